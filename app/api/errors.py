@@ -1,0 +1,140 @@
+"""Errors at the edge: RFC 9457 problem documents, one table from domain error to HTTP.
+
+Each problem `type` is a stable URI reference (`/problems/<code>`): clients branch on it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.domain import errors as domain
+from app.observability import BodyTooLarge
+
+logger = logging.getLogger(__name__)
+
+PROBLEM_JSON = "application/problem+json"
+
+# domain error -> (HTTP status, title). The only place a domain error meets HTTP.
+STATUS_OF: Mapping[type[domain.DomainError], tuple[int, str]] = {
+    domain.NotFound: (404, "Not found"),
+    domain.InvalidInput: (422, "Invalid input"),
+    domain.Conflict: (409, "Conflict"),
+    domain.PolicyError: (422, "Incoherent policy"),
+    domain.TransitionRefused: (409, "Transition refused"),
+    domain.NotPermitted: (403, "Not permitted"),
+}
+
+
+class Unauthenticated(Exception):
+    """No usable credentials; `detail` says which check failed and nothing more."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+def problem(
+    status: int,
+    code: str,
+    title: str,
+    detail: str | None = None,
+    *,
+    instance: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
+    """An `application/problem+json` response."""
+    body: dict[str, Any] = {"type": f"/problems/{code}", "title": title, "status": status}
+    if detail:
+        body["detail"] = detail
+    if instance:
+        body["instance"] = instance
+    body.update(extra)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def field_errors(errors: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
+    """Pydantic errors as `{field, reason, location}`: the field a person would name."""
+    out = []
+    for error in errors:
+        location, *path = error["loc"] or ("body",)
+        reason = "unknown field" if error["type"] == "extra_forbidden" else error["msg"]
+        out.append(
+            {
+                "field": ".".join(str(p) for p in path) or str(location),
+                "location": str(location),
+                "reason": reason,
+            }
+        )
+    return out
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that turn every failure into a problem document."""
+
+    @app.exception_handler(domain.DomainError)
+    async def _domain(request: Request, error: domain.DomainError) -> JSONResponse:
+        status, title = next(
+            (v for cls, v in STATUS_OF.items() if isinstance(error, cls)), (400, "Refused")
+        )
+        extra: dict[str, Any] = {
+            k: v for k, v in (("field", error.field), ("rule", error.rule)) if v
+        }
+        return problem(status, error.code, title, error.detail, instance=request.url.path, **extra)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, error: RequestValidationError) -> JSONResponse:
+        errors = field_errors(error.errors())
+        fields = ", ".join(sorted({e["field"] for e in errors}))
+        return problem(
+            422,
+            "validation-error",
+            "Invalid request",
+            f"check: {fields}",
+            instance=request.url.path,
+            errors=errors,
+        )
+
+    @app.exception_handler(Unauthenticated)
+    async def _unauthenticated(request: Request, error: Unauthenticated) -> JSONResponse:
+        return problem(
+            401,
+            "unauthenticated",
+            "Unauthenticated",
+            error.detail,
+            headers={"WWW-Authenticate": 'Bearer realm="mentoring"'},
+        )
+
+    @app.exception_handler(BodyTooLarge)
+    async def _too_large(request: Request, error: BodyTooLarge) -> JSONResponse:
+        return problem(413, "payload-too-large", "Payload too large", instance=request.url.path)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not-found", 405: "method-not-allowed", 413: "payload-too-large"}.get(
+            error.status_code, "http-error"
+        )
+        return problem(
+            error.status_code,
+            code,
+            str(error.detail),
+            instance=request.url.path,
+            headers=error.headers,
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, error: Exception) -> JSONResponse:
+        logger.exception("unhandled error", extra={"path": request.url.path})
+        return problem(
+            500,
+            "internal-error",
+            "Internal server error",
+            "the error was logged; quote the request id when reporting it",
+        )

@@ -1,0 +1,36 @@
+"""The GraphQL context, built from the same dependencies as the REST routes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from fastapi import Depends
+from strawberry.fastapi import BaseContext
+
+from app.api.deps import CurrentPrincipal, UnitOfWorkFactory, get_uow_factory
+from app.api.graphql.loaders import Loaders
+from app.domain.access import Principal
+
+
+@dataclass
+class Context(BaseContext):
+    principal: Principal
+    new_uow: UnitOfWorkFactory
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        super().__init__()
+        self.loaders = Loaders(self.new_uow)  # one set per request: no cross-request caching
+
+
+async def get_context(
+    principal: CurrentPrincipal,
+    new_uow: Annotated[UnitOfWorkFactory, Depends(get_uow_factory)],
+) -> Context:
+    return Context(principal=principal, new_uow=new_uow)
+
+
+def context_of(info: Any) -> Context:
+    context: Context = info.context
+    return context

@@ -1,0 +1,63 @@
+"""The GraphQL schema and its router, with limits so one request cannot ask for everything."""
+
+from __future__ import annotations
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+from strawberry.fastapi import GraphQLRouter
+
+from app.api.graphql.context import get_context
+from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
+from app.config import Settings
+
+
+@strawberry.type
+class Query(EmployeeQuery):
+    pass
+
+
+@strawberry.type
+class Mutation(EmployeeMutation):
+    pass
+
+
+def _limits(settings: Settings) -> list[type[SchemaExtension]]:
+    # Strawberry wants extension classes; these subclasses carry our configured limits.
+    class Depth(QueryDepthLimiter):
+        def __init__(self) -> None:
+            super().__init__(max_depth=settings.graphql_max_depth)
+
+    class Aliases(MaxAliasesLimiter):
+        def __init__(self) -> None:
+            super().__init__(max_alias_count=settings.graphql_max_aliases)
+
+    class Tokens(MaxTokensLimiter):
+        def __init__(self) -> None:
+            super().__init__(max_token_count=settings.graphql_max_tokens)
+
+    class Mask(MaskErrors):
+        def __init__(self) -> None:
+            super().__init__(should_mask_error=_is_unexpected)
+
+    return [Depth, Aliases, Tokens, Mask]
+
+
+def _is_unexpected(error: GraphQLError) -> bool:
+    """Mask what a resolver raised by surprise; keep the client's own mistakes readable
+    (syntax, unknown fields, depth and alias limits carry no server detail)."""
+    return error.original_error is not None and not isinstance(error.original_error, GraphQLError)
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=_limits(settings))
+
+
+def build_router(settings: Settings) -> GraphQLRouter[object, None]:
+    return GraphQLRouter(build_schema(settings), context_getter=get_context, graphql_ide="graphiql")

@@ -1,0 +1,72 @@
+"""REST routes of the employee directory."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Query
+
+from app.api.deps import UoW
+from app.api.rest.responses import JsonModel, problems
+from app.api.rest.schemas.employees import (
+    EmployeeImportCreate,
+    EmployeeImportRead,
+    EmployeePageRead,
+    EmployeeRead,
+)
+from app.domain.directory import EmploymentStatus
+from app.services import employees as service
+
+router = APIRouter(prefix="/v1/employees", tags=["employees"])
+
+
+@router.post(
+    "/import",
+    operation_id="importEmployees",
+    response_model=EmployeeImportRead,
+    responses=problems(),
+)
+async def import_employees(body: EmployeeImportCreate, uow: UoW) -> JsonModel:
+    """Upsert employees by `employee_number`. Good rows are stored; bad rows are listed in
+    `errors` with their row, field and reason. Managers may come later in the batch or in a
+    later import: the link is made when they arrive."""
+    report = await service.import_employees(uow=uow, rows=body.employees)
+    return JsonModel(EmployeeImportRead.model_validate(report, from_attributes=True))
+
+
+@router.get("", operation_id="listEmployees", response_model=EmployeePageRead, responses=problems())
+async def list_employees(
+    uow: UoW,
+    after: Annotated[str | None, Query(description="Cursor from the previous page")] = None,
+    limit: Annotated[int, Query(ge=1, le=service.MAX_PAGE)] = 50,
+    department: str | None = None,
+    unit: str | None = None,
+    employment_status: EmploymentStatus | None = None,
+    employee_number: str | None = None,
+) -> JsonModel:
+    """The directory in `employee_number` order, a page at a time."""
+    filters = {
+        k: str(v)
+        for k, v in (
+            ("department", department),
+            ("unit", unit),
+            ("employment_status", employment_status),
+            ("employee_number", employee_number),
+        )
+        if v is not None
+    }
+    page = await service.list_employees(uow=uow, after=after, limit=limit, filters=filters)
+    return JsonModel(EmployeePageRead.model_validate(page, from_attributes=True))
+
+
+@router.get(
+    "/{employee_id}",
+    operation_id="getEmployee",
+    response_model=EmployeeRead,
+    responses=problems(404),
+)
+async def get_employee(employee_id: UUID, uow: UoW) -> JsonModel:
+    """One employee of the caller's organisation."""
+    employee = await service.get_employee(uow=uow, employee_id=employee_id)
+    return JsonModel(EmployeeRead.model_validate(employee, from_attributes=True))

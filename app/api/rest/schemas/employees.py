@@ -1,0 +1,66 @@
+"""REST shapes of the employee directory."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
+
+from app.domain.directory import EmploymentStatus
+from app.services.employee_rows import EmployeeRow
+
+
+class EmployeeRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: UUID = Field(description="The service's own id")
+    employee_number: str
+    given_name: str
+    family_name: str
+    email: str | None
+    job_title: str | None
+    level: int
+    department: str
+    unit: str | None
+    manager_id: UUID | None = Field(description="Null until the manager is in the directory")
+    manager_employee_number: str | None
+    hire_date: date | None
+    employment_status: EmploymentStatus
+    in_good_standing: bool
+    attributes: dict[str, Any]
+    created_at: datetime
+    updated_at: datetime
+
+
+class EmployeePageRead(BaseModel):
+    items: list[EmployeeRead]
+    next_cursor: str | None = Field(
+        description="Pass as `after` for the next page; null at the end"
+    )
+
+
+# Rows are checked one by one by the service (a bad row must not sink the batch), so the
+# body accepts any objects; the schema still documents what a row must look like.
+ImportRow = Annotated[dict[str, Any], WithJsonSchema(EmployeeRow.model_json_schema())]
+
+
+class EmployeeImportCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    employees: list[ImportRow] = Field(max_length=100_000)
+
+
+class RowErrorRead(BaseModel):
+    row: int = Field(description="Position in `employees`, counting from 1")
+    employee_number: str | None
+    field: str | None
+    reason: str
+
+
+class EmployeeImportRead(BaseModel):
+    created: int
+    updated: int
+    unchanged: int
+    errors: list[RowErrorRead]

@@ -1,0 +1,124 @@
+"""The `mentoring` command: serve, migrate, and administer organisations and tokens."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Awaitable, Callable
+from typing import Annotated, TypeVar
+
+import typer
+
+from app.adapters import dev_tokens
+from app.adapters.db import migrations
+from app.adapters.db.database import Database
+from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.adapters.db.urls import resolve_database_url
+from app.config import Settings
+from app.domain.access import Principal, Role
+from app.domain.errors import DomainError
+from app.services import employees, organizations
+
+cli = typer.Typer(help="Run and administer the mentoring programs service.", no_args_is_help=True)
+org_cli = typer.Typer(help="Organisations (tenants).", no_args_is_help=True)
+token_cli = typer.Typer(help="API tokens.", no_args_is_help=True)
+cli.add_typer(org_cli, name="org")
+cli.add_typer(token_cli, name="token")
+
+T = TypeVar("T")
+
+
+def _database_url() -> str:
+    return resolve_database_url(Settings())
+
+
+def _run(work: Callable[[Database], Awaitable[T]]) -> T:
+    """Run one async job against the database, turning domain errors into a clean exit."""
+
+    async def main() -> T:
+        database = Database(_database_url(), pool_size=2, max_overflow=0)
+        try:
+            return await work(database)
+        finally:
+            await database.dispose()
+
+    try:
+        return asyncio.run(main())
+    except DomainError as error:
+        typer.echo(f"error: {error.detail}", err=True)
+        raise typer.Exit(2) from None
+
+
+@cli.command()
+def migrate() -> None:
+    """Apply database migrations up to the newest."""
+    migrations.upgrade(_database_url())
+    typer.echo("migrated to " + str(migrations.head_revision()))
+
+
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes")] = 1,
+) -> None:
+    """Migrate, then serve the API (an embedded PostgreSQL when DATABASE_URL is unset)."""
+    import uvicorn
+
+    url = _database_url()
+    migrations.upgrade(url)
+    os.environ["DATABASE_URL"] = url  # workers use the server this process started
+    uvicorn.run(
+        "app.main:app_factory",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,
+        log_config=None,
+        timeout_graceful_shutdown=20,
+    )
+
+
+@org_cli.command("create")
+def org_create(
+    name: Annotated[str, typer.Option(help="Display name")],
+    slug: Annotated[str, typer.Option(help="Short unique name, e.g. city-of-charlotte")],
+) -> None:
+    """Create an organisation and print its id."""
+    organization = _run(
+        lambda db: organizations.create_organization(
+            uow=SqlUnitOfWork(db, None), name=name, slug=slug
+        )
+    )
+    typer.echo(str(organization.id))
+
+
+@token_cli.command("create")
+def token_create(
+    org: Annotated[str, typer.Option(help="Organisation slug")],
+    role: Annotated[Role, typer.Option(help="What the token may do")],
+    scope: Annotated[list[str] | None, typer.Option(help="Extra scope (repeatable)")] = None,
+    employee_number: Annotated[str | None, typer.Option(help="Bind to this employee")] = None,
+) -> None:
+    """Mint a token bound to one organisation (and employee) and print it once."""
+
+    async def principal(db: Database) -> Principal:
+        organization = await organizations.organization_by_slug(
+            uow=SqlUnitOfWork(db, None), slug=org
+        )
+        employee_id = None
+        if employee_number is not None:
+            found = await employees.employee_by_number(
+                uow=SqlUnitOfWork(db, organization.id), employee_number=employee_number
+            )
+            employee_id = found.id
+        return Principal(
+            organization.id, role, f"cli:{role.value}", employee_id, frozenset(scope or ())
+        )
+
+    typer.echo(dev_tokens.mint(_run(principal), Settings().secret_key))
+
+
+def main() -> None:
+    cli()

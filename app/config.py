@@ -1,0 +1,40 @@
+"""Settings from the environment (prefix-free names, as twelve-factor apps expect)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEVELOPMENT_SECRET = "development-only-secret-change-me-0123456789"  # noqa: S105 (refused outside dev)
+
+
+class Settings(BaseSettings):
+    """Everything the service reads from its environment."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str | None = Field(default=None, description="PostgreSQL URL; unset = embedded")
+    data_dir: Path = Path(".mentoring")
+    secret_key: str = DEVELOPMENT_SECRET
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
+    log_level: str = "INFO"
+    max_body_bytes: int = 64 * 1024 * 1024
+    graphql_max_depth: int = 10
+    graphql_max_aliases: int = 15
+    graphql_max_tokens: int = 2000
+
+    @model_validator(mode="after")
+    def _refuse_default_secret_in_production(self) -> Settings:
+        if self.environment == "production" and self.secret_key == DEVELOPMENT_SECRET:
+            raise ValueError("SECRET_KEY must be set to a real secret in production")
+        return self
+
+    @cached_property
+    def pgdata(self) -> Path:
+        return (self.data_dir / "pgdata").resolve()

@@ -1,0 +1,58 @@
+"""Build the application. Nothing happens at import time: `create_app()` does it all."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app.adapters.db.database import Database
+from app.adapters.db.urls import resolve_database_url
+from app.api import errors
+from app.api.graphql.schema import build_router
+from app.api.rest import employees, health
+from app.config import Settings
+from app.observability import RequestContext, configure_logging
+
+DESCRIPTION = """Runs formal workplace mentoring programs: the employee directory, programs,
+cohorts, matching and mentorships. Errors are RFC 9457 problem documents."""
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    """The ASGI app. Pass `database` to share one (tests do); else it is made at start-up."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = database is None
+        app.state.database = database or Database(
+            resolve_database_url(settings),
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
+        )
+        try:
+            yield
+        finally:
+            if owned:
+                await app.state.database.dispose()
+
+    app = FastAPI(
+        title="Mentoring programs API", version="0.1.0", description=DESCRIPTION, lifespan=lifespan
+    )
+    app.state.settings = settings
+    if database is not None:
+        app.state.database = database
+    errors.install(app)
+    app.include_router(health.router)
+    app.include_router(employees.router)
+    app.include_router(build_router(settings), prefix="/graphql", include_in_schema=False)
+    app.add_middleware(RequestContext, max_body_bytes=settings.max_body_bytes)
+    return app
+
+
+def app_factory() -> FastAPI:
+    """For `uvicorn --factory app.main:app_factory` (the CLI uses it for workers)."""
+    settings = Settings()
+    configure_logging(settings.log_level)
+    return create_app(settings)

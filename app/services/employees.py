@@ -1,0 +1,147 @@
+"""Use cases of the employee directory: import from HR, read one, read a page."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from app.domain.directory import Employee, rows_closing_a_cycle
+from app.domain.errors import InvalidInput, NotFound
+from app.services.employee_rows import (
+    MAX_IMPORT_ROWS,
+    EmployeeRow,
+    RowError,
+    refuse_duplicates,
+    validate_rows,
+)
+from app.services.ports import UnitOfWork
+
+MAX_PAGE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    created: int
+    updated: int
+    unchanged: int
+    errors: list[RowError]
+
+
+async def import_employees(*, uow: UnitOfWork, rows: Sequence[Mapping[str, Any]]) -> ImportReport:
+    """Upsert a batch by employee_number: every good row is stored, every bad row reported."""
+    if len(rows) > MAX_IMPORT_ROWS:
+        raise InvalidInput(f"at most {MAX_IMPORT_ROWS} rows per import", field="employees")
+    valid, errors = validate_rows(rows)
+    valid, duplicates = refuse_duplicates(valid)
+    async with uow:
+        valid, cycles = await _refuse_manager_cycles(uow, valid)
+        outcome = await uow.employees.upsert([row.model_dump(mode="python") for _, row in valid])
+        await uow.employees.resolve_managers()
+        await uow.commit()
+    return ImportReport(
+        created=outcome.created,
+        updated=outcome.updated,
+        unchanged=len(valid) - outcome.created - outcome.updated,
+        errors=sorted(errors + duplicates + cycles, key=lambda e: (e.row, e.field or "")),
+    )
+
+
+async def _refuse_manager_cycles(
+    uow: UnitOfWork, rows: list[tuple[int, EmployeeRow]]
+) -> tuple[list[tuple[int, EmployeeRow]], list[RowError]]:
+    """A manager cycle would make every supervisory-chain rule meaningless: refuse the row
+    that closes it (the latest one in the batch) and keep the rest."""
+    if not any(row.manager_employee_number for _, row in rows):
+        return rows, []
+    graph = await uow.employees.manager_numbers()
+    graph.update({row.employee_number: row.manager_employee_number for _, row in rows})
+    blamed = rows_closing_a_cycle(graph, {row.employee_number: i for i, row in rows})
+    errors = [
+        RowError(
+            i + 1,
+            r.employee_number,
+            "manager_employee_number",
+            "would make a manager cycle: "
+            + " -> ".join((*blamed[r.employee_number], blamed[r.employee_number][0])),
+        )
+        for i, r in rows
+        if r.employee_number in blamed
+    ]
+    return [(i, r) for i, r in rows if r.employee_number not in blamed], errors
+
+
+async def get_employee(*, uow: UnitOfWork, employee_id: UUID) -> Employee:
+    """One employee of the caller's organisation, or NotFound."""
+    async with uow:
+        employee = await uow.employees.get(employee_id)
+    if employee is None:
+        raise NotFound("no such employee", field="id")
+    return employee
+
+
+@dataclass(frozen=True, slots=True)
+class EmployeePage:
+    items: list[Employee]
+    next_cursor: str | None
+
+
+async def list_employees(
+    *,
+    uow: UnitOfWork,
+    after: str | None = None,
+    limit: int = 50,
+    filters: Mapping[str, str] | None = None,
+) -> EmployeePage:
+    """A page of the directory in employee_number order; `after` is the previous page's cursor."""
+    if not 1 <= limit <= MAX_PAGE:
+        raise InvalidInput(f"limit must be between 1 and {MAX_PAGE}", field="limit")
+    after_number = decode_cursor(after) if after else None
+    async with uow:
+        rows = await uow.employees.page(after=after_number, limit=limit + 1, filters=filters)
+    more = len(rows) > limit
+    items = rows[:limit]
+    return EmployeePage(items, encode_cursor(items[-1].employee_number) if more else None)
+
+
+def encode_cursor(employee_number: str) -> str:
+    """Opaque to clients, so the page key can change without breaking them."""
+    return base64.urlsafe_b64encode(employee_number.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> str:
+    """The inverse of `encode_cursor`; a cursor we did not make is refused, not guessed at."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        return base64.b64decode(padded, altchars=b"-_", validate=True).decode()
+    except ValueError:  # binascii.Error and UnicodeDecodeError are ValueErrors
+        raise InvalidInput("not a cursor this service issued", field="after") from None
+
+
+async def employees_by_ids(*, uow: UnitOfWork, ids: Sequence[UUID]) -> list[Employee | None]:
+    """Batch read for DataLoaders: one query, answers in the order asked."""
+    async with uow:
+        found = {e.id: e for e in await uow.employees.get_many(ids)}
+    return [found.get(i) for i in ids]
+
+
+async def reports_of(*, uow: UnitOfWork, manager_ids: Sequence[UUID]) -> list[list[Employee]]:
+    """Direct reports of each manager, in one query, in the order asked."""
+    async with uow:
+        rows = await uow.employees.reports_of(manager_ids)
+    by_manager: dict[UUID, list[Employee]] = {m: [] for m in manager_ids}
+    for row in rows:
+        if row.manager_id is not None:
+            by_manager[row.manager_id].append(row)
+    return [by_manager[m] for m in manager_ids]
+
+
+async def employee_by_number(*, uow: UnitOfWork, employee_number: str) -> Employee:
+    """The employee HR knows by this number, or NotFound."""
+    async with uow:
+        employee = await uow.employees.by_number(employee_number)
+    if employee is None:
+        raise NotFound(f"no employee numbered {employee_number!r}", field="employee_number")
+    return employee

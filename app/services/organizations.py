@@ -1,0 +1,35 @@
+"""Use cases for organisations (tenants). Only administrators of the service call these."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from app.domain.errors import Conflict, InvalidInput, NotFound
+from app.services.ports import Organization, UnitOfWork
+
+_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+
+
+async def create_organization(*, uow: UnitOfWork, name: str, slug: str) -> Organization:
+    """Create a tenant; the slug is how people and tokens name it."""
+    if not _SLUG.match(slug):
+        raise InvalidInput("lowercase letters, digits and inner hyphens, 1-64 long", field="slug")
+    if not name.strip():
+        raise InvalidInput("must not be blank", field="name")
+    async with uow:
+        if await uow.organizations.by_slug(slug) is not None:
+            raise Conflict(f"an organisation with slug {slug!r} exists", field="slug")
+        organization = Organization(id=uuid.uuid4(), slug=slug, name=name.strip())
+        await uow.organizations.add(organization)
+        await uow.commit()
+    return organization
+
+
+async def organization_by_slug(*, uow: UnitOfWork, slug: str) -> Organization:
+    """The organisation with this slug, or NotFound."""
+    async with uow:
+        organization = await uow.organizations.by_slug(slug)
+    if organization is None:
+        raise NotFound(f"no organisation with slug {slug!r}", field="slug")
+    return organization

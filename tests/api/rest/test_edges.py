@@ -1,0 +1,69 @@
+"""Behaviour at the edge: authentication, problem documents, health, request ids, body limit."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from app.adapters import dev_tokens
+from app.domain.access import Principal, Role
+
+
+async def test_no_token_is_401_saying_so(client):
+    response = await client.get("/v1/employees")
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"].startswith("Bearer")
+    assert response.json()["detail"] == "no bearer token was sent"
+
+
+@pytest.mark.parametrize(
+    ("token", "detail"),
+    [
+        ("not-a-jwt", "the token is malformed"),
+        ("wrong-secret", "the token's signature does not verify"),
+        ("expired", "the token has expired"),
+    ],
+)
+async def test_bad_tokens_are_401_saying_which_check_failed(client, org, settings, token, detail):
+    principal = Principal(org.id, Role.COORDINATOR, "t")
+    tokens = {
+        "not-a-jwt": "not-a-jwt",
+        "wrong-secret": dev_tokens.mint(principal, "another-secret-" + "y" * 32),
+        "expired": dev_tokens.mint(principal, settings.secret_key, ttl=timedelta(seconds=-5)),
+    }
+    response = await client.get(
+        "/v1/employees", headers={"Authorization": f"Bearer {tokens[token]}"}
+    )
+    assert response.status_code == 401
+    assert response.json()["detail"] == detail
+
+
+async def test_unknown_route_is_a_problem_document(client, auth):
+    response = await client.get("/v1/nothing-here", headers=auth())
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_healthz_and_readyz(client):
+    assert (await client.get("/healthz")).json() == {"status": "ok"}
+    ready = await client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json()["ready"] is True
+    assert ready.json()["revision"] == ready.json()["head"]
+
+
+async def test_request_id_is_echoed_or_made(client):
+    given = await client.get("/healthz", headers={"X-Request-ID": "abc-123"})
+    assert given.headers["x-request-id"] == "abc-123"
+    made = await client.get("/healthz")
+    assert len(made.headers["x-request-id"]) == 32
+
+
+async def test_body_over_the_limit_is_413(client, auth, settings):
+    body = b'{"employees": []}' + b" " * (settings.max_body_bytes + 1)
+    response = await client.post(
+        "/v1/employees/import", content=body, headers=auth() | {"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert response.json()["type"] == "/problems/payload-too-large"

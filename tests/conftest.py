@@ -1,0 +1,118 @@
+"""Test harness: one real PostgreSQL per run, migrated once; every test inside a rolled-back
+transaction (services' own commits become savepoints).
+
+TEST_DATABASE_URL points the suite at a server of your own; unset, an embedded server is
+started in a temporary directory and deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+from app.adapters import dev_tokens
+from app.adapters.db import migrations
+from app.adapters.db.database import BoundDatabase
+from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.adapters.db.urls import to_async_url
+from app.adapters.embedded_postgres import EmbeddedPostgres
+from app.config import Settings
+from app.domain.access import Principal, Role
+from app.main import create_app
+from app.services import organizations
+from app.services.ports import Organization
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    if url := os.environ.get("TEST_DATABASE_URL"):
+        yield to_async_url(url)
+        return
+    with tempfile.TemporaryDirectory(prefix="mentoring-test-") as tmp:
+        server = EmbeddedPostgres(Path(tmp) / "pgdata", delete_on_stop=True)
+        try:
+            yield server.start()
+        finally:
+            server.stop()
+
+
+@pytest.fixture(scope="session")
+def migrated_url(database_url: str) -> str:
+    migrations.upgrade(database_url)
+    return database_url
+
+
+@pytest.fixture(scope="session")
+async def engine(migrated_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = create_async_engine(migrated_url, pool_size=5)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def connection(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    async with engine.connect() as connection:
+        transaction = await connection.begin()
+        try:
+            yield connection
+        finally:
+            await transaction.rollback()
+
+
+@pytest.fixture
+def database(connection: AsyncConnection) -> BoundDatabase:
+    return BoundDatabase(connection)
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings(environment="test", secret_key="test-secret-" + "x" * 32)
+
+
+@pytest.fixture
+async def client(settings: Settings, database: BoundDatabase) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(settings, database=database)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        yield client
+
+
+async def _new_org(database: BoundDatabase, slug: str) -> Organization:
+    return await organizations.create_organization(
+        uow=SqlUnitOfWork(database, None), name=slug.title(), slug=slug
+    )
+
+
+@pytest.fixture
+async def org(database: BoundDatabase) -> Organization:
+    return await _new_org(database, "org-" + uuid.uuid4().hex[:8])
+
+
+@pytest.fixture
+async def other_org(database: BoundDatabase) -> Organization:
+    return await _new_org(database, "other-" + uuid.uuid4().hex[:8])
+
+
+TokenFactory = Callable[..., dict[str, str]]
+
+
+@pytest.fixture
+def auth(settings: Settings, org: Organization) -> TokenFactory:
+    """`auth(role=..., organization=..., employee_id=...)` -> Authorization headers."""
+
+    def headers(
+        role: Role = Role.COORDINATOR,
+        organization: Organization | None = None,
+        employee_id: uuid.UUID | None = None,
+    ) -> dict[str, str]:
+        principal = Principal((organization or org).id, role, "test", employee_id)
+        return {"Authorization": "Bearer " + dev_tokens.mint(principal, settings.secret_key)}
+
+    return headers
