@@ -36,11 +36,12 @@ def _run(work: Callable[[Database], Awaitable[T]]) -> T:
     """Run one async job against the database, turning domain errors into a clean exit."""
 
     async def main() -> T:
-        database = Database(_database_url(), pool_size=2, max_overflow=0)
+        database = Database(_database_url(), pool_size=2)
+        await database.open()
         try:
             return await work(database)
         finally:
-            await database.dispose()
+            await database.close()
 
     try:
         return asyncio.run(main())

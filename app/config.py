@@ -22,9 +22,8 @@ class Settings(BaseSettings):
     data_dir: Path = Path(".mentoring")
     secret_key: str = DEVELOPMENT_SECRET
     db_pool_size: int = 10
-    db_max_overflow: int = 10
     log_level: str = "INFO"
-    max_body_bytes: int = 64 * 1024 * 1024
+    max_body_bytes: int = 1024 * 1024  # bulk imports allow more: see IMPORT_MAX_BODY_BYTES
     graphql_max_depth: int = 10
     graphql_max_aliases: int = 15
     graphql_max_tokens: int = 2000

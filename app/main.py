@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from app.adapters.db.database import Database
 from app.adapters.db.urls import resolve_database_url
 from app.api import errors
+from app.api.body_limit import BodyLimit
 from app.api.graphql.schema import build_router
 from app.api.rest import employees, health
 from app.config import Settings
@@ -26,16 +27,16 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = database is None
-        app.state.database = database or Database(
-            resolve_database_url(settings),
-            pool_size=settings.db_pool_size,
-            max_overflow=settings.db_max_overflow,
-        )
+        if owned:
+            app.state.database = Database(
+                resolve_database_url(settings), pool_size=settings.db_pool_size
+            )
+            await app.state.database.open()
         try:
             yield
         finally:
             if owned:
-                await app.state.database.dispose()
+                await app.state.database.close()
 
     app = FastAPI(
         title="Mentoring programs API", version="0.1.0", description=DESCRIPTION, lifespan=lifespan
@@ -47,7 +48,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(health.router)
     app.include_router(employees.router)
     app.include_router(build_router(settings), prefix="/graphql", include_in_schema=False)
-    app.add_middleware(RequestContext, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimit,
+        default=settings.max_body_bytes,
+        per_path={"/v1/employees/import": employees.IMPORT_MAX_BODY_BYTES},
+    )
+    app.add_middleware(RequestContext)
     return app
 
 

@@ -48,18 +48,15 @@ def configure_logging(level: str = "INFO") -> None:
 
 class RequestContext:
     """Gives each request an id (the caller's X-Request-ID when sane), echoes it back, and
-    writes one access line; refuses bodies over the size limit before they are read."""
+    writes one access line with the status and duration."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.max_body_bytes = max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        headers = dict(scope["headers"])
-        rid = headers.get(b"x-request-id", b"").decode("latin-1")
-        rid = rid if 0 < len(rid) <= 128 and rid.isprintable() else uuid.uuid4().hex
+        rid = _request_id(scope)
         token = request_id.set(rid)
         started, status = time.perf_counter(), 500
 
@@ -71,59 +68,25 @@ class RequestContext:
             await send(message)
 
         try:
-            if int(headers.get(b"content-length", b"0") or 0) > self.max_body_bytes:
-                await _too_large(send_with_id, self.max_body_bytes)
-            else:
-                await self.app(scope, _limited(receive, self.max_body_bytes), send_with_id)
+            await self.app(scope, receive, send_with_id)
         finally:
-            access.info(
-                "request",
-                extra={
-                    "method": scope["method"],
-                    "path": scope["path"],
-                    "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                },
-            )
+            if access.isEnabledFor(logging.INFO):
+                access.info(
+                    "request",
+                    extra={
+                        "method": scope["method"],
+                        "path": scope["path"],
+                        "status": status,
+                        "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                    },
+                )
             request_id.reset(token)
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
-def _limited(receive: Receive, limit: int) -> Receive:
-    """Count streamed body bytes too: Content-Length can be absent (chunked uploads)."""
-    seen = 0
-
-    async def wrapped() -> Message:
-        nonlocal seen
-        message = await receive()
-        seen += len(message.get("body", b""))
-        if seen > limit:
-            raise BodyTooLarge
-        return message
-
-    return wrapped
-
-
-async def _too_large(send: Send, limit: int) -> None:
-    body = json.dumps(
-        {
-            "type": "/problems/payload-too-large",
-            "title": "Payload too large",
-            "status": 413,
-            "detail": f"the body may be at most {limit} bytes",
-        }
-    ).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 413,
-            "headers": [
-                (b"content-type", b"application/problem+json"),
-                (b"content-length", str(len(body)).encode()),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+def _request_id(scope: Scope) -> str:
+    for name, value in scope["headers"]:
+        if name == b"x-request-id":
+            given: str = value.decode("latin-1")
+            if 0 < len(given) <= 128 and given.isprintable():
+                return given
+    return uuid.uuid4().hex

@@ -13,13 +13,14 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
+import asyncpg
 import httpx
 import pytest
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from app.adapters import dev_tokens
 from app.adapters.db import migrations
 from app.adapters.db.database import BoundDatabase
+from app.adapters.db.sql import to_dsn
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.adapters.db.urls import to_async_url
 from app.adapters.embedded_postgres import EmbeddedPostgres
@@ -49,26 +50,23 @@ def migrated_url(database_url: str) -> str:
     return database_url
 
 
-@pytest.fixture(scope="session")
-async def engine(migrated_url: str) -> AsyncIterator[AsyncEngine]:
-    engine = create_async_engine(migrated_url, pool_size=5)
-    yield engine
-    await engine.dispose()
+@pytest.fixture
+async def connection(migrated_url: str) -> AsyncIterator[asyncpg.Connection]:
+    connection = await asyncpg.connect(to_dsn(migrated_url))
+    transaction = connection.transaction()
+    await transaction.start()
+    try:
+        yield connection
+    finally:
+        await transaction.rollback()
+        await connection.close()
 
 
 @pytest.fixture
-async def connection(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
-    async with engine.connect() as connection:
-        transaction = await connection.begin()
-        try:
-            yield connection
-        finally:
-            await transaction.rollback()
-
-
-@pytest.fixture
-def database(connection: AsyncConnection) -> BoundDatabase:
-    return BoundDatabase(connection)
+async def database(connection: asyncpg.Connection) -> BoundDatabase:
+    database = BoundDatabase(connection)
+    await database.open()
+    return database
 
 
 @pytest.fixture

@@ -19,17 +19,17 @@ from app.domain.access import Principal
 from app.services.ports import UnitOfWork
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_database(request: Request) -> Database:
+async def get_database(request: Request) -> Database:
     database: Database = request.app.state.database
     return database
 
 
-def get_principal(request: Request) -> Principal:
+async def get_principal(request: Request) -> Principal:
     """The caller named by the bearer token, or 401 saying what was wrong with it."""
     header = request.headers.get("authorization")
     if not header:
@@ -48,15 +48,16 @@ CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 UnitOfWorkFactory = Callable[[], UnitOfWork]
 
 
-def get_uow_factory(
-    principal: CurrentPrincipal, database: Annotated[Database, Depends(get_database)]
-) -> UnitOfWorkFactory:
+async def get_uow_factory(request: Request, principal: CurrentPrincipal) -> UnitOfWorkFactory:
     """Fresh units of work for the caller's organisation: one per service call."""
+    database: Database = request.app.state.database
     return lambda: SqlUnitOfWork(database, principal.organization_id)
 
 
-def get_uow(factory: Annotated[UnitOfWorkFactory, Depends(get_uow_factory)]) -> UnitOfWork:
-    return factory()
+async def get_uow(request: Request, principal: CurrentPrincipal) -> UnitOfWork:
+    """One unit of work for the caller's organisation (REST routes make one service call).
+    Kept flat, without sub-dependencies, because it sits on every request's hot path."""
+    return SqlUnitOfWork(request.app.state.database, principal.organization_id)
 
 
 UoW = Annotated[UnitOfWork, Depends(get_uow)]

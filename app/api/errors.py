@@ -15,7 +15,6 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.domain import errors as domain
-from app.observability import BodyTooLarge
 
 logger = logging.getLogger(__name__)
 
@@ -111,10 +110,6 @@ def install(app: FastAPI) -> None:
             error.detail,
             headers={"WWW-Authenticate": 'Bearer realm="mentoring"'},
         )
-
-    @app.exception_handler(BodyTooLarge)
-    async def _too_large(request: Request, error: BodyTooLarge) -> JSONResponse:
-        return problem(413, "payload-too-large", "Payload too large", instance=request.url.path)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, error: StarletteHTTPException) -> JSONResponse:

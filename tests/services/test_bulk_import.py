@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-
-from app.adapters.db.tables import employees
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.services.employees import import_employees
 from tests.factories import employee_row
@@ -24,10 +21,9 @@ async def test_ten_thousand_rows_with_ten_bad_stores_9990_and_lists_the_10(
     assert (report.created, report.updated, report.unchanged) == (9_990, 0, 0)
     assert [e.row for e in report.errors] == [n + 1 for n in sorted(bad)]
     assert {e.field for e in report.errors} == {"email"}
-    linked = await connection.scalar(
-        sa.select(sa.func.count())
-        .select_from(employees)
-        .where(employees.c.organization_id == org.id, employees.c.manager_id.is_not(None))
+    linked = await connection.fetchval(
+        "SELECT count(*) FROM employees WHERE organization_id = $1 AND manager_id IS NOT NULL",
+        org.id,
     )
     # Everyone stored is linked to their manager, unless that manager was a refused row.
     expected = sum(1 for n in range(1, 10_000) if n not in bad and n // 10 not in bad)

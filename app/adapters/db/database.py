@@ -1,5 +1,4 @@
-"""Engine and connections: a `Database` hands out connections, the unit of work owns
-transactions."""
+"""Connections: a `Database` lends asyncpg connections; the unit of work owns transactions."""
 
 from __future__ import annotations
 
@@ -7,46 +6,84 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+import asyncpg
+import orjson
+
+from app.adapters.db.sql import to_dsn
+
+
+async def _init_connection(connection: asyncpg.Connection) -> None:
+    """JSON columns as Python values in both directions."""
+    for name in ("json", "jsonb"):
+        await connection.set_type_codec(
+            name,
+            schema="pg_catalog",
+            format="text",
+            encoder=lambda value: orjson.dumps(value).decode(),
+            decoder=orjson.loads,
+        )
+
+
+async def _reset_connection(connection: asyncpg.Connection) -> None:
+    """Replaces asyncpg's default reset (RESET ALL, UNLISTEN, ...: a round trip on every
+    release). We never set session state: tenant settings are transaction-local, so a
+    connection is clean once no transaction is left open on it."""
+    if connection.is_in_transaction():
+        await connection.execute("ROLLBACK")
 
 
 class Database:
-    """A pool of connections to one PostgreSQL database."""
+    """A pool of connections to one PostgreSQL database; `open()` before use."""
 
-    def __init__(self, url: str, *, pool_size: int = 10, max_overflow: int = 10) -> None:
+    def __init__(self, url: str, *, pool_size: int = 10) -> None:
         self.url = url
-        self.engine: AsyncEngine = create_async_engine(
-            url, pool_size=pool_size, max_overflow=max_overflow, pool_recycle=1800
+        self._pool_size = pool_size
+        self._pool: asyncpg.Pool | None = None
+
+    async def open(self) -> None:
+        self._pool = await asyncpg.create_pool(
+            to_dsn(self.url),
+            min_size=min(2, self._pool_size),
+            max_size=self._pool_size,
+            init=_init_connection,
+            reset=_reset_connection,
+            max_inactive_connection_lifetime=300,
         )
 
-    def connect(self) -> AbstractAsyncContextManager[AsyncConnection]:
+    def connect(self) -> AbstractAsyncContextManager[asyncpg.Connection]:
         """A pooled connection for the length of a `with` block."""
-        return self.engine.connect()
+        if self._pool is None:
+            raise RuntimeError("Database.open() was not awaited")
+        return self._pool.acquire()  # type: ignore[no-any-return]
 
-    async def dispose(self) -> None:
-        await self.engine.dispose()
+    async def close(self) -> None:
+        if self._pool is not None:
+            await self._pool.close()
+            self._pool = None
 
 
 class BoundDatabase(Database):
     """Every connection is the one given: tests run the app inside their own transaction.
 
-    A lock serialises users, because one connection runs one statement at a time while
+    A lock serialises borrowers, because one connection runs one statement at a time while
     GraphQL resolvers (and DataLoaders) run concurrently.
     """
 
-    def __init__(self, connection: AsyncConnection) -> None:
-        self.url = str(connection.engine.url)
-        self.engine = connection.engine
+    def __init__(self, connection: asyncpg.Connection) -> None:
+        super().__init__("bound")
         self._connection = connection
         self._lock = asyncio.Lock()
 
-    def connect(self) -> AbstractAsyncContextManager[AsyncConnection]:
+    async def open(self) -> None:
+        await _init_connection(self._connection)
+
+    def connect(self) -> AbstractAsyncContextManager[asyncpg.Connection]:
         return self._borrow()
 
     @asynccontextmanager
-    async def _borrow(self) -> AsyncIterator[AsyncConnection]:
+    async def _borrow(self) -> AsyncIterator[asyncpg.Connection]:
         async with self._lock:
             yield self._connection
 
-    async def dispose(self) -> None:  # the test owns the connection
+    async def close(self) -> None:  # the test owns the connection
         return None

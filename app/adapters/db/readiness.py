@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-
 from app.adapters.db.database import Database
 from app.adapters.db.migrations import head_revision
 
@@ -11,8 +9,8 @@ from app.adapters.db.migrations import head_revision
 async def schema_revision(database: Database) -> str | None:
     """The revision the database is at (raises when it cannot be reached)."""
     async with database.connect() as connection:
-        result = await connection.execute(sa.text("SELECT version_num FROM alembic_version"))
-        return result.scalar_one_or_none()
+        revision: str | None = await connection.fetchval("SELECT version_num FROM alembic_version")
+        return revision
 
 
 async def readiness(database: Database) -> dict[str, object]:

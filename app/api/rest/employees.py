@@ -20,12 +20,15 @@ from app.services import employees as service
 
 router = APIRouter(prefix="/v1/employees", tags=["employees"])
 
+# 100,000 rows of a full HR export fit in about 40 MB of JSON.
+IMPORT_MAX_BODY_BYTES = 64 * 1024 * 1024
+
 
 @router.post(
     "/import",
     operation_id="importEmployees",
     response_model=EmployeeImportRead,
-    responses=problems(),
+    responses=problems(413),
 )
 async def import_employees(body: EmployeeImportCreate, uow: UoW) -> JsonModel:
     """Upsert employees by `employee_number`. Good rows are stored; bad rows are listed in

@@ -60,10 +60,19 @@ async def test_request_id_is_echoed_or_made(client):
     assert len(made.headers["x-request-id"]) == 32
 
 
-async def test_body_over_the_limit_is_413(client, auth, settings):
-    body = b'{"employees": []}' + b" " * (settings.max_body_bytes + 1)
-    response = await client.post(
-        "/v1/employees/import", content=body, headers=auth() | {"content-type": "application/json"}
-    )
+async def test_body_over_the_import_limit_is_413(client, auth):
+    from app.api.rest.employees import IMPORT_MAX_BODY_BYTES
+
+    body = b'{"employees": []}' + b" " * IMPORT_MAX_BODY_BYTES
+    headers = auth() | {"content-type": "application/json"}
+    response = await client.post("/v1/employees/import", content=body, headers=headers)
     assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["type"] == "/problems/payload-too-large"
+
+
+async def test_ordinary_routes_take_small_bodies_only(client, auth, settings):
+    body = b'{"query": "' + b"x" * settings.max_body_bytes + b'"}'
+    headers = auth() | {"content-type": "application/json"}
+    response = await client.post("/graphql", content=body, headers=headers)
+    assert response.status_code == 413

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
+from functools import cache
 from types import MappingProxyType
 from typing import Any
 from uuid import UUID
 
+import asyncpg
+import orjson
 import sqlalchemy as sa
-from sqlalchemy.engine import Row
-from sqlalchemy.ext.asyncio import AsyncConnection
 
+from app.adapters.db.sql import Statement, compile_statement
 from app.adapters.db.tables import employees as t
 from app.domain.directory import Employee, EmploymentStatus
 from app.services.ports import UpsertOutcome
@@ -56,43 +57,72 @@ _IMPORTED = (
     ("attributes", "jsonb"),
 )
 _NAMES = ", ".join(n for n, _ in _IMPORTED)
+_ARRAYS = ", ".join(
+    f"CAST(CAST(:{n} AS text[]) AS jsonb[])" if typ == "jsonb" else f"CAST(:{n} AS {typ}[])"
+    for n, typ in _IMPORTED
+)
+_UPDATABLE = [n for n, _ in _IMPORTED[1:]]
+_SET = ", ".join(f"{n} = EXCLUDED.{n}" for n in _UPDATABLE)
+_OLD = ", ".join(f"e.{n}" for n in _UPDATABLE)
+_NEW = ", ".join(f"EXCLUDED.{n}" for n in _UPDATABLE)
 # One statement for the whole batch: arrays in, counts out. Rows whose data did not change
 # are not touched (the WHERE on DO UPDATE), which is how `unchanged` is counted.
-_UPSERT = sa.text(f"""
+_UPSERT_SQL = f"""
 WITH up AS (
   INSERT INTO employees AS e (organization_id, id, {_NAMES})
-  SELECT CAST(:org AS uuid), gen_random_uuid(), {_NAMES} FROM unnest(
-    {
-    ", ".join(
-        f"CAST(:{n} AS {typ}[])" if typ != "jsonb" else f"CAST(CAST(:{n} AS text[]) AS jsonb[])"
-        for n, typ in _IMPORTED
-    )
-}
-  ) AS r({_NAMES})
-  ON CONFLICT (organization_id, employee_number) DO UPDATE SET
-    {", ".join(f"{n} = EXCLUDED.{n}" for n, _ in _IMPORTED[1:])}, updated_at = now()
-  WHERE ({", ".join(f"e.{n}" for n, _ in _IMPORTED[1:])})
-        IS DISTINCT FROM ({", ".join(f"EXCLUDED.{n}" for n, _ in _IMPORTED[1:])})
+  SELECT CAST(:org AS uuid), gen_random_uuid(), {_NAMES}
+  FROM unnest({_ARRAYS}) AS r({_NAMES})
+  ON CONFLICT (organization_id, employee_number) DO UPDATE SET {_SET}, updated_at = now()
+  WHERE ({_OLD}) IS DISTINCT FROM ({_NEW})
   RETURNING (xmax = 0) AS inserted
 )
 SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up
-""")  # noqa: S608 (only our own column names are interpolated)
+"""  # noqa: S608 (only our own column names are interpolated)
+_UPSERT = compile_statement(sa.text(_UPSERT_SQL))
 
-_LINK_MANAGERS = sa.text("""
+_LINK_MANAGERS = compile_statement(
+    sa.text("""
 UPDATE employees e SET manager_id = m.id, updated_at = now()
 FROM employees m
 WHERE e.organization_id = :org AND m.organization_id = :org
   AND m.employee_number = e.manager_employee_number AND e.manager_id IS DISTINCT FROM m.id
 """)
-_UNLINK_MANAGERS = sa.text("""
+)
+_UNLINK_MANAGERS = compile_statement(
+    sa.text("""
 UPDATE employees e SET manager_id = NULL, updated_at = now()
 WHERE e.organization_id = :org AND e.manager_id IS NOT NULL AND NOT EXISTS (
   SELECT 1 FROM employees m WHERE m.organization_id = :org AND m.id = e.manager_id
     AND m.employee_number = e.manager_employee_number)
 """)
+)
 
 
-def _employee(row: Row[Any]) -> Employee:
+_ORG = t.c.organization_id == sa.bindparam("org")
+_SELECT = sa.select(*_COLUMNS).where(_ORG)
+_GET = compile_statement(_SELECT.where(t.c.id == sa.bindparam("id")))
+_GET_MANY = compile_statement(_SELECT.where(t.c.id == sa.func.any(sa.bindparam("ids"))))
+_BY_NUMBER = compile_statement(_SELECT.where(t.c.employee_number == sa.bindparam("number")))
+_REPORTS = compile_statement(
+    _SELECT.where(t.c.manager_id == sa.func.any(sa.bindparam("ids"))).order_by(t.c.employee_number)
+)
+_MANAGER_NUMBERS = compile_statement(
+    sa.select(t.c.employee_number, t.c.manager_employee_number).where(_ORG)
+)
+
+
+@cache
+def _page(filters: frozenset[str], after: bool) -> Statement:
+    """Each combination of filters is compiled once, on first use."""
+    query = _SELECT.order_by(t.c.employee_number).limit(sa.bindparam("limit"))
+    if after:
+        query = query.where(t.c.employee_number > sa.bindparam("after"))
+    for name in sorted(filters):
+        query = query.where(t.c[name] == sa.bindparam(name))
+    return compile_statement(query)
+
+
+def _employee(row: asyncpg.Record) -> Employee:
     values = list(row)
     values[13] = EmploymentStatus(values[13])
     values[15] = MappingProxyType(values[15])
@@ -100,62 +130,56 @@ def _employee(row: Row[Any]) -> Employee:
 
 
 class SqlEmployeeRepository:
-    def __init__(self, connection: AsyncConnection, organization_id: UUID | None) -> None:
+    def __init__(self, connection: asyncpg.Connection, organization_id: UUID | None) -> None:
         self._connection = connection
         self._org = organization_id
 
-    def _select(self) -> sa.Select[Any]:
+    async def _all(self, statement: Statement, **values: Any) -> list[Employee]:
         if self._org is None:
             raise RuntimeError("employee queries need an organisation")
-        return sa.select(*_COLUMNS).where(t.c.organization_id == self._org)
-
-    async def _all(self, query: sa.Select[Any]) -> list[Employee]:
-        return [_employee(r) for r in await self._connection.execute(query)]
+        rows = await self._connection.fetch(
+            statement.sql, *statement.args({"org": self._org, **values})
+        )
+        return [_employee(r) for r in rows]
 
     async def get(self, employee_id: UUID) -> Employee | None:
-        found = await self._all(self._select().where(t.c.id == employee_id))
+        found = await self._all(_GET, id=employee_id)
         return found[0] if found else None
 
     async def get_many(self, ids: Sequence[UUID]) -> list[Employee]:
-        return await self._all(self._select().where(t.c.id.in_(list(ids))))
+        return await self._all(_GET_MANY, ids=list(ids))
 
     async def by_number(self, employee_number: str) -> Employee | None:
-        found = await self._all(self._select().where(t.c.employee_number == employee_number))
+        found = await self._all(_BY_NUMBER, number=employee_number)
         return found[0] if found else None
 
     async def page(
         self, *, after: str | None, limit: int, filters: Mapping[str, str] | None = None
     ) -> list[Employee]:
-        query = self._select().order_by(t.c.employee_number).limit(limit)
-        if after is not None:
-            query = query.where(t.c.employee_number > after)
-        for name, value in (filters or {}).items():
-            if name in _FILTERABLE:
-                query = query.where(t.c[name] == value)
-        return await self._all(query)
+        chosen = {k: v for k, v in (filters or {}).items() if k in _FILTERABLE}
+        statement = _page(frozenset(chosen), after is not None)
+        return await self._all(statement, limit=limit, after=after, **chosen)
 
     async def reports_of(self, manager_ids: Sequence[UUID]) -> list[Employee]:
-        query = self._select().where(t.c.manager_id.in_(list(manager_ids)))
-        return await self._all(query.order_by(t.c.employee_number))
+        return await self._all(_REPORTS, ids=list(manager_ids))
 
     async def manager_numbers(self) -> dict[str, str | None]:
-        query = sa.select(t.c.employee_number, t.c.manager_employee_number).where(
-            t.c.organization_id == self._org
+        rows = await self._connection.fetch(
+            _MANAGER_NUMBERS.sql, *_MANAGER_NUMBERS.args({"org": self._org})
         )
-        return {n: m for n, m in await self._connection.execute(query)}
+        return {number: manager for number, manager in rows}
 
     async def upsert(self, rows: Sequence[Mapping[str, Any]]) -> UpsertOutcome:
         if not rows:
             return UpsertOutcome(0, 0)
-        columns: dict[str, list[Any]] = {n: [r[n] for r in rows] for n, _ in _IMPORTED}
-        columns["attributes"] = [
-            json.dumps(a, separators=(",", ":")) for a in columns["attributes"]
-        ]
+        columns: dict[str, Any] = {n: [r[n] for r in rows] for n, _ in _IMPORTED}
+        columns["attributes"] = [orjson.dumps(a).decode() for a in columns["attributes"]]
         columns["employment_status"] = [str(s) for s in columns["employment_status"]]
-        result = await self._connection.execute(_UPSERT, {"org": self._org, **columns})
-        created, updated = result.one()
+        created, updated = await self._connection.fetchrow(
+            _UPSERT.sql, *_UPSERT.args({"org": self._org, **columns})
+        )
         return UpsertOutcome(created, updated)
 
     async def resolve_managers(self) -> None:
-        await self._connection.execute(_LINK_MANAGERS, {"org": self._org})
-        await self._connection.execute(_UNLINK_MANAGERS, {"org": self._org})
+        for statement in (_LINK_MANAGERS, _UNLINK_MANAGERS):
+            await self._connection.execute(statement.sql, *statement.args({"org": self._org}))

@@ -4,36 +4,33 @@ from __future__ import annotations
 
 from uuid import UUID
 
+import asyncpg
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from app.adapters.db.tables import organizations
+from app.adapters.db.sql import compile_statement
+from app.adapters.db.tables import organizations as t
 from app.services.ports import Organization
 
-_COLUMNS = (organizations.c.id, organizations.c.slug, organizations.c.name)
+_SELECT = sa.select(t.c.id, t.c.slug, t.c.name)
+_BY_SLUG = compile_statement(_SELECT.where(t.c.slug == sa.bindparam("slug")))
+_BY_ID = compile_statement(_SELECT.where(t.c.id == sa.bindparam("id")))
+_INSERT = compile_statement(
+    t.insert().values(id=sa.bindparam("id"), slug=sa.bindparam("slug"), name=sa.bindparam("name"))
+)
 
 
 class SqlOrganizationRepository:
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: asyncpg.Connection) -> None:
         self._connection = connection
 
     async def add(self, organization: Organization) -> None:
-        await self._connection.execute(
-            organizations.insert().values(
-                id=organization.id, slug=organization.slug, name=organization.name
-            )
-        )
+        values = {"id": organization.id, "slug": organization.slug, "name": organization.name}
+        await self._connection.execute(_INSERT.sql, *_INSERT.args(values))
 
     async def by_slug(self, slug: str) -> Organization | None:
-        row = (
-            await self._connection.execute(sa.select(*_COLUMNS).where(organizations.c.slug == slug))
-        ).first()
+        row = await self._connection.fetchrow(_BY_SLUG.sql, slug)
         return Organization(*row) if row else None
 
     async def get(self, organization_id: UUID) -> Organization | None:
-        row = (
-            await self._connection.execute(
-                sa.select(*_COLUMNS).where(organizations.c.id == organization_id)
-            )
-        ).first()
+        row = await self._connection.fetchrow(_BY_ID.sql, organization_id)
         return Organization(*row) if row else None

@@ -1,0 +1,158 @@
+"""Directory benchmark: the service against raw asyncpg, side by side in one run.
+
+1. `GET /v1/employees/{id}` through the service vs the same read through raw asyncpg
+   behind a minimal Starlette route (`bench/raw_app.py`); one uvicorn worker each.
+2. An import of 100,000 employees through the service vs asyncpg `COPY` of the same rows.
+
+Run: `make bench` (or `python -m bench.directory --help`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import time
+import uuid
+from datetime import date
+from typing import Any
+
+import asyncpg
+import httpx
+
+from app.adapters import dev_tokens
+from app.adapters.db import migrations
+from app.adapters.db.database import Database
+from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.domain.access import Principal, Role
+from app.services.employees import import_employees
+from app.services.organizations import create_organization
+from bench.harness import database, libpq_url, load, server
+
+SECRET = "bench-secret-" + "z" * 32
+
+
+def rows(count: int, prefix: str = "E") -> list[dict[str, Any]]:
+    """A realistic tree: everyone reports to someone eight times fewer numbered."""
+    return [
+        {
+            "employee_number": f"{prefix}{n:06}",
+            "given_name": f"Given{n}",
+            "family_name": "Family",
+            "email": f"p{n}@example.org",
+            "job_title": "Analyst",
+            "level": 10 - min(9, len(str(n))),
+            "department": f"Dept{n % 12}",
+            "unit": f"Unit{n % 97}",
+            "manager_employee_number": f"{prefix}{n // 8:06}" if n else None,
+            "hire_date": date(2015 + n % 10, 1 + n % 12, 1 + n % 28),
+            "employment_status": "active",
+            "in_good_standing": True,
+            "attributes": {},
+        }
+        for n in range(count)
+    ]
+
+
+async def new_org(db: Database, slug: str) -> uuid.UUID:
+    return (await create_organization(uow=SqlUnitOfWork(db, None), name=slug, slug=slug)).id
+
+
+async def seed_reads(url: str, count: int) -> tuple[uuid.UUID, list[uuid.UUID]]:
+    db = Database(url)
+    await db.open()
+    org = await new_org(db, "bench-reads-" + uuid.uuid4().hex[:6])
+    await import_employees(uow=SqlUnitOfWork(db, org), rows=rows(count))
+    conn = await asyncpg.connect(libpq_url(url))
+    ids = [
+        r["id"]
+        for r in await conn.fetch(
+            "SELECT id FROM employees WHERE organization_id = $1 ORDER BY random() LIMIT 1000", org
+        )
+    ]
+    await conn.close()
+    await db.close()
+    return org, ids
+
+
+def bench_reads(url: str, args: argparse.Namespace) -> None:
+    org, ids = asyncio.run(seed_reads(url, args.read_rows))
+    token = dev_tokens.mint(Principal(org, Role.COORDINATOR, "bench"), SECRET)
+    paths = [f"/v1/employees/{i}" for i in ids]
+    env = {
+        "DATABASE_URL": url,
+        "SECRET_KEY": SECRET,
+        "BENCH_DSN": libpq_url(url),
+        "BENCH_ORG_ID": str(org),
+        "LOG_LEVEL": "WARNING",
+    }
+    results = {}
+    for name, factory in (
+        ("raw asyncpg", "bench.raw_app:create_app"),
+        ("service", "app.main:app_factory"),
+    ):
+        with server(factory, env) as base:
+            assert httpx.get(
+                base + paths[0], headers={"Authorization": f"Bearer {token}"}
+            ).is_success
+            load(base, paths, {"Authorization": f"Bearer {token}"}, seconds=2)  # warm-up
+            results[name] = load(
+                base,
+                paths,
+                {"Authorization": f"Bearer {token}"},
+                seconds=args.seconds,
+                connections=args.connections,
+            )
+    for name, r in results.items():
+        print(
+            f"  {name:12} {r.requests_per_second:8.0f} req/s  p50 {r.p50_ms:6.2f} ms  "
+            f"p99 {r.p99_ms:6.2f} ms  non-2xx {r.errors}"
+        )
+    ratio = results["service"].requests_per_second / results["raw asyncpg"].requests_per_second
+    print(f"read ratio (service / raw asyncpg): {ratio:.2f}  (target >= 0.50)")
+
+
+async def bench_import(url: str, count: int) -> None:
+    db = Database(url)
+    await db.open()
+    batch = rows(count)
+    org = await new_org(db, "bench-import-" + uuid.uuid4().hex[:6])
+    started = time.perf_counter()
+    report = await import_employees(uow=SqlUnitOfWork(db, org), rows=batch)
+    service_s = time.perf_counter() - started
+    if report.created != count or report.errors:
+        raise SystemExit(f"import failed: {report.errors[:3]}")
+
+    copy_org = await new_org(db, "bench-copy-" + uuid.uuid4().hex[:6])
+    columns = ["organization_id", "id", *batch[0].keys()]
+    records = [
+        (copy_org, uuid.uuid4(), *(v if k != "attributes" else "{}" for k, v in r.items()))
+        for r in batch
+    ]
+    conn = await asyncpg.connect(libpq_url(url))
+    started = time.perf_counter()
+    await conn.copy_records_to_table("employees", records=records, columns=columns)
+    copy_s = time.perf_counter() - started
+    await conn.close()
+    await db.close()
+    print(f"  service import {count} rows: {service_s:6.2f} s ({count / service_s:8.0f} rows/s)")
+    print(f"  asyncpg COPY   {count} rows: {copy_s:6.2f} s ({count / copy_s:8.0f} rows/s)")
+    print(f"import ratio (service rate / COPY rate): {copy_s / service_s:.2f}  (target >= 0.25)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--read-rows", type=int, default=10_000)
+    parser.add_argument("--import-rows", type=int, default=100_000)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    args = parser.parse_args()
+    with database() as url:
+        migrations.upgrade(url)
+        print("GET /v1/employees/{id}")
+        bench_reads(url, args)
+        print(f"import of {args.import_rows} employees")
+        asyncio.run(bench_import(url, args.import_rows))
+
+
+if __name__ == "__main__":
+    main()

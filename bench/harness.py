@@ -1,0 +1,163 @@
+"""Shared pieces of the benchmarks: a database, servers in subprocesses, and a load driver.
+
+Figures from this machine are noisy, so every benchmark measures its baseline in the same
+run and prints the ratio; absolute numbers are only context.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from app.adapters.db.urls import to_async_url
+from app.adapters.embedded_postgres import EmbeddedPostgres
+
+
+@contextlib.contextmanager
+def database() -> Iterator[str]:
+    """BENCH_DATABASE_URL when set, else a throw-away embedded server."""
+    if url := os.environ.get("BENCH_DATABASE_URL"):
+        yield to_async_url(url)
+        return
+    with tempfile.TemporaryDirectory(prefix="mentoring-bench-") as tmp:
+        server = EmbeddedPostgres(Path(tmp) / "pgdata", delete_on_stop=True)
+        try:
+            yield server.start()
+        finally:
+            server.stop()
+
+
+def libpq_url(async_url: str) -> str:
+    return async_url.replace("postgresql+asyncpg://", "postgresql://", 1)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def server(factory: str, env: dict[str, str], workers: int = 1) -> Iterator[str]:
+    """Serve an app factory with uvicorn in a subprocess; yields its base URL."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        factory,
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--no-access-log",
+        "--log-level",
+        "warning",
+    ]
+    process = subprocess.Popen(command, env={**os.environ, **env}, stdout=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(base, process)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
+    for _ in range(150):
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}")
+        with contextlib.suppress(httpx.HTTPError):
+            httpx.get(base + "/healthz", timeout=1)
+            return
+        time.sleep(0.2)
+    raise RuntimeError("server did not start")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+def load(
+    base: str,
+    paths: Sequence[str],
+    headers: dict[str, str],
+    *,
+    seconds: int = 10,
+    connections: int = 32,
+) -> LoadResult:
+    """Drive GETs over `paths` in rotation: wrk when installed (C, keeps the client cheap),
+    else a Python client in its own process. Both use keep-alive connections."""
+    if shutil.which("wrk"):
+        return _wrk(base, paths, headers, seconds, connections)
+    return _python_load(base, paths, headers, seconds, connections)
+
+
+_LUA = """
+local paths = {%s}
+local i = 0
+request = function()
+  i = i %% #paths + 1
+  return wrk.format("GET", paths[i])
+end
+"""
+
+
+def _wrk(
+    base: str, paths: Sequence[str], headers: dict[str, str], seconds: int, connections: int
+) -> LoadResult:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(_LUA % ", ".join(f'"{p}"' for p in paths))
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    out = subprocess.run([*command, base], capture_output=True, text=True, check=True).stdout
+    os.unlink(script.name)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return LoadResult(
+        float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),  # type: ignore[union-attr]
+        _wrk_ms(out, "50%"),
+        _wrk_ms(out, "99%"),
+        int(errors.group(1)) if errors else 0,
+    )
+
+
+def _wrk_ms(out: str, percentile: str) -> float:
+    value, unit = re.search(rf"{percentile}\s+([\d.]+)(us|ms|s)", out).groups()  # type: ignore[union-attr]
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def _python_load(
+    base: str, paths: Sequence[str], headers: dict[str, str], seconds: int, connections: int
+) -> LoadResult:
+    command = [
+        sys.executable,
+        "-m",
+        "bench.python_load",
+        base,
+        str(seconds),
+        str(connections),
+        ",".join(f"{k}={v}" for k, v in headers.items()),
+        *paths,
+    ]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
+    rps, p50, p99, errors = out
+    return LoadResult(float(rps), float(p50), float(p99), int(errors))
