@@ -9,7 +9,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from app.adapters import dev_tokens
+from app.adapters.clock import SystemClock
 from app.adapters.db import migrations
 from app.adapters.db.database import Database
 from app.adapters.db.unit_of_work import SqlUnitOfWork
@@ -17,7 +17,7 @@ from app.adapters.db.urls import resolve_database_url
 from app.config import Settings
 from app.domain.access import Principal, Role
 from app.domain.errors import DomainError
-from app.services import employees, organizations
+from app.services import access, employees, organizations
 
 cli = typer.Typer(help="Run and administer the mentoring programs service.", no_args_is_help=True)
 org_cli = typer.Typer(help="Organisations (tenants).", no_args_is_help=True)
@@ -89,7 +89,7 @@ def org_create(
     """Create an organisation and print its id."""
     organization = _run(
         lambda db: organizations.create_organization(
-            uow=SqlUnitOfWork(db, None), name=name, slug=slug
+            uow=SqlUnitOfWork(db, None, admin=True), name=name, slug=slug
         )
     )
     typer.echo(str(organization.id))
@@ -101,12 +101,13 @@ def token_create(
     role: Annotated[Role, typer.Option(help="What the token may do")],
     scope: Annotated[list[str] | None, typer.Option(help="Extra scope (repeatable)")] = None,
     employee_number: Annotated[str | None, typer.Option(help="Bind to this employee")] = None,
+    name: Annotated[str, typer.Option(help="What the token is for")] = "created with the CLI",
 ) -> None:
-    """Mint a token bound to one organisation (and employee) and print it once."""
+    """Mint an API token bound to one organisation (and employee); print it once."""
 
-    async def principal(db: Database) -> Principal:
+    async def mint(db: Database) -> str:
         organization = await organizations.organization_by_slug(
-            uow=SqlUnitOfWork(db, None), slug=org
+            uow=SqlUnitOfWork(db, None, admin=True), slug=org
         )
         employee_id = None
         if employee_number is not None:
@@ -114,11 +115,19 @@ def token_create(
                 uow=SqlUnitOfWork(db, organization.id), employee_number=employee_number
             )
             employee_id = found.id
-        return Principal(
-            organization.id, role, f"cli:{role.value}", employee_id, frozenset(scope or ())
+        operator = Principal(organization.id, Role.ORG_ADMIN, "cli")
+        issued = await access.create_api_token(
+            uow=SqlUnitOfWork(db, organization.id),
+            principal=operator,
+            clock=SystemClock(),
+            name=name,
+            role=role,
+            scopes=scope or (),
+            employee_id=employee_id,
         )
+        return issued.token
 
-    typer.echo(dev_tokens.mint(_run(principal), Settings().secret_key))
+    typer.echo(_run(mint))
 
 
 def main() -> None:

@@ -22,6 +22,14 @@ class Settings(BaseSettings):
     data_dir: Path = Path(".mentoring")
     secret_key: str = DEVELOPMENT_SECRET
     db_pool_size: int = 10
+    app_database_url: str | None = Field(
+        default=None,
+        description="How the application connects (a role that owns nothing); by default the "
+        "DATABASE_URL with the user replaced by mentoring_app",
+    )
+    app_database_password: str | None = None
+    rate_limit: str | None = Field(default="1200/minute", description="Per token; empty = off")
+    rate_limit_storage: str = "memory://"
     log_level: str = "INFO"
     max_body_bytes: int = 1024 * 1024  # bulk imports allow more: see IMPORT_MAX_BODY_BYTES
     graphql_max_depth: int = 10

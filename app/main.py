@@ -7,12 +7,14 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from app.adapters.auth.authenticator import Authenticator
 from app.adapters.db.database import Database
-from app.adapters.db.urls import resolve_database_url
+from app.adapters.db.urls import application_url, resolve_database_url
+from app.adapters.rate_limit import RateLimiter
 from app.api import errors
 from app.api.body_limit import BodyLimit
 from app.api.graphql.schema import build_router
-from app.api.rest import employees, health
+from app.api.rest import access, employees, health
 from app.config import Settings
 from app.observability import RequestContext, configure_logging
 
@@ -28,10 +30,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = database is None
         if owned:
-            app.state.database = Database(
-                resolve_database_url(settings), pool_size=settings.db_pool_size
-            )
+            url = application_url(resolve_database_url(settings), settings)
+            app.state.database = Database(url, pool_size=settings.db_pool_size)
             await app.state.database.open()
+            app.state.authenticator = Authenticator(app.state.database)
         try:
             yield
         finally:
@@ -42,11 +44,18 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         title="Mentoring programs API", version="0.1.0", description=DESCRIPTION, lifespan=lifespan
     )
     app.state.settings = settings
+    app.state.rate_limiter = (
+        RateLimiter(settings.rate_limit, settings.rate_limit_storage)
+        if settings.rate_limit
+        else None
+    )
     if database is not None:
         app.state.database = database
+        app.state.authenticator = Authenticator(database)
     errors.install(app)
     app.include_router(health.router)
     app.include_router(employees.router)
+    app.include_router(access.router)
     app.include_router(build_router(settings), prefix="/graphql", include_in_schema=False)
     app.add_middleware(
         BodyLimit,

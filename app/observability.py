@@ -64,7 +64,11 @@ class RequestContext:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message["headers"] = [*message.get("headers", []), (b"x-request-id", rid.encode())]
+                extra = [(b"x-request-id", rid.encode())]
+                if limits := scope.get("state", {}).get("rate_limit_headers"):
+                    # A 429 already carries them; every other response gets them here.
+                    extra += [h for h in limits if h[0] not in dict(message.get("headers", []))]
+                message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
         try:

@@ -53,6 +53,10 @@ def rows(count: int, prefix: str = "E") -> list[dict[str, Any]]:
     ]
 
 
+def hr(org: uuid.UUID) -> Principal:
+    return Principal(org, Role.INTEGRATION, "bench")
+
+
 async def new_org(db: Database, slug: str) -> uuid.UUID:
     return (await create_organization(uow=SqlUnitOfWork(db, None), name=slug, slug=slug)).id
 
@@ -61,7 +65,7 @@ async def seed_reads(url: str, count: int) -> tuple[uuid.UUID, list[uuid.UUID]]:
     db = Database(url)
     await db.open()
     org = await new_org(db, "bench-reads-" + uuid.uuid4().hex[:6])
-    await import_employees(uow=SqlUnitOfWork(db, org), rows=rows(count))
+    await import_employees(uow=SqlUnitOfWork(db, org), principal=hr(org), rows=rows(count))
     conn = await asyncpg.connect(libpq_url(url))
     ids = [
         r["id"]
@@ -117,7 +121,7 @@ async def bench_import(url: str, count: int) -> None:
     batch = rows(count)
     org = await new_org(db, "bench-import-" + uuid.uuid4().hex[:6])
     started = time.perf_counter()
-    report = await import_employees(uow=SqlUnitOfWork(db, org), rows=batch)
+    report = await import_employees(uow=SqlUnitOfWork(db, org), principal=hr(org), rows=batch)
     service_s = time.perf_counter() - started
     if report.created != count or report.errors:
         raise SystemExit(f"import failed: {report.errors[:3]}")

@@ -10,24 +10,25 @@ from __future__ import annotations
 import os
 import tempfile
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
 import pytest
 
-from app.adapters import dev_tokens
+from app.adapters.clock import SystemClock
 from app.adapters.db import migrations
 from app.adapters.db.database import BoundDatabase
 from app.adapters.db.sql import to_dsn
 from app.adapters.db.unit_of_work import SqlUnitOfWork
-from app.adapters.db.urls import to_async_url
+from app.adapters.db.urls import application_url, to_async_url
 from app.adapters.embedded_postgres import EmbeddedPostgres
 from app.config import Settings
 from app.domain.access import Principal, Role
 from app.main import create_app
-from app.services import organizations
+from app.services import access, organizations
 from app.services.ports import Organization
 
 
@@ -50,9 +51,15 @@ def migrated_url(database_url: str) -> str:
     return database_url
 
 
+@pytest.fixture(scope="session")
+def app_url(migrated_url: str) -> str:
+    """How the service connects: as the application role, so row-level security binds."""
+    return application_url(migrated_url, Settings(environment="test"))
+
+
 @pytest.fixture
-async def connection(migrated_url: str) -> AsyncIterator[asyncpg.Connection]:
-    connection = await asyncpg.connect(to_dsn(migrated_url))
+async def connection(app_url: str) -> AsyncIterator[asyncpg.Connection]:
+    connection = await asyncpg.connect(to_dsn(app_url))
     transaction = connection.transaction()
     await transaction.start()
     try:
@@ -98,19 +105,30 @@ async def other_org(database: BoundDatabase) -> Organization:
     return await _new_org(database, "other-" + uuid.uuid4().hex[:8])
 
 
-TokenFactory = Callable[..., dict[str, str]]
+TokenFactory = Callable[..., Awaitable[dict[str, str]]]
 
 
 @pytest.fixture
-def auth(settings: Settings, org: Organization) -> TokenFactory:
-    """`auth(role=..., organization=..., employee_id=...)` -> Authorization headers."""
+def auth(database: BoundDatabase, org: Organization) -> TokenFactory:
+    """`await auth(role=..., organization=..., employee_id=...)` -> Authorization headers
+    carrying a real API token, minted through the service."""
 
-    def headers(
-        role: Role = Role.COORDINATOR,
+    async def headers(
+        role: Role = Role.ORG_ADMIN,
         organization: Organization | None = None,
         employee_id: uuid.UUID | None = None,
+        **options: Any,
     ) -> dict[str, str]:
-        principal = Principal((organization or org).id, role, "test", employee_id)
-        return {"Authorization": "Bearer " + dev_tokens.mint(principal, settings.secret_key)}
+        target = organization or org
+        issued = await access.create_api_token(
+            uow=SqlUnitOfWork(database, target.id),
+            principal=Principal(target.id, Role.ORG_ADMIN, "setup"),
+            clock=SystemClock(),
+            name="test",
+            role=role,
+            employee_id=employee_id,
+            **options,
+        )
+        return {"Authorization": f"Bearer {issued.token}"}
 
     return headers

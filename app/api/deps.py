@@ -1,6 +1,7 @@
 """Dependencies shared by REST and GraphQL: the caller, and a unit of work bound to its tenant.
 
-Only authentication lives here; every business check is in a service, so both APIs get it.
+Only authentication and rate limiting live here; every business check is in a service, so
+both APIs get it.
 """
 
 from __future__ import annotations
@@ -10,42 +11,43 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from app.adapters import dev_tokens
+from app.adapters.auth.authenticator import Authenticator
+from app.adapters.auth.errors import InvalidCredentials
+from app.adapters.clock import SystemClock
 from app.adapters.db.database import Database
 from app.adapters.db.unit_of_work import SqlUnitOfWork
-from app.api.errors import Unauthenticated
-from app.config import Settings
+from app.adapters.rate_limit import RateLimiter
+from app.api.errors import RateLimited, Unauthenticated
 from app.domain.access import Principal
-from app.services.ports import UnitOfWork
+from app.services.ports import Clock, UnitOfWork
 
-
-async def get_settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-async def get_database(request: Request) -> Database:
-    database: Database = request.app.state.database
-    return database
+UnitOfWorkFactory = Callable[[], UnitOfWork]
 
 
 async def get_principal(request: Request) -> Principal:
-    """The caller named by the bearer token, or 401 saying what was wrong with it."""
+    """The caller named by the bearer token, or 401 saying what was wrong with it; then the
+    caller's rate limit (429 once spent)."""
     header = request.headers.get("authorization")
     if not header:
         raise Unauthenticated("no bearer token was sent")
     scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token:
+    if scheme.lower() != "bearer" or not token.strip():
         raise Unauthenticated("the Authorization header is not a bearer token")
+    authenticator: Authenticator = request.app.state.authenticator
     try:
-        return dev_tokens.verify(token.strip(), request.app.state.settings.secret_key)
-    except dev_tokens.InvalidToken as error:
-        raise Unauthenticated(str(error)) from None
+        principal = await authenticator.authenticate(token.strip())
+    except InvalidCredentials as error:
+        raise Unauthenticated(error.reason) from None
+    limiter: RateLimiter | None = request.app.state.rate_limiter
+    if limiter is not None:
+        decision = limiter.hit(principal.rate_key)
+        request.scope.setdefault("state", {})["rate_limit_headers"] = decision.headers()
+        if not decision.allowed:
+            raise RateLimited(decision.reset_seconds, decision.headers())
+    return principal
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
-
-UnitOfWorkFactory = Callable[[], UnitOfWork]
 
 
 async def get_uow_factory(request: Request, principal: CurrentPrincipal) -> UnitOfWorkFactory:
@@ -60,14 +62,19 @@ async def get_uow(request: Request, principal: CurrentPrincipal) -> UnitOfWork:
     return SqlUnitOfWork(request.app.state.database, principal.organization_id)
 
 
+async def get_clock() -> Clock:
+    return SystemClock()
+
+
 UoW = Annotated[UnitOfWork, Depends(get_uow)]
 UoWFactory = Annotated[UnitOfWorkFactory, Depends(get_uow_factory)]
+SystemTime = Annotated[Clock, Depends(get_clock)]
 
 
-async def get_readiness(database: Annotated[Database, Depends(get_database)]) -> dict[str, object]:
+async def get_readiness(request: Request) -> dict[str, object]:
     from app.adapters.db.readiness import readiness
 
-    return await readiness(database)
+    return await readiness(request.app.state.database)
 
 
 Readiness = Annotated[dict[str, object], Depends(get_readiness)]

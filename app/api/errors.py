@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 PROBLEM_JSON = "application/problem+json"
 
 # domain error -> (HTTP status, title). The only place a domain error meets HTTP.
-STATUS_OF: Mapping[type[domain.DomainError], tuple[int, str]] = {
+STATUS_OF: Mapping[type[domain.DomainError], tuple[int, str]] = {  # most specific first
     domain.NotFound: (404, "Not found"),
     domain.InvalidInput: (422, "Invalid input"),
     domain.Conflict: (409, "Conflict"),
@@ -37,6 +37,15 @@ class Unauthenticated(Exception):
     def __init__(self, detail: str) -> None:
         super().__init__(detail)
         self.detail = detail
+
+
+class RateLimited(Exception):
+    """The caller's rate limit is spent; try again after `retry_after` seconds."""
+
+    def __init__(self, retry_after: int, headers: list[tuple[bytes, bytes]]) -> None:
+        super().__init__("rate limited")
+        self.retry_after = retry_after
+        self.headers = {k.decode(): v.decode() for k, v in headers}
 
 
 def problem(
@@ -109,6 +118,17 @@ def install(app: FastAPI) -> None:
             "Unauthenticated",
             error.detail,
             headers={"WWW-Authenticate": 'Bearer realm="mentoring"'},
+        )
+
+    @app.exception_handler(RateLimited)
+    async def _rate_limited(request: Request, error: RateLimited) -> JSONResponse:
+        return problem(
+            429,
+            "rate-limited",
+            "Too many requests",
+            f"try again in {error.retry_after} seconds",
+            instance=request.url.path,
+            headers={"Retry-After": str(error.retry_after), **error.headers},
         )
 
     @app.exception_handler(StarletteHTTPException)

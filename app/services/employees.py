@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
+from app.domain.access import AuditEvent, Principal, Role
+from app.domain.authorization import Action, Reach, Resource, reach
 from app.domain.directory import Employee, rows_closing_a_cycle
 from app.domain.errors import InvalidInput, NotFound
 from app.services.employee_rows import (
@@ -30,8 +32,11 @@ class ImportReport:
     errors: list[RowError]
 
 
-async def import_employees(*, uow: UnitOfWork, rows: Sequence[Mapping[str, Any]]) -> ImportReport:
+async def import_employees(
+    *, uow: UnitOfWork, principal: Principal, rows: Sequence[Mapping[str, Any]]
+) -> ImportReport:
     """Upsert a batch by employee_number: every good row is stored, every bad row reported."""
+    reach(principal, Resource.EMPLOYEES, Action.WRITE)
     if len(rows) > MAX_IMPORT_ROWS:
         raise InvalidInput(f"at most {MAX_IMPORT_ROWS} rows per import", field="employees")
     valid, errors = validate_rows(rows)
@@ -40,13 +45,25 @@ async def import_employees(*, uow: UnitOfWork, rows: Sequence[Mapping[str, Any]]
         valid, cycles = await _refuse_manager_cycles(uow, valid)
         outcome = await uow.employees.upsert([row.model_dump(mode="python") for _, row in valid])
         await uow.employees.resolve_managers()
+        report = ImportReport(
+            created=outcome.created,
+            updated=outcome.updated,
+            unchanged=len(valid) - outcome.created - outcome.updated,
+            errors=sorted(errors + duplicates + cycles, key=lambda e: (e.row, e.field or "")),
+        )
+        await uow.access.record(
+            AuditEvent.by(
+                principal,
+                "employees.imported",
+                "employees",
+                created=report.created,
+                updated=report.updated,
+                unchanged=report.unchanged,
+                refused=len(report.errors),
+            )
+        )
         await uow.commit()
-    return ImportReport(
-        created=outcome.created,
-        updated=outcome.updated,
-        unchanged=len(valid) - outcome.created - outcome.updated,
-        errors=sorted(errors + duplicates + cycles, key=lambda e: (e.row, e.field or "")),
-    )
+    return report
 
 
 async def _refuse_manager_cycles(
@@ -73,10 +90,27 @@ async def _refuse_manager_cycles(
     return [(i, r) for i, r in rows if r.employee_number not in blamed], errors
 
 
-async def get_employee(*, uow: UnitOfWork, employee_id: UUID) -> Employee:
-    """One employee of the caller's organisation, or NotFound."""
+async def _visible(uow: UnitOfWork, principal: Principal) -> set[UUID] | None:
+    """The ids this principal may see, or None for the whole directory."""
+    if reach(principal, Resource.EMPLOYEES, Action.READ) is Reach.ALL:
+        return None
+    if principal.employee_id is None:
+        return set()
+    visible = {principal.employee_id}
+    if principal.role is Role.SUPERVISOR:
+        visible |= await uow.employees.subtree(principal.employee_id)
+    return visible
+
+
+async def get_employee(*, uow: UnitOfWork, principal: Principal, employee_id: UUID) -> Employee:
+    """One employee the caller may see, or NotFound (never a hint that it exists)."""
     async with uow:
-        employee = await uow.employees.get(employee_id)
+        visible = await _visible(uow, principal)
+        employee = (
+            None
+            if visible is not None and employee_id not in visible
+            else (await uow.employees.get(employee_id))
+        )
     if employee is None:
         raise NotFound("no such employee", field="id")
     return employee
@@ -91,6 +125,7 @@ class EmployeePage:
 async def list_employees(
     *,
     uow: UnitOfWork,
+    principal: Principal,
     after: str | None = None,
     limit: int = 50,
     filters: Mapping[str, str] | None = None,
@@ -100,7 +135,13 @@ async def list_employees(
         raise InvalidInput(f"limit must be between 1 and {MAX_PAGE}", field="limit")
     after_number = decode_cursor(after) if after else None
     async with uow:
-        rows = await uow.employees.page(after=after_number, limit=limit + 1, filters=filters)
+        visible = await _visible(uow, principal)
+        rows = await uow.employees.page(
+            after=after_number,
+            limit=limit + 1,
+            filters=filters,
+            only=None if visible is None else sorted(visible),
+        )
     more = len(rows) > limit
     items = rows[:limit]
     return EmployeePage(items, encode_cursor(items[-1].employee_number) if more else None)
@@ -120,17 +161,29 @@ def decode_cursor(cursor: str) -> str:
         raise InvalidInput("not a cursor this service issued", field="after") from None
 
 
-async def employees_by_ids(*, uow: UnitOfWork, ids: Sequence[UUID]) -> list[Employee | None]:
-    """Batch read for DataLoaders: one query, answers in the order asked."""
+async def employees_by_ids(
+    *, uow: UnitOfWork, principal: Principal, ids: Sequence[UUID]
+) -> list[Employee | None]:
+    """Batch read for DataLoaders: one query, answers in the order asked, None where unseen."""
     async with uow:
-        found = {e.id: e for e in await uow.employees.get_many(ids)}
+        visible = await _visible(uow, principal)
+        found = {
+            e.id: e for e in await uow.employees.get_many(ids) if visible is None or e.id in visible
+        }
     return [found.get(i) for i in ids]
 
 
-async def reports_of(*, uow: UnitOfWork, manager_ids: Sequence[UUID]) -> list[list[Employee]]:
-    """Direct reports of each manager, in one query, in the order asked."""
+async def reports_of(
+    *, uow: UnitOfWork, principal: Principal, manager_ids: Sequence[UUID]
+) -> list[list[Employee]]:
+    """Direct reports of each manager the caller may see, in one query, in the order asked."""
     async with uow:
-        rows = await uow.employees.reports_of(manager_ids)
+        visible = await _visible(uow, principal)
+        rows = [
+            e
+            for e in await uow.employees.reports_of(manager_ids)
+            if visible is None or e.id in visible
+        ]
     by_manager: dict[UUID, list[Employee]] = {m: [] for m in manager_ids}
     for row in rows:
         if row.manager_id is not None:

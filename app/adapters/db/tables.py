@@ -75,3 +75,75 @@ employees = sa.Table(
     sa.CheckConstraint("level >= 0", name="level_not_negative"),
     sa.Index("ix_employees_organization_id_manager_id", "organization_id", "manager_id"),
 )
+
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column(
+        "organization_id", pg.UUID(as_uuid=True), sa.ForeignKey("organizations.id"), nullable=False
+    ),
+    sa.Column("id", pg.UUID(as_uuid=True), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("hint", sa.Text, nullable=False),  # the first characters, to tell tokens apart
+    sa.Column(
+        "token_hash", sa.LargeBinary, nullable=False, unique=True
+    ),  # SHA-256, never the token
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("employee_id", pg.UUID(as_uuid=True), nullable=True),
+    sa.Column("scopes", pg.ARRAY(sa.Text), nullable=False, server_default=sa.text("'{}'::text[]")),
+    sa.Column("created_by", sa.Text, nullable=False),
+    sa.Column(
+        "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+    ),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("last_used_at", sa.DateTime(timezone=True), nullable=True),
+    sa.PrimaryKeyConstraint("organization_id", "id"),
+    sa.ForeignKeyConstraint(
+        ["organization_id", "employee_id"],
+        ["employees.organization_id", "employees.id"],
+        name="fk_api_tokens_employee",
+    ),
+)
+
+oidc_issuers = sa.Table(
+    "oidc_issuers",
+    metadata,
+    sa.Column(
+        "organization_id", pg.UUID(as_uuid=True), sa.ForeignKey("organizations.id"), nullable=False
+    ),
+    sa.Column("id", pg.UUID(as_uuid=True), nullable=False),
+    sa.Column("issuer", sa.Text, nullable=False),
+    sa.Column("audience", sa.Text, nullable=False),
+    sa.Column("jwks_url", sa.Text, nullable=False),
+    sa.Column("role_claim", sa.Text, nullable=False),
+    sa.Column("employee_claim", sa.Text, nullable=False),
+    sa.Column("default_role", sa.Text, nullable=True),
+    sa.Column(
+        "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+    ),
+    sa.PrimaryKeyConstraint("organization_id", "id"),
+    sa.UniqueConstraint("issuer", "audience"),
+)
+
+audit_events = sa.Table(
+    "audit_events",
+    metadata,
+    sa.Column(
+        "organization_id", pg.UUID(as_uuid=True), sa.ForeignKey("organizations.id"), nullable=False
+    ),
+    sa.Column("id", sa.BigInteger, sa.Identity(always=True), nullable=False),
+    sa.Column(
+        "occurred_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+    ),
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("actor_role", sa.Text, nullable=False),
+    sa.Column("action", sa.Text, nullable=False),
+    sa.Column("resource_type", sa.Text, nullable=False),
+    sa.Column("resource_id", sa.Text, nullable=True),
+    sa.Column("reason", sa.Text, nullable=True),
+    sa.Column("request_id", sa.Text, nullable=True),
+    # Facts about the change (counts, fields touched), never confidential content.
+    sa.Column("details", pg.JSONB, nullable=False, server_default=sa.text("'{}'::jsonb")),
+    sa.PrimaryKeyConstraint("organization_id", "id"),
+)

@@ -2,56 +2,80 @@
 
 from __future__ import annotations
 
+import itertools
 from contextlib import AbstractAsyncContextManager
 from types import TracebackType
 from typing import Self
 from uuid import UUID
 
 import asyncpg
-from asyncpg.transaction import Transaction
 
 from app.adapters.db.database import Database
+from app.adapters.db.repositories.access import SqlAccessRepository
 from app.adapters.db.repositories.employees import SqlEmployeeRepository
 from app.adapters.db.repositories.organizations import SqlOrganizationRepository
+from app.adapters.db.rls import ORG_SETTING
+
+_savepoints = itertools.count()
 
 
 class SqlUnitOfWork:
     """`async with uow:` rolls back unless the service awaited `uow.commit()`.
 
-    Inside an already open transaction (the test suite's) asyncpg makes it a savepoint, so
-    a service's commit releases the savepoint and the test's rollback still undoes it.
+    The transaction starts with the tenant setting that row-level security reads, sent in
+    the same round trip as BEGIN. Inside an already open transaction (the test suite's) it
+    is a savepoint instead, so a service's commit still leaves the test's rollback to undo it.
+    `admin=True` (CLI commands, run as the schema owner) may cross tenants.
     """
 
     organizations: SqlOrganizationRepository
     employees: SqlEmployeeRepository
+    access: SqlAccessRepository
 
-    def __init__(self, database: Database, organization_id: UUID | None) -> None:
+    def __init__(
+        self, database: Database, organization_id: UUID | None, *, admin: bool = False
+    ) -> None:
         self._database = database
         self._organization_id = organization_id
+        self._admin = admin
+
+    def _opening(self, nested: str | None) -> str:
+        start = f"SAVEPOINT {nested}" if nested else "BEGIN"
+        settings = []
+        if self._organization_id is not None:  # a UUID: safe to inline as a literal
+            settings.append(f"set_config('{ORG_SETTING}', '{self._organization_id}', true)")
+        if self._admin:
+            settings.append("set_config('app.is_admin', 'on', true)")
+        return f"{start}; SELECT {', '.join(settings)}" if settings else start
 
     async def __aenter__(self) -> Self:
         self._borrowed: AbstractAsyncContextManager[asyncpg.Connection] = self._database.connect()
         connection = await self._borrowed.__aenter__()
+        self._savepoint = f"uow_{next(_savepoints)}" if connection.is_in_transaction() else None
         try:
-            self._transaction: Transaction = connection.transaction()
-            await self._transaction.start()
+            await connection.execute(self._opening(self._savepoint))
         except BaseException as error:
             await self._borrowed.__aexit__(type(error), error, error.__traceback__)
             raise
-        self._done = False
+        self._connection, self._done = connection, False
         self.organizations = SqlOrganizationRepository(connection)
         self.employees = SqlEmployeeRepository(connection, self._organization_id)
+        self.access = SqlAccessRepository(connection, self._organization_id)
         return self
 
     async def commit(self) -> None:
-        await self._transaction.commit()
+        await self._connection.execute(
+            f"RELEASE SAVEPOINT {self._savepoint}" if self._savepoint else "COMMIT"
+        )
         self._done = True
 
     async def __aexit__(
         self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
     ) -> None:
         try:
-            if not self._done:
-                await self._transaction.rollback()
+            if not self._done and not self._connection.is_closed():
+                await self._connection.execute(
+                    f"ROLLBACK TO SAVEPOINT {self._savepoint}" if self._savepoint else "ROLLBACK"
+                )
         finally:
             await self._borrowed.__aexit__(et, e, tb)

@@ -8,27 +8,32 @@ from typing import Annotated, Any
 from fastapi import Depends
 from strawberry.fastapi import BaseContext
 
-from app.api.deps import CurrentPrincipal, UnitOfWorkFactory, get_uow_factory
+from app.api.deps import CurrentPrincipal, SystemTime, UnitOfWorkFactory, get_uow_factory
 from app.api.graphql.loaders import Loaders
 from app.domain.access import Principal
+from app.services.ports import Clock
 
 
 @dataclass
 class Context(BaseContext):
     principal: Principal
     new_uow: UnitOfWorkFactory
+    clock: Clock
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
         super().__init__()
-        self.loaders = Loaders(self.new_uow)  # one set per request: no cross-request caching
+        self.loaders = Loaders(
+            self.new_uow, self.principal
+        )  # one set per request: no cross-request caching
 
 
 async def get_context(
     principal: CurrentPrincipal,
     new_uow: Annotated[UnitOfWorkFactory, Depends(get_uow_factory)],
+    clock: SystemTime,
 ) -> Context:
-    return Context(principal=principal, new_uow=new_uow)
+    return Context(principal=principal, new_uow=new_uow, clock=clock)
 
 
 def context_of(info: Any) -> Context:

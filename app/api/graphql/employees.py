@@ -14,7 +14,7 @@ from app.api.graphql.context import context_of
 from app.api.graphql.problems import Problem
 from app.domain.directory import Employee as EmployeeRecord
 from app.domain.directory import EmploymentStatus as DomainStatus
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, NotFound
 from app.services import employees as service
 
 EmploymentStatus = strawberry.enum(DomainStatus, name="EmploymentStatus")
@@ -143,8 +143,13 @@ class EmployeeQuery:
         department: str | None = None,
     ) -> EmployeeConnection:
         filters = {"department": department} if department else None
+        context = context_of(info)
         page = await service.list_employees(
-            uow=context_of(info).new_uow(), after=after, limit=first, filters=filters
+            uow=context.new_uow(),
+            principal=context.principal,
+            after=after,
+            limit=first,
+            filters=filters,
         )
         edges = [
             EmployeeEdge(cursor=service.encode_cursor(e.employee_number), node=Employee.of(e))
@@ -161,9 +166,13 @@ class EmployeeQuery:
     async def employee(self, info: strawberry.Info, id: UUID) -> Employee | None:
         try:
             return Employee.of(
-                await service.get_employee(uow=context_of(info).new_uow(), employee_id=id)
+                await service.get_employee(
+                    uow=context_of(info).new_uow(),
+                    principal=context_of(info).principal,
+                    employee_id=id,
+                )
             )
-        except DomainError:
+        except NotFound:
             return None
 
 
@@ -175,7 +184,9 @@ class EmployeeMutation:
     ) -> ImportEmployeesResult:
         try:
             report = await service.import_employees(
-                uow=context_of(info).new_uow(), rows=[_row(e) for e in employees]
+                uow=context_of(info).new_uow(),
+                principal=context_of(info).principal,
+                rows=[_row(e) for e in employees],
             )
         except DomainError as error:
             return Problem.of(error)

@@ -7,18 +7,19 @@ from uuid import UUID
 
 from strawberry.dataloader import DataLoader
 
+from app.domain.access import Principal
 from app.domain.directory import Employee
 from app.services import employees as directory
 from app.services.ports import UnitOfWork
 
 
 class Loaders:
-    def __init__(self, new_uow: Callable[[], UnitOfWork]) -> None:
+    def __init__(self, new_uow: Callable[[], UnitOfWork], principal: Principal) -> None:
         async def employees(ids: Sequence[UUID]) -> list[Employee | None]:
-            return await directory.employees_by_ids(uow=new_uow(), ids=ids)
+            return await directory.employees_by_ids(uow=new_uow(), principal=principal, ids=ids)
 
         async def reports(ids: Sequence[UUID]) -> list[list[Employee]]:
-            return await directory.reports_of(uow=new_uow(), manager_ids=ids)
+            return await directory.reports_of(uow=new_uow(), principal=principal, manager_ids=ids)
 
         self.employee: DataLoader[UUID, Employee | None] = DataLoader(load_fn=employees)
         self.reports: DataLoader[UUID, list[Employee]] = DataLoader(load_fn=reports)

@@ -13,18 +13,20 @@ from strawberry.extensions import (
 )
 from strawberry.fastapi import GraphQLRouter
 
+from app.api.graphql.access import AccessMutation, AccessQuery
 from app.api.graphql.context import get_context
 from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
 from app.config import Settings
+from app.domain.errors import DomainError
 
 
 @strawberry.type
-class Query(EmployeeQuery):
+class Query(EmployeeQuery, AccessQuery):
     pass
 
 
 @strawberry.type
-class Mutation(EmployeeMutation):
+class Mutation(EmployeeMutation, AccessMutation):
     pass
 
 
@@ -51,8 +53,9 @@ def _limits(settings: Settings) -> list[type[SchemaExtension]]:
 
 def _is_unexpected(error: GraphQLError) -> bool:
     """Mask what a resolver raised by surprise; keep the client's own mistakes readable
-    (syntax, unknown fields, depth and alias limits carry no server detail)."""
-    return error.original_error is not None and not isinstance(error.original_error, GraphQLError)
+    (syntax, unknown fields, limits) and the domain's refusals (their text is for people)."""
+    original = error.original_error
+    return original is not None and not isinstance(original, GraphQLError | DomainError)
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:

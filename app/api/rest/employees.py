@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query
 
-from app.api.deps import UoW
+from app.api.deps import CurrentPrincipal, UoW
 from app.api.rest.responses import JsonModel, problems
 from app.api.rest.schemas.employees import (
     EmployeeImportCreate,
@@ -28,19 +28,22 @@ IMPORT_MAX_BODY_BYTES = 64 * 1024 * 1024
     "/import",
     operation_id="importEmployees",
     response_model=EmployeeImportRead,
-    responses=problems(413),
+    responses=problems(403, 413),
 )
-async def import_employees(body: EmployeeImportCreate, uow: UoW) -> JsonModel:
+async def import_employees(
+    body: EmployeeImportCreate, uow: UoW, principal: CurrentPrincipal
+) -> JsonModel:
     """Upsert employees by `employee_number`. Good rows are stored; bad rows are listed in
     `errors` with their row, field and reason. Managers may come later in the batch or in a
     later import: the link is made when they arrive."""
-    report = await service.import_employees(uow=uow, rows=body.employees)
+    report = await service.import_employees(uow=uow, principal=principal, rows=body.employees)
     return JsonModel(EmployeeImportRead.model_validate(report, from_attributes=True))
 
 
 @router.get("", operation_id="listEmployees", response_model=EmployeePageRead, responses=problems())
 async def list_employees(
     uow: UoW,
+    principal: CurrentPrincipal,
     after: Annotated[str | None, Query(description="Cursor from the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=service.MAX_PAGE)] = 50,
     department: str | None = None,
@@ -59,7 +62,9 @@ async def list_employees(
         )
         if v is not None
     }
-    page = await service.list_employees(uow=uow, after=after, limit=limit, filters=filters)
+    page = await service.list_employees(
+        uow=uow, principal=principal, after=after, limit=limit, filters=filters
+    )
     return JsonModel(EmployeePageRead.model_validate(page, from_attributes=True))
 
 
@@ -69,7 +74,7 @@ async def list_employees(
     response_model=EmployeeRead,
     responses=problems(404),
 )
-async def get_employee(employee_id: UUID, uow: UoW) -> JsonModel:
+async def get_employee(employee_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
     """One employee of the caller's organisation."""
-    employee = await service.get_employee(uow=uow, employee_id=employee_id)
+    employee = await service.get_employee(uow=uow, principal=principal, employee_id=employee_id)
     return JsonModel(EmployeeRead.model_validate(employee, from_attributes=True))

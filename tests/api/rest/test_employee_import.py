@@ -23,43 +23,48 @@ async def _by_number(client: httpx.AsyncClient, headers: dict[str, str], number:
 
 async def test_import_creates_then_updates_then_leaves_unchanged(client, auth):
     rows = [employee_row("E1"), employee_row("E2")]
-    assert await _import(client, auth(), rows) == {
+    assert await _import(client, await auth(), rows) == {
         "created": 2,
         "updated": 0,
         "unchanged": 0,
         "errors": [],
     }
     rows[1]["job_title"] = "Analyst"
-    assert await _import(client, auth(), rows) == {
+    assert await _import(client, await auth(), rows) == {
         "created": 0,
         "updated": 1,
         "unchanged": 1,
         "errors": [],
     }
-    assert (await _by_number(client, auth(), "E2"))["job_title"] == "Analyst"
+    assert (await _by_number(client, await auth(), "E2"))["job_title"] == "Analyst"
 
 
 async def test_manager_later_in_the_same_batch_is_linked(client, auth):
     await _import(
         client,
-        auth(),
+        await auth(),
         [employee_row("E2", manager_employee_number="E1"), employee_row("E1", level=7)],
     )
-    boss, report = await _by_number(client, auth(), "E1"), await _by_number(client, auth(), "E2")
+    boss, report = (
+        await _by_number(client, await auth(), "E1"),
+        await _by_number(client, await auth(), "E2"),
+    )
     assert report["manager_id"] == boss["id"]
 
 
 async def test_manager_not_yet_imported_is_linked_when_they_arrive(client, auth):
-    await _import(client, auth(), [employee_row("E2", manager_employee_number="E9")])
-    assert (await _by_number(client, auth(), "E2"))["manager_id"] is None
-    await _import(client, auth(), [employee_row("E9", level=8)])
-    boss = await _by_number(client, auth(), "E9")
-    assert (await _by_number(client, auth(), "E2"))["manager_id"] == boss["id"]
+    await _import(client, await auth(), [employee_row("E2", manager_employee_number="E9")])
+    assert (await _by_number(client, await auth(), "E2"))["manager_id"] is None
+    await _import(client, await auth(), [employee_row("E9", level=8)])
+    boss = await _by_number(client, await auth(), "E9")
+    assert (await _by_number(client, await auth(), "E2"))["manager_id"] == boss["id"]
 
 
 async def test_one_bad_row_is_reported_and_the_good_rows_are_kept(client, auth):
     result = await _import(
-        client, auth(), [employee_row("E1"), employee_row("E2", level="senior"), employee_row("E3")]
+        client,
+        await auth(),
+        [employee_row("E1"), employee_row("E2", level="senior"), employee_row("E3")],
     )
     assert (result["created"], result["updated"]) == (2, 0)
     assert result["errors"] == [
@@ -74,7 +79,7 @@ async def test_one_bad_row_is_reported_and_the_good_rows_are_kept(client, auth):
 
 
 async def test_unknown_fields_are_refused_not_dropped(client, auth):
-    result = await _import(client, auth(), [employee_row("E1", salary=100000)])
+    result = await _import(client, await auth(), [employee_row("E1", salary=100000)])
     assert result["created"] == 0
     assert result["errors"][0]["field"] == "salary"
     assert result["errors"][0]["reason"] == "unknown field"
@@ -83,14 +88,14 @@ async def test_unknown_fields_are_refused_not_dropped(client, auth):
 async def test_missing_fields_are_named(client, auth):
     row = employee_row("E1")
     del row["department"], row["level"]
-    result = await _import(client, auth(), [row])
+    result = await _import(client, await auth(), [row])
     assert sorted(e["field"] for e in result["errors"]) == ["department", "level"]
 
 
 async def test_duplicate_employee_numbers_in_one_batch_are_all_refused(client, auth):
     result = await _import(
         client,
-        auth(),
+        await auth(),
         [employee_row("E1"), employee_row("E1", given_name="Other"), employee_row("E2")],
     )
     assert result["created"] == 1
@@ -103,25 +108,25 @@ async def test_duplicate_employee_numbers_in_one_batch_are_all_refused(client, a
 
 async def test_manager_cycle_is_reported_on_the_row_that_closes_it(client, auth):
     await _import(
-        client, auth(), [employee_row("A"), employee_row("B", manager_employee_number="A")]
+        client, await auth(), [employee_row("A"), employee_row("B", manager_employee_number="A")]
     )
-    result = await _import(client, auth(), [employee_row("A", manager_employee_number="B")])
+    result = await _import(client, await auth(), [employee_row("A", manager_employee_number="B")])
     assert result["updated"] == 0
     [error] = result["errors"]
     assert error["field"] == "manager_employee_number"
     assert "cycle" in error["reason"]
-    assert (await _by_number(client, auth(), "A"))["manager_employee_number"] is None
+    assert (await _by_number(client, await auth(), "A"))["manager_employee_number"] is None
 
 
 async def test_own_manager_is_a_cycle(client, auth):
-    result = await _import(client, auth(), [employee_row("A", manager_employee_number="A")])
+    result = await _import(client, await auth(), [employee_row("A", manager_employee_number="A")])
     assert result["created"] == 0
     assert result["errors"][0]["field"] == "manager_employee_number"
 
 
 async def test_unknown_top_level_field_is_a_422_problem(client, auth):
     response = await client.post(
-        "/v1/employees/import", json={"employees": [], "mode": "replace"}, headers=auth()
+        "/v1/employees/import", json={"employees": [], "mode": "replace"}, headers=await auth()
     )
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
@@ -131,16 +136,20 @@ async def test_unknown_top_level_field_is_a_422_problem(client, auth):
 
 
 async def test_employees_of_another_organisation_are_invisible(client, auth, other_org):
-    await _import(client, auth(), [employee_row("E1")])
-    mine = await _by_number(client, auth(), "E1")
-    response = await client.get(f"/v1/employees/{mine['id']}", headers=auth(organization=other_org))
+    await _import(client, await auth(), [employee_row("E1")])
+    mine = await _by_number(client, await auth(), "E1")
+    response = await client.get(
+        f"/v1/employees/{mine['id']}", headers=await auth(organization=other_org)
+    )
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
-    listing = await client.get("/v1/employees", headers=auth(organization=other_org))
+    listing = await client.get("/v1/employees", headers=await auth(organization=other_org))
     assert listing.json()["items"] == []
 
 
 async def test_the_same_employee_number_in_two_organisations_is_two_people(client, auth, other_org):
-    await _import(client, auth(), [employee_row("E1", given_name="Mine")])
-    await _import(client, auth(organization=other_org), [employee_row("E1", given_name="Theirs")])
-    assert (await _by_number(client, auth(), "E1"))["given_name"] == "Mine"
+    await _import(client, await auth(), [employee_row("E1", given_name="Mine")])
+    await _import(
+        client, await auth(organization=other_org), [employee_row("E1", given_name="Theirs")]
+    )
+    assert (await _by_number(client, await auth(), "E1"))["given_name"] == "Mine"

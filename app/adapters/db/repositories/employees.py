@@ -111,12 +111,24 @@ _MANAGER_NUMBERS = compile_statement(
 )
 
 
+_SUBTREE = compile_statement(
+    sa.text("""
+WITH RECURSIVE below(id) AS (
+  SELECT id FROM employees WHERE organization_id = :org AND manager_id = :root
+  UNION
+  SELECT e.id FROM employees e JOIN below b ON e.manager_id = b.id WHERE e.organization_id = :org
+) SELECT id FROM below""")
+)
+
+
 @cache
-def _page(filters: frozenset[str], after: bool) -> Statement:
+def _page(filters: frozenset[str], after: bool, only: bool = False) -> Statement:
     """Each combination of filters is compiled once, on first use."""
     query = _SELECT.order_by(t.c.employee_number).limit(sa.bindparam("limit"))
     if after:
         query = query.where(t.c.employee_number > sa.bindparam("after"))
+    if only:
+        query = query.where(t.c.id == sa.func.any(sa.bindparam("only")))
     for name in sorted(filters):
         query = query.where(t.c[name] == sa.bindparam(name))
     return compile_statement(query)
@@ -154,11 +166,23 @@ class SqlEmployeeRepository:
         return found[0] if found else None
 
     async def page(
-        self, *, after: str | None, limit: int, filters: Mapping[str, str] | None = None
+        self,
+        *,
+        after: str | None,
+        limit: int,
+        filters: Mapping[str, str] | None = None,
+        only: Sequence[UUID] | None = None,
     ) -> list[Employee]:
         chosen = {k: v for k, v in (filters or {}).items() if k in _FILTERABLE}
-        statement = _page(frozenset(chosen), after is not None)
-        return await self._all(statement, limit=limit, after=after, **chosen)
+        statement = _page(frozenset(chosen), after is not None, only is not None)
+        return await self._all(statement, limit=limit, after=after, only=list(only or ()), **chosen)
+
+    async def subtree(self, root_id: UUID) -> set[UUID]:
+        """Everyone below this manager, at any depth."""
+        rows = await self._connection.fetch(
+            _SUBTREE.sql, *_SUBTREE.args({"org": self._org, "root": root_id})
+        )
+        return {r["id"] for r in rows}
 
     async def reports_of(self, manager_ids: Sequence[UUID]) -> list[Employee]:
         return await self._all(_REPORTS, ids=list(manager_ids))

@@ -7,6 +7,7 @@ from uuid import UUID
 import asyncpg
 import sqlalchemy as sa
 
+from app.adapters.db.rls import ORG_SETTING
 from app.adapters.db.sql import compile_statement
 from app.adapters.db.tables import organizations as t
 from app.services.ports import Organization
@@ -24,6 +25,11 @@ class SqlOrganizationRepository:
         self._connection = connection
 
     async def add(self, organization: Organization) -> None:
+        # Creating a tenant enters it for the rest of this transaction: the row-level policy
+        # admits a new organisation row only when it is the current one.
+        await self._connection.execute(
+            "SELECT set_config($1, $2, true)", ORG_SETTING, str(organization.id)
+        )
         values = {"id": organization.id, "slug": organization.slug, "name": organization.name}
         await self._connection.execute(_INSERT.sql, *_INSERT.args(values))
 

@@ -1,0 +1,226 @@
+"""API tokens, OIDC issuers and the audit log in GraphQL: the same services as REST."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, cast
+from uuid import UUID
+
+import strawberry
+from strawberry.scalars import JSON
+
+from app.api.graphql.context import context_of
+from app.api.graphql.problems import Problem
+from app.domain.access import ApiToken as ApiTokenRecord
+from app.domain.access import OidcIssuer as OidcIssuerRecord
+from app.domain.access import Role as DomainRole
+from app.domain.errors import DomainError
+from app.services import access as service
+
+Role = strawberry.enum(DomainRole, name="Role")
+
+
+@strawberry.type
+class ApiToken:
+    id: UUID
+    name: str
+    hint: str
+    role: Role  # type: ignore[valid-type]
+    employee_id: UUID | None
+    scopes: list[str]
+    created_by: str
+    created_at: datetime
+    expires_at: datetime | None
+    revoked_at: datetime | None
+    last_used_at: datetime | None
+
+    @classmethod
+    def of(cls, t: ApiTokenRecord) -> ApiToken:
+        return cls(
+            id=t.id,
+            name=t.name,
+            hint=t.hint,
+            role=t.role,
+            employee_id=t.employee_id,
+            scopes=list(t.scopes),
+            created_by=t.created_by,
+            created_at=t.created_at,
+            expires_at=t.expires_at,
+            revoked_at=t.revoked_at,
+            last_used_at=t.last_used_at,
+        )
+
+
+@strawberry.type(description="A new token; `token` is shown this once")
+class IssuedApiToken:
+    token: str
+    record: ApiToken
+
+
+@strawberry.type
+class OidcIssuer:
+    id: UUID
+    issuer: str
+    audience: str
+    jwks_url: str
+    role_claim: str
+    employee_claim: str
+    default_role: Role | None  # type: ignore[valid-type]
+
+    @classmethod
+    def of(cls, i: OidcIssuerRecord) -> OidcIssuer:
+        return cls(
+            id=i.id,
+            issuer=i.issuer,
+            audience=i.audience,
+            jwks_url=i.jwks_url,
+            role_claim=i.role_claim,
+            employee_claim=i.employee_claim,
+            default_role=i.default_role,
+        )
+
+
+@strawberry.type
+class AuditEvent:
+    id: int
+    occurred_at: datetime
+    actor: str
+    actor_role: str
+    action: str
+    resource_type: str
+    resource_id: str | None
+    reason: str | None
+    request_id: str | None
+    details: JSON
+
+
+@strawberry.type
+class Removed:
+    id: UUID
+
+
+CreateApiTokenResult = Annotated[IssuedApiToken | Problem, strawberry.union("CreateApiTokenResult")]
+RevokeApiTokenResult = Annotated[ApiToken | Problem, strawberry.union("RevokeApiTokenResult")]
+RegisterOidcIssuerResult = Annotated[
+    OidcIssuer | Problem, strawberry.union("RegisterOidcIssuerResult")
+]
+RemoveOidcIssuerResult = Annotated[Removed | Problem, strawberry.union("RemoveOidcIssuerResult")]
+
+
+@strawberry.type
+class AccessQuery:
+    @strawberry.field(description="The organisation's API tokens (administrators)")
+    async def api_tokens(self, info: strawberry.Info) -> list[ApiToken]:
+        context = context_of(info)
+        tokens = await service.list_api_tokens(uow=context.new_uow(), principal=context.principal)
+        return [ApiToken.of(t) for t in tokens]
+
+    @strawberry.field(description="Identity providers whose tokens are accepted (administrators)")
+    async def oidc_issuers(self, info: strawberry.Info) -> list[OidcIssuer]:
+        context = context_of(info)
+        issuers = await service.list_oidc_issuers(
+            uow=context.new_uow(), principal=context.principal
+        )
+        return [OidcIssuer.of(i) for i in issuers]
+
+    @strawberry.field(description="Audit events, newest first (administrators)")
+    async def audit_events(
+        self, info: strawberry.Info, before: int | None = None, first: int = 50
+    ) -> list[AuditEvent]:
+        context = context_of(info)
+        events = await service.list_audit_events(
+            uow=context.new_uow(), principal=context.principal, before=before, limit=first
+        )
+        return [
+            AuditEvent(
+                id=e.id or 0,
+                occurred_at=e.occurred_at or datetime.min.replace(tzinfo=UTC),
+                actor=e.actor,
+                actor_role=e.actor_role,
+                action=e.action,
+                resource_type=e.resource_type,
+                resource_id=e.resource_id,
+                reason=e.reason,
+                request_id=e.request_id,
+                details=cast(JSON, dict(e.details)),
+            )
+            for e in events
+        ]
+
+
+@strawberry.type
+class AccessMutation:
+    @strawberry.mutation(description="Mint an API token; the token is in this answer only")
+    async def create_api_token(
+        self,
+        info: strawberry.Info,
+        name: str,
+        role: Role,  # type: ignore[valid-type]
+        scopes: list[str] | None = None,
+        employee_id: UUID | None = None,
+        expires_at: datetime | None = None,
+    ) -> CreateApiTokenResult:
+        context = context_of(info)
+        try:
+            issued = await service.create_api_token(
+                uow=context.new_uow(),
+                principal=context.principal,
+                clock=context.clock,
+                name=name,
+                role=role,
+                scopes=scopes or [],
+                employee_id=employee_id,
+                expires_at=expires_at,
+            )
+        except DomainError as error:
+            return Problem.of(error)
+        return IssuedApiToken(token=issued.token, record=ApiToken.of(issued.record))
+
+    @strawberry.mutation(description="Revoke an API token; it stops working at once")
+    async def revoke_api_token(self, info: strawberry.Info, id: UUID) -> RevokeApiTokenResult:
+        context = context_of(info)
+        try:
+            record = await service.revoke_api_token(
+                uow=context.new_uow(), principal=context.principal, token_id=id
+            )
+        except DomainError as error:
+            return Problem.of(error)
+        return ApiToken.of(record)
+
+    @strawberry.mutation(description="Accept sign-ins from an identity provider")
+    async def register_oidc_issuer(
+        self,
+        info: strawberry.Info,
+        issuer: str,
+        audience: str,
+        jwks_url: str,
+        role_claim: str = "mentoring_role",
+        employee_claim: str = "employee_number",
+        default_role: Role | None = None,  # type: ignore[valid-type]
+    ) -> RegisterOidcIssuerResult:
+        context = context_of(info)
+        try:
+            record = await service.register_oidc_issuer(
+                uow=context.new_uow(),
+                principal=context.principal,
+                issuer=issuer,
+                audience=audience,
+                jwks_url=jwks_url,
+                role_claim=role_claim,
+                employee_claim=employee_claim,
+                default_role=default_role,
+            )
+        except DomainError as error:
+            return Problem.of(error)
+        return OidcIssuer.of(record)
+
+    @strawberry.mutation(description="Stop accepting an identity provider's tokens")
+    async def remove_oidc_issuer(self, info: strawberry.Info, id: UUID) -> RemoveOidcIssuerResult:
+        context = context_of(info)
+        try:
+            await service.remove_oidc_issuer(
+                uow=context.new_uow(), principal=context.principal, issuer_id=id
+            )
+        except DomainError as error:
+            return Problem.of(error)
+        return Removed(id=id)

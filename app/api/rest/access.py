@@ -1,0 +1,127 @@
+"""REST routes for API tokens, OIDC issuers and the audit log (organisation administrators)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Query, Response
+
+from app.api.deps import CurrentPrincipal, SystemTime, UoW
+from app.api.rest.responses import JsonModel, problems
+from app.api.rest.schemas.access import (
+    ApiTokenCreate,
+    ApiTokenCreatedRead,
+    ApiTokenRead,
+    AuditEventPageRead,
+    AuditEventRead,
+    OidcIssuerCreate,
+    OidcIssuerRead,
+)
+from app.services import access as service
+
+router = APIRouter(prefix="/v1", tags=["access"])
+
+
+@router.post(
+    "/api-tokens",
+    operation_id="createApiToken",
+    status_code=201,
+    response_model=ApiTokenCreatedRead,
+    responses=problems(403),
+)
+async def create_api_token(
+    body: ApiTokenCreate, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
+) -> JsonModel:
+    """Mint a token for a script or integration. The token is in this response only."""
+    issued = await service.create_api_token(
+        uow=uow, principal=principal, clock=clock, **body.model_dump()
+    )
+    read = ApiTokenRead.model_validate(issued.record, from_attributes=True)
+    return JsonModel(ApiTokenCreatedRead(**read.model_dump(), token=issued.token), 201)
+
+
+@router.get(
+    "/api-tokens",
+    operation_id="listApiTokens",
+    response_model=list[ApiTokenRead],
+    responses=problems(403),
+)
+async def list_api_tokens(uow: UoW, principal: CurrentPrincipal) -> list[ApiTokenRead]:
+    """The organisation's tokens (never the tokens themselves)."""
+    tokens = await service.list_api_tokens(uow=uow, principal=principal)
+    return [ApiTokenRead.model_validate(t, from_attributes=True) for t in tokens]
+
+
+@router.delete(
+    "/api-tokens/{token_id}",
+    operation_id="revokeApiToken",
+    response_model=ApiTokenRead,
+    responses=problems(403, 404),
+)
+async def revoke_api_token(token_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+    """Revoke a token: it stops working at once. The record stays, for the audit trail."""
+    record = await service.revoke_api_token(uow=uow, principal=principal, token_id=token_id)
+    return JsonModel(ApiTokenRead.model_validate(record, from_attributes=True))
+
+
+@router.post(
+    "/oidc-issuers",
+    operation_id="registerOidcIssuer",
+    status_code=201,
+    response_model=OidcIssuerRead,
+    responses=problems(403),
+)
+async def register_oidc_issuer(
+    body: OidcIssuerCreate, uow: UoW, principal: CurrentPrincipal
+) -> JsonModel:
+    """Accept sign-ins from an identity provider (its JWTs as bearer tokens)."""
+    issuer = await service.register_oidc_issuer(uow=uow, principal=principal, **body.model_dump())
+    return JsonModel(OidcIssuerRead.model_validate(issuer, from_attributes=True), 201)
+
+
+@router.get(
+    "/oidc-issuers",
+    operation_id="listOidcIssuers",
+    response_model=list[OidcIssuerRead],
+    responses=problems(403),
+)
+async def list_oidc_issuers(uow: UoW, principal: CurrentPrincipal) -> list[OidcIssuerRead]:
+    """The identity providers this organisation accepts."""
+    issuers = await service.list_oidc_issuers(uow=uow, principal=principal)
+    return [OidcIssuerRead.model_validate(i, from_attributes=True) for i in issuers]
+
+
+@router.delete(
+    "/oidc-issuers/{issuer_id}",
+    operation_id="removeOidcIssuer",
+    status_code=204,
+    responses=problems(403, 404),
+)
+async def remove_oidc_issuer(issuer_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Response:
+    """Stop accepting an identity provider's tokens."""
+    await service.remove_oidc_issuer(uow=uow, principal=principal, issuer_id=issuer_id)
+    return Response(status_code=204)
+
+
+@router.get(
+    "/audit-events",
+    operation_id="listAuditEvents",
+    response_model=AuditEventPageRead,
+    responses=problems(403),
+)
+async def list_audit_events(
+    uow: UoW,
+    principal: CurrentPrincipal,
+    before: Annotated[
+        int | None, Query(description="From `next_before` of the previous page")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> JsonModel:
+    """Who did what and when, newest first. Facts only, never confidential content."""
+    events = await service.list_audit_events(
+        uow=uow, principal=principal, before=before, limit=limit
+    )
+    items = [AuditEventRead.model_validate(e, from_attributes=True) for e in events]
+    next_before = items[-1].id if len(items) == limit else None
+    return JsonModel(AuditEventPageRead(items=items, next_before=next_before))

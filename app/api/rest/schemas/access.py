@@ -1,0 +1,86 @@
+"""REST shapes of credentials and the audit log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.domain.access import Role
+
+
+class ApiTokenCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200, description="What the token is for")
+    role: Role
+    scopes: list[str] = Field(default_factory=list, max_length=50)
+    employee_id: UUID | None = Field(
+        default=None, description="Required for participant and supervisor"
+    )
+    expires_at: datetime | None = Field(default=None, description="Timezone-aware; null = never")
+
+
+class ApiTokenRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: UUID
+    name: str
+    hint: str = Field(description="The token's first characters, to tell tokens apart")
+    role: Role
+    employee_id: UUID | None
+    scopes: list[str]
+    created_by: str
+    created_at: datetime
+    expires_at: datetime | None
+    revoked_at: datetime | None
+    last_used_at: datetime | None
+
+
+class ApiTokenCreatedRead(ApiTokenRead):
+    token: str = Field(description="The token itself: shown this once, never again")
+
+
+class OidcIssuerCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    issuer: str = Field(description="The `iss` of the provider's tokens")
+    audience: str = Field(description="The `aud` the tokens must carry")
+    jwks_url: str = Field(description="Where the provider publishes its signing keys")
+    role_claim: str = "mentoring_role"
+    employee_claim: str = "employee_number"
+    default_role: Role | None = None
+
+
+class OidcIssuerRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: UUID
+    issuer: str
+    audience: str
+    jwks_url: str
+    role_claim: str
+    employee_claim: str
+    default_role: Role | None
+
+
+class AuditEventRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    occurred_at: datetime
+    actor: str
+    actor_role: str
+    action: str
+    resource_type: str
+    resource_id: str | None
+    reason: str | None
+    request_id: str | None
+    details: dict[str, Any]
+
+
+class AuditEventPageRead(BaseModel):
+    items: list[AuditEventRead]
+    next_before: int | None = Field(description="Pass as `before` for older events")

@@ -1,0 +1,302 @@
+"""The life of one mentorship as pure transitions: each returns a new status or refuses, saying why.
+
+A status carries the policy snapshot it started under and the timeline computed from it,
+so later edits to the program's policy never change the rules a running mentorship lives by.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+
+from app.domain.errors import NotPermitted, TransitionRefused
+from app.domain.policy import EvaluationKind, NoRematchOutcome, Policy
+from app.domain.timeline import Timeline, timeline_for
+
+
+class MentorshipState(StrEnum):
+    """Where a mentorship is in its life."""
+
+    PROPOSED = "proposed"
+    CONFIRMED = "confirmed"
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    ENDED = "ended"
+    WITHDRAWN = "withdrawn"
+    REMATCHED = "rematched"
+
+
+TERMINAL_STATES = frozenset({MentorshipState.COMPLETED, MentorshipState.ENDED,
+                             MentorshipState.WITHDRAWN, MentorshipState.REMATCHED})
+_OPEN_STATES = frozenset({MentorshipState.PROPOSED, MentorshipState.CONFIRMED,
+                          MentorshipState.ACTIVE})
+
+
+class Party(StrEnum):
+    """Who acts on a mentorship."""
+
+    MENTEE = "mentee"
+    MENTOR = "mentor"
+    COORDINATOR = "coordinator"
+    ADMINISTRATOR = "administrator"
+    SYSTEM = "system"
+
+
+PARTICIPANTS = frozenset({Party.MENTEE, Party.MENTOR})
+
+
+class CheckpointDecision(StrEnum):
+    """A participant's answer at the compatibility checkpoint."""
+
+    CONTINUE = "continue"
+    CHANGE = "change"
+
+
+class CheckpointOutcome(StrEnum):
+    """What the checkpoint led to."""
+
+    CONTINUE = "continue"
+    REMATCHED = "rematched"
+    WITHDRAWN = "withdrawn"
+    ENDED = "ended"
+
+
+class MentorshipEvent(StrEnum):
+    """What a transition announces."""
+
+    CONFIRMATION_RECORDED = "mentorship.confirmation_recorded"
+    CONFIRMED = "mentorship.confirmed"
+    AGREEMENT_SIGNED = "mentorship.agreement_signed"
+    ACTIVATED = "mentorship.activated"
+    EVALUATION_RECORDED = "mentorship.evaluation_recorded"
+    CHECKPOINT_ANSWERED = "mentorship.checkpoint_answered"
+    REMATCHED = "mentorship.rematched"
+    WITHDRAWN = "mentorship.withdrawn"
+    ENDED = "mentorship.ended"
+    TERMINATED = "mentorship.terminated"
+    COMPLETED = "mentorship.completed"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckpointAnswer:
+    """One participant's checkpoint answer; a change needs no reason."""
+
+    party: Party
+    decision: CheckpointDecision
+    answered_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class MentorshipStatus:
+    """A mentorship's state and everything its transitions depend on."""
+
+    policy: Policy
+    timeline: Timeline
+    state: MentorshipState = MentorshipState.PROPOSED
+    confirmed_by: frozenset[Party] = frozenset()
+    agreement_signed_by: frozenset[Party] = frozenset()
+    evaluations_done: tuple[EvaluationKind, ...] = ()
+    checkpoint_answers: tuple[CheckpointAnswer, ...] = ()
+    checkpoint_outcome: CheckpointOutcome | None = None
+    activated_on: date | None = None
+    closed_on: date | None = None
+    closed_by: Party | None = None
+
+    @property
+    def is_terminal(self) -> bool:
+        """True once nothing can change this mentorship any more."""
+        return self.state in TERMINAL_STATES
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """The new status, what to announce, and (at the checkpoint) what the answer led to."""
+
+    status: MentorshipStatus
+    events: tuple[MentorshipEvent, ...]
+    outcome: CheckpointOutcome | None = None
+
+
+def propose(
+    *, policy: Policy, starts_on: date, duration_months: int | None = None
+) -> MentorshipStatus:
+    """A proposed mentorship living under a snapshot of ``policy`` (per-pair term if allowed)."""
+    timeline = timeline_for(starts_on, policy, duration_months)
+    return MentorshipStatus(policy=policy, timeline=timeline)
+
+
+def _require_participant(by: Party, action: str) -> None:
+    if by not in PARTICIPANTS:
+        raise NotPermitted(f"only the mentee or the mentor may {action}", rule="participants_only")
+
+
+def _require_state(
+    status: MentorshipStatus, allowed: frozenset[MentorshipState], action: str
+) -> None:
+    if status.is_terminal:
+        raise TransitionRefused(f"the mentorship is {status.state}; that is final",
+                                rule="terminal_state")
+    if status.state not in allowed:
+        raise TransitionRefused(f"cannot {action} while {status.state}", rule="wrong_state")
+
+
+def _activate_if_ready(status: MentorshipStatus, today: date) -> Transition:
+    # Confirmed once both have confirmed; active as soon as no required signature is missing.
+    if status.state is MentorshipState.ACTIVE or not status.confirmed_by >= PARTICIPANTS:
+        return Transition(status, ())
+    events = () if status.state is MentorshipState.CONFIRMED else (MentorshipEvent.CONFIRMED,)
+    status = replace(status, state=MentorshipState.CONFIRMED)
+    waiting = (status.policy.agreement.signed_by_both_before_active
+               and not status.agreement_signed_by >= PARTICIPANTS)
+    if waiting:
+        return Transition(status, events)
+    active = replace(status, state=MentorshipState.ACTIVE, activated_on=today)
+    return Transition(active, (*events, MentorshipEvent.ACTIVATED))
+
+
+def confirm(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
+    """Record one participant's confirmation; confirmed once both have, active if nothing waits."""
+    _require_participant(by, "confirm a mentorship")
+    _require_state(status, frozenset({MentorshipState.PROPOSED}), "confirm")
+    if by in status.confirmed_by:
+        raise TransitionRefused(f"the {by} has already confirmed", rule="already_confirmed")
+    recorded = replace(status, confirmed_by=status.confirmed_by | {by})
+    after = _activate_if_ready(recorded, today)
+    return Transition(after.status, (MentorshipEvent.CONFIRMATION_RECORDED, *after.events))
+
+
+def sign_agreement(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
+    """Record one participant's signature; active once both have signed (where required)."""
+    _require_participant(by, "sign the agreement")
+    _require_state(status, frozenset({MentorshipState.CONFIRMED, MentorshipState.ACTIVE}),
+                   "sign the agreement")
+    if by in status.agreement_signed_by:
+        raise TransitionRefused(f"the {by} has already signed", rule="already_signed")
+    signed = replace(status, agreement_signed_by=status.agreement_signed_by | {by})
+    after = _activate_if_ready(signed, today)
+    return Transition(after.status, (MentorshipEvent.AGREEMENT_SIGNED, *after.events))
+
+
+def record_evaluation(status: MentorshipStatus, *, kind: EvaluationKind, by: Party,
+                      today: date) -> Transition:
+    """Record an evaluation the policy runs (a mid-point one not before the mid-point)."""
+    if by is Party.SYSTEM:
+        raise NotPermitted("an evaluation is done by a person", rule="people_only")
+    _require_state(status, frozenset({MentorshipState.ACTIVE}), "record an evaluation")
+    if kind not in status.policy.evaluations.kinds():
+        raise TransitionRefused(f"this program runs no {kind} evaluation",
+                                rule="evaluation_not_in_policy")
+    midpoint = status.timeline.midpoint_on
+    if kind is EvaluationKind.MIDPOINT and midpoint is not None and today < midpoint:
+        raise TransitionRefused(f"the mid-point is {midpoint.isoformat()}",
+                                rule="midpoint_not_reached")
+    done = replace(status, evaluations_done=(*status.evaluations_done, kind))
+    return Transition(done, (MentorshipEvent.EVALUATION_RECORDED,))
+
+
+def missing_evaluations(status: MentorshipStatus) -> dict[EvaluationKind, int]:
+    """How many of each evaluation the policy requires before completion are still to do."""
+    due = {kind: 1 for kind in status.policy.evaluations.required_before_completion}
+    if EvaluationKind.CHECKUP in due:
+        due[EvaluationKind.CHECKUP] = len(status.timeline.checkups)
+    done = Counter(status.evaluations_done)
+    missing = {kind: count - done[kind] for kind, count in due.items()}
+    return {kind: count for kind, count in sorted(missing.items()) if count > 0}
+
+
+def complete(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
+    """Complete at the end of the term (never before), once the required evaluations are done."""
+    _require_state(status, frozenset({MentorshipState.ACTIVE}), "complete")
+    ends_on = status.timeline.ends_on
+    if today < ends_on:
+        raise TransitionRefused(f"the term ends on {ends_on.isoformat()}", rule="before_term_end")
+    missing = missing_evaluations(status)
+    if missing:
+        listed = ", ".join(f"{count} {kind}" for kind, count in missing.items())
+        raise TransitionRefused(f"evaluations still to do: {listed}", rule="evaluations_missing")
+    return Transition(_close(status, MentorshipState.COMPLETED, by, today),
+                      (MentorshipEvent.COMPLETED,))
+
+
+def end_early(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
+    """Either participant ends the relationship, at any time, and no reason is asked."""
+    _require_participant(by, "end the relationship")
+    _require_state(status, _OPEN_STATES, "end")
+    return Transition(_close(status, MentorshipState.ENDED, by, today), (MentorshipEvent.ENDED,))
+
+
+def terminate(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
+    """The program administrator ends the relationship, where the policy lets them intervene."""
+    if by is not Party.ADMINISTRATOR:
+        raise NotPermitted("only the program administrator may terminate",
+                           rule="administrator_only")
+    _require_state(status, _OPEN_STATES, "terminate")
+    if not status.policy.ending.administrator_may_terminate:
+        raise TransitionRefused("this program's administrator does not intervene in relationships",
+                                rule="administrator_intervention_not_in_policy")
+    return Transition(_close(status, MentorshipState.ENDED, by, today),
+                      (MentorshipEvent.TERMINATED,))
+
+
+def _close(
+    status: MentorshipStatus, state: MentorshipState, by: Party, today: date
+) -> MentorshipStatus:
+    return replace(status, state=state, closed_on=today, closed_by=by)
+
+
+def answer_checkpoint(status: MentorshipStatus, *, by: Party, decision: CheckpointDecision,
+                      today: date, alternative_available: bool) -> Transition:
+    """A participant's checkpoint answer; a change (no reason needed) rematches, else withdraws.
+
+    ``alternative_available`` says whether another mentor can be found for the mentee.
+    """
+    _require_participant(by, "answer the compatibility checkpoint")
+    _require_state(status, frozenset({MentorshipState.ACTIVE}), "answer the checkpoint")
+    _require_checkpoint_open(status, by, decision, today)
+    answers = (*status.checkpoint_answers, CheckpointAnswer(by, decision, today))
+    answered = replace(status, checkpoint_answers=answers)
+    if decision is CheckpointDecision.CONTINUE:
+        both = {a.party for a in answers} >= PARTICIPANTS
+        outcome = CheckpointOutcome.CONTINUE if both else None
+        answered = replace(answered, checkpoint_outcome=outcome)
+        return Transition(answered, (MentorshipEvent.CHECKPOINT_ANSWERED,),
+                          CheckpointOutcome.CONTINUE)
+    outcome, state, event = _change_outcome(status.policy, alternative_available)
+    closed = replace(_close(answered, state, by, today), checkpoint_outcome=outcome)
+    return Transition(closed, (MentorshipEvent.CHECKPOINT_ANSWERED, event), outcome)
+
+
+def _require_checkpoint_open(status: MentorshipStatus, by: Party, decision: CheckpointDecision,
+                             today: date) -> None:
+    opens_on = status.timeline.checkpoint_opens_on
+    if opens_on is None:
+        raise TransitionRefused("this program has no compatibility checkpoint",
+                                rule="no_checkpoint")
+    if today < opens_on:
+        raise TransitionRefused(f"the checkpoint opens on {opens_on.isoformat()}",
+                                rule="checkpoint_not_open")
+    if any(answer.party is by for answer in status.checkpoint_answers):
+        raise TransitionRefused(f"the {by} has already answered", rule="already_answered")
+    rules = status.policy.checkpoint
+    may_change = rules.mentee_may_request_change if by is Party.MENTEE else (
+        rules.mentor_may_request_change)
+    if decision is CheckpointDecision.CHANGE and not may_change:
+        raise TransitionRefused(f"this program does not let the {by} ask for a change",
+                                rule="change_not_allowed")
+
+
+def _change_outcome(policy: Policy, alternative_available: bool
+                    ) -> tuple[CheckpointOutcome, MentorshipState, MentorshipEvent]:
+    if alternative_available:
+        return CheckpointOutcome.REMATCHED, MentorshipState.REMATCHED, MentorshipEvent.REMATCHED
+    if policy.checkpoint.on_no_rematch is NoRematchOutcome.WITHDRAW_MENTEE:
+        return CheckpointOutcome.WITHDRAWN, MentorshipState.WITHDRAWN, MentorshipEvent.WITHDRAWN
+    return CheckpointOutcome.ENDED, MentorshipState.ENDED, MentorshipEvent.ENDED
+
+
+def eligible_for_next_cohort(status: MentorshipStatus) -> bool:
+    """True when the mentee was withdrawn at the checkpoint and the policy lets them re-apply."""
+    return (status.state is MentorshipState.WITHDRAWN
+            and status.policy.checkpoint.withdrawn_mentee_eligible_for_next_cohort)

@@ -1,0 +1,209 @@
+"""The authorization matrix: every REST route and GraphQL field, called across tenants and
+by a participant with no part in the object, answers 404 (or nothing) and leaks no data.
+
+The lists below are checked against the app's route table and GraphQL schema: a new route
+or field that is not listed here fails `test_every_route_is_in_the_matrix`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import pytest
+
+from app.api.graphql.schema import build_schema
+from app.config import Settings
+from app.domain.access import Role
+from app.main import create_app
+from tests.factories import employee_row
+
+PUBLIC = {("GET", "/healthz"), ("GET", "/readyz")}
+
+
+@dataclass(frozen=True)
+class Op:
+    """`target`: which of the victim's objects fills the path id (None: no id in the path).
+    `body`: the JSON to send. Collections must not reveal any of the victim's ids."""
+
+    target: str | None = None
+    body: dict = field(default_factory=dict)
+
+
+REST: dict[tuple[str, str], Op] = {
+    ("POST", "/v1/employees/import"): Op(body={"employees": [employee_row("VICTIM-1")]}),
+    ("GET", "/v1/employees"): Op(),
+    ("GET", "/v1/employees/{employee_id}"): Op("employee"),
+    ("POST", "/v1/api-tokens"): Op(body={"name": "x", "role": "integration"}),
+    ("GET", "/v1/api-tokens"): Op(),
+    ("DELETE", "/v1/api-tokens/{token_id}"): Op("token"),
+    ("POST", "/v1/oidc-issuers"): Op(
+        body={
+            "issuer": "https://idp.test",
+            "audience": "other",
+            "jwks_url": "https://idp.test/jwks",
+        }
+    ),
+    ("GET", "/v1/oidc-issuers"): Op(),
+    ("DELETE", "/v1/oidc-issuers/{issuer_id}"): Op("issuer"),
+    ("GET", "/v1/audit-events"): Op(),
+}
+
+# GraphQL fields: the query, and which victim object its $id is.
+GRAPHQL: dict[str, tuple[str, str | None]] = {
+    "employees": ("{ employees { edges { node { id employeeNumber } } } }", None),
+    "employee": ("query($id: UUID!) { employee(id: $id) { id employeeNumber } }", "employee"),
+    "apiTokens": ("{ apiTokens { id name } }", None),
+    "oidcIssuers": ("{ oidcIssuers { id issuer } }", None),
+    "auditEvents": ("{ auditEvents { id resourceId } }", None),
+    "importEmployees": (
+        'mutation { importEmployees(employees: [{employeeNumber: "VICTIM-1", '
+        'givenName: "X", familyName: "Y", level: 1, department: "D"}]) '
+        "{ __typename } }",
+        None,
+    ),
+    "createApiToken": (
+        'mutation { createApiToken(name: "x", role: INTEGRATION) { __typename } }',
+        None,
+    ),
+    "revokeApiToken": (
+        "mutation($id: UUID!) { revokeApiToken(id: $id) { __typename ... on Problem { code } } }",
+        "token",
+    ),
+    "registerOidcIssuer": (
+        'mutation { registerOidcIssuer(issuer: "https://idp.test", '
+        'audience: "o", jwksUrl: "https://idp.test/j") { __typename } }',
+        None,
+    ),
+    "removeOidcIssuer": (
+        "mutation($id: UUID!) { removeOidcIssuer(id: $id) { __typename ... on Problem { code } } }",
+        "issuer",
+    ),
+}
+
+
+def test_every_route_is_in_the_matrix():
+    # The route table as the app publishes it (FastAPI builds its OpenAPI from every route).
+    paths = create_app(Settings(environment="test")).openapi()["paths"]
+    routes = {(m.upper(), p) for p, ops in paths.items() for m in ops} - PUBLIC
+    assert routes == set(REST), "add new routes to REST (and check they answer 404 across tenants)"
+    schema = build_schema(Settings(environment="test"))
+    fields = {
+        f.name
+        for t in (schema.get_type_by_name("Query"), schema.get_type_by_name("Mutation"))
+        for f in t.fields
+    }
+    assert fields == {_snake(f) for f in GRAPHQL}, "add new GraphQL fields to GRAPHQL"
+
+
+def _snake(name: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() else c for c in name)
+
+
+@pytest.fixture
+async def victim(client, auth):
+    """An organisation with one of everything, and the ids of its objects."""
+    admin = await auth()
+    await client.post(
+        "/v1/employees/import",
+        headers=admin,
+        json={
+            "employees": [
+                employee_row("VICTIM-1", given_name="Secret", level=2),
+                employee_row("VICTIM-2", given_name="Hidden", level=8),
+            ]
+        },
+    )
+    employees = (await client.get("/v1/employees", headers=admin)).json()["items"]
+    token = (
+        await client.post(
+            "/v1/api-tokens", headers=admin, json={"name": "victim", "role": "integration"}
+        )
+    ).json()
+    issuer = (
+        await client.post(
+            "/v1/oidc-issuers",
+            headers=admin,
+            json={
+                "issuer": "https://idp.victim",
+                "audience": "a",
+                "jwks_url": "https://idp.victim/j",
+            },
+        )
+    ).json()
+    return {
+        "employee": employees[0]["id"],
+        "other_employee": employees[1]["id"],
+        "token": token["id"],
+        "issuer": issuer["id"],
+        "all_ids": {e["id"] for e in employees} | {token["id"], issuer["id"]},
+        "employees": employees,
+    }
+
+
+@pytest.fixture
+async def intruders(auth, other_org, victim):
+    """An administrator of another organisation, and a participant of the victim's own
+    organisation who has no part in the victim's objects."""
+    return {
+        "another organisation": await auth(role=Role.ORG_ADMIN, organization=other_org),
+        "an unrelated participant": await auth(
+            role=Role.PARTICIPANT, employee_id=victim["other_employee"]
+        ),
+    }
+
+
+def _leaks(text: str, victim: dict) -> set[str]:
+    secrets = set(victim["all_ids"]) - {victim["other_employee"]} | {"Secret"}
+    return {s for s in secrets if s in text}
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(REST))
+async def test_rest_routes_reveal_nothing_across_tenants_or_pairs(
+    client, victim, intruders, method, path
+):
+    op = REST[(method, path)]
+    url = path
+    if op.target:
+        url = path.replace(path[path.index("{") : path.index("}") + 1], victim[op.target])
+    for who, headers in intruders.items():
+        response = await client.request(
+            method, url, headers=headers, json=op.body if method in ("POST", "PUT") else None
+        )
+        if op.target:
+            assert (
+                response.status_code in (403, 404)
+                if who != "another organisation"
+                else (response.status_code == 404)
+            ), (who, response.status_code, response.text)
+        echoed = response.text.replace(url, "")  # the caller's own URL is not a leak
+        assert not _leaks(echoed, victim), (who, method, path, response.text)
+
+
+@pytest.mark.parametrize("name", sorted(GRAPHQL))
+async def test_graphql_fields_reveal_nothing_across_tenants_or_pairs(
+    client, victim, intruders, name
+):
+    query, target = GRAPHQL[name]
+    variables = {"id": victim[target]} if target else {}
+    for who, headers in intruders.items():
+        response = await client.post(
+            "/graphql", headers=headers, json={"query": query, "variables": variables}
+        )
+        text = json.dumps(response.json())
+        assert not _leaks(text, victim), (who, name, text)
+        if target:
+            data = (response.json().get("data") or {}).get(name)
+            assert data is None or data.get("code") in ("not-found", "not-permitted"), (who, text)
+
+
+async def test_the_victims_employee_is_untouched_by_another_tenants_import(
+    client, auth, victim, intruders
+):
+    await client.post(
+        "/v1/employees/import",
+        headers=intruders["another organisation"],
+        json={"employees": [employee_row("VICTIM-1", given_name="Overwritten")]},
+    )
+    mine = await client.get(f"/v1/employees/{victim['employee']}", headers=await auth())
+    assert mine.json()["given_name"] == "Secret"

@@ -1,0 +1,210 @@
+"""Each preset encodes its seed handbook: the tests quote the rule they check."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.domain.confidentiality import DisclosureKind
+from app.domain.eligibility import (
+    AttendedInformationSession,
+    GraduateOf,
+    MinimumLevel,
+    MinimumMonthsOfService,
+    NeedsAssessmentProvided,
+    NoDisciplinaryIssues,
+    SupervisorApproved,
+)
+from app.domain.errors import InvalidInput, NotFound
+from app.domain.lifecycle import (
+    CheckpointDecision,
+    MentorshipState,
+    MentorshipStatus,
+    Party,
+    answer_checkpoint,
+    confirm,
+    eligible_for_next_cohort,
+    propose,
+    sign_agreement,
+)
+from app.domain.policy import EvaluationKind, FeePayer, PairFormation, Policy
+from app.domain.presets import PRESET_DETAILS, PRESETS, preset
+from app.domain.timeline import timeline_for
+
+START = date(2024, 9, 1)
+
+
+def _active(policy: Policy) -> MentorshipStatus:
+    status = propose(policy=policy, starts_on=START)
+    for party in (Party.MENTEE, Party.MENTOR):
+        status = confirm(status, by=party, today=START).status
+    for party in (Party.MENTEE, Party.MENTOR):
+        status = sign_agreement(status, by=party, today=START).status
+    assert status.state is MentorshipState.ACTIVE
+    return status
+
+
+def test_the_four_presets_are_published_under_their_public_keys() -> None:
+    assert set(PRESETS) == {"charlotte-sll", "caltrans", "nc-model", "maine-mms"}
+    assert all(PRESET_DETAILS[key].description for key in PRESETS)
+
+
+def test_an_unknown_preset_is_not_found() -> None:
+    with pytest.raises(NotFound, match="charlotte-sll"):
+        preset("boston")
+
+
+# --- 000/001 City of Charlotte, Shared Leadership Learning -------------------------------
+
+
+def test_charlotte_pairs_for_a_period_of_9_months_with_a_check_toward_the_end_of_month_3() -> None:
+    charlotte = preset("charlotte-sll")
+    timeline = timeline_for(START, charlotte)
+    assert timeline.ends_on == date(2025, 6, 1)
+    assert (timeline.checkpoint_opens_on, timeline.checkpoint_due_on) == (
+        date(2024, 11, 1), date(2024, 11, 30))
+
+
+def test_charlotte_mentee_whose_change_request_finds_no_mentor_is_withdrawn_and_eligible_for_next_session() -> None:  # noqa: E501
+    """000 "Relationship Compatibility": "If an alternative match cannot be made, the mentee
+    will be withdrawn from the experience and eligible for the next session." """
+    status = _active(preset("charlotte-sll"))
+    after = answer_checkpoint(status, by=Party.MENTOR, decision=CheckpointDecision.CHANGE,
+                              today=date(2024, 11, 20), alternative_available=False)
+    assert after.status.state is MentorshipState.WITHDRAWN
+    assert eligible_for_next_cohort(after.status)
+
+
+def test_charlotte_evaluates_at_least_at_mid_point_and_ending() -> None:
+    """000 "Expectations": "Evaluate the relationship at various points (at least mid-point
+    and ending)"."""
+    required = preset("charlotte-sll").evaluations.required_before_completion
+    assert required == {EvaluationKind.MIDPOINT, EvaluationKind.FINAL}
+
+
+def test_charlotte_agreement_sets_frequency_communication_concerns_other_and_both_sign() -> None:
+    agreement = preset("charlotte-sll").agreement
+    assert agreement.sections == ("frequency", "communication_methods", "concerns", "other")
+    assert agreement.signed_by_both_before_active
+
+
+def test_charlotte_selection_committee_pairs_senior_leaders_one_to_one() -> None:
+    charlotte = preset("charlotte-sll")
+    assert charlotte.pair_formation == (PairFormation.COMMITTEE,)
+    assert charlotte.matching.one_to_one
+    assert charlotte.matching.require_higher_level
+    assert any(isinstance(rule, MinimumLevel) for rule in charlotte.eligibility.mentor_rules)
+    assert NoDisciplinaryIssues() in charlotte.eligibility.mentee_rules
+
+
+def test_charlotte_luncheons_twice_after_january_for_groups_of_five_or_six_mentees() -> None:
+    """001 "Group Learning": eight mentors each host five (or six) mentees; mentees remain with
+    their group; luncheons "beginning after January 1"."""
+    group = preset("charlotte-sll").group_activities
+    assert (group.luncheons, group.luncheon_hosts) == (2, 8)
+    assert (group.luncheon_group_min, group.luncheon_group_max) == (5, 6)
+    assert group.mentees_stay_hosts_rotate
+    assert group.luncheons_not_before_month == 1
+    assert group.group_sessions_mandatory_for_mentees
+
+
+# --- 002 Caltrans Mentoring Handbook -----------------------------------------------------
+
+
+def test_caltrans_checkups_fall_every_two_months() -> None:
+    """002 "Relationship Checkup Worksheet": "evaluate the relationship every two months"."""
+    timeline = timeline_for(START, preset("caltrans"))
+    assert timeline.checkups == (date(2024, 11, 1), date(2025, 1, 1), date(2025, 3, 1))
+    assert len(preset("caltrans").evaluations.checkup_items) == 4
+
+
+def test_caltrans_recommends_six_months_but_a_pair_may_agree_a_longer_term_in_the_contract() -> None:  # noqa: E501
+    """002 FAQ: "The length should be agreed upon and documented in the mentoring contract.
+    Some technical or high level jobs may consider a longer duration." """
+    caltrans = preset("caltrans")
+    assert timeline_for(START, caltrans).ends_on == date(2025, 3, 1)
+    assert timeline_for(START, caltrans, duration_months=10).ends_on == date(2025, 7, 1)
+    assert "duration" in caltrans.agreement.sections
+    with pytest.raises(InvalidInput):
+        timeline_for(START, caltrans, duration_months=3)
+
+
+def test_caltrans_pairs_meet_about_twice_a_month_for_about_three_hours() -> None:
+    """002 FAQ: "An average of twice a month (approximately 3 hours total)." """
+    cadence = preset("caltrans").cadence
+    assert (cadence.min_meetings_per_month, cadence.min_hours_per_month) == (2, 3.0)
+    assert cadence.recommended
+
+
+def test_caltrans_mentee_chooses_from_the_volunteer_list_or_asks_off_list_with_supervisor_approval() -> None:  # noqa: E501
+    caltrans = preset("caltrans")
+    assert caltrans.pair_formation == (PairFormation.MENTEE_CHOICE, PairFormation.REFERRAL)
+    assert caltrans.eligibility.mentee_rules == (SupervisorApproved(),)
+    assert caltrans.checkpoint_month is None
+
+
+# --- 003 North Carolina Mentoring Model Guide --------------------------------------------
+
+
+def test_nc_allows_at_most_three_objectives() -> None:
+    """003: "The mentee should identify up to three (3) objectives"."""
+    assert preset("nc-model").goals.max_objectives == 3
+
+
+def test_nc_partnership_lasts_at_least_a_year_with_a_meeting_every_month() -> None:
+    """003 "Duration": "at least a one-year partnership ... and at least one meeting per month"."""
+    nc = preset("nc-model")
+    assert timeline_for(START, nc).ends_on == date(2025, 9, 1)
+    assert timeline_for(START, nc, duration_months=18).duration_months == 18
+    with pytest.raises(InvalidInput):
+        timeline_for(START, nc, duration_months=11)
+    assert nc.cadence.min_meetings_per_month == 1
+
+
+def test_nc_mentee_in_good_standing_with_service_session_and_needs_assessment_overrides_allowed() -> None:  # noqa: E501
+    """003 "Expectations": good standing, months of agency service, Information Session, Needs
+    Assessment; "*Extenuating circumstances ... with appropriate approval"."""
+    eligibility = preset("nc-model").eligibility
+    assert eligibility.mentee_rules == (
+        NoDisciplinaryIssues(), MinimumMonthsOfService(12), AttendedInformationSession(),
+        NeedsAssessmentProvided())
+    assert eligibility.overrides_allowed
+    assert preset("nc-model").pair_formation == (PairFormation.COORDINATOR,)
+
+
+# --- 004 Maine Management Service, Mentors for Managers ----------------------------------
+
+
+def test_maine_fee_is_150_dollars_billed_to_protege_department() -> None:
+    """004 "Cost": "Protégés' departments will be billed $150.00 for the 9-month initiative." """
+    fee = preset("maine-mms").fee
+    assert (fee.amount_cents, fee.billed_to) == (15000, FeePayer.MENTEE_DEPARTMENT)
+    assert preset("maine-mms").duration_months == 9
+
+
+def test_maine_matches_by_four_means_preferably_across_departments() -> None:
+    """004 "Ethics": not the same unit; "Preferably, they will not be in the same department"."""
+    maine = preset("maine-mms")
+    assert set(maine.pair_formation) == {
+        PairFormation.REFERRAL, PairFormation.COORDINATOR, PairFormation.INTERVIEW_SHORTLIST,
+        PairFormation.SOCIAL_OCCASION}
+    assert maine.matching.forbid_same_unit
+    assert not maine.matching.forbid_same_department
+    assert maine.matching.weights.cross_department > maine.matching.weights.competency_overlap
+    assert maine.matching.forbid_supervisory_chain
+
+
+def test_maine_protege_is_a_graduate_of_the_maine_leadership_institute() -> None:
+    rules = preset("maine-mms").eligibility.mentee_rules
+    assert rules == (GraduateOf(("Maine Leadership Institute",)),)
+
+
+def test_maine_allows_all_four_confidentiality_exceptions_and_administrator_termination() -> None:
+    """004: the Administrator "may intervene and may even recommend the mentoring relationship be
+    terminated"."""
+    maine = preset("maine-mms")
+    assert maine.disclosure_exceptions == frozenset(DisclosureKind)
+    assert maine.ending.administrator_may_terminate
+    assert not preset("charlotte-sll").ending.administrator_may_terminate
+    assert not preset("charlotte-sll").disclosure_exceptions
