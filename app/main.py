@@ -14,7 +14,7 @@ from app.adapters.rate_limit import RateLimiter
 from app.api import errors
 from app.api.body_limit import BodyLimit
 from app.api.graphql.schema import build_router
-from app.api.rest import access, employees, health
+from app.api.rest import access, employees, health, integrations, programs
 from app.config import Settings
 from app.observability import RequestContext, configure_logging
 
@@ -56,6 +56,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(health.router)
     app.include_router(employees.router)
     app.include_router(access.router)
+    app.include_router(programs.router)
+    app.include_router(integrations.router)
     app.include_router(build_router(settings), prefix="/graphql", include_in_schema=False)
     app.add_middleware(
         BodyLimit,

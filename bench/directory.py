@@ -19,16 +19,15 @@ from typing import Any
 import asyncpg
 import httpx
 
-from app.adapters import dev_tokens
+from app.adapters.clock import SystemClock
 from app.adapters.db import migrations
 from app.adapters.db.database import Database
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
 from app.services.employees import import_employees
+from app.services.access import create_api_token
 from app.services.organizations import create_organization
 from bench.harness import database, libpq_url, load, server
-
-SECRET = "bench-secret-" + "z" * 32
 
 
 def rows(count: int, prefix: str = "E") -> list[dict[str, Any]]:
@@ -61,7 +60,7 @@ async def new_org(db: Database, slug: str) -> uuid.UUID:
     return (await create_organization(uow=SqlUnitOfWork(db, None), name=slug, slug=slug)).id
 
 
-async def seed_reads(url: str, count: int) -> tuple[uuid.UUID, list[uuid.UUID]]:
+async def seed_reads(url: str, count: int) -> tuple[uuid.UUID, list[uuid.UUID], str]:
     db = Database(url)
     await db.open()
     org = await new_org(db, "bench-reads-" + uuid.uuid4().hex[:6])
@@ -74,17 +73,21 @@ async def seed_reads(url: str, count: int) -> tuple[uuid.UUID, list[uuid.UUID]]:
         )
     ]
     await conn.close()
+    issued = await create_api_token(
+        uow=SqlUnitOfWork(db, org), principal=Principal(org, Role.ORG_ADMIN, "bench"),
+        clock=SystemClock(), name="bench", role=Role.COORDINATOR)
     await db.close()
-    return org, ids
+    return org, ids, issued.token
 
 
 def bench_reads(url: str, args: argparse.Namespace) -> None:
-    org, ids = asyncio.run(seed_reads(url, args.read_rows))
-    token = dev_tokens.mint(Principal(org, Role.COORDINATOR, "bench"), SECRET)
+    org, ids, token = asyncio.run(seed_reads(url, args.read_rows))
     paths = [f"/v1/employees/{i}" for i in ids]
+    # The service runs as in production (application role, row-level security, token auth)
+    # except for the per-token rate limit, which would throttle the load generator.
     env = {
         "DATABASE_URL": url,
-        "SECRET_KEY": SECRET,
+        "RATE_LIMIT": "",
         "BENCH_DSN": libpq_url(url),
         "BENCH_ORG_ID": str(org),
         "LOG_LEVEL": "WARNING",

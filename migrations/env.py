@@ -8,7 +8,7 @@ from sqlalchemy import pool
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from app.adapters.db.tables import metadata
+from app.adapters.db.schema import metadata
 
 config = context.config
 if config.config_file_name is not None and not config.attributes.get("skip_logging"):

@@ -18,11 +18,23 @@ class Resource(StrEnum):
     API_TOKENS = "api_tokens"
     OIDC_ISSUERS = "oidc_issuers"
     AUDIT_EVENTS = "audit_events"
+    # programs area
+    PROGRAMS = "programs"
+    COHORTS = "cohorts"
+    APPLICATIONS = "applications"
+    MATCHING_RUNS = "matching_runs"
+    MENTORSHIPS = "mentorships"
+    # integrations area
+    WEBHOOKS = "webhooks"
+    ROSTER_FILES = "roster_files"
 
 
 class Action(StrEnum):
     READ = "read"
     WRITE = "write"
+    APPROVE = "approve"
+    OVERRIDE = "override"
+    PUBLISH = "publish"
 
 
 class Reach(StrEnum):
@@ -34,7 +46,7 @@ _ADMIN, _COORD, _COMMITTEE = Role.ORG_ADMIN, Role.COORDINATOR, Role.COMMITTEE
 _SUPERVISOR, _PARTICIPANT, _INTEGRATION = Role.SUPERVISOR, Role.PARTICIPANT, Role.INTEGRATION
 R, E = Resource, Action
 
-PERMISSIONS: dict[tuple[Role, Resource, Action], Reach] = {
+DIRECTORY_AND_ACCESS: dict[tuple[Role, Resource, Action], Reach] = {
     # The directory: staff see it all; supervisors their own chain; participants themselves.
     **{
         (role, R.EMPLOYEES, E.READ): Reach.ALL
@@ -60,3 +72,14 @@ def reach(principal: Principal, resource: Resource, action: Action) -> Reach:
             rule=f"{resource}:{action}",
         )
     return found
+
+
+# Each area keeps its rows in its own module; they import the names above, so they come last.
+from app.domain.permissions_integrations import INTEGRATIONS  # noqa: E402
+from app.domain.permissions_programs import PROGRAMS  # noqa: E402
+
+PERMISSIONS: dict[tuple[Role, Resource, Action], Reach] = {
+    **DIRECTORY_AND_ACCESS,
+    **PROGRAMS,
+    **INTEGRATIONS,
+}

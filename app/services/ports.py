@@ -11,6 +11,8 @@ from uuid import UUID
 
 from app.domain.access import ApiToken, AuditEvent, OidcIssuer
 from app.domain.directory import Employee
+from app.services.integration_ports import IntegrationRepository
+from app.services.program_ports import ProgramRepository
 
 
 class Clock(Protocol):
@@ -66,6 +68,10 @@ class AccessRepository(Protocol):
     async def audit_page(self, *, before: int | None, limit: int) -> list[AuditEvent]: ...
 
 
+class Outbox(Protocol):
+    async def emit(self, event_type: str, payload: Mapping[str, Any]) -> UUID: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the block rolls back unless `commit()` was awaited."""
 
@@ -75,6 +81,12 @@ class UnitOfWork(Protocol):
     def employees(self) -> EmployeeRepository: ...
     @property
     def access(self) -> AccessRepository: ...
+    @property
+    def outbox(self) -> Outbox: ...
+    @property
+    def programs(self) -> ProgramRepository: ...
+    @property
+    def integrations(self) -> IntegrationRepository: ...
 
     async def __aenter__(self) -> Self: ...
     async def __aexit__(

@@ -8,7 +8,6 @@ or field that is not listed here fails `test_every_route_is_in_the_matrix`.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 
 import pytest
 
@@ -16,70 +15,15 @@ from app.api.graphql.schema import build_schema
 from app.config import Settings
 from app.domain.access import Role
 from app.main import create_app
+from tests.api.matrix import Op, directory, integrations, programs
 from tests.factories import employee_row
 
 PUBLIC = {("GET", "/healthz"), ("GET", "/readyz")}
 
 
-@dataclass(frozen=True)
-class Op:
-    """`target`: which of the victim's objects fills the path id (None: no id in the path).
-    `body`: the JSON to send. Collections must not reveal any of the victim's ids."""
-
-    target: str | None = None
-    body: dict = field(default_factory=dict)
-
-
-REST: dict[tuple[str, str], Op] = {
-    ("POST", "/v1/employees/import"): Op(body={"employees": [employee_row("VICTIM-1")]}),
-    ("GET", "/v1/employees"): Op(),
-    ("GET", "/v1/employees/{employee_id}"): Op("employee"),
-    ("POST", "/v1/api-tokens"): Op(body={"name": "x", "role": "integration"}),
-    ("GET", "/v1/api-tokens"): Op(),
-    ("DELETE", "/v1/api-tokens/{token_id}"): Op("token"),
-    ("POST", "/v1/oidc-issuers"): Op(
-        body={
-            "issuer": "https://idp.test",
-            "audience": "other",
-            "jwks_url": "https://idp.test/jwks",
-        }
-    ),
-    ("GET", "/v1/oidc-issuers"): Op(),
-    ("DELETE", "/v1/oidc-issuers/{issuer_id}"): Op("issuer"),
-    ("GET", "/v1/audit-events"): Op(),
-}
-
-# GraphQL fields: the query, and which victim object its $id is.
-GRAPHQL: dict[str, tuple[str, str | None]] = {
-    "employees": ("{ employees { edges { node { id employeeNumber } } } }", None),
-    "employee": ("query($id: UUID!) { employee(id: $id) { id employeeNumber } }", "employee"),
-    "apiTokens": ("{ apiTokens { id name } }", None),
-    "oidcIssuers": ("{ oidcIssuers { id issuer } }", None),
-    "auditEvents": ("{ auditEvents { id resourceId } }", None),
-    "importEmployees": (
-        'mutation { importEmployees(employees: [{employeeNumber: "VICTIM-1", '
-        'givenName: "X", familyName: "Y", level: 1, department: "D"}]) '
-        "{ __typename } }",
-        None,
-    ),
-    "createApiToken": (
-        'mutation { createApiToken(name: "x", role: INTEGRATION) { __typename } }',
-        None,
-    ),
-    "revokeApiToken": (
-        "mutation($id: UUID!) { revokeApiToken(id: $id) { __typename ... on Problem { code } } }",
-        "token",
-    ),
-    "registerOidcIssuer": (
-        'mutation { registerOidcIssuer(issuer: "https://idp.test", '
-        'audience: "o", jwksUrl: "https://idp.test/j") { __typename } }',
-        None,
-    ),
-    "removeOidcIssuer": (
-        "mutation($id: UUID!) { removeOidcIssuer(id: $id) { __typename ... on Problem { code } } }",
-        "issuer",
-    ),
-}
+AREAS = (directory, programs, integrations)
+REST: dict[tuple[str, str], Op] = {k: v for area in AREAS for k, v in area.REST.items()}
+GRAPHQL = {k: v for area in AREAS for k, v in area.GRAPHQL.items()}
 
 
 def test_every_route_is_in_the_matrix():
@@ -103,42 +47,13 @@ def _snake(name: str) -> str:
 @pytest.fixture
 async def victim(client, auth):
     """An organisation with one of everything, and the ids of its objects."""
-    admin = await auth()
-    await client.post(
-        "/v1/employees/import",
-        headers=admin,
-        json={
-            "employees": [
-                employee_row("VICTIM-1", given_name="Secret", level=2),
-                employee_row("VICTIM-2", given_name="Hidden", level=8),
-            ]
-        },
-    )
-    employees = (await client.get("/v1/employees", headers=admin)).json()["items"]
-    token = (
-        await client.post(
-            "/v1/api-tokens", headers=admin, json={"name": "victim", "role": "integration"}
-        )
-    ).json()
-    issuer = (
-        await client.post(
-            "/v1/oidc-issuers",
-            headers=admin,
-            json={
-                "issuer": "https://idp.victim",
-                "audience": "a",
-                "jwks_url": "https://idp.victim/j",
-            },
-        )
-    ).json()
-    return {
-        "employee": employees[0]["id"],
-        "other_employee": employees[1]["id"],
-        "token": token["id"],
-        "issuer": issuer["id"],
-        "all_ids": {e["id"] for e in employees} | {token["id"], issuer["id"]},
-        "employees": employees,
-    }
+    objects: dict = {"secrets": set(), "ids": set()}
+    for area in AREAS:
+        seeded = await area.seed(client, auth)
+        objects["secrets"] |= seeded.pop("secrets")
+        objects["ids"] |= seeded.pop("ids")
+        objects.update(seeded)
+    return objects
 
 
 @pytest.fixture
@@ -154,8 +69,7 @@ async def intruders(auth, other_org, victim):
 
 
 def _leaks(text: str, victim: dict) -> set[str]:
-    secrets = set(victim["all_ids"]) - {victim["other_employee"]} | {"Secret"}
-    return {s for s in secrets if s in text}
+    return {s for s in victim["ids"] | victim["secrets"] if s in text}
 
 
 @pytest.mark.parametrize(("method", "path"), sorted(REST))

@@ -147,3 +147,21 @@ audit_events = sa.Table(
     sa.Column("details", pg.JSONB, nullable=False, server_default=sa.text("'{}'::jsonb")),
     sa.PrimaryKeyConstraint("organization_id", "id"),
 )
+
+# Events are written here in the same transaction as the change that caused them; the
+# webhook worker delivers them (transactional outbox).
+outbox_events = sa.Table(
+    "outbox_events",
+    metadata,
+    sa.Column(
+        "organization_id", pg.UUID(as_uuid=True), sa.ForeignKey("organizations.id"), nullable=False
+    ),
+    sa.Column("id", sa.BigInteger, sa.Identity(always=True), nullable=False),
+    sa.Column("event_id", pg.UUID(as_uuid=True), nullable=False, unique=True),
+    sa.Column("event_type", sa.Text, nullable=False),
+    sa.Column("payload", pg.JSONB, nullable=False),
+    sa.Column(
+        "occurred_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+    ),
+    sa.PrimaryKeyConstraint("organization_id", "id"),
+)

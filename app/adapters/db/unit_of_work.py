@@ -13,7 +13,10 @@ import asyncpg
 from app.adapters.db.database import Database
 from app.adapters.db.repositories.access import SqlAccessRepository
 from app.adapters.db.repositories.employees import SqlEmployeeRepository
+from app.adapters.db.repositories.integrations import SqlIntegrationRepository
 from app.adapters.db.repositories.organizations import SqlOrganizationRepository
+from app.adapters.db.repositories.outbox import SqlOutbox
+from app.adapters.db.repositories.programs import SqlProgramRepository
 from app.adapters.db.rls import ORG_SETTING
 
 _savepoints = itertools.count()
@@ -31,6 +34,9 @@ class SqlUnitOfWork:
     organizations: SqlOrganizationRepository
     employees: SqlEmployeeRepository
     access: SqlAccessRepository
+    outbox: SqlOutbox
+    programs: SqlProgramRepository
+    integrations: SqlIntegrationRepository
 
     def __init__(
         self, database: Database, organization_id: UUID | None, *, admin: bool = False
@@ -61,6 +67,9 @@ class SqlUnitOfWork:
         self.organizations = SqlOrganizationRepository(connection)
         self.employees = SqlEmployeeRepository(connection, self._organization_id)
         self.access = SqlAccessRepository(connection, self._organization_id)
+        self.outbox = SqlOutbox(connection, self._organization_id)
+        self.programs = SqlProgramRepository(connection, self._organization_id)
+        self.integrations = SqlIntegrationRepository(connection, self._organization_id)
         return self
 
     async def commit(self) -> None:

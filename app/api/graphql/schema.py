@@ -15,18 +15,20 @@ from strawberry.fastapi import GraphQLRouter
 
 from app.api.graphql.access import AccessMutation, AccessQuery
 from app.api.graphql.context import get_context
+from app.api.graphql.integrations import IntegrationMutation, IntegrationQuery
+from app.api.graphql.programs import ProgramMutation, ProgramQuery
 from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
 from app.config import Settings
 from app.domain.errors import DomainError
 
 
 @strawberry.type
-class Query(EmployeeQuery, AccessQuery):
+class Query(EmployeeQuery, AccessQuery, ProgramQuery, IntegrationQuery):
     pass
 
 
 @strawberry.type
-class Mutation(EmployeeMutation, AccessMutation):
+class Mutation(EmployeeMutation, AccessMutation, ProgramMutation, IntegrationMutation):
     pass
 
 

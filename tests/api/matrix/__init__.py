@@ -1,0 +1,22 @@
+"""The authorization matrix, one module per area. Each area module defines:
+
+- `REST`: {(method, path): Op} for every route of the area;
+- `GRAPHQL`: {fieldName: (query, target or None)} for every Query and Mutation field;
+- `seed(client, auth) -> dict`: creates the victim organisation's objects of the area and
+  returns their ids by target name, plus `secrets`: strings that must never leak.
+
+`tests/api/test_authorization_matrix.py` merges them and checks them against the app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Op:
+    """`target`: which of the victim's objects fills the path id (None: no id in the path).
+    `body`: the JSON to send. Collections must not reveal any of the victim's ids."""
+
+    target: str | None = None
+    body: dict = field(default_factory=dict)
