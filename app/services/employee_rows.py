@@ -1,7 +1,8 @@
 """What one row of an employee import must look like, checked row by row.
 
-Validation lives here, not at the edge, so REST, GraphQL (and later roster files and SCIM)
-reject exactly the same rows with exactly the same reasons.
+Validation lives here, not at the edge, so REST, GraphQL, roster files and SCIM reject
+exactly the same rows with exactly the same reasons. Rows are validated as TypedDicts
+(plain dicts out, no model objects): a 100,000-row import spends its time on data, not objects.
 """
 
 from __future__ import annotations
@@ -10,34 +11,51 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Annotated, Any, NotRequired
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError
+from typing_extensions import TypedDict
 
 from app.domain.directory import EmploymentStatus
 
 MAX_IMPORT_ROWS = 100_000
 
+Text = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Number = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+Email = Annotated[str, StringConstraints(max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 
-class EmployeeRow(BaseModel):
+
+class EmployeeRow(TypedDict):
     """One employee as the HR system knows them. A row is the whole record: omitted
     optional fields are cleared, so a full sync from HR converges to HR's data."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    __pydantic_config__ = ConfigDict(extra="forbid", str_strip_whitespace=True)  # type: ignore[misc]
 
-    employee_number: str = Field(min_length=1, max_length=64)
-    given_name: str = Field(min_length=1, max_length=200)
-    family_name: str = Field(min_length=1, max_length=200)
-    email: str | None = Field(default=None, max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-    job_title: str | None = Field(default=None, max_length=200)
-    level: int = Field(ge=0, le=1000, description="Seniority; higher is more senior")
-    department: str = Field(min_length=1, max_length=200)
-    unit: str | None = Field(default=None, max_length=200)
-    manager_employee_number: str | None = Field(default=None, min_length=1, max_length=64)
-    hire_date: date | None = None
-    employment_status: EmploymentStatus = EmploymentStatus.ACTIVE
-    in_good_standing: bool = True
-    attributes: dict[str, Any] = Field(default_factory=dict)
+    employee_number: Number
+    given_name: Text
+    family_name: Text
+    level: Annotated[int, Field(ge=0, le=1000, description="Seniority; higher is more senior")]
+    department: Text
+    email: NotRequired[Email | None]
+    job_title: NotRequired[Text | None]
+    unit: NotRequired[Text | None]
+    manager_employee_number: NotRequired[Number | None]
+    hire_date: NotRequired[date | None]
+    employment_status: NotRequired[EmploymentStatus]
+    in_good_standing: NotRequired[bool]
+    attributes: NotRequired[dict[str, Any]]
+
+
+DEFAULTS: Mapping[str, Any] = {
+    "email": None,
+    "job_title": None,
+    "unit": None,
+    "manager_employee_number": None,
+    "hire_date": None,
+    "employment_status": EmploymentStatus.ACTIVE,
+    "in_good_standing": True,
+}
+ROW_SCHEMA = TypeAdapter(EmployeeRow).json_schema()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,16 +73,21 @@ _ROWS = TypeAdapter(list[EmployeeRow])
 
 def validate_rows(
     raw: Sequence[Mapping[str, Any]],
-) -> tuple[list[tuple[int, EmployeeRow]], list[RowError]]:
+) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
     """Split a batch into (index, row) pairs that passed and the errors of those that did not."""
     try:
-        return list(enumerate(_ROWS.validate_python(raw))), []
+        return [(i, _complete(r)) for i, r in enumerate(_ROWS.validate_python(raw))], []
     except ValidationError as failure:
         errors = [_row_error(raw, e) for e in failure.errors(include_url=False)]
     bad = {e.row - 1 for e in errors}
     good_indexes = [i for i in range(len(raw)) if i not in bad]
     good = _ROWS.validate_python([raw[i] for i in good_indexes])
-    return list(zip(good_indexes, good, strict=True)), errors
+    return [(i, _complete(r)) for i, r in zip(good_indexes, good, strict=True)], errors
+
+
+def _complete(row: EmployeeRow) -> dict[str, Any]:
+    full: dict[str, Any] = {**DEFAULTS, "attributes": {}, **row}
+    return full
 
 
 def _row_error(raw: Sequence[Mapping[str, Any]], error: Any) -> RowError:
@@ -77,13 +100,13 @@ def _row_error(raw: Sequence[Mapping[str, Any]], error: Any) -> RowError:
 
 
 def refuse_duplicates(
-    rows: list[tuple[int, EmployeeRow]],
-) -> tuple[list[tuple[int, EmployeeRow]], list[RowError]]:
+    rows: list[tuple[int, dict[str, Any]]],
+) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
     """Refuse every row whose employee_number appears more than once in the batch: we cannot
     know which of them HR meant, and keeping either could store the wrong person's data."""
     seen: defaultdict[str, list[int]] = defaultdict(list)
     for index, row in rows:
-        seen[row.employee_number].append(index)
+        seen[row["employee_number"]].append(index)
     errors = [
         RowError(
             index + 1,

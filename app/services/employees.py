@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +15,6 @@ from app.domain.directory import Employee, rows_closing_a_cycle
 from app.domain.errors import InvalidInput, NotFound
 from app.services.employee_rows import (
     MAX_IMPORT_ROWS,
-    EmployeeRow,
     RowError,
     refuse_duplicates,
     validate_rows,
@@ -42,13 +42,17 @@ async def import_employees(
     valid, errors = validate_rows(rows)
     valid, duplicates = refuse_duplicates(valid)
     async with uow:
-        valid, cycles = await _refuse_manager_cycles(uow, valid)
-        outcome = await uow.employees.upsert([row.model_dump(mode="python") for _, row in valid])
-        await uow.employees.resolve_managers()
+        await uow.employees.lock_directory()  # imports of one organisation take turns
+        directory = await uow.employees.directory_index()
+        valid, cycles = _refuse_manager_cycles(directory, valid)
+        new, existing = _assign_ids(directory, [row for _, row in valid])
+        await uow.employees.insert(new)
+        updated = await uow.employees.update(existing)
+        await uow.employees.link_reports_of([row["employee_number"] for row in new])
         report = ImportReport(
-            created=outcome.created,
-            updated=outcome.updated,
-            unchanged=len(valid) - outcome.created - outcome.updated,
+            created=len(new),
+            updated=updated,
+            unchanged=len(existing) - updated,
             errors=sorted(errors + duplicates + cycles, key=lambda e: (e.row, e.field or "")),
         )
         await uow.access.record(
@@ -66,28 +70,48 @@ async def import_employees(
     return report
 
 
-async def _refuse_manager_cycles(
-    uow: UnitOfWork, rows: list[tuple[int, EmployeeRow]]
-) -> tuple[list[tuple[int, EmployeeRow]], list[RowError]]:
+def _refuse_manager_cycles(
+    directory: Mapping[str, tuple[UUID, str | None]], rows: list[tuple[int, dict[str, Any]]]
+) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
     """A manager cycle would make every supervisory-chain rule meaningless: refuse the row
     that closes it (the latest one in the batch) and keep the rest."""
-    if not any(row.manager_employee_number for _, row in rows):
+    if not any(row["manager_employee_number"] for _, row in rows):
         return rows, []
-    graph = await uow.employees.manager_numbers()
-    graph.update({row.employee_number: row.manager_employee_number for _, row in rows})
-    blamed = rows_closing_a_cycle(graph, {row.employee_number: i for i, row in rows})
+    graph = {number: manager for number, (_, manager) in directory.items()}
+    graph.update({row["employee_number"]: row["manager_employee_number"] for _, row in rows})
+    blamed = rows_closing_a_cycle(graph, {row["employee_number"]: i for i, row in rows})
     errors = [
         RowError(
             i + 1,
-            r.employee_number,
+            row["employee_number"],
             "manager_employee_number",
             "would make a manager cycle: "
-            + " -> ".join((*blamed[r.employee_number], blamed[r.employee_number][0])),
+            + " -> ".join((*blamed[row["employee_number"]], blamed[row["employee_number"]][0])),
         )
-        for i, r in rows
-        if r.employee_number in blamed
+        for i, row in rows
+        if row["employee_number"] in blamed
     ]
-    return [(i, r) for i, r in rows if r.employee_number not in blamed], errors
+    return [(i, r) for i, r in rows if r["employee_number"] not in blamed], errors
+
+
+def _assign_ids(
+    directory: Mapping[str, tuple[UUID, str | None]], rows: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Give new employees their ids up front, so each row is written once with its manager
+    already linked, whether that manager is stored, new in this batch, or later in it."""
+    ids = {number: known for number, (known, _) in directory.items()}
+    new, existing = [], []
+    for row in rows:
+        number = row["employee_number"]
+        if number in ids:
+            row["id"] = ids[number]
+            existing.append(row)
+        else:
+            row["id"] = ids[number] = uuid.uuid4()
+            new.append(row)
+    for row in rows:
+        row["manager_id"] = ids.get(row["manager_employee_number"] or "")
+    return new, existing
 
 
 async def _visible(uow: UnitOfWork, principal: Principal) -> set[UUID] | None:

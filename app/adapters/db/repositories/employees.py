@@ -15,7 +15,6 @@ import sqlalchemy as sa
 from app.adapters.db.sql import Statement, compile_statement
 from app.adapters.db.tables import employees as t
 from app.domain.directory import Employee, EmploymentStatus
-from app.services.ports import UpsertOutcome
 
 # In the order of the Employee dataclass, so a row maps positionally.
 _COLUMNS = (
@@ -40,7 +39,7 @@ _COLUMNS = (
 )
 _FILTERABLE = {"department", "unit", "employment_status", "employee_number"}
 
-# (name, SQL array type) of each imported field, in one place for the upsert below.
+# (name, SQL array type) of each imported field, in one place for the writes below.
 _IMPORTED = (
     ("employee_number", "text"),
     ("given_name", "text"),
@@ -56,47 +55,54 @@ _IMPORTED = (
     ("in_good_standing", "boolean"),
     ("attributes", "jsonb"),
 )
-_NAMES = ", ".join(n for n, _ in _IMPORTED)
+_WRITTEN = (("id", "uuid"), *_IMPORTED, ("manager_id", "uuid"))
+_NAMES = ", ".join(n for n, _ in _WRITTEN)
 _ARRAYS = ", ".join(
     f"CAST(CAST(:{n} AS text[]) AS jsonb[])" if typ == "jsonb" else f"CAST(:{n} AS {typ}[])"
-    for n, typ in _IMPORTED
+    for n, typ in _WRITTEN
 )
-_UPDATABLE = [n for n, _ in _IMPORTED[1:]]
-_SET = ", ".join(f"{n} = EXCLUDED.{n}" for n in _UPDATABLE)
-_OLD = ", ".join(f"e.{n}" for n in _UPDATABLE)
-_NEW = ", ".join(f"EXCLUDED.{n}" for n in _UPDATABLE)
-# One statement for the whole batch: arrays in, counts out. Rows whose data did not change
-# are not touched (the WHERE on DO UPDATE), which is how `unchanged` is counted.
-_UPSERT_SQL = f"""
-WITH up AS (
-  INSERT INTO employees AS e (organization_id, id, {_NAMES})
-  SELECT CAST(:org AS uuid), gen_random_uuid(), {_NAMES}
+_DATA = [n for n, _ in _IMPORTED[1:]]
+# New employees: ids and manager links were settled before, so one plain INSERT writes each
+# row once (no conflict handling needed: imports of an organisation hold its lock).
+_INSERT = compile_statement(
+    sa.text(f"""
+INSERT INTO employees (organization_id, {_NAMES})
+SELECT CAST(:org AS uuid), {_NAMES} FROM unnest({_ARRAYS}) AS r({_NAMES})
+""")
+)  # noqa: S608 (only our own column names are interpolated)
+# Known employees: touched only where HR's data differs, which is how `unchanged` is counted.
+_UPDATE = compile_statement(
+    sa.text(f"""
+WITH changed AS (
+  UPDATE employees e SET {", ".join(f"{n} = r.{n}" for n in (*_DATA, "manager_id"))},
+    updated_at = now()
   FROM unnest({_ARRAYS}) AS r({_NAMES})
-  ON CONFLICT (organization_id, employee_number) DO UPDATE SET {_SET}, updated_at = now()
-  WHERE ({_OLD}) IS DISTINCT FROM ({_NEW})
-  RETURNING (xmax = 0) AS inserted
-)
-SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up
-"""  # noqa: S608 (only our own column names are interpolated)
-_UPSERT = compile_statement(sa.text(_UPSERT_SQL))
-
-_LINK_MANAGERS = compile_statement(
+  WHERE e.organization_id = :org AND e.id = r.id
+    AND ({", ".join(f"e.{n}" for n in _DATA)}) IS DISTINCT FROM ({", ".join(f"r.{n}" for n in _DATA)})
+  RETURNING 1
+) SELECT count(*) FROM changed
+""")
+)  # noqa: S608 (only our own column names are interpolated)
+# Employees stored earlier whose manager has only now arrived.
+_LINK_REPORTS = compile_statement(
     sa.text("""
 UPDATE employees e SET manager_id = m.id, updated_at = now()
 FROM employees m
 WHERE e.organization_id = :org AND m.organization_id = :org
+  AND e.manager_employee_number = ANY(CAST(:numbers AS text[]))
   AND m.employee_number = e.manager_employee_number AND e.manager_id IS DISTINCT FROM m.id
 """)
 )
-_UNLINK_MANAGERS = compile_statement(
-    sa.text("""
-UPDATE employees e SET manager_id = NULL, updated_at = now()
-WHERE e.organization_id = :org AND e.manager_id IS NOT NULL AND NOT EXISTS (
-  SELECT 1 FROM employees m WHERE m.organization_id = :org AND m.id = e.manager_id
-    AND m.employee_number = e.manager_employee_number)
-""")
+_LOCK = compile_statement(
+    sa.text(
+        "SELECT pg_advisory_xact_lock(hashtextextended('employees:' || CAST(CAST(:org AS uuid) AS text), 0))"
+    )
 )
-
+_INDEX = compile_statement(
+    sa.text(
+        "SELECT employee_number, id, manager_employee_number FROM employees WHERE organization_id = :org"
+    )
+)
 
 _ORG = t.c.organization_id == sa.bindparam("org")
 _SELECT = sa.select(*_COLUMNS).where(_ORG)
@@ -106,11 +112,6 @@ _BY_NUMBER = compile_statement(_SELECT.where(t.c.employee_number == sa.bindparam
 _REPORTS = compile_statement(
     _SELECT.where(t.c.manager_id == sa.func.any(sa.bindparam("ids"))).order_by(t.c.employee_number)
 )
-_MANAGER_NUMBERS = compile_statement(
-    sa.select(t.c.employee_number, t.c.manager_employee_number).where(_ORG)
-)
-
-
 _SUBTREE = compile_statement(
     sa.text("""
 WITH RECURSIVE below(id) AS (
@@ -187,23 +188,36 @@ class SqlEmployeeRepository:
     async def reports_of(self, manager_ids: Sequence[UUID]) -> list[Employee]:
         return await self._all(_REPORTS, ids=list(manager_ids))
 
-    async def manager_numbers(self) -> dict[str, str | None]:
-        rows = await self._connection.fetch(
-            _MANAGER_NUMBERS.sql, *_MANAGER_NUMBERS.args({"org": self._org})
-        )
-        return {number: manager for number, manager in rows}
+    async def lock_directory(self) -> None:
+        """Serialise writers of this organisation's directory until the transaction ends."""
+        await self._connection.execute(_LOCK.sql, *_LOCK.args({"org": self._org}))
 
-    async def upsert(self, rows: Sequence[Mapping[str, Any]]) -> UpsertOutcome:
+    async def directory_index(self) -> dict[str, tuple[UUID, str | None]]:
+        """employee_number -> (id, manager's number), for the whole directory."""
+        rows = await self._connection.fetch(_INDEX.sql, *_INDEX.args({"org": self._org}))
+        return {number: (id_, manager) for number, id_, manager in rows}
+
+    async def insert(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        if rows:
+            await self._connection.execute(_INSERT.sql, *_INSERT.args(self._columns(rows)))
+
+    async def update(self, rows: Sequence[Mapping[str, Any]]) -> int:
         if not rows:
-            return UpsertOutcome(0, 0)
-        columns: dict[str, Any] = {n: [r[n] for r in rows] for n, _ in _IMPORTED}
-        columns["attributes"] = [orjson.dumps(a).decode() for a in columns["attributes"]]
-        columns["employment_status"] = [str(s) for s in columns["employment_status"]]
-        created, updated = await self._connection.fetchrow(
-            _UPSERT.sql, *_UPSERT.args({"org": self._org, **columns})
+            return 0
+        changed: int = await self._connection.fetchval(
+            _UPDATE.sql, *_UPDATE.args(self._columns(rows))
         )
-        return UpsertOutcome(created, updated)
+        return changed
 
-    async def resolve_managers(self) -> None:
-        for statement in (_LINK_MANAGERS, _UNLINK_MANAGERS):
-            await self._connection.execute(statement.sql, *statement.args({"org": self._org}))
+    async def link_reports_of(self, numbers: Sequence[str]) -> None:
+        if numbers:
+            await self._connection.execute(
+                _LINK_REPORTS.sql, *_LINK_REPORTS.args({"org": self._org, "numbers": list(numbers)})
+            )
+
+    def _columns(self, rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+        """Rows to one array per column, the shape `unnest` takes in a single round trip."""
+        columns: dict[str, Any] = {n: [r[n] for r in rows] for n, _ in _WRITTEN}
+        columns["attributes"] = [orjson.dumps(a).decode() for a in columns["attributes"]]
+        columns["employment_status"] = [str(v) for v in columns["employment_status"]]
+        return {"org": self._org, **columns}

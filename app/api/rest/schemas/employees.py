@@ -9,7 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 from app.domain.directory import EmploymentStatus
-from app.services.employee_rows import EmployeeRow
+from app.services.employee_rows import ROW_SCHEMA
 
 
 class EmployeeRead(BaseModel):
@@ -43,7 +43,7 @@ class EmployeePageRead(BaseModel):
 
 # Rows are checked one by one by the service (a bad row must not sink the batch), so the
 # body accepts any objects; the schema still documents what a row must look like.
-ImportRow = Annotated[dict[str, Any], WithJsonSchema(EmployeeRow.model_json_schema())]
+ImportRow = Annotated[dict[str, Any], WithJsonSchema(ROW_SCHEMA)]
 
 
 class EmployeeImportCreate(BaseModel):
