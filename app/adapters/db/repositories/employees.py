@@ -62,27 +62,26 @@ _ARRAYS = ", ".join(
     for n, typ in _WRITTEN
 )
 _DATA = [n for n, _ in _IMPORTED[1:]]
+_SET = ", ".join(f"{n} = r.{n}" for n in (*_DATA, "manager_id"))
+_OLD = ", ".join(f"e.{n}" for n in _DATA)
+_NEW = ", ".join(f"r.{n}" for n in _DATA)
 # New employees: ids and manager links were settled before, so one plain INSERT writes each
 # row once (no conflict handling needed: imports of an organisation hold its lock).
-_INSERT = compile_statement(
-    sa.text(f"""
+_INSERT_SQL = f"""
 INSERT INTO employees (organization_id, {_NAMES})
 SELECT CAST(:org AS uuid), {_NAMES} FROM unnest({_ARRAYS}) AS r({_NAMES})
-""")
-)  # noqa: S608 (only our own column names are interpolated)
+"""  # noqa: S608 (only our own column names are interpolated)
 # Known employees: touched only where HR's data differs, which is how `unchanged` is counted.
-_UPDATE = compile_statement(
-    sa.text(f"""
+_UPDATE_SQL = f"""
 WITH changed AS (
-  UPDATE employees e SET {", ".join(f"{n} = r.{n}" for n in (*_DATA, "manager_id"))},
-    updated_at = now()
+  UPDATE employees e SET {_SET}, updated_at = now()
   FROM unnest({_ARRAYS}) AS r({_NAMES})
-  WHERE e.organization_id = :org AND e.id = r.id
-    AND ({", ".join(f"e.{n}" for n in _DATA)}) IS DISTINCT FROM ({", ".join(f"r.{n}" for n in _DATA)})
+  WHERE e.organization_id = :org AND e.id = r.id AND ({_OLD}) IS DISTINCT FROM ({_NEW})
   RETURNING 1
 ) SELECT count(*) FROM changed
-""")
-)  # noqa: S608 (only our own column names are interpolated)
+"""  # noqa: S608 (only our own column names are interpolated)
+_INSERT = compile_statement(sa.text(_INSERT_SQL))
+_UPDATE = compile_statement(sa.text(_UPDATE_SQL))
 # Employees stored earlier whose manager has only now arrived.
 _LINK_REPORTS = compile_statement(
     sa.text("""
@@ -95,12 +94,14 @@ WHERE e.organization_id = :org AND m.organization_id = :org
 )
 _LOCK = compile_statement(
     sa.text(
-        "SELECT pg_advisory_xact_lock(hashtextextended('employees:' || CAST(CAST(:org AS uuid) AS text), 0))"
+        "SELECT pg_advisory_xact_lock("
+        "hashtextextended('employees:' || CAST(CAST(:org AS uuid) AS text), 0))"
     )
 )
 _INDEX = compile_statement(
     sa.text(
-        "SELECT employee_number, id, manager_employee_number FROM employees WHERE organization_id = :org"
+        "SELECT employee_number, id, manager_employee_number FROM employees "
+        "WHERE organization_id = :org"
     )
 )
 
