@@ -38,6 +38,19 @@ async def _tables(url: str) -> set[str]:
     return names
 
 
+async def test_every_migration_steps_up_and_down(scratch_url):
+    """The stairway: each revision upgrades, downgrades to its parent, and upgrades again."""
+    import asyncio
+
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrations.alembic_config(scratch_url))
+    for revision in reversed(list(script.walk_revisions())):
+        await asyncio.to_thread(migrations.upgrade, scratch_url, revision.revision)
+        await asyncio.to_thread(migrations.downgrade, scratch_url, revision.down_revision or "base")
+        await asyncio.to_thread(migrations.upgrade, scratch_url, revision.revision)
+
+
 async def test_upgrade_downgrade_upgrade_leaves_no_drift(scratch_url):
     import asyncio
 
