@@ -26,7 +26,16 @@ UnitOfWorkFactory = Callable[[], UnitOfWork]
 
 async def get_principal(request: Request) -> Principal:
     """The caller named by the bearer token, or 401 saying what was wrong with it; then the
-    caller's rate limit (429 once spent)."""
+    caller's rate limit (429 once spent). Worked out once per request."""
+    state = request.scope.setdefault("state", {})
+    if (known := state.get("principal")) is not None:
+        return known  # type: ignore[no-any-return]
+    principal = await _authenticate(request)
+    state["principal"] = principal
+    return principal
+
+
+async def _authenticate(request: Request) -> Principal:
     header = request.headers.get("authorization")
     if not header:
         raise Unauthenticated("no bearer token was sent")
@@ -56,9 +65,11 @@ async def get_uow_factory(request: Request, principal: CurrentPrincipal) -> Unit
     return lambda: SqlUnitOfWork(database, principal.organization_id)
 
 
-async def get_uow(request: Request, principal: CurrentPrincipal) -> UnitOfWork:
+async def get_uow(request: Request) -> UnitOfWork:
     """One unit of work for the caller's organisation (REST routes make one service call).
-    Kept flat, without sub-dependencies, because it sits on every request's hot path."""
+    It asks for the caller itself rather than through a sub-dependency: FastAPI's dependency
+    resolution is a measurable share of a point read, and this sits on every request."""
+    principal = await get_principal(request)
     return SqlUnitOfWork(request.app.state.database, principal.organization_id)
 
 
