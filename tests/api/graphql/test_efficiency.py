@@ -1,0 +1,73 @@
+"""GraphQL efficiency: lists cost the same number of SQL statements whatever their length
+(DataLoaders batch every relation), and a query cost limit refuses asking for everything."""
+
+from __future__ import annotations
+
+import asyncpg
+import pytest
+
+from tests.factories import employee_row
+
+TREE = """{ employees(first: 200) { edges { node {
+  employeeNumber manager { employeeNumber } reports { employeeNumber } } } } }"""
+
+
+class CountingConnection:
+    """Counts the statements sent through an asyncpg connection, passing everything on."""
+
+    def __init__(self, connection: asyncpg.Connection) -> None:
+        self._connection = connection
+        self.statements = 0
+
+    def __getattr__(self, name: str):
+        attribute = getattr(self._connection, name)
+        if name in ("execute", "fetch", "fetchrow", "fetchval", "executemany"):
+            async def counted(*args, **kwargs):
+                self.statements += 1
+                return await attribute(*args, **kwargs)
+            return counted
+        return attribute
+
+
+@pytest.fixture
+def counter(database):
+    counting = CountingConnection(database._connection)
+    database._connection = counting
+    return counting
+
+
+async def _statements_for(client, auth, counter, size: int) -> int:
+    rows = [employee_row(f"B{size}")] + [
+        employee_row(f"E{size}-{n:03}", manager_employee_number=f"B{size}") for n in range(size)]
+    await client.post("/v1/employees/import", headers=await auth(), json={"employees": rows})
+    headers = await auth()
+    before = counter.statements
+    response = await client.post("/graphql", headers=headers, json={"query": TREE})
+    assert response.status_code == 200
+    assert "errors" not in response.json(), response.json()
+    assert len(response.json()["data"]["employees"]["edges"]) == size + 1
+    return counter.statements - before
+
+
+async def test_a_tree_of_10_and_of_150_employees_cost_the_same_statements(
+    client, auth, counter, org, other_org
+):
+    small = await _statements_for(client, auth, counter, 10)
+    large = await _statements_for(client, lambda **kw: auth(organization=other_org, **kw),
+                                  counter, 150)
+    assert small == large
+    assert small <= 12  # page + manager batch + reports batch, each in its own transaction
+
+
+async def test_asking_for_everything_is_refused_before_it_runs(client, auth):
+    greedy = """{ employees(first: 200) { edges { node {
+      reports { reports { reports { employeeNumber } } } } } } }"""
+    response = await client.post("/graphql", headers=await auth(), json={"query": greedy})
+    body = response.json()
+    assert body["data"] is None
+    assert "query cost" in body["errors"][0]["message"]
+
+
+async def test_an_ordinary_dashboard_query_is_within_the_limit(client, auth):
+    response = await client.post("/graphql", headers=await auth(), json={"query": TREE})
+    assert "errors" not in response.json()
