@@ -130,5 +130,71 @@ def token_create(
     typer.echo(_run(mint))
 
 
+@cli.command()
+def worker(
+    batch_size: Annotated[int, typer.Option(help="Deliveries per batch")] = 20,
+    idle_seconds: Annotated[float, typer.Option(help="Poll interval when idle")] = 1.0,
+    allow_private_addresses: Annotated[
+        bool, typer.Option(envvar="WEBHOOK_ALLOW_PRIVATE_ADDRESSES", help="Testing only")
+    ] = False,
+) -> None:
+    """Deliver webhooks from the outbox until stopped (several may run at once)."""
+    from app.adapters.webhooks.sender import HttpWebhookSender
+    from app.adapters.webhooks.worker import run_worker
+
+    async def loop(db: Database) -> None:
+        sender = HttpWebhookSender(allow_private_addresses=allow_private_addresses)
+        try:
+            await run_worker(db, sender, batch_size=batch_size, idle_seconds=idle_seconds)
+        finally:
+            await sender.close()
+
+    _run(loop)
+
+
+@cli.command()
+def tick(
+    every: Annotated[float, typer.Option(help="Seconds between ticks; 0: tick once")] = 0.0,
+) -> None:
+    """Announce checkpoints, checkups and term ends come due (each once; safe to repeat)."""
+    from app.services.deadlines import tick as announce
+
+    async def run(db: Database) -> None:
+        while True:
+            total = await announce(
+                admin_uow=lambda: SqlUnitOfWork(db, None, admin=True),
+                tenant_uow=lambda org_id: SqlUnitOfWork(db, org_id),
+                clock=SystemClock(),
+            )
+            typer.echo(f"announced {total} deadlines")
+            if every <= 0:
+                return
+            await asyncio.sleep(every)
+
+    _run(run)
+
+
+@cli.command()
+def demo(
+    slug: Annotated[str, typer.Option(help="Slug of the demo organisation")] = "demo",
+) -> None:
+    """Load a demo organisation (a directory, a program from each preset); print tokens."""
+    from app.demo import load_demo
+
+    report = _run(
+        lambda db: load_demo(
+            admin_uow=lambda: SqlUnitOfWork(db, None, admin=True),
+            tenant_uow=lambda org_id: SqlUnitOfWork(db, org_id),
+            clock=SystemClock(),
+            slug=slug,
+        )
+    )
+    typer.echo(f"organisation: {report.slug}")
+    for key, program in report.programs.items():
+        typer.echo(f"program {key}: {program} (cohort {report.cohorts[key]})")
+    for label, token in report.tokens.items():
+        typer.echo(f"token {label}: {token}")
+
+
 def main() -> None:
     cli()

@@ -31,10 +31,12 @@ class Settings(BaseSettings):
     rate_limit: str | None = Field(default="1200/minute", description="Per token; empty = off")
     rate_limit_storage: str = "memory://"
     log_level: str = "INFO"
+    otel_exporter_otlp_endpoint: str | None = None
     max_body_bytes: int = 1024 * 1024  # bulk imports allow more: see IMPORT_MAX_BODY_BYTES
     graphql_max_depth: int = 10
     graphql_max_aliases: int = 15
     graphql_max_tokens: int = 2000
+    graphql_max_cost: int = 20_000
 
     @model_validator(mode="after")
     def _refuse_default_secret_in_production(self) -> Settings:

@@ -9,14 +9,22 @@ from fastapi import FastAPI
 
 from app.adapters.auth.authenticator import Authenticator
 from app.adapters.db.database import Database
+from app.adapters.db.idempotency import PinnableDatabase
 from app.adapters.db.urls import application_url, resolve_database_url
 from app.adapters.rate_limit import RateLimiter
+from app.adapters.scim.application import ScimMount
 from app.api import errors
 from app.api.body_limit import BodyLimit
+from app.api.docs import install_docs
+from app.api.etags import ETags
 from app.api.graphql.schema import build_router
-from app.api.rest import access, employees, health, integrations, programs
+from app.api.idempotency import Idempotency
+from app.api.rest import access, employees, health, integrations, programs, relationships
+from app.api.text_guard import RejectNulCharacters
 from app.config import Settings
+from app.metrics import Metrics, MetricsMiddleware, metrics_endpoint
 from app.observability import RequestContext, configure_logging
+from app.telemetry import instrument
 
 DESCRIPTION = """Runs formal workplace mentoring programs: the employee directory, programs,
 cohorts, matching and mentorships. Errors are RFC 9457 problem documents."""
@@ -31,7 +39,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         owned = database is None
         if owned:
             url = application_url(resolve_database_url(settings), settings)
-            app.state.database = Database(url, pool_size=settings.db_pool_size)
+            app.state.database = PinnableDatabase(Database(url, pool_size=settings.db_pool_size))
             await app.state.database.open()
             app.state.authenticator = Authenticator(app.state.database)
         try:
@@ -41,7 +49,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
                 await app.state.database.close()
 
     app = FastAPI(
-        title="Mentoring programs API", version="0.1.0", description=DESCRIPTION, lifespan=lifespan
+        title="Mentoring programs API",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,  # offline docs: see install_docs
     )
     app.state.settings = settings
     app.state.rate_limiter = (
@@ -50,21 +63,34 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         else None
     )
     if database is not None:
-        app.state.database = database
+        app.state.database = database = PinnableDatabase(database)
         app.state.authenticator = Authenticator(database)
     errors.install(app)
+    install_docs(app)
     app.include_router(health.router)
     app.include_router(employees.router)
     app.include_router(access.router)
     app.include_router(programs.router)
+    app.include_router(relationships.router)
     app.include_router(integrations.router)
     app.include_router(build_router(settings), prefix="/graphql", include_in_schema=False)
+    app.mount("/scim", ScimMount())
+    app.add_middleware(Idempotency)
+    app.add_middleware(ETags)
+    app.add_middleware(RejectNulCharacters)  # inside the size limit: it reads bodies
     app.add_middleware(
         BodyLimit,
         default=settings.max_body_bytes,
-        per_path={"/v1/employees/import": employees.IMPORT_MAX_BODY_BYTES},
+        per_path={
+            "/v1/employees/import": employees.IMPORT_MAX_BODY_BYTES,
+            "/v1/roster-files/employees": integrations.ROSTER_MAX_BODY_BYTES,
+        },
     )
+    app.state.metrics = Metrics(lambda: app.state.database.pool_stats())
+    app.add_route("/metrics", metrics_endpoint, include_in_schema=False)
+    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     app.add_middleware(RequestContext)
+    instrument(app, settings)
     return app
 
 

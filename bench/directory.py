@@ -24,8 +24,8 @@ from app.adapters.db import migrations
 from app.adapters.db.database import Database
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
-from app.services.employees import import_employees
 from app.services.access import create_api_token
+from app.services.employees import import_employees
 from app.services.organizations import create_organization
 from bench.harness import database, libpq_url, load, server
 
@@ -64,7 +64,9 @@ async def seed_reads(url: str, count: int) -> tuple[uuid.UUID, list[uuid.UUID], 
     db = Database(url)
     await db.open()
     org = await new_org(db, "bench-reads-" + uuid.uuid4().hex[:6])
-    await import_employees(uow=SqlUnitOfWork(db, org), principal=hr(org), rows=rows(count))
+    await import_employees(
+        uow=SqlUnitOfWork(db, org), principal=hr(org), clock=SystemClock(), rows=rows(count)
+    )
     conn = await asyncpg.connect(libpq_url(url))
     ids = [
         r["id"]
@@ -124,7 +126,9 @@ async def bench_import(url: str, count: int) -> None:
     batch = rows(count)
     org = await new_org(db, "bench-import-" + uuid.uuid4().hex[:6])
     started = time.perf_counter()
-    report = await import_employees(uow=SqlUnitOfWork(db, org), principal=hr(org), rows=batch)
+    report = await import_employees(
+        uow=SqlUnitOfWork(db, org), principal=hr(org), clock=SystemClock(), rows=batch
+    )
     service_s = time.perf_counter() - started
     if report.created != count or report.errors:
         raise SystemExit(f"import failed: {report.errors[:3]}")

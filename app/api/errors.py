@@ -25,6 +25,7 @@ STATUS_OF: Mapping[type[domain.DomainError], tuple[int, str]] = {  # most specif
     domain.NotFound: (404, "Not found"),
     domain.InvalidInput: (422, "Invalid input"),
     domain.Conflict: (409, "Conflict"),
+    domain.PreconditionFailed: (412, "Precondition failed"),
     domain.PolicyError: (422, "Incoherent policy"),
     domain.TransitionRefused: (409, "Transition refused"),
     domain.NotPermitted: (403, "Not permitted"),

@@ -24,6 +24,17 @@ class Resource(StrEnum):
     APPLICATIONS = "applications"
     MATCHING_RUNS = "matching_runs"
     MENTORSHIPS = "mentorships"
+    # running a mentorship
+    AGREEMENTS = "agreements"
+    GOALS = "goals"
+    MEETINGS = "meetings"
+    JOURNAL = "journal"
+    EVALUATIONS = "evaluations"
+    CHECKPOINTS = "checkpoints"
+    DISCLOSURES = "disclosures"
+    GROUPS = "groups"
+    CALENDAR = "calendar"
+    REPORTS = "reports"
     # integrations area
     WEBHOOKS = "webhooks"
     ROSTER_FILES = "roster_files"
@@ -77,9 +88,11 @@ def reach(principal: Principal, resource: Resource, action: Action) -> Reach:
 # Each area keeps its rows in its own module; they import the names above, so they come last.
 from app.domain.permissions_integrations import INTEGRATIONS  # noqa: E402
 from app.domain.permissions_programs import PROGRAMS  # noqa: E402
+from app.domain.permissions_relationships import RELATIONSHIPS  # noqa: E402
 
 PERMISSIONS: dict[tuple[Role, Resource, Action], Reach] = {
     **DIRECTORY_AND_ACCESS,
     **PROGRAMS,
+    **RELATIONSHIPS,
     **INTEGRATIONS,
 }

@@ -39,6 +39,12 @@ class Conflict(DomainError):
     code = "conflict"
 
 
+class PreconditionFailed(DomainError):
+    """The thing changed since the caller read it (a stale `If-Match`)."""
+
+    code = "precondition-failed"
+
+
 class PolicyError(DomainError):
     """A policy, or an override of one, would be incoherent."""
 

@@ -107,7 +107,7 @@ async def register_oidc_issuer(
     """Accept sign-ins from an identity provider: its tokens' claims map to role and employee."""
     reach(principal, Resource.OIDC_ISSUERS, Action.WRITE)
     for field, value in (("issuer", issuer), ("jwks_url", jwks_url)):
-        if urlsplit(value).scheme not in ("https", "http") or not urlsplit(value).netloc:
+        if not _is_web_url(value):
             raise InvalidInput("must be an absolute http(s) URL", field=field)
     if not audience.strip():
         raise InvalidInput("must not be blank", field="audience")
@@ -123,6 +123,14 @@ async def register_oidc_issuer(
         )
         await uow.commit()
     return record
+
+
+def _is_web_url(value: str) -> bool:
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return False
+    return parts.scheme in ("https", "http") and bool(parts.netloc)
 
 
 async def list_oidc_issuers(*, uow: UnitOfWork, principal: Principal) -> list[OidcIssuer]:

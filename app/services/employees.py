@@ -13,13 +13,14 @@ from app.domain.access import AuditEvent, Principal, Role
 from app.domain.authorization import Action, Reach, Resource, reach
 from app.domain.directory import Employee, rows_closing_a_cycle
 from app.domain.errors import InvalidInput, NotFound
+from app.services import applications, hr_changes
 from app.services.employee_rows import (
     MAX_IMPORT_ROWS,
     RowError,
     refuse_duplicates,
     validate_rows,
 )
-from app.services.ports import UnitOfWork
+from app.services.ports import Clock, UnitOfWork
 
 MAX_PAGE = 200
 
@@ -33,9 +34,11 @@ class ImportReport:
 
 
 async def import_employees(
-    *, uow: UnitOfWork, principal: Principal, rows: Sequence[Mapping[str, Any]]
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, rows: Sequence[Mapping[str, Any]]
 ) -> ImportReport:
-    """Upsert a batch by employee_number: every good row is stored, every bad row reported."""
+    """Upsert a batch by employee_number: every good row is stored, every bad row reported.
+    In the same transaction: events for each change, open pairs that now break a hard rule
+    are flagged, and applications of changed people are decided again."""
     reach(principal, Resource.EMPLOYEES, Action.WRITE)
     if len(rows) > MAX_IMPORT_ROWS:
         raise InvalidInput(f"at most {MAX_IMPORT_ROWS} rows per import", field="employees")
@@ -47,12 +50,15 @@ async def import_employees(
         valid, cycles = _refuse_manager_cycles(directory, valid)
         new, existing = _assign_ids(directory, [row for _, row in valid])
         await uow.employees.insert(new)
-        updated = await uow.employees.update(existing)
+        changed = await uow.employees.update(existing)
         await uow.employees.link_reports_of([row["employee_number"] for row in new])
+        await _announce(uow, new, existing, set(changed))
+        await hr_changes.flag_broken_pairs(uow, clock, changed)
+        await applications.refresh_within(uow, principal, changed, clock.now().date())
         report = ImportReport(
             created=len(new),
-            updated=updated,
-            unchanged=len(existing) - updated,
+            updated=len(changed),
+            unchanged=len(existing) - len(changed),
             errors=sorted(errors + duplicates + cycles, key=lambda e: (e.row, e.field or "")),
         )
         await uow.access.record(
@@ -68,6 +74,24 @@ async def import_employees(
         )
         await uow.commit()
     return report
+
+
+async def _announce(
+    uow: UnitOfWork, new: list[dict[str, Any]], existing: list[dict[str, Any]], changed: set[UUID]
+) -> None:
+    """One event per created or changed employee, written in bulk (imports can be large)."""
+
+    def payload(row: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "employee_id": str(row["id"]),
+            "employee_number": row["employee_number"],
+            "employment_status": str(row["employment_status"]),
+        }
+
+    await uow.outbox.emit_many("employee.created", [payload(r) for r in new])
+    await uow.outbox.emit_many(
+        "employee.updated", [payload(r) for r in existing if r["id"] in changed]
+    )
 
 
 def _refuse_manager_cycles(

@@ -15,13 +15,13 @@ from app.api.graphql.schema import build_schema
 from app.config import Settings
 from app.domain.access import Role
 from app.main import create_app
-from tests.api.matrix import Op, directory, integrations, programs
+from tests.api.matrix import Op, directory, integrations, programs, relationships
 from tests.factories import employee_row
 
 PUBLIC = {("GET", "/healthz"), ("GET", "/readyz")}
 
 
-AREAS = (directory, programs, integrations)
+AREAS = (directory, programs, relationships, integrations)
 REST: dict[tuple[str, str], Op] = {k: v for area in AREAS for k, v in area.REST.items()}
 GRAPHQL = {k: v for area in AREAS for k, v in area.GRAPHQL.items()}
 

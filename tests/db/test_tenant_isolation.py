@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncpg
 import pytest
 
+from app.adapters.clock import SystemClock
 from app.adapters.db.database import Database
 from app.adapters.db.rls import APP_ROLE
 from app.adapters.db.sql import to_dsn
@@ -19,7 +20,8 @@ TENANT_TABLES = {"organizations", "employees", "api_tokens", "oidc_issuers", "au
 async def _import(database, org, number):
     hr = Principal(org.id, Role.INTEGRATION, "hr")
     await import_employees(
-        uow=SqlUnitOfWork(database, org.id), principal=hr, rows=[employee_row(number)]
+        uow=SqlUnitOfWork(database, org.id), principal=hr, clock=SystemClock(),
+        rows=[employee_row(number)],
     )
 
 

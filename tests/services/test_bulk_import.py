@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.adapters.clock import SystemClock
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
 from app.services.employees import import_employees
@@ -19,7 +20,9 @@ async def test_ten_thousand_rows_with_ten_bad_stores_9990_and_lists_the_10(
     for n in bad:
         rows[n]["email"] = "not-an-address"
     hr = Principal(org.id, Role.INTEGRATION, "hr-sync")
-    report = await import_employees(uow=SqlUnitOfWork(database, org.id), principal=hr, rows=rows)
+    report = await import_employees(
+        uow=SqlUnitOfWork(database, org.id), principal=hr, clock=SystemClock(), rows=rows
+    )
     assert (report.created, report.updated, report.unchanged) == (9_990, 0, 0)
     assert [e.row for e in report.errors] == [n + 1 for n in sorted(bad)]
     assert {e.field for e in report.errors} == {"email"}

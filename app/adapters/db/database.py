@@ -9,6 +9,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 import asyncpg
 import orjson
 
+from app.adapters.db import json_codec
 from app.adapters.db.sql import to_dsn
 
 
@@ -19,7 +20,7 @@ async def _init_connection(connection: asyncpg.Connection) -> None:
             name,
             schema="pg_catalog",
             format="text",
-            encoder=lambda value: orjson.dumps(value).decode(),
+            encoder=json_codec.dumps,
             decoder=orjson.loads,
         )
 
@@ -55,6 +56,12 @@ class Database:
         if self._pool is None:
             raise RuntimeError("Database.open() was not awaited")
         return self._pool.acquire()  # type: ignore[no-any-return]
+
+    def pool_stats(self) -> tuple[int, int, int]:
+        """(open, idle, maximum) connections, for metrics."""
+        if self._pool is None:
+            return (0, 0, self._pool_size)
+        return (self._pool.get_size(), self._pool.get_idle_size(), self._pool.get_max_size())
 
     async def close(self) -> None:
         if self._pool is not None:

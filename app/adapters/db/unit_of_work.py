@@ -17,6 +17,7 @@ from app.adapters.db.repositories.integrations import SqlIntegrationRepository
 from app.adapters.db.repositories.organizations import SqlOrganizationRepository
 from app.adapters.db.repositories.outbox import SqlOutbox
 from app.adapters.db.repositories.programs import SqlProgramRepository
+from app.adapters.db.repositories.relationships import SqlRelationshipRepository
 from app.adapters.db.rls import ORG_SETTING
 
 _savepoints = itertools.count()
@@ -37,6 +38,7 @@ class SqlUnitOfWork:
     outbox: SqlOutbox
     programs: SqlProgramRepository
     integrations: SqlIntegrationRepository
+    relationships: SqlRelationshipRepository
 
     def __init__(
         self, database: Database, organization_id: UUID | None, *, admin: bool = False
@@ -70,6 +72,7 @@ class SqlUnitOfWork:
         self.outbox = SqlOutbox(connection, self._organization_id)
         self.programs = SqlProgramRepository(connection, self._organization_id)
         self.integrations = SqlIntegrationRepository(connection, self._organization_id)
+        self.relationships = SqlRelationshipRepository(connection, self._organization_id)
         return self
 
     async def commit(self) -> None:

@@ -38,15 +38,23 @@ def cost_rule(max_cost: int) -> type[ValidationRule]:
             root = self.context.schema.get_root_type(node.operation)
             cost = _cost(node.selection_set, root, self.context, frozenset())
             if cost > max_cost:
-                self.report_error(GraphQLError(
-                    f"query cost {cost} exceeds the limit of {max_cost}: ask for fewer items "
-                    "(a smaller `first`) or fewer nested lists", node))
+                self.report_error(
+                    GraphQLError(
+                        f"query cost {cost} exceeds the limit of {max_cost}: ask for fewer items "
+                        "(a smaller `first`) or fewer nested lists",
+                        node,
+                    )
+                )
 
     return QueryCost
 
 
-def _cost(selections: SelectionSetNode | None, parent: GraphQLNamedType | None,
-          context: ValidationContext, fragments: frozenset[str]) -> int:
+def _cost(
+    selections: SelectionSetNode | None,
+    parent: GraphQLNamedType | None,
+    context: ValidationContext,
+    fragments: frozenset[str],
+) -> int:
     if selections is None:
         return 0
     total = 0
@@ -61,14 +69,21 @@ def _cost(selections: SelectionSetNode | None, parent: GraphQLNamedType | None,
             fragment = context.get_fragment(selection.name.value)
             if fragment is not None:
                 target = context.schema.get_type(fragment.type_condition.name.value)
-                total += _cost(fragment.selection_set, target, context,
-                               fragments | {selection.name.value})
+                total += _cost(
+                    fragment.selection_set, target, context, fragments | {selection.name.value}
+                )
     return total
 
 
-def _field_cost(node: FieldNode, parent: GraphQLNamedType | None, context: ValidationContext,
-                fragments: frozenset[str]) -> int:
-    definition = parent.fields.get(node.name.value) if isinstance(parent, GraphQLObjectType) else None
+def _field_cost(
+    node: FieldNode,
+    parent: GraphQLNamedType | None,
+    context: ValidationContext,
+    fragments: frozenset[str],
+) -> int:
+    definition = (
+        parent.fields.get(node.name.value) if isinstance(parent, GraphQLObjectType) else None
+    )
     if definition is None:  # unknown fields are other rules' business
         return 1
     # Lists, and connections (which page with `first`), run their selection per item; a
@@ -80,13 +95,15 @@ def _field_cost(node: FieldNode, parent: GraphQLNamedType | None, context: Valid
     return 1 + multiplier * inner
 
 
-def _is_edges(node: FieldNode, parent: GraphQLNamedType) -> bool:
-    return node.name.value == "edges" and parent.name.endswith("Connection")
+def _is_edges(node: FieldNode, parent: GraphQLNamedType | None) -> bool:
+    return node.name.value == "edges" and parent is not None and parent.name.endswith("Connection")
 
 
 def _first(node: FieldNode) -> int:
     for argument in node.arguments or ():
         if argument.name.value == "first":
             value = argument.value
-            return max(1, int(value.value)) if isinstance(value, IntValueNode) else ASSUMED_LIST_LENGTH
+            return (
+                max(1, int(value.value)) if isinstance(value, IntValueNode) else ASSUMED_LIST_LENGTH
+            )
     return ASSUMED_LIST_LENGTH

@@ -186,6 +186,7 @@ class EmployeeMutation:
             report = await service.import_employees(
                 uow=context_of(info).new_uow(),
                 principal=context_of(info).principal,
+                clock=context_of(info).clock,
                 rows=[_row(e) for e in employees],
             )
         except DomainError as error:

@@ -9,8 +9,10 @@ from strawberry.dataloader import DataLoader
 
 from app.domain.access import Principal
 from app.domain.directory import Employee
+from app.services import cohorts as cohort_service
 from app.services import employees as directory
 from app.services.ports import UnitOfWork
+from app.services.program_records import CohortEvent
 
 
 class Loaders:
@@ -23,3 +25,10 @@ class Loaders:
 
         self.employee: DataLoader[UUID, Employee | None] = DataLoader(load_fn=employees)
         self.reports: DataLoader[UUID, list[Employee]] = DataLoader(load_fn=reports)
+
+        async def cohort_events(ids: Sequence[UUID]) -> list[list[CohortEvent]]:
+            return await cohort_service.events_of_cohorts(
+                uow=new_uow(), principal=principal, cohort_ids=ids
+            )
+
+        self.cohort_events: DataLoader[UUID, list[CohortEvent]] = DataLoader(load_fn=cohort_events)

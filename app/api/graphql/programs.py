@@ -2,10 +2,212 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import cast
+from uuid import UUID
 
+import strawberry
+from strawberry.scalars import JSON
+
+from app.api.graphql.context import context_of
+from app.api.graphql.problems import Problem
+from app.api.graphql.program_mutations import ApplicationMutation, MatchingMutation
+from app.api.graphql.program_types import (
+    Application,
+    Cohort,
+    CohortEvent,
+    MatchingRun,
+    Mentorship,
+    MentorshipConnection,
+    MentorshipEdge,
+    MentorshipPageInfo,
+    Preset,
+    Program,
+    SuggestedMentor,
+    Volunteer,
+)
+from app.api.graphql.programs_common import (
+    CohortEventResult,
+    CohortResult,
+    ProgramResult,
+    args,
+    or_none,
+    or_problem,
+    timed,
+)
+from app.services import applications, cohorts, matching_runs, mentorships, programs, volunteers
+
+
+@strawberry.type
 class ProgramQuery:
-    pass
+    @strawberry.field(description="The built-in policies a program can start from")
+    def presets(self, info: strawberry.Info) -> list[Preset]:
+        return [Preset.of(p) for p in programs.list_presets(principal=context_of(info).principal)]
+
+    @strawberry.field(description="A program with its effective policy; null when not found")
+    async def program(self, info: strawberry.Info, id: UUID) -> Program | None:
+        found = await or_none(programs.get_program(**args(info), program_id=id))
+        return Program.of(found) if found else None
+
+    @strawberry.field(description="A cohort; null when not found")
+    async def cohort(self, info: strawberry.Info, id: UUID) -> Cohort | None:
+        found = await or_none(cohorts.get_cohort(**args(info), cohort_id=id))
+        return Cohort.of(found) if found else None
+
+    @strawberry.field(description="Every application to a cohort; null when not found")
+    async def applications(
+        self, info: strawberry.Info, cohort_id: UUID
+    ) -> list[Application] | None:
+        found = await or_none(applications.list_applications(**args(info), cohort_id=cohort_id))
+        return None if found is None else [Application.of(a) for a in found]
+
+    @strawberry.field(description="An application and its eligibility; null when not found")
+    async def application(self, info: strawberry.Info, id: UUID) -> Application | None:
+        found = await or_none(applications.get_application(**args(info), application_id=id))
+        return Application.of(found) if found else None
+
+    @strawberry.field(description="A matching run with its proposals; null when not found")
+    async def matching_run(self, info: strawberry.Info, id: UUID) -> MatchingRun | None:
+        found = await or_none(matching_runs.get_matching_run(**args(info), run_id=id))
+        return MatchingRun.of(found) if found else None
+
+    @strawberry.field(description="Eligible mentors with places left; null when not found")
+    async def volunteers(self, info: strawberry.Info, cohort_id: UUID) -> list[Volunteer] | None:
+        found = await or_none(volunteers.list_volunteers(**args(info), cohort_id=cohort_id))
+        if found is None:
+            return None
+        return [
+            Volunteer(
+                employee_id=v.employee_id,
+                name=v.name,
+                job_title=v.job_title,
+                department=v.department,
+                profile=cast(JSON, v.profile),
+                open_places=v.open_places,
+            )
+            for v in found
+        ]
+
+    @strawberry.field(description="An interview shortlist of mentors; null when not found")
+    async def suggested_mentors(
+        self, info: strawberry.Info, application_id: UUID, count: int = 5
+    ) -> list[SuggestedMentor] | None:
+        found = await or_none(
+            matching_runs.suggest_mentors(**timed(info), application_id=application_id, count=count)
+        )
+        if found is None:
+            return None
+        return [
+            SuggestedMentor(
+                mentor_id=UUID(str(e.mentor_id)),
+                score=e.score.total,
+                explanation=cast(JSON, e.to_dict()),
+            )
+            for e in found
+        ]
+
+    @strawberry.field(description="The mentorships the caller may see (Relay connection)")
+    async def mentorships(
+        self,
+        info: strawberry.Info,
+        first: int = 50,
+        after: str | None = None,
+        cohort_id: UUID | None = None,
+    ) -> MentorshipConnection:
+        found = await mentorships.list_mentorships(
+            **args(info), cohort_id=cohort_id, after=UUID(after) if after else None, limit=first
+        )
+        edges = [MentorshipEdge(cursor=str(m.id), node=Mentorship.of(m)) for m in found]
+        end = edges[-1].cursor if edges else None
+        return MentorshipConnection(
+            edges=edges,
+            page_info=MentorshipPageInfo(has_next_page=len(found) == first, end_cursor=end),
+        )
+
+    @strawberry.field(description="A mentorship; null when not found")
+    async def mentorship(self, info: strawberry.Info, id: UUID) -> Mentorship | None:
+        found = await or_none(mentorships.get_mentorship(**args(info), mentorship_id=id))
+        return Mentorship.of(found) if found else None
 
 
-class ProgramMutation:
-    pass
+@strawberry.type
+class ProgramMutation(ApplicationMutation, MatchingMutation):
+    @strawberry.mutation(description="A program from a preset, with optional policy overrides")
+    async def create_program(
+        self, info: strawberry.Info, name: str, preset: str, policy: JSON | None = None
+    ) -> ProgramResult:
+        work = programs.create_program(
+            **args(info),
+            name=name,
+            preset_name=preset,
+            overrides=policy,  # type: ignore[arg-type]
+        )
+        found = await or_problem(work)
+        return Program.of(found) if not isinstance(found, Problem) else found
+
+    @strawberry.mutation(description="A new policy version; mentorships keep their snapshot")
+    async def update_program_policy(
+        self, info: strawberry.Info, id: UUID, policy: JSON, expected_version: int | None = None
+    ) -> ProgramResult:
+        found = await or_problem(
+            programs.update_program_policy(
+                **args(info),
+                program_id=id,
+                overrides=policy,  # type: ignore[arg-type]
+                expected_version=expected_version,
+            )
+        )
+        return Program.of(found) if not isinstance(found, Problem) else found
+
+    @strawberry.mutation(description="A cohort of a program")
+    async def create_cohort(
+        self,
+        info: strawberry.Info,
+        program_id: UUID,
+        name: str,
+        starts_on: date,
+        ends_on: date | None = None,
+        applications_close_on: date | None = None,
+    ) -> CohortResult:
+        found = await or_problem(
+            cohorts.create_cohort(
+                **args(info),
+                program_id=program_id,
+                name=name,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                applications_close_on=applications_close_on,
+            )
+        )
+        return Cohort.of(found) if not isinstance(found, Problem) else found
+
+    @strawberry.mutation(description="A date on a cohort's calendar")
+    async def add_cohort_event(
+        self,
+        info: strawberry.Info,
+        cohort_id: UUID,
+        kind: str,
+        starts_on: date,
+        title: str = "",
+        ends_on: date | None = None,
+    ) -> CohortEventResult:
+        found = await or_problem(
+            cohorts.add_cohort_event(
+                **args(info),
+                cohort_id=cohort_id,
+                kind=kind,
+                title=title,
+                starts_on=starts_on,
+                ends_on=ends_on,
+            )
+        )
+        return CohortEvent.of(found) if not isinstance(found, Problem) else found
+
+    @strawberry.mutation(description="Record who attended a calendar event")
+    async def record_attendance(
+        self, info: strawberry.Info, event_id: UUID, employee_ids: list[UUID]
+    ) -> CohortEventResult:
+        found = await or_problem(
+            cohorts.record_attendance(**args(info), event_id=event_id, employee_ids=employee_ids)
+        )
+        return CohortEvent.of(found) if not isinstance(found, Problem) else found

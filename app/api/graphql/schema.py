@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -15,20 +16,24 @@ from strawberry.fastapi import GraphQLRouter
 
 from app.api.graphql.access import AccessMutation, AccessQuery
 from app.api.graphql.context import get_context
+from app.api.graphql.cost import cost_rule
+from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
 from app.api.graphql.integrations import IntegrationMutation, IntegrationQuery
 from app.api.graphql.programs import ProgramMutation, ProgramQuery
-from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
+from app.api.graphql.relationships import RelationshipMutation, RelationshipQuery
 from app.config import Settings
 from app.domain.errors import DomainError
 
 
 @strawberry.type
-class Query(EmployeeQuery, AccessQuery, ProgramQuery, IntegrationQuery):
+class Query(EmployeeQuery, AccessQuery, ProgramQuery, RelationshipQuery, IntegrationQuery):
     pass
 
 
 @strawberry.type
-class Mutation(EmployeeMutation, AccessMutation, ProgramMutation, IntegrationMutation):
+class Mutation(
+    EmployeeMutation, AccessMutation, ProgramMutation, RelationshipMutation, IntegrationMutation
+):
     pass
 
 
@@ -50,7 +55,11 @@ def _limits(settings: Settings) -> list[type[SchemaExtension]]:
         def __init__(self) -> None:
             super().__init__(should_mask_error=_is_unexpected)
 
-    return [Depth, Aliases, Tokens, Mask]
+    class Cost(AddValidationRules):
+        def __init__(self) -> None:
+            super().__init__([cost_rule(settings.graphql_max_cost)])
+
+    return [Depth, Aliases, Tokens, Cost, Mask]
 
 
 def _is_unexpected(error: GraphQLError) -> bool:
@@ -65,4 +74,10 @@ def build_schema(settings: Settings) -> strawberry.Schema:
 
 
 def build_router(settings: Settings) -> GraphQLRouter[object, None]:
-    return GraphQLRouter(build_schema(settings), context_getter=get_context, graphql_ide="graphiql")
+    # Operations by POST only; the GraphiQL page is served offline by app/api/docs.py.
+    return GraphQLRouter(
+        build_schema(settings),
+        context_getter=get_context,
+        graphql_ide=None,
+        allow_queries_via_get=False,
+    )

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query
 
-from app.api.deps import CurrentPrincipal, UoW
+from app.api.deps import CurrentPrincipal, SystemTime, UoW
 from app.api.rest.responses import JsonModel, problems
 from app.api.rest.schemas.employees import (
     EmployeeImportCreate,
@@ -31,12 +31,14 @@ IMPORT_MAX_BODY_BYTES = 64 * 1024 * 1024
     responses=problems(403, 413),
 )
 async def import_employees(
-    body: EmployeeImportCreate, uow: UoW, principal: CurrentPrincipal
+    body: EmployeeImportCreate, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
 ) -> JsonModel:
     """Upsert employees by `employee_number`. Good rows are stored; bad rows are listed in
     `errors` with their row, field and reason. Managers may come later in the batch or in a
     later import: the link is made when they arrive."""
-    report = await service.import_employees(uow=uow, principal=principal, rows=body.employees)
+    report = await service.import_employees(
+        uow=uow, principal=principal, clock=clock, rows=body.employees
+    )
     return JsonModel(EmployeeImportRead.model_validate(report, from_attributes=True))
 
 

@@ -1,7 +1,210 @@
-"""REST routes of the integrations area."""
+"""REST routes of the integrations area: webhook subscriptions and their deliveries."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Header, Path, Query, Response
+
+from app.api.concurrency import etag, expected_version
+from app.api.deps import CurrentPrincipal, SystemTime, UoW
+from app.api.errors import problem
+from app.api.rest import roster_files
+from app.api.rest.responses import JsonModel, problems
+from app.api.rest.schemas.integrations import (
+    WebhookDeliveryRead,
+    WebhookEndpointCreate,
+    WebhookEndpointRead,
+    WebhookEndpointSecretRead,
+    WebhookEndpointUpdate,
+    WebhookPingRead,
+)
+from app.services import webhooks as service
+from app.services.integration_ports import WebhookEndpoint
 
 router = APIRouter(prefix="/v1", tags=["integrations"])
+router.include_router(roster_files.router)
+ROSTER_MAX_BODY_BYTES = roster_files.ROSTER_MAX_BODY_BYTES
+BIGINT = 2**63 - 1  # delivery ids are PostgreSQL bigints
+IfMatch = Annotated[
+    str | None,
+    Header(
+        pattern=r'^(\*|(W/)?"v[0-9]{1,9}")$',
+        description="The `ETag` you read; 412 if the endpoint changed since",
+    ),
+]
+
+
+def _read(endpoint: WebhookEndpoint, status: int = 200) -> JsonModel:
+    response = JsonModel(WebhookEndpointRead.model_validate(endpoint, from_attributes=True), status)
+    response.headers["ETag"] = etag(endpoint.version)
+    return response
+
+
+def _with_secret(issued: service.EndpointWithSecret, status: int) -> JsonModel:
+    read = WebhookEndpointRead.model_validate(issued.endpoint, from_attributes=True)
+    response = JsonModel(
+        WebhookEndpointSecretRead(**read.model_dump(), secret=issued.secret), status
+    )
+    response.headers["ETag"] = etag(issued.endpoint.version)
+    return response
+
+
+@router.post(
+    "/webhook-endpoints",
+    operation_id="createWebhookEndpoint",
+    status_code=201,
+    response_model=WebhookEndpointSecretRead,
+    responses=problems(403),
+)
+async def create_webhook_endpoint(
+    body: WebhookEndpointCreate, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
+) -> JsonModel:
+    """Subscribe a URL to events, signed per Standard Webhooks; the secret is shown once."""
+    issued = await service.create_webhook_endpoint(
+        uow=uow, principal=principal, clock=clock, **body.model_dump()
+    )
+    return _with_secret(issued, 201)
+
+
+@router.get(
+    "/webhook-endpoints",
+    operation_id="listWebhookEndpoints",
+    response_model=list[WebhookEndpointRead],
+    responses=problems(403),
+)
+async def list_webhook_endpoints(
+    uow: UoW, principal: CurrentPrincipal
+) -> list[WebhookEndpointRead]:
+    """The organisation's webhook subscriptions."""
+    found = await service.list_webhook_endpoints(uow=uow, principal=principal)
+    return [WebhookEndpointRead.model_validate(e, from_attributes=True) for e in found]
+
+
+@router.get(
+    "/webhook-endpoints/{endpoint_id}",
+    operation_id="getWebhookEndpoint",
+    response_model=WebhookEndpointRead,
+    responses=problems(403, 404),
+)
+async def get_webhook_endpoint(
+    endpoint_id: UUID, uow: UoW, principal: CurrentPrincipal
+) -> JsonModel:
+    """One subscription, with its `ETag`."""
+    return _read(
+        await service.get_webhook_endpoint(uow=uow, principal=principal, endpoint_id=endpoint_id)
+    )
+
+
+@router.patch(
+    "/webhook-endpoints/{endpoint_id}",
+    operation_id="updateWebhookEndpoint",
+    response_model=WebhookEndpointRead,
+    responses=problems(403, 404, 412),
+)
+async def update_webhook_endpoint(
+    endpoint_id: UUID,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    body: WebhookEndpointUpdate | None = None,
+    if_match: IfMatch = None,
+) -> Response:
+    """Change a subscription; with `If-Match`, only if nobody changed it since you read it."""
+    try:
+        updated = await service.update_webhook_endpoint(
+            uow=uow,
+            principal=principal,
+            endpoint_id=endpoint_id,
+            changes=body.model_dump(exclude_unset=True) if body else {},
+            if_version=expected_version(if_match),
+        )
+    except service.StaleVersion as error:
+        return problem(412, error.code, "Precondition failed", error.detail, field="If-Match")
+    return _read(updated)
+
+
+@router.delete(
+    "/webhook-endpoints/{endpoint_id}",
+    operation_id="removeWebhookEndpoint",
+    status_code=204,
+    responses=problems(403, 404),
+)
+async def remove_webhook_endpoint(
+    endpoint_id: UUID, uow: UoW, principal: CurrentPrincipal
+) -> Response:
+    """Unsubscribe; undelivered events to it are dropped."""
+    await service.remove_webhook_endpoint(uow=uow, principal=principal, endpoint_id=endpoint_id)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/webhook-endpoints/{endpoint_id}/rotate-secret",
+    operation_id="rotateWebhookSecret",
+    response_model=WebhookEndpointSecretRead,
+    responses=problems(403, 404),
+)
+async def rotate_webhook_secret(
+    endpoint_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
+) -> JsonModel:
+    """A new secret. For 24 hours deliveries carry signatures by both, old and new."""
+    issued = await service.rotate_webhook_secret(
+        uow=uow, principal=principal, clock=clock, endpoint_id=endpoint_id
+    )
+    return _with_secret(issued, 200)
+
+
+@router.post(
+    "/webhook-endpoints/{endpoint_id}/ping",
+    operation_id="pingWebhookEndpoint",
+    status_code=202,
+    response_model=WebhookPingRead,
+    responses=problems(403, 404),
+)
+async def ping_webhook_endpoint(
+    endpoint_id: UUID, uow: UoW, principal: CurrentPrincipal
+) -> JsonModel:
+    """Queue a `webhook.ping` event for this endpoint only, to test the receiver."""
+    event_id = await service.ping_webhook_endpoint(
+        uow=uow, principal=principal, endpoint_id=endpoint_id
+    )
+    return JsonModel(WebhookPingRead(event_id=event_id), 202)
+
+
+@router.get(
+    "/webhook-endpoints/{endpoint_id}/deliveries",
+    operation_id="listWebhookDeliveries",
+    response_model=list[WebhookDeliveryRead],
+    responses=problems(403, 404),
+)
+async def list_webhook_deliveries(
+    endpoint_id: UUID,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    before: Annotated[
+        int | None, Query(ge=1, le=BIGINT, description="The last id of the previous page")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[WebhookDeliveryRead]:
+    """Deliveries to this endpoint, newest first: state, attempts, last answer."""
+    found = await service.list_webhook_deliveries(
+        uow=uow, principal=principal, endpoint_id=endpoint_id, before=before, limit=limit
+    )
+    return [WebhookDeliveryRead.model_validate(d, from_attributes=True) for d in found]
+
+
+@router.post(
+    "/webhook-deliveries/{delivery_id}/redeliver",
+    operation_id="redeliverWebhook",
+    status_code=202,
+    response_model=WebhookDeliveryRead,
+    responses=problems(403, 404),
+)
+async def redeliver_webhook(
+    delivery_id: Annotated[int, Path(ge=1, le=BIGINT)], uow: UoW, principal: CurrentPrincipal
+) -> JsonModel:
+    """Send a delivery again, now, whatever became of it before."""
+    delivery = await service.redeliver_webhook(
+        uow=uow, principal=principal, delivery_id=delivery_id
+    )
+    return JsonModel(WebhookDeliveryRead.model_validate(delivery, from_attributes=True), 202)

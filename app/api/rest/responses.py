@@ -33,14 +33,22 @@ PROBLEM_SCHEMA = {
 }
 
 
+# Any authenticated route may answer these: a bad token, a role that may not, a conflict
+# (including a reused Idempotency-Key), invalid input, and a spent rate limit.
+COMMON_PROBLEMS = (401, 403, 409, 422, 429)
+_REASONS = {401: "Unauthenticated", 403: "Not permitted", 404: "Not found", 409: "Conflict",
+            412: "Precondition failed", 413: "Payload too large", 422: "Invalid input",
+            428: "Precondition required", 429: "Too many requests"}
+
+
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses` entries for the problem documents a route may answer."""
     return {
         s: {
-            "description": "A problem document (RFC 9457)",
+            "description": f"{_REASONS.get(s, 'Problem')}: a problem document (RFC 9457)",
             "content": {PROBLEM_JSON: {"schema": PROBLEM_SCHEMA}},
         }
-        for s in (401, 422, *statuses)
+        for s in sorted({*COMMON_PROBLEMS, *statuses})
     }
 
 

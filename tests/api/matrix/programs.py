@@ -3,11 +3,201 @@
 from __future__ import annotations
 
 from tests.api.matrix import Op
+from tests.factories import employee_row
 
-REST: dict[tuple[str, str], Op] = {}
+NOBODY = "00000000-0000-4000-8000-000000000001"
+SOMEONE = "00000000-0000-4000-8000-000000000002"
 
-GRAPHQL: dict[str, tuple[str, str | None]] = {}
+REST: dict[tuple[str, str], Op] = {
+    ("GET", "/v1/presets"): Op(),
+    ("POST", "/v1/programs"): Op(body={"name": "Intruders", "preset": "caltrans"}),
+    ("GET", "/v1/programs/{program_id}"): Op("program"),
+    ("POST", "/v1/programs/{program_id}/policy-versions"): Op(
+        "program", body={"policy": {"duration_months": 12}}
+    ),
+    ("POST", "/v1/programs/{program_id}/cohorts"): Op(
+        "program", body={"name": "x", "starts_on": "2026-01-01"}
+    ),
+    ("GET", "/v1/cohorts/{cohort_id}"): Op("cohort"),
+    ("POST", "/v1/cohorts/{cohort_id}/events"): Op(
+        "cohort", body={"kind": "orientation", "starts_on": "2026-01-01"}
+    ),
+    ("GET", "/v1/cohorts/{cohort_id}/events"): Op("cohort"),
+    ("POST", "/v1/cohort-events/{event_id}/attendance"): Op(
+        "cohort_event", body={"employee_ids": [NOBODY]}
+    ),
+    ("POST", "/v1/cohorts/{cohort_id}/applications"): Op(
+        "cohort", body={"employee_id": NOBODY, "role": "mentee"}
+    ),
+    ("GET", "/v1/cohorts/{cohort_id}/applications"): Op("cohort"),
+    ("GET", "/v1/applications/{application_id}"): Op("application"),
+    ("POST", "/v1/applications/{application_id}/supervisor-decision"): Op(
+        "application", body={"approved": True}
+    ),
+    ("POST", "/v1/applications/{application_id}/eligibility-overrides"): Op(
+        "application", body={"rule": "supervisor_approved", "reason": "x"}
+    ),
+    ("GET", "/v1/applications/{application_id}/suggested-mentors"): Op("application"),
+    ("GET", "/v1/cohorts/{cohort_id}/volunteers"): Op("cohort"),
+    ("POST", "/v1/cohorts/{cohort_id}/matching-runs"): Op("cohort"),
+    ("POST", "/v1/cohorts/{cohort_id}/locks"): Op(
+        "cohort", body={"mentee_id": NOBODY, "mentor_id": SOMEONE}
+    ),
+    ("GET", "/v1/matching-runs/{run_id}"): Op("matching_run"),
+    ("POST", "/v1/matching-runs/{run_id}/publish"): Op("matching_run"),
+    ("POST", "/v1/mentorships"): Op(
+        body={
+            "cohort_id": NOBODY,
+            "mentee_id": NOBODY,
+            "mentor_id": SOMEONE,
+            "formed_by": "mentee_choice",
+        }
+    ),
+    ("GET", "/v1/mentorships"): Op(),
+    ("GET", "/v1/mentorships/{mentorship_id}"): Op("mentorship"),
+}
+
+_PROBLEM = "{ __typename ... on Problem { code } }"
+
+GRAPHQL: dict[str, tuple[str, str | None]] = {
+    "presets": ("{ presets { key } }", None),
+    "program": ("query($id: UUID!) { program(id: $id) { id name policy } }", "program"),
+    "cohort": ("query($id: UUID!) { cohort(id: $id) { id name events { id } } }", "cohort"),
+    "applications": (
+        "query($id: UUID!) { applications(cohortId: $id) { id profile } }",
+        "cohort",
+    ),
+    "application": ("query($id: UUID!) { application(id: $id) { id profile } }", "application"),
+    "matchingRun": (
+        "query($id: UUID!) { matchingRun(id: $id) { id proposals { menteeId } } }",
+        "matching_run",
+    ),
+    "volunteers": ("query($id: UUID!) { volunteers(cohortId: $id) { name profile } }", "cohort"),
+    "suggestedMentors": (
+        "query($id: UUID!) { suggestedMentors(applicationId: $id) { mentorId explanation } }",
+        "application",
+    ),
+    "mentorships": ("{ mentorships { edges { node { id menteeId mentorId } } } }", None),
+    "mentorship": ("query($id: UUID!) { mentorship(id: $id) { id menteeId } }", "mentorship"),
+    "createProgram": (
+        f'mutation {{ createProgram(name: "x", preset: "caltrans") {_PROBLEM} }}',
+        None,
+    ),
+    "updateProgramPolicy": (
+        f"mutation($id: UUID!) {{ updateProgramPolicy(id: $id, policy: {{}}) {_PROBLEM} }}",
+        "program",
+    ),
+    "createCohort": (
+        f'mutation($id: UUID!) {{ createCohort(programId: $id, name: "x", '
+        f'startsOn: "2026-01-01") {_PROBLEM} }}',
+        "program",
+    ),
+    "addCohortEvent": (
+        f'mutation($id: UUID!) {{ addCohortEvent(cohortId: $id, kind: "orientation", '
+        f'startsOn: "2026-01-01") {_PROBLEM} }}',
+        "cohort",
+    ),
+    "recordAttendance": (
+        f'mutation($id: UUID!) {{ recordAttendance(eventId: $id, employeeIds: ["{NOBODY}"]) '
+        f"{_PROBLEM} }}",
+        "cohort_event",
+    ),
+    "submitApplication": (
+        f'mutation($id: UUID!) {{ submitApplication(cohortId: $id, employeeId: "{NOBODY}", '
+        f"role: MENTEE) {_PROBLEM} }}",
+        "cohort",
+    ),
+    "decideSupervisorApproval": (
+        f"mutation($id: UUID!) {{ decideSupervisorApproval(id: $id, approved: true) {_PROBLEM} }}",
+        "application",
+    ),
+    "overrideEligibility": (
+        f'mutation($id: UUID!) {{ overrideEligibility(id: $id, rule: "x", reason: "y") '
+        f"{_PROBLEM} }}",
+        "application",
+    ),
+    "startMatchingRun": (
+        f"mutation($id: UUID!) {{ startMatchingRun(cohortId: $id) {_PROBLEM} }}",
+        "cohort",
+    ),
+    "lockPair": (
+        f'mutation($id: UUID!) {{ lockPair(cohortId: $id, menteeId: "{NOBODY}", '
+        f'mentorId: "{SOMEONE}") {_PROBLEM} }}',
+        "cohort",
+    ),
+    "publishMatchingRun": (
+        f"mutation($id: UUID!) {{ publishMatchingRun(id: $id) {_PROBLEM} }}",
+        "matching_run",
+    ),
+    "createMentorship": (
+        f'mutation($id: UUID!) {{ createMentorship(cohortId: $id, menteeId: "{NOBODY}", '
+        f'mentorId: "{SOMEONE}", formedBy: COORDINATOR) {_PROBLEM} }}',
+        "cohort",
+    ),
+}
+
+_SECRET_GOAL = "SecretGoal-Quartermaster"
+_SECRET_BIO = "SecretBio-Lighthouse"
+_SECRET_NAME = "Zebulonia"
 
 
 async def seed(client, auth) -> dict:
-    return {"secrets": set(), "ids": set()}
+    """A program, cohort, event, two applications, a published run and its mentorship."""
+    admin = await auth()
+    rows = [
+        employee_row("VP-E1", level=2, department="Roads", unit="North"),
+        employee_row("VP-M1", level=9, department="Parks", unit="South", given_name=_SECRET_NAME),
+    ]
+    await client.post("/v1/employees/import", headers=admin, json={"employees": rows})
+    listed = (await client.get("/v1/employees", headers=admin)).json()["items"]
+    ids = {e["employee_number"]: e["id"] for e in listed if e["employee_number"].startswith("VP-")}
+    open_rules = {"eligibility": {"mentee_rules": [], "mentor_rules": []}}
+    program = await _created(
+        client,
+        admin,
+        "/v1/programs",
+        {"name": "Victims", "preset": "nc-model", "policy": open_rules},
+    )
+    cohort = await _created(
+        client, admin, f"/v1/programs/{program}/cohorts", {"name": "V", "starts_on": "2027-01-04"}
+    )
+    event = await _created(
+        client,
+        admin,
+        f"/v1/cohorts/{cohort}/events",
+        {"kind": "information_session", "starts_on": "2026-12-01"},
+    )
+    application = await _created(
+        client,
+        admin,
+        f"/v1/cohorts/{cohort}/applications",
+        {"employee_id": ids["VP-E1"], "role": "mentee", "goals": [_SECRET_GOAL]},
+    )
+    await _created(
+        client,
+        admin,
+        f"/v1/cohorts/{cohort}/applications",
+        {"employee_id": ids["VP-M1"], "role": "mentor", "bio": _SECRET_BIO},
+    )
+    run = await _created(client, admin, f"/v1/cohorts/{cohort}/matching-runs", {})
+    published = await client.post(f"/v1/matching-runs/{run}/publish", headers=admin)
+    mentorship = published.json()["mentorships"][0]["id"]
+    objects = {
+        "program": program,
+        "cohort": cohort,
+        "cohort_event": event,
+        "application": application,
+        "matching_run": run,
+        "mentorship": mentorship,
+    }
+    return {
+        **objects,
+        "secrets": {_SECRET_GOAL, _SECRET_BIO, _SECRET_NAME},
+        "ids": set(objects.values()) | set(ids.values()),
+    }
+
+
+async def _created(client, headers, url, body) -> str:
+    response = await client.post(url, headers=headers, json=body)
+    assert response.status_code == 201, response.text
+    return response.json()["id"]

@@ -14,6 +14,7 @@ from app.adapters.db.tables import api_tokens as tok
 from app.adapters.db.tables import audit_events as aud
 from app.adapters.db.tables import oidc_issuers as iss
 from app.domain.access import ApiToken, AuditEvent, OidcIssuer, Role
+from app.domain.errors import Conflict
 from app.observability import request_id
 
 _ORG: sa.BindParameter[object] = sa.bindparam("org")
@@ -178,7 +179,12 @@ class SqlAccessRepository:
             "employee_claim": issuer.employee_claim,
             "default_role": issuer.default_role.value if issuer.default_role else None,
         }
-        await self._connection.execute(_INSERT_ISSUER.sql, *_INSERT_ISSUER.args(values))
+        try:
+            await self._connection.execute(_INSERT_ISSUER.sql, *_INSERT_ISSUER.args(values))
+        except asyncpg.UniqueViolationError:
+            # Sign-in finds the organisation by issuer and audience, so the pair is unique.
+            raise Conflict("this issuer and audience are already registered",
+                           field="audience") from None
 
     async def issuers(self) -> list[OidcIssuer]:
         return [_issuer(r) for r in await self._connection.fetch(_LIST_ISSUERS.sql, self._org)]

@@ -9,9 +9,9 @@ from typing import Any
 from uuid import UUID
 
 import asyncpg
-import orjson
 import sqlalchemy as sa
 
+from app.adapters.db import json_codec
 from app.adapters.db.sql import Statement, compile_statement
 from app.adapters.db.tables import employees as t
 from app.domain.directory import Employee, EmploymentStatus
@@ -77,8 +77,8 @@ WITH changed AS (
   UPDATE employees e SET {_SET}, updated_at = now()
   FROM unnest({_ARRAYS}) AS r({_NAMES})
   WHERE e.organization_id = :org AND e.id = r.id AND ({_OLD}) IS DISTINCT FROM ({_NEW})
-  RETURNING 1
-) SELECT count(*) FROM changed
+  RETURNING e.id
+) SELECT coalesce(array_agg(id), CAST('{{}}' AS uuid[])) FROM changed
 """  # noqa: S608 (only our own column names are interpolated)
 _INSERT = compile_statement(sa.text(_INSERT_SQL))
 _UPDATE = compile_statement(sa.text(_UPDATE_SQL))
@@ -202,10 +202,11 @@ class SqlEmployeeRepository:
         if rows:
             await self._connection.execute(_INSERT.sql, *_INSERT.args(self._columns(rows)))
 
-    async def update(self, rows: Sequence[Mapping[str, Any]]) -> int:
+    async def update(self, rows: Sequence[Mapping[str, Any]]) -> list[UUID]:
+        """Write the rows whose data differs; the ids of those that changed."""
         if not rows:
-            return 0
-        changed: int = await self._connection.fetchval(
+            return []
+        changed: list[UUID] = await self._connection.fetchval(
             _UPDATE.sql, *_UPDATE.args(self._columns(rows))
         )
         return changed
@@ -219,6 +220,6 @@ class SqlEmployeeRepository:
     def _columns(self, rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         """Rows to one array per column, the shape `unnest` takes in a single round trip."""
         columns: dict[str, Any] = {n: [r[n] for r in rows] for n, _ in _WRITTEN}
-        columns["attributes"] = [orjson.dumps(a).decode() for a in columns["attributes"]]
+        columns["attributes"] = [json_codec.dumps(a) for a in columns["attributes"]]
         columns["employment_status"] = [str(v) for v in columns["employment_status"]]
         return {"org": self._org, **columns}

@@ -2,12 +2,250 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any, TypeVar
 from uuid import UUID
 
 import asyncpg
+import sqlalchemy as sa
+import sqlalchemy.dialects.postgresql
+
+from app.adapters.db import tables_relationships as tr
+from app.adapters.db.repositories.relationship_cohorts import SqlCohortRecords
+from app.adapters.db.sql import Statement, compile_statement
+from app.services.relationship_records import (
+    Agreement,
+    DisclosureRecord,
+    Evaluation,
+    Goal,
+    JournalEntry,
+    Meeting,
+    Progress,
+    Signature,
+)
+
+_P = sa.bindparam
+T = TypeVar("T")
+_JSON_FIELDS = {
+    "terms",
+    "entry",
+    "scores",
+    "checkpoint_answers",
+    "rematch_proposal",
+    "outcomes",
+    "recipients",
+    "comments",
+}
+_TUPLE_FIELDS = {
+    "topics",
+    "comments",
+    "confirmed_by",
+    "agreement_signed_by",
+    "evaluations_done",
+    "checkpoint_answers",
+    "recipients",
+    "parts",
+}
 
 
-class SqlRelationshipRepository:
-    def __init__(self, connection: asyncpg.Connection, organization_id: UUID | None) -> None:
-        self._connection = connection
-        self._org = organization_id
+def _sql(text: str) -> Statement:
+    return compile_statement(sa.text(text))
+
+
+def _fields(record: type, skip: tuple[str, ...] = ()) -> list[str]:
+    return [n for n in record.__slots__ if n not in skip]  # type: ignore[attr-defined]
+
+
+def _insert(table: sa.Table, record: type, skip: tuple[str, ...] = ()) -> Statement:
+    names = _fields(record, (*skip, "created_at"))
+    return compile_statement(
+        table.insert()
+        .values(organization_id=_P("org"), **{n: _P(n) for n in names})
+        .returning(*(table.c[n] for n in _fields(record, skip)))
+    )
+
+
+def _select(
+    table: sa.Table, record: type, key: str, order: str, skip: tuple[str, ...] = ()
+) -> Statement:
+    return compile_statement(
+        sa.select(*(table.c[n] for n in _fields(record, skip)))
+        .where(table.c.organization_id == _P("org"), table.c[key] == sa.func.any(_P("value")))
+        .order_by(table.c[order], table.c[_fields(record)[0]])
+    )
+
+
+def _record(record: type[T], row: asyncpg.Record, **extra: Any) -> T:
+    values = {**dict(row), **extra}
+    for name in _TUPLE_FIELDS & values.keys():
+        values[name] = tuple(values[name] or ())
+    return record(**values)
+
+
+def _values(record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    values = {n: getattr(record, n) for n in _fields(type(record), (*skip, "created_at"))}
+    for name in _JSON_FIELDS & values.keys():
+        value = values[name]
+        if value is not None:
+            values[name] = [dict(v) for v in value] if isinstance(value, tuple) else dict(value)
+    for name in (_TUPLE_FIELDS - _JSON_FIELDS) & values.keys():
+        values[name] = list(values[name])
+    return values
+
+
+_LOCK = _sql("SELECT id FROM mentorships WHERE organization_id = :org AND id = :id FOR UPDATE")
+_SET_STATE = _sql(
+    "UPDATE mentorships SET state = :state WHERE organization_id = :org AND id = :id "
+    "AND state = :expected RETURNING id"
+)
+_PROGRESS_COLUMNS = _fields(Progress)
+_PROGRESS = _select(tr.mentorship_progress, Progress, "mentorship_id", "mentorship_id")
+_SAVE_PROGRESS = compile_statement(
+    sa.dialects.postgresql.insert(tr.mentorship_progress)
+    .values(organization_id=_P("org"), **{n: _P(n) for n in _PROGRESS_COLUMNS})
+    .on_conflict_do_update(
+        index_elements=["organization_id", "mentorship_id"],
+        set_={
+            **{n: sa.literal_column(f"EXCLUDED.{n}") for n in _PROGRESS_COLUMNS[2:]},
+            "version": tr.mentorship_progress.c.version + sa.literal_column("1"),
+            "updated_at": sa.func.now(),
+        },
+        where=tr.mentorship_progress.c.version == _P("expected_version"),
+    )
+    .returning(tr.mentorship_progress.c.version)
+)
+_AGREEMENT = _sql(
+    "SELECT mentorship_id, version, terms, written_by, created_at FROM agreements "
+    "WHERE organization_id = :org AND mentorship_id = :id ORDER BY version DESC LIMIT 1"
+)
+_SIGNATURES = _sql(
+    "SELECT party, signed_by, signed_at FROM agreement_signatures WHERE organization_id = :org "
+    "AND mentorship_id = :id AND version = :version ORDER BY signed_at"
+)
+_INSERT_AGREEMENT = _insert(tr.agreements, Agreement, skip=("signatures",))
+_INSERT_SIGNATURE = _sql(
+    "INSERT INTO agreement_signatures (organization_id, mentorship_id, version, party, "
+    "signed_by, signed_at) VALUES (:org, :id, :version, :party, :signed_by, :signed_at) "
+    "ON CONFLICT DO NOTHING RETURNING party"
+)
+_INSERT_MEETING = _insert(tr.meetings, Meeting)
+_MEETINGS = _select(tr.meetings, Meeting, "mentorship_id", "held_on")
+_INSERT_ENTRY = _insert(tr.journal_entries, JournalEntry)
+_JOURNAL = compile_statement(
+    sa.select(*(tr.journal_entries.c[n] for n in _fields(JournalEntry)))
+    .where(
+        tr.journal_entries.c.organization_id == _P("org"),
+        tr.journal_entries.c.mentorship_id == _P("id"),
+        tr.journal_entries.c.author_id == _P("author"),
+    )
+    .order_by(tr.journal_entries.c.entry_on, tr.journal_entries.c.id)
+)
+_INSERT_GOAL = _insert(tr.goals, Goal)
+_SAVE_GOAL = _sql(
+    "UPDATE goals SET text = :text, progress = :progress, outcome = :outcome, "
+    "comments = :comments WHERE organization_id = :org AND id = :id "
+    "RETURNING id, mentorship_id, kind, parent_id, text, progress, outcome, comments, created_at"
+)
+_GOALS = _select(tr.goals, Goal, "mentorship_id", "created_at")
+_GOAL = _select(tr.goals, Goal, "id", "created_at")
+_INSERT_EVALUATION = _insert(tr.evaluations, Evaluation)
+_EVALUATIONS = _select(tr.evaluations, Evaluation, "mentorship_id", "submitted_on")
+_INSERT_DISCLOSURE = _insert(tr.disclosures, DisclosureRecord)
+_DISCLOSURES = _select(tr.disclosures, DisclosureRecord, "mentorship_id", "occurred_at")
+_DISCLOSURES_ABOUT = _select(tr.disclosures, DisclosureRecord, "about_id", "occurred_at")
+
+
+class SqlRelationshipRepository(SqlCohortRecords):
+    """A mentorship's progress and records, for one organisation."""
+
+    async def lock(self, mentorship_id: UUID) -> bool:
+        """Hold the mentorship's row until the transaction ends: transitions queue, not race."""
+        return await self._row(_LOCK, id=mentorship_id) is not None
+
+    async def set_state(self, mentorship_id: UUID, expected: str, state: str) -> bool:
+        found = await self._row(_SET_STATE, id=mentorship_id, expected=expected, state=state)
+        return found is not None
+
+    async def progress(self, mentorship_id: UUID) -> Progress | None:
+        return (await self.progress_of([mentorship_id])).get(mentorship_id)
+
+    async def progress_of(self, mentorship_ids: Sequence[UUID]) -> dict[UUID, Progress]:
+        found = await self._rows(_PROGRESS, value=list(mentorship_ids))
+        return {r["mentorship_id"]: _record(Progress, r) for r in found}
+
+    async def save_progress(self, progress: Progress) -> bool:
+        """Store the progress if nobody saved since it was read (same `version`)."""
+        values = _values(progress)
+        saved = await self._row(_SAVE_PROGRESS, expected_version=progress.version, **values)
+        return saved is not None
+
+    async def agreement(self, mentorship_id: UUID) -> Agreement | None:
+        row = await self._row(_AGREEMENT, id=mentorship_id)
+        if row is None:
+            return None
+        signed = await self._rows(_SIGNATURES, id=mentorship_id, version=row["version"])
+        return _record(Agreement, row, signatures=tuple(Signature(**dict(s)) for s in signed))
+
+    async def add_agreement(self, agreement: Agreement) -> Agreement:
+        row = await self._row(_INSERT_AGREEMENT, **_values(agreement, ("signatures",)))
+        return _record(Agreement, row)
+
+    async def add_signature(self, mentorship_id: UUID, version: int, signature: Signature) -> bool:
+        row = await self._row(
+            _INSERT_SIGNATURE,
+            id=mentorship_id,
+            version=version,
+            party=signature.party,
+            signed_by=signature.signed_by,
+            signed_at=signature.signed_at,
+        )
+        return row is not None
+
+    async def add_meeting(self, meeting: Meeting) -> Meeting:
+        return _record(Meeting, await self._row(_INSERT_MEETING, **_values(meeting)))
+
+    async def meetings(self, mentorship_ids: Sequence[UUID]) -> list[Meeting]:
+        return [
+            _record(Meeting, r) for r in await self._rows(_MEETINGS, value=list(mentorship_ids))
+        ]
+
+    async def add_journal_entry(self, entry: JournalEntry) -> JournalEntry:
+        return _record(JournalEntry, await self._row(_INSERT_ENTRY, **_values(entry)))
+
+    async def journal(self, mentorship_id: UUID, author_id: UUID) -> list[JournalEntry]:
+        found = await self._rows(_JOURNAL, id=mentorship_id, author=author_id)
+        return [_record(JournalEntry, r) for r in found]
+
+    async def add_goal(self, goal: Goal) -> Goal:
+        return _record(Goal, await self._row(_INSERT_GOAL, **_values(goal)))
+
+    async def save_goal(self, goal: Goal) -> Goal:
+        values = _values(goal)
+        row = await self._row(_SAVE_GOAL, **values)
+        return _record(Goal, row)
+
+    async def goals(self, mentorship_id: UUID) -> list[Goal]:
+        return [_record(Goal, r) for r in await self._rows(_GOALS, value=[mentorship_id])]
+
+    async def goal(self, goal_id: UUID) -> Goal | None:
+        found = await self._rows(_GOAL, value=[goal_id])
+        return _record(Goal, found[0]) if found else None
+
+    async def add_evaluation(self, evaluation: Evaluation) -> Evaluation:
+        return _record(Evaluation, await self._row(_INSERT_EVALUATION, **_values(evaluation)))
+
+    async def evaluations(self, mentorship_ids: Sequence[UUID]) -> list[Evaluation]:
+        found = await self._rows(_EVALUATIONS, value=list(mentorship_ids))
+        return [_record(Evaluation, r) for r in found]
+
+    async def add_disclosure(self, disclosure: DisclosureRecord) -> DisclosureRecord:
+        row = await self._row(_INSERT_DISCLOSURE, **_values(disclosure))
+        return _record(DisclosureRecord, row)
+
+    async def disclosures(self, mentorship_id: UUID) -> list[DisclosureRecord]:
+        found = await self._rows(_DISCLOSURES, value=[mentorship_id])
+        return [_record(DisclosureRecord, r) for r in found]
+
+    async def disclosures_about(self, person_id: UUID) -> list[DisclosureRecord]:
+        found = await self._rows(_DISCLOSURES_ABOUT, value=[person_id])
+        return [_record(DisclosureRecord, r) for r in found]

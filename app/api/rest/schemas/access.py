@@ -43,14 +43,17 @@ class ApiTokenCreatedRead(ApiTokenRead):
     token: str = Field(description="The token itself: shown this once, never again")
 
 
+URL = r"^https?://[^\s/?#]+[^\s]*$"
+
+
 class OidcIssuerCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    issuer: str = Field(description="The `iss` of the provider's tokens")
-    audience: str = Field(description="The `aud` the tokens must carry")
-    jwks_url: str = Field(description="Where the provider publishes its signing keys")
-    role_claim: str = "mentoring_role"
-    employee_claim: str = "employee_number"
+    issuer: str = Field(pattern=URL, max_length=2000, description="The `iss` of the tokens")
+    audience: str = Field(min_length=1, max_length=500, description="The `aud` they must carry")
+    jwks_url: str = Field(pattern=URL, max_length=2000, description="Where its signing keys are")
+    role_claim: str = Field(default="mentoring_role", min_length=1, max_length=100)
+    employee_claim: str = Field(default="employee_number", min_length=1, max_length=100)
     default_role: Role | None = None
 
 

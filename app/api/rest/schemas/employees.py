@@ -43,7 +43,25 @@ class EmployeePageRead(BaseModel):
 
 # Rows are checked one by one by the service (a bad row must not sink the batch), so the
 # body accepts any objects; the schema still documents what a row must look like.
-ImportRow = Annotated[dict[str, Any], WithJsonSchema(ROW_SCHEMA)]
+def _inlined(schema: dict[str, Any]) -> dict[str, Any]:
+    """The row schema with its `$defs` folded in: nested inside the OpenAPI document, a
+    `#/$defs/...` reference would point at the document's root and dangle."""
+    definitions = schema.get("$defs", {})
+
+    def resolve(node: Any) -> Any:
+        if isinstance(node, dict):
+            if "$ref" in node:
+                return resolve(definitions[node["$ref"].rsplit("/", 1)[-1]])
+            return {k: resolve(v) for k, v in node.items() if k != "$defs"}
+        if isinstance(node, list):
+            return [resolve(v) for v in node]
+        return node
+
+    resolved: dict[str, Any] = resolve(schema)
+    return resolved
+
+
+ImportRow = Annotated[dict[str, Any], WithJsonSchema(_inlined(ROW_SCHEMA))]
 
 
 class EmployeeImportCreate(BaseModel):

@@ -1,0 +1,170 @@
+"""Matching runs, locked pairs and mentorships of one organisation, and the directory facts
+matching needs (supervisory chains, mentor loads) fetched a batch at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from uuid import UUID
+
+import asyncpg
+import sqlalchemy as sa
+
+from app.adapters.db import tables_programs as tp
+from app.adapters.db.repositories import program_rows as rows
+from app.adapters.db.sql import Statement, compile_statement
+from app.services.program_records import MatchingRun, MatchLock, Mentorship
+
+_sql = rows.sql
+_INSERT_LOCK = _sql(
+    "INSERT INTO match_locks (organization_id, cohort_id, mentee_id, mentor_id, locked_by) "
+    "VALUES (:org, :cohort_id, :mentee_id, :mentor_id, :locked_by) "
+    "ON CONFLICT (organization_id, cohort_id, mentee_id) DO UPDATE "
+    "SET mentor_id = EXCLUDED.mentor_id, locked_by = EXCLUDED.locked_by"
+)
+_LOCKS = _sql(
+    "SELECT cohort_id, mentee_id, mentor_id, locked_by FROM match_locks "
+    "WHERE organization_id = :org AND cohort_id = :cohort_id ORDER BY mentee_id"
+)
+_INSERT_RUN = rows.insert(tp.matching_runs, MatchingRun, skip=("created_at", "published_at"))
+_GET_RUN = rows.select_by(tp.matching_runs, MatchingRun, "id")
+# The row lock taken by this update makes a concurrent publish wait, then find nothing to do.
+_PUBLISH_RUN = compile_statement(
+    tp.matching_runs.update()
+    .where(
+        tp.matching_runs.c.organization_id == sa.bindparam("org"),
+        tp.matching_runs.c.id == sa.bindparam("id"),
+        tp.matching_runs.c.state == sa.literal_column("'computed'"),
+    )
+    .values(state=sa.literal_column("'published'"), published_at=sa.func.now())
+    .returning(*rows.columns_of(tp.matching_runs, MatchingRun))
+)
+_MENTORSHIP_INPUT = [c for c in Mentorship.__slots__ if c != "created_at"]
+_INSERT_MENTORSHIPS = _sql(
+    "INSERT INTO mentorships (organization_id, id, cohort_id, mentee_id, mentor_id, state, "
+    "formed_by, matching_run_id, starts_on, ends_on, checkpoint_due_on, policy_version, policy, "
+    "explanation) SELECT :org, * FROM unnest(CAST(:id AS uuid[]), CAST(:cohort_id AS uuid[]), "
+    "CAST(:mentee_id AS uuid[]), CAST(:mentor_id AS uuid[]), CAST(:state AS text[]), "
+    "CAST(:formed_by AS text[]), CAST(:matching_run_id AS uuid[]), CAST(:starts_on AS date[]), "
+    "CAST(:ends_on AS date[]), CAST(:checkpoint_due_on AS date[]), "
+    "CAST(:policy_version AS integer[]), CAST(:policy AS jsonb[]), "
+    "CAST(:explanation AS jsonb[])) RETURNING id"
+)
+_M = tp.mentorships.c
+_MENTORSHIP_SELECT = sa.select(*rows.columns_of(tp.mentorships, Mentorship)).where(
+    _M.organization_id == sa.bindparam("org")
+)
+_GET_MENTORSHIP = compile_statement(_MENTORSHIP_SELECT.where(_M.id == sa.bindparam("id")))
+_GET_MENTORSHIPS = compile_statement(
+    _MENTORSHIP_SELECT.where(_M.id == sa.func.any(sa.bindparam("ids"))).order_by(_M.id)
+)
+_LIST_MENTORSHIPS = _sql(
+    "SELECT id FROM mentorships WHERE organization_id = :org "
+    "AND (CAST(:cohort_id AS uuid) IS NULL OR cohort_id = :cohort_id) "
+    "AND (CAST(:everyone AS boolean) OR mentee_id = ANY(:people) OR mentor_id = ANY(:people)) "
+    "AND (CAST(:after AS uuid) IS NULL OR id > :after) ORDER BY id LIMIT :limit"
+)
+_OPEN_LOADS = _sql(
+    "SELECT mentor_id, count(*) AS load FROM mentorships WHERE organization_id = :org "
+    "AND mentor_id = ANY(:ids) AND state IN ('proposed', 'confirmed', 'active') "
+    "GROUP BY mentor_id"
+)
+_ANCESTORS = _sql("""
+WITH RECURSIVE up(employee_id, manager_id, depth) AS (
+  SELECT id, manager_id, 1 FROM employees
+  WHERE organization_id = :org AND id = ANY(:ids) AND manager_id IS NOT NULL
+  UNION ALL
+  SELECT u.employee_id, e.manager_id, u.depth + 1 FROM up u
+  JOIN employees e ON e.organization_id = :org AND e.id = u.manager_id
+  WHERE e.manager_id IS NOT NULL AND u.depth < 200
+) SELECT employee_id, array_agg(DISTINCT manager_id) AS chain FROM up GROUP BY employee_id""")
+
+
+class SqlMatchingRepository:
+    """The statements of matching runs and mentorships, and the helpers every part shares."""
+
+    def __init__(self, connection: asyncpg.Connection, organization_id: UUID | None) -> None:
+        self._connection = connection
+        self._org = organization_id
+
+    async def _execute(self, statement: Statement, **values: Any) -> None:
+        await self._connection.execute(statement.sql, *statement.args({"org": self._org, **values}))
+
+    async def _row(self, statement: Statement, **values: Any) -> Any:
+        return await self._connection.fetchrow(
+            statement.sql, *statement.args({"org": self._org, **values})
+        )
+
+    async def _rows(self, statement: Statement, **values: Any) -> list[Any]:
+        return list(
+            await self._connection.fetch(
+                statement.sql, *statement.args({"org": self._org, **values})
+            )
+        )
+
+    async def locks(self, cohort_id: UUID) -> list[MatchLock]:
+        return [rows.lock(r) for r in await self._rows(_LOCKS, cohort_id=cohort_id)]
+
+    async def add_lock(self, lock: MatchLock) -> None:
+        await self._execute(_INSERT_LOCK, **rows.values_of(lock))
+
+    async def add_run(self, run: MatchingRun) -> MatchingRun:
+        values = rows.values_of(run, ("created_at", "published_at"))
+        values["result"] = dict(run.result)
+        return rows.run(await self._row(_INSERT_RUN, **values))
+
+    async def get_run(self, run_id: UUID) -> MatchingRun | None:
+        row = await self._row(_GET_RUN, value=run_id)
+        return rows.run(row) if row else None
+
+    async def mark_published(self, run_id: UUID) -> MatchingRun | None:
+        row = await self._row(_PUBLISH_RUN, id=run_id)
+        return rows.run(row) if row else None
+
+    async def add_mentorships(self, mentorships: Sequence[Mentorship]) -> list[Mentorship]:
+        if not mentorships:
+            return []
+        columns: dict[str, list[Any]] = {c: [] for c in _MENTORSHIP_INPUT}
+        for mentorship in mentorships:
+            for name in _MENTORSHIP_INPUT:
+                value = getattr(mentorship, name)
+                columns[name].append(dict(value) if name in ("policy", "explanation") else value)
+        inserted = await self._rows(_INSERT_MENTORSHIPS, **columns)
+        return await self._many([r["id"] for r in inserted])
+
+    async def get_mentorship(self, mentorship_id: UUID) -> Mentorship | None:
+        row = await self._row(_GET_MENTORSHIP, id=mentorship_id)
+        return rows.mentorship(row) if row else None
+
+    async def mentorships(
+        self,
+        *,
+        cohort_id: UUID | None = None,
+        people: Sequence[UUID] | None = None,
+        limit: int = 100,
+        after: UUID | None = None,
+    ) -> list[Mentorship]:
+        found = await self._rows(
+            _LIST_MENTORSHIPS,
+            cohort_id=cohort_id,
+            everyone=people is None,
+            people=list(people or ()),
+            after=after,
+            limit=limit,
+        )
+        return await self._many([r["id"] for r in found])
+
+    async def _many(self, ids: list[UUID]) -> list[Mentorship]:
+        if not ids:
+            return []
+        return [rows.mentorship(r) for r in await self._rows(_GET_MENTORSHIPS, ids=ids)]
+
+    async def open_loads(self, mentor_ids: Sequence[UUID]) -> dict[UUID, int]:
+        """Open mentorships (proposed, confirmed, active) per mentor, across every program."""
+        found = await self._rows(_OPEN_LOADS, ids=list(mentor_ids))
+        return {r["mentor_id"]: r["load"] for r in found}
+
+    async def ancestors(self, employee_ids: Sequence[UUID]) -> dict[UUID, frozenset[UUID]]:
+        """Each employee's whole supervisory chain, at any depth, in one recursive query."""
+        found = await self._rows(_ANCESTORS, ids=list(employee_ids))
+        return {r["employee_id"]: frozenset(r["chain"]) for r in found}

@@ -1,0 +1,98 @@
+"""Rows of the programs area into records, and the statements shared by its repositories."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import asyncpg
+import sqlalchemy as sa
+
+from app.adapters.db.sql import Statement, compile_statement
+from app.domain.eligibility import ApplicantRole
+from app.domain.policy import Policy
+from app.services.program_records import (
+    Application,
+    Cohort,
+    CohortEvent,
+    MatchingRun,
+    MatchLock,
+    Mentorship,
+    Program,
+)
+
+
+def sql(text: str) -> Statement:
+    """A statement compiled once at import; `:name` parameters become `$n`."""
+    return compile_statement(sa.text(text))
+
+
+def program(row: asyncpg.Record) -> Program:
+    return Program(
+        row["id"],
+        row["name"],
+        row["preset"],
+        row["policy_version"],
+        Policy.from_dict(row["policy"]),
+        row["created_at"],
+    )
+
+
+def cohort(row: asyncpg.Record) -> Cohort:
+    return Cohort(**dict(row))
+
+
+def event(row: asyncpg.Record) -> CohortEvent:
+    values = dict(row)
+    values["attendees"] = tuple(values["attendees"])
+    return CohortEvent(**values)
+
+
+def application(row: asyncpg.Record) -> Application:
+    values = dict(row)
+    values["role"] = ApplicantRole(values["role"])
+    values["overrides"] = tuple(values["overrides"])
+    return Application(**values)
+
+
+def lock(row: asyncpg.Record) -> MatchLock:
+    return MatchLock(**dict(row))
+
+
+def run(row: asyncpg.Record) -> MatchingRun:
+    return MatchingRun(**dict(row))
+
+
+def mentorship(row: asyncpg.Record) -> Mentorship:
+    return Mentorship(**dict(row))
+
+
+def columns_of(table: sa.Table, record: type) -> list[sa.ColumnElement[Any]]:
+    """The table's columns in the record's field order."""
+    return [table.c[name] for name in record.__slots__]  # type: ignore[attr-defined]
+
+
+def select_by(
+    table: sa.Table, record: type, key: str, *, many: bool = False, order: tuple[str, ...] = ()
+) -> Statement:
+    """Rows of one organisation whose `key` equals `:value` (or is any of `:value`)."""
+    value: sa.BindParameter[Any] = sa.bindparam("value")
+    match = sa.func.any(value) if many else value
+    return compile_statement(
+        sa.select(*columns_of(table, record))
+        .where(table.c.organization_id == sa.bindparam("org"), table.c[key] == match)
+        .order_by(*(table.c[o] for o in order))
+    )
+
+
+def insert(table: sa.Table, record: type, *, skip: tuple[str, ...] = ()) -> Statement:
+    """Insert one record for the organisation, returning the stored row."""
+    names = [n for n in record.__slots__ if n not in skip]  # type: ignore[attr-defined]
+    return compile_statement(
+        table.insert()
+        .values(organization_id=sa.bindparam("org"), **{n: sa.bindparam(n) for n in names})
+        .returning(*columns_of(table, record))
+    )
+
+
+def values_of(record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {k: getattr(record, k) for k in record.__slots__ if k not in skip}

@@ -1,0 +1,157 @@
+"""GraphQL mutations of applications, matching runs and mentorships."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+from uuid import UUID
+
+import strawberry
+from strawberry.scalars import JSON
+
+from app.api.graphql.problems import Problem
+from app.api.graphql.program_types import (
+    ApplicantRole,
+    Application,
+    MatchingRun,
+    MatchLock,
+    Mentorship,
+    PairFormation,
+    PublishedRun,
+)
+from app.api.graphql.programs_common import (
+    ApplicationResult,
+    MatchingRunResult,
+    MatchLockResult,
+    MentorshipResult,
+    PublishResult,
+    args,
+    or_problem,
+    timed,
+)
+from app.services import applications, matching_runs, mentorships
+
+_PROFILE_KEYS = frozenset(
+    {
+        "strengths",
+        "weaknesses",
+        "goals",
+        "leadership_history",
+        "competencies_wanted",
+        "career_path",
+        "preferences",
+        "needs_assessment",
+        "demographic_pairing",
+        "expertise",
+        "competencies",
+        "bio",
+        "conflicts",
+    }
+)
+
+
+@strawberry.type
+class ApplicationMutation:
+    @strawberry.mutation(description="Apply to a cohort; the answer carries its eligibility")
+    async def submit_application(
+        self,
+        info: strawberry.Info,
+        cohort_id: UUID,
+        employee_id: UUID,
+        role: ApplicantRole,  # type: ignore[valid-type]
+        profile: JSON | None = None,
+        capacity: int = 1,
+    ) -> ApplicationResult:
+        given: dict[str, Any] = dict(cast(dict[str, Any], profile or {}))
+        unknown = sorted(set(given) - _PROFILE_KEYS)
+        if unknown:
+            return Problem(
+                code="invalid-input", detail=f"unknown profile fields: {unknown}", field="profile"
+            )
+        found = await or_problem(
+            applications.submit_application(
+                **timed(info),
+                cohort_id=cohort_id,
+                employee_id=employee_id,
+                role=role,
+                profile=given,
+                capacity=capacity,
+            )
+        )
+        return found if isinstance(found, Problem) else Application.of(found)
+
+    @strawberry.mutation(description="The supervisor approves or declines (Caltrans)")
+    async def decide_supervisor_approval(
+        self, info: strawberry.Info, id: UUID, approved: bool
+    ) -> ApplicationResult:
+        found = await or_problem(
+            applications.decide_supervisor_approval(
+                **timed(info), application_id=id, approved=approved
+            )
+        )
+        return found if isinstance(found, Problem) else Application.of(found)
+
+    @strawberry.mutation(description="Admit, on record, an applicant who fails a rule")
+    async def override_eligibility(
+        self, info: strawberry.Info, id: UUID, rule: str, reason: str
+    ) -> ApplicationResult:
+        found = await or_problem(
+            applications.override_eligibility(
+                **timed(info), application_id=id, rule=rule, reason=reason
+            )
+        )
+        return found if isinstance(found, Problem) else Application.of(found)
+
+
+@strawberry.type
+class MatchingMutation:
+    @strawberry.mutation(description="Propose the globally best pairs for a cohort")
+    async def start_matching_run(self, info: strawberry.Info, cohort_id: UUID) -> MatchingRunResult:
+        found = await or_problem(
+            matching_runs.start_matching_run(**timed(info), cohort_id=cohort_id)
+        )
+        return found if isinstance(found, Problem) else MatchingRun.of(found)
+
+    @strawberry.mutation(description="Fix a pair for every later run of the cohort")
+    async def lock_pair(
+        self, info: strawberry.Info, cohort_id: UUID, mentee_id: UUID, mentor_id: UUID
+    ) -> MatchLockResult:
+        found = await or_problem(
+            matching_runs.lock_pair(
+                **timed(info), cohort_id=cohort_id, mentee_id=mentee_id, mentor_id=mentor_id
+            )
+        )
+        if isinstance(found, Problem):
+            return found
+        return MatchLock(
+            cohort_id=found.cohort_id,
+            mentee_id=found.mentee_id,
+            mentor_id=found.mentor_id,
+            locked_by=found.locked_by,
+        )
+
+    @strawberry.mutation(description="Turn a run's proposals into proposed mentorships, once")
+    async def publish_matching_run(self, info: strawberry.Info, id: UUID) -> PublishResult:
+        found = await or_problem(matching_runs.publish_matching_run(**args(info), run_id=id))
+        if isinstance(found, Problem):
+            return found
+        return PublishedRun(matching_run_id=id, mentorships=[Mentorship.of(m) for m in found])
+
+    @strawberry.mutation(description="A pair formed outside a run; every hard rule applies")
+    async def create_mentorship(
+        self,
+        info: strawberry.Info,
+        cohort_id: UUID,
+        mentee_id: UUID,
+        mentor_id: UUID,
+        formed_by: PairFormation,  # type: ignore[valid-type]
+    ) -> MentorshipResult:
+        found = await or_problem(
+            mentorships.create_mentorship(
+                **args(info),
+                cohort_id=cohort_id,
+                mentee_id=mentee_id,
+                mentor_id=mentor_id,
+                formed_by=formed_by,
+            )
+        )
+        return found if isinstance(found, Problem) else Mentorship.of(found)

@@ -1,0 +1,316 @@
+"""GraphQL types of the programs area, each built from a service record."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, cast
+from uuid import UUID
+
+import strawberry
+from strawberry.scalars import JSON
+
+from app.api.graphql.context import context_of
+from app.api.graphql.employees import Employee
+from app.domain.eligibility import ApplicantRole as DomainApplicantRole
+from app.domain.policy import PairFormation as DomainPairFormation
+from app.domain.presets import Preset as PresetRecord
+from app.services import program_records as records
+
+ApplicantRole = strawberry.enum(DomainApplicantRole, name="ApplicantRole")
+PairFormation = strawberry.enum(DomainPairFormation, name="PairFormation")
+
+
+def _json(value: Any) -> JSON:
+    return cast(JSON, value)
+
+
+@strawberry.type
+class Preset:
+    key: str
+    title: str
+    description: str
+    policy: JSON
+
+    @classmethod
+    def of(cls, p: PresetRecord) -> Preset:
+        return cls(
+            key=p.key, title=p.title, description=p.description, policy=_json(p.policy.to_dict())
+        )
+
+
+@strawberry.type
+class Program:
+    id: UUID
+    name: str
+    preset: str
+    policy_version: int
+    policy: JSON = strawberry.field(description="The effective policy")
+
+    @classmethod
+    def of(cls, p: records.Program) -> Program:
+        return cls(
+            id=p.id,
+            name=p.name,
+            preset=p.preset,
+            policy_version=p.policy_version,
+            policy=_json(p.policy.to_dict()),
+        )
+
+
+@strawberry.type
+class CohortEvent:
+    id: UUID
+    cohort_id: UUID
+    kind: str
+    title: str
+    starts_on: date
+    ends_on: date | None
+    attendees: list[UUID]
+
+    @classmethod
+    def of(cls, e: records.CohortEvent) -> CohortEvent:
+        return cls(
+            id=e.id,
+            cohort_id=e.cohort_id,
+            kind=e.kind,
+            title=e.title,
+            starts_on=e.starts_on,
+            ends_on=e.ends_on,
+            attendees=list(e.attendees),
+        )
+
+
+@strawberry.type
+class Cohort:
+    id: UUID
+    program_id: UUID
+    name: str
+    starts_on: date
+    ends_on: date | None
+    applications_close_on: date | None
+
+    @classmethod
+    def of(cls, c: records.Cohort) -> Cohort:
+        return cls(
+            id=c.id,
+            program_id=c.program_id,
+            name=c.name,
+            starts_on=c.starts_on,
+            ends_on=c.ends_on,
+            applications_close_on=c.applications_close_on,
+        )
+
+    @strawberry.field(description="The cohort's calendar in date order, with attendance")
+    async def events(self, info: strawberry.Info) -> list[CohortEvent]:
+        found = await context_of(info).loaders.cohort_events.load(self.id)
+        return [CohortEvent.of(e) for e in found]
+
+
+@strawberry.type
+class RuleOutcome:
+    rule: str
+    passed: bool
+    reason: str
+
+
+@strawberry.type
+class Eligibility:
+    eligible: bool
+    rules: list[RuleOutcome]
+
+
+@strawberry.type
+class Application:
+    id: UUID
+    cohort_id: UUID
+    employee_id: UUID
+    role: ApplicantRole  # type: ignore[valid-type]
+    profile: JSON
+    capacity: int
+    supervisor_approval: str | None
+    overrides: JSON
+    eligibility: Eligibility
+
+    @classmethod
+    def of(cls, a: records.Application) -> Application:
+        rules = [
+            RuleOutcome(rule=r["rule"], passed=r["passed"], reason=r["reason"])
+            for r in a.eligibility.get("rules", ())
+        ]
+        return cls(
+            id=a.id,
+            cohort_id=a.cohort_id,
+            employee_id=a.employee_id,
+            role=a.role,
+            profile=_json(dict(a.profile)),
+            capacity=a.capacity,
+            supervisor_approval=a.supervisor_approval,
+            overrides=_json([dict(o) for o in a.overrides]),
+            eligibility=Eligibility(eligible=a.eligible, rules=rules),
+        )
+
+
+@strawberry.type
+class RunnerUp:
+    mentor_id: UUID
+    score: float
+
+
+@strawberry.type
+class Proposal:
+    mentee_id: UUID
+    mentor_id: UUID
+    score: float
+    locked: bool
+    explanation: JSON = strawberry.field(description="Rules passed and the score by term")
+    runners_up: list[RunnerUp]
+
+
+@strawberry.type
+class Unmatched:
+    mentee_id: UUID
+    reason: str
+    refused_by: JSON
+
+
+@strawberry.type
+class MatchingRun:
+    id: UUID
+    cohort_id: UUID
+    state: str
+    policy_version: int
+    proposals: list[Proposal]
+    unmatched: list[Unmatched]
+    total_score: float
+    created_at: datetime | None
+    published_at: datetime | None
+
+    @classmethod
+    def of(cls, r: records.MatchingRun) -> MatchingRun:
+        proposals = [
+            Proposal(
+                mentee_id=UUID(p["mentee_id"]),
+                mentor_id=UUID(p["mentor_id"]),
+                score=p["score"],
+                locked=p["locked"],
+                explanation=_json(p["explanation"]),
+                runners_up=[
+                    RunnerUp(mentor_id=UUID(u["mentor_id"]), score=u["score"])
+                    for u in p["runners_up"]
+                ],
+            )
+            for p in r.result["proposals"]
+        ]
+        unmatched = [
+            Unmatched(
+                mentee_id=UUID(u["mentee_id"]),
+                reason=u["reason"],
+                refused_by=_json(u["refused_by"]),
+            )
+            for u in r.result["unmatched"]
+        ]
+        return cls(
+            id=r.id,
+            cohort_id=r.cohort_id,
+            state=r.state,
+            policy_version=r.policy_version,
+            proposals=proposals,
+            unmatched=unmatched,
+            total_score=r.result["total_score"],
+            created_at=r.created_at,
+            published_at=r.published_at,
+        )
+
+
+@strawberry.type
+class MatchLock:
+    cohort_id: UUID
+    mentee_id: UUID
+    mentor_id: UUID
+    locked_by: str
+
+
+@strawberry.type
+class Mentorship:
+    id: UUID
+    cohort_id: UUID
+    mentee_id: UUID
+    mentor_id: UUID
+    state: str
+    formed_by: str
+    matching_run_id: UUID | None
+    starts_on: date
+    ends_on: date
+    checkpoint_due_on: date | None
+    policy_version: int
+    policy: JSON = strawberry.field(description="The policy snapshot it lives under")
+    explanation: JSON
+
+    @classmethod
+    def of(cls, m: records.Mentorship) -> Mentorship:
+        return cls(
+            id=m.id,
+            cohort_id=m.cohort_id,
+            mentee_id=m.mentee_id,
+            mentor_id=m.mentor_id,
+            state=m.state,
+            formed_by=m.formed_by,
+            matching_run_id=m.matching_run_id,
+            starts_on=m.starts_on,
+            ends_on=m.ends_on,
+            checkpoint_due_on=m.checkpoint_due_on,
+            policy_version=m.policy_version,
+            policy=_json(dict(m.policy)),
+            explanation=_json(dict(m.explanation)),
+        )
+
+    @strawberry.field(description="Null when the caller may not see this employee")
+    async def mentee(self, info: strawberry.Info) -> Employee | None:
+        found = await context_of(info).loaders.employee.load(self.mentee_id)
+        return Employee.of(found) if found else None
+
+    @strawberry.field(description="Null when the caller may not see this employee")
+    async def mentor(self, info: strawberry.Info) -> Employee | None:
+        found = await context_of(info).loaders.employee.load(self.mentor_id)
+        return Employee.of(found) if found else None
+
+
+@strawberry.type
+class MentorshipEdge:
+    cursor: str
+    node: Mentorship
+
+
+@strawberry.type
+class MentorshipPageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@strawberry.type
+class MentorshipConnection:
+    edges: list[MentorshipEdge]
+    page_info: MentorshipPageInfo
+
+
+@strawberry.type
+class PublishedRun:
+    matching_run_id: UUID
+    mentorships: list[Mentorship]
+
+
+@strawberry.type
+class SuggestedMentor:
+    mentor_id: UUID
+    score: float
+    explanation: JSON
+
+
+@strawberry.type
+class Volunteer:
+    employee_id: UUID
+    name: str
+    job_title: str | None
+    department: str
+    profile: JSON
+    open_places: int

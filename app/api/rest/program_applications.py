@@ -1,0 +1,159 @@
+"""REST routes of applications: submit, read, supervisor approval, eligibility overrides."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from fastapi import APIRouter
+
+from app.api.deps import CurrentPrincipal, SystemTime, UoW
+from app.api.rest.responses import JsonModel, problems
+from app.api.rest.schemas.programs import (
+    ApplicationCreate,
+    ApplicationRead,
+    EligibilityOverrideCreate,
+    EligibilityRead,
+    SupervisorDecisionCreate,
+    VolunteerRead,
+)
+from app.services import applications as service
+from app.services import volunteers
+from app.services.program_records import Application
+
+router = APIRouter()
+
+
+def application_read(application: Application) -> ApplicationRead:
+    return ApplicationRead(
+        id=application.id,
+        cohort_id=application.cohort_id,
+        employee_id=application.employee_id,
+        role=application.role,
+        profile=dict(application.profile),
+        capacity=application.capacity,
+        supervisor_approval=application.supervisor_approval,
+        overrides=[dict(o) for o in application.overrides],
+        eligibility=EligibilityRead.model_validate(application.eligibility),
+        created_at=application.created_at,
+        evaluated_at=application.evaluated_at,
+    )
+
+
+@router.post(
+    "/cohorts/{cohort_id}/applications",
+    operation_id="submitApplication",
+    status_code=201,
+    response_model=ApplicationRead,
+    responses=problems(403, 404, 409),
+)
+async def submit_application(
+    cohort_id: UUID,
+    body: ApplicationCreate,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    clock: SystemTime,
+) -> JsonModel:
+    """Apply as mentee (self-assessment) or mentor (volunteer profile). The answer carries the
+    eligibility decision: every rule's outcome and reason."""
+    application = await service.submit_application(
+        uow=uow,
+        principal=principal,
+        clock=clock,
+        cohort_id=cohort_id,
+        employee_id=body.employee_id,
+        role=body.role,
+        profile=body.profile(),
+        capacity=body.capacity,
+    )
+    return JsonModel(application_read(application), 201)
+
+
+@router.get(
+    "/cohorts/{cohort_id}/applications",
+    operation_id="listApplications",
+    response_model=list[ApplicationRead],
+    responses=problems(403, 404),
+)
+async def list_applications(
+    cohort_id: UUID, uow: UoW, principal: CurrentPrincipal
+) -> list[ApplicationRead]:
+    """Every application to the cohort, in the order they came."""
+    found = await service.list_applications(uow=uow, principal=principal, cohort_id=cohort_id)
+    return [application_read(a) for a in found]
+
+
+@router.get(
+    "/applications/{application_id}",
+    operation_id="getApplication",
+    response_model=ApplicationRead,
+    responses=problems(403, 404),
+)
+async def get_application(application_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+    """One application and its latest eligibility decision."""
+    application = await service.get_application(
+        uow=uow, principal=principal, application_id=application_id
+    )
+    return JsonModel(application_read(application))
+
+
+@router.post(
+    "/applications/{application_id}/supervisor-decision",
+    operation_id="decideSupervisorApproval",
+    response_model=ApplicationRead,
+    responses=problems(403, 404, 409),
+)
+async def decide_supervisor_approval(
+    application_id: UUID,
+    body: SupervisorDecisionCreate,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    clock: SystemTime,
+) -> JsonModel:
+    """The mentee's supervisor approves or declines participation (Caltrans)."""
+    application = await service.decide_supervisor_approval(
+        uow=uow,
+        principal=principal,
+        clock=clock,
+        application_id=application_id,
+        approved=body.approved,
+    )
+    return JsonModel(application_read(application))
+
+
+@router.post(
+    "/applications/{application_id}/eligibility-overrides",
+    operation_id="overrideEligibility",
+    response_model=ApplicationRead,
+    responses=problems(403, 404),
+)
+async def override_eligibility(
+    application_id: UUID,
+    body: EligibilityOverrideCreate,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    clock: SystemTime,
+) -> JsonModel:
+    """Admit, on record, an applicant who fails a rule (where the policy allows: NC)."""
+    application = await service.override_eligibility(
+        uow=uow,
+        principal=principal,
+        clock=clock,
+        application_id=application_id,
+        rule=body.rule,
+        reason=body.reason,
+    )
+    return JsonModel(application_read(application))
+
+
+@router.get(
+    "/cohorts/{cohort_id}/volunteers",
+    operation_id="listVolunteers",
+    response_model=list[VolunteerRead],
+    responses=problems(403, 404),
+)
+async def list_volunteers(
+    cohort_id: UUID, uow: UoW, principal: CurrentPrincipal
+) -> list[VolunteerRead]:
+    """The volunteer list (Caltrans): eligible mentors with places left, to choose from."""
+    found = await volunteers.list_volunteers(uow=uow, principal=principal, cohort_id=cohort_id)
+    return [VolunteerRead.model_validate(v, from_attributes=True) for v in found]

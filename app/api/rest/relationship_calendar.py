@@ -1,0 +1,72 @@
+"""REST routes of a person's calendar feed (RFC 5545) at a secret URL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from uuid import UUID
+
+from fastapi import APIRouter, Request, Response
+from icalendar import Calendar, Event
+from pydantic import BaseModel
+
+from app.api.deps import CurrentPrincipal, UoW, get_uow_factory
+from app.api.rest.responses import JsonModel, problems
+from app.domain.access import Principal, Role
+from app.services import calendar_feed
+from app.services.calendar_feed import CalendarEntry
+
+router = APIRouter()
+ICALENDAR = "text/calendar; charset=utf-8"
+
+
+class CalendarFeedRead(BaseModel):
+    url: str
+    secret: str
+
+
+@router.post(
+    "/me/calendar-feed",
+    operation_id="issueCalendarFeed",
+    status_code=201,
+    response_model=CalendarFeedRead,
+    responses=problems(403, 404),
+)
+async def issue_calendar_feed(uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+    """A new secret URL for your calendar; the previous one stops working. Shown once."""
+    issued = await calendar_feed.issue_calendar_feed(uow=uow, principal=principal)
+    url = f"/v1/calendar/{issued.organization_id}/{issued.secret}.ics"
+    return JsonModel(CalendarFeedRead(url=url, secret=issued.secret), 201)
+
+
+@router.get(
+    "/calendar/{organization_id}/{secret}.ics",
+    operation_id="getCalendarFeed",
+    responses={200: {"content": {"text/calendar": {}}}, **problems(404)},
+)
+async def get_calendar_feed(organization_id: UUID, secret: str, request: Request) -> Response:
+    """The calendar at its secret URL (no bearer token: calendar clients cannot send one)."""
+    feed_reader = Principal(organization_id, Role.PARTICIPANT, "calendar-feed")
+    uow = (await get_uow_factory(request, feed_reader))()
+    entries = await calendar_feed.calendar_for_secret(
+        uow=uow, organization_id=organization_id, secret=secret
+    )
+    return Response(render(entries), media_type=ICALENDAR)
+
+
+def render(entries: list[CalendarEntry]) -> bytes:
+    """RFC 5545: one VEVENT per entry, its UID stable, cancelled ones STATUS:CANCELLED."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//mentoring//calendar feed//EN")
+    calendar.add("version", "2.0")
+    stamp = datetime.now(UTC)
+    for entry in entries:
+        event = Event()
+        event.add("uid", entry.uid)
+        event.add("dtstamp", stamp)
+        event.add("summary", entry.title)
+        event.add("dtstart", entry.starts_on)
+        if entry.ends_on is not None and entry.ends_on > entry.starts_on:
+            event.add("dtend", entry.ends_on)
+        event.add("status", "CANCELLED" if entry.cancelled else "CONFIRMED")
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())

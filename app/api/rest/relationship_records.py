@@ -1,0 +1,265 @@
+"""REST routes of what a pair keeps: meetings, journal, goals, evaluations, disclosures."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from fastapi import APIRouter
+
+from app.api.deps import CurrentPrincipal, SystemTime, UoW
+from app.api.rest.responses import JsonModel, problems
+from app.api.rest.schemas.relationships import (
+    DisclosureCreate,
+    DisclosureRead,
+    EvaluationCreate,
+    EvaluationRead,
+    GoalCommentCreate,
+    GoalCreate,
+    GoalRead,
+    GoalUpdate,
+    JournalEntryCreate,
+    JournalEntryRead,
+    MeetingCreate,
+    MeetingLogRead,
+    MeetingRead,
+)
+from app.services import disclosures, evaluations, goals, journal, meetings
+from app.services.disclosures import RecipientInput
+from app.services.relationship_records import Meeting
+
+router = APIRouter()
+_PROBLEMS = problems(403, 404, 409)
+
+
+def _one(model: type, value: object, status: int = 200) -> JsonModel:
+    return JsonModel(model.model_validate(value, from_attributes=True), status)  # type: ignore[attr-defined]
+
+
+@router.post(
+    "/mentorships/{mentorship_id}/meetings",
+    operation_id="logMeeting",
+    status_code=201,
+    response_model=MeetingRead,
+    responses=_PROBLEMS,
+)
+async def log_meeting(
+    mentorship_id: UUID,
+    body: MeetingCreate,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    clock: SystemTime,
+) -> JsonModel:
+    """Log a meeting (from confirmation on); `notes` stay between the pair."""
+    draft = Meeting(
+        id=mentorship_id,
+        mentorship_id=mentorship_id,
+        **{**body.model_dump(), "topics": tuple(body.topics)},
+    )
+    stored = await meetings.log_meeting(uow=uow, principal=principal, clock=clock, meeting=draft)
+    return _one(MeetingRead, stored, 201)
+
+
+@router.get(
+    "/mentorships/{mentorship_id}/meetings",
+    operation_id="listMeetings",
+    response_model=MeetingLogRead,
+    responses=_PROBLEMS,
+)
+async def list_meetings(
+    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
+) -> JsonModel:
+    """The meeting log and cadence; others than the pair see dates and hours only."""
+    log = await meetings.list_meetings(
+        uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+    )
+    return _one(MeetingLogRead, log)
+
+
+@router.post(
+    "/mentorships/{mentorship_id}/journal",
+    operation_id="writeJournalEntry",
+    status_code=201,
+    response_model=JournalEntryRead,
+    responses=_PROBLEMS,
+)
+async def write_journal_entry(
+    mentorship_id: UUID, body: JournalEntryCreate, uow: UoW, principal: CurrentPrincipal
+) -> JsonModel:
+    """The mentee adds to their own journal."""
+    columns = body.model_dump(exclude={"entry_on"}, exclude_none=True)
+    stored = await journal.write_journal_entry(
+        uow=uow,
+        principal=principal,
+        mentorship_id=mentorship_id,
+        entry_on=body.entry_on,
+        entry=columns,
+    )
+    return _one(JournalEntryRead, stored, 201)
+
+
+@router.get(
+    "/mentorships/{mentorship_id}/journal",
+    operation_id="readJournal",
+    response_model=list[JournalEntryRead],
+    responses=_PROBLEMS,
+)
+async def read_journal(
+    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal
+) -> list[JournalEntryRead]:
+    """The mentee's own entries; no one else may read them."""
+    found = await journal.read_journal(uow=uow, principal=principal, mentorship_id=mentorship_id)
+    return [JournalEntryRead.model_validate(e, from_attributes=True) for e in found]
+
+
+@router.post(
+    "/mentorships/{mentorship_id}/goals",
+    operation_id="addGoal",
+    status_code=201,
+    response_model=GoalRead,
+    responses=_PROBLEMS,
+)
+async def add_goal(
+    mentorship_id: UUID, body: GoalCreate, uow: UoW, principal: CurrentPrincipal
+) -> JsonModel:
+    """The mentee adds a goal, objective, developmental need or action step."""
+    stored = await goals.add_goal(
+        uow=uow, principal=principal, mentorship_id=mentorship_id, **body.model_dump()
+    )
+    return _one(GoalRead, stored, 201)
+
+
+@router.get(
+    "/mentorships/{mentorship_id}/goals",
+    operation_id="listGoals",
+    response_model=list[GoalRead],
+    responses=_PROBLEMS,
+)
+async def list_goals(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> list[GoalRead]:
+    """The mentee's plan."""
+    found = await goals.list_goals(uow=uow, principal=principal, mentorship_id=mentorship_id)
+    return [GoalRead.model_validate(g, from_attributes=True) for g in found]
+
+
+@router.patch(
+    "/goals/{goal_id}", operation_id="updateGoal", response_model=GoalRead, responses=_PROBLEMS
+)
+async def update_goal(
+    goal_id: UUID, uow: UoW, principal: CurrentPrincipal, body: GoalUpdate | None = None
+) -> JsonModel:
+    """The mentee records progress or the outcome against the plan."""
+    changes = (body or GoalUpdate()).model_dump()
+    stored = await goals.update_goal(uow=uow, principal=principal, goal_id=goal_id, **changes)
+    return _one(GoalRead, stored)
+
+
+@router.post(
+    "/goals/{goal_id}/comments",
+    operation_id="commentOnGoal",
+    status_code=201,
+    response_model=GoalRead,
+    responses=_PROBLEMS,
+)
+async def comment_on_goal(
+    goal_id: UUID,
+    body: GoalCommentCreate,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    clock: SystemTime,
+) -> JsonModel:
+    """A participant comments on a goal (the mentor's part in a mentee-driven plan)."""
+    stored = await goals.comment_on_goal(
+        uow=uow, principal=principal, clock=clock, goal_id=goal_id, text=body.text
+    )
+    return _one(GoalRead, stored, 201)
+
+
+@router.post(
+    "/mentorships/{mentorship_id}/evaluations",
+    operation_id="submitEvaluation",
+    status_code=201,
+    response_model=EvaluationRead,
+    responses=_PROBLEMS,
+)
+async def submit_evaluation(
+    mentorship_id: UUID,
+    body: EvaluationCreate,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    clock: SystemTime,
+) -> JsonModel:
+    """A checkup (Likert 1-5 per item), mid-point or final evaluation; the answers stay yours."""
+    stored = await evaluations.submit_evaluation(
+        uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id, **body.model_dump()
+    )
+    return _one(EvaluationRead, stored, 201)
+
+
+@router.get(
+    "/mentorships/{mentorship_id}/evaluations",
+    operation_id="listEvaluations",
+    response_model=list[EvaluationRead],
+    responses=_PROBLEMS,
+)
+async def list_evaluations(
+    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal
+) -> list[EvaluationRead]:
+    """Evaluations done; only the respondent sees their answers."""
+    found = await evaluations.list_evaluations(
+        uow=uow, principal=principal, mentorship_id=mentorship_id
+    )
+    return [EvaluationRead.model_validate(e, from_attributes=True) for e in found]
+
+
+@router.post(
+    "/mentorships/{mentorship_id}/disclosures",
+    operation_id="recordDisclosure",
+    status_code=201,
+    response_model=DisclosureRead,
+    responses=_PROBLEMS,
+)
+async def record_disclosure(
+    mentorship_id: UUID,
+    body: DisclosureCreate,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    clock: SystemTime,
+) -> JsonModel:
+    """Record a confidentiality exception (Maine): who, to whom, what, why, with what consent."""
+    values = body.model_dump(exclude={"to"})
+    stored = await disclosures.record_disclosure(
+        uow=uow,
+        principal=principal,
+        clock=clock,
+        mentorship_id=mentorship_id,
+        to=[RecipientInput(r.role, r.person_id) for r in body.to],
+        **values,
+    )
+    return _one(DisclosureRead, stored, 201)
+
+
+@router.get(
+    "/mentorships/{mentorship_id}/disclosures",
+    operation_id="listDisclosures",
+    response_model=list[DisclosureRead],
+    responses=_PROBLEMS,
+)
+async def list_disclosures(
+    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal
+) -> list[DisclosureRead]:
+    """The mentorship's recorded disclosures (the pair and program staff)."""
+    found = await disclosures.list_disclosures(
+        uow=uow, principal=principal, mentorship_id=mentorship_id
+    )
+    return [DisclosureRead.model_validate(d, from_attributes=True) for d in found]
+
+
+@router.get(
+    "/me/disclosures",
+    operation_id="listDisclosuresAboutMe",
+    response_model=list[DisclosureRead],
+    responses=problems(403),
+)
+async def list_disclosures_about_me(uow: UoW, principal: CurrentPrincipal) -> list[DisclosureRead]:
+    """Every disclosure about the caller (the protege's right to know, seed 004)."""
+    found = await disclosures.disclosures_about_me(uow=uow, principal=principal)
+    return [DisclosureRead.model_validate(d, from_attributes=True) for d in found]

@@ -1,0 +1,94 @@
+"""REST routes of a cohort's reports (aggregates, fee bill) and luncheon groups."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from fastapi import APIRouter
+
+from app.api.deps import CurrentPrincipal, UoW
+from app.api.rest.responses import JsonModel, problems
+from app.api.rest.schemas.relationship_reports import (
+    CohortReportRead,
+    FeeBillRead,
+    LuncheonGroupSchema,
+    LuncheonGroupsUpdate,
+)
+from app.domain.luncheons import LuncheonGroup
+from app.services import luncheon_groups, reports
+
+router = APIRouter()
+
+
+@router.get(
+    "/reports/cohorts/{cohort_id}",
+    operation_id="getCohortReport",
+    response_model=CohortReportRead,
+    responses=problems(403, 404),
+)
+async def get_cohort_report(cohort_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+    """Counts, meetings and hours, checkpoint outcomes, rates, checkup averages (under five
+    answers: suppressed)."""
+    found = await reports.cohort_report(uow=uow, principal=principal, cohort_id=cohort_id)
+    return JsonModel(CohortReportRead.model_validate(found, from_attributes=True))
+
+
+@router.get(
+    "/reports/cohorts/{cohort_id}/billing",
+    operation_id="getFeeBill",
+    response_model=FeeBillRead,
+    responses=problems(403, 404),
+)
+async def get_fee_bill(cohort_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+    """The program fee per department of the proteges (Maine: $150 each)."""
+    found = await reports.fee_bill(uow=uow, principal=principal, cohort_id=cohort_id)
+    return JsonModel(FeeBillRead.model_validate(found, from_attributes=True))
+
+
+@router.post(
+    "/cohorts/{cohort_id}/luncheon-groups",
+    operation_id="computeLuncheonGroups",
+    response_model=list[LuncheonGroupSchema],
+    responses=problems(403, 404),
+)
+async def compute_luncheon_groups(
+    cohort_id: UUID, uow: UoW, principal: CurrentPrincipal
+) -> list[LuncheonGroupSchema]:
+    """Seat the cohort's mentees in groups that stay together; hosts rotate (Charlotte)."""
+    found = await luncheon_groups.compute_luncheon_groups(
+        uow=uow, principal=principal, cohort_id=cohort_id
+    )
+    return [LuncheonGroupSchema.model_validate(g, from_attributes=True) for g in found]
+
+
+@router.put(
+    "/cohorts/{cohort_id}/luncheon-groups",
+    operation_id="editLuncheonGroups",
+    response_model=list[LuncheonGroupSchema],
+    responses=problems(403, 404),
+)
+async def edit_luncheon_groups(
+    cohort_id: UUID, body: LuncheonGroupsUpdate, uow: UoW, principal: CurrentPrincipal
+) -> list[LuncheonGroupSchema]:
+    """Replace the groups with the coordinator's own arrangement (same rules)."""
+    groups = [LuncheonGroup(g.number, tuple(g.mentees), tuple(g.hosts)) for g in body.groups]
+    found = await luncheon_groups.edit_luncheon_groups(
+        uow=uow, principal=principal, cohort_id=cohort_id, groups=groups
+    )
+    return [LuncheonGroupSchema.model_validate(g, from_attributes=True) for g in found]
+
+
+@router.get(
+    "/cohorts/{cohort_id}/luncheon-groups",
+    operation_id="listLuncheonGroups",
+    response_model=list[LuncheonGroupSchema],
+    responses=problems(403, 404),
+)
+async def list_luncheon_groups(
+    cohort_id: UUID, uow: UoW, principal: CurrentPrincipal
+) -> list[LuncheonGroupSchema]:
+    """The cohort's luncheon groups (a participant: only their own)."""
+    found = await luncheon_groups.list_luncheon_groups(
+        uow=uow, principal=principal, cohort_id=cohort_id
+    )
+    return [LuncheonGroupSchema.model_validate(g, from_attributes=True) for g in found]

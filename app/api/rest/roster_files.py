@@ -1,0 +1,108 @@
+"""REST routes for roster files: employee imports from CSV/XLSX, CSV exports."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, File, Form, Response, UploadFile
+
+from app.api.deps import CurrentPrincipal, SystemTime, UoW
+from app.api.rest.responses import JsonModel, problems
+from app.api.rest.schemas.integrations import MentorshipFlagRead, RosterImportRead, RowErrorRead
+from app.services import hr_changes
+from app.services import roster_files as service
+
+router = APIRouter(tags=["integrations"])
+ROSTER_MAX_BODY_BYTES = 64 * 1024 * 1024
+_XLSX_MAGIC = b"PK\x03\x04"
+
+
+@router.post(
+    "/roster-files/employees",
+    operation_id="importRosterFile",
+    response_model=RosterImportRead,
+    responses=problems(403, 413),
+)
+async def import_roster_file(
+    uow: UoW,
+    principal: CurrentPrincipal,
+    clock: SystemTime,
+    file: Annotated[UploadFile, File(description="CSV (UTF-8) or XLSX, a header row first")],
+    mapping: Annotated[
+        str | None, Form(description='JSON: {"employee_number": "Emp No", ...}')
+    ] = None,
+    dry_run: Annotated[bool, Form(description="Check every row, store nothing")] = False,
+) -> JsonModel:
+    """Import employees from a roster file: the same rules and report as the JSON import.
+    A file that cannot be read (or a mapping naming missing columns) is reported in
+    `errors` as row 0, and nothing is imported."""
+    content = await file.read()
+    file_format = "xlsx" if content.startswith(_XLSX_MAGIC) else "csv"
+    result = await service.import_roster_file(
+        uow=uow,
+        principal=principal,
+        content=content,
+        file_format=file_format,
+        clock=clock,
+        mapping=mapping,
+        dry_run=dry_run,
+    )
+    report = result.report
+    return JsonModel(
+        RosterImportRead(
+            dry_run=result.dry_run,
+            rows=result.rows,
+            created=report.created,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            errors=[RowErrorRead.model_validate(e, from_attributes=True) for e in report.errors],
+            ignored_columns=result.ignored_columns,
+        )
+    )
+
+
+_CSV: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {}}, "description": "CSV with a header row"}
+}
+
+
+@router.get(
+    "/roster-files/participants.csv",
+    operation_id="exportParticipants",
+    response_class=Response,
+    responses={**_CSV, **problems(403)},
+)
+async def export_participants(
+    uow: UoW, principal: CurrentPrincipal, cohort_id: UUID | None = None
+) -> Response:
+    """Applications (who, cohort, role, eligible) as CSV. Facts only."""
+    text = await service.export_participants(uow=uow, principal=principal, cohort_id=cohort_id)
+    return Response(text, media_type="text/csv; charset=utf-8")
+
+
+@router.get(
+    "/roster-files/mentorships.csv",
+    operation_id="exportMentorships",
+    response_class=Response,
+    responses={**_CSV, **problems(403)},
+)
+async def export_mentorships(
+    uow: UoW, principal: CurrentPrincipal, cohort_id: UUID | None = None
+) -> Response:
+    """Mentorships (the pair by employee number, state, dates) as CSV. Facts only."""
+    text = await service.export_mentorships(uow=uow, principal=principal, cohort_id=cohort_id)
+    return Response(text, media_type="text/csv; charset=utf-8")
+
+
+@router.get(
+    "/mentorship-flags",
+    operation_id="listMentorshipFlags",
+    response_model=list[MentorshipFlagRead],
+    responses=problems(403),
+)
+async def list_mentorship_flags(uow: UoW, principal: CurrentPrincipal) -> list[MentorshipFlagRead]:
+    """Running pairs that an HR change made impossible (new manager, same unit, someone
+    left), with the rules they now break; for coordinators to act on."""
+    flags = await hr_changes.list_mentorship_flags(uow=uow, principal=principal)
+    return [MentorshipFlagRead.model_validate(f, from_attributes=True) for f in flags]

@@ -1,0 +1,106 @@
+"""REST shapes of the integrations area: webhook endpoints and their deliveries."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+_URL = r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[!-~]*)?$"
+EventType = Annotated[str, Field(pattern=r"^(\*|[a-z_]+\.[a-z_]+)$", max_length=100)]
+
+_TYPES = (
+    "Event types, e.g. `employee.updated`, `mentorship.state_changed`, `checkpoint.due`; "
+    "`*` for every event"
+)
+
+
+class WebhookEndpointCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: str = Field(max_length=2000, pattern=_URL, description="Where events are POSTed")
+    event_types: list[EventType] = Field(min_length=1, max_length=50, description=_TYPES)
+    description: str = Field(default="", max_length=500)
+
+
+class WebhookEndpointUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: str | None = Field(default=None, max_length=2000, pattern=_URL)
+    event_types: list[EventType] | None = Field(default=None, min_length=1, max_length=50)
+    description: str | None = Field(default=None, max_length=500)
+    enabled: bool | None = Field(default=None, description="Re-enable after a 410, or pause")
+
+
+class WebhookEndpointRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: UUID
+    url: str
+    description: str
+    event_types: list[str]
+    enabled: bool
+    disabled_reason: str | None = Field(description="Why deliveries stopped, if they did")
+    version: int = Field(description="Also the `ETag`; send it back in `If-Match`")
+    created_at: datetime
+    updated_at: datetime
+    previous_secret_expires_at: datetime | None = Field(
+        description="Until then, the rotated-out secret signs too"
+    )
+
+
+class WebhookEndpointSecretRead(WebhookEndpointRead):
+    secret: str = Field(
+        description="The signing secret (`whsec_...`): shown at creation and rotation only"
+    )
+
+
+class WebhookDeliveryRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    endpoint_id: UUID
+    event_id: UUID = Field(description="The `webhook-id` header: the same on every retry")
+    event_type: str
+    state: str = Field(description="pending, delivered or failed")
+    attempts: int
+    next_attempt_at: datetime
+    last_status: int | None
+    last_error: str | None
+    delivered_at: datetime | None
+    created_at: datetime
+
+
+class WebhookPingRead(BaseModel):
+    event_id: UUID
+
+
+class RowErrorRead(BaseModel):
+    row: int = Field(
+        description="Data row of the file, counting from 1 after the header; 0: the whole file"
+    )
+    employee_number: str | None
+    field: str | None
+    reason: str
+
+
+class RosterImportRead(BaseModel):
+    dry_run: bool = Field(description="True: nothing was stored; the counts say what would be")
+    rows: int
+    created: int
+    updated: int
+    unchanged: int
+    errors: list[RowErrorRead]
+    ignored_columns: list[str] = Field(description="Columns that match no employee field")
+
+
+class MentorshipFlagRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: UUID
+    mentorship_id: UUID
+    rules: list[str] = Field(description="The hard rules the pair breaks now, or someone_left")
+    reasons: list[str]
+    raised_at: datetime

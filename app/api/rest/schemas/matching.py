@@ -1,0 +1,101 @@
+"""REST shapes of matching runs, locked pairs and mentorships."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.domain.policy import PairFormation
+
+
+class MatchLockCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    mentee_id: UUID
+    mentor_id: UUID
+
+
+class MatchLockRead(BaseModel):
+    cohort_id: UUID
+    mentee_id: UUID
+    mentor_id: UUID
+    locked_by: str
+
+
+class RunnerUpRead(BaseModel):
+    mentor_id: UUID
+    score: float
+
+
+class ProposalRead(BaseModel):
+    mentee_id: UUID
+    mentor_id: UUID
+    score: float
+    locked: bool
+    explanation: dict[str, Any] = Field(
+        description="Hard rules passed, and the score broken down by preference term"
+    )
+    runners_up: list[RunnerUpRead]
+
+
+class UnmatchedRead(BaseModel):
+    mentee_id: UUID
+    reason: str
+    refused_by: dict[str, int] = Field(description="How many mentors each hard rule refused")
+
+
+class MatchingRunRead(BaseModel):
+    id: UUID
+    cohort_id: UUID
+    state: str = Field(description="computed or published")
+    policy_version: int
+    proposals: list[ProposalRead]
+    unmatched: list[UnmatchedRead]
+    total_score: float
+    created_at: datetime | None
+    published_at: datetime | None
+
+
+class MentorshipCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    cohort_id: UUID
+    mentee_id: UUID
+    mentor_id: UUID
+    formed_by: PairFormation = Field(description="Must be one of the program's ways pairs form")
+
+
+class MentorshipRead(BaseModel):
+    id: UUID
+    cohort_id: UUID
+    mentee_id: UUID
+    mentor_id: UUID
+    state: str
+    formed_by: str
+    matching_run_id: UUID | None
+    starts_on: date
+    ends_on: date
+    checkpoint_due_on: date | None
+    policy_version: int
+    policy: dict[str, Any] = Field(description="The policy snapshot the mentorship lives under")
+    explanation: dict[str, Any]
+    created_at: datetime | None
+
+
+class MentorshipPageRead(BaseModel):
+    items: list[MentorshipRead]
+    next_after: UUID | None = Field(description="Pass as `after` for the next page")
+
+
+class PublishedRunRead(BaseModel):
+    matching_run_id: UUID
+    mentorships: list[MentorshipRead]
+
+
+class SuggestedMentorRead(BaseModel):
+    mentor_id: UUID
+    score: float
+    explanation: dict[str, Any] = Field(description="Rules passed and the score by term")

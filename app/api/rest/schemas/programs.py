@@ -1,0 +1,163 @@
+"""REST shapes of programs, cohorts, their calendars and applications."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.domain.eligibility import ApplicantRole
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PresetRead(BaseModel):
+    key: str
+    title: str
+    description: str
+    policy: dict[str, Any]
+
+
+class ProgramCreate(_Input):
+    name: str = Field(min_length=1, max_length=200)
+    preset: str = Field(description="One of GET /v1/presets")
+    policy: dict[str, Any] | None = Field(
+        default=None, description="Partial overrides of the preset's policy, nested as it is"
+    )
+
+
+class ProgramPolicyUpdate(_Input):
+    policy: dict[str, Any] = Field(description="Partial overrides of the current policy")
+    expected_version: int | None = Field(
+        default=None, description="Refuse (409) unless the policy is still at this version"
+    )
+
+
+class ProgramRead(BaseModel):
+    id: UUID
+    name: str
+    preset: str
+    policy_version: int = Field(description="1 at creation; each policy edit adds one")
+    policy: dict[str, Any] = Field(description="The effective policy")
+    created_at: datetime | None
+
+
+class CohortCreate(_Input):
+    name: str = Field(min_length=1, max_length=200)
+    starts_on: date
+    ends_on: date | None = None
+    applications_close_on: date | None = Field(
+        default=None, description="The last day applications are taken"
+    )
+
+
+class CohortRead(BaseModel):
+    id: UUID
+    program_id: UUID
+    name: str
+    starts_on: date
+    ends_on: date | None
+    applications_close_on: date | None
+
+
+class CohortEventCreate(_Input):
+    kind: str = Field(description="information_session, orientation, social_event, ...")
+    title: str = Field(default="", max_length=200)
+    starts_on: date
+    ends_on: date | None = None
+
+
+class CohortEventRead(BaseModel):
+    id: UUID
+    cohort_id: UUID
+    kind: str
+    title: str
+    starts_on: date
+    ends_on: date | None
+    attendees: list[UUID]
+
+
+class AttendanceCreate(_Input):
+    employee_ids: list[UUID] = Field(min_length=1, max_length=10_000)
+
+
+class Preferences(_Input):
+    mentor_ids: list[UUID] = Field(default_factory=list, max_length=20)
+    departments: list[str] = Field(default_factory=list, max_length=20)
+    notes: str | None = Field(default=None, max_length=4000)
+
+
+class ApplicationCreate(_Input):
+    employee_id: UUID
+    role: ApplicantRole
+    strengths: list[str] = Field(default_factory=list, description="Mentee self-assessment")
+    weaknesses: list[str] = Field(default_factory=list)
+    goals: list[str] = Field(default_factory=list)
+    leadership_history: str | None = None
+    competencies_wanted: list[str] = Field(default_factory=list)
+    career_path: list[str] = Field(
+        default_factory=list,
+        description="Mentee: where they want to go; mentor: where they've been",
+    )
+    preferences: Preferences = Field(default_factory=Preferences)
+    needs_assessment: str | None = Field(default=None, description="NC: at the start")
+    demographic_pairing: bool = Field(
+        default=False, description="Opt in to cross-gender / cross-racial pairing preferences"
+    )
+    expertise: list[str] = Field(default_factory=list, description="Mentor volunteer profile")
+    competencies: list[str] = Field(default_factory=list)
+    bio: str | None = Field(default=None, max_length=4000)
+    capacity: int = Field(default=1, ge=1, le=20, description="Mentor: mentees they can take")
+    conflicts: list[UUID] = Field(
+        default_factory=list, description="People with an actual or perceived conflict of interest"
+    )
+
+    def profile(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", exclude={"employee_id", "role", "capacity"})
+
+
+class RuleOutcomeRead(BaseModel):
+    rule: str
+    passed: bool
+    reason: str
+
+
+class EligibilityRead(BaseModel):
+    eligible: bool
+    rules: list[RuleOutcomeRead]
+
+
+class ApplicationRead(BaseModel):
+    id: UUID
+    cohort_id: UUID
+    employee_id: UUID
+    role: ApplicantRole
+    profile: dict[str, Any]
+    capacity: int
+    supervisor_approval: str | None = Field(description="requested, approved, declined or null")
+    overrides: list[dict[str, Any]]
+    eligibility: EligibilityRead
+    created_at: datetime | None
+    evaluated_at: datetime | None
+
+
+class SupervisorDecisionCreate(_Input):
+    approved: bool
+
+
+class EligibilityOverrideCreate(_Input):
+    rule: str = Field(description="The failed rule to admit the applicant despite")
+    reason: str = Field(min_length=1, max_length=4000, description="The extenuating circumstances")
+
+
+class VolunteerRead(BaseModel):
+    employee_id: UUID
+    name: str
+    job_title: str | None
+    department: str
+    profile: dict[str, Any] = Field(description="expertise, competencies, career_path, bio")
+    open_places: int

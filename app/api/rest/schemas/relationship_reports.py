@@ -1,0 +1,65 @@
+"""REST shapes of a cohort's reports, fee bill and luncheon groups."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+_READ = ConfigDict(from_attributes=True)
+_INPUT = ConfigDict(extra="forbid")
+
+
+class AggregateRead(BaseModel):
+    model_config = _READ
+    count: int
+    mean: float | None
+    suppressed: bool = Field(description="Fewer than five answered: the mean is not shown")
+
+
+class ItemAverageRead(BaseModel):
+    model_config = _READ
+    item: str
+    aggregate: AggregateRead
+
+
+class CohortReportRead(BaseModel):
+    model_config = _READ
+    cohort_id: UUID
+    mentorships: int
+    by_state: dict[str, int]
+    meetings: int
+    hours: float
+    checkpoint_outcomes: dict[str, int | None] = Field(description="null: under five, suppressed")
+    completion_rate: float | None
+    withdrawal_rate: float | None
+    checkup_averages: list[ItemAverageRead]
+    smallest_group: int
+
+
+class DepartmentBillRead(BaseModel):
+    model_config = _READ
+    department: str
+    proteges: int
+    amount_cents: int
+
+
+class FeeBillRead(BaseModel):
+    model_config = _READ
+    cohort_id: UUID
+    fee_cents: int
+    billed_to: str
+    departments: list[DepartmentBillRead]
+    total_cents: int
+
+
+class LuncheonGroupSchema(BaseModel):
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
+    number: int = Field(ge=1)
+    mentees: list[UUID] = Field(description="Stay together all term")
+    hosts: list[UUID] = Field(description="The host at each luncheon, in order")
+
+
+class LuncheonGroupsUpdate(BaseModel):
+    model_config = _INPUT
+    groups: list[LuncheonGroupSchema] = Field(max_length=100)

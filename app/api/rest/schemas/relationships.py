@@ -1,0 +1,259 @@
+"""REST shapes of running a mentorship."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.domain.confidentiality import ContentPart, DisclosureKind
+from app.domain.lifecycle import CheckpointDecision
+from app.domain.policy import EvaluationKind
+from app.services.goals import GoalKind
+
+_READ = ConfigDict(from_attributes=True)
+_INPUT = ConfigDict(extra="forbid")
+
+
+class MentorshipProgressRead(BaseModel):
+    """A mentorship's facts: state, confirmations, signatures, timeline, cadence signal."""
+
+    model_config = _READ
+    id: UUID
+    cohort_id: UUID
+    mentee_id: UUID
+    mentor_id: UUID
+    state: str
+    confirmed_by: list[str]
+    agreement_required: bool
+    agreement_signed_by: list[str]
+    evaluations_done: list[str]
+    evaluations_missing: dict[str, int]
+    starts_on: date
+    ends_on: date
+    initial_meeting_due_on: date | None
+    checkpoint_opens_on: date | None
+    checkpoint_due_on: date | None
+    midpoint_on: date | None
+    checkups: list[date]
+    activated_on: date | None
+    closed_on: date | None
+    checkpoint_outcome: str | None
+    successor_id: UUID | None
+    mentee_eligible_for_next_cohort: bool
+    outcomes: dict[str, Any] | None
+    at_risk: bool | None = Field(description="Behind the policy's cadence (null: not computed)")
+    at_risk_reason: str | None
+
+
+class CompletionCreate(BaseModel):
+    model_config = _INPUT
+    outcomes: dict[str, str] | None = Field(
+        default=None, description="What came of the plan (NC: reviewed at the final meeting)"
+    )
+
+
+class AgreementUpdate(BaseModel):
+    model_config = _INPUT
+    terms: dict[str, str] = Field(description="The agreement's sections, as the policy names them")
+
+
+class SignatureRead(BaseModel):
+    model_config = _READ
+    party: str
+    signed_by: UUID
+    signed_at: datetime
+
+
+class AgreementRead(BaseModel):
+    model_config = _READ
+    mentorship_id: UUID
+    title: str
+    sections: list[str]
+    version: int
+    terms: dict[str, Any]
+    signatures: list[SignatureRead]
+    signed_by_both: bool
+    withheld: list[str] = Field(description="Sections kept from this reader (confidential)")
+    written_at: datetime | None
+
+
+class MeetingCreate(BaseModel):
+    model_config = _INPUT
+    held_on: date
+    hours: float = Field(gt=0, le=24)
+    topics: list[str] = Field(default_factory=list, max_length=50)
+    goal_id: UUID | None = None
+    competency: str | None = None
+    observations: str | None = None
+    follow_ups: str | None = None
+    notes: str | None = Field(default=None, description="Confidential to the pair")
+
+
+class MeetingRead(BaseModel):
+    model_config = _READ
+    id: UUID
+    mentorship_id: UUID
+    held_on: date
+    hours: float
+    topics: list[str]
+    goal_id: UUID | None
+    competency: str | None
+    observations: str | None
+    follow_ups: str | None
+    notes: str | None
+    logged_by: UUID | None
+    created_at: datetime | None
+
+
+class MonthCadenceRead(BaseModel):
+    model_config = _READ
+    month: int
+    starts_on: date
+    ends_on: date
+    meetings: int
+    hours: float
+    min_meetings: int
+    min_hours: float
+    finished: bool
+    short: bool
+
+
+class CadenceRead(BaseModel):
+    model_config = _READ
+    months: list[MonthCadenceRead]
+    initial_meeting_missed: bool
+    at_risk: bool
+    reason: str
+
+
+class MeetingLogRead(BaseModel):
+    model_config = _READ
+    meetings: list[MeetingRead]
+    content_withheld: bool
+    cadence: CadenceRead
+
+
+class JournalEntryCreate(BaseModel):
+    model_config = _INPUT
+    entry_on: date
+    overall_goal: str | None = None
+    focus: str | None = Field(default=None, description="Focus of interaction")
+    specifics: str | None = Field(default=None, description="Specifics of the issue / situation")
+    learning_points: str | None = None
+    application: str | None = Field(default=None, description="How and where it can be used")
+
+
+class JournalEntryRead(BaseModel):
+    model_config = _READ
+    id: UUID
+    mentorship_id: UUID
+    entry_on: date
+    entry: dict[str, str]
+    created_at: datetime | None
+
+
+class GoalCreate(BaseModel):
+    model_config = _INPUT
+    kind: GoalKind
+    text: str = Field(min_length=1, max_length=4000)
+    parent_id: UUID | None = None
+
+
+class GoalUpdate(BaseModel):
+    model_config = _INPUT
+    progress: int | None = Field(default=None, ge=0, le=100)
+    outcome: str | None = None
+
+
+class GoalCommentCreate(BaseModel):
+    model_config = _INPUT
+    text: str = Field(min_length=1, max_length=4000)
+
+
+class GoalRead(BaseModel):
+    model_config = _READ
+    id: UUID
+    mentorship_id: UUID
+    kind: str
+    parent_id: UUID | None
+    text: str
+    progress: int
+    outcome: str | None
+    comments: list[dict[str, Any]]
+    created_at: datetime | None
+
+
+class EvaluationCreate(BaseModel):
+    model_config = _INPUT
+    kind: EvaluationKind
+    scores: list[int] = Field(default_factory=list, max_length=50, description="Likert 1-5")
+    free_text: str | None = None
+
+
+class EvaluationRead(BaseModel):
+    model_config = _READ
+    id: UUID
+    mentorship_id: UUID
+    kind: str
+    party: str
+    scores: dict[str, int] = Field(description="The respondent's own answers; empty for others")
+    free_text: str | None
+    submitted_on: date
+
+
+class CheckpointCreate(BaseModel):
+    model_config = _INPUT
+    decision: CheckpointDecision
+
+
+class CheckpointRead(BaseModel):
+    model_config = _READ
+    mentorship_id: UUID
+    opens_on: date | None
+    due_on: date | None
+    my_decision: str | None
+    change_requested: bool = Field(description="Someone asked for a change (never who, or why)")
+    awaiting: str | None
+    outcome: str | None = Field(description="continue, rematched or withdrawn (or ended)")
+    state: str
+    proposed_mentor_id: UUID | None
+    successor_id: UUID | None
+    mentee_eligible_for_next_cohort: bool
+
+
+class RecipientSchema(BaseModel):
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
+    role: str = Field(description="administrator or supervisor")
+    person_id: UUID
+
+
+class DisclosureCreate(BaseModel):
+    model_config = _INPUT
+    kind: DisclosureKind
+    to: list[RecipientSchema] = Field(min_length=1, max_length=10)
+    parts: list[ContentPart] = Field(default_factory=list)
+    description: str = ""
+    purpose: str = ""
+    protege_consent: bool = False
+    protege_informed: bool = False
+    occurred_at: datetime | None = None
+
+
+class DisclosureRead(BaseModel):
+    model_config = _READ
+    id: UUID
+    mentorship_id: UUID
+    kind: str
+    by_id: UUID
+    by_party: str
+    recipients: list[dict[str, str]]
+    about_id: UUID
+    parts: list[str]
+    description: str
+    purpose: str
+    occurred_at: datetime
+    protege_consent: bool
+    protege_informed: bool

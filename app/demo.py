@@ -1,0 +1,197 @@
+"""`mentoring demo`: a demo organisation with a directory, a program from each preset, a cohort
+of each with its calendar, and applications ready for a coordinator to match and publish."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+from uuid import UUID
+
+from app.domain.access import Principal, Role
+from app.domain.eligibility import ApplicantRole
+from app.domain.presets import PRESETS
+from app.services import access, applications, cohorts, employees, organizations, programs
+from app.services.ports import Clock, UnitOfWork
+
+DEPARTMENTS = ("Finance", "Operations", "Planning", "People", "Technology")
+COMPETENCIES = ("budgeting", "leadership", "negotiation", "public speaking", "project management")
+# NC's information session and a cohort start far enough ahead that applications are open.
+_CALENDAR = (
+    ("information_session", "Information session", 7),
+    ("social_event", "Welcome social", 14),
+    ("orientation", "Orientation", 21),
+    ("networking_event", "Networking", 120),
+    ("program_evaluation", "Program evaluation", 240),
+    ("final_celebration", "Final celebration", 280),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DemoReport:
+    slug: str
+    programs: dict[str, str]
+    cohorts: dict[str, str]
+    tokens: dict[str, str]
+
+
+def directory(seed: int = 7) -> list[dict[str, Any]]:
+    """A city of 61 people: a manager, five directors, and ten staff under each director."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not a secret
+    rows = [_person("CM-1", 12, "Executive", "Office", None, True)]
+    for d, department in enumerate(DEPARTMENTS, start=1):
+        director = f"DIR-{d}"
+        rows.append(_person(director, 9, department, "Leadership", "CM-1", True))
+        for s in range(1, 11):
+            unit = f"{department} {1 + s % 2}"
+            level = rng.choice((2, 3, 4, 5, 6))
+            rows.append(
+                _person(
+                    f"{department[:3].upper()}-{s}",
+                    level,
+                    department,
+                    unit,
+                    director,
+                    rng.random() > 0.1,
+                )
+            )
+    return rows
+
+
+def _person(
+    number: str, level: int, department: str, unit: str, manager: str | None, good: bool
+) -> dict[str, Any]:
+    return {
+        "employee_number": number,
+        "given_name": number.split("-")[0].title(),
+        "family_name": number.split("-")[1],
+        "email": f"{number.lower()}@demo.example",
+        "level": level,
+        "department": department,
+        "unit": unit,
+        "manager_employee_number": manager,
+        "hire_date": "2018-03-01",
+        "employment_status": "active",
+        "in_good_standing": good,
+        "attributes": {"graduate_of": ["Maine Leadership Institute"]},
+    }
+
+
+async def load_demo(
+    *,
+    admin_uow: Callable[[], UnitOfWork],
+    tenant_uow: Callable[[Any], UnitOfWork],
+    clock: Clock,
+    slug: str = "demo",
+) -> DemoReport:
+    """Create the demo organisation and everything in it; the tokens are printed once."""
+    org = await organizations.create_organization(uow=admin_uow(), name="Demo City", slug=slug)
+
+    def uow() -> UnitOfWork:
+        return tenant_uow(org.id)
+
+    admin = Principal(org.id, Role.ORG_ADMIN, "demo")
+    await employees.import_employees(uow=uow(), principal=admin, clock=clock, rows=directory())
+    people = {
+        e.employee_number: e
+        for e in (
+            await employees.list_employees(uow=uow(), principal=admin, after=None, limit=100)
+        ).items
+    }
+    made_programs, made_cohorts = {}, {}
+    starts = clock.now().date() + timedelta(days=30)
+    for key in PRESETS:
+        program = await programs.create_program(
+            uow=uow(), principal=admin, name=f"Demo {key}", preset_name=key
+        )
+        cohort = await cohorts.create_cohort(
+            uow=uow(),
+            principal=admin,
+            program_id=program.id,
+            name=f"{starts.year} cohort",
+            starts_on=starts,
+        )
+        made_programs[key], made_cohorts[key] = str(program.id), str(cohort.id)
+        await _calendar(uow, admin, cohort.id, starts, [p.id for p in people.values()])
+    await _applications(uow, admin, clock, made_cohorts["nc-model"], people)
+    tokens = await _tokens(uow, admin, clock, people)
+    return DemoReport(slug, made_programs, made_cohorts, tokens)
+
+
+async def _calendar(
+    uow: Any, admin: Principal, cohort_id: Any, starts: date, everyone: list[Any]
+) -> None:
+    for kind, title, days in _CALENDAR:
+        event = await cohorts.add_cohort_event(
+            uow=uow(),
+            principal=admin,
+            cohort_id=cohort_id,
+            kind=kind,
+            title=title,
+            starts_on=starts - timedelta(days=28) + timedelta(days=days),
+        )
+        if kind == "information_session":
+            await cohorts.record_attendance(
+                uow=uow(), principal=admin, event_id=event.id, employee_ids=everyone
+            )
+
+
+async def _applications(
+    uow: Any, admin: Principal, clock: Clock, cohort: str, people: dict[str, Any]
+) -> None:
+    """Every director volunteers; every staff member in good standing applies as a mentee."""
+    rng = random.Random(11)  # noqa: S311 - reproducible demo data, not a secret
+    for number, person in sorted(people.items()):
+        mentor = number.startswith("DIR-")
+        if number == "CM-1" or (not mentor and not person.in_good_standing):
+            continue
+        profile: dict[str, Any] = (
+            {
+                "competencies": rng.sample(COMPETENCIES, 3),
+                "bio": "A director of the city.",
+            }
+            if mentor
+            else {
+                "strengths": ["reliability"],
+                "weaknesses": ["delegation"],
+                "goals": ["lead a team"],
+                "competencies_wanted": rng.sample(COMPETENCIES, 2),
+                "needs_assessment": "Wants to prepare for a supervisory role.",
+            }
+        )
+        await applications.submit_application(
+            uow=uow(),
+            principal=admin,
+            clock=clock,
+            cohort_id=UUID(cohort),
+            employee_id=person.id,
+            role=ApplicantRole.MENTOR if mentor else ApplicantRole.MENTEE,
+            profile=profile,
+            capacity=3 if mentor else 1,
+        )
+
+
+async def _tokens(
+    uow: Any, admin: Principal, clock: Clock, people: dict[str, Any]
+) -> dict[str, str]:
+    wanted = {
+        "org_admin": (Role.ORG_ADMIN, None),
+        "coordinator": (Role.COORDINATOR, None),
+        "committee": (Role.COMMITTEE, None),
+        "supervisor (DIR-1)": (Role.SUPERVISOR, people["DIR-1"].id),
+        "participant (FIN-1)": (Role.PARTICIPANT, people["FIN-1"].id),
+    }
+    tokens = {}
+    for label, (role, employee_id) in wanted.items():
+        issued = await access.create_api_token(
+            uow=uow(),
+            principal=admin,
+            clock=clock,
+            name=f"demo {label}",
+            role=role,
+            employee_id=employee_id,
+        )
+        tokens[label] = issued.token
+    return tokens

@@ -1,0 +1,240 @@
+"""Applications: a mentee's self-assessment or a mentor's volunteer profile, decided by the
+program's eligibility rules on submit and again whenever the applicant's HR data changes."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from app.domain.access import AuditEvent, Principal
+from app.domain.authorization import Action, Reach, Resource, reach
+from app.domain.directory import Employee
+from app.domain.eligibility import ApplicantRole, EligibilityOverride, SupervisorApproved
+from app.domain.errors import Conflict, InvalidInput, NotFound, PolicyError
+from app.services.eligibility_refresh import reevaluate
+from app.services.ports import Clock, UnitOfWork
+from app.services.program_records import Application, Cohort
+
+
+async def submit_application(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    cohort_id: UUID,
+    employee_id: UUID,
+    role: ApplicantRole,
+    profile: Mapping[str, Any],
+    capacity: int = 1,
+) -> Application:
+    """Apply to a cohort; the answer carries every eligibility rule's outcome and reason."""
+    scope = reach(principal, Resource.APPLICATIONS, Action.WRITE)
+    if scope is Reach.OWN and employee_id != principal.employee_id:
+        raise NotFound("no such employee", field="employee_id")
+    if capacity < 1:
+        raise InvalidInput("a mentor takes at least one mentee", field="capacity")
+    today = clock.now().date()
+    async with uow:
+        cohort = await _open_cohort(uow, cohort_id, today)
+        program = await uow.programs.get_program(cohort.program_id)
+        employee = await uow.employees.get(employee_id)
+        if program is None or employee is None:
+            raise NotFound("no such employee", field="employee_id")
+        await _refuse_supervisory_preferences(uow, employee, profile)
+        asks_supervisor = role is ApplicantRole.MENTEE and any(
+            isinstance(r, SupervisorApproved) for r in program.policy.eligibility.mentee_rules
+        )
+        draft = Application(
+            uuid.uuid4(),
+            cohort_id,
+            employee_id,
+            role,
+            dict(profile),
+            capacity if role is ApplicantRole.MENTOR else 0,
+            "requested" if asks_supervisor else None,
+            (),
+            False,
+            {},
+        )
+        [decided] = await reevaluate(uow, [draft], today)
+        stored = await uow.programs.add_application(decided)
+        if stored is None:
+            raise Conflict("this employee has already applied to this cohort", field="employee_id")
+        await _announce(uow, principal, stored, "application.submitted")
+        await uow.commit()
+    return stored
+
+
+async def get_application(
+    *, uow: UnitOfWork, principal: Principal, application_id: UUID
+) -> Application:
+    """One application, with its latest eligibility decision."""
+    scope = reach(principal, Resource.APPLICATIONS, Action.READ)
+    async with uow:
+        return await _visible(uow, principal, scope, application_id)
+
+
+async def list_applications(
+    *, uow: UnitOfWork, principal: Principal, cohort_id: UUID
+) -> list[Application]:
+    """Every application to a cohort, in the order they came."""
+    reach(principal, Resource.COHORTS, Action.READ)
+    reach(principal, Resource.APPLICATIONS, Action.READ)
+    async with uow:
+        if await uow.programs.get_cohort(cohort_id) is None:
+            raise NotFound("no such cohort", field="id")
+        return await uow.programs.applications(cohort_id=cohort_id)
+
+
+async def decide_supervisor_approval(
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, application_id: UUID, approved: bool
+) -> Application:
+    """The mentee's supervisor approves or declines participation (Caltrans)."""
+    scope = reach(principal, Resource.APPLICATIONS, Action.APPROVE)
+    async with uow:
+        application = await _visible(uow, principal, scope, application_id)
+        if application.supervisor_approval is None:
+            raise Conflict("this program asks no supervisor approval", field="approved")
+        decision = "approved" if approved else "declined"
+        [decided] = await reevaluate(
+            uow, [replace(application, supervisor_approval=decision)], clock.now().date()
+        )
+        await uow.programs.save_applications([decided])
+        await _announce(uow, principal, decided, f"application.supervisor_{decision}")
+        await uow.commit()
+    return decided
+
+
+async def override_eligibility(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    application_id: UUID,
+    rule: str,
+    reason: str,
+) -> Application:
+    """Admit, on record and with the reason, an applicant who fails `rule` (NC, seed 003)."""
+    reach(principal, Resource.APPLICATIONS, Action.OVERRIDE)
+    now = clock.now()
+    override = EligibilityOverride(rule, principal.subject, now, reason.strip())
+    async with uow:
+        application = await _visible(uow, principal, Reach.ALL, application_id)
+        cohort = await uow.programs.get_cohort(application.cohort_id)
+        program = await uow.programs.get_program(cohort.program_id) if cohort else None
+        if program is None or not program.policy.eligibility.overrides_allowed:
+            raise PolicyError("this program's policy allows no eligibility overrides", field="rule")
+        failed = {r["rule"] for r in application.eligibility.get("rules", ()) if not r["passed"]}
+        if rule not in failed:
+            raise InvalidInput(f"the applicant does not fail {rule!r}", field="rule")
+        kept = tuple(o for o in application.overrides if o["rule"] != rule)
+        draft = replace(application, overrides=(*kept, override.to_dict()))
+        [decided] = await reevaluate(uow, [draft], now.date())
+        await uow.programs.save_applications([decided])
+        await uow.access.record(
+            AuditEvent.by(
+                principal,
+                "application.eligibility_overridden",
+                "application",
+                application_id,
+                rule=rule,
+            )
+        )
+        await uow.commit()
+    return decided
+
+
+async def refresh_eligibility(
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, employee_ids: Sequence[UUID]
+) -> list[Application]:
+    """Decide again every application of these employees after their HR data changed."""
+    reach(principal, Resource.EMPLOYEES, Action.WRITE)
+    async with uow:
+        decided = await refresh_within(uow, principal, employee_ids, clock.now().date())
+        await uow.commit()
+    return decided
+
+
+async def refresh_within(
+    uow: UnitOfWork, principal: Principal, employee_ids: Sequence[UUID], today: date
+) -> list[Application]:
+    """The same inside a transaction already open (an HR import's, before it commits):
+    stores each new decision and announces those that changed."""
+    found = await uow.programs.applications(employee_ids=list(employee_ids))
+    decided = await reevaluate(uow, found, today)
+    await uow.programs.save_applications(decided)
+    for before, after in zip(found, decided, strict=True):
+        if before.eligible != after.eligible:
+            await _announce(uow, principal, after, "application.eligibility_changed")
+    return decided
+
+
+async def _open_cohort(uow: UnitOfWork, cohort_id: UUID, today: date) -> Cohort:
+    cohort = await uow.programs.get_cohort(cohort_id)
+    if cohort is None:
+        raise NotFound("no such cohort", field="id")
+    closes = cohort.applications_close_on
+    if (closes is not None and today > closes) or (cohort.ends_on and today >= cohort.ends_on):
+        raise Conflict(f"applications to {cohort.name} are closed", field="cohort_id")
+    return cohort
+
+
+async def _refuse_supervisory_preferences(
+    uow: UnitOfWork, employee: Employee, profile: Mapping[str, Any]
+) -> None:
+    """Naming someone in your own supervisory chain, above or below, can never be a pair."""
+    named = [str(i) for i in (profile.get("preferences") or {}).get("mentor_ids") or ()]
+    named += [str(i) for i in profile.get("mentee_ids") or ()]
+    ids = {UUID(i) for i in named}
+    chains = await uow.programs.ancestors([employee.id, *ids])
+    for other in ids:
+        if other in chains.get(employee.id, ()) or employee.id in chains.get(other, ()):
+            raise InvalidInput(
+                f"{other} is in the applicant's supervisory chain and cannot be paired",
+                field="preferences",
+                rule="not_in_supervisory_chain",
+            )
+
+
+async def _visible(
+    uow: UnitOfWork, principal: Principal, scope: Reach, application_id: UUID
+) -> Application:
+    application = await uow.programs.get_application(application_id)
+    if application is not None and scope is Reach.OWN:
+        if principal.role.value == "supervisor":
+            employee = await uow.employees.get(application.employee_id)
+            mine = employee is not None and employee.manager_id == principal.employee_id
+        else:
+            mine = application.employee_id == principal.employee_id
+        application = application if mine else None
+    if application is None:
+        raise NotFound("no such application", field="id")
+    return application
+
+
+async def _announce(
+    uow: UnitOfWork, principal: Principal, application: Application, event: str
+) -> None:
+    await uow.access.record(
+        AuditEvent.by(
+            principal,
+            event,
+            "application",
+            application.id,
+            role=application.role.value,
+            eligible=application.eligible,
+        )
+    )
+    await uow.outbox.emit(
+        event,
+        {
+            "application_id": str(application.id),
+            "cohort_id": str(application.cohort_id),
+            "employee_id": str(application.employee_id),
+            "eligible": application.eligible,
+        },
+    )

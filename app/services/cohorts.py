@@ -1,0 +1,141 @@
+"""Cohorts: one run of a program, with its calendar of events and the attendance recorded."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date
+from uuid import UUID
+
+from app.domain.access import AuditEvent, Principal
+from app.domain.authorization import Action, Resource, reach
+from app.domain.errors import InvalidInput, NotFound
+from app.services.ports import UnitOfWork
+from app.services.program_records import Cohort, CohortEvent
+
+# The calendars of the seeds: Maine's yearly schedule, NC information sessions, Charlotte groups.
+EVENT_KINDS = (
+    "social_event",
+    "preliminary_matches",
+    "orientation",
+    "initial_meeting_window",
+    "match_confirmation",
+    "networking_event",
+    "program_evaluation",
+    "final_celebration",
+    "information_session",
+    "group_session",
+)
+
+
+async def create_cohort(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    program_id: UUID,
+    name: str,
+    starts_on: date,
+    ends_on: date | None = None,
+    applications_close_on: date | None = None,
+) -> Cohort:
+    """A cohort of a program; applications are taken until `applications_close_on`."""
+    reach(principal, Resource.COHORTS, Action.WRITE)
+    if not name.strip():
+        raise InvalidInput("must not be blank", field="name")
+    if ends_on is not None and ends_on <= starts_on:
+        raise InvalidInput("must be after starts_on", field="ends_on")
+    draft = Cohort(
+        uuid.uuid4(), program_id, name.strip(), starts_on, ends_on, applications_close_on
+    )
+    async with uow:
+        if await uow.programs.get_program(program_id) is None:
+            raise NotFound("no such program", field="id")
+        cohort = await uow.programs.add_cohort(draft)
+        await uow.access.record(AuditEvent.by(principal, "cohort.created", "cohort", cohort.id))
+        await uow.commit()
+    return cohort
+
+
+async def get_cohort(*, uow: UnitOfWork, principal: Principal, cohort_id: UUID) -> Cohort:
+    """One cohort."""
+    reach(principal, Resource.COHORTS, Action.READ)
+    async with uow:
+        found = await uow.programs.get_cohort(cohort_id)
+    if found is None:
+        raise NotFound("no such cohort", field="id")
+    return found
+
+
+async def add_cohort_event(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    cohort_id: UUID,
+    kind: str,
+    title: str,
+    starts_on: date,
+    ends_on: date | None = None,
+) -> CohortEvent:
+    """A date on the cohort's calendar (an information session, a networking event, ...)."""
+    reach(principal, Resource.COHORTS, Action.WRITE)
+    if kind not in EVENT_KINDS:
+        raise InvalidInput(f"kind must be one of {', '.join(EVENT_KINDS)}", field="kind")
+    if ends_on is not None and ends_on < starts_on:
+        raise InvalidInput("must not be before starts_on", field="ends_on")
+    draft = CohortEvent(uuid.uuid4(), cohort_id, kind, title.strip() or kind, starts_on, ends_on)
+    async with uow:
+        if await uow.programs.get_cohort(cohort_id) is None:
+            raise NotFound("no such cohort", field="id")
+        event = await uow.programs.add_event(draft)
+        await uow.access.record(
+            AuditEvent.by(principal, "cohort.event_added", "cohort", cohort_id, kind=kind)
+        )
+        await uow.commit()
+    return event
+
+
+async def list_cohort_events(
+    *, uow: UnitOfWork, principal: Principal, cohort_id: UUID
+) -> list[CohortEvent]:
+    """The cohort's calendar in date order."""
+    reach(principal, Resource.COHORTS, Action.READ)
+    async with uow:
+        if await uow.programs.get_cohort(cohort_id) is None:
+            raise NotFound("no such cohort", field="id")
+        return await uow.programs.events(cohort_id)
+
+
+async def events_of_cohorts(
+    *, uow: UnitOfWork, principal: Principal, cohort_ids: Sequence[UUID]
+) -> list[list[CohortEvent]]:
+    """Each cohort's calendar, in the order of `cohort_ids` (for GraphQL's loader)."""
+    reach(principal, Resource.COHORTS, Action.READ)
+    async with uow:
+        found = await uow.programs.events_of(cohort_ids)
+    return [[e for e in found if e.cohort_id == cohort_id] for cohort_id in cohort_ids]
+
+
+async def record_attendance(
+    *, uow: UnitOfWork, principal: Principal, event_id: UUID, employee_ids: Sequence[UUID]
+) -> CohortEvent:
+    """Record who attended an event (NC and Caltrans require an information session)."""
+    reach(principal, Resource.COHORTS, Action.WRITE)
+    async with uow:
+        known = {e.id for e in await uow.employees.get_many(list(set(employee_ids)))}
+        unknown = [str(i) for i in employee_ids if i not in known]
+        event = await uow.programs.record_attendance(event_id, employee_ids)
+        if event is None:
+            raise NotFound("no such event", field="event_id")
+        if unknown:
+            raise InvalidInput(f"no such employees: {', '.join(unknown)}", field="employee_ids")
+        await uow.access.record(
+            AuditEvent.by(
+                principal,
+                "cohort.attendance_recorded",
+                "cohort_event",
+                event_id,
+                count=len(set(employee_ids)),
+            )
+        )
+        await uow.commit()
+    return event

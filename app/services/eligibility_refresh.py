@@ -1,0 +1,61 @@
+"""Deciding applications again from current HR data, a batch at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from uuid import UUID
+
+from app.domain.directory import Employee
+from app.domain.errors import NotFound
+from app.domain.policy import Policy
+from app.services.ports import UnitOfWork
+from app.services.program_facts import attendees_of_information, evaluated
+from app.services.program_records import Application
+
+
+async def reevaluate(
+    uow: UnitOfWork,
+    applications: Sequence[Application],
+    today: date,
+    people: Mapping[UUID, Employee] | None = None,
+) -> list[Application]:
+    """Each application with eligibility decided from today's directory, attendance and loads
+    (`people`: the applicants' directory rows when the caller has them already)."""
+    if not applications:
+        return []
+    if people is None:
+        found = await uow.employees.get_many([a.employee_id for a in applications])
+        people = {e.id: e for e in found}
+    loads = await uow.programs.open_loads([a.employee_id for a in applications])
+    policies: dict[object, tuple[Policy, frozenset[object]]] = {}
+    decided = []
+    for application in applications:
+        if application.cohort_id not in policies:
+            policies[application.cohort_id] = await _cohort_facts(uow, application)
+        policy, attended = policies[application.cohort_id]
+        employee = people.get(application.employee_id)
+        if employee is None:
+            raise NotFound("no such employee", field="employee_id")
+        decided.append(
+            evaluated(
+                application,
+                employee,
+                policy,
+                today,
+                attended=employee.id in attended,
+                current_load=loads.get(employee.id, 0),
+            )
+        )
+    return decided
+
+
+async def _cohort_facts(
+    uow: UnitOfWork, application: Application
+) -> tuple[Policy, frozenset[object]]:
+    cohort = await uow.programs.get_cohort(application.cohort_id)
+    program = await uow.programs.get_program(cohort.program_id) if cohort else None
+    if program is None:
+        raise NotFound("no such cohort", field="cohort_id")
+    attended = attendees_of_information(await uow.programs.events(application.cohort_id))
+    return program.policy, frozenset(attended)

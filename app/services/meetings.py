@@ -1,0 +1,127 @@
+"""The meeting log (Caltrans): date, hours, topics, the goal it served, the competency worked
+on, observations and follow-ups. What was said is the pair's; staff see dates and hours, and
+the cadence signal when a pair falls behind the policy's meetings and hours a month."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from datetime import date
+from uuid import UUID
+
+from app.domain.access import AuditEvent, Principal
+from app.domain.authorization import Action, Resource, reach
+from app.domain.cadence import CadenceReport, MeetingFact, cadence
+from app.domain.confidentiality import ContentPart
+from app.domain.errors import InvalidInput, TransitionRefused
+from app.domain.lifecycle import MentorshipState
+from app.domain.timeline import Timeline
+from app.services.disclosures import granted
+from app.services.pairs import audit_read, open_pair, participant, readable
+from app.services.ports import Clock, UnitOfWork
+from app.services.relationship_records import Meeting
+
+_LOGGABLE = (MentorshipState.CONFIRMED, MentorshipState.ACTIVE)
+MAX_TEXT = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingLog:
+    """The meetings the caller may see (content withheld unless they may read it) and the
+    pair's cadence against the policy."""
+
+    meetings: tuple[Meeting, ...]
+    content_withheld: bool
+    cadence: CadenceReport
+
+
+async def log_meeting(
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, meeting: Meeting
+) -> Meeting:
+    """A participant logs a meeting, from confirmation on (the agreement is made at the first)."""
+    scope = reach(principal, Resource.MEETINGS, Action.WRITE)
+    _check(meeting, clock.now().date())
+    async with uow:
+        pair = await open_pair(uow, principal, meeting.mentorship_id, scope, lock=True)
+        participant(pair)
+        if pair.status.state not in _LOGGABLE:
+            rule = "terminal_state" if pair.status.is_terminal else "not_confirmed"
+            raise TransitionRefused(
+                f"meetings are logged while a mentorship is confirmed or active; "
+                f"this one is {pair.status.state}",
+                rule=rule,
+            )
+        stored = await uow.relationships.add_meeting(
+            replace(meeting, id=uuid.uuid4(), logged_by=principal.employee_id, cancelled=False)
+        )
+        await uow.access.record(
+            AuditEvent.by(
+                principal,
+                "meeting.logged",
+                "mentorship",
+                pair.id,
+                meeting_id=str(stored.id),
+                held_on=stored.held_on.isoformat(),
+                hours=stored.hours,
+            )
+        )
+        await uow.outbox.emit(
+            "meeting.logged",
+            {
+                "mentorship_id": str(pair.id),
+                "meeting_id": str(stored.id),
+                "held_on": stored.held_on.isoformat(),
+                "hours": stored.hours,
+            },
+        )
+        await uow.commit()
+    return stored
+
+
+async def list_meetings(
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, mentorship_id: UUID
+) -> MeetingLog:
+    """The meeting log: the pair read everything; others read facts, or what was disclosed."""
+    scope = reach(principal, Resource.MEETINGS, Action.READ)
+    async with uow:
+        pair = await open_pair(uow, principal, mentorship_id, scope)
+        found = await uow.relationships.meetings([mentorship_id])
+        grants = await granted(uow, pair.id)
+        may_read_notes = readable(pair, principal, ContentPart.MEETING_NOTES, grants)
+        if not may_read_notes and not readable(pair, principal, ContentPart.MEETING_FACTS, grants):
+            found = []
+        if may_read_notes and found:
+            await audit_read(uow, principal, pair, ContentPart.MEETING_NOTES, len(found))
+        shown = tuple(m if may_read_notes else facts_only(m) for m in found)
+        report = cadence_of(pair.status.timeline, found, clock.now().date())
+        await uow.commit()
+    return MeetingLog(shown, not may_read_notes, report)
+
+
+def cadence_of(timeline: Timeline, meetings: list[Meeting], today: date) -> CadenceReport:
+    facts = [MeetingFact(m.held_on, m.hours) for m in meetings if not m.cancelled]
+    return cadence(timeline, facts, today)
+
+
+def facts_only(meeting: Meeting) -> Meeting:
+    """The meeting without what was said: date, hours and who logged it."""
+    return replace(
+        meeting,
+        topics=(),
+        goal_id=None,
+        competency=None,
+        observations=None,
+        follow_ups=None,
+        notes=None,
+    )
+
+
+def _check(meeting: Meeting, today: date) -> None:
+    if meeting.held_on > today:
+        raise InvalidInput("a meeting is logged once it has been held", field="held_on")
+    if not 0 < meeting.hours <= 24:
+        raise InvalidInput("hours are more than 0 and at most 24", field="hours")
+    for name in ("competency", "observations", "follow_ups", "notes"):
+        value = getattr(meeting, name)
+        if value is not None and len(value) > MAX_TEXT:
+            raise InvalidInput(f"at most {MAX_TEXT} characters", field=name)

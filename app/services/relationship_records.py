@@ -1,0 +1,130 @@
+"""What running a mentorship stores: its progress, agreement versions, meetings, journal
+entries, goals, evaluations and disclosures."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """A mentorship's lifecycle details; `version` counts saves (optimistic updates)."""
+
+    mentorship_id: UUID
+    version: int = 0
+    confirmed_by: tuple[str, ...] = ()
+    agreement_signed_by: tuple[str, ...] = ()
+    evaluations_done: tuple[str, ...] = ()
+    checkpoint_answers: tuple[Mapping[str, Any], ...] = ()
+    checkpoint_outcome: str | None = None
+    rematch_proposal: Mapping[str, Any] | None = None
+    successor_id: UUID | None = None
+    activated_on: date | None = None
+    closed_on: date | None = None
+    closed_by: str | None = None
+    eligible_for_next_cohort: bool = False
+    outcomes: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    party: str
+    signed_by: UUID
+    signed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """One version of a pair's agreement and who signed that version."""
+
+    mentorship_id: UUID
+    version: int
+    terms: Mapping[str, Any]
+    written_by: UUID
+    created_at: datetime | None = None
+    signatures: tuple[Signature, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """A meeting log entry (Caltrans): facts, and content confidential to the pair."""
+
+    id: UUID
+    mentorship_id: UUID
+    held_on: date
+    hours: float
+    topics: tuple[str, ...] = ()
+    goal_id: UUID | None = None
+    competency: str | None = None
+    observations: str | None = None
+    follow_ups: str | None = None
+    notes: str | None = None
+    logged_by: UUID | None = None
+    cancelled: bool = False
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    """The mentee's own entry (Charlotte's sample journal columns)."""
+
+    id: UUID
+    mentorship_id: UUID
+    author_id: UUID
+    entry_on: date
+    entry: Mapping[str, Any]
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """A goal, objective, developmental need or action step of the mentee's plan."""
+
+    id: UUID
+    mentorship_id: UUID
+    kind: str
+    parent_id: UUID | None
+    text: str
+    progress: int = 0
+    outcome: str | None = None
+    comments: tuple[Mapping[str, Any], ...] = ()
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """One respondent's answers: Likert scores by item, and free text that stays theirs."""
+
+    id: UUID
+    mentorship_id: UUID
+    kind: str
+    respondent_id: UUID
+    party: str
+    scores: Mapping[str, int]
+    free_text: str | None
+    submitted_on: date
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DisclosureRecord:
+    """A recorded confidentiality exception (Maine), with the parts it lets its recipients read."""
+
+    id: UUID
+    mentorship_id: UUID
+    kind: str
+    by_id: UUID
+    by_party: str
+    recipients: tuple[Mapping[str, str], ...]
+    about_id: UUID
+    parts: tuple[str, ...]
+    description: str
+    purpose: str
+    occurred_at: datetime
+    protege_consent: bool
+    protege_informed: bool
+    created_at: datetime | None = None

@@ -1,0 +1,114 @@
+"""Programs over GraphQL: the same journey as REST, from the same service functions."""
+
+from __future__ import annotations
+
+from app.domain.access import Role
+from tests.api.rest.program_helpers import directory
+
+
+async def _gql(client, headers, query, **variables):
+    response = await client.post(
+        "/graphql", headers=headers, json={"query": query, "variables": variables}
+    )
+    body = response.json()
+    assert "errors" not in body, body
+    return body["data"]
+
+
+PROGRAM = """mutation($policy: JSON) {
+  createProgram(name: "Leaders", preset: "nc-model", policy: $policy) {
+    __typename ... on Program { id policy } ... on Problem { code detail field }
+  }
+}"""
+COHORT = """mutation($id: UUID!) {
+  createCohort(programId: $id, name: "2026", startsOn: "2026-09-01") {
+    ... on Cohort { id } ... on Problem { code detail }
+  }
+}"""
+APPLY = """mutation($cohort: UUID!, $who: UUID!, $role: ApplicantRole!, $profile: JSON) {
+  submitApplication(cohortId: $cohort, employeeId: $who, role: $role, profile: $profile) {
+    __typename
+    ... on Application { id eligibility { eligible rules { rule passed reason } } }
+    ... on Problem { code detail }
+  }
+}"""
+RUN = """mutation($id: UUID!) {
+  startMatchingRun(cohortId: $id) {
+    ... on MatchingRun {
+      id proposals { menteeId mentorId score explanation runnersUp { mentorId score } }
+      unmatched { menteeId reason }
+    }
+    ... on Problem { code detail }
+  }
+}"""
+PUBLISH = """mutation($id: UUID!) {
+  publishMatchingRun(id: $id) {
+    __typename
+    ... on PublishedRun { mentorships { id state endsOn mentee { employeeNumber } } }
+    ... on Problem { code detail }
+  }
+}"""
+
+
+async def test_a_coordinator_goes_from_applications_to_proposed_mentorships(client, auth):
+    headers = await auth(role=Role.COORDINATOR)
+    ids = await directory(client, await auth())
+    open_rules = {"eligibility": {"mentee_rules": [], "mentor_rules": []}}
+    program = (await _gql(client, headers, PROGRAM, policy=open_rules))["createProgram"]
+    assert program["policy"]["duration_months"] == 12
+    cohort = (await _gql(client, headers, COHORT, id=program["id"]))["createCohort"]
+    for who, role in (("E1", "MENTEE"), ("E2", "MENTEE"), ("M1", "MENTOR"), ("M3", "MENTOR")):
+        answer = await _gql(
+            client,
+            headers,
+            APPLY,
+            cohort=cohort["id"],
+            who=ids[who],
+            role=role,
+            profile={"goals": ["grow"]},
+        )
+        assert answer["submitApplication"]["eligibility"]["eligible"]
+    run = (await _gql(client, headers, RUN, id=cohort["id"]))["startMatchingRun"]
+    assert len(run["proposals"]) == 2
+    assert all(p["explanation"]["passed"] for p in run["proposals"])
+    published = (await _gql(client, headers, PUBLISH, id=run["id"]))["publishMatchingRun"]
+    assert {m["state"] for m in published["mentorships"]} == {"proposed"}
+    again = (await _gql(client, headers, PUBLISH, id=run["id"]))["publishMatchingRun"]
+    assert again == {"__typename": "Problem", "code": "conflict", "detail": again["detail"]}
+    listed = await _gql(client, headers, "{ mentorships { edges { node { id state } } } }")
+    assert len(listed["mentorships"]["edges"]) == 2
+
+
+async def test_an_unknown_preset_is_a_problem_not_an_error(client, auth):
+    response = await client.post(
+        "/graphql",
+        headers=await auth(),
+        json={"query": PROGRAM.replace("nc-model", "nope"), "variables": {}},
+    )
+    answer = response.json()["data"]["createProgram"]
+    assert answer["__typename"] == "Problem"
+    assert answer["code"] == "not-found"
+    assert "charlotte-sll" in answer["detail"]
+
+
+async def test_a_cohort_lists_its_calendar(client, auth):
+    headers = await auth(role=Role.COORDINATOR)
+    program = (await _gql(client, headers, PROGRAM, policy=None))["createProgram"]
+    cohort = (await _gql(client, headers, COHORT, id=program["id"]))["createCohort"]
+    for kind, day in (("networking_event", "2026-10-01"), ("social_event", "2026-07-01")):
+        await _gql(
+            client,
+            headers,
+            "mutation($id: UUID!, $kind: String!, $day: Date!) "
+            "{ addCohortEvent(cohortId: $id, kind: $kind, startsOn: $day) { __typename } }",
+            id=cohort["id"],
+            kind=kind,
+            day=day,
+        )
+    found = await _gql(
+        client,
+        headers,
+        "query($id: UUID!) { cohort(id: $id) { events { kind } } }",
+        id=cohort["id"],
+    )
+    assert [e["kind"] for e in found["cohort"]["events"]] == ["social_event", "networking_event"]

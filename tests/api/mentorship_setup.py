@@ -1,0 +1,189 @@
+"""Getting a proposed mentorship to run, as the seeds' programs would: people in the
+directory, a program from a preset, a cohort, applications, and a proposed pair.
+
+Programs and cohorts are made over REST. The pair itself is stored the way a published
+matching run stores it (the programs area's `proposed_mentorships`), so these tests start
+at `proposed` without each preset's eligibility evidence; `apply=True` adds eligible
+applications for the checkpoint's rematch."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+import pytest
+
+from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.api.deps import get_clock
+from app.domain.access import Principal, Role
+from app.domain.eligibility import ApplicantRole
+from app.services import applications
+from app.services.mentorships import proposed_mentorships
+from tests.factories import employee_row
+
+
+class MovableClock:
+    """The service's clock in these tests: set to the day the seeds' step happens."""
+
+    def __init__(self, now: datetime) -> None:
+        self.current = now
+
+    def now(self) -> datetime:
+        return self.current
+
+    def set(self, day: date) -> None:
+        self.current = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+
+    def advance(self, days: int) -> None:
+        self.current += timedelta(days=days)
+
+
+@pytest.fixture
+def clock(client) -> MovableClock:
+    moving = MovableClock(datetime(2027, 1, 4, 12, tzinfo=UTC))
+    client._transport.app.dependency_overrides[get_clock] = lambda: moving
+    return moving
+
+
+@dataclass
+class Pairing:
+    """A proposed mentorship and the tokens of everyone in the story."""
+
+    id: str
+    mentee_id: UUID
+    mentor_id: UUID
+    cohort_id: UUID
+    admin: dict[str, str]
+    mentee: dict[str, str]
+    mentor: dict[str, str]
+    organization_id: UUID | None = None
+    people: dict[str, UUID] = field(default_factory=dict)
+    tokens: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def _app(client: Any) -> Any:
+    return client._transport.app
+
+
+async def principal_of(client: Any, headers: dict[str, str]) -> Principal:
+    token = headers["Authorization"].split(" ", 1)[1]
+    principal: Principal = await _app(client).state.authenticator.authenticate(token)
+    return principal
+
+
+def uow_of(client: Any, principal: Principal) -> SqlUnitOfWork:
+    return SqlUnitOfWork(_app(client).state.database, principal.organization_id)
+
+
+def _rows(prefix: str, extra_mentors: int) -> list[dict[str, Any]]:
+    attributes = {"graduate_of": ["Maine Leadership Institute"]}
+    rows = [
+        employee_row(f"{prefix}-BOSS", level=7, department="Finance", unit="Budget"),
+        employee_row(
+            f"{prefix}-MENTEE",
+            level=3,
+            department="Finance",
+            unit="Payroll",
+            manager_employee_number=f"{prefix}-BOSS",
+            attributes=attributes,
+            hire_date="2015-01-01",
+        ),
+        employee_row(f"{prefix}-MENTOR", level=9, department="Operations", unit="Fleet"),
+        employee_row(f"{prefix}-STAFF", level=6, department="HR", unit="Learning"),
+    ]
+    rows += [
+        employee_row(f"{prefix}-ALT{i}", level=9, department="Planning", unit=f"P{i}")
+        for i in range(extra_mentors)
+    ]
+    return rows
+
+
+async def propose(
+    client: Any,
+    auth: Any,
+    preset: str,
+    starts_on: date,
+    *,
+    prefix: str = "P",
+    extra_mentors: int = 0,
+    apply: bool = False,
+    policy: dict[str, Any] | None = None,
+) -> Pairing:
+    """A proposed mentorship of `preset` starting on `starts_on`; with `apply`, the cohort
+    also holds eligible applications (the mentee, the mentor, and `extra_mentors` more)."""
+    admin = await auth()
+    rows = _rows(prefix, extra_mentors)
+    imported = await client.post("/v1/employees/import", headers=admin, json={"employees": rows})
+    assert imported.status_code == 200, imported.text
+    principal = await principal_of(client, admin)
+    async with uow_of(client, principal) as uow:
+        people = {
+            r["employee_number"].split("-", 1)[1]: (
+                await uow.employees.by_number(r["employee_number"])
+            ).id
+            for r in rows
+        }
+    program = await client.post(
+        "/v1/programs",
+        headers=admin,
+        json={"name": f"{preset} program", "preset": preset, "policy": policy},
+    )
+    assert program.status_code == 201, program.text
+    made = await client.post(
+        f"/v1/programs/{program.json()['id']}/cohorts",
+        headers=admin,
+        json={"name": "Cohort", "starts_on": starts_on.isoformat()},
+    )
+    assert made.status_code == 201, made.text
+    cohort_id = UUID(made.json()["id"])
+    formed_by = program.json()["policy"]["pair_formation"][0]
+    if apply:
+        await _apply(client, principal, cohort_id, people)
+    async with uow_of(client, principal) as uow:
+        [created] = await proposed_mentorships(
+            uow,
+            cohort_id,
+            [(people["MENTEE"], people["MENTOR"], {})],
+            formed_by=formed_by,
+        )
+        await uow.commit()
+    tokens = {
+        name: await auth(role=Role.PARTICIPANT, employee_id=pid) for name, pid in people.items()
+    }
+    tokens["BOSS"] = await auth(role=Role.SUPERVISOR, employee_id=people["BOSS"])
+    tokens["STAFF"] = await auth(role=Role.COORDINATOR, employee_id=people["STAFF"])
+    return Pairing(
+        id=str(created.id),
+        mentee_id=people["MENTEE"],
+        mentor_id=people["MENTOR"],
+        cohort_id=cohort_id,
+        admin=admin,
+        mentee=tokens["MENTEE"],
+        mentor=tokens["MENTOR"],
+        organization_id=principal.organization_id,
+        people=people,
+        tokens=tokens,
+    )
+
+
+async def _apply(
+    client: Any, principal: Principal, cohort_id: UUID, people: dict[str, UUID]
+) -> None:
+    from app.adapters.clock import SystemClock
+
+    profile = {"strengths": ["budgets"], "weaknesses": ["delegation"], "goals": ["lead a team"]}
+    for name, pid in people.items():
+        if name in ("BOSS", "STAFF"):
+            continue
+        role = ApplicantRole.MENTEE if name == "MENTEE" else ApplicantRole.MENTOR
+        await applications.submit_application(
+            uow=uow_of(client, principal),
+            principal=principal,
+            clock=SystemClock(),
+            cohort_id=cohort_id,
+            employee_id=pid,
+            role=role,
+            profile=profile if role is ApplicantRole.MENTEE else {"expertise": ["budgets"]},
+        )

@@ -1,0 +1,147 @@
+"""Checkups and evaluations (the respondent's own), and Maine's recorded disclosures."""
+# ruff: noqa: F811  (the `clock` fixture is imported, then requested by name)
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
+
+START = date(2027, 1, 4)
+
+
+async def _active(client, pairing, section):
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
+    if section:
+        url = f"/v1/mentorships/{pairing.id}/agreement"
+        await client.put(url, headers=pairing.mentee, json={"terms": {section: "agreed"}})
+        for who in (pairing.mentee, pairing.mentor):
+            await client.post(f"{url}/sign", headers=who)
+
+
+async def test_a_caltrans_checkup_answers_every_item_from_one_to_five(client, auth, clock):
+    pairing = await propose(client, auth, "caltrans", START)
+    await _active(client, pairing, "ground_rules")
+    url = f"/v1/mentorships/{pairing.id}/evaluations"
+    short = await client.post(
+        url, headers=pairing.mentee, json={"kind": "checkup", "scores": [5, 4]}
+    )
+    assert (short.status_code, short.json()["rule"]) == (422, "checkup_items")
+    out_of_range = await client.post(
+        url, headers=pairing.mentee, json={"kind": "checkup", "scores": [5, 4, 6, 1]}
+    )
+    assert out_of_range.json()["rule"] == "likert_1_5"
+    done = await client.post(
+        url,
+        headers=pairing.mentee,
+        json={"kind": "checkup", "scores": [5, 4, 3, 2], "free_text": "my mentor is often late"},
+    )
+    assert done.status_code == 201, done.text
+
+
+async def test_evaluation_answers_are_the_respondents_own(client, auth, clock):
+    pairing = await propose(client, auth, "caltrans", START)
+    await _active(client, pairing, "ground_rules")
+    url = f"/v1/mentorships/{pairing.id}/evaluations"
+    await client.post(
+        url,
+        headers=pairing.mentee,
+        json={"kind": "checkup", "scores": [5, 4, 3, 2], "free_text": "my mentor is often late"},
+    )
+    for other in (pairing.mentor, pairing.tokens["STAFF"]):
+        seen = await client.get(url, headers=other)
+        assert seen.status_code == 200
+        [evaluation] = seen.json()
+        assert (evaluation["kind"], evaluation["scores"], evaluation["free_text"]) == (
+            "checkup",
+            {},
+            None,
+        )
+        assert "often late" not in seen.text
+    mine = await client.get(url, headers=pairing.mentee)
+    assert mine.json()[0]["scores"] == {"1": 5, "2": 4, "3": 3, "4": 2}
+
+
+async def test_a_program_that_runs_no_such_evaluation_refuses_it(client, auth, clock):
+    pairing = await propose(client, auth, "maine-mms", START)
+    await _active(client, pairing, None)
+    refused = await client.post(
+        f"/v1/mentorships/{pairing.id}/evaluations",
+        headers=pairing.mentee,
+        json={"kind": "checkup", "scores": []},
+    )
+    assert refused.json()["rule"] == "evaluation_not_in_policy"
+
+
+async def test_speaking_to_the_supervisor_needs_the_proteges_approval(client, auth, clock):
+    pairing = await propose(client, auth, "maine-mms", START)
+    await _active(client, pairing, None)
+    url = f"/v1/mentorships/{pairing.id}/disclosures"
+    body = {
+        "kind": "supervisor_with_approval",
+        "to": [{"role": "supervisor", "person_id": str(pairing.people["BOSS"])}],
+        "description": "workload",
+        "purpose": "a lighter caseload",
+    }
+    refused = await client.post(url, headers=pairing.mentor, json=body)
+    assert (refused.status_code, refused.json()["field"]) == (422, "protege_consent")
+    listed = await client.get(url, headers=pairing.mentee)
+    assert listed.json() == []
+
+
+async def test_a_disclosure_opens_exactly_what_it_names_to_its_recipient(client, auth, clock):
+    pairing = await propose(client, auth, "maine-mms", START)
+    await _active(client, pairing, None)
+    clock.set(date(2027, 1, 20))
+    await client.post(
+        f"/v1/mentorships/{pairing.id}/meetings",
+        headers=pairing.mentee,
+        json={"held_on": "2027-01-18", "hours": 1, "notes": "the hard conversation"},
+    )
+    await client.post(
+        f"/v1/mentorships/{pairing.id}/journal",
+        headers=pairing.mentee,
+        json={"entry_on": "2027-01-18", "focus": "a journal secret"},
+    )
+    staff = pairing.tokens["STAFF"]
+    before = await client.get(f"/v1/mentorships/{pairing.id}/meetings", headers=staff)
+    assert "the hard conversation" not in before.text
+    made = await client.post(
+        f"/v1/mentorships/{pairing.id}/disclosures",
+        headers=pairing.mentor,
+        json={
+            "kind": "advice_from_administrator",
+            "to": [{"role": "administrator", "person_id": str(pairing.people["STAFF"])}],
+            "parts": ["meeting_notes"],
+            "description": "how to help with the hard conversation",
+        },
+    )
+    assert made.status_code == 201, made.text
+    after = await client.get(f"/v1/mentorships/{pairing.id}/meetings", headers=staff)
+    assert after.json()["meetings"][0]["notes"] == "the hard conversation"
+    journal = await client.get(f"/v1/mentorships/{pairing.id}/journal", headers=staff)
+    assert journal.status_code in (403, 404)
+    assert "journal secret" not in journal.text
+    boss = await client.get(
+        f"/v1/mentorships/{pairing.id}/meetings", headers=pairing.tokens["BOSS"]
+    )
+    assert boss.json()["meetings"] == []
+
+
+async def test_the_protege_lists_every_disclosure_about_them(client, auth, clock):
+    pairing = await propose(client, auth, "maine-mms", START)
+    await _active(client, pairing, None)
+    await client.post(
+        f"/v1/mentorships/{pairing.id}/disclosures",
+        headers=pairing.mentor,
+        json={
+            "kind": "safety_at_risk",
+            "protege_informed": True,
+            "to": [{"role": "administrator", "person_id": str(pairing.people["STAFF"])}],
+            "description": "safety concern",
+        },
+    )
+    mine = await client.get("/v1/me/disclosures", headers=pairing.mentee)
+    assert [d["kind"] for d in mine.json()] == ["safety_at_risk"]
+    assert mine.json()[0]["protege_informed"] is True

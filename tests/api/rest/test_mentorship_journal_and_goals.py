@@ -1,0 +1,82 @@
+"""The mentee's journal (theirs alone) and plan (theirs; the mentor comments)."""
+# ruff: noqa: F811  (the `clock` fixture is imported, then requested by name)
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
+
+START = date(2027, 1, 4)
+
+
+async def test_the_journal_is_readable_by_the_mentee_alone(client, auth, clock):
+    pairing = await propose(client, auth, "charlotte-sll", START)
+    url = f"/v1/mentorships/{pairing.id}/journal"
+    written = await client.post(
+        url,
+        headers=pairing.mentee,
+        json={
+            "entry_on": "2027-01-10",
+            "focus": "feedback",
+            "learning_points": "my private insight",
+        },
+    )
+    assert written.status_code == 201, written.text
+    mine = await client.get(url, headers=pairing.mentee)
+    assert [e["entry"]["learning_points"] for e in mine.json()] == ["my private insight"]
+    for other in (pairing.mentor, pairing.tokens["STAFF"], pairing.admin):
+        refused = await client.get(url, headers=other)
+        assert refused.status_code in (403, 404)
+        assert "my private insight" not in refused.text
+
+
+async def test_the_mentor_cannot_write_in_the_mentees_journal(client, auth, clock):
+    pairing = await propose(client, auth, "charlotte-sll", START)
+    response = await client.post(
+        f"/v1/mentorships/{pairing.id}/journal",
+        headers=pairing.mentor,
+        json={"entry_on": "2027-01-10", "focus": "x"},
+    )
+    assert response.status_code == 403
+    assert response.json()["rule"] == "journal_mentee_only"
+
+
+async def test_a_fourth_objective_under_nc_is_refused(client, auth, clock):
+    # 003 "Setting Learning and Development Goals": "up to three (3) objectives"
+    pairing = await propose(client, auth, "nc-model", START)
+    url = f"/v1/mentorships/{pairing.id}/goals"
+    for n in range(3):
+        made = await client.post(
+            url, headers=pairing.mentee, json={"kind": "objective", "text": f"objective {n}"}
+        )
+        assert made.status_code == 201, made.text
+    fourth = await client.post(
+        url, headers=pairing.mentee, json={"kind": "objective", "text": "one too many"}
+    )
+    assert fourth.status_code == 422
+    assert fourth.json()["rule"] == "max_objectives"
+    plan = await client.get(url, headers=pairing.mentee)
+    assert len(plan.json()) == 3
+
+
+async def test_the_mentee_owns_the_plan_and_the_mentor_comments(client, auth, clock):
+    pairing = await propose(client, auth, "caltrans", START)
+    url = f"/v1/mentorships/{pairing.id}/goals"
+    refused = await client.post(url, headers=pairing.mentor, json={"kind": "goal", "text": "x"})
+    assert refused.status_code == 403
+    goal = (
+        await client.post(
+            url, headers=pairing.mentee, json={"kind": "goal", "text": "lead a project"}
+        )
+    ).json()
+    commented = await client.post(
+        f"/v1/goals/{goal['id']}/comments",
+        headers=pairing.mentor,
+        json={"text": "start with a small one"},
+    )
+    assert commented.json()["comments"][0]["by"] == "mentor"
+    updated = await client.patch(
+        f"/v1/goals/{goal['id']}", headers=pairing.mentee, json={"progress": 40}
+    )
+    assert updated.json()["progress"] == 40

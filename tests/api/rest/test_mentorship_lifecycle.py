@@ -1,0 +1,165 @@
+"""Confirming, agreeing, ending and completing a mentorship over REST."""
+# ruff: noqa: F811  (the `clock` fixture is imported, then requested by name)
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.domain.access import Role
+from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
+
+START = date(2027, 1, 4)
+
+
+async def _confirm_both(client, pairing):
+    for who in (pairing.mentee, pairing.mentor):
+        response = await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
+        assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def test_a_mentorship_is_confirmed_once_both_participants_confirm(client, auth, clock):
+    pairing = await propose(client, auth, "charlotte-sll", START)
+    first = await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=pairing.mentee)
+    assert first.json()["state"] == "proposed"
+    assert first.json()["confirmed_by"] == ["mentee"]
+    second = await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=pairing.mentor)
+    assert second.json()["state"] == "confirmed"
+
+
+async def test_confirming_twice_names_the_rule(client, auth, clock):
+    pairing = await propose(client, auth, "charlotte-sll", START)
+    await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=pairing.mentee)
+    again = await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=pairing.mentee)
+    assert again.status_code == 409
+    assert "already confirmed" in again.json()["detail"]
+
+
+async def test_the_mentorship_is_active_once_both_sign_the_agreement(client, auth, clock):
+    pairing = await propose(client, auth, "charlotte-sll", START)
+    await _confirm_both(client, pairing)
+    terms = {"frequency": "bi-weekly", "concerns": "my confidential worry"}
+    written = await client.put(
+        f"/v1/mentorships/{pairing.id}/agreement", headers=pairing.mentee, json={"terms": terms}
+    )
+    assert written.status_code == 200, written.text
+    assert written.json()["terms"]["concerns"] == "my confidential worry"
+    await client.post(f"/v1/mentorships/{pairing.id}/agreement/sign", headers=pairing.mentee)
+    signed = await client.post(
+        f"/v1/mentorships/{pairing.id}/agreement/sign", headers=pairing.mentor
+    )
+    assert signed.json()["signed_by_both"] is True
+    progress = await client.get(f"/v1/mentorships/{pairing.id}/progress", headers=pairing.admin)
+    assert progress.json()["state"] == "active"
+
+
+async def test_the_coordinator_sees_the_agreement_is_signed_but_not_the_concerns(
+    client, auth, clock
+):
+    pairing = await propose(client, auth, "charlotte-sll", START)
+    await _confirm_both(client, pairing)
+    await client.put(
+        f"/v1/mentorships/{pairing.id}/agreement",
+        headers=pairing.mentee,
+        json={"terms": {"frequency": "weekly", "concerns": "do not tell"}},
+    )
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"/v1/mentorships/{pairing.id}/agreement/sign", headers=who)
+    seen = await client.get(
+        f"/v1/mentorships/{pairing.id}/agreement", headers=pairing.tokens["STAFF"]
+    )
+    assert seen.status_code == 200
+    assert seen.json()["signed_by_both"] is True
+    assert seen.json()["withheld"] == ["concerns"]
+    assert "do not tell" not in seen.text
+
+
+async def test_signing_twice_names_the_rule(client, auth, clock):
+    pairing = await propose(client, auth, "charlotte-sll", START)
+    await _confirm_both(client, pairing)
+    await client.put(
+        f"/v1/mentorships/{pairing.id}/agreement",
+        headers=pairing.mentee,
+        json={"terms": {"frequency": "weekly"}},
+    )
+    await client.post(f"/v1/mentorships/{pairing.id}/agreement/sign", headers=pairing.mentee)
+    again = await client.post(
+        f"/v1/mentorships/{pairing.id}/agreement/sign", headers=pairing.mentee
+    )
+    assert again.status_code == 409
+    assert again.json()["type"].endswith("transition-refused")
+    assert "already signed" in again.json()["detail"]
+
+
+async def test_an_amendment_needs_both_signatures_again(client, auth, clock):
+    pairing = await propose(client, auth, "charlotte-sll", START)
+    await _confirm_both(client, pairing)
+    url = f"/v1/mentorships/{pairing.id}/agreement"
+    await client.put(url, headers=pairing.mentee, json={"terms": {"frequency": "weekly"}})
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"{url}/sign", headers=who)
+    amended = await client.put(
+        url, headers=pairing.mentor, json={"terms": {"frequency": "monthly"}}
+    )
+    assert amended.json()["version"] == 2
+    assert amended.json()["signatures"] == []
+    resigned = await client.post(f"{url}/sign", headers=pairing.mentee)
+    assert resigned.status_code == 200
+    assert [s["party"] for s in resigned.json()["signatures"]] == ["mentee"]
+
+
+async def test_a_term_the_policy_does_not_have_is_refused(client, auth, clock):
+    pairing = await propose(client, auth, "charlotte-sll", START)
+    response = await client.put(
+        f"/v1/mentorships/{pairing.id}/agreement",
+        headers=pairing.mentee,
+        json={"terms": {"salary": "x"}},
+    )
+    assert response.status_code == 422
+    assert response.json()["field"] == "terms.salary"
+
+
+async def test_either_participant_ends_the_mentorship_without_a_reason(client, auth, clock):
+    pairing = await propose(client, auth, "caltrans", START)
+    await _confirm_both(client, pairing)
+    ended = await client.post(f"/v1/mentorships/{pairing.id}/end", headers=pairing.mentor)
+    assert ended.status_code == 200, ended.text
+    assert ended.json()["state"] == "ended"
+    again = await client.post(f"/v1/mentorships/{pairing.id}/end", headers=pairing.mentee)
+    assert again.status_code == 409
+
+
+async def test_only_maines_administrator_may_terminate(client, auth, clock):
+    charlotte = await propose(client, auth, "charlotte-sll", START, prefix="C")
+    refused = await client.post(
+        f"/v1/mentorships/{charlotte.id}/terminate", headers=charlotte.admin
+    )
+    assert refused.status_code == 409
+    maine = await propose(client, auth, "maine-mms", START, prefix="M")
+    done = await client.post(f"/v1/mentorships/{maine.id}/terminate", headers=maine.admin)
+    assert done.json()["state"] == "ended"
+
+
+async def test_completing_before_the_term_ends_is_refused(client, auth, clock):
+    pairing = await propose(client, auth, "caltrans", START)
+    await _confirm_both(client, pairing)
+    url = f"/v1/mentorships/{pairing.id}/agreement"
+    await client.put(url, headers=pairing.mentee, json={"terms": {"ground_rules": "on time"}})
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"{url}/sign", headers=who)
+    early = await client.post(
+        f"/v1/mentorships/{pairing.id}/complete", headers=pairing.admin, json={}
+    )
+    assert early.status_code == 409
+    assert "the term ends on 2027-07-04" in early.json()["detail"]
+
+
+async def test_a_participant_outside_the_pair_is_told_it_does_not_exist(client, auth, clock):
+    pairing = await propose(client, auth, "charlotte-sll", START)
+    staff_as_participant = await auth(role=Role.PARTICIPANT, employee_id=pairing.people["STAFF"])
+    for path in ("confirm", "end", "progress"):
+        method = client.get if path == "progress" else client.post
+        response = await method(
+            f"/v1/mentorships/{pairing.id}/{path}", headers=staff_as_participant
+        )
+        assert response.status_code == 404, (path, response.text)

@@ -1,0 +1,78 @@
+"""Reports show aggregates, suppress small groups, and bill Maine's fee per department."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.domain.access import Role
+from tests.api.mentorship_setup import clock, propose  # noqa: F401
+
+# ruff: noqa: F811  (the `clock` fixture is imported, then requested by name)
+
+
+async def _active(client, pairing, section="ground_rules"):
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
+    url = f"/v1/mentorships/{pairing.id}/agreement"
+    await client.put(url, headers=pairing.mentee, json={"terms": {section: "agreed"}})
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"{url}/sign", headers=who)
+
+
+async def test_one_pairs_checkup_answers_are_never_shown_in_a_report(client, auth, clock):
+    pairing = await propose(client, auth, "caltrans", date(2027, 1, 4))
+    await _active(client, pairing)
+    clock.set(date(2027, 1, 20))
+    await client.post(
+        f"/v1/mentorships/{pairing.id}/meetings",
+        headers=pairing.mentee,
+        json={"held_on": "2027-01-18", "hours": 2.5},
+    )
+    await client.post(
+        f"/v1/mentorships/{pairing.id}/evaluations",
+        headers=pairing.mentee,
+        json={"kind": "checkup", "scores": [1, 2, 1, 2]},
+    )
+    report = await client.get(
+        f"/v1/reports/cohorts/{pairing.cohort_id}", headers=pairing.tokens["STAFF"]
+    )
+    assert report.status_code == 200, report.text
+    body = report.json()
+    assert (body["mentorships"], body["by_state"], body["meetings"], body["hours"]) == (
+        1,
+        {"active": 1},
+        1,
+        2.5,
+    )
+    assert all(a["aggregate"]["mean"] is None for a in body["checkup_averages"])
+    assert all(a["aggregate"]["suppressed"] for a in body["checkup_averages"])
+    assert body["completion_rate"] is None
+
+
+async def test_participants_do_not_read_reports(client, auth, clock):
+    pairing = await propose(client, auth, "caltrans", date(2027, 1, 4))
+    response = await client.get(f"/v1/reports/cohorts/{pairing.cohort_id}", headers=pairing.mentee)
+    assert response.status_code == 403
+
+
+async def test_maines_fee_is_billed_to_the_proteges_department(client, auth, clock):
+    # 004 "Cost": $150.00 per protege, billed to the protege's department.
+    pairing = await propose(client, auth, "maine-mms", date(2027, 7, 1))
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
+    leadership = await auth(role=Role.COORDINATOR)
+    bill = await client.get(f"/v1/reports/cohorts/{pairing.cohort_id}/billing", headers=leadership)
+    assert bill.json()["departments"] == [
+        {"department": "Finance", "proteges": 1, "amount_cents": 15000}
+    ]
+    assert bill.json()["total_cents"] == 15000
+
+
+async def test_programs_without_a_fee_bill_nothing(client, auth, clock):
+    pairing = await propose(client, auth, "charlotte-sll", date(2027, 1, 4))
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
+    bill = await client.get(
+        f"/v1/reports/cohorts/{pairing.cohort_id}/billing", headers=pairing.admin
+    )
+    assert (bill.json()["departments"], bill.json()["total_cents"]) == ([], 0)

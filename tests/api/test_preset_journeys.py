@@ -1,0 +1,196 @@
+"""One mentorship per preset, from proposal to its end, over the API, as the seeds tell it."""
+# ruff: noqa: F811  (the `clock` fixture is imported, then requested by name)
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
+
+
+async def _ok(response, status=200):
+    assert response.status_code == status, response.text
+    return response.json()
+
+
+async def _confirm_and_sign(client, pairing, terms):
+    url = f"/v1/mentorships/{pairing.id}"
+    for who in (pairing.mentee, pairing.mentor):
+        await _ok(await client.post(f"{url}/confirm", headers=who))
+    await _ok(await client.put(f"{url}/agreement", headers=pairing.mentee, json={"terms": terms}))
+    for who in (pairing.mentee, pairing.mentor):
+        signed = await _ok(await client.post(f"{url}/agreement/sign", headers=who))
+    return signed
+
+
+async def _meet(client, pairing, clock, day, hours=1.5, who=None):
+    clock.set(day)
+    await _ok(
+        await client.post(
+            f"/v1/mentorships/{pairing.id}/meetings",
+            headers=who or pairing.mentee,
+            json={"held_on": day.isoformat(), "hours": hours, "topics": ["leadership"]},
+        ),
+        201,
+    )
+
+
+async def test_charlotte_a_nine_month_pair_passes_the_month_three_check_and_completes(
+    client, auth, clock
+):
+    # 000: the committee matches; the MRA is signed at the first one-on-one meeting.
+    pairing = await propose(client, auth, "charlotte-sll", date(2027, 1, 4))
+    url = f"/v1/mentorships/{pairing.id}"
+    signed = await _confirm_and_sign(
+        client,
+        pairing,
+        {
+            "frequency": "bi-weekly",
+            "communication_methods": "in person, e-mail",
+            "concerns": "keeping this from my unit",
+        },
+    )
+    assert signed["title"] == "Mentoring Relationship Agreement"
+    await _meet(client, pairing, clock, date(2027, 1, 11))
+    # 001 "Monthly Journaling": the mentee's own.
+    await _ok(
+        await client.post(
+            f"{url}/journal",
+            headers=pairing.mentee,
+            json={
+                "entry_on": "2027-01-11",
+                "overall_goal": "lead with confidence",
+                "focus": "feedback",
+                "learning_points": "ask before telling",
+            },
+        ),
+        201,
+    )
+    # 000 "Relationship Compatibility": toward the end of the first three months.
+    clock.set(date(2027, 3, 25))
+    for who in (pairing.mentee, pairing.mentor):
+        answered = await _ok(
+            await client.post(f"{url}/checkpoint", headers=who, json={"decision": "continue"})
+        )
+    assert answered["outcome"] == "continue"
+    # 000 "Expectations": at least mid-point and ending evaluations.
+    clock.set(date(2027, 5, 20))
+    await _ok(
+        await client.post(
+            f"{url}/evaluations",
+            headers=pairing.mentee,
+            json={"kind": "midpoint", "free_text": "growing"},
+        ),
+        201,
+    )
+    clock.set(date(2027, 10, 4))
+    early = await client.post(f"{url}/complete", headers=pairing.admin, json={})
+    assert early.json()["rule"] == "evaluations_missing"
+    await _ok(
+        await client.post(f"{url}/evaluations", headers=pairing.mentor, json={"kind": "final"}), 201
+    )
+    done = await _ok(await client.post(f"{url}/complete", headers=pairing.admin, json={}))
+    assert (done["state"], done["closed_on"]) == ("completed", "2027-10-04")
+
+
+async def test_caltrans_a_six_month_contract_with_checkups_every_two_months(client, auth, clock):
+    # 002: the mentee chooses from the volunteer list; the contract is initialled by both.
+    pairing = await propose(client, auth, "caltrans", date(2027, 1, 4))
+    url = f"/v1/mentorships/{pairing.id}"
+    await _confirm_and_sign(
+        client,
+        pairing,
+        {
+            "duration": "six months",
+            "competencies_to_model": "negotiation",
+            "ground_rules": "cancel a day ahead",
+        },
+    )
+    for day in (date(2027, 1, 8), date(2027, 1, 22)):
+        await _meet(client, pairing, clock, day)
+    # 002 "Relationship Checkup Worksheet": every two months, Likert 1-5.
+    for checkup in (date(2027, 3, 4), date(2027, 5, 4), date(2027, 7, 4)):
+        clock.set(checkup)
+        await _ok(
+            await client.post(
+                f"{url}/evaluations",
+                headers=pairing.mentee,
+                json={"kind": "checkup", "scores": [5, 4, 4, 5]},
+            ),
+            201,
+        )
+    done = await _ok(await client.post(f"{url}/complete", headers=pairing.mentee, json={}))
+    assert done["state"] == "completed"
+    assert done["ends_on"] == "2027-07-04"
+
+
+async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(client, auth, clock):
+    # 003: the agreement is signed at the initial meeting; the plan has up to 3 objectives.
+    pairing = await propose(client, auth, "nc-model", date(2027, 1, 4))
+    url = f"/v1/mentorships/{pairing.id}"
+    await _confirm_and_sign(
+        client, pairing, {"ground_rules": "monthly, an hour", "confidentiality": "stays between us"}
+    )
+    objective = await _ok(
+        await client.post(
+            f"{url}/goals",
+            headers=pairing.mentee,
+            json={"kind": "objective", "text": "present the budget to the board"},
+        ),
+        201,
+    )
+    await _meet(client, pairing, clock, date(2027, 1, 12))
+    clock.set(date(2028, 1, 4))
+    refused = await client.post(f"{url}/complete", headers=pairing.admin, json={})
+    assert refused.json()["rule"] == "evaluations_missing"
+    await _ok(
+        await client.patch(
+            f"/v1/goals/{objective['id']}",
+            headers=pairing.mentee,
+            json={"progress": 100, "outcome": "presented in November"},
+        )
+    )
+    await _ok(
+        await client.post(
+            f"{url}/evaluations", headers=pairing.mentor, json={"kind": "outcome_review"}
+        ),
+        201,
+    )
+    done = await _ok(
+        await client.post(
+            f"{url}/complete",
+            headers=pairing.tokens["STAFF"],
+            json={"outcomes": {"objectives_met": "1 of 1"}},
+        )
+    )
+    assert (done["state"], done["outcomes"]) == ("completed", {"objectives_met": "1 of 1"})
+
+
+async def test_maine_the_administrator_is_told_it_is_not_working_and_terminates(
+    client, auth, clock
+):
+    # 004: no agreement is required; exception 3: either side tells the Administrator.
+    pairing = await propose(client, auth, "maine-mms", date(2027, 7, 1))
+    url = f"/v1/mentorships/{pairing.id}"
+    clock.set(date(2027, 7, 1))
+    for who in (pairing.mentee, pairing.mentor):
+        confirmed = await _ok(await client.post(f"{url}/confirm", headers=who))
+    assert confirmed["state"] == "active"
+    await _meet(client, pairing, clock, date(2027, 8, 2))
+    clock.set(date(2027, 10, 1))
+    await _ok(
+        await client.post(
+            f"{url}/disclosures",
+            headers=pairing.mentee,
+            json={
+                "kind": "relationship_not_working",
+                "description": "we never find time",
+                "to": [{"role": "administrator", "person_id": str(pairing.people["STAFF"])}],
+            },
+        ),
+        201,
+    )
+    mine = await _ok(await client.get("/v1/me/disclosures", headers=pairing.mentee))
+    assert [d["kind"] for d in mine] == ["relationship_not_working"]
+    ended = await _ok(await client.post(f"{url}/terminate", headers=pairing.tokens["STAFF"]))
+    assert ended["state"] == "ended"

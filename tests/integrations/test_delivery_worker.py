@@ -1,0 +1,100 @@
+"""The delivery worker: killed in the middle of a batch, it loses nothing; several workers
+share the queue; every delivery carries a Standard Webhooks signature."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+
+from app.adapters.clock import SystemClock
+from app.adapters.db.database import Database
+from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.domain.access import Principal, Role
+from app.services import organizations, webhooks
+from tests.integrations.receiver import Receiver
+
+EVENTS = 60
+
+
+async def _wait(condition, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.05)
+
+
+def _worker(url: str) -> subprocess.Popen:
+    env = {**os.environ, "DATABASE_URL": url, "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": "1"}
+    command = [sys.executable, "-c", "from app.cli import main; main()", "worker"]
+    return subprocess.Popen(
+        [*command, "--batch-size", "10", "--idle-seconds", "0.1"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+async def _organisation_with_events(
+    database: Database, receiver_url: str
+) -> tuple[uuid.UUID, str, set]:
+    org = await organizations.create_organization(
+        uow=SqlUnitOfWork(database, None), name="Hooks", slug="hooks-" + uuid.uuid4().hex[:8]
+    )
+    admin = Principal(org.id, Role.ORG_ADMIN, "setup")
+    issued = await webhooks.create_webhook_endpoint(
+        uow=SqlUnitOfWork(database, org.id),
+        principal=admin,
+        clock=SystemClock(),
+        url=receiver_url,
+        event_types=["employee.updated"],
+    )
+    event_ids = set()
+    for n in range(EVENTS):
+        async with SqlUnitOfWork(database, org.id) as uow:
+            event_ids.add(str(await uow.outbox.emit("employee.updated", {"n": n})))
+            await uow.outbox.emit("employee.created", {"n": n})  # not subscribed
+            await uow.commit()
+    return org.id, issued.secret, event_ids
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+async def test_a_worker_killed_mid_batch_loses_no_event(app_url, migrated_url):
+    database = Database(app_url, pool_size=2)
+    await database.open()
+    receiver = Receiver(delay=0.3)
+    try:
+        with receiver:
+            org_id, receiver.secret, event_ids = await _organisation_with_events(
+                database, receiver.url
+            )
+            first = _worker(migrated_url)
+            await _wait(lambda: len(receiver.started) >= 15, 60)  # inside the second batch
+            first.send_signal(signal.SIGKILL)
+            first.wait()
+            survivors = [_worker(migrated_url), _worker(migrated_url)]
+            try:
+                await _wait(lambda: {v["id"] for v in receiver.verified} >= event_ids, 60)
+            finally:
+                for worker in survivors:
+                    worker.terminate()
+                    worker.wait()
+        assert receiver.refused == 0
+        assert {v["id"] for v in receiver.verified} == event_ids  # nothing unsubscribed
+        assert {v["type"] for v in receiver.verified} == {"employee.updated"}
+        async with database.connect() as connection, connection.transaction():
+            await connection.execute(
+                "SELECT set_config('app.organization_id', $1, true)", str(org_id)
+            )
+            states = await connection.fetch(
+                "SELECT state, count(*) FROM webhook_deliveries GROUP BY state"
+            )
+        assert dict(states) == {"delivered": EVENTS}
+    finally:
+        await database.close()

@@ -1,0 +1,58 @@
+"""`mentoring tick` announces each deadline once, however often it runs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.services.deadlines import announce_due_deadlines, system_principal, tick
+from tests.api.mentorship_setup import MovableClock, clock, propose  # noqa: F401
+
+# ruff: noqa: F811  (the `clock` fixture is imported, then requested by name)
+
+
+async def test_a_deadline_is_announced_once(client, auth, clock, database):
+    pairing = await propose(client, auth, "caltrans", date(2027, 1, 4))
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
+    url = f"/v1/mentorships/{pairing.id}/agreement"
+    await client.put(url, headers=pairing.mentee, json={"terms": {"ground_rules": "x"}})
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"{url}/sign", headers=who)
+    org = (await client.get(f"/v1/mentorships/{pairing.id}/progress", headers=pairing.admin)).json()
+    assert org["state"] == "active"
+    later = MovableClock(clock.now())
+    later.set(date(2027, 3, 10))
+    principal = system_principal(_org_of(client, pairing))
+    first = await announce_due_deadlines(
+        uow=SqlUnitOfWork(database, principal.organization_id), principal=principal, clock=later
+    )
+    again = await announce_due_deadlines(
+        uow=SqlUnitOfWork(database, principal.organization_id), principal=principal, clock=later
+    )
+    assert (first, again) == (1, 0)  # the checkup of 4 March, once
+    later.set(date(2027, 5, 10))
+    assert (
+        await announce_due_deadlines(
+            uow=SqlUnitOfWork(database, principal.organization_id), principal=principal, clock=later
+        )
+        == 1
+    )
+
+
+def _org_of(client, pairing):
+    return pairing.organization_id
+
+
+async def test_the_tick_reaches_every_organisation(client, auth, clock, database):
+    pairing = await propose(client, auth, "caltrans", date(2027, 1, 4))
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
+    later = MovableClock(clock.now())
+    later.set(date(2027, 3, 10))
+    total = await tick(
+        admin_uow=lambda: SqlUnitOfWork(database, None, admin=True),
+        tenant_uow=lambda org: SqlUnitOfWork(database, org),
+        clock=later,
+    )
+    assert total >= 0
