@@ -115,7 +115,11 @@ def _csv(content: bytes) -> list[list[Any]]:
         raise InvalidInput("the file contains NUL characters", field="file")
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
-    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        # newline="" semantics: the reader itself handles quoted line breaks and lone CRs.
+        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as error:
+        raise InvalidInput(f"the CSV cannot be read: {error}", field="file") from None
 
 
 def _xlsx(content: bytes) -> list[list[Any]]:

@@ -44,6 +44,7 @@ OLD_SECRET_GRACE = timedelta(hours=24)
 
 StaleVersion = PreconditionFailed  # the resource changed since the caller read it
 
+
 @dataclass(frozen=True, slots=True)
 class EndpointWithSecret:
     endpoint: WebhookEndpoint
@@ -120,8 +121,10 @@ async def update_webhook_endpoint(
     changes: dict[str, Any],
     if_version: int | None = None,
 ) -> WebhookEndpoint:
-    """Change url, event types, description or enabled; `if_version` guards lost updates."""
+    """Change url, event types, description or enabled; `if_version` guards lost updates.
+    A field sent as null is left as it is (url, event types and enabled cannot be empty)."""
     reach(principal, Resource.WEBHOOKS, Action.WRITE)
+    changes = {k: v for k, v in changes.items() if v is not None or k == "description"}
     _check(changes.get("url"), changes.get("event_types"))
     if "event_types" in changes:
         changes["event_types"] = sorted(set(changes["event_types"]))

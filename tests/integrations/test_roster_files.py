@@ -130,3 +130,15 @@ async def test_a_file_that_is_not_a_roster_imports_nothing_and_says_why(database
         )
         assert result.report.created == 0
         assert [(e.row, e.field) for e in result.report.errors] == [(0, "file")]
+
+
+async def test_a_csv_with_a_lone_carriage_return_is_read_or_reported_never_a_server_error(
+    client, auth
+):
+    """Found by Schemathesis: a stray CR inside an unquoted field made the CSV reader raise."""
+    content = b"employee_number,given_name\rx,family_name,level,department\nE1,Ann,Lee,3,Ops\n"
+    response = await client.post(
+        "/v1/roster-files/employees", headers=await auth(),
+        files={"file": ("people.csv", content, "text/csv")},
+    )
+    assert response.status_code < 500

@@ -114,7 +114,8 @@ async def list_audit_events(
     uow: UoW,
     principal: CurrentPrincipal,
     before: Annotated[
-        int | None, Query(description="From `next_before` of the previous page")
+        int | None,
+        Query(ge=1, le=2**63 - 1, description="From `next_before` of the previous page"),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> JsonModel:

@@ -29,7 +29,7 @@ class CalendarFeedRead(BaseModel):
     operation_id="issueCalendarFeed",
     status_code=201,
     response_model=CalendarFeedRead,
-    responses=problems(403, 404),
+    responses=problems(400, 403, 404),
 )
 async def issue_calendar_feed(uow: UoW, principal: CurrentPrincipal) -> JsonModel:
     """A new secret URL for your calendar; the previous one stops working. Shown once."""

@@ -20,7 +20,7 @@ from app.services import agreements, checkpoint, confirmations, endings, mentors
 from app.services.pairs import Pair
 
 router = APIRouter()
-_PROBLEMS = problems(403, 404, 409)
+_PROBLEMS = problems(400, 403, 404, 409)
 
 
 def _progress(pair: Pair) -> JsonModel:

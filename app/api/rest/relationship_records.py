@@ -28,7 +28,7 @@ from app.services.disclosures import RecipientInput
 from app.services.relationship_records import Meeting
 
 router = APIRouter()
-_PROBLEMS = problems(403, 404, 409)
+_PROBLEMS = problems(400, 403, 404, 409)
 
 
 def _one(model: type, value: object, status: int = 200) -> JsonModel:

@@ -24,7 +24,7 @@ router = APIRouter()
     "/reports/cohorts/{cohort_id}",
     operation_id="getCohortReport",
     response_model=CohortReportRead,
-    responses=problems(403, 404),
+    responses=problems(400, 403, 404),
 )
 async def get_cohort_report(cohort_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
     """Counts, meetings and hours, checkpoint outcomes, rates, checkup averages (under five
@@ -37,7 +37,7 @@ async def get_cohort_report(cohort_id: UUID, uow: UoW, principal: CurrentPrincip
     "/reports/cohorts/{cohort_id}/billing",
     operation_id="getFeeBill",
     response_model=FeeBillRead,
-    responses=problems(403, 404),
+    responses=problems(400, 403, 404),
 )
 async def get_fee_bill(cohort_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
     """The program fee per department of the proteges (Maine: $150 each)."""
@@ -49,7 +49,7 @@ async def get_fee_bill(cohort_id: UUID, uow: UoW, principal: CurrentPrincipal) -
     "/cohorts/{cohort_id}/luncheon-groups",
     operation_id="computeLuncheonGroups",
     response_model=list[LuncheonGroupSchema],
-    responses=problems(403, 404),
+    responses=problems(400, 403, 404),
 )
 async def compute_luncheon_groups(
     cohort_id: UUID, uow: UoW, principal: CurrentPrincipal
@@ -65,7 +65,7 @@ async def compute_luncheon_groups(
     "/cohorts/{cohort_id}/luncheon-groups",
     operation_id="editLuncheonGroups",
     response_model=list[LuncheonGroupSchema],
-    responses=problems(403, 404),
+    responses=problems(400, 403, 404),
 )
 async def edit_luncheon_groups(
     cohort_id: UUID, body: LuncheonGroupsUpdate, uow: UoW, principal: CurrentPrincipal
@@ -82,7 +82,7 @@ async def edit_luncheon_groups(
     "/cohorts/{cohort_id}/luncheon-groups",
     operation_id="listLuncheonGroups",
     response_model=list[LuncheonGroupSchema],
-    responses=problems(403, 404),
+    responses=problems(400, 403, 404),
 )
 async def list_luncheon_groups(
     cohort_id: UUID, uow: UoW, principal: CurrentPrincipal

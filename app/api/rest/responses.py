@@ -33,12 +33,15 @@ PROBLEM_SCHEMA = {
 }
 
 
-# Any authenticated route may answer these: a bad token, a role that may not, a conflict
+# Any authenticated route may answer these: a body that is not even JSON, a bad token, a
+# role that may not, a conflict
 # (including a reused Idempotency-Key), invalid input, and a spent rate limit.
-COMMON_PROBLEMS = (401, 403, 409, 422, 429)
-_REASONS = {401: "Unauthenticated", 403: "Not permitted", 404: "Not found", 409: "Conflict",
-            412: "Precondition failed", 413: "Payload too large", 422: "Invalid input",
-            428: "Precondition required", 429: "Too many requests"}
+COMMON_PROBLEMS = (400, 401, 403, 409, 422, 429)
+_REASONS = {
+    400: "Malformed request", 401: "Unauthenticated", 403: "Not permitted", 404: "Not found",
+    409: "Conflict", 412: "Precondition failed", 413: "Payload too large",
+    422: "Invalid input", 428: "Precondition required", 429: "Too many requests",
+}
 
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -40,3 +40,45 @@ async def test_ordinary_routes_take_small_bodies_only(client, auth, settings):
     headers = await auth() | {"content-type": "application/json"}
     response = await client.post("/graphql", content=body, headers=headers)
     assert response.status_code == 413
+
+
+async def test_a_nul_character_is_refused_before_it_reaches_the_database(client, auth):
+    """Found by Schemathesis: PostgreSQL cannot store U+0000, and a NUL in a name made the
+    import fail with a server error. Now it is a 422 naming the problem, for every route."""
+    headers = await auth()
+    body = '{"employees": [{"employee_number": "E1", "given_name": "A\\u0000", '
+    body += '"family_name": "B", "level": 1, "department": "D"}]}'
+    response = await client.post(
+        "/v1/employees/import", content=body, headers=headers | {"content-type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert "NUL" in response.json()["detail"]
+    in_query = await client.get("/v1/employees", params={"department": "\x00"}, headers=headers)
+    assert in_query.status_code == 422
+
+
+async def test_an_escaped_backslash_before_u0000_is_ordinary_text(client, auth):
+    headers = await auth()
+    body = '{"employees": [{"employee_number": "E1", "given_name": "A\\\\u0000", '
+    body += '"family_name": "B", "level": 1, "department": "D"}]}'
+    response = await client.post(
+        "/v1/employees/import", content=body, headers=headers | {"content-type": "application/json"}
+    )
+    assert (response.status_code, response.json()["created"]) == (200, 1)
+
+
+async def test_attributes_may_hold_integers_beyond_64_bits(client, auth):
+    """Found by Schemathesis: JSON allows them, orjson did not."""
+    headers = await auth()
+    row = {
+        "employee_number": "E1",
+        "given_name": "A",
+        "family_name": "B",
+        "level": 1,
+        "department": "D",
+        "attributes": {"badge": 2**70},
+    }
+    response = await client.post("/v1/employees/import", json={"employees": [row]}, headers=headers)
+    assert response.status_code == 200
+    [stored] = (await client.get("/v1/employees", headers=headers)).json()["items"]
+    assert stored["attributes"] == {"badge": 2**70}
