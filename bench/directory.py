@@ -76,8 +76,12 @@ async def seed_reads(url: str, count: int) -> tuple[uuid.UUID, list[uuid.UUID], 
     ]
     await conn.close()
     issued = await create_api_token(
-        uow=SqlUnitOfWork(db, org), principal=Principal(org, Role.ORG_ADMIN, "bench"),
-        clock=SystemClock(), name="bench", role=Role.COORDINATOR)
+        uow=SqlUnitOfWork(db, org),
+        principal=Principal(org, Role.ORG_ADMIN, "bench"),
+        clock=SystemClock(),
+        name="bench",
+        role=Role.COORDINATOR,
+    )
     await db.close()
     return org, ids, issued.token
 

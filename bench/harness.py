@@ -161,3 +161,75 @@ def _python_load(
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
     rps, p50, p99, errors = out
     return LoadResult(float(rps), float(p50), float(p99), int(errors))
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request of a mix: method, path, headers and an optional body."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: str | None = None
+
+
+_MIX_LUA = """
+local requests = {%s}
+local i = 0
+request = function()
+  i = i %% #requests + 1
+  local r = requests[i]
+  return wrk.format(r[1], r[2], r[3], r[4])
+end
+"""
+
+
+def _lua_string(value: str) -> str:
+    return "[==[" + value + "]==]"
+
+
+def load_mix(
+    base: str, requests: Sequence[Request], *, seconds: int = 10, connections: int = 32
+) -> LoadResult:
+    """Drive a mix of requests in rotation (wrk when installed, else the Python client)."""
+    if not shutil.which("wrk"):
+        return _python_mix(base, requests, seconds, connections)
+    entries = []
+    for r in requests:
+        headers = ", ".join(f"[{_lua_string(k)}] = {_lua_string(v)}" for k, v in r.headers.items())
+        body = _lua_string(r.body) if r.body is not None else "nil"
+        entries.append(f"{{{_lua_string(r.method)}, {_lua_string(r.path)}, {{{headers}}}, {body}}}")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(_MIX_LUA % ", ".join(entries))
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name]
+    out = subprocess.run([*command, base], capture_output=True, text=True, check=True).stdout
+    os.unlink(script.name)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return LoadResult(
+        float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),  # type: ignore[union-attr]
+        _wrk_ms(out, "50%"),
+        _wrk_ms(out, "99%"),
+        int(errors.group(1)) if errors else 0,
+    )
+
+
+def _python_mix(
+    base: str, requests: Sequence[Request], seconds: int, connections: int
+) -> LoadResult:
+    import json
+
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as spec:
+        json.dump([r.__dict__ for r in requests], spec)
+    command = [
+        sys.executable,
+        "-m",
+        "bench.python_load",
+        base,
+        str(seconds),
+        str(connections),
+        "@" + spec.name,
+    ]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
+    os.unlink(spec.name)
+    rps, p50, p99, errors = out
+    return LoadResult(float(rps), float(p50), float(p99), int(errors))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 import statistics
 import sys
 import time
@@ -34,12 +35,29 @@ async def _worker(
     writer.close()
 
 
-async def main(base: str, seconds: int, connections: int, headers: str, paths: list[str]) -> None:
-    url = urlsplit(base)
+def _raw_requests(host: str, headers: str, paths: list[str]) -> list[bytes]:
+    if headers.startswith("@"):  # a JSON file of {method, path, headers, body}
+        with open(headers[1:]) as spec:
+            mix = json.load(spec)
+        out = []
+        for r in mix:
+            body = (r["body"] or "").encode()
+            lines = "".join(f"{k}: {v}\r\n" for k, v in r["headers"].items())
+            out.append(
+                f"{r['method']} {r['path']} HTTP/1.1\r\nHost: {host}\r\n{lines}"
+                f"Content-Length: {len(body)}\r\n\r\n".encode()
+                + body
+            )
+        return out
     extra = "".join(
         f"{h.split('=', 1)[0]}: {h.split('=', 1)[1]}\r\n" for h in headers.split(",") if h
     )
-    raw = [f"GET {p} HTTP/1.1\r\nHost: {url.netloc}\r\n{extra}\r\n".encode() for p in paths]
+    return [f"GET {p} HTTP/1.1\r\nHost: {host}\r\n{extra}\r\n".encode() for p in paths]
+
+
+async def main(base: str, seconds: int, connections: int, headers: str, paths: list[str]) -> None:
+    url = urlsplit(base)
+    raw = _raw_requests(url.netloc, headers, paths)
     latencies: list[float] = []
     errors: list[int] = []
     until = time.perf_counter() + seconds

@@ -105,7 +105,7 @@ async def confirm_rematch(
             today=today,
             alternative_available=proposal is not None,
         )
-        successor = await _successor(uow, pair, proposal) if proposal else None
+        successor = await _successor(uow, pair, proposal, today) if proposal else None
         await save_transition(
             uow,
             principal,
@@ -183,7 +183,8 @@ async def _hold_for_confirmation(
     await uow.outbox.emit("mentorship.change_requested", {"mentorship_id": str(pair.id)})
 
 
-async def _successor(uow: UnitOfWork, pair: Pair, proposal: Proposal) -> UUID:
+async def _successor(uow: UnitOfWork, pair: Pair, proposal: Proposal, today: date) -> UUID:
+    """The new pair's term runs from the day the coordinator confirms the rematch."""
     explanation: dict[str, Any] = {**proposal.explanation.to_dict(), "rematch_of": str(pair.id)}
     assert isinstance(proposal.mentor_id, UUID)
     [created] = await proposed_mentorships(
@@ -191,6 +192,7 @@ async def _successor(uow: UnitOfWork, pair: Pair, proposal: Proposal) -> UUID:
         pair.mentorship.cohort_id,
         [(pair.mentorship.mentee_id, proposal.mentor_id, explanation)],
         formed_by="coordinator",
+        starts_on=today,
     )
     return created.id
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -106,9 +107,11 @@ async def proposed_mentorships(
     *,
     formed_by: str,
     run: MatchingRun | None = None,
+    starts_on: date | None = None,
 ) -> list[Mentorship]:
     """Store pairs as `proposed` mentorships, each under the policy snapshot of the run (or
-    the program's current one) with its timeline."""
+    the program's current one) with its timeline, from `starts_on` (a rematch's day) or the
+    cohort's start."""
     cohort = await uow.programs.get_cohort(cohort_id)
     program = await uow.programs.get_program(cohort.program_id) if cohort else None
     if cohort is None or program is None:
@@ -117,7 +120,7 @@ async def proposed_mentorships(
     if run is not None and run.policy_version != version:
         versions = dict(await uow.programs.policy_versions(program.id))
         version, policy = run.policy_version, Policy.from_dict(versions[run.policy_version])
-    status = lifecycle.propose(policy=policy, starts_on=cohort.starts_on)
+    status = lifecycle.propose(policy=policy, starts_on=starts_on or cohort.starts_on)
     snapshot = policy.to_dict()
     return await uow.programs.add_mentorships(
         [

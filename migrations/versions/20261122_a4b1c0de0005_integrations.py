@@ -24,13 +24,14 @@ TABLES = ("idempotency_keys", "webhook_endpoints", "webhook_deliveries", "mentor
 FANOUT = """
 CREATE OR REPLACE FUNCTION webhook_fanout() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- Once per statement over all the rows it inserted: a bulk import's events cost one join.
   INSERT INTO webhook_deliveries (organization_id, endpoint_id, outbox_id)
-  SELECT NEW.organization_id, e.id, NEW.id
-    FROM webhook_endpoints e
-   WHERE e.organization_id = NEW.organization_id AND e.enabled
-     AND CASE WHEN NEW.event_type = 'webhook.ping'  -- a test sent to one endpoint only
-              THEN e.id = (NEW.payload ->> 'endpoint_id')::uuid
-              ELSE NEW.event_type = ANY (e.event_types) OR '*' = ANY (e.event_types) END;
+  SELECT n.organization_id, e.id, n.id
+    FROM new_events n
+    JOIN webhook_endpoints e ON e.organization_id = n.organization_id AND e.enabled
+   WHERE CASE WHEN n.event_type = 'webhook.ping'  -- a test sent to one endpoint only
+              THEN e.id = (n.payload ->> 'endpoint_id')::uuid
+              ELSE n.event_type = ANY (e.event_types) OR '*' = ANY (e.event_types) END;
   RETURN NULL;
 END $$
 """
@@ -157,7 +158,8 @@ def upgrade() -> None:
     op.execute(FANOUT)
     op.execute(
         "CREATE TRIGGER webhook_fanout AFTER INSERT ON outbox_events "
-        "FOR EACH ROW EXECUTE FUNCTION webhook_fanout()"
+        "REFERENCING NEW TABLE AS new_events "
+        "FOR EACH STATEMENT EXECUTE FUNCTION webhook_fanout()"
     )
 
 

@@ -42,6 +42,9 @@ class PinnableDatabase(Database):
     async def close(self) -> None:
         await self.inner.close()
 
+    def pool_stats(self) -> tuple[int, int, int]:
+        return self.inner.pool_stats()
+
     def connect(self) -> AbstractAsyncContextManager[asyncpg.Connection]:
         pinned = _pinned.get()
         return self.inner.connect() if pinned is None else _lend(*pinned)

@@ -84,6 +84,9 @@ async def test_a_change_is_rematched_once_the_coordinator_confirms(client, auth,
     new = await client.get(f"/v1/mentorships/{successor}/progress", headers=pairing.admin)
     assert new.json()["mentor_id"] == str(pairing.people["ALT0"])
     assert new.json()["state"] == "proposed"
+    # The new pair's term runs from the rematch, not from the cohort's start.
+    term = (await client.get(f"/v1/mentorships/{successor}", headers=pairing.admin)).json()
+    assert term["starts_on"] == clock.now().date().isoformat()
 
 
 async def test_with_no_mentor_free_the_mentee_is_withdrawn_and_may_join_the_next_cohort(

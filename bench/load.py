@@ -1,0 +1,260 @@
+"""Load benchmark: a realistic mix against `mentoring serve`-style workers (two processes),
+beside the raw asyncpg point read measured in the same run.
+
+The mix: directory reads (40% one employee, 10% a page), mentorship list (15%) and detail
+(15%), meeting-log writes by mentees (10%), and a GraphQL dashboard query (10%). It is
+driven at several concurrencies; throughput and p50/p99 are printed for each, and the ratio
+is taken at the concurrency where the service's throughput peaks.
+
+Run: `python -m bench.load` (wrk when installed, else a Python client).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+
+from app.adapters.clock import SystemClock
+from app.adapters.db import migrations
+from app.adapters.db.database import Database
+from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.adapters.db.urls import application_url
+from app.config import Settings
+from app.domain.access import Principal, Role
+from app.main import create_app
+from app.services import access, organizations
+from bench.harness import Request, database, libpq_url, load_mix, server
+
+DASHBOARD = """{ mentorships(first: 20) { edges { node { state startsOn endsOn
+  mentee { givenName familyName } mentor { givenName familyName } } } } }"""
+
+
+def people(pairs: int) -> list[dict[str, Any]]:
+    mentors = [
+        {
+            "employee_number": f"M{n:05}",
+            "given_name": f"Mentor{n}",
+            "family_name": "Lee",
+            "level": 9,
+            "department": f"Dept{n % 7}",
+            "unit": f"U{n}",
+        }
+        for n in range(pairs)
+    ]
+    mentees = [
+        {
+            "employee_number": f"E{n:05}",
+            "given_name": f"Mentee{n}",
+            "family_name": "Ng",
+            "level": 3,
+            "department": f"Dept{(n + 3) % 7}",
+            "unit": f"V{n}",
+            "hire_date": "2019-01-01",
+        }
+        for n in range(pairs)
+    ]
+    staff = [
+        {
+            "employee_number": f"S{n:05}",
+            "given_name": f"Staff{n}",
+            "family_name": "Ito",
+            "level": 5,
+            "department": "HR",
+        }
+        for n in range(2000 - 2 * pairs)
+    ]
+    return mentors + mentees + staff
+
+
+async def _token(
+    db: Database, org: uuid.UUID, role: Role, employee_id: uuid.UUID | None = None
+) -> str:
+    issued = await access.create_api_token(
+        uow=SqlUnitOfWork(db, org),
+        principal=Principal(org, Role.ORG_ADMIN, "bench"),
+        clock=SystemClock(),
+        name="load",
+        role=role,
+        employee_id=employee_id,
+    )
+    return issued.token
+
+
+async def seed(owner_url: str, pairs: int) -> dict[str, Any]:
+    """An organisation with a directory, a Caltrans program and `pairs` confirmed mentorships,
+    made through the API as a coordinator and the participants would."""
+    settings = Settings(database_url=owner_url, rate_limit=None, log_level="WARNING")
+    db = Database(application_url(owner_url, settings))
+    await db.open()
+    org = (
+        await organizations.create_organization(
+            uow=SqlUnitOfWork(db, None), name="Load", slug="load-" + uuid.uuid4().hex[:6]
+        )
+    ).id
+    admin = {"Authorization": f"Bearer {await _token(db, org, Role.ORG_ADMIN)}"}
+    app = create_app(settings, database=db)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://s") as c:
+        assert (
+            await c.post("/v1/employees/import", headers=admin, json={"employees": people(pairs)})
+        ).status_code == 200
+        ids = {}
+        after = None
+        while True:
+            page = (
+                await c.get(
+                    "/v1/employees",
+                    headers=admin,
+                    params={"limit": 200, **({"after": after} if after else {})},
+                )
+            ).json()
+            ids |= {e["employee_number"]: e["id"] for e in page["items"]}
+            if not (after := page["next_cursor"]):
+                break
+        program = (
+            await c.post("/v1/programs", headers=admin, json={"name": "Load", "preset": "caltrans"})
+        ).json()
+        starts = (datetime.now(UTC).date() - timedelta(days=20)).isoformat()
+        cohort = (
+            await c.post(
+                f"/v1/programs/{program['id']}/cohorts",
+                headers=admin,
+                json={"name": "Now", "starts_on": starts},
+            )
+        ).json()
+        mentorships, mentee_tokens = [], {}
+        for n in range(pairs):
+            mentee, mentor = ids[f"E{n:05}"], ids[f"M{n:05}"]
+            made = await c.post(
+                "/v1/mentorships",
+                headers=admin,
+                json={
+                    "cohort_id": cohort["id"],
+                    "mentee_id": mentee,
+                    "mentor_id": mentor,
+                    "formed_by": "mentee_choice",
+                },
+            )
+            assert made.status_code == 201, made.text
+            mentorships.append(made.json()["id"])
+            for person in (mentee, mentor):
+                token = await _token(db, org, Role.PARTICIPANT, uuid.UUID(person))
+                confirmed = await c.post(
+                    f"/v1/mentorships/{mentorships[-1]}/confirm",
+                    headers={"Authorization": f"Bearer {token}"},
+                )
+                assert confirmed.status_code == 200, confirmed.text
+                if person == mentee:
+                    mentee_tokens[mentorships[-1]] = token
+    coordinator = await _token(db, org, Role.COORDINATOR)
+    await db.close()
+    return {
+        "org": str(org),
+        "coordinator": coordinator,
+        "employees": list(ids.values()),
+        "mentorships": mentorships,
+        "mentee_tokens": mentee_tokens,
+    }
+
+
+def mix(world: dict[str, Any], size: int = 400) -> list[Request]:
+    rng = random.Random(7)
+    staff = {"Authorization": f"Bearer {world['coordinator']}"}
+    json_headers = {**staff, "Content-Type": "application/json"}
+    requests: list[Request] = []
+    for _ in range(size):
+        roll = rng.random()
+        if roll < 0.40:
+            requests.append(
+                Request("GET", f"/v1/employees/{rng.choice(world['employees'])}", staff)
+            )
+        elif roll < 0.50:
+            requests.append(Request("GET", "/v1/employees?limit=20", staff))
+        elif roll < 0.65:
+            requests.append(Request("GET", "/v1/mentorships?limit=20", staff))
+        elif roll < 0.80:
+            requests.append(
+                Request("GET", f"/v1/mentorships/{rng.choice(world['mentorships'])}", staff)
+            )
+        elif roll < 0.90:
+            pair = rng.choice(world["mentorships"])
+            body = json.dumps(
+                {
+                    "held_on": datetime.now(UTC).date().isoformat(),
+                    "hours": 1.5,
+                    "topics": ["budgeting"],
+                    "notes": "went well",
+                }
+            )
+            mentee = {
+                "Authorization": f"Bearer {world['mentee_tokens'][pair]}",
+                "Content-Type": "application/json",
+            }
+            requests.append(Request("POST", f"/v1/mentorships/{pair}/meetings", mentee, body))
+        else:
+            requests.append(
+                Request("POST", "/graphql", json_headers, json.dumps({"query": DASHBOARD}))
+            )
+    return requests
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pairs", type=int, default=200)
+    parser.add_argument("--seconds", type=int, default=8)
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[8, 32, 64])
+    args = parser.parse_args()
+    with database() as url:
+        migrations.upgrade(url)
+        world = asyncio.run(seed(url, args.pairs))
+        requests = mix(world)
+        baseline = [Request("GET", f"/v1/employees/{e}", {}) for e in world["employees"][:400]]
+        env = {
+            "DATABASE_URL": url,
+            "RATE_LIMIT": "",
+            "LOG_LEVEL": "WARNING",
+            "BENCH_DSN": libpq_url(url),
+            "BENCH_ORG_ID": world["org"],
+        }
+        results: dict[str, dict[int, Any]] = {}
+        for name, factory, reqs in (
+            ("raw asyncpg point read", "bench.raw_app:create_app", baseline),
+            ("service mix", "app.main:app_factory", requests),
+        ):
+            with server(factory, env, workers=2) as base:
+                load_mix(base, reqs, seconds=2, connections=8)  # warm-up
+                results[name] = {
+                    c: load_mix(base, reqs, seconds=args.seconds, connections=c)
+                    for c in args.concurrency
+                }
+        report(results)
+
+
+def report(results: dict[str, dict[int, Any]]) -> None:
+    for name, by_concurrency in results.items():
+        for c, r in by_concurrency.items():
+            print(
+                f"  {name:24} c={c:3}  {r.requests_per_second:7.0f} req/s  p50 {r.p50_ms:6.2f} ms"
+                f"  p99 {r.p99_ms:7.2f} ms  non-2xx {r.errors}"
+            )
+    service = results["service mix"]
+    peak = max(service, key=lambda c: service[c].requests_per_second)
+    raw_peak = max(r.requests_per_second for r in results["raw asyncpg point read"].values())
+    print(
+        f"peak of the mix at c={peak}: {service[peak].requests_per_second:.0f} req/s, "
+        f"p99 {service[peak].p99_ms:.1f} ms (goal < 50 ms)"
+    )
+    print(
+        f"mix / raw asyncpg baseline: {service[peak].requests_per_second / raw_peak:.2f} "
+        "(goal >= 0.50)"
+    )
+
+
+if __name__ == "__main__":
+    main()
