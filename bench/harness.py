@@ -196,7 +196,9 @@ def load_mix(
         return _python_mix(base, requests, seconds, connections)
     entries = []
     for r in requests:
-        headers = ", ".join(f"[{_lua_string(k)}] = {_lua_string(v)}" for k, v in r.headers.items())
+        headers = ", ".join(
+            f"[ {_lua_string(k)} ] = {_lua_string(v)}" for k, v in r.headers.items()
+        )
         body = _lua_string(r.body) if r.body is not None else "nil"
         entries.append(f"{{{_lua_string(r.method)}, {_lua_string(r.path)}, {{{headers}}}, {body}}}")
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:

@@ -117,8 +117,15 @@ async def seed(owner_url: str, pairs: int) -> dict[str, Any]:
             ids |= {e["employee_number"]: e["id"] for e in page["items"]}
             if not (after := page["next_cursor"]):
                 break
+        # Charlotte's program, its entry rules waived for the benchmark (the pairs are made by
+        # the committee, which is one of the ways Charlotte's pairs form).
+        policy = {"eligibility": {"mentee_rules": [], "mentor_rules": []}}
         program = (
-            await c.post("/v1/programs", headers=admin, json={"name": "Load", "preset": "caltrans"})
+            await c.post(
+                "/v1/programs",
+                headers=admin,
+                json={"name": "Load", "preset": "charlotte-sll", "policy": policy},
+            )
         ).json()
         starts = (datetime.now(UTC).date() - timedelta(days=20)).isoformat()
         cohort = (
@@ -131,6 +138,20 @@ async def seed(owner_url: str, pairs: int) -> dict[str, Any]:
         mentorships, mentee_tokens = [], {}
         for n in range(pairs):
             mentee, mentor = ids[f"E{n:05}"], ids[f"M{n:05}"]
+            for body in (
+                {
+                    "employee_id": mentee,
+                    "role": "mentee",
+                    "strengths": ["listening"],
+                    "weaknesses": ["delegation"],
+                    "goals": ["lead a team"],
+                },
+                {"employee_id": mentor, "role": "mentor", "expertise": ["budgets"]},
+            ):
+                applied = await c.post(
+                    f"/v1/cohorts/{cohort['id']}/applications", headers=admin, json=body
+                )
+                assert applied.status_code == 201, applied.text
             made = await c.post(
                 "/v1/mentorships",
                 headers=admin,
@@ -138,7 +159,7 @@ async def seed(owner_url: str, pairs: int) -> dict[str, Any]:
                     "cohort_id": cohort["id"],
                     "mentee_id": mentee,
                     "mentor_id": mentor,
-                    "formed_by": "mentee_choice",
+                    "formed_by": "committee",
                 },
             )
             assert made.status_code == 201, made.text

@@ -104,6 +104,8 @@ def refuse_duplicates(
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
     """Refuse every row whose employee_number appears more than once in the batch: we cannot
     know which of them HR meant, and keeping either could store the wrong person's data."""
+    if len({row["employee_number"] for _, row in rows}) == len(rows):
+        return rows, []  # the usual case, checked cheaply
     seen: defaultdict[str, list[int]] = defaultdict(list)
     for index, row in rows:
         seen[row["employee_number"]].append(index)

@@ -23,6 +23,8 @@ from app.services.employee_rows import (
 from app.services.ports import Clock, UnitOfWork
 
 MAX_PAGE = 200
+# Above this many rows an import is a bulk sync: one summary event, not one per employee.
+EVENTS_PER_EMPLOYEE_UP_TO = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +51,14 @@ async def import_employees(
         directory = await uow.employees.directory_index()
         valid, cycles = _refuse_manager_cycles(directory, valid)
         new, existing = _assign_ids(directory, [row for _, row in valid])
-        await uow.employees.insert(new)
-        changed = await uow.employees.update(existing)
+        # Each written employee is announced with it (employee.created / .updated), unless the
+        # batch is a bulk sync: then one employees.imported event says so, with the counts.
+        one_by_one = len(new) + len(existing) <= EVENTS_PER_EMPLOYEE_UP_TO
+        await uow.employees.insert(new, event_type="employee.created" if one_by_one else None)
+        changed = await uow.employees.update(
+            existing, event_type="employee.updated" if one_by_one else None
+        )
         await uow.employees.link_reports_of([row["employee_number"] for row in new])
-        await _announce(uow, new, existing, set(changed))
         await hr_changes.flag_broken_pairs(uow, clock, changed)
         await applications.refresh_within(uow, principal, changed, clock.now().date())
         report = ImportReport(
@@ -61,6 +67,16 @@ async def import_employees(
             unchanged=len(existing) - len(changed),
             errors=sorted(errors + duplicates + cycles, key=lambda e: (e.row, e.field or "")),
         )
+        if not one_by_one:
+            await uow.outbox.emit(
+                "employees.imported",
+                {
+                    "created": report.created,
+                    "updated": report.updated,
+                    "unchanged": report.unchanged,
+                    "refused": len(report.errors),
+                },
+            )
         await uow.access.record(
             AuditEvent.by(
                 principal,
@@ -74,24 +90,6 @@ async def import_employees(
         )
         await uow.commit()
     return report
-
-
-async def _announce(
-    uow: UnitOfWork, new: list[dict[str, Any]], existing: list[dict[str, Any]], changed: set[UUID]
-) -> None:
-    """One event per created or changed employee, written in bulk (imports can be large)."""
-
-    def payload(row: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "employee_id": str(row["id"]),
-            "employee_number": row["employee_number"],
-            "employment_status": str(row["employment_status"]),
-        }
-
-    await uow.outbox.emit_many("employee.created", [payload(r) for r in new])
-    await uow.outbox.emit_many(
-        "employee.updated", [payload(r) for r in existing if r["id"] in changed]
-    )
 
 
 def _refuse_manager_cycles(

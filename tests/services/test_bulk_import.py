@@ -33,3 +33,14 @@ async def test_ten_thousand_rows_with_ten_bad_stores_9990_and_lists_the_10(
     # Everyone stored is linked to their manager, unless that manager was a refused row.
     expected = sum(1 for n in range(1, 10_000) if n not in bad and n // 10 not in bad)
     assert linked == expected == 9_979
+
+
+async def test_a_bulk_sync_is_announced_once_with_its_counts(database, org, connection):
+    hr = Principal(org.id, Role.INTEGRATION, "hr-sync")
+    rows = [employee_row(f"E{n:05}") for n in range(1_500)]
+    await import_employees(
+        uow=SqlUnitOfWork(database, org.id), principal=hr, clock=SystemClock(), rows=rows
+    )
+    events = await connection.fetch("SELECT event_type, payload FROM outbox_events")
+    assert [e["event_type"] for e in events] == ["employees.imported"]
+    assert events[0]["payload"]["created"] == 1500

@@ -9,8 +9,10 @@ from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
+    ValidationCache,
 )
 from strawberry.fastapi import GraphQLRouter
 
@@ -59,7 +61,17 @@ def _limits(settings: Settings) -> list[type[SchemaExtension]]:
         def __init__(self) -> None:
             super().__init__([cost_rule(settings.graphql_max_cost)])
 
-    return [Depth, Aliases, Tokens, Cost, Mask]
+    class Parsed(ParserCache):
+        def __init__(self) -> None:
+            super().__init__(maxsize=512)
+
+    class Validated(ValidationCache):
+        def __init__(self) -> None:
+            super().__init__(maxsize=512)
+
+    # Dashboards send the same documents again and again: parse and validate each once
+    # (the limits above are validation rules, so their verdicts are cached with it).
+    return [Parsed, Validated, Depth, Aliases, Tokens, Cost, Mask]
 
 
 def _is_unexpected(error: GraphQLError) -> bool:

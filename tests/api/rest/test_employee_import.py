@@ -153,3 +153,14 @@ async def test_the_same_employee_number_in_two_organisations_is_two_people(clien
         client, await auth(organization=other_org), [employee_row("E1", given_name="Theirs")]
     )
     assert (await _by_number(client, await auth(), "E1"))["given_name"] == "Mine"
+
+
+async def test_each_created_or_changed_employee_is_announced_once(client, auth, connection):
+    headers = await auth()
+    await _import(client, headers, [employee_row("E1"), employee_row("E2")])
+    await _import(client, headers, [employee_row("E1", job_title="Chief"), employee_row("E2")])
+    events = await connection.fetch(
+        "SELECT event_type, payload->>'employee_number' AS number FROM outbox_events "
+        "WHERE event_type LIKE 'employee.%' ORDER BY id")
+    assert [(e["event_type"], e["number"]) for e in events] == [
+        ("employee.created", "E1"), ("employee.created", "E2"), ("employee.updated", "E1")]

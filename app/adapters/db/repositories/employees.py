@@ -67,9 +67,22 @@ _OLD = ", ".join(f"e.{n}" for n in _DATA)
 _NEW = ", ".join(f"r.{n}" for n in _DATA)
 # New employees: ids and manager links were settled before, so one plain INSERT writes each
 # row once (no conflict handling needed: imports of an organisation hold its lock).
-_INSERT_SQL = f"""
+# Each written row is announced in the same statement (transactional outbox), built in SQL:
+# a 100,000-row import writes its events without a round trip or a Python loop per event.
+_EVENT = """INSERT INTO outbox_events (organization_id, event_id, event_type, payload)
+  SELECT CAST(:org AS uuid), gen_random_uuid(), CAST(:event_type AS text),
+         jsonb_build_object('employee_id', id, 'employee_number', employee_number,
+                            'employment_status', employment_status)"""
+_PLAIN_INSERT_SQL = f"""
 INSERT INTO employees (organization_id, {_NAMES})
 SELECT CAST(:org AS uuid), {_NAMES} FROM unnest({_ARRAYS}) AS r({_NAMES})
+"""  # noqa: S608 (only our own column names are interpolated)
+_INSERT_SQL = f"""
+WITH written AS (
+  INSERT INTO employees (organization_id, {_NAMES})
+  SELECT CAST(:org AS uuid), {_NAMES} FROM unnest({_ARRAYS}) AS r({_NAMES})
+  RETURNING id, employee_number, employment_status
+) {_EVENT} FROM written
 """  # noqa: S608 (only our own column names are interpolated)
 # Known employees: touched only where HR's data differs, which is how `unchanged` is counted.
 _UPDATE_SQL = f"""
@@ -77,10 +90,13 @@ WITH changed AS (
   UPDATE employees e SET {_SET}, updated_at = now()
   FROM unnest({_ARRAYS}) AS r({_NAMES})
   WHERE e.organization_id = :org AND e.id = r.id AND ({_OLD}) IS DISTINCT FROM ({_NEW})
-  RETURNING e.id
+  RETURNING e.id, e.employee_number, e.employment_status
+), announced AS (
+  {_EVENT} FROM changed WHERE CAST(:event_type AS text) IS NOT NULL
 ) SELECT coalesce(array_agg(id), CAST('{{}}' AS uuid[])) FROM changed
 """  # noqa: S608 (only our own column names are interpolated)
 _INSERT = compile_statement(sa.text(_INSERT_SQL))
+_PLAIN_INSERT = compile_statement(sa.text(_PLAIN_INSERT_SQL))
 _UPDATE = compile_statement(sa.text(_UPDATE_SQL))
 # Employees stored earlier whose manager has only now arrived.
 _LINK_REPORTS = compile_statement(
@@ -198,17 +214,21 @@ class SqlEmployeeRepository:
         rows = await self._connection.fetch(_INDEX.sql, *_INDEX.args({"org": self._org}))
         return {number: (id_, manager) for number, id_, manager in rows}
 
-    async def insert(self, rows: Sequence[Mapping[str, Any]]) -> None:
+    async def insert(self, rows: Sequence[Mapping[str, Any]], *, event_type: str | None) -> None:
+        """Write new employees and announce each as `event_type` (if any), in one statement."""
         if rows:
-            await self._connection.execute(_INSERT.sql, *_INSERT.args(self._columns(rows)))
+            statement = _INSERT if event_type else _PLAIN_INSERT
+            values = {**self._columns(rows), "event_type": event_type}
+            await self._connection.execute(statement.sql, *statement.args(values))
 
-    async def update(self, rows: Sequence[Mapping[str, Any]]) -> list[UUID]:
-        """Write the rows whose data differs; the ids of those that changed."""
+    async def update(
+        self, rows: Sequence[Mapping[str, Any]], *, event_type: str | None
+    ) -> list[UUID]:
+        """Write the rows whose data differs and announce each; the ids of those that changed."""
         if not rows:
             return []
-        changed: list[UUID] = await self._connection.fetchval(
-            _UPDATE.sql, *_UPDATE.args(self._columns(rows))
-        )
+        values = {**self._columns(rows), "event_type": event_type}
+        changed: list[UUID] = await self._connection.fetchval(_UPDATE.sql, *_UPDATE.args(values))
         return changed
 
     async def link_reports_of(self, numbers: Sequence[str]) -> None:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
 import asyncpg
-
-from app.adapters.db import json_codec
 
 
 class SqlOutbox:
@@ -29,15 +27,3 @@ class SqlOutbox:
             dict(payload),
         )
         return event_id
-
-    async def emit_many(self, event_type: str, payloads: Sequence[Mapping[str, Any]]) -> None:
-        """Record many events of one type in a single statement (bulk imports)."""
-        if not payloads:
-            return
-        await self._connection.execute(
-            "INSERT INTO outbox_events (organization_id, event_id, event_type, payload) "
-            "SELECT $1, gen_random_uuid(), $2, p FROM unnest($3::jsonb[]) AS p",
-            self._org,
-            event_type,
-            [json_codec.dumps(dict(p)) for p in payloads],
-        )
