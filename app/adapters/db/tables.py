@@ -30,6 +30,13 @@ def _timestamps() -> list[sa.Column[object]]:
     ]
 
 
+def _organization_id() -> sa.Column[object]:
+    """The tenant column every tenant table leads its keys with."""
+    return sa.Column(
+        "organization_id", pg.UUID(as_uuid=True), sa.ForeignKey("organizations.id"), nullable=False
+    )
+
+
 organizations = sa.Table(
     "organizations",
     metadata,
@@ -42,9 +49,7 @@ organizations = sa.Table(
 employees = sa.Table(
     "employees",
     metadata,
-    sa.Column(
-        "organization_id", pg.UUID(as_uuid=True), sa.ForeignKey("organizations.id"), nullable=False
-    ),
+    _organization_id(),
     sa.Column("id", pg.UUID(as_uuid=True), nullable=False),
     sa.Column("employee_number", sa.Text, nullable=False),
     sa.Column("given_name", sa.Text, nullable=False),
@@ -79,9 +84,7 @@ employees = sa.Table(
 api_tokens = sa.Table(
     "api_tokens",
     metadata,
-    sa.Column(
-        "organization_id", pg.UUID(as_uuid=True), sa.ForeignKey("organizations.id"), nullable=False
-    ),
+    _organization_id(),
     sa.Column("id", pg.UUID(as_uuid=True), nullable=False),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("hint", sa.Text, nullable=False),  # the first characters, to tell tokens apart
@@ -109,9 +112,7 @@ api_tokens = sa.Table(
 oidc_issuers = sa.Table(
     "oidc_issuers",
     metadata,
-    sa.Column(
-        "organization_id", pg.UUID(as_uuid=True), sa.ForeignKey("organizations.id"), nullable=False
-    ),
+    _organization_id(),
     sa.Column("id", pg.UUID(as_uuid=True), nullable=False),
     sa.Column("issuer", sa.Text, nullable=False),
     sa.Column("audience", sa.Text, nullable=False),
@@ -129,9 +130,7 @@ oidc_issuers = sa.Table(
 audit_events = sa.Table(
     "audit_events",
     metadata,
-    sa.Column(
-        "organization_id", pg.UUID(as_uuid=True), sa.ForeignKey("organizations.id"), nullable=False
-    ),
+    _organization_id(),
     sa.Column("id", sa.BigInteger, sa.Identity(always=True), nullable=False),
     sa.Column(
         "occurred_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
@@ -153,9 +152,7 @@ audit_events = sa.Table(
 outbox_events = sa.Table(
     "outbox_events",
     metadata,
-    sa.Column(
-        "organization_id", pg.UUID(as_uuid=True), sa.ForeignKey("organizations.id"), nullable=False
-    ),
+    _organization_id(),
     sa.Column("id", sa.BigInteger, sa.Identity(always=True), nullable=False),
     sa.Column("event_id", pg.UUID(as_uuid=True), nullable=False, unique=True),
     sa.Column("event_type", sa.Text, nullable=False),
