@@ -7,5 +7,9 @@ from app.adapters.db import tables, tables_integrations, tables_programs, tables
 from app.adapters.db.tables import metadata
 
 __all__ = [
-    "metadata", "tables", "tables_integrations", "tables_programs", "tables_relationships",
+    "metadata",
+    "tables",
+    "tables_integrations",
+    "tables_programs",
+    "tables_relationships",
 ]

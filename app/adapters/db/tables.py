@@ -19,18 +19,16 @@ NAMING = {
 metadata = sa.MetaData(naming_convention=NAMING)
 
 
+def moment_column(name: str) -> sa.Column[object]:
+    """A timezone-aware timestamp set by the database when the row is written."""
+    return sa.Column(name, sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now())
+
+
 def _timestamps() -> list[sa.Column[object]]:
-    return [
-        sa.Column(
-            "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
-        ),
-        sa.Column(
-            "updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
-        ),
-    ]
+    return [moment_column("created_at"), moment_column("updated_at")]
 
 
-def _organization_id() -> sa.Column[object]:
+def organization_id_column() -> sa.Column[object]:
     """The tenant column every tenant table leads its keys with."""
     return sa.Column(
         "organization_id", pg.UUID(as_uuid=True), sa.ForeignKey("organizations.id"), nullable=False
@@ -49,7 +47,7 @@ organizations = sa.Table(
 employees = sa.Table(
     "employees",
     metadata,
-    _organization_id(),
+    organization_id_column(),
     sa.Column("id", pg.UUID(as_uuid=True), nullable=False),
     sa.Column("employee_number", sa.Text, nullable=False),
     sa.Column("given_name", sa.Text, nullable=False),
@@ -84,7 +82,7 @@ employees = sa.Table(
 api_tokens = sa.Table(
     "api_tokens",
     metadata,
-    _organization_id(),
+    organization_id_column(),
     sa.Column("id", pg.UUID(as_uuid=True), nullable=False),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("hint", sa.Text, nullable=False),  # the first characters, to tell tokens apart
@@ -95,9 +93,7 @@ api_tokens = sa.Table(
     sa.Column("employee_id", pg.UUID(as_uuid=True), nullable=True),
     sa.Column("scopes", pg.ARRAY(sa.Text), nullable=False, server_default=sa.text("'{}'::text[]")),
     sa.Column("created_by", sa.Text, nullable=False),
-    sa.Column(
-        "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
-    ),
+    moment_column("created_at"),
     sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("last_used_at", sa.DateTime(timezone=True), nullable=True),
@@ -112,7 +108,7 @@ api_tokens = sa.Table(
 oidc_issuers = sa.Table(
     "oidc_issuers",
     metadata,
-    _organization_id(),
+    organization_id_column(),
     sa.Column("id", pg.UUID(as_uuid=True), nullable=False),
     sa.Column("issuer", sa.Text, nullable=False),
     sa.Column("audience", sa.Text, nullable=False),
@@ -120,9 +116,7 @@ oidc_issuers = sa.Table(
     sa.Column("role_claim", sa.Text, nullable=False),
     sa.Column("employee_claim", sa.Text, nullable=False),
     sa.Column("default_role", sa.Text, nullable=True),
-    sa.Column(
-        "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
-    ),
+    moment_column("created_at"),
     sa.PrimaryKeyConstraint("organization_id", "id"),
     sa.UniqueConstraint("issuer", "audience"),
 )
@@ -130,11 +124,9 @@ oidc_issuers = sa.Table(
 audit_events = sa.Table(
     "audit_events",
     metadata,
-    _organization_id(),
+    organization_id_column(),
     sa.Column("id", sa.BigInteger, sa.Identity(always=True), nullable=False),
-    sa.Column(
-        "occurred_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
-    ),
+    moment_column("occurred_at"),
     sa.Column("actor", sa.Text, nullable=False),
     sa.Column("actor_role", sa.Text, nullable=False),
     sa.Column("action", sa.Text, nullable=False),
@@ -152,13 +144,11 @@ audit_events = sa.Table(
 outbox_events = sa.Table(
     "outbox_events",
     metadata,
-    _organization_id(),
+    organization_id_column(),
     sa.Column("id", sa.BigInteger, sa.Identity(always=True), nullable=False),
     sa.Column("event_id", pg.UUID(as_uuid=True), nullable=False, unique=True),
     sa.Column("event_type", sa.Text, nullable=False),
     sa.Column("payload", pg.JSONB, nullable=False),
-    sa.Column(
-        "occurred_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
-    ),
+    moment_column("occurred_at"),
     sa.PrimaryKeyConstraint("organization_id", "id"),
 )

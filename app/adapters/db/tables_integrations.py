@@ -6,17 +6,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from app.adapters.db.tables import metadata
+from app.adapters.db.tables import metadata, moment_column
+from app.adapters.db.tables import organization_id_column as _org
 
-
-def _org() -> sa.Column[object]:
-    return sa.Column(
-        "organization_id", pg.UUID(as_uuid=True), sa.ForeignKey("organizations.id"), nullable=False
-    )
-
-
-def _now(name: str) -> sa.Column[object]:
-    return sa.Column(name, sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now())
+_now = moment_column
 
 
 # A POST's response, kept so a retry with the same key gets the same answer. Written in

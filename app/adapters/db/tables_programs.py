@@ -9,19 +9,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from app.adapters.db.tables import metadata
-
-
-def _org() -> sa.Column[object]:
-    return sa.Column(
-        "organization_id", pg.UUID(as_uuid=True), sa.ForeignKey("organizations.id"), nullable=False
-    )
+from app.adapters.db.tables import metadata, moment_column
+from app.adapters.db.tables import organization_id_column as _org
 
 
 def _created_at() -> sa.Column[object]:
-    return sa.Column(
-        "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
-    )
+    return moment_column("created_at")
 
 
 def _refers(table: str, column: str, name: str) -> sa.ForeignKeyConstraint:

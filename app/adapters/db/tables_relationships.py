@@ -11,19 +11,14 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
-from app.adapters.db.tables import metadata
+from app.adapters.db.tables import metadata, moment_column
+from app.adapters.db.tables import organization_id_column as _org
 
 _UUID = pg.UUID(as_uuid=True)
 
 
-def _org() -> sa.Column[object]:
-    return sa.Column("organization_id", _UUID, sa.ForeignKey("organizations.id"), nullable=False)
-
-
 def _created_at() -> sa.Column[object]:
-    return sa.Column(
-        "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
-    )
+    return moment_column("created_at")
 
 
 def _of_mentorship(table: str) -> sa.ForeignKeyConstraint:

@@ -183,8 +183,9 @@ class SqlAccessRepository:
             await self._connection.execute(_INSERT_ISSUER.sql, *_INSERT_ISSUER.args(values))
         except asyncpg.UniqueViolationError:
             # Sign-in finds the organisation by issuer and audience, so the pair is unique.
-            raise Conflict("this issuer and audience are already registered",
-                           field="audience") from None
+            raise Conflict(
+                "this issuer and audience are already registered", field="audience"
+            ) from None
 
     async def issuers(self) -> list[OidcIssuer]:
         return [_issuer(r) for r in await self._connection.fetch(_LIST_ISSUERS.sql, self._org)]
