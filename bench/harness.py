@@ -96,73 +96,6 @@ class LoadResult:
     errors: int
 
 
-def load(
-    base: str,
-    paths: Sequence[str],
-    headers: dict[str, str],
-    *,
-    seconds: int = 10,
-    connections: int = 32,
-) -> LoadResult:
-    """Drive GETs over `paths` in rotation: wrk when installed (C, keeps the client cheap),
-    else a Python client in its own process. Both use keep-alive connections."""
-    if shutil.which("wrk"):
-        return _wrk(base, paths, headers, seconds, connections)
-    return _python_load(base, paths, headers, seconds, connections)
-
-
-_LUA = """
-local paths = {%s}
-local i = 0
-request = function()
-  i = i %% #paths + 1
-  return wrk.format("GET", paths[i])
-end
-"""
-
-
-def _wrk(
-    base: str, paths: Sequence[str], headers: dict[str, str], seconds: int, connections: int
-) -> LoadResult:
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(_LUA % ", ".join(f'"{p}"' for p in paths))
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name]
-    for name, value in headers.items():
-        command += ["-H", f"{name}: {value}"]
-    out = subprocess.run([*command, base], capture_output=True, text=True, check=True).stdout
-    os.unlink(script.name)
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return LoadResult(
-        float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),  # type: ignore[union-attr]
-        _wrk_ms(out, "50%"),
-        _wrk_ms(out, "99%"),
-        int(errors.group(1)) if errors else 0,
-    )
-
-
-def _wrk_ms(out: str, percentile: str) -> float:
-    value, unit = re.search(rf"{percentile}\s+([\d.]+)(us|ms|s)", out).groups()  # type: ignore[union-attr]
-    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
-
-
-def _python_load(
-    base: str, paths: Sequence[str], headers: dict[str, str], seconds: int, connections: int
-) -> LoadResult:
-    command = [
-        sys.executable,
-        "-m",
-        "bench.python_load",
-        base,
-        str(seconds),
-        str(connections),
-        ",".join(f"{k}={v}" for k, v in headers.items()),
-        *paths,
-    ]
-    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
-    rps, p50, p99, errors = out
-    return LoadResult(float(rps), float(p50), float(p99), int(errors))
-
-
 @dataclass(frozen=True)
 class Request:
     """One request of a mix: method, path, headers and an optional body."""
@@ -171,6 +104,24 @@ class Request:
     path: str
     headers: dict[str, str]
     body: str | None = None
+
+
+def load(
+    base: str,
+    paths: Sequence[str],
+    headers: dict[str, str],
+    *,
+    seconds: int = 10,
+    connections: int = 32,
+) -> LoadResult:
+    """Drive GETs over `paths` in rotation (see `load_mix`)."""
+    requests = [Request("GET", path, headers) for path in paths]
+    return load_mix(base, requests, seconds=seconds, connections=connections)
+
+
+def _wrk_ms(out: str, percentile: str) -> float:
+    value, unit = re.search(rf"{percentile}\s+([\d.]+)(us|ms|s)", out).groups()  # type: ignore[union-attr]
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
 _MIX_LUA = """
@@ -191,7 +142,8 @@ def _lua_string(value: str) -> str:
 def load_mix(
     base: str, requests: Sequence[Request], *, seconds: int = 10, connections: int = 32
 ) -> LoadResult:
-    """Drive a mix of requests in rotation (wrk when installed, else the Python client)."""
+    """Drive a mix of requests in rotation: wrk when installed (C, keeps the client cheap),
+    else a Python client in its own process. Both use keep-alive connections."""
     if not shutil.which("wrk"):
         return _python_mix(base, requests, seconds, connections)
     entries = []
@@ -229,7 +181,7 @@ def _python_mix(
         base,
         str(seconds),
         str(connections),
-        "@" + spec.name,
+        spec.name,
     ]
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
     os.unlink(spec.name)

@@ -1,6 +1,7 @@
 """A small keep-alive HTTP/1.1 load client, for machines without wrk.
 
-Usage: python -m bench.python_load BASE SECONDS CONNECTIONS "h1=v1,h2=v2" PATH...
+Usage: python -m bench.python_load BASE SECONDS CONNECTIONS SPEC.json
+(SPEC: a JSON list of {method, path, headers, body}, sent in rotation.)
 Prints: requests/s, p50 ms, p99 ms, non-2xx count.
 """
 
@@ -35,29 +36,22 @@ async def _worker(
     writer.close()
 
 
-def _raw_requests(host: str, headers: str, paths: list[str]) -> list[bytes]:
-    if headers.startswith("@"):  # a JSON file of {method, path, headers, body}
-        with open(headers[1:]) as spec:
-            mix = json.load(spec)
-        out = []
-        for r in mix:
-            body = (r["body"] or "").encode()
-            lines = "".join(f"{k}: {v}\r\n" for k, v in r["headers"].items())
-            out.append(
-                f"{r['method']} {r['path']} HTTP/1.1\r\nHost: {host}\r\n{lines}"
-                f"Content-Length: {len(body)}\r\n\r\n".encode()
-                + body
-            )
-        return out
-    extra = "".join(
-        f"{h.split('=', 1)[0]}: {h.split('=', 1)[1]}\r\n" for h in headers.split(",") if h
-    )
-    return [f"GET {p} HTTP/1.1\r\nHost: {host}\r\n{extra}\r\n".encode() for p in paths]
+def _raw_requests(host: str, spec_path: str) -> list[bytes]:
+    """The requests of a JSON spec file: [{method, path, headers, body}, ...]."""
+    with open(spec_path) as spec:
+        mix = json.load(spec)
+    out = []
+    for r in mix:
+        body = (r["body"] or "").encode()
+        lines = "".join(f"{k}: {v}\r\n" for k, v in r["headers"].items())
+        head = f"{r['method']} {r['path']} HTTP/1.1\r\nHost: {host}\r\n{lines}"
+        out.append(f"{head}Content-Length: {len(body)}\r\n\r\n".encode() + body)
+    return out
 
 
-async def main(base: str, seconds: int, connections: int, headers: str, paths: list[str]) -> None:
+async def main(base: str, seconds: int, connections: int, spec_path: str) -> None:
     url = urlsplit(base)
-    raw = _raw_requests(url.netloc, headers, paths)
+    raw = _raw_requests(url.netloc, spec_path)
     latencies: list[float] = []
     errors: list[int] = []
     until = time.perf_counter() + seconds
@@ -79,5 +73,5 @@ async def main(base: str, seconds: int, connections: int, headers: str, paths: l
 
 
 if __name__ == "__main__":
-    base, seconds, connections, headers, *paths = sys.argv[1:]
-    asyncio.run(main(base, int(seconds), int(connections), headers, paths))
+    base, seconds, connections, spec_path = sys.argv[1:]
+    asyncio.run(main(base, int(seconds), int(connections), spec_path))
