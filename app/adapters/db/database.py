@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any
 
 import asyncpg
 import orjson
@@ -31,6 +32,14 @@ async def _reset_connection(connection: asyncpg.Connection) -> None:
     connection is clean once no transaction is left open on it."""
     if connection.is_in_transaction():
         await connection.execute("ROLLBACK")
+
+
+@asynccontextmanager
+async def lend(connection: asyncpg.Connection, lock: asyncio.Lock) -> AsyncIterator[Any]:
+    """One connection shared by concurrent borrowers (GraphQL resolvers run concurrently),
+    each holding it for a whole unit of work: a connection runs one statement at a time."""
+    async with lock:
+        yield connection
 
 
 class Database:
@@ -85,12 +94,7 @@ class BoundDatabase(Database):
         await _init_connection(self._connection)
 
     def connect(self) -> AbstractAsyncContextManager[asyncpg.Connection]:
-        return self._borrow()
-
-    @asynccontextmanager
-    async def _borrow(self) -> AsyncIterator[asyncpg.Connection]:
-        async with self._lock:
-            yield self._connection
+        return lend(self._connection, self._lock)
 
     async def close(self) -> None:  # the test owns the connection
         return None

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-from collections.abc import AsyncIterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
-from typing import Any
 from uuid import UUID
 
 import asyncpg
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert
 
-from app.adapters.db.database import Database
+from app.adapters.db.database import Database, lend
 from app.adapters.db.rls import ORG_SETTING
 from app.adapters.db.sql import compile_statement
 from app.adapters.db.tables_integrations import idempotency_keys as t
@@ -47,13 +45,7 @@ class PinnableDatabase(Database):
 
     def connect(self) -> AbstractAsyncContextManager[asyncpg.Connection]:
         pinned = _pinned.get()
-        return self.inner.connect() if pinned is None else _lend(*pinned)
-
-
-@asynccontextmanager
-async def _lend(connection: asyncpg.Connection, lock: asyncio.Lock) -> AsyncIterator[Any]:
-    async with lock:  # GraphQL resolvers run concurrently; one statement at a time
-        yield connection
+        return self.inner.connect() if pinned is None else lend(*pinned)
 
 
 @dataclass(frozen=True, slots=True)
