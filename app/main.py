@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -42,6 +43,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             app.state.database = PinnableDatabase(Database(url, pool_size=settings.db_pool_size))
             await app.state.database.open()
             app.state.authenticator = Authenticator(app.state.database)
+        # What start-up built (routes, schemas, GraphQL types) lives as long as the process;
+        # frozen, the collector stops re-walking it, which otherwise pauses requests.
+        gc.collect()
+        gc.freeze()
         try:
             yield
         finally:
@@ -55,6 +60,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,  # offline docs: see install_docs
+        # Tracing is ours (app.telemetry, when configured); FastAPI's own would double it and
+        # costs a provider lookup on every request even when off.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
     app.state.rate_limiter = (

@@ -150,7 +150,7 @@ async def _visible(uow: UnitOfWork, principal: Principal) -> set[UUID] | None:
 
 async def get_employee(*, uow: UnitOfWork, principal: Principal, employee_id: UUID) -> Employee:
     """One employee the caller may see, or NotFound (never a hint that it exists)."""
-    async with uow:
+    async with uow.read_only():
         visible = await _visible(uow, principal)
         employee = (
             None
@@ -180,7 +180,7 @@ async def list_employees(
     if not 1 <= limit <= MAX_PAGE:
         raise InvalidInput(f"limit must be between 1 and {MAX_PAGE}", field="limit")
     after_number = decode_cursor(after) if after else None
-    async with uow:
+    async with uow.read_only():
         visible = await _visible(uow, principal)
         rows = await uow.employees.page(
             after=after_number,
@@ -211,7 +211,7 @@ async def employees_by_ids(
     *, uow: UnitOfWork, principal: Principal, ids: Sequence[UUID]
 ) -> list[Employee | None]:
     """Batch read for DataLoaders: one query, answers in the order asked, None where unseen."""
-    async with uow:
+    async with uow.read_only():
         visible = await _visible(uow, principal)
         found = {
             e.id: e for e in await uow.employees.get_many(ids) if visible is None or e.id in visible
@@ -223,7 +223,7 @@ async def reports_of(
     *, uow: UnitOfWork, principal: Principal, manager_ids: Sequence[UUID]
 ) -> list[list[Employee]]:
     """Direct reports of each manager the caller may see, in one query, in the order asked."""
-    async with uow:
+    async with uow.read_only():
         visible = await _visible(uow, principal)
         rows = [
             e
@@ -239,7 +239,7 @@ async def reports_of(
 
 async def employee_by_number(*, uow: UnitOfWork, employee_number: str) -> Employee:
     """The employee HR knows by this number, or NotFound."""
-    async with uow:
+    async with uow.read_only():
         employee = await uow.employees.by_number(employee_number)
     if employee is None:
         raise NotFound(f"no employee numbered {employee_number!r}", field="employee_number")

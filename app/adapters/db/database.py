@@ -11,7 +11,31 @@ import asyncpg
 import orjson
 
 from app.adapters.db import json_codec
+from app.adapters.db.rls import ORG_SETTING
 from app.adapters.db.sql import to_dsn
+
+
+class TenantConnection(asyncpg.Connection):  # type: ignore[misc]
+    """A connection that remembers which tenant its session setting names.
+
+    Reads run outside any transaction (as in Django's autocommit: under READ COMMITTED a
+    statement sees the same data either way), so they cannot carry a transaction-local
+    tenant. They set it for the session instead, and only when it differs from the one
+    already set, which on a pool serving one busy tenant is almost never: a read then costs
+    one round trip instead of three (BEGIN, the read, ROLLBACK).
+    """
+
+    __slots__ = ("_session_tenant",)
+
+    async def use_tenant(self, tenant: str) -> None:
+        """Make `tenant` ('' for none: row-level security then shows nothing) the session's."""
+        if self.is_in_transaction():  # a rollback would silently undo a session setting
+            raise RuntimeError("the session tenant is set outside transactions only")
+        if getattr(self, "_session_tenant", None) == tenant:
+            return
+        self._session_tenant = None  # unknown until the server has confirmed it
+        await self.execute("SELECT set_config($1, $2, false)", ORG_SETTING, tenant)
+        self._session_tenant = tenant
 
 
 async def _init_connection(connection: asyncpg.Connection) -> None:
@@ -28,8 +52,9 @@ async def _init_connection(connection: asyncpg.Connection) -> None:
 
 async def _reset_connection(connection: asyncpg.Connection) -> None:
     """Replaces asyncpg's default reset (RESET ALL, UNLISTEN, ...: a round trip on every
-    release). We never set session state: tenant settings are transaction-local, so a
-    connection is clean once no transaction is left open on it."""
+    release). The only session state we set is the tenant, which every unit of work sets
+    again (or overrides in its transaction) before its first statement, so a connection is
+    clean once no transaction is left open on it."""
     if connection.is_in_transaction():
         await connection.execute("ROLLBACK")
 
@@ -57,6 +82,7 @@ class Database:
             max_size=self._pool_size,
             init=_init_connection,
             reset=_reset_connection,
+            connection_class=TenantConnection,
             max_inactive_connection_lifetime=300,
         )
 

@@ -30,6 +30,9 @@ class SqlUnitOfWork:
     the same round trip as BEGIN. Inside an already open transaction (the test suite's) it
     is a savepoint instead, so a service's commit still leaves the test's rollback to undo it.
     `admin=True` (CLI commands, run as the schema owner) may cross tenants.
+
+    `async with uow.read_only():` is for use cases that only read: no transaction, the
+    tenant as a session setting kept from one use to the next (see `TenantConnection`).
     """
 
     organizations: SqlOrganizationRepository
@@ -46,22 +49,40 @@ class SqlUnitOfWork:
         self._database = database
         self._organization_id = organization_id
         self._admin = admin
+        self._reading = False
+
+    def read_only(self) -> Self:
+        """This use case only reads: run it without a transaction (one round trip a query)."""
+        self._reading = True
+        return self
+
+    @property
+    def _tenant(self) -> str:
+        return "" if self._organization_id is None else str(self._organization_id)
 
     def _opening(self, nested: str | None) -> str:
         start = f"SAVEPOINT {nested}" if nested else "BEGIN"
-        settings = []
-        if self._organization_id is not None:  # a UUID: safe to inline as a literal
-            settings.append(f"set_config('{ORG_SETTING}', '{self._organization_id}', true)")
+        # Always set: '' overrides a session tenant left by a read (fail closed). A UUID is
+        # safe to inline as a literal.
+        settings = [f"set_config('{ORG_SETTING}', '{self._tenant}', true)"]
         if self._admin:
             settings.append("set_config('app.is_admin', 'on', true)")
-        return f"{start}; SELECT {', '.join(settings)}" if settings else start
+        return f"{start}; SELECT {', '.join(settings)}"
+
+    async def _open(self, connection: asyncpg.Connection) -> None:
+        nested = connection.is_in_transaction()
+        self._transaction = not (self._reading and not nested and not self._admin)
+        self._savepoint = f"uow_{next(_savepoints)}" if nested else None
+        if self._transaction:
+            await connection.execute(self._opening(self._savepoint))
+        else:
+            await connection.use_tenant(self._tenant)
 
     async def __aenter__(self) -> Self:
         self._borrowed: AbstractAsyncContextManager[asyncpg.Connection] = self._database.connect()
         connection = await self._borrowed.__aenter__()
-        self._savepoint = f"uow_{next(_savepoints)}" if connection.is_in_transaction() else None
         try:
-            await connection.execute(self._opening(self._savepoint))
+            await self._open(connection)
         except BaseException as error:
             await self._borrowed.__aexit__(type(error), error, error.__traceback__)
             raise
@@ -76,6 +97,8 @@ class SqlUnitOfWork:
         return self
 
     async def commit(self) -> None:
+        if not self._transaction:
+            raise RuntimeError("a read-only unit of work has nothing to commit")
         await self._connection.execute(
             f"RELEASE SAVEPOINT {self._savepoint}" if self._savepoint else "COMMIT"
         )
@@ -85,7 +108,7 @@ class SqlUnitOfWork:
         self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
     ) -> None:
         try:
-            if not self._done and not self._connection.is_closed():
+            if self._transaction and not self._done and not self._connection.is_closed():
                 await self._connection.execute(
                     f"ROLLBACK TO SAVEPOINT {self._savepoint}" if self._savepoint else "ROLLBACK"
                 )
