@@ -16,10 +16,12 @@ from app.domain.timeline import CadenceWindow, Timeline
 
 @dataclass(frozen=True, slots=True)
 class MeetingFact:
-    """When a meeting was held and how long it lasted: facts, never what was said."""
+    """When a meeting was held and how long it lasted: facts, never what was said.
+    A cancelled meeting stays on record but never counts."""
 
     held_on: date
     hours: float
+    cancelled: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,7 @@ def _month(window: CadenceWindow, meetings: list[MeetingFact], today: date) -> M
 
 def cadence(timeline: Timeline, meetings: Iterable[MeetingFact], today: date) -> CadenceReport:
     """The cadence of a pair on ``today``: months begun so far, and the at-risk signal."""
-    held = sorted(meetings, key=lambda m: m.held_on)
+    held = sorted((m for m in meetings if not m.cancelled), key=lambda m: m.held_on)
     months = tuple(_month(w, held, today) for w in timeline.cadence_windows if w.starts_on <= today)
     due = timeline.initial_meeting_due_on
     missed = due is not None and due < today and not any(m.held_on <= due for m in held)

@@ -7,11 +7,13 @@ so later edits to the program's policy never change the rules a running mentorsh
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
 from app.domain.errors import NotPermitted, TransitionRefused
+from app.domain.evaluation_periods import EvaluationPeriod, due_period, require_first_answer
 from app.domain.policy import EvaluationKind, NoRematchOutcome, Policy
 from app.domain.timeline import Timeline, timeline_for
 
@@ -180,18 +182,22 @@ def sign_agreement(status: MentorshipStatus, *, by: Party, today: date) -> Trans
 
 
 def record_evaluation(status: MentorshipStatus, *, kind: EvaluationKind, by: Party,
-                      today: date) -> Transition:
-    """Record an evaluation the policy runs (a mid-point one not before the mid-point)."""
+                      today: date,
+                      earlier: Iterable[tuple[Party, EvaluationPeriod]] = ()) -> Transition:
+    """Record an evaluation the policy runs, once it is due (a checkup from its date, a
+    mid-point one from the mid-point) and once per respondent and period (``earlier``: who
+    answered which period). A period counts towards completion once, however many answer it."""
     if by is Party.SYSTEM:
         raise NotPermitted("an evaluation is done by a person", rule="people_only")
     _require_state(status, frozenset({MentorshipState.ACTIVE}), "record an evaluation")
     if kind not in status.policy.evaluations.kinds():
         raise TransitionRefused(f"this program runs no {kind} evaluation",
                                 rule="evaluation_not_in_policy")
-    midpoint = status.timeline.midpoint_on
-    if kind is EvaluationKind.MIDPOINT and midpoint is not None and today < midpoint:
-        raise TransitionRefused(f"the mid-point is {midpoint.isoformat()}",
-                                rule="midpoint_not_reached")
+    period = due_period(status.timeline, kind, today)
+    answered = list(earlier)
+    require_first_answer(period, (p for party, p in answered if party is by))
+    if any(p == period for _, p in answered):
+        return Transition(status, (MentorshipEvent.EVALUATION_RECORDED,))
     done = replace(status, evaluations_done=(*status.evaluations_done, kind))
     return Transition(done, (MentorshipEvent.EVALUATION_RECORDED,))
 

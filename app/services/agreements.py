@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
 from app.domain import lifecycle
 from app.domain.access import AuditEvent, Principal
+from app.domain.agreed_term import agreed_term, term_change
 from app.domain.authorization import Action, Resource, reach
 from app.domain.confidentiality import ContentPart
 from app.domain.errors import InvalidInput, TransitionRefused
+from app.domain.lifecycle import PARTICIPANTS, MentorshipStatus
 from app.services.pairs import (
     Pair,
     audit_read,
@@ -64,6 +66,7 @@ async def write_agreement(
                 f"the mentorship is {pair.status.state}; that is final", rule="terminal_state"
             )
         _check_terms(pair, terms)
+        agreed_term(pair.policy, terms)  # a term the pair could never sign is refused now
         current = await uow.relationships.agreement(mentorship_id)
         version = current.version + 1 if current else 1
         assert principal.employee_id is not None
@@ -107,6 +110,8 @@ async def sign_agreement(
         if not await uow.relationships.add_signature(mentorship_id, current.version, signature):
             raise TransitionRefused(f"the {party} has already signed", rule="already_signed")
         await save_transition(uow, principal, pair, transition)
+        if transition.status.agreement_signed_by >= PARTICIPANTS:
+            await _apply_term(uow, principal, pair, transition.status, current, now.date())
         pair = await open_pair(uow, principal, mentorship_id, scope)
         view = await _view(uow, principal, pair)
         await uow.commit()
@@ -123,6 +128,27 @@ async def get_agreement(
         view = await _view(uow, principal, pair)
         await uow.commit()
     return view
+
+
+async def _apply_term(
+    uow: UnitOfWork,
+    principal: Principal,
+    pair: Pair,
+    signed: MentorshipStatus,
+    agreement: Agreement,
+    today: date,
+) -> None:
+    """Both signed: a term the agreement states (Caltrans) moves the end and every date derived
+    from it, in the signature's transaction."""
+    timeline = term_change(signed, agreed_term(pair.policy, agreement.terms), today)
+    if timeline is None:
+        return
+    await uow.relationships.set_term(pair.id, timeline.ends_on)
+    facts = {"months": timeline.duration_months, "ends_on": timeline.ends_on.isoformat()}
+    await uow.access.record(
+        AuditEvent.by(principal, "mentorship.term_agreed", "mentorship", pair.id, **facts)
+    )
+    await uow.outbox.emit("mentorship.term_agreed", {"mentorship_id": str(pair.id), **facts})
 
 
 def _check_terms(pair: Pair, terms: Mapping[str, str]) -> None:

@@ -1,24 +1,27 @@
 """The compatibility checkpoint (Charlotte, end of month 3): each participant answers; either
 may ask for a change without a reason. A change gets a rematch proposal from the cohort's
 available mentors under the same hard rules (other pairs untouched), which the coordinator
-confirms; with no mentor free, the mentee is withdrawn and may join the next cohort. The
+confirms or declines (then the next alternative is proposed); with no mentor free, the
+mentee is withdrawn and may join the next cohort. The
 other participant learns that a change was asked, never who asked."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from uuid import UUID
 
 from app.domain import lifecycle
+from app.domain import rematch as rematch_rules
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization import Action, Resource, reach
 from app.domain.confidentiality import ViewerRelation
-from app.domain.errors import TransitionRefused
 from app.domain.lifecycle import CheckpointDecision, MentorshipStatus, Party
+from app.domain.rematch import PendingRematch
 from app.services.matching_engine import Proposal, rematch
-from app.services.matching_pool import candidates, cohort_pool
+from app.services.matching_pool import OPEN_STATES, candidates, cohort_pool
 from app.services.mentorships import proposed_mentorships
 from app.services.pairs import Pair, open_pair, participant, save_progress, save_transition
 from app.services.ports import Clock, UnitOfWork
@@ -69,7 +72,7 @@ async def answer_checkpoint(
             eligible = lifecycle.eligible_for_next_cohort(checked.status)
             await save_transition(uow, principal, pair, checked, eligible_for_next_cohort=eligible)
         else:
-            await _hold_for_confirmation(uow, principal, pair, checked.status, proposal)
+            await _hold_for_confirmation(uow, principal, pair, checked.status, proposal, by)
         await uow.outbox.emit("checkpoint.answered", {"mentorship_id": str(pair.id)})
         view = _view(await open_pair(uow, principal, mentorship_id, scope))
         await uow.commit()
@@ -85,39 +88,71 @@ async def confirm_rematch(
     today = clock.now().date()
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
-        pending = pair.progress.rematch_proposal
-        if pending is None:
-            raise TransitionRefused(
-                "no change of mentor is awaiting confirmation", rule="no_rematch_pending"
-            )
-        by = Party(pending["asked_by"])
-        before = replace(
-            pair.status,
-            checkpoint_answers=tuple(
-                a for a in pair.status.checkpoint_answers if a.party is not by
-            ),
-        )
-        proposal = await _rematch_for(uow, pair, today)
-        transition = lifecycle.answer_checkpoint(
-            before,
-            by=by,
-            decision=CheckpointDecision.CHANGE,
-            today=today,
-            alternative_available=proposal is not None,
-        )
-        successor = await _successor(uow, pair, proposal, today) if proposal else None
-        await save_transition(
-            uow,
-            principal,
-            replace(pair, status=before),
-            transition,
-            rematch_proposal=None,
-            successor_id=successor,
-            eligible_for_next_cohort=lifecycle.eligible_for_next_cohort(transition.status),
-        )
+        waiting = rematch_rules.pending(pair.progress.rematch_proposal)
+        proposal = await _rematch_for(uow, pair, today, waiting.declined)
+        await _settle(uow, principal, pair, waiting, proposal, today)
         view = _view(await open_pair(uow, principal, mentorship_id, scope))
         await uow.commit()
     return view
+
+
+async def decline_rematch(
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, mentorship_id: UUID
+) -> CheckpointView:
+    """The coordinator declines the proposed mentor: the next alternative is proposed (that
+    mentor is never proposed again), and when none is left the mentee is withdrawn."""
+    scope = reach(principal, Resource.CHECKPOINTS, Action.APPROVE)
+    today = clock.now().date()
+    async with uow:
+        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+        waiting = rematch_rules.pending(pair.progress.rematch_proposal)
+        declined = rematch_rules.decline(waiting)
+        proposal = await _rematch_for(uow, pair, today, declined)
+        await uow.access.record(
+            AuditEvent.by(principal, "checkpoint.rematch_declined", "mentorship", pair.id)
+        )
+        if proposal is None:
+            await _settle(uow, principal, pair, waiting, None, today)
+        else:
+            await _hold_for_confirmation(
+                uow, principal, pair, pair.status, proposal, waiting.asked_by, declined
+            )
+        view = _view(await open_pair(uow, principal, mentorship_id, scope))
+        await uow.commit()
+    return view
+
+
+async def _settle(
+    uow: UnitOfWork,
+    principal: Principal,
+    pair: Pair,
+    waiting: PendingRematch,
+    proposal: Proposal | None,
+    today: date,
+) -> None:
+    """Close the change request: `rematched` with a successor, or `withdrawn` without one."""
+    by = waiting.asked_by
+    before = replace(
+        pair.status,
+        checkpoint_answers=tuple(a for a in pair.status.checkpoint_answers if a.party is not by),
+    )
+    transition = lifecycle.answer_checkpoint(
+        before,
+        by=by,
+        decision=CheckpointDecision.CHANGE,
+        today=today,
+        alternative_available=proposal is not None,
+    )
+    successor = await _successor(uow, pair, proposal, today) if proposal else None
+    await save_transition(
+        uow,
+        principal,
+        replace(pair, status=before),
+        transition,
+        rematch_proposal=None,
+        successor_id=successor,
+        eligible_for_next_cohort=lifecycle.eligible_for_next_cohort(transition.status),
+    )
 
 
 async def get_checkpoint(
@@ -129,8 +164,11 @@ async def get_checkpoint(
         return _view(await open_pair(uow, principal, mentorship_id, scope))
 
 
-async def _rematch_for(uow: UnitOfWork, pair: Pair, today: date) -> Proposal | None:
-    """Another mentor from the cohort's available ones, under the snapshot's hard rules."""
+async def _rematch_for(
+    uow: UnitOfWork, pair: Pair, today: date, declined: tuple[str, ...] = ()
+) -> Proposal | None:
+    """Another mentor from the cohort's available ones, under the snapshot's hard rules; never
+    the mentor left, one the coordinator declined, or one held by another pending change."""
     mentorship = pair.mentorship
     applications = [
         a
@@ -142,13 +180,38 @@ async def _rematch_for(uow: UnitOfWork, pair: Pair, today: date) -> Proposal | N
     pool = await cohort_pool(uow, mentorship.cohort_id, today)
     people = {e.id: e for e in await uow.employees.get_many([mentorship.mentee_id])}
     mentees, _ = await candidates(uow, applications[:1], people)
+    excluded = rematch_rules.excluded_mentors(str(mentorship.mentor_id), declined)
+    held = await _held_elsewhere(uow, pair)
+    mentors = [
+        replace(m, current_load=m.current_load + held[str(m.id)])
+        for m in pool.mentors
+        if str(m.id) not in excluded
+    ]
     found = rematch(
         mentee=mentees[0],
-        mentors=pool.mentors,
+        mentors=mentors,
         policy=pair.policy.matching,
         previous_mentor_id=mentorship.mentor_id,
     )
     return found if isinstance(found, Proposal) else None
+
+
+async def _held_elsewhere(uow: UnitOfWork, pair: Pair) -> Counter[str]:
+    """Capacity held by the cohort's other pending changes: a mentor proposed to one mentee is
+    not offered to another until the coordinator confirms or declines."""
+    others = [
+        m.id
+        for m in await uow.programs.mentorships(
+            cohort_id=pair.mentorship.cohort_id, limit=1_000_000
+        )
+        if m.id != pair.id and m.state in OPEN_STATES
+    ]
+    progress = await uow.relationships.progress_of(others) if others else {}
+    return Counter(
+        str(p.rematch_proposal["mentor_id"])
+        for p in progress.values()
+        if p.rematch_proposal is not None
+    )
 
 
 async def _hold_for_confirmation(
@@ -157,8 +220,9 @@ async def _hold_for_confirmation(
     pair: Pair,
     answered: MentorshipStatus,
     proposal: Proposal,
+    by: Party,
+    declined: tuple[str, ...] = (),
 ) -> None:
-    by = answered.checkpoint_answers[-1].party
     progress = replace(
         pair.progress,
         checkpoint_answers=tuple(
@@ -174,6 +238,7 @@ async def _hold_for_confirmation(
             "mentor_id": str(proposal.mentor_id),
             "score": proposal.score,
             "explanation": proposal.explanation.to_dict(),
+            "declined": list(declined),
         },
     )
     await save_progress(uow, progress)

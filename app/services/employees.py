@@ -14,6 +14,7 @@ from app.domain.authorization import Action, Reach, Resource, reach
 from app.domain.directory import Employee, rows_closing_a_cycle
 from app.domain.errors import InvalidInput, NotFound
 from app.services import applications, hr_changes
+from app.services.bulk_work import cycle_collection_paused
 from app.services.employee_rows import (
     MAX_IMPORT_ROWS,
     RowError,
@@ -44,6 +45,13 @@ async def import_employees(
     reach(principal, Resource.EMPLOYEES, Action.WRITE)
     if len(rows) > MAX_IMPORT_ROWS:
         raise InvalidInput(f"at most {MAX_IMPORT_ROWS} rows per import", field="employees")
+    with cycle_collection_paused():
+        return await _import(uow, principal, clock, rows)
+
+
+async def _import(
+    uow: UnitOfWork, principal: Principal, clock: Clock, rows: Sequence[Mapping[str, Any]]
+) -> ImportReport:
     valid, errors = validate_rows(rows)
     valid, duplicates = refuse_duplicates(valid)
     async with uow:

@@ -1,6 +1,7 @@
-"""Checkups (Caltrans: Likert 1-5 items every N months), mid-point and final evaluations:
-the answers are the respondent's; others see that an evaluation was done, and reports see
-only aggregates of groups large enough that no one's answers show."""
+"""Checkups (Caltrans: Likert 1-5 items every N months), mid-point and final evaluations,
+each answered once per respondent and not before it is due. The answers are the
+respondent's; others see that an evaluation was done, and reports see only aggregates of
+groups large enough that no one's answers show."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from app.domain.authorization import Action, Resource, reach
 from app.domain.confidentiality import ContentPart, Viewer
 from app.domain.confidentiality import may_read as may
 from app.domain.errors import InvalidInput
+from app.domain.evaluation_periods import EvaluationPeriod, period_on
+from app.domain.lifecycle import Party
 from app.domain.policy import EvaluationKind
-from app.services.pairs import audit_read, open_pair, participant, save_transition
+from app.services.pairs import Pair, audit_read, open_pair, participant, save_transition
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationship_records import Evaluation
 
@@ -39,9 +42,12 @@ async def submit_evaluation(
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
         by = participant(pair)
-        transition = lifecycle.record_evaluation(pair.status, kind=kind, by=by, today=today)
         items = pair.policy.evaluations.checkup_items if kind is EvaluationKind.CHECKUP else ()
         _check(items, scores, free_text)
+        earlier = _answered(pair, await uow.relationships.evaluations([mentorship_id]))
+        transition = lifecycle.record_evaluation(
+            pair.status, kind=kind, by=by, today=today, earlier=earlier
+        )
         assert principal.employee_id is not None
         stored = await uow.relationships.add_evaluation(
             Evaluation(
@@ -74,6 +80,17 @@ async def list_evaluations(
             await audit_read(uow, principal, pair, ContentPart.EVALUATION_FREE_TEXT, mine)
         await uow.commit()
     return shown
+
+
+def _answered(pair: Pair, found: Sequence[Evaluation]) -> list[tuple[Party, EvaluationPeriod]]:
+    """Who answered which period so far (the period of each answer follows from its date)."""
+    answered = []
+    for evaluation in found:
+        period = period_on(pair.status.timeline, EvaluationKind(evaluation.kind),
+                           evaluation.submitted_on)
+        if period is not None:
+            answered.append((Party(evaluation.party), period))
+    return answered
 
 
 def _own(viewer: Viewer, evaluation: Evaluation) -> bool:

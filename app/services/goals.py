@@ -5,7 +5,9 @@ comments on it."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from uuid import UUID
 
@@ -13,11 +15,14 @@ from app.domain.access import AuditEvent, Principal
 from app.domain.authorization import Action, Reach, Resource, reach
 from app.domain.errors import InvalidInput, NotFound, NotPermitted, TransitionRefused
 from app.domain.lifecycle import Party
+from app.services.pair_batches import reachable_pairs, scope_or_none
 from app.services.pairs import Pair, open_pair, participant
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationship_records import Goal
 
 MAX_TEXT = 4000
+DEFAULT_PAGE = 20
+MAX_PAGE = 100
 
 
 class GoalKind(StrEnum):
@@ -143,3 +148,42 @@ async def _goal(uow: UnitOfWork, goal_id: UUID) -> Goal:
 def _check_text(text: str) -> None:
     if not text.strip() or len(text) > MAX_TEXT:
         raise InvalidInput(f"1 to {MAX_TEXT} characters", field="text")
+
+
+@dataclass(frozen=True, slots=True)
+class GoalPage:
+    """Part of one mentorship's plan, in plan order, and whether more follows."""
+
+    goals: tuple[Goal, ...]
+    has_more: bool
+
+
+async def goal_pages(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    mentorship_ids: Sequence[UUID],
+    first: int = DEFAULT_PAGE,
+    after: UUID | None = None,
+) -> list[GoalPage | None]:
+    """Batch read for DataLoaders: each mentorship's plan a page at a time, in one query; None
+    where `list_goals` would answer "not found" (another pair's, or a role that may not read)."""
+    if not 1 <= first <= MAX_PAGE:
+        raise InvalidInput(f"first must be between 1 and {MAX_PAGE}", field="first")
+    scope = scope_or_none(principal, Resource.GOALS, Action.READ)
+    if scope is None:
+        return [None for _ in mentorship_ids]
+    async with uow:
+        seen = await reachable_pairs(uow, principal, mentorship_ids, scope)
+        found = (
+            await uow.relationships.goal_pages(list(seen), limit=first + 1, after=after)
+            if seen
+            else []
+        )
+    plans: dict[UUID, list[Goal]] = defaultdict(list)
+    for goal in found:
+        plans[goal.mentorship_id].append(goal)
+    return [
+        GoalPage(tuple(plans[i][:first]), len(plans[i]) > first) if i in seen else None
+        for i in mentorship_ids
+    ]

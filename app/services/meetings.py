@@ -5,6 +5,8 @@ the cadence signal when a pair falls behind the policy's meetings and hours a mo
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from uuid import UUID
@@ -12,12 +14,14 @@ from uuid import UUID
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization import Action, Resource, reach
 from app.domain.cadence import CadenceReport, MeetingFact, cadence
-from app.domain.confidentiality import ContentPart
-from app.domain.errors import InvalidInput, TransitionRefused
+from app.domain.confidentiality import ContentPart, Disclosure, Viewer, may_read
+from app.domain.errors import Conflict, InvalidInput, NotFound, TransitionRefused
 from app.domain.lifecycle import MentorshipState
+from app.domain.meeting_log import require_cancellable
 from app.domain.timeline import Timeline
-from app.services.disclosures import granted
-from app.services.pairs import audit_read, open_pair, participant, readable
+from app.services.disclosures import as_domain, granted
+from app.services.pair_batches import reachable_pairs, scope_or_none
+from app.services.pairs import audit_read, open_pair, participant, readable, relation_of
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationship_records import Meeting
 
@@ -78,6 +82,38 @@ async def log_meeting(
     return stored
 
 
+async def cancel_meeting(
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, meeting_id: UUID
+) -> Meeting:
+    """Either participant cancels a meeting: it stays on record (who, when) and on calendars
+    as cancelled, and no longer counts for the cadence, hours or reports."""
+    scope = reach(principal, Resource.MEETINGS, Action.WRITE)
+    async with uow:
+        found = await uow.relationships.meeting(meeting_id)
+        if found is None:
+            raise NotFound("no such meeting", field="meeting_id")
+        pair = await open_pair(uow, principal, found.mentorship_id, scope, lock=True)
+        by = participant(pair)
+        # Read again under the mentorship's lock: a concurrent cancel has either landed or waits.
+        current = await uow.relationships.meeting(meeting_id) or found
+        require_cancellable(pair.status, by=by, already_cancelled=current.cancelled)
+        assert principal.employee_id is not None
+        stored = await uow.relationships.cancel_meeting(
+            meeting_id, cancelled_at=clock.now(), cancelled_by=principal.employee_id
+        )
+        if stored is None:
+            raise Conflict("this meeting is already cancelled", rule="already_cancelled")
+        await uow.access.record(
+            AuditEvent.by(
+                principal, "meeting.cancelled", "mentorship", pair.id, meeting_id=str(meeting_id)
+            )
+        )
+        payload = {"mentorship_id": str(pair.id), "meeting_id": str(meeting_id)}
+        await uow.outbox.emit("meeting.cancelled", payload)
+        await uow.commit()
+    return stored
+
+
 async def list_meetings(
     *, uow: UnitOfWork, principal: Principal, clock: Clock, mentorship_id: UUID
 ) -> MeetingLog:
@@ -99,7 +135,7 @@ async def list_meetings(
 
 
 def cadence_of(timeline: Timeline, meetings: list[Meeting], today: date) -> CadenceReport:
-    facts = [MeetingFact(m.held_on, m.hours) for m in meetings if not m.cancelled]
+    facts = [MeetingFact(m.held_on, m.hours, m.cancelled) for m in meetings]
     return cadence(timeline, facts, today)
 
 
@@ -113,6 +149,7 @@ def facts_only(meeting: Meeting) -> Meeting:
         observations=None,
         follow_ups=None,
         notes=None,
+        cancelled_by=None,  # that it was cancelled is a fact; who did it singles someone out
     )
 
 
@@ -125,3 +162,46 @@ def _check(meeting: Meeting, today: date) -> None:
         value = getattr(meeting, name)
         if value is not None and len(value) > MAX_TEXT:
             raise InvalidInput(f"at most {MAX_TEXT} characters", field=name)
+
+
+async def last_meetings(
+    *, uow: UnitOfWork, principal: Principal, mentorship_ids: Sequence[UUID]
+) -> list[Meeting | None]:
+    """Batch read for DataLoaders: each mentorship's latest meeting not cancelled, in a fixed
+    number of queries. As in `list_meetings`: the content for those who may read the notes
+    (and the read is audited), facts for the rest, None where the log is out of reach."""
+    scope = scope_or_none(principal, Resource.MEETINGS, Action.READ)
+    if scope is None:
+        return [None for _ in mentorship_ids]
+    async with uow:
+        seen = await reachable_pairs(uow, principal, mentorship_ids, scope)
+        latest = await uow.relationships.last_meetings(list(seen)) if seen else []
+        ids = [m.mentorship_id for m in latest]
+        grants: dict[UUID, list[Disclosure]] = defaultdict(list)
+        for record in await uow.relationships.disclosures_of(ids) if ids else []:
+            grants[record.mentorship_id].append(as_domain(record))
+        shown: dict[UUID, Meeting] = {}
+        read: list[UUID] = []
+        for meeting in latest:
+            pair = seen[meeting.mentorship_id]
+            viewer = Viewer(relation_of(principal, pair), principal.employee_id)
+            given = grants[pair.id]
+            if may_read(viewer, ContentPart.MEETING_NOTES, given).allowed:
+                shown[pair.id] = meeting
+                read.append(pair.id)
+            elif may_read(viewer, ContentPart.MEETING_FACTS, given).allowed:
+                shown[pair.id] = facts_only(meeting)
+        await uow.access.record_many([_notes_read(principal, i) for i in read])
+        await uow.commit()
+    return [shown.get(i) for i in mentorship_ids]
+
+
+def _notes_read(principal: Principal, mentorship_id: UUID) -> AuditEvent:
+    return AuditEvent.by(
+        principal,
+        "confidential.read",
+        "mentorship",
+        mentorship_id,
+        part=ContentPart.MEETING_NOTES.value,
+        items=1,
+    )

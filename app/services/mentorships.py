@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -18,9 +19,13 @@ from app.domain.eligibility import ApplicantRole
 from app.domain.errors import Conflict, InvalidInput, NotFound, PolicyError
 from app.domain.matching import explain
 from app.domain.policy import PairFormation, Policy
+from app.services.mentorship_progress import ProgressView, describe
+from app.services.pair_batches import reachable_pairs, scope_or_none
+from app.services.pairs import Pair, relation_of, status_of
 from app.services.ports import UnitOfWork
 from app.services.program_facts import candidate
 from app.services.program_records import MatchingRun, Mentorship
+from app.services.relationship_records import Progress
 
 MAX_PAGE = 200
 
@@ -90,14 +95,36 @@ async def list_mentorships(
     limit: int = 50,
 ) -> list[Mentorship]:
     """The mentorships the caller may see, in id order, a page at a time (`after`: last id)."""
+    page = await page_of_mentorships(
+        uow=uow, principal=principal, cohort_id=cohort_id, after=after, limit=limit
+    )
+    return page.mentorships
+
+
+@dataclass(frozen=True, slots=True)
+class MentorshipPage:
+    mentorships: list[Mentorship]
+    has_more: bool
+
+
+async def page_of_mentorships(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    cohort_id: UUID | None = None,
+    after: UUID | None = None,
+    limit: int = 50,
+) -> MentorshipPage:
+    """A keyset page of the mentorships the caller may see, and whether another follows."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.READ)
     if not 1 <= limit <= MAX_PAGE:
         raise InvalidInput(f"limit must be between 1 and {MAX_PAGE}", field="limit")
     async with uow:
         people = await _people_seen_by(uow, principal) if scope is Reach.OWN else None
-        return await uow.programs.mentorships(
-            cohort_id=cohort_id, people=people, after=after, limit=limit
+        found = await uow.programs.mentorships(
+            cohort_id=cohort_id, people=people, after=after, limit=limit + 1
         )
+    return MentorshipPage(found[:limit], len(found) > limit)
 
 
 async def proposed_mentorships(
@@ -148,6 +175,9 @@ async def _checked_pair(
     uow: UnitOfWork, cohort_id: UUID, mentee_id: UUID, mentor_id: UUID, formed_by: PairFormation
 ) -> dict[str, Any]:
     """The pair's explanation, or the hard rule it breaks."""
+    # Both people's rows stay locked until the booking commits: a concurrent booking on the
+    # same mentor (capacity) or mentee (one pair per cohort) waits, then counts this one.
+    await uow.relationships.lock_people([mentee_id, mentor_id])
     cohort = await uow.programs.get_cohort(cohort_id)
     program = await uow.programs.get_program(cohort.program_id) if cohort else None
     if cohort is None or program is None:
@@ -185,3 +215,29 @@ async def _people_seen_by(uow: UnitOfWork, principal: Principal) -> list[UUID]:
     if principal.role is Role.SUPERVISOR:
         return [e.id for e in await uow.employees.reports_of([principal.employee_id])]
     return [principal.employee_id]
+
+
+async def progress_of_mentorships(
+    *, uow: UnitOfWork, principal: Principal, mentorship_ids: Sequence[UUID]
+) -> list[ProgressView | None]:
+    """Batch read for DataLoaders: each mentorship's facts (state, confirmations, signatures,
+    timeline) in two queries; None where `get_progress` would answer "not found". The cadence
+    signal needs the meeting log, so it is left to the single read."""
+    scope = scope_or_none(principal, Resource.MENTORSHIPS, Action.READ)
+    if scope is None:
+        return [None for _ in mentorship_ids]
+    async with uow:
+        seen = await reachable_pairs(uow, principal, mentorship_ids, scope)
+        stored = await uow.relationships.progress_of(list(seen)) if seen else {}
+    views: list[ProgressView | None] = []
+    for mentorship_id in mentorship_ids:
+        mentorship = seen.get(mentorship_id)
+        if mentorship is None:
+            views.append(None)
+            continue
+        progress = stored.get(mentorship_id) or Progress(mentorship_id)
+        relation = relation_of(principal, mentorship)
+        views.append(
+            describe(Pair(mentorship, progress, status_of(mentorship, progress), relation, None))
+        )
+    return views

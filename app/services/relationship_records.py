@@ -65,6 +65,8 @@ class Meeting:
     notes: str | None = None
     logged_by: UUID | None = None
     cancelled: bool = False
+    cancelled_at: datetime | None = None
+    cancelled_by: UUID | None = None
     created_at: datetime | None = None
 
 

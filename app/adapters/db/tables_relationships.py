@@ -110,6 +110,8 @@ meetings = sa.Table(
     sa.Column("notes", sa.Text, nullable=True),
     sa.Column("logged_by", _UUID, nullable=False),
     sa.Column("cancelled", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("cancelled_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("cancelled_by", _UUID, nullable=True),
     _created_at(),
     sa.PrimaryKeyConstraint("organization_id", "id"),
     _of_mentorship("meetings"),

@@ -1,9 +1,13 @@
 """A query cost limit: one request cannot ask for everything.
 
-Each field costs 1. A field returning a list multiplies what is under it by how many items
-it may return: its `first` argument, else an assumed page. Connections take `first`, so
+Each field returning an object costs 1; a scalar costs nothing more, as its value comes in
+the row its object was read with (what costs is rows and resolvers, not columns). A field
+returning a list multiplies what is under it by how many items it may return: its `first`
+argument, else that argument's default, else an assumed page. Connections take `first`, so
 nested lists cost their product and `employees(first: 200) { edges { node { reports {
-reports { ... } } } } }` is refused before anything runs. Fragments count where they are used.
+reports { ... } } } } }` is refused before anything runs, while a dashboard of 200 mentorships
+with their people, the first page of each plan and the latest meeting (9,201) is not.
+Fragments count where they are used.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import Any
 from graphql import (
     FieldNode,
     FragmentSpreadNode,
+    GraphQLArgument,
     GraphQLError,
     GraphQLList,
     GraphQLNamedType,
@@ -86,11 +91,13 @@ def _field_cost(
     )
     if definition is None:  # unknown fields are other rules' business
         return 1
+    if node.selection_set is None:  # a scalar or enum: part of its parent's row
+        return 0
     # Lists, and connections (which page with `first`), run their selection per item; a
     # connection's `edges` are that same page, already counted.
     is_list = isinstance(get_nullable_type(definition.type), GraphQLList)
     pages = "first" in definition.args or (is_list and not _is_edges(node, parent))
-    multiplier = _first(node) if pages else 1
+    multiplier = _first(node, definition.args.get("first")) if pages else 1
     inner = _cost(node.selection_set, get_named_type(definition.type), context, fragments)
     return 1 + multiplier * inner
 
@@ -99,11 +106,12 @@ def _is_edges(node: FieldNode, parent: GraphQLNamedType | None) -> bool:
     return node.name.value == "edges" and parent is not None and parent.name.endswith("Connection")
 
 
-def _first(node: FieldNode) -> int:
+def _first(node: FieldNode, declared: GraphQLArgument | None) -> int:
     for argument in node.arguments or ():
         if argument.name.value == "first":
             value = argument.value
             return (
                 max(1, int(value.value)) if isinstance(value, IntValueNode) else ASSUMED_LIST_LENGTH
             )
-    return ASSUMED_LIST_LENGTH
+    default = declared.default_value if declared is not None else None
+    return max(1, default) if isinstance(default, int) else ASSUMED_LIST_LENGTH

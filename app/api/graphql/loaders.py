@@ -11,8 +11,17 @@ from app.domain.access import Principal
 from app.domain.directory import Employee
 from app.services import cohorts as cohort_service
 from app.services import employees as directory
+from app.services import goals as goal_service
+from app.services import meetings as meeting_service
+from app.services import mentorships as mentorship_service
+from app.services.goals import GoalPage
+from app.services.mentorship_progress import ProgressView
 from app.services.ports import UnitOfWork
 from app.services.program_records import CohortEvent
+from app.services.relationship_records import Meeting
+
+# A page of a mentorship's goals: (mentorship id, first, after).
+GoalKey = tuple[UUID, int, UUID | None]
 
 
 class Loaders:
@@ -32,3 +41,37 @@ class Loaders:
             )
 
         self.cohort_events: DataLoader[UUID, list[CohortEvent]] = DataLoader(load_fn=cohort_events)
+
+        self._mentorship_loaders(new_uow, principal)
+
+    def _mentorship_loaders(self, new_uow: Callable[[], UnitOfWork], principal: Principal) -> None:
+        async def goals(keys: Sequence[GoalKey]) -> list[GoalPage | None]:
+            # One query per distinct page asked (a dashboard asks one: the first page of each).
+            found: dict[GoalKey, GoalPage | None] = {}
+            for (first, after), ids in _by_page(keys).items():
+                pages = await goal_service.goal_pages(
+                    uow=new_uow(), principal=principal, mentorship_ids=ids, first=first, after=after
+                )
+                found.update({(i, first, after): p for i, p in zip(ids, pages, strict=True)})
+            return [found[k] for k in keys]
+
+        async def last_meetings(ids: Sequence[UUID]) -> list[Meeting | None]:
+            return await meeting_service.last_meetings(
+                uow=new_uow(), principal=principal, mentorship_ids=ids
+            )
+
+        async def progress(ids: Sequence[UUID]) -> list[ProgressView | None]:
+            return await mentorship_service.progress_of_mentorships(
+                uow=new_uow(), principal=principal, mentorship_ids=ids
+            )
+
+        self.goals: DataLoader[GoalKey, GoalPage | None] = DataLoader(load_fn=goals)
+        self.last_meeting: DataLoader[UUID, Meeting | None] = DataLoader(load_fn=last_meetings)
+        self.progress: DataLoader[UUID, ProgressView | None] = DataLoader(load_fn=progress)
+
+
+def _by_page(keys: Sequence[GoalKey]) -> dict[tuple[int, UUID | None], list[UUID]]:
+    grouped: dict[tuple[int, UUID | None], list[UUID]] = {}
+    for mentorship_id, first, after in keys:
+        grouped.setdefault((first, after), []).append(mentorship_id)
+    return grouped

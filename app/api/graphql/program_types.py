@@ -9,6 +9,7 @@ from uuid import UUID
 import strawberry
 from strawberry.scalars import JSON
 
+from app.api.graphql import mentorship_relations as relations
 from app.api.graphql.context import context_of
 from app.api.graphql.employees import Employee
 from app.domain.eligibility import ApplicantRole as DomainApplicantRole
@@ -273,6 +274,10 @@ class Mentorship:
     async def mentor(self, info: strawberry.Info) -> Employee | None:
         found = await context_of(info).loaders.employee.load(self.mentor_id)
         return Employee.of(found) if found else None
+
+    goals = relations.GOALS
+    last_meeting = relations.LAST_MEETING
+    progress = relations.PROGRESS
 
 
 @strawberry.type

@@ -10,6 +10,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from app.api.graphql.context import context_of
+from app.api.graphql.mentorship_relations import cursor
 from app.api.graphql.problems import Problem
 from app.api.graphql.program_mutations import ApplicationMutation, MatchingMutation
 from app.api.graphql.program_types import (
@@ -106,7 +107,10 @@ class ProgramQuery:
             for e in found
         ]
 
-    @strawberry.field(description="The mentorships the caller may see (Relay connection)")
+    @strawberry.field(
+        description="The mentorships the caller may see, in id order (Relay connection; "
+        "keyset pages: pass a page's `endCursor` as `after`)"
+    )
     async def mentorships(
         self,
         info: strawberry.Info,
@@ -114,14 +118,14 @@ class ProgramQuery:
         after: str | None = None,
         cohort_id: UUID | None = None,
     ) -> MentorshipConnection:
-        found = await mentorships.list_mentorships(
-            **args(info), cohort_id=cohort_id, after=UUID(after) if after else None, limit=first
+        page = await mentorships.page_of_mentorships(
+            **args(info), cohort_id=cohort_id, after=cursor(after), limit=first
         )
-        edges = [MentorshipEdge(cursor=str(m.id), node=Mentorship.of(m)) for m in found]
+        edges = [MentorshipEdge(cursor=str(m.id), node=Mentorship.of(m)) for m in page.mentorships]
         end = edges[-1].cursor if edges else None
         return MentorshipConnection(
             edges=edges,
-            page_info=MentorshipPageInfo(has_next_page=len(found) == first, end_cursor=end),
+            page_info=MentorshipPageInfo(has_next_page=page.has_more, end_cursor=end),
         )
 
     @strawberry.field(description="A mentorship; null when not found")

@@ -105,6 +105,11 @@ class RelationshipMutation:
         work = meetings.log_meeting(**args(info, clock=True), meeting=draft)
         return await done(work, lambda m: t.build(t.Meeting, m))
 
+    @strawberry.mutation(description="A participant cancels a meeting; it stays on record")
+    async def cancel_meeting(self, info: strawberry.Info, id: UUID) -> t.MeetingResult:
+        work = meetings.cancel_meeting(**args(info, clock=True), meeting_id=id)
+        return await done(work, lambda m: t.build(t.Meeting, m))
+
     @strawberry.mutation(description="The mentee adds to their own journal")
     async def write_journal_entry(
         self, info: strawberry.Info, mentorship_id: UUID, entry_on: date, entry: JSON
@@ -188,6 +193,14 @@ class RelationshipMutation:
         self, info: strawberry.Info, mentorship_id: UUID
     ) -> t.CheckpointResult:
         work = checkpoint.confirm_rematch(**args(info, clock=True), mentorship_id=mentorship_id)
+        return await done(work, lambda v: t.build(t.Checkpoint, v))
+
+    @strawberry.mutation(description="The coordinator declines the proposed mentor; the next "
+                         "alternative is proposed, or with none left the mentee is withdrawn")
+    async def decline_rematch(
+        self, info: strawberry.Info, mentorship_id: UUID
+    ) -> t.CheckpointResult:
+        work = checkpoint.decline_rematch(**args(info, clock=True), mentorship_id=mentorship_id)
         return await done(work, lambda v: t.build(t.Checkpoint, v))
 
     @strawberry.mutation(description="Record a confidentiality exception (Maine)")

@@ -99,6 +99,9 @@ class Meeting:
     follow_ups: str | None
     notes: str | None
     logged_by: UUID | None
+    cancelled: bool
+    cancelled_at: datetime | None
+    cancelled_by: UUID | None
 
 
 @strawberry.type

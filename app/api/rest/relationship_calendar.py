@@ -68,5 +68,7 @@ def render(entries: list[CalendarEntry]) -> bytes:
         if entry.ends_on is not None and entry.ends_on > entry.starts_on:
             event.add("dtend", entry.ends_on)
         event.add("status", "CANCELLED" if entry.cancelled else "CONFIRMED")
+        # RFC 5545 3.8.7.4: a cancellation is a revision; clients apply the higher SEQUENCE.
+        event.add("sequence", 1 if entry.cancelled else 0)
         calendar.add_component(event)
     return bytes(calendar.to_ical())

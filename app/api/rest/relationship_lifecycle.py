@@ -216,3 +216,20 @@ async def confirm_rematch(
         uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
     )
     return JsonModel(CheckpointRead.model_validate(view, from_attributes=True))
+
+
+@router.post(
+    "/mentorships/{mentorship_id}/checkpoint/decline-rematch",
+    operation_id="declineRematch",
+    response_model=CheckpointRead,
+    responses=_PROBLEMS,
+)
+async def decline_rematch(
+    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
+) -> JsonModel:
+    """The coordinator declines the proposed mentor: the next alternative is proposed, or,
+    with none left, the mentee is withdrawn (eligible for the next cohort)."""
+    view = await checkpoint.decline_rematch(
+        uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+    )
+    return JsonModel(CheckpointRead.model_validate(view, from_attributes=True))

@@ -59,6 +59,22 @@ async def log_meeting(
     return _one(MeetingRead, stored, 201)
 
 
+@router.post(
+    "/meetings/{meeting_id}/cancel",
+    operation_id="cancelMeeting",
+    response_model=MeetingRead,
+    responses=_PROBLEMS,
+)
+async def cancel_meeting(
+    meeting_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
+) -> JsonModel:
+    """Either participant cancels a meeting; it stays on record and stops counting."""
+    stored = await meetings.cancel_meeting(
+        uow=uow, principal=principal, clock=clock, meeting_id=meeting_id
+    )
+    return _one(MeetingRead, stored)
+
+
 @router.get(
     "/mentorships/{mentorship_id}/meetings",
     operation_id="listMeetings",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncpg
 import pytest
 
+from tests.api.graphql.mentorship_fixtures import seed_pairs
 from tests.factories import employee_row
 
 TREE = """{ employees(first: 200) { edges { node {
@@ -71,3 +72,55 @@ async def test_asking_for_everything_is_refused_before_it_runs(client, auth):
 async def test_an_ordinary_dashboard_query_is_within_the_limit(client, auth):
     response = await client.post("/graphql", headers=await auth(), json={"query": TREE})
     assert "errors" not in response.json()
+
+
+DASHBOARD = """{ mentorships(first: 200) { edges { node {
+  id state mentee { employeeNumber } mentor { employeeNumber }
+  goals { edges { node { text } } pageInfo { hasNextPage } }
+  lastMeeting { heldOn hours notes }
+  progress { confirmedBy agreementSignedBy } } } pageInfo { hasNextPage } } }"""
+
+
+async def _dashboard_statements(client, auth, counter, database, organization, size: int) -> int:
+    seeded = await seed_pairs(database, organization, size)
+    headers = await auth(organization=organization)
+    before = counter.statements
+    response = await client.post("/graphql", headers=headers, json={"query": DASHBOARD})
+    spent = counter.statements - before
+    body = response.json()
+    assert "errors" not in body, body
+    edges = body["data"]["mentorships"]["edges"]
+    assert len(edges) == size
+    for edge in edges:
+        node = edge["node"]
+        assert node["mentee"]["employeeNumber"].startswith("P")
+        assert node["mentor"]["employeeNumber"] == "MENTOR"
+        assert {g["node"]["text"] for g in node["goals"]["edges"]} == {
+            "Lead a project",
+            "Present to the council",
+        }
+        # The cancelled meeting of April is skipped; an administrator sees facts, not notes.
+        assert node["lastMeeting"] == {"heldOn": "2026-03-02", "hours": 1.5, "notes": None}
+    assert {e["node"]["id"] for e in edges} == {str(i) for i in seeded.mentorships}
+    return spent
+
+
+async def test_a_dashboard_of_10_and_of_200_mentorships_costs_the_same_statements(
+    client, auth, counter, database, org, other_org
+):
+    small = await _dashboard_statements(client, auth, counter, database, org, 10)
+    large = await _dashboard_statements(client, auth, counter, database, other_org, 200)
+    assert small == large
+    # The page, then one batch each for people, goals, last meetings and progress, each in its
+    # own short transaction (21 when this was written).
+    assert small <= 22
+
+
+async def test_a_dashboard_of_200_mentorships_is_within_the_cost_limit_but_not_every_goal(
+    client, auth
+):
+    fine = await client.post("/graphql", headers=await auth(), json={"query": DASHBOARD})
+    assert "errors" not in fine.json()
+    greedy = DASHBOARD.replace("goals {", "goals(first: 100) {")
+    refused = await client.post("/graphql", headers=await auth(), json={"query": greedy})
+    assert "query cost" in refused.json()["errors"][0]["message"]

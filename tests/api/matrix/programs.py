@@ -59,6 +59,10 @@ REST: dict[tuple[str, str], Op] = {
 
 _PROBLEM = "{ __typename ... on Problem { code } }"
 
+_RELATIONS = (
+    "goals { edges { node { id text } } } lastMeeting { id notes topics } "
+    "progress { state confirmedBy }"
+)
 GRAPHQL: dict[str, tuple[str, str | None]] = {
     "presets": ("{ presets { key } }", None),
     "program": ("query($id: UUID!) { program(id: $id) { id name policy } }", "program"),
@@ -77,8 +81,15 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
         "query($id: UUID!) { suggestedMentors(applicationId: $id) { mentorId explanation } }",
         "application",
     ),
-    "mentorships": ("{ mentorships { edges { node { id menteeId mentorId } } } }", None),
-    "mentorship": ("query($id: UUID!) { mentorship(id: $id) { id menteeId } }", "mentorship"),
+    # With every relation: a batch must not leak another pair's plan, meeting or progress.
+    "mentorships": (
+        "{ mentorships { edges { node { id menteeId mentorId " + _RELATIONS + " } } } }",
+        None,
+    ),
+    "mentorship": (
+        "query($id: UUID!) { mentorship(id: $id) { id menteeId " + _RELATIONS + " } }",
+        "mentorship",
+    ),
     "createProgram": (
         f'mutation {{ createProgram(name: "x", preset: "caltrans") {_PROBLEM} }}',
         None,

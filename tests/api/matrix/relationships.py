@@ -22,8 +22,10 @@ REST: dict[tuple[str, str], Op] = {
     ("GET", f"{M}/checkpoint"): Op("mentorship"),
     ("POST", f"{M}/checkpoint"): Op("mentorship", {"decision": "change"}),
     ("POST", f"{M}/checkpoint/confirm-rematch"): Op("mentorship"),
+    ("POST", f"{M}/checkpoint/decline-rematch"): Op("mentorship"),
     ("POST", f"{M}/meetings"): Op("mentorship", {"held_on": "2026-01-10", "hours": 1}),
     ("GET", f"{M}/meetings"): Op("mentorship"),
+    ("POST", "/v1/meetings/{meeting_id}/cancel"): Op("meeting"),
     ("POST", f"{M}/journal"): Op("mentorship", {"entry_on": "2026-01-10", "focus": "x"}),
     ("GET", f"{M}/journal"): Op("mentorship"),
     ("POST", f"{M}/goals"): Op("mentorship", {"kind": "goal", "text": "x"}),
@@ -129,6 +131,11 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
         _MUT + f"{{ confirmRematch(mentorshipId: $id) {{ {_PROBLEM} }} }}",
         "mentorship",
     ),
+    "declineRematch": (
+        _MUT + f"{{ declineRematch(mentorshipId: $id) {{ {_PROBLEM} }} }}",
+        "mentorship",
+    ),
+    "cancelMeeting": (_MUT + f"{{ cancelMeeting(id: $id) {{ {_PROBLEM} }} }}", "meeting"),
     "recordDisclosure": (
         _MUT + "{ recordDisclosure(mentorshipId: $id, kind: "
         'RELATIONSHIP_NOT_WORKING, to: [{role: "administrator", personId: '
@@ -195,7 +202,14 @@ async def seed(client, auth) -> dict:
     return {
         "mentorship": pairing.id,
         "goal": goal["id"],
+        "meeting": made["meetings"]["id"],
         "report_cohort": str(pairing.cohort_id),
         "secrets": set(SECRETS.values()),
-        "ids": {pairing.id, goal["id"], disclosed["id"], str(pairing.cohort_id)},
+        "ids": {
+            pairing.id,
+            goal["id"],
+            disclosed["id"],
+            made["meetings"]["id"],
+            str(pairing.cohort_id),
+        },
     }

@@ -8,6 +8,7 @@ from datetime import date
 from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
 
 START = date(2027, 1, 4)
+FIRST_CHECKUP = date(2027, 3, 4)  # 002 worksheet: every two months
 
 
 async def _active(client, pairing, section):
@@ -23,6 +24,7 @@ async def _active(client, pairing, section):
 async def test_a_caltrans_checkup_answers_every_item_from_one_to_five(client, auth, clock):
     pairing = await propose(client, auth, "caltrans", START)
     await _active(client, pairing, "ground_rules")
+    clock.set(FIRST_CHECKUP)
     url = f"/v1/mentorships/{pairing.id}/evaluations"
     short = await client.post(
         url, headers=pairing.mentee, json={"kind": "checkup", "scores": [5, 4]}
@@ -43,6 +45,7 @@ async def test_a_caltrans_checkup_answers_every_item_from_one_to_five(client, au
 async def test_evaluation_answers_are_the_respondents_own(client, auth, clock):
     pairing = await propose(client, auth, "caltrans", START)
     await _active(client, pairing, "ground_rules")
+    clock.set(FIRST_CHECKUP)
     url = f"/v1/mentorships/{pairing.id}/evaluations"
     await client.post(
         url,

@@ -28,11 +28,13 @@ async def test_one_pairs_checkup_answers_are_never_shown_in_a_report(client, aut
         headers=pairing.mentee,
         json={"held_on": "2027-01-18", "hours": 2.5},
     )
-    await client.post(
+    clock.set(date(2027, 3, 4))  # 002: the first checkup, two months in
+    answered = await client.post(
         f"/v1/mentorships/{pairing.id}/evaluations",
         headers=pairing.mentee,
         json={"kind": "checkup", "scores": [1, 2, 1, 2]},
     )
+    assert answered.status_code == 201, answered.text
     report = await client.get(
         f"/v1/reports/cohorts/{pairing.cohort_id}", headers=pairing.tokens["STAFF"]
     )

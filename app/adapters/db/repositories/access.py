@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
@@ -217,3 +218,25 @@ class SqlAccessRepository:
             _AUDIT_PAGE.sql, *_AUDIT_PAGE.args({"org": self._org, "before": before, "limit": limit})
         )
         return [AuditEvent(*r) for r in rows]
+
+    async def record_many(self, events: Sequence[AuditEvent]) -> None:
+        """Several events in one pipelined statement (a batch read audits every pair it read)."""
+        if not events:
+            return
+        rows = [
+            _INSERT_AUDIT.args(
+                {
+                    "org": self._org,
+                    "actor": e.actor,
+                    "actor_role": e.actor_role,
+                    "action": e.action,
+                    "resource_type": e.resource_type,
+                    "resource_id": e.resource_id,
+                    "reason": e.reason,
+                    "details": dict(e.details),
+                    "request_id": request_id.get(),
+                }
+            )
+            for e in events
+        ]
+        await self._connection.executemany(_INSERT_AUDIT.sql, rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -10,9 +11,11 @@ import asyncpg
 import sqlalchemy as sa
 import sqlalchemy.dialects.postgresql
 
+from app.adapters.db import tables_programs as tp
 from app.adapters.db import tables_relationships as tr
 from app.adapters.db.repositories.relationship_cohorts import SqlCohortRecords
 from app.adapters.db.sql import Statement, compile_statement
+from app.services.program_records import Mentorship
 from app.services.relationship_records import (
     Agreement,
     DisclosureRecord,
@@ -153,6 +156,21 @@ _EVALUATIONS = _select(tr.evaluations, Evaluation, "mentorship_id", "submitted_o
 _INSERT_DISCLOSURE = _insert(tr.disclosures, DisclosureRecord)
 _DISCLOSURES = _select(tr.disclosures, DisclosureRecord, "mentorship_id", "occurred_at")
 _DISCLOSURES_ABOUT = _select(tr.disclosures, DisclosureRecord, "about_id", "occurred_at")
+_MEETING = _select(tr.meetings, Meeting, "id", "held_on")
+_CANCEL_MEETING = compile_statement(
+    tr.meetings.update()
+    .where(
+        tr.meetings.c.organization_id == _P("org"),
+        tr.meetings.c.id == _P("id"),
+        tr.meetings.c.cancelled.is_(False),
+    )
+    .values(cancelled=sa.true(), cancelled_at=_P("cancelled_at"), cancelled_by=_P("cancelled_by"))
+    .returning(*(tr.meetings.c[n] for n in _fields(Meeting)))
+)
+_SET_TERM = _sql(
+    "UPDATE mentorships SET ends_on = :ends_on WHERE organization_id = :org AND id = :id "
+    "RETURNING id"
+)
 
 
 class SqlRelationshipRepository(SqlCohortRecords):
@@ -249,3 +267,76 @@ class SqlRelationshipRepository(SqlCohortRecords):
     async def disclosures_about(self, person_id: UUID) -> list[DisclosureRecord]:
         found = await self._rows(_DISCLOSURES_ABOUT, value=[person_id])
         return [_record(DisclosureRecord, r) for r in found]
+
+    async def meeting(self, meeting_id: UUID) -> Meeting | None:
+        found = await self._rows(_MEETING, value=[meeting_id])
+        return _record(Meeting, found[0]) if found else None
+
+    async def cancel_meeting(
+        self, meeting_id: UUID, *, cancelled_at: datetime, cancelled_by: UUID
+    ) -> Meeting | None:
+        """Mark the meeting cancelled; None if it already was (the first cancellation stands)."""
+        row = await self._row(
+            _CANCEL_MEETING, id=meeting_id, cancelled_at=cancelled_at, cancelled_by=cancelled_by
+        )
+        return _record(Meeting, row) if row is not None else None
+
+    async def set_term(self, mentorship_id: UUID, ends_on: date) -> None:
+        """The pair's agreed term: a new end date (the rest of the timeline follows from it)."""
+        await self._row(_SET_TERM, id=mentorship_id, ends_on=ends_on)
+
+    # Batch reads for GraphQL DataLoaders: one statement for any number of mentorships.
+
+    async def pairs_of(self, mentorship_ids: Sequence[UUID]) -> list[Mentorship]:
+        """The mentorships among `mentorship_ids` (of this organisation), for a batch's checks."""
+        found = await self._rows(_PAIRS_OF, value=list(mentorship_ids))
+        return [Mentorship(**dict(r)) for r in found]
+
+    async def goal_pages(
+        self, mentorship_ids: Sequence[UUID], *, limit: int, after: UUID | None
+    ) -> list[Goal]:
+        """Up to `limit` goals of each mentorship in plan order, after goal `after` if given."""
+        found = await self._rows(_GOAL_PAGES, ids=list(mentorship_ids), limit=limit, after=after)
+        return [_record(Goal, r) for r in found]
+
+    async def last_meetings(self, mentorship_ids: Sequence[UUID]) -> list[Meeting]:
+        """Each mentorship's most recent meeting that was not cancelled."""
+        found = await self._rows(_LAST_MEETINGS, value=list(mentorship_ids))
+        return [_record(Meeting, r) for r in found]
+
+    async def disclosures_of(self, mentorship_ids: Sequence[UUID]) -> list[DisclosureRecord]:
+        found = await self._rows(_DISCLOSURES, value=list(mentorship_ids))
+        return [_record(DisclosureRecord, r) for r in found]
+
+    async def lock_people(self, employee_ids: Sequence[UUID]) -> None:
+        """Hold these employees' rows until the transaction ends, in id order (no deadlock):
+        bookings on one mentor's capacity queue behind each other instead of racing."""
+        await self._rows(_LOCK_PEOPLE, value=sorted(set(employee_ids)))
+
+
+_MENTORSHIP_COLUMNS = [tp.mentorships.c[n] for n in Mentorship.__slots__]
+_PAIRS_OF = compile_statement(
+    sa.select(*_MENTORSHIP_COLUMNS).where(
+        tp.mentorships.c.organization_id == _P("org"),
+        tp.mentorships.c.id == sa.func.any(_P("value")),
+    )
+)
+_GOAL_COLUMNS = ", ".join(_fields(Goal))
+# Keyset: goals after the cursor's (created_at, id), ranked within each mentorship.
+_GOAL_PAGES = _sql(
+    f"SELECT {_GOAL_COLUMNS} FROM (SELECT {_GOAL_COLUMNS}, row_number() OVER ("  # noqa: S608
+    "PARTITION BY mentorship_id ORDER BY created_at, id) AS n FROM goals g "
+    "WHERE organization_id = :org AND mentorship_id = ANY(:ids) "
+    "AND (CAST(:after AS uuid) IS NULL OR (created_at, id) > (SELECT a.created_at, a.id "
+    "FROM goals a WHERE a.organization_id = :org AND a.id = :after))) ranked "
+    "WHERE n <= :limit ORDER BY mentorship_id, n"
+)
+_LAST_MEETINGS = _sql(
+    f"SELECT DISTINCT ON (mentorship_id) {', '.join(_fields(Meeting))} FROM meetings "  # noqa: S608
+    "WHERE organization_id = :org AND mentorship_id = ANY(:value) AND NOT cancelled "
+    "ORDER BY mentorship_id, held_on DESC, created_at DESC, id DESC"
+)
+_LOCK_PEOPLE = _sql(
+    "SELECT id FROM employees WHERE organization_id = :org AND id = ANY(:value) "
+    "ORDER BY id FOR NO KEY UPDATE"
+)

@@ -105,6 +105,9 @@ class MeetingRead(BaseModel):
     follow_ups: str | None
     notes: str | None
     logged_by: UUID | None
+    cancelled: bool = Field(description="Cancelled: kept on record, counted nowhere")
+    cancelled_at: datetime | None
+    cancelled_by: UUID | None = Field(description="Shown to the pair only")
     created_at: datetime | None
 
 

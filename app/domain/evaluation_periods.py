@@ -1,0 +1,61 @@
+"""When an evaluation may be given, and that each respondent gives each one once.
+
+Caltrans' relationship checkup comes "every two months" (002 worksheet): checkup N opens on
+its date and stays the one to answer until checkup N+1 opens. Charlotte's mid-point
+evaluation comes at the term's mid-point, not before (000 "Expectations"). Every other
+evaluation (final, outcome review, program evaluation) is one period for the whole term.
+A respondent answers each period once; a second answer is refused, never double counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from app.domain.errors import Conflict, TransitionRefused
+from app.domain.policy import EvaluationKind
+from app.domain.timeline import Timeline
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationPeriod:
+    """Which evaluation an answer belongs to: checkup N, or the term's one of its kind."""
+
+    kind: EvaluationKind
+    number: int | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind} {self.number}" if self.number is not None else str(self.kind)
+
+
+def period_on(timeline: Timeline, kind: EvaluationKind, day: date) -> EvaluationPeriod | None:
+    """The period an answer given on ``day`` belongs to; None when none is due yet."""
+    if kind is EvaluationKind.CHECKUP:
+        opened = sum(1 for due in timeline.checkups if due <= day)
+        return EvaluationPeriod(kind, opened) if opened else None
+    if kind is EvaluationKind.MIDPOINT and timeline.midpoint_on is not None:
+        return EvaluationPeriod(kind) if day >= timeline.midpoint_on else None
+    return EvaluationPeriod(kind)
+
+
+def due_period(timeline: Timeline, kind: EvaluationKind, today: date) -> EvaluationPeriod:
+    """The period answered today, or a refusal saying when the first one opens."""
+    found = period_on(timeline, kind, today)
+    if found is not None:
+        return found
+    if kind is EvaluationKind.CHECKUP:
+        first = timeline.checkups[0].isoformat() if timeline.checkups else "never"
+        raise TransitionRefused(f"the first checkup is due on {first}", rule="checkup_not_due")
+    midpoint = timeline.midpoint_on.isoformat() if timeline.midpoint_on else "never"
+    raise TransitionRefused(f"the mid-point is {midpoint}", rule="midpoint_not_reached")
+
+
+def require_first_answer(period: EvaluationPeriod, mine: Iterable[EvaluationPeriod]) -> None:
+    """A respondent answers each period once."""
+    if period in set(mine):
+        raise Conflict(
+            f"you have already given the {period.label} evaluation",
+            rule="evaluation_already_submitted",
+        )

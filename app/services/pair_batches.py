@@ -1,0 +1,41 @@
+"""The batch counterpart of `open_pair`'s check, for reads that serve many mentorships at
+once (GraphQL DataLoaders): the same rule, decided for every id in one or two queries, so a
+list costs the same number of statements whatever its length and never shows another pair's
+content."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from uuid import UUID
+
+from app.domain.access import Principal, Role
+from app.domain.authorization import Action, Reach, Resource, reach
+from app.domain.errors import NotPermitted
+from app.services.ports import UnitOfWork
+from app.services.program_records import Mentorship
+
+
+def scope_or_none(principal: Principal, resource: Resource, action: Action) -> Reach | None:
+    """The caller's reach, or None when their role may not read this at all: a batch answers
+    "nothing to show" for each item rather than failing the whole list."""
+    try:
+        return reach(principal, resource, action)
+    except NotPermitted:
+        return None
+
+
+async def reachable_pairs(
+    uow: UnitOfWork, principal: Principal, mentorship_ids: Sequence[UUID], scope: Reach
+) -> dict[UUID, Mentorship]:
+    """The mentorships among `mentorship_ids` the caller may reach (OWN: they are in the pair
+    or supervise the mentee, as `open_pair` decides); the others are simply left out."""
+    found = await uow.relationships.pairs_of(mentorship_ids) if mentorship_ids else []
+    if scope is Reach.ALL:
+        return {m.id: m for m in found}
+    me = principal.employee_id
+    if me is None:
+        return {}
+    reports: set[UUID] = set()
+    if principal.role is Role.SUPERVISOR:
+        reports = {e.id for e in await uow.employees.reports_of([me])}
+    return {m.id: m for m in found if me in (m.mentee_id, m.mentor_id) or m.mentee_id in reports}

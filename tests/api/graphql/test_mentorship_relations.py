@@ -1,0 +1,131 @@
+"""A mentorship's relations in GraphQL (goals, last meeting, progress) and the batch reads
+behind them: the same rules as the single reads, whatever ids a batch is asked for."""
+
+from __future__ import annotations
+
+from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.domain.access import Principal, Role
+from app.services import goals, meetings, mentorships
+from tests.api.graphql.mentorship_fixtures import SECRET_NOTES, seed_pairs
+
+MINE = """{ mentorships { edges { node { id
+  goals { edges { node { text } } }
+  lastMeeting { heldOn notes topics }
+  progress { state confirmedBy } } } } }"""
+
+
+async def _query(client, headers, query, **variables):
+    response = await client.post(
+        "/graphql", headers=headers, json={"query": query, "variables": variables}
+    )
+    body = response.json()
+    assert "errors" not in body, body
+    return body["data"]
+
+
+async def test_a_mentee_sees_their_own_pair_with_its_notes_and_the_read_is_audited(
+    client, auth, database, org
+):
+    seeded = await seed_pairs(database, org, 3)
+    headers = await auth(role=Role.PARTICIPANT, employee_id=seeded.mentees[0])
+    data = await _query(client, headers, MINE)
+    [edge] = data["mentorships"]["edges"]
+    node = edge["node"]
+    assert node["id"] == str(seeded.mentorships[0])
+    assert node["lastMeeting"] == {
+        "heldOn": "2026-03-02",
+        "notes": f"{SECRET_NOTES}0",
+        "topics": ["budget"],
+    }
+    assert len(node["goals"]["edges"]) == 2
+    assert node["progress"] == {"state": "proposed", "confirmedBy": []}
+    async with SqlUnitOfWork(database, org.id) as uow:
+        events = await uow.access.audit_page(before=None, limit=50)
+    reads = [e for e in events if e.action == "confidential.read"]
+    assert [e.resource_id for e in reads] == [str(seeded.mentorships[0])]
+
+
+async def test_the_mentor_of_many_pairs_reads_every_one_of_their_logs(client, auth, database, org):
+    seeded = await seed_pairs(database, org, 3)
+    headers = await auth(role=Role.PARTICIPANT, employee_id=seeded.mentor)
+    data = await _query(client, headers, MINE)
+    notes = sorted(e["node"]["lastMeeting"]["notes"] for e in data["mentorships"]["edges"])
+    assert notes == [f"{SECRET_NOTES}{n}" for n in range(3)]
+
+
+async def test_staff_see_the_facts_of_the_last_meeting_and_the_plan(client, auth, database, org):
+    await seed_pairs(database, org, 2)
+    data = await _query(client, await auth(role=Role.COORDINATOR), MINE)
+    for edge in data["mentorships"]["edges"]:
+        assert edge["node"]["lastMeeting"] == {"heldOn": "2026-03-02", "notes": None, "topics": []}
+        assert len(edge["node"]["goals"]["edges"]) == 2
+
+
+async def test_batches_asked_for_other_pairs_ids_answer_nothing(database, org, other_org):
+    seeded = await seed_pairs(database, org, 3)
+    mine = seeded.mentorships[0]
+    mentee = Principal(org.id, Role.PARTICIPANT, "p", seeded.mentees[0])
+    asked = {"mentorship_ids": seeded.mentorships}
+    plans = await goals.goal_pages(uow=SqlUnitOfWork(database, org.id), principal=mentee, **asked)
+    last = await meetings.last_meetings(
+        uow=SqlUnitOfWork(database, org.id), principal=mentee, **asked
+    )
+    facts = await mentorships.progress_of_mentorships(
+        uow=SqlUnitOfWork(database, org.id), principal=mentee, **asked
+    )
+    for answers in (plans, last, facts):
+        assert answers[0] is not None
+        assert answers[1:] == [None, None]
+    assert {g.mentorship_id for g in plans[0].goals} == {mine}
+    # Another organisation's administrator: row-level security and the tenant filter agree.
+    stranger = Principal(other_org.id, Role.ORG_ADMIN, "a")
+    uow = SqlUnitOfWork(database, other_org.id)
+    assert await meetings.last_meetings(uow=uow, principal=stranger, **asked) == [None] * 3
+
+
+async def test_a_supervisor_sees_no_plan_and_no_meeting_content_of_their_report(
+    client, auth, database, org
+):
+    seeded = await seed_pairs(database, org, 2, manager="BOSS")
+    headers = await auth(role=Role.SUPERVISOR, employee_id=seeded.manager)
+    data = await _query(client, headers, MINE)
+    assert len(data["mentorships"]["edges"]) == 2
+    for edge in data["mentorships"]["edges"]:
+        assert edge["node"]["goals"] is None
+        assert edge["node"]["lastMeeting"] is None
+        assert edge["node"]["progress"]["state"] == "proposed"
+
+
+async def test_goals_and_mentorships_page_by_keyset_cursor(client, auth, database, org):
+    seeded = await seed_pairs(database, org, 3)
+    headers = await auth()
+    page = """query($after: String) { mentorships(first: 2, after: $after) {
+      edges { cursor node { id goals(first: 1) { edges { cursor node { text } }
+        pageInfo { hasNextPage endCursor } } } } pageInfo { hasNextPage endCursor } } }"""
+    first = (await _query(client, headers, page))["mentorships"]
+    assert first["pageInfo"]["hasNextPage"] is True
+    rest = (await _query(client, headers, page, after=first["pageInfo"]["endCursor"]))[
+        "mentorships"
+    ]
+    assert rest["pageInfo"] == {"hasNextPage": False, "endCursor": rest["edges"][-1]["cursor"]}
+    ids = [e["node"]["id"] for e in first["edges"] + rest["edges"]]
+    assert ids == sorted(str(i) for i in seeded.mentorships)
+    plan = first["edges"][0]["node"]["goals"]
+    assert plan["pageInfo"]["hasNextPage"] is True
+    one_id = first["edges"][0]["node"]["id"]
+    more = """query($id: UUID!, $after: String) { mentorship(id: $id) {
+      goals(first: 5, after: $after) { edges { node { text } } pageInfo { hasNextPage } } } }"""
+    tail = await _query(client, headers, more, id=one_id, after=plan["pageInfo"]["endCursor"])
+    second = tail["mentorship"]["goals"]
+    assert second["pageInfo"]["hasNextPage"] is False
+    texts = {plan["edges"][0]["node"]["text"], second["edges"][0]["node"]["text"]}
+    assert texts == {"Lead a project", "Present to the council"}
+
+
+async def test_a_cursor_that_was_never_given_out_is_a_client_error(client, auth):
+    response = await client.post(
+        "/graphql",
+        headers=await auth(),
+        json={"query": '{ mentorships(after: "nonsense") { edges { cursor } } }'},
+    )
+    assert "not a cursor" in response.json()["errors"][0]["message"]

@@ -1,0 +1,108 @@
+"""Caltrans: "How long should the mentoring relationship last? ... agreed upon and documented
+in the mentoring contract" (002 FAQ); six months recommended, longer for jobs that need it.
+Once both have initialled a contract with another length, the end date, the checkups and
+the term's deadlines follow; a length outside the program's bounds is refused by name."""
+# ruff: noqa: F811  (the `clock` fixture is imported, then requested by name)
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
+
+START = date(2027, 1, 4)
+CONTRACT = {"competencies_to_model": "negotiation", "ground_rules": "cancel a day ahead"}
+
+
+async def _confirmed(client, pairing):
+    for who in (pairing.mentee, pairing.mentor):
+        confirmed = await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
+        assert confirmed.status_code == 200, confirmed.text
+
+
+async def _contract(client, pairing, duration):
+    url = f"/v1/mentorships/{pairing.id}/agreement"
+    return await client.put(
+        url, headers=pairing.mentee, json={"terms": {**CONTRACT, "duration": duration}}
+    )
+
+
+async def _sign(client, pairing, who):
+    signed = await client.post(f"/v1/mentorships/{pairing.id}/agreement/sign", headers=who)
+    assert signed.status_code == 200, signed.text
+
+
+async def _term(client, pairing):
+    mentorship = await client.get(f"/v1/mentorships/{pairing.id}", headers=pairing.admin)
+    progress = await client.get(f"/v1/mentorships/{pairing.id}/progress", headers=pairing.admin)
+    return mentorship.json()["ends_on"], progress.json()
+
+
+async def test_a_nine_month_contract_moves_the_end_and_the_checkups_once_both_initial_it(
+    client, auth, clock
+):
+    pairing = await propose(client, auth, "caltrans", START)
+    await _confirmed(client, pairing)
+    assert (await _contract(client, pairing, "nine months")).status_code == 200
+    await _sign(client, pairing, pairing.mentee)
+    ends_on, _ = await _term(client, pairing)
+    assert ends_on == "2027-07-04"  # one signature changes nothing yet
+    await _sign(client, pairing, pairing.mentor)
+    ends_on, progress = await _term(client, pairing)
+    assert (ends_on, progress["ends_on"]) == ("2027-10-04", "2027-10-04")
+    assert progress["checkups"] == ["2027-03-04", "2027-05-04", "2027-07-04", "2027-09-04"]
+    assert progress["state"] == "active"
+    # The six-month date no longer ends it.
+    clock.set(date(2027, 7, 4))
+    early = await client.post(
+        f"/v1/mentorships/{pairing.id}/complete", headers=pairing.mentee, json={}
+    )
+    assert (early.status_code, early.json()["rule"]) == (409, "before_term_end")
+
+
+async def test_an_amendment_back_to_six_months_restores_the_default_term(client, auth, clock):
+    pairing = await propose(client, auth, "caltrans", START)
+    await _confirmed(client, pairing)
+    await _contract(client, pairing, "twelve months")
+    for who in (pairing.mentee, pairing.mentor):
+        await _sign(client, pairing, who)
+    assert (await _term(client, pairing))[0] == "2028-01-04"
+    clock.set(date(2027, 4, 1))
+    await _contract(client, pairing, "6 months")
+    await _sign(client, pairing, pairing.mentor)
+    assert (await _term(client, pairing))[0] == "2028-01-04"  # an amendment needs both again
+    await _sign(client, pairing, pairing.mentee)
+    ends_on, progress = await _term(client, pairing)
+    assert ends_on == "2027-07-04"
+    assert progress["checkups"] == ["2027-03-04", "2027-05-04", "2027-07-04"]
+
+
+async def test_a_term_outside_the_programs_bounds_is_refused_naming_the_field(client, auth, clock):
+    pairing = await propose(client, auth, "caltrans", START)
+    await _confirmed(client, pairing)
+    short = await _contract(client, pairing, "three months")
+    assert short.status_code == 422
+    assert (short.json()["field"], short.json()["rule"]) == ("terms.duration", "term_within_policy")
+    vague = await _contract(client, pairing, "as long as it takes")
+    assert (vague.json()["field"], vague.json()["rule"]) == ("terms.duration", "term_in_months")
+    # Nothing was written: there is still no contract to sign.
+    agreement = await client.get(f"/v1/mentorships/{pairing.id}/agreement", headers=pairing.mentee)
+    assert agreement.json()["version"] == 0
+
+
+async def test_graphql_signs_the_same_term(client, auth, clock):
+    pairing = await propose(client, auth, "caltrans", START)
+    await _confirmed(client, pairing)
+    await _contract(client, pairing, "one year")
+    await _sign(client, pairing, pairing.mentee)
+    signed = await client.post(
+        "/graphql",
+        headers=pairing.mentor,
+        json={
+            "query": "mutation($id: UUID!) { signAgreement(mentorshipId: $id) "
+            "{ __typename ... on Agreement { signedByBoth } } }",
+            "variables": {"id": pairing.id},
+        },
+    )
+    assert signed.json()["data"]["signAgreement"]["signedByBoth"] is True
+    assert (await _term(client, pairing))[0] == "2028-01-04"

@@ -1,0 +1,80 @@
+"""Evaluations come due on their dates and each respondent gives each one once: Caltrans'
+checkup "every two months" (002 worksheet), Charlotte's "at least mid-point and ending"
+evaluations (000 "Expectations")."""
+# ruff: noqa: F811  (the `clock` fixture is imported, then requested by name)
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
+
+START = date(2027, 1, 4)
+SCORES = [4, 4, 5, 3]
+
+
+async def _active(client, pairing, terms):
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
+    url = f"/v1/mentorships/{pairing.id}/agreement"
+    await client.put(url, headers=pairing.mentee, json={"terms": terms})
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"{url}/sign", headers=who)
+
+
+async def test_a_caltrans_checkup_waits_for_its_date_and_is_answered_once_by_each(
+    client, auth, clock
+):
+    pairing = await propose(client, auth, "caltrans", START)
+    await _active(client, pairing, {"ground_rules": "on time"})
+    url = f"/v1/mentorships/{pairing.id}/evaluations"
+    checkup = {"kind": "checkup", "scores": SCORES}
+    clock.set(date(2027, 2, 20))
+    early = await client.post(url, headers=pairing.mentee, json=checkup)
+    assert (early.status_code, early.json()["rule"]) == (409, "checkup_not_due")
+    assert "2027-03-04" in early.json()["detail"]
+    clock.set(date(2027, 3, 4))
+    assert (await client.post(url, headers=pairing.mentee, json=checkup)).status_code == 201
+    clock.set(date(2027, 3, 18))
+    twice = await client.post(url, headers=pairing.mentee, json=checkup)
+    assert (twice.status_code, twice.json()["rule"]) == (409, "evaluation_already_submitted")
+    assert "checkup 1" in twice.json()["detail"]
+    # The mentor's answer is their own; it is not a duplicate of the mentee's.
+    assert (await client.post(url, headers=pairing.mentor, json=checkup)).status_code == 201
+    clock.set(date(2027, 5, 4))
+    assert (await client.post(url, headers=pairing.mentee, json=checkup)).status_code == 201
+    # Nothing half-written: the refused answers left no record.
+    answers = (await client.get(url, headers=pairing.mentee)).json()
+    assert [(e["party"], e["submitted_on"]) for e in answers] == [
+        ("mentee", "2027-03-04"),
+        ("mentor", "2027-03-18"),
+        ("mentee", "2027-05-04"),
+    ]
+    # Two checkup periods are done, however many answered each.
+    progress = await client.get(f"/v1/mentorships/{pairing.id}/progress", headers=pairing.admin)
+    assert progress.json()["evaluations_done"] == ["checkup", "checkup"]
+
+
+async def test_charlottes_mid_point_and_final_evaluations_are_given_once_each(client, auth, clock):
+    pairing = await propose(client, auth, "charlotte-sll", START)
+    await _active(client, pairing, {"frequency": "bi-weekly"})
+    url = f"/v1/mentorships/{pairing.id}/evaluations"
+    midpoint = {"kind": "midpoint", "free_text": "growing"}
+    clock.set(date(2027, 5, 1))
+    early = await client.post(url, headers=pairing.mentee, json=midpoint)
+    assert (early.status_code, early.json()["rule"]) == (409, "midpoint_not_reached")
+    clock.set(date(2027, 5, 20))
+    assert (await client.post(url, headers=pairing.mentee, json=midpoint)).status_code == 201
+    twice = await client.post(url, headers=pairing.mentee, json=midpoint)
+    assert (twice.status_code, twice.json()["rule"]) == (409, "evaluation_already_submitted")
+    clock.set(date(2027, 10, 4))
+    final = {"kind": "final"}
+    assert (await client.post(url, headers=pairing.mentor, json=final)).status_code == 201
+    again = await client.post(url, headers=pairing.mentor, json=final)
+    assert again.json()["rule"] == "evaluation_already_submitted"
+    # Completion counts the required evaluations once each, and has them.
+    done = await client.post(
+        f"/v1/mentorships/{pairing.id}/complete", headers=pairing.admin, json={}
+    )
+    assert done.status_code == 200, done.text
+    assert done.json()["evaluations_missing"] == {}
