@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
+import sys
 from collections.abc import Awaitable, Callable
 from typing import Annotated, TypeVar
 
@@ -69,6 +71,10 @@ def serve(
     url = _database_url()
     migrations.upgrade(url)
     os.environ["DATABASE_URL"] = url  # workers use the server this process started
+    # uvicorn drains on SIGTERM, then re-raises the signal under the handler it found: with
+    # Python's default, a clean stop would end as "killed by SIGTERM" (status 143). Exit 0,
+    # as uvicorn's multi-worker supervisor already does.
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: sys.exit(0))
     uvicorn.run(
         "app.main:app_factory",
         factory=True,
