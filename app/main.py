@@ -75,13 +75,15 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.state.authenticator = Authenticator(database)
     errors.install(app)
     install_docs(app)
+    # First: routes are matched in order, and a dashboard's GraphQL POST would otherwise be
+    # tried against every REST route before its own.
+    app.include_router(build_router(settings), prefix="/graphql", include_in_schema=False)
     app.include_router(health.router)
     app.include_router(employees.router)
     app.include_router(access.router)
     app.include_router(programs.router)
     app.include_router(relationships.router)
     app.include_router(integrations.router)
-    app.include_router(build_router(settings), prefix="/graphql", include_in_schema=False)
     app.mount("/scim", ScimMount())
     app.add_middleware(Idempotency)
     app.add_middleware(ETags)

@@ -33,7 +33,8 @@ from app.services import access, organizations
 from bench.harness import Request, database, libpq_url, load_mix, server
 
 DASHBOARD = """{ mentorships(first: 20) { edges { node { state startsOn endsOn
-  mentee { givenName familyName } mentor { givenName familyName } } } } }"""
+  mentee { givenName familyName } mentor { givenName familyName }
+  goals(first: 5) { edges { node { text progress } } } lastMeeting { heldOn hours } } } } }"""
 
 
 def people(pairs: int) -> list[dict[str, Any]]:

@@ -6,6 +6,7 @@ import json
 
 from app.config import Settings
 from app.main import create_app
+from tests.factories import employee_row
 
 ENDPOINT = {"url": "https://hr.example.org/hooks", "event_types": ["employee.updated"]}
 
@@ -74,3 +75,20 @@ async def test_a_webhook_patch_with_nulls_leaves_those_fields_as_they_are(client
     assert patched.json()["event_types"] == ENDPOINT["event_types"]
     assert patched.json()["description"] == "payroll"
     assert json.loads(patched.text)["enabled"] is True
+
+
+async def test_json_attributes_keep_integers_beyond_64_bits_exactly(client, auth):
+    headers = await auth()
+    row = {**employee_row("BIG"), "attributes": {"badge": 2**70 + 1}}
+    stored = await client.post("/v1/employees/import", headers=headers, json={"employees": [row]})
+    assert stored.status_code == 200
+    answer = await client.post(
+        "/graphql",
+        headers=headers,
+        json={"query": '{ employees(first: 5) { edges { node { attributes } } } }'},
+    )
+    assert answer.status_code == 200
+    (edge,) = answer.json()["data"]["employees"]["edges"]
+    assert edge["node"]["attributes"] == {"badge": 2**70 + 1}
+    (listed,) = (await client.get("/v1/employees", headers=headers)).json()["items"]
+    assert listed["attributes"] == {"badge": 2**70 + 1}

@@ -8,7 +8,6 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 import asyncpg
-import orjson
 
 from app.adapters.db import json_codec
 from app.adapters.db.rls import ORG_SETTING
@@ -46,7 +45,7 @@ async def _init_connection(connection: asyncpg.Connection) -> None:
             schema="pg_catalog",
             format="text",
             encoder=json_codec.dumps,
-            decoder=orjson.loads,
+            decoder=json_codec.loads,
         )
 
 

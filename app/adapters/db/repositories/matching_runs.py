@@ -58,11 +58,18 @@ _GET_MENTORSHIP = compile_statement(_MENTORSHIP_SELECT.where(_M.id == sa.bindpar
 _GET_MENTORSHIPS = compile_statement(
     _MENTORSHIP_SELECT.where(_M.id == sa.func.any(sa.bindparam("ids"))).order_by(_M.id)
 )
-_LIST_MENTORSHIPS = _sql(
-    "SELECT id FROM mentorships WHERE organization_id = :org "
-    "AND (CAST(:cohort_id AS uuid) IS NULL OR cohort_id = :cohort_id) "
-    "AND (CAST(:everyone AS boolean) OR mentee_id = ANY(:people) OR mentor_id = ANY(:people)) "
-    "AND (CAST(:after AS uuid) IS NULL OR id > :after) ORDER BY id LIMIT :limit"
+# One statement for a page: the rows themselves, not ids then rows.
+_LIST_MENTORSHIPS = compile_statement(
+    _MENTORSHIP_SELECT.where(
+        sa.text(
+            "(CAST(:cohort_id AS uuid) IS NULL OR cohort_id = :cohort_id) "
+            "AND (CAST(:everyone AS boolean) OR mentee_id = ANY(:people) "
+            "OR mentor_id = ANY(:people)) "
+            "AND (CAST(:after AS uuid) IS NULL OR id > :after)"
+        )
+    )
+    .order_by(_M.id)
+    .limit(sa.bindparam("limit"))
 )
 _OPEN_LOADS = _sql(
     "SELECT mentor_id, count(*) AS load FROM mentorships WHERE organization_id = :org "
@@ -152,7 +159,7 @@ class SqlMatchingRepository:
             after=after,
             limit=limit,
         )
-        return await self._many([r["id"] for r in found])
+        return [rows.mentorship(r) for r in found]
 
     async def _many(self, ids: list[UUID]) -> list[Mentorship]:
         if not ids:
