@@ -73,7 +73,7 @@ async def create_api_token(
 async def list_api_tokens(*, uow: UnitOfWork, principal: Principal) -> list[ApiToken]:
     """Every token of the organisation, revoked ones included; never the tokens themselves."""
     reach(principal, Resource.API_TOKENS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         return await uow.access.tokens()
 
 
@@ -136,7 +136,7 @@ def _is_web_url(value: str) -> bool:
 async def list_oidc_issuers(*, uow: UnitOfWork, principal: Principal) -> list[OidcIssuer]:
     """The identity providers this organisation accepts."""
     reach(principal, Resource.OIDC_ISSUERS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         return await uow.access.issuers()
 
 
@@ -161,5 +161,5 @@ async def list_audit_events(
     reach(principal, Resource.AUDIT_EVENTS, Action.READ)
     if not 1 <= limit <= 200:
         raise InvalidInput("limit must be between 1 and 200", field="limit")
-    async with uow:
+    async with uow.read_only():
         return await uow.access.audit_page(before=before, limit=limit)

@@ -74,7 +74,7 @@ async def get_application(
 ) -> Application:
     """One application, with its latest eligibility decision."""
     scope = reach(principal, Resource.APPLICATIONS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         return await _visible(uow, principal, scope, application_id)
 
 
@@ -84,7 +84,7 @@ async def list_applications(
     """Every application to a cohort, in the order they came."""
     reach(principal, Resource.COHORTS, Action.READ)
     reach(principal, Resource.APPLICATIONS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         if await uow.programs.get_cohort(cohort_id) is None:
             raise NotFound("no such cohort", field="id")
         return await uow.programs.applications(cohort_id=cohort_id)

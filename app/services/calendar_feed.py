@@ -64,7 +64,7 @@ async def calendar_for_secret(
     *, uow: UnitOfWork, organization_id: UUID, secret: str
 ) -> list[CalendarEntry]:
     """The feed the secret opens, or NotFound (an unknown secret reveals nothing)."""
-    async with uow:
+    async with uow.read_only():
         owner = await uow.relationships.calendar_feed_owner(_hash(secret))
         if owner is None:
             raise NotFound("no such calendar", field="secret")
@@ -78,7 +78,7 @@ async def my_calendar(*, uow: UnitOfWork, principal: Principal) -> list[Calendar
     reach(principal, Resource.CALENDAR, Action.READ)
     if principal.employee_id is None:
         return []
-    async with uow:
+    async with uow.read_only():
         return await _entries(uow, principal.employee_id)
 
 

@@ -160,7 +160,7 @@ async def get_checkpoint(
 ) -> CheckpointView:
     """Where the checkpoint stands, as the caller may see it."""
     scope = reach(principal, Resource.CHECKPOINTS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         return _view(await open_pair(uow, principal, mentorship_id, scope))
 
 

@@ -59,7 +59,7 @@ async def create_cohort(
 async def get_cohort(*, uow: UnitOfWork, principal: Principal, cohort_id: UUID) -> Cohort:
     """One cohort."""
     reach(principal, Resource.COHORTS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         found = await uow.programs.get_cohort(cohort_id)
     if found is None:
         raise NotFound("no such cohort", field="id")
@@ -99,7 +99,7 @@ async def list_cohort_events(
 ) -> list[CohortEvent]:
     """The cohort's calendar in date order."""
     reach(principal, Resource.COHORTS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         if await uow.programs.get_cohort(cohort_id) is None:
             raise NotFound("no such cohort", field="id")
         return await uow.programs.events(cohort_id)
@@ -110,7 +110,7 @@ async def events_of_cohorts(
 ) -> list[list[CohortEvent]]:
     """Each cohort's calendar, in the order of `cohort_ids` (for GraphQL's loader)."""
     reach(principal, Resource.COHORTS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         found = await uow.programs.events_of(cohort_ids)
     return [[e for e in found if e.cohort_id == cohort_id] for cohort_id in cohort_ids]
 

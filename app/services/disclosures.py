@@ -118,7 +118,7 @@ async def list_disclosures(
 ) -> list[DisclosureRecord]:
     """The mentorship's disclosures: the pair and program staff keep this file (004)."""
     scope = reach(principal, Resource.DISCLOSURES, Action.READ)
-    async with uow:
+    async with uow.read_only():
         pair = await open_pair(uow, principal, mentorship_id, scope)
         if not readable(pair, principal, ContentPart.DISCLOSURE_RECORD):
             raise NotFound("no such mentorship", field="id")
@@ -130,7 +130,7 @@ async def disclosures_about_me(*, uow: UnitOfWork, principal: Principal) -> list
     reach(principal, Resource.DISCLOSURES, Action.READ)
     if principal.employee_id is None:
         return []
-    async with uow:
+    async with uow.read_only():
         return await uow.relationships.disclosures_about(principal.employee_id)
 
 

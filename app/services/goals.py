@@ -113,7 +113,7 @@ async def comment_on_goal(
 async def list_goals(*, uow: UnitOfWork, principal: Principal, mentorship_id: UUID) -> list[Goal]:
     """The plan; the coordinator reviews its outcomes with the pair (NC)."""
     scope = reach(principal, Resource.GOALS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         await open_pair(uow, principal, mentorship_id, scope)
         return await uow.relationships.goals(mentorship_id)
 
@@ -173,7 +173,7 @@ async def goal_pages(
     scope = scope_or_none(principal, Resource.GOALS, Action.READ)
     if scope is None:
         return [None for _ in mentorship_ids]
-    async with uow:
+    async with uow.read_only():
         seen = await reachable_pairs(uow, principal, mentorship_ids, scope)
         found = (
             await uow.relationships.goal_pages(list(seen), limit=first + 1, after=after)

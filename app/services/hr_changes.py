@@ -115,5 +115,5 @@ async def list_mentorship_flags(*, uow: UnitOfWork, principal: Principal) -> lis
     """Open flags of the organisation's pairs, newest first (coordinators, administrators)."""
     if reach(principal, Resource.MENTORSHIPS, Action.READ) is not Reach.ALL:
         raise NotPermitted("flags are for coordinators", rule="mentorships:read")
-    async with uow:
+    async with uow.read_only():
         return await uow.integrations.open_flags()

@@ -81,7 +81,7 @@ async def list_luncheon_groups(
 ) -> list[LuncheonGroup]:
     """The cohort's groups; a participant sees only the group they sit in or host."""
     scope = reach(principal, Resource.GROUPS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         if await uow.programs.get_cohort(cohort_id) is None:
             raise NotFound("no such cohort", field="id")
         groups = await uow.relationships.luncheon_groups(cohort_id)

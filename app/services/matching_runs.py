@@ -68,7 +68,7 @@ async def start_matching_run(
 async def get_matching_run(*, uow: UnitOfWork, principal: Principal, run_id: UUID) -> MatchingRun:
     """One run: its proposals with explanations and runners-up, and who was left unmatched."""
     reach(principal, Resource.MATCHING_RUNS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         found = await uow.programs.get_run(run_id)
     if found is None:
         raise NotFound("no such matching run", field="id")
@@ -162,7 +162,7 @@ async def suggest_mentors(
     reach(principal, Resource.MATCHING_RUNS, Action.READ)
     if not 1 <= count <= 20:
         raise InvalidInput("count must be between 1 and 20", field="count")
-    async with uow:
+    async with uow.read_only():
         application = await uow.programs.get_application(application_id)
         if application is None:
             raise NotFound("no such application", field="id")

@@ -84,7 +84,7 @@ async def get_progress(
 ) -> ProgressView:
     """The pair's progress with the cadence signal (`at_risk` once it falls behind)."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         pair = await open_pair(uow, principal, mentorship_id, scope)
         meetings = await uow.relationships.meetings([mentorship_id])
     report = cadence_of(pair.status.timeline, meetings, clock.now().date())

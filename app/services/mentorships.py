@@ -76,7 +76,7 @@ async def get_mentorship(
 ) -> Mentorship:
     """One mentorship the caller may see (a pair's own, a report's, or any for staff)."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         found = await uow.programs.get_mentorship(mentorship_id)
         if found is not None and scope is Reach.OWN:
             people = await _people_seen_by(uow, principal)
@@ -119,7 +119,7 @@ async def page_of_mentorships(
     scope = reach(principal, Resource.MENTORSHIPS, Action.READ)
     if not 1 <= limit <= MAX_PAGE:
         raise InvalidInput(f"limit must be between 1 and {MAX_PAGE}", field="limit")
-    async with uow:
+    async with uow.read_only():
         people = await _people_seen_by(uow, principal) if scope is Reach.OWN else None
         found = await uow.programs.mentorships(
             cohort_id=cohort_id, people=people, after=after, limit=limit + 1
@@ -226,7 +226,7 @@ async def progress_of_mentorships(
     scope = scope_or_none(principal, Resource.MENTORSHIPS, Action.READ)
     if scope is None:
         return [None for _ in mentorship_ids]
-    async with uow:
+    async with uow.read_only():
         seen = await reachable_pairs(uow, principal, mentorship_ids, scope)
         stored = await uow.relationships.progress_of(list(seen)) if seen else {}
     views: list[ProgressView | None] = []

@@ -28,7 +28,7 @@ async def create_organization(*, uow: UnitOfWork, name: str, slug: str) -> Organ
 
 async def organization_by_slug(*, uow: UnitOfWork, slug: str) -> Organization:
     """The organisation with this slug, or NotFound."""
-    async with uow:
+    async with uow.read_only():
         organization = await uow.organizations.by_slug(slug)
     if organization is None:
         raise NotFound(f"no organisation with slug {slug!r}", field="slug")

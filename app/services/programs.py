@@ -48,7 +48,7 @@ async def create_program(
 async def get_program(*, uow: UnitOfWork, principal: Principal, program_id: UUID) -> Program:
     """One program with its current (effective) policy."""
     reach(principal, Resource.PROGRAMS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         found = await uow.programs.get_program(program_id)
     if found is None:
         raise NotFound("no such program", field="id")

@@ -68,7 +68,7 @@ async def _cohort_mentorships(uow: UnitOfWork, cohort_id: UUID) -> list[Mentorsh
 async def cohort_report(*, uow: UnitOfWork, principal: Principal, cohort_id: UUID) -> CohortReport:
     """Aggregates of a cohort's mentorships; never one person's answers."""
     reach(principal, Resource.REPORTS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         found = await _cohort_mentorships(uow, cohort_id)
         ids = [m.id for m in found]
         progress = await uow.relationships.progress_of(ids)
@@ -115,7 +115,7 @@ def _checkup_averages(
 async def fee_bill(*, uow: UnitOfWork, principal: Principal, cohort_id: UUID) -> FeeBill:
     """Maine: $150 per protege, billed to the protege's department (seed 004 "Cost")."""
     reach(principal, Resource.REPORTS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         found = [m for m in await _cohort_mentorships(uow, cohort_id) if m.state != "proposed"]
         people = {e.id: e for e in await uow.employees.get_many([m.mentee_id for m in found])}
     fee = Policy.from_dict(found[0].policy).fee if found else None

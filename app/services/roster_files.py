@@ -217,7 +217,7 @@ async def export_participants(
 ) -> str:
     """Every application as CSV: who, which cohort, which role, eligible or not. Facts only."""
     reach(principal, Resource.ROSTER_FILES, Action.READ)
-    async with uow:
+    async with uow.read_only():
         rows = await uow.integrations.participant_facts(cohort_id)
     return _to_csv(PARTICIPANT_COLUMNS, rows)
 
@@ -227,6 +227,6 @@ async def export_mentorships(
 ) -> str:
     """Every mentorship as CSV: the pair by employee number, state and dates. Facts only."""
     reach(principal, Resource.ROSTER_FILES, Action.READ)
-    async with uow:
+    async with uow.read_only():
         rows = await uow.integrations.mentorship_facts(cohort_id)
     return _to_csv(MENTORSHIP_COLUMNS, rows)

@@ -32,7 +32,7 @@ async def provisioned_employee(
 ) -> Employee:
     """One employee as provisioning sees it (deprovisioned ones included), or NotFound."""
     _whole_directory(principal)
-    async with uow:
+    async with uow.read_only():
         found = await uow.employees.get(employee_id)
     if found is None:
         raise NotFound("no such user", field="id")
@@ -53,7 +53,7 @@ async def write_provisioned_employee(
         error = report.errors[0]
         raise InvalidInput(error.reason, field=error.field)
     number = str(row["employee_number"])
-    async with new_uow() as uow:
+    async with new_uow().read_only() as uow:
         stored = await uow.employees.by_number(number)
     if stored is None:  # pragma: no cover - the import just stored it
         raise NotFound("the user was not stored", field="employee_number")
@@ -67,5 +67,5 @@ async def search_provisioned_employees(
     _whole_directory(principal)
     if not 0 <= limit <= MAX_RESULTS:
         raise InvalidInput(f"count must be between 0 and {MAX_RESULTS}", field="count")
-    async with uow:
+    async with uow.read_only():
         return await uow.integrations.scim_search(condition, offset=offset, limit=limit)

@@ -33,7 +33,7 @@ async def list_volunteers(
     """Eligible mentors of the cohort with places left; a participant sees it once they have
     applied to the cohort themselves."""
     scope = reach(principal, Resource.APPLICATIONS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         cohort = await uow.programs.get_cohort(cohort_id)
         program = await uow.programs.get_program(cohort.program_id) if cohort else None
         found = await uow.programs.applications(cohort_id=cohort_id) if program else []

@@ -97,7 +97,7 @@ async def create_webhook_endpoint(
 async def list_webhook_endpoints(*, uow: UnitOfWork, principal: Principal) -> list[WebhookEndpoint]:
     """The organisation's subscriptions (never their secrets)."""
     reach(principal, Resource.WEBHOOKS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         return await uow.integrations.endpoints()
 
 
@@ -106,7 +106,7 @@ async def get_webhook_endpoint(
 ) -> WebhookEndpoint:
     """One subscription, or NotFound."""
     reach(principal, Resource.WEBHOOKS, Action.READ)
-    async with uow:
+    async with uow.read_only():
         found = await uow.integrations.endpoint(endpoint_id)
     if found is None:
         raise NotFound("no such webhook endpoint", field="id")
@@ -207,7 +207,7 @@ async def list_webhook_deliveries(
     reach(principal, Resource.WEBHOOKS, Action.READ)
     if not 1 <= limit <= 200:
         raise InvalidInput("limit must be between 1 and 200", field="limit")
-    async with uow:
+    async with uow.read_only():
         if await uow.integrations.endpoint(endpoint_id) is None:
             raise NotFound("no such webhook endpoint", field="id")
         return await uow.integrations.deliveries(endpoint_id, before=before, limit=limit)

@@ -124,3 +124,12 @@ async def test_a_point_read_is_one_round_trip_once_the_session_names_the_tenant(
     assert found.employee_number == "A1"
     assert len(sent) == 1
     assert sent[0].lstrip().upper().startswith("SELECT")
+
+
+async def test_read_only_lasts_one_block(one_connection):
+    database, (a, _) = one_connection
+    uow = SqlUnitOfWork(database, a)
+    async with uow.read_only():
+        assert not uow._connection.is_in_transaction()
+    async with uow:
+        assert uow._connection.is_in_transaction()

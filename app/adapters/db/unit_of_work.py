@@ -113,4 +113,5 @@ class SqlUnitOfWork:
                     f"ROLLBACK TO SAVEPOINT {self._savepoint}" if self._savepoint else "ROLLBACK"
                 )
         finally:
+            self._reading = False  # a later `async with uow:` is a transaction again
             await self._borrowed.__aexit__(et, e, tb)
