@@ -93,15 +93,12 @@ async def cancel_meeting(
         if found is None:
             raise NotFound("no such meeting", field="meeting_id")
         pair = await open_pair(uow, principal, found.mentorship_id, scope, lock=True)
-        by = participant(pair)
-        # Read again under the mentorship's lock: a concurrent cancel has either landed or waits.
-        current = await uow.relationships.meeting(meeting_id) or found
-        require_cancellable(pair.status, by=by, already_cancelled=current.cancelled)
+        require_cancellable(pair.status, by=participant(pair), already_cancelled=found.cancelled)
         assert principal.employee_id is not None
         stored = await uow.relationships.cancel_meeting(
             meeting_id, cancelled_at=clock.now(), cancelled_by=principal.employee_id
         )
-        if stored is None:
+        if stored is None:  # a concurrent cancellation landed first (a conditional update)
             raise Conflict("this meeting is already cancelled", rule="already_cancelled")
         await uow.access.record(
             AuditEvent.by(

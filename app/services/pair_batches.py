@@ -29,7 +29,7 @@ async def reachable_pairs(
 ) -> dict[UUID, Mentorship]:
     """The mentorships among `mentorship_ids` the caller may reach (OWN: they are in the pair
     or supervise the mentee, as `open_pair` decides); the others are simply left out."""
-    found = await uow.relationships.pairs_of(mentorship_ids) if mentorship_ids else []
+    found = await uow.programs.mentorships_by_ids(mentorship_ids) if mentorship_ids else []
     if scope is Reach.ALL:
         return {m.id: m for m in found}
     me = principal.employee_id

@@ -8,7 +8,6 @@ from typing import Protocol
 from uuid import UUID
 
 from app.domain.luncheons import LuncheonGroup
-from app.services.program_records import Mentorship
 from app.services.relationship_records import (
     Agreement,
     DisclosureRecord,
@@ -68,7 +67,6 @@ class RelationshipRepository(Protocol):
     ) -> None: ...
 
     # Batch reads (one statement for many mentorships) and the capacity lock.
-    async def pairs_of(self, mentorship_ids: Sequence[UUID]) -> list[Mentorship]: ...
     async def goal_pages(
         self, mentorship_ids: Sequence[UUID], *, limit: int, after: UUID | None
     ) -> list[Goal]: ...

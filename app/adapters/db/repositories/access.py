@@ -200,18 +200,22 @@ class SqlAccessRepository:
         )
 
     async def record(self, event: AuditEvent) -> None:
-        values = {
-            "org": self._org,
-            "actor": event.actor,
-            "actor_role": event.actor_role,
-            "action": event.action,
-            "resource_type": event.resource_type,
-            "resource_id": event.resource_id,
-            "reason": event.reason,
-            "details": dict(event.details),
-            "request_id": request_id.get(),
-        }
-        await self._connection.execute(_INSERT_AUDIT.sql, *_INSERT_AUDIT.args(values))
+        await self._connection.execute(_INSERT_AUDIT.sql, *self._audit_args(event))
+
+    def _audit_args(self, event: AuditEvent) -> list[Any]:
+        return _INSERT_AUDIT.args(
+            {
+                "org": self._org,
+                "actor": event.actor,
+                "actor_role": event.actor_role,
+                "action": event.action,
+                "resource_type": event.resource_type,
+                "resource_id": event.resource_id,
+                "reason": event.reason,
+                "details": dict(event.details),
+                "request_id": request_id.get(),
+            }
+        )
 
     async def audit_page(self, *, before: int | None, limit: int) -> list[AuditEvent]:
         rows = await self._connection.fetch(
@@ -223,20 +227,5 @@ class SqlAccessRepository:
         """Several events in one pipelined statement (a batch read audits every pair it read)."""
         if not events:
             return
-        rows = [
-            _INSERT_AUDIT.args(
-                {
-                    "org": self._org,
-                    "actor": e.actor,
-                    "actor_role": e.actor_role,
-                    "action": e.action,
-                    "resource_type": e.resource_type,
-                    "resource_id": e.resource_id,
-                    "reason": e.reason,
-                    "details": dict(e.details),
-                    "request_id": request_id.get(),
-                }
-            )
-            for e in events
-        ]
+        rows = [self._audit_args(e) for e in events]
         await self._connection.executemany(_INSERT_AUDIT.sql, rows)

@@ -137,7 +137,7 @@ class SqlMatchingRepository:
                 value = getattr(mentorship, name)
                 columns[name].append(dict(value) if name in ("policy", "explanation") else value)
         inserted = await self._rows(_INSERT_MENTORSHIPS, **columns)
-        return await self._many([r["id"] for r in inserted])
+        return await self.mentorships_by_ids([r["id"] for r in inserted])
 
     async def get_mentorship(self, mentorship_id: UUID) -> Mentorship | None:
         row = await self._row(_GET_MENTORSHIP, id=mentorship_id)
@@ -161,10 +161,11 @@ class SqlMatchingRepository:
         )
         return [rows.mentorship(r) for r in found]
 
-    async def _many(self, ids: list[UUID]) -> list[Mentorship]:
+    async def mentorships_by_ids(self, ids: Sequence[UUID]) -> list[Mentorship]:
+        """The mentorships among `ids` (of this organisation), in id order."""
         if not ids:
             return []
-        return [rows.mentorship(r) for r in await self._rows(_GET_MENTORSHIPS, ids=ids)]
+        return [rows.mentorship(r) for r in await self._rows(_GET_MENTORSHIPS, ids=list(ids))]
 
     async def open_loads(self, mentor_ids: Sequence[UUID]) -> dict[UUID, int]:
         """Open mentorships (proposed, confirmed, active) per mentor, across every program."""

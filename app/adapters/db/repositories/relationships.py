@@ -11,11 +11,9 @@ import asyncpg
 import sqlalchemy as sa
 import sqlalchemy.dialects.postgresql
 
-from app.adapters.db import tables_programs as tp
 from app.adapters.db import tables_relationships as tr
 from app.adapters.db.repositories.relationship_cohorts import SqlCohortRecords
 from app.adapters.db.sql import Statement, compile_statement
-from app.services.program_records import Mentorship
 from app.services.relationship_records import (
     Agreement,
     DisclosureRecord,
@@ -261,8 +259,7 @@ class SqlRelationshipRepository(SqlCohortRecords):
         return _record(DisclosureRecord, row)
 
     async def disclosures(self, mentorship_id: UUID) -> list[DisclosureRecord]:
-        found = await self._rows(_DISCLOSURES, value=[mentorship_id])
-        return [_record(DisclosureRecord, r) for r in found]
+        return await self.disclosures_of([mentorship_id])
 
     async def disclosures_about(self, person_id: UUID) -> list[DisclosureRecord]:
         found = await self._rows(_DISCLOSURES_ABOUT, value=[person_id])
@@ -287,11 +284,6 @@ class SqlRelationshipRepository(SqlCohortRecords):
 
     # Batch reads for GraphQL DataLoaders: one statement for any number of mentorships.
 
-    async def pairs_of(self, mentorship_ids: Sequence[UUID]) -> list[Mentorship]:
-        """The mentorships among `mentorship_ids` (of this organisation), for a batch's checks."""
-        found = await self._rows(_PAIRS_OF, value=list(mentorship_ids))
-        return [Mentorship(**dict(r)) for r in found]
-
     async def goal_pages(
         self, mentorship_ids: Sequence[UUID], *, limit: int, after: UUID | None
     ) -> list[Goal]:
@@ -314,13 +306,6 @@ class SqlRelationshipRepository(SqlCohortRecords):
         await self._rows(_LOCK_PEOPLE, value=sorted(set(employee_ids)))
 
 
-_MENTORSHIP_COLUMNS = [tp.mentorships.c[n] for n in Mentorship.__slots__]
-_PAIRS_OF = compile_statement(
-    sa.select(*_MENTORSHIP_COLUMNS).where(
-        tp.mentorships.c.organization_id == _P("org"),
-        tp.mentorships.c.id == sa.func.any(_P("value")),
-    )
-)
 _GOAL_COLUMNS = ", ".join(_fields(Goal))
 # Keyset: goals after the cursor's (created_at, id), ranked within each mentorship.
 _GOAL_PAGES = _sql(
