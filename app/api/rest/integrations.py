@@ -24,7 +24,6 @@ from app.services import webhooks as service
 from app.services.integration_ports import WebhookEndpoint
 
 router = APIRouter(prefix="/v1", tags=["integrations"])
-router.include_router(roster_files.router)
 ROSTER_MAX_BODY_BYTES = roster_files.ROSTER_MAX_BODY_BYTES
 BIGINT = 2**63 - 1  # delivery ids are PostgreSQL bigints
 IfMatch = Annotated[
@@ -208,3 +207,7 @@ async def redeliver_webhook(
         uow=uow, principal=principal, delivery_id=delivery_id
     )
     return JsonModel(WebhookDeliveryRead.model_validate(delivery, from_attributes=True), 202)
+
+
+# Every route of the integrations area, in matching order (see `app.main.add_routes`).
+routers = (roster_files.router, router)

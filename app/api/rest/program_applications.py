@@ -20,7 +20,7 @@ from app.services import applications as service
 from app.services import volunteers
 from app.services.program_records import Application
 
-router = APIRouter()
+router = APIRouter(prefix="/v1", tags=["programs"])
 
 
 def application_read(application: Application) -> ApplicationRead:

@@ -22,7 +22,7 @@ from app.api.rest.schemas.matching import (
 from app.services import matching_runs, mentorships
 from app.services.program_records import MatchingRun, Mentorship
 
-router = APIRouter()
+router = APIRouter(prefix="/v1", tags=["programs"])
 
 
 def run_read(run: MatchingRun) -> MatchingRunRead:

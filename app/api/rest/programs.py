@@ -179,5 +179,5 @@ async def record_attendance(
     return JsonModel(_event(event))
 
 
-router.include_router(applications_router)
-router.include_router(matching_router)
+# Every route of the programs area, in matching order (see `app.main.add_routes`).
+routers = (router, applications_router, matching_router)

@@ -15,7 +15,7 @@ from app.domain.access import Principal, Role
 from app.services import calendar_feed
 from app.services.calendar_feed import CalendarEntry
 
-router = APIRouter()
+router = APIRouter(prefix="/v1", tags=["mentorships"])
 ICALENDAR = "text/calendar; charset=utf-8"
 
 

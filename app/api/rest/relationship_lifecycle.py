@@ -19,7 +19,7 @@ from app.api.rest.schemas.relationships import (
 from app.services import agreements, checkpoint, confirmations, endings, mentorship_progress
 from app.services.pairs import Pair
 
-router = APIRouter()
+router = APIRouter(prefix="/v1", tags=["mentorships"])
 _PROBLEMS = problems(400, 403, 404, 409)
 
 

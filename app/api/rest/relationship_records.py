@@ -27,7 +27,7 @@ from app.services import disclosures, evaluations, goals, journal, meetings
 from app.services.disclosures import RecipientInput
 from app.services.relationship_records import Meeting
 
-router = APIRouter()
+router = APIRouter(prefix="/v1", tags=["mentorships"])
 _PROBLEMS = problems(400, 403, 404, 409)
 
 

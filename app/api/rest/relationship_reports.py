@@ -17,7 +17,7 @@ from app.api.rest.schemas.relationship_reports import (
 from app.domain.luncheons import LuncheonGroup
 from app.services import luncheon_groups, reports
 
-router = APIRouter()
+router = APIRouter(prefix="/v1", tags=["mentorships"])
 
 
 @router.get(

@@ -1,8 +1,6 @@
-"""REST routes of running a mentorship (one router, made of the concept modules)."""
+"""REST routes of running a mentorship, made of the concept modules."""
 
 from __future__ import annotations
-
-from fastapi import APIRouter
 
 from app.api.rest import (
     relationship_calendar,
@@ -11,8 +9,10 @@ from app.api.rest import (
     relationship_reports,
 )
 
-router = APIRouter(prefix="/v1", tags=["mentorships"])
-router.include_router(relationship_lifecycle.router)
-router.include_router(relationship_records.router)
-router.include_router(relationship_reports.router)
-router.include_router(relationship_calendar.router)
+# In matching order (see `app.main.add_routes`).
+routers = (
+    relationship_lifecycle.router,
+    relationship_records.router,
+    relationship_reports.router,
+    relationship_calendar.router,
+)

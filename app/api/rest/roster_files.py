@@ -13,7 +13,7 @@ from app.api.rest.schemas.integrations import MentorshipFlagRead, RosterImportRe
 from app.services import hr_changes
 from app.services import roster_files as service
 
-router = APIRouter(tags=["integrations"])
+router = APIRouter(prefix="/v1", tags=["integrations"])
 ROSTER_MAX_BODY_BYTES = 64 * 1024 * 1024
 _XLSX_MAGIC = b"PK\x03\x04"
 
