@@ -7,6 +7,7 @@ to a section is then serialised, overridable and refused-when-mistyped with no e
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import types
 import typing
@@ -64,8 +65,7 @@ def decode_section(cls: type, raw: object, path: str) -> object:
     """Rebuild the dataclass ``cls`` from ``raw``, which must hold exactly its fields."""
     if not isinstance(raw, Mapping):
         raise PolicyError(f"{path or 'policy'} must be an object", field=path or None)
-    hints = typing.get_type_hints(cls)
-    names = [f.name for f in dataclasses.fields(cls)]
+    hints, names = _shape(cls)
     for key in raw:
         if key not in names:
             field = join(path, str(key))
@@ -80,6 +80,13 @@ def decode_section(cls: type, raw: object, path: str) -> object:
     except PolicyError as error:  # a section's own check knows only its relative field name
         field = join(path, error.field or "")
         raise PolicyError(error.detail, field=field or None, rule=error.rule) from None
+
+
+@functools.cache
+def _shape(cls: type) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """A section's field types and names. Resolving the type hints is most of a decode's
+    cost, and a pair's policy is decoded on every write to it."""
+    return typing.get_type_hints(cls), tuple(f.name for f in dataclasses.fields(cls))
 
 
 def decode(hint: Any, raw: object, path: str) -> object:
