@@ -174,6 +174,24 @@ def apply_overrides(policy: Policy, overrides: Mapping[str, object]) -> Policy:
     return Policy.from_dict(merge(policy.to_dict(), overrides))
 
 
+def stored_policy(snapshot: Mapping[str, object]) -> Policy:
+    """The policy of a stored snapshot (a pair's, a run's). The pairs of a program share their
+    snapshot, and decoding one, every setting checked, costs several times reading the pair;
+    so decoded snapshots are kept, by their text. A Policy is deeply frozen: sharing is safe."""
+    key = repr(snapshot)
+    policy = _STORED.get(key)
+    if policy is None:
+        policy = Policy.from_dict(snapshot)
+        if len(_STORED) >= _STORED_AT_MOST:
+            _STORED.clear()  # a handful of programs' versions is the usual working set
+        _STORED[key] = policy
+    return policy
+
+
+_STORED: dict[str, Policy] = {}
+_STORED_AT_MOST = 256
+
+
 def _decode_rule(raw: object, path: str) -> EligibilityRule:
     if not isinstance(raw, Mapping):
         raise PolicyError(f"{path} must be an object", field=path)

@@ -18,7 +18,7 @@ from app.domain.directory import Employee, EmploymentStatus
 from app.domain.errors import NotPermitted
 from app.domain.matching import MatchCandidate
 from app.domain.matching_rules import HardRule, RuleRefusal, refusals
-from app.domain.policy import Policy
+from app.domain.policy import stored_policy
 from app.services.ports import Clock, UnitOfWork
 
 OPEN_STATES = ("proposed", "confirmed", "active")
@@ -58,7 +58,7 @@ def broken_rules(
     pair: OpenPair, mentee: Employee, mentor: Employee, ancestors: dict[UUID, frozenset[UUID]]
 ) -> list[RuleRefusal | tuple[str, str]]:
     """The hard rules the pair now breaks (capacity aside: the pair already holds its place)."""
-    policy = Policy.from_dict(pair.policy).matching
+    policy = stored_policy(pair.policy).matching
     found: list[RuleRefusal | tuple[str, str]] = [
         r
         for r in refusals(

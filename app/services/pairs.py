@@ -21,7 +21,7 @@ from app.domain.lifecycle import (
     Party,
     Transition,
 )
-from app.domain.policy import EvaluationKind, Policy
+from app.domain.policy import EvaluationKind, Policy, stored_policy
 from app.domain.timeline import timeline_for
 from app.services.ports import UnitOfWork
 from app.services.program_records import Mentorship
@@ -63,7 +63,7 @@ def _months(starts_on: date, ends_on: date) -> int:
 
 def status_of(mentorship: Mentorship, progress: Progress) -> MentorshipStatus:
     """The domain's status of a stored mentorship, under its own policy snapshot."""
-    policy = Policy.from_dict(mentorship.policy)
+    policy = stored_policy(mentorship.policy)
     months = _months(mentorship.starts_on, mentorship.ends_on)
     agreed = months if months != policy.duration_months else None
     answers = tuple(

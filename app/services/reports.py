@@ -13,7 +13,7 @@ from uuid import UUID
 from app.domain.access import Principal
 from app.domain.authorization import Action, Resource, reach
 from app.domain.errors import NotFound
-from app.domain.policy import Policy
+from app.domain.policy import stored_policy
 from app.domain.small_groups import SMALLEST_GROUP, Aggregate, aggregate, suppress_counts
 from app.services.ports import UnitOfWork
 from app.services.program_records import Mentorship
@@ -99,7 +99,7 @@ def _checkup_averages(
 ) -> tuple[ItemAverage, ...]:
     items: tuple[str, ...] = ()
     if mentorships:
-        items = Policy.from_dict(mentorships[0].policy).evaluations.checkup_items
+        items = stored_policy(mentorships[0].policy).evaluations.checkup_items
     checkups = [e for e in evaluations if e.kind == "checkup"]
     people = {e.respondent_id for e in checkups}
     averages = []
@@ -118,7 +118,7 @@ async def fee_bill(*, uow: UnitOfWork, principal: Principal, cohort_id: UUID) ->
     async with uow.read_only():
         found = [m for m in await _cohort_mentorships(uow, cohort_id) if m.state != "proposed"]
         people = {e.id: e for e in await uow.employees.get_many([m.mentee_id for m in found])}
-    fee = Policy.from_dict(found[0].policy).fee if found else None
+    fee = stored_policy(found[0].policy).fee if found else None
     per_department: dict[str, set[Any]] = defaultdict(set)
     for m in found:
         person = people.get(m.mentee_id)

@@ -19,6 +19,7 @@ from app.domain.policy import (
     Policy,
     PreferenceWeights,
     apply_overrides,
+    stored_policy,
 )
 from app.domain.presets import PRESETS
 
@@ -65,6 +66,24 @@ def test_policy_round_trips_through_json_exactly(policy: Policy) -> None:
 @given(policies())
 def test_overriding_a_policy_with_its_own_dict_changes_nothing(policy: Policy) -> None:
     assert apply_overrides(policy, policy.to_dict()) == policy
+
+
+@given(st.lists(policies(), min_size=1, max_size=6))
+def test_a_stored_snapshot_reads_back_as_its_own_policy_whatever_was_read_before(
+    seen: list[Policy],
+) -> None:
+    # Stored snapshots are decoded once and kept: a later read must still get its own
+    # policy, never one decoded for another snapshot.
+    for policy in seen + seen[::-1]:
+        snapshot = json.loads(json.dumps(policy.to_dict()))
+        assert stored_policy(snapshot) == policy
+
+
+def test_a_stored_snapshot_is_still_checked_as_it_is_decoded() -> None:
+    snapshot = PRESETS["charlotte-sll"].to_dict() | {"duration_months": "nine"}
+    with pytest.raises(PolicyError) as refused:
+        stored_policy(snapshot)
+    assert refused.value.field == "duration_months"
 
 
 def test_public_names_duration_and_checkpoint_month_are_top_level_keys() -> None:

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from app.adapters.db.sql import Statement, compile_statement
 from app.domain.eligibility import ApplicantRole
-from app.domain.policy import Policy
+from app.domain.policy import stored_policy
 from app.services.program_records import (
     Application,
     Cohort,
@@ -32,7 +32,7 @@ def program(row: asyncpg.Record) -> Program:
         row["name"],
         row["preset"],
         row["policy_version"],
-        Policy.from_dict(row["policy"]),
+        stored_policy(row["policy"]),
         row["created_at"],
     )
 
