@@ -15,7 +15,7 @@ from app.domain.access import AuditEvent, Principal
 from app.domain.authorization import Action, Reach, Resource, reach
 from app.domain.errors import InvalidInput, NotFound, NotPermitted, TransitionRefused
 from app.domain.lifecycle import Party
-from app.services.pair_batches import reachable_pairs, scope_or_none
+from app.services.pair_batches import reachable_parties, scope_or_none
 from app.services.pairs import Pair, open_pair, participant
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationship_records import Goal
@@ -174,7 +174,7 @@ async def goal_pages(
     if scope is None:
         return [None for _ in mentorship_ids]
     async with uow.read_only():
-        seen = await reachable_pairs(uow, principal, mentorship_ids, scope)
+        seen = await reachable_parties(uow, principal, mentorship_ids, scope)
         found = (
             await uow.relationships.goal_pages(list(seen), limit=first + 1, after=after)
             if seen

@@ -20,7 +20,7 @@ from app.domain.lifecycle import MentorshipState
 from app.domain.meeting_log import require_cancellable
 from app.domain.timeline import Timeline
 from app.services.disclosures import as_domain, granted
-from app.services.pair_batches import reachable_pairs, scope_or_none
+from app.services.pair_batches import reachable_parties, scope_or_none
 from app.services.pairs import audit_read, open_pair, participant, readable, relation_of
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationship_records import Meeting
@@ -171,7 +171,7 @@ async def last_meetings(
     if scope is None:
         return [None for _ in mentorship_ids]
     async with uow:
-        seen = await reachable_pairs(uow, principal, mentorship_ids, scope)
+        seen = await reachable_parties(uow, principal, mentorship_ids, scope)
         latest = await uow.relationships.last_meetings(list(seen)) if seen else []
         ids = [m.mentorship_id for m in latest]
         grants: dict[UUID, list[Disclosure]] = defaultdict(list)

@@ -24,7 +24,7 @@ from app.domain.lifecycle import (
 from app.domain.policy import EvaluationKind, Policy, stored_policy
 from app.domain.timeline import timeline_for
 from app.services.ports import UnitOfWork
-from app.services.program_records import Mentorship
+from app.services.program_records import Mentorship, PairParties
 from app.services.relationship_records import Progress
 
 _STAFF_RELATIONS = {
@@ -90,7 +90,7 @@ def status_of(mentorship: Mentorship, progress: Progress) -> MentorshipStatus:
     )
 
 
-def relation_of(principal: Principal, mentorship: Mentorship) -> ViewerRelation:
+def relation_of(principal: Principal, mentorship: Mentorship | PairParties) -> ViewerRelation:
     """How the caller stands to the mentorship."""
     me = principal.employee_id
     if me is not None and me == mentorship.mentee_id:

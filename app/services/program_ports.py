@@ -13,6 +13,7 @@ from app.services.program_records import (
     MatchingRun,
     MatchLock,
     Mentorship,
+    PairParties,
     Program,
 )
 
@@ -50,6 +51,7 @@ class ProgramRepository(Protocol):
     async def add_mentorships(self, mentorships: Sequence[Mentorship]) -> list[Mentorship]: ...
     async def get_mentorship(self, mentorship_id: UUID) -> Mentorship | None: ...
     async def mentorships_by_ids(self, ids: Sequence[UUID]) -> list[Mentorship]: ...
+    async def parties_by_ids(self, ids: Sequence[UUID]) -> list[PairParties]: ...
     async def mentorships(
         self,
         *,

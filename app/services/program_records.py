@@ -93,6 +93,15 @@ class MatchingRun:
 
 
 @dataclass(frozen=True, slots=True)
+class PairParties:
+    """Who is in a pair: all that deciding who may reach it needs."""
+
+    id: UUID
+    mentee_id: UUID
+    mentor_id: UUID
+
+
+@dataclass(frozen=True, slots=True)
 class Mentorship:
     """A pair under the policy snapshot it started with."""
 

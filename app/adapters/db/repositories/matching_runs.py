@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from app.adapters.db import tables_programs as tp
 from app.adapters.db.repositories import program_rows as rows
 from app.adapters.db.sql import Statement, compile_statement
-from app.services.program_records import MatchingRun, MatchLock, Mentorship
+from app.services.program_records import MatchingRun, MatchLock, Mentorship, PairParties
 
 _sql = rows.sql
 _INSERT_LOCK = _sql(
@@ -57,6 +57,12 @@ _MENTORSHIP_SELECT = sa.select(*rows.columns_of(tp.mentorships, Mentorship)).whe
 _GET_MENTORSHIP = compile_statement(_MENTORSHIP_SELECT.where(_M.id == sa.bindparam("id")))
 _GET_MENTORSHIPS = compile_statement(
     _MENTORSHIP_SELECT.where(_M.id == sa.func.any(sa.bindparam("ids"))).order_by(_M.id)
+)
+# Batch authorization needs only who is in each pair, not the two JSON documents a row holds.
+_GET_PARTIES = compile_statement(
+    sa.select(_M.id, _M.mentee_id, _M.mentor_id).where(
+        _M.organization_id == sa.bindparam("org"), _M.id == sa.func.any(sa.bindparam("ids"))
+    )
 )
 # One statement for a page: the rows themselves, not ids then rows.
 _LIST_MENTORSHIPS = compile_statement(
@@ -166,6 +172,12 @@ class SqlMatchingRepository:
         if not ids:
             return []
         return [rows.mentorship(r) for r in await self._rows(_GET_MENTORSHIPS, ids=list(ids))]
+
+    async def parties_by_ids(self, ids: Sequence[UUID]) -> list[PairParties]:
+        """Who is in each of the mentorships among `ids` (of this organisation)."""
+        if not ids:
+            return []
+        return [PairParties(*r) for r in await self._rows(_GET_PARTIES, ids=list(ids))]
 
     async def open_loads(self, mentor_ids: Sequence[UUID]) -> dict[UUID, int]:
         """Open mentorships (proposed, confirmed, active) per mentor, across every program."""
