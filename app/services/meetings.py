@@ -170,7 +170,8 @@ async def last_meetings(
     scope = scope_or_none(principal, Resource.MEETINGS, Action.READ)
     if scope is None:
         return [None for _ in mentorship_ids]
-    async with uow:
+    # Read without a transaction; only reading someone's notes writes (its audit record).
+    async with uow.read_only():
         seen = await reachable_parties(uow, principal, mentorship_ids, scope)
         latest = await uow.relationships.last_meetings(list(seen)) if seen else []
         ids = [m.mentorship_id for m in latest]
@@ -188,8 +189,10 @@ async def last_meetings(
                 read.append(pair.id)
             elif may_read(viewer, ContentPart.MEETING_FACTS, given).allowed:
                 shown[pair.id] = facts_only(meeting)
-        await uow.access.record_many([_notes_read(principal, i) for i in read])
-        await uow.commit()
+    if read:
+        async with uow:
+            await uow.access.record_many([_notes_read(principal, i) for i in read])
+            await uow.commit()
     return [shown.get(i) for i in mentorship_ids]
 
 
