@@ -1,19 +1,31 @@
-"""A mentorship's relations in GraphQL (its plan, its latest meeting, its progress facts), each
-through a DataLoader over a batch service function: a list of mentorships costs the same
-number of statements whatever its length, under the same rules as the single reads."""
+"""A mentorship's relations in GraphQL (its people, its plan, its latest meeting, its progress
+facts), each through a DataLoader over a batch service function: a list of mentorships costs
+the same number of statements whatever its length, under the same rules as the single reads.
+
+A list of mentorships runs its relations' batches itself, together (`prefetch`); each node's
+relation is then answered at once from its loader's cache (`at_once`), not as one awaited
+task per node and relation. Prefetching can only save time: a node whose key was not
+prefetched still waits for its loader, and gets the same answer."""
 
 from __future__ import annotations
 
-from typing import Any
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, TypeVar
 from uuid import UUID
 
 import strawberry
+from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from app.api.graphql import relationship_types as t
 from app.api.graphql.context import context_of
 from app.api.graphql.employees import PageInfo
 from app.domain.errors import InvalidInput
 from app.services.goals import DEFAULT_PAGE, GoalPage
+from app.services.program_records import Mentorship
+
+Found = TypeVar("Found")
+Built = TypeVar("Built")
 
 
 @strawberry.type
@@ -44,35 +56,109 @@ def cursor(after: str | None) -> UUID | None:
         raise InvalidInput("not a cursor this list gave out", field="after") from None
 
 
-async def goals(
+def at_once(
+    loading: Awaitable[Found | None], build: Callable[[Found], Built]
+) -> Built | Awaitable[Built | None] | None:
+    """The loaded value, built, when its batch has already run; else an awaitable of it."""
+    if isinstance(loading, asyncio.Future) and loading.done():
+        found = loading.result()
+        return build(found) if found is not None else None
+    return _later(loading, build)
+
+
+async def _later(loading: Awaitable[Found | None], build: Callable[[Found], Built]) -> Built | None:
+    found = await loading
+    return build(found) if found is not None else None
+
+
+def goals(
     root: Any, info: strawberry.Info, first: int = DEFAULT_PAGE, after: str | None = None
-) -> GoalConnection | None:
-    page = await context_of(info).loaders.goals.load((root.id, first, cursor(after)))
-    return GoalConnection.of(page) if page is not None else None
+) -> GoalConnection | Awaitable[GoalConnection | None] | None:
+    loading = context_of(info).loaders.goals.load((root.id, first, cursor(after)))
+    return at_once(loading, GoalConnection.of)
 
 
-async def last_meeting(root: Any, info: strawberry.Info) -> t.Meeting | None:
-    found = await context_of(info).loaders.last_meeting.load(root.id)
-    return t.build(t.Meeting, found) if found is not None else None
+def last_meeting(
+    root: Any, info: strawberry.Info
+) -> t.Meeting | Awaitable[t.Meeting | None] | None:
+    loading = context_of(info).loaders.last_meeting.load(root.id)
+    return at_once(loading, lambda found: t.build(t.Meeting, found))
 
 
-async def progress(root: Any, info: strawberry.Info) -> t.MentorshipProgress | None:
-    found = await context_of(info).loaders.progress.load(root.id)
-    return t.build(t.MentorshipProgress, found) if found is not None else None
+def progress(
+    root: Any, info: strawberry.Info
+) -> t.MentorshipProgress | Awaitable[t.MentorshipProgress | None] | None:
+    loading = context_of(info).loaders.progress.load(root.id)
+    return at_once(loading, lambda found: t.build(t.MentorshipProgress, found))
+
+
+async def prefetch(info: strawberry.Info, pairs: Sequence[Mentorship]) -> None:
+    """Run now, together, the batches that the pairs' asked-for relations will need. A batch
+    that fails leaves its error in its loader, for each node's field to report as before."""
+    loaders = context_of(info).loaders
+    ids = [m.id for m in pairs]
+    work: list[Awaitable[Any]] = []
+    for field in _node_fields(info):
+        if field.name == "mentee":
+            work.append(loaders.employee.load_many([m.mentee_id for m in pairs]))
+        elif field.name == "mentor":
+            work.append(loaders.employee.load_many([m.mentor_id for m in pairs]))
+        elif field.name == "lastMeeting":
+            work.append(loaders.last_meeting.load_many(ids))
+        elif field.name == "progress":
+            work.append(loaders.progress.load_many(ids))
+        elif field.name == "goals" and (page := _goal_page(field)) is not None:
+            work.append(loaders.goals.load_many([(i, *page) for i in ids]))
+    if work:
+        await asyncio.gather(*work, return_exceptions=True)
+
+
+def _node_fields(info: strawberry.Info) -> list[SelectedField]:
+    """The fields asked of each node of this connection: `edges { node { ... } }`."""
+    edges = _named(info.selected_fields[0].selections, "edges")
+    return _named([s for e in edges for s in e.selections], None, under="node")
+
+
+def _named(
+    selections: Sequence[Selection], name: str | None, under: str | None = None
+) -> list[SelectedField]:
+    """Fields among `selections` (fragments opened) called `name`, or every field inside the
+    fields called `under`."""
+    found: list[SelectedField] = []
+    for selection in selections:
+        if isinstance(selection, FragmentSpread | InlineFragment):
+            found += _named(selection.selections, name, under)
+        elif under is not None and selection.name == under:
+            found += _named(selection.selections, None)
+        elif under is None and (name is None or selection.name == name):
+            found.append(selection)
+    return found
+
+
+def _goal_page(field: SelectedField) -> tuple[int, UUID | None] | None:
+    """The page of goals asked for, or None when its arguments are wrong: the field itself
+    then reports the error."""
+    try:
+        return int(field.arguments.get("first", DEFAULT_PAGE)), cursor(field.arguments.get("after"))
+    except (InvalidInput, TypeError, ValueError):
+        return None
 
 
 GOALS = strawberry.field(
     resolver=goals,
+    graphql_type=GoalConnection | None,
     description="The mentee's plan, a page at a time (Relay connection); null when the "
     "caller may not read it",
 )
 LAST_MEETING = strawberry.field(
     resolver=last_meeting,
+    graphql_type=t.Meeting | None,
     description="The latest meeting not cancelled; what was said only for those who may "
     "read it (facts for the rest); null when none or out of reach",
 )
 PROGRESS = strawberry.field(
     resolver=progress,
+    graphql_type=t.MentorshipProgress | None,
     description="Facts: confirmations, signatures, timeline, checkpoint outcome (the cadence "
     "signal is on `mentorshipProgress`)",
 )

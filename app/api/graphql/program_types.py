@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import date, datetime
 from typing import Any, cast
 from uuid import UUID
@@ -265,15 +266,21 @@ class Mentorship:
             explanation=_json(dict(m.explanation)),
         )
 
-    @strawberry.field(description="Null when the caller may not see this employee")
-    async def mentee(self, info: strawberry.Info) -> Employee | None:
-        found = await context_of(info).loaders.employee.load(self.mentee_id)
-        return Employee.of(found) if found else None
+    @strawberry.field(
+        description="Null when the caller may not see this employee",
+        graphql_type=Employee | None,
+    )
+    def mentee(self, info: strawberry.Info) -> Employee | Awaitable[Employee | None] | None:
+        loading = context_of(info).loaders.employee.load(self.mentee_id)
+        return relations.at_once(loading, Employee.of)
 
-    @strawberry.field(description="Null when the caller may not see this employee")
-    async def mentor(self, info: strawberry.Info) -> Employee | None:
-        found = await context_of(info).loaders.employee.load(self.mentor_id)
-        return Employee.of(found) if found else None
+    @strawberry.field(
+        description="Null when the caller may not see this employee",
+        graphql_type=Employee | None,
+    )
+    def mentor(self, info: strawberry.Info) -> Employee | Awaitable[Employee | None] | None:
+        loading = context_of(info).loaders.employee.load(self.mentor_id)
+        return relations.at_once(loading, Employee.of)
 
     goals = relations.GOALS
     last_meeting = relations.LAST_MEETING

@@ -9,6 +9,7 @@ from uuid import UUID
 import strawberry
 from strawberry.scalars import JSON
 
+from app.api.graphql import mentorship_relations as relations
 from app.api.graphql.context import context_of
 from app.api.graphql.mentorship_relations import cursor
 from app.api.graphql.problems import Problem
@@ -121,6 +122,7 @@ class ProgramQuery:
         page = await mentorships.page_of_mentorships(
             **args(info), cohort_id=cohort_id, after=cursor(after), limit=first
         )
+        await relations.prefetch(info, page.mentorships)
         edges = [MentorshipEdge(cursor=str(m.id), node=Mentorship.of(m)) for m in page.mentorships]
         end = edges[-1].cursor if edges else None
         return MentorshipConnection(

@@ -3,6 +3,8 @@ behind them: the same rules as the single reads, whatever ids a batch is asked f
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
 from app.services import goals, meetings, mentorships
@@ -129,3 +131,41 @@ async def test_a_cursor_that_was_never_given_out_is_a_client_error(client, auth)
         json={"query": '{ mentorships(after: "nonsense") { edges { cursor } } }'},
     )
     assert "not a cursor" in response.json()["errors"][0]["message"]
+
+
+FRAGMENTED = """query($first: Int!) { mentorships { edges { node { id ...Pair
+  plan: goals(first: $first) { edges { node { text } } }
+  ... on Mentorship { whole: goals(first: 5) { edges { node { text } } } } } } } }
+fragment Pair on Mentorship { mentee { employeeNumber } mentor { employeeNumber }
+  lastMeeting { heldOn } }"""
+
+
+async def test_relations_asked_through_fragments_aliases_and_variables_are_each_answered(
+    client, auth, database, org
+):
+    # A list runs its relations' batches up front from the query's shape; whatever shape it
+    # takes, each node must get its own answer, and each alias its own page.
+    seeded = await seed_pairs(database, org, 2)
+    data = await _query(client, await auth(role=Role.COORDINATOR), FRAGMENTED, first=1)
+    for edge in data["mentorships"]["edges"]:
+        node = edge["node"]
+        n = seeded.mentorships.index(UUID(node["id"]))
+        assert node["mentee"]["employeeNumber"] == f"P{n:03}"
+        assert node["mentor"]["employeeNumber"] == "MENTOR"
+        assert node["lastMeeting"] == {"heldOn": "2026-03-02"}
+        assert len(node["plan"]["edges"]) == 1
+        assert len(node["whole"]["edges"]) == 2
+
+
+async def test_a_wrong_page_size_fails_that_field_on_each_node_not_the_list(
+    client, auth, database, org
+):
+    await seed_pairs(database, org, 2)
+    query = "{ mentorships { edges { node { id goals(first: 0) { edges { cursor } } } } } }"
+    response = await client.post(
+        "/graphql", headers=await auth(role=Role.COORDINATOR), json={"query": query}
+    )
+    body = response.json()
+    assert [e["node"]["goals"] for e in body["data"]["mentorships"]["edges"]] == [None, None]
+    assert {e["path"][-1] for e in body["errors"]} == {"goals"}
+    assert all("first" in e["message"] for e in body["errors"])
