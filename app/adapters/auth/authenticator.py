@@ -26,11 +26,11 @@ class Authenticator:
         raise InvalidCredentials("the token is malformed")
 
     async def _api_token(self, token: str) -> Principal:
-        if not api_tokens.looks_valid(token):
-            raise InvalidCredentials("the token is malformed")
         digest = api_tokens.token_hash(token)
         if (cached := TOKENS.get(digest)) is not None:
-            return cached
+            return cached  # only a token that passed every check below is ever cached
+        if not api_tokens.looks_valid(token):
+            raise InvalidCredentials("the token is malformed")
         async with self._database.connect() as connection:
             row = await connection.fetchrow("SELECT * FROM authenticate_api_token($1)", digest)
         if row is None:
