@@ -18,7 +18,7 @@ from app.domain.authorization import Action, Reach, Resource, reach
 from app.domain.eligibility import ApplicantRole
 from app.domain.errors import Conflict, InvalidInput, NotFound, PolicyError
 from app.domain.matching import explain
-from app.domain.policy import PairFormation, Policy
+from app.domain.policy import PairFormation, stored_policy
 from app.services.mentorship_progress import ProgressView, describe
 from app.services.pair_batches import reachable_pairs, scope_or_none
 from app.services.pairs import Pair, relation_of, status_of
@@ -146,7 +146,7 @@ async def proposed_mentorships(
     version, policy = program.policy_version, program.policy
     if run is not None and run.policy_version != version:
         versions = dict(await uow.programs.policy_versions(program.id))
-        version, policy = run.policy_version, Policy.from_dict(versions[run.policy_version])
+        version, policy = run.policy_version, stored_policy(versions[run.policy_version])
     status = lifecycle.propose(policy=policy, starts_on=starts_on or cohort.starts_on)
     snapshot = policy.to_dict()
     return await uow.programs.add_mentorships(
