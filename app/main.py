@@ -8,7 +8,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
-from fastapi.routing import APIRoute, request_response
+from fastapi.routing import APIRoute, APIWebSocketRoute, get_websocket_app, request_response
+from starlette.routing import BaseRoute, websocket_session
 
 from app.adapters.auth.authenticator import Authenticator
 from app.adapters.db.database import Database
@@ -77,11 +78,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.state.authenticator = Authenticator(database)
     errors.install(app)
     install_docs(app)
-    # First: routes are matched in order, and a dashboard's GraphQL POST would otherwise be
-    # tried against every REST route before its own.
-    app.include_router(build_router(settings), prefix="/graphql", include_in_schema=False)
     add_routes(
         app,
+        # First: routes are matched in order, and a dashboard's GraphQL POST would otherwise
+        # be tried against every REST route before its own.
+        build_router(settings),
         health.router,
         employees.router,
         access.router,
@@ -112,16 +113,32 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 def add_routes(app: FastAPI, *routers: APIRouter) -> None:
     """The routers' routes, added to the app's own list in order. `include_router` would keep
     each router as a branch that is matched once to be chosen and again to find the route
-    (about 7% of a point read). Each route already carries its router's prefix, tags and
-    responses; its copy here is bound to this app, so `app.dependency_overrides` apply."""
+    (about 7% of a point read; GraphQL's router, kept as a branch, cost every REST request
+    another 5%). Each route already carries its router's prefix, tags and responses; its copy
+    here is bound to this app, so `app.dependency_overrides` apply."""
     for router in routers:
         for route in router.routes:
-            if not isinstance(route, APIRoute) or route.max_body_size is not None:
-                raise TypeError(f"{route!r}: only plain API routes are added flat")
-            bound = copy.copy(route)
-            bound.dependency_overrides_provider = app
-            bound.app = request_response(bound.get_route_handler())
-            app.router.routes.append(bound)
+            app.router.routes.append(_bound(route, app))
+
+
+def _bound(route: BaseRoute, app: FastAPI) -> BaseRoute:
+    """A copy of `route` whose dependencies are resolved with `app`'s overrides."""
+    if isinstance(route, APIRoute) and route.max_body_size is None:
+        api_route = copy.copy(route)
+        api_route.dependency_overrides_provider = app
+        api_route.app = request_response(api_route.get_route_handler())
+        return api_route
+    if isinstance(route, APIWebSocketRoute):  # GraphQL's, for subscriptions
+        socket_route = copy.copy(route)
+        socket_route.app = websocket_session(
+            get_websocket_app(
+                dependant=route.dependant,
+                dependency_overrides_provider=app,
+                embed_body_fields=route._embed_body_fields,
+            )
+        )
+        return socket_route
+    raise TypeError(f"{route!r}: only plain API routes are added flat")
 
 
 def app_factory() -> FastAPI:

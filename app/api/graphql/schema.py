@@ -100,7 +100,9 @@ def build_router(settings: Settings) -> GraphQLRouter[object, None]:
     # Operations by POST only; the GraphiQL page is served offline by app/api/docs.py.
     return _Router(
         build_schema(settings),
+        path="/graphql",
         context_getter=get_context,
         graphql_ide=None,
         allow_queries_via_get=False,
+        include_in_schema=False,
     )
