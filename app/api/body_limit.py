@@ -1,7 +1,8 @@
 """Refuse request bodies over a size limit with a problem document, before they are parsed.
 
-Ordinary requests are small; bulk imports get their own, larger limit. Chunked bodies
-(no Content-Length) are counted as they stream.
+Ordinary requests are small; bulk imports get their own, larger limit. A declared
+Content-Length is checked up front (the server never delivers more than it); chunked bodies
+are counted as they stream.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ class BodyLimit:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         limit = self.per_path.get(scope["path"], self.default)
-        declared = next((v for k, v in scope["headers"] if k == b"content-length"), b"0")
-        if declared.isdigit() and int(declared) > limit:
+        declared = _length(scope)
+        if declared is not None and declared > limit:
             return await _refuse(send, limit)
+        if declared is not None:  # the server delivers no more than it says
+            return await self.app(scope, receive, send)
         started = False
 
         async def tracking_send(message: Message) -> None:
@@ -41,6 +44,17 @@ class BodyLimit:
         except _TooLarge:
             if not started:
                 await _refuse(send, limit)
+
+
+def _length(scope: Scope) -> int | None:
+    """The body's length when known before reading it: its Content-Length, or 0 for an
+    HTTP/1 request with neither that nor Transfer-Encoding (RFC 9112, 6.3), as GETs are."""
+    framed = False
+    for name, value in scope["headers"]:
+        if name == b"content-length" and value.isdigit():
+            return int(value)
+        framed = framed or name in (b"content-length", b"transfer-encoding")
+    return 0 if not framed and scope.get("http_version", "1.1").startswith("1") else None
 
 
 def _counting(receive: Receive, limit: int) -> Receive:

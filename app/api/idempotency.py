@@ -27,8 +27,9 @@ class Idempotency:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        key = _header(scope, HEADER) if scope["type"] == "http" else None
-        if key is None or scope["method"] != "POST":
+        if scope["type"] != "http" or scope["method"] != "POST":
+            return await self.app(scope, receive, send)
+        if (key := _header(scope, HEADER)) is None:
             return await self.app(scope, receive, send)
         if not 0 < len(key) <= MAX_KEY_LENGTH:
             detail = f"Idempotency-Key must have 1 to {MAX_KEY_LENGTH} characters"

@@ -23,6 +23,17 @@ async def test_metrics_count_requests_by_route_template_and_show_the_pool(client
     assert "http_request_duration_seconds_bucket" in text
 
 
+async def test_metrics_count_unknown_methods_under_one_label(client, auth):
+    headers = await auth()
+    for method in ("BREW", "WHEN", "BREW"):
+        await client.request(method, "/v1/employees", headers=headers)
+    await client.get("/v1/employees", headers=headers)
+    text = (await client.get("/metrics")).text
+    assert 'http_requests_total{method="_OTHER",route="/v1/employees",status="405"} 3.0' in text
+    assert 'http_request_duration_seconds_count{method="GET",route="/v1/employees"} 1.0' in text
+    assert "BREW" not in text and "WHEN" not in text
+
+
 def test_tracing_is_off_unless_an_endpoint_is_configured():
     app = create_app(Settings(environment="test"))
     assert instrument(app, Settings(environment="test")) is False

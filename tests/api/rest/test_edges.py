@@ -42,6 +42,29 @@ async def test_ordinary_routes_take_small_bodies_only(client, auth, settings):
     assert response.status_code == 413
 
 
+async def test_a_streamed_body_is_counted_as_it_arrives(client, auth, settings):
+    """No Content-Length to check up front: the limit still holds, chunk by chunk."""
+
+    async def chunks():
+        yield b'{"query": "'
+        for _ in range(settings.max_body_bytes // 1000 + 1):
+            yield b"x" * 1000
+        yield b'"}'
+
+    headers = await auth() | {"content-type": "application/json"}
+    response = await client.post("/graphql", content=chunks(), headers=headers)
+    assert response.status_code == 413
+    assert response.json()["type"] == "/problems/payload-too-large"
+    small = await client.post(
+        "/graphql", content=_once(b'{"query": "{ __typename }"}'), headers=headers
+    )
+    assert small.json() == {"data": {"__typename": "Query"}}
+
+
+async def _once(body: bytes):
+    yield body
+
+
 async def test_a_nul_character_is_refused_before_it_reaches_the_database(client, auth):
     """Found by Schemathesis: PostgreSQL cannot store U+0000, and a NUL in a name made the
     import fail with a server error. Now it is a 422 naming the problem, for every route."""
