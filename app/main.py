@@ -23,6 +23,7 @@ from app.api.docs import install_docs
 from app.api.etags import ETags
 from app.api.graphql.schema import build_router
 from app.api.idempotency import Idempotency
+from app.api.lean_handler import lean_handler
 from app.api.rest import access, employees, health, integrations, programs, relationships
 from app.api.text_guard import RejectNulCharacters
 from app.config import Settings
@@ -126,7 +127,7 @@ def _bound(route: BaseRoute, app: FastAPI) -> BaseRoute:
     if isinstance(route, APIRoute) and route.max_body_size is None:
         api_route = copy.copy(route)
         api_route.dependency_overrides_provider = app
-        api_route.app = request_response(api_route.get_route_handler())
+        api_route.app = request_response(lean_handler(api_route) or api_route.get_route_handler())
         return api_route
     if isinstance(route, APIWebSocketRoute):  # GraphQL's, for subscriptions
         socket_route = copy.copy(route)

@@ -1,0 +1,145 @@
+"""A lean request handler for routes with simple inputs, used in place of FastAPI's own.
+
+FastAPI's handler runs every request through machinery for every feature it offers (bodies,
+forms, dependencies that yield, security scopes, sub-responses, streaming, telemetry).
+Measured here: a route with one path parameter and two dependencies cost ~100 µs a request
+in that machinery, against ~10 µs for making the same calls directly. That was a quarter of
+a point read's CPU.
+
+`lean_handler(route)` returns a handler only for a route that uses none of those features:
+its endpoint is a coroutine that returns a `Response`, and it and its dependencies take only
+path, query and header parameters, the `Request`, and further dependencies of the same kind,
+none of which yields. Every other route keeps FastAPI's handler.
+
+The lean handler reads each parameter with the same fields and FastAPI's own
+`request_params_to_args`, all before calling anything. When a value is invalid, or one of
+the route's dependencies is overridden (tests), it hands the request to FastAPI's handler,
+so errors and overrides behave exactly as FastAPI defines them. As in FastAPI, a dependency
+that several others ask for is called once per request.
+"""
+
+from __future__ import annotations
+
+import inspect
+import typing
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi.dependencies.models import Dependant
+from fastapi.dependencies.utils import request_params_to_args
+from fastapi.routing import APIRoute
+from starlette.requests import Request
+from starlette.responses import Response
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """One call to make: a dependency, or at the root the endpoint."""
+
+    dependant: Dependant
+    call: Callable[..., Awaitable[Any]]
+    needs: tuple[_Step, ...]
+
+
+def lean_handler(route: APIRoute) -> Handler | None:
+    """A faster handler with the same behaviour, or None when `route` needs FastAPI's."""
+    if not _returns_response(route.endpoint) or not _is_plain(route.dependant):
+        return None
+    standard = route.get_route_handler()
+    root = _step(route.dependant)
+    steps = _in_order(root)
+    calls = frozenset(step.call for step in steps)
+    provider = route.dependency_overrides_provider
+
+    async def handle(request: Request) -> Response:
+        overrides = provider.dependency_overrides if provider is not None else None
+        if overrides and not calls.isdisjoint(overrides):
+            return await standard(request)
+        params = _read_params(steps, request)
+        if params is None:  # FastAPI's handler reports it, in its words
+            return await standard(request)
+        response: Response = await _run(root, request, params, {})
+        return response
+
+    return handle
+
+
+def _returns_response(endpoint: Callable[..., Any]) -> bool:
+    if not inspect.iscoroutinefunction(endpoint):
+        return False
+    returned = typing.get_type_hints(endpoint).get("return")
+    return isinstance(returned, type) and issubclass(returned, Response)
+
+
+def _is_plain(dependant: Dependant) -> bool:
+    """Inputs the lean handler reads just as FastAPI does; anything else is FastAPI's."""
+    call = dependant.call
+    return (
+        call is not None
+        and inspect.iscoroutinefunction(call)  # not a generator, a class or a sync function
+        and not dependant.body_params
+        and not dependant.cookie_params
+        and dependant.websocket_param_name is None
+        and dependant.http_connection_param_name is None
+        and dependant.response_param_name is None
+        and dependant.background_tasks_param_name is None
+        and dependant.security_scopes_param_name is None
+        and not dependant.own_oauth_scopes
+        and dependant.use_cache
+        and dependant.concurrency is None
+        and all(_is_plain(sub) for sub in dependant.dependencies)
+    )
+
+
+def _step(dependant: Dependant) -> _Step:
+    assert dependant.call is not None
+    return _Step(dependant, dependant.call, tuple(_step(d) for d in dependant.dependencies))
+
+
+def _in_order(root: _Step) -> tuple[_Step, ...]:
+    found: list[_Step] = []
+
+    def visit(step: _Step) -> None:
+        found.append(step)
+        for need in step.needs:
+            visit(need)
+
+    visit(root)
+    return tuple(found)
+
+
+def _read_params(steps: tuple[_Step, ...], request: Request) -> dict[int, dict[str, Any]] | None:
+    """Each step's validated parameters (by the step's id), or None if any is invalid."""
+    params: dict[int, dict[str, Any]] = {}
+    for step in steps:
+        values: dict[str, Any] = {}
+        dependant = step.dependant
+        for fields, received in (
+            (dependant.path_params, request.path_params),
+            (dependant.query_params, request.query_params if dependant.query_params else None),
+            (dependant.header_params, request.headers if dependant.header_params else None),
+        ):
+            if fields:
+                read, errors = request_params_to_args(fields, received)  # type: ignore[arg-type]
+                if errors:
+                    return None
+                values.update(read)
+        if dependant.request_param_name is not None:
+            values[dependant.request_param_name] = request
+        params[id(step)] = values
+    return params
+
+
+async def _run(
+    step: _Step, request: Request, params: dict[int, dict[str, Any]], done: dict[Any, Any]
+) -> Any:
+    values = params[id(step)]
+    for need in step.needs:
+        if need.call not in done:
+            done[need.call] = await _run(need, request, params, done)
+        if need.dependant.name is not None:  # else a route's `dependencies=[...]` entry
+            values[need.dependant.name] = done[need.call]
+    return await step.call(**values)
