@@ -21,13 +21,12 @@ that several others ask for is called once per request.
 from __future__ import annotations
 
 import inspect
-import typing
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 from fastapi.dependencies.models import Dependant
-from fastapi.dependencies.utils import request_params_to_args
+from fastapi.dependencies.utils import get_typed_return_annotation, request_params_to_args
 from fastapi.routing import APIRoute
 from starlette.requests import Request
 from starlette.responses import Response
@@ -70,7 +69,7 @@ def lean_handler(route: APIRoute) -> Handler | None:
 def _returns_response(endpoint: Callable[..., Any]) -> bool:
     if not inspect.iscoroutinefunction(endpoint):
         return False
-    returned = typing.get_type_hints(endpoint).get("return")
+    returned = get_typed_return_annotation(endpoint)  # as FastAPI reads it
     return isinstance(returned, type) and issubclass(returned, Response)
 
 
