@@ -60,7 +60,9 @@ def lean_handler(route: APIRoute) -> Handler | None:
         params = _read_params(steps, request)
         if params is None:  # FastAPI's handler reports it, in its words
             return await standard(request)
-        response: Response = await _run(root, request, params, {})
+        response = await _run(root, request, params, {})
+        if not isinstance(response, Response):  # FastAPI would have serialised it
+            raise TypeError(f"{route.path} returned {type(response).__name__}, not a Response")
         return response
 
     return handle
