@@ -104,6 +104,17 @@ async def test_an_overridden_dependency_is_honoured():
     assert response.json()["a"] == "first:stand-in"
 
 
+async def test_an_endpoint_that_breaks_its_annotation_is_named():
+    router = APIRouter()
+
+    @router.get("/liar")
+    async def liar() -> Response:
+        return {"not": "a response"}  # type: ignore[return-value]
+
+    with pytest.raises(TypeError, match="/liar returned dict"):
+        await _get(_app(router), "/liar")
+
+
 async def _yielding() -> AsyncIterator[str]:
     yield "x"
 
