@@ -8,8 +8,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
-from fastapi.routing import APIRoute, APIWebSocketRoute, get_websocket_app, request_response
-from starlette.routing import BaseRoute, websocket_session
+from fastapi.routing import APIRoute, request_response
+from starlette.routing import BaseRoute
 
 from app.adapters.auth.authenticator import Authenticator
 from app.adapters.db.database import Database
@@ -122,24 +122,14 @@ def add_routes(app: FastAPI, *routers: APIRouter) -> None:
             app.router.routes.append(_bound(route, app))
 
 
-def _bound(route: BaseRoute, app: FastAPI) -> BaseRoute:
+def _bound(route: BaseRoute, app: FastAPI) -> APIRoute:
     """A copy of `route` whose dependencies are resolved with `app`'s overrides."""
-    if isinstance(route, APIRoute) and route.max_body_size is None:
-        api_route = copy.copy(route)
-        api_route.dependency_overrides_provider = app
-        api_route.app = request_response(lean_handler(api_route) or api_route.get_route_handler())
-        return api_route
-    if isinstance(route, APIWebSocketRoute):  # GraphQL's, for subscriptions
-        socket_route = copy.copy(route)
-        socket_route.app = websocket_session(
-            get_websocket_app(
-                dependant=route.dependant,
-                dependency_overrides_provider=app,
-                embed_body_fields=route._embed_body_fields,
-            )
-        )
-        return socket_route
-    raise TypeError(f"{route!r}: only plain API routes are added flat")
+    if not isinstance(route, APIRoute) or route.max_body_size is not None:
+        raise TypeError(f"{route!r}: only plain API routes are added flat")
+    bound = copy.copy(route)
+    bound.dependency_overrides_provider = app
+    bound.app = request_response(lean_handler(bound) or bound.get_route_handler())
+    return bound
 
 
 def app_factory() -> FastAPI:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import orjson
 import strawberry
+from fastapi.routing import APIWebSocketRoute
 from graphql import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
@@ -98,7 +99,7 @@ class _Router(GraphQLRouter[object, None]):
 
 def build_router(settings: Settings) -> GraphQLRouter[object, None]:
     # Operations by POST only; the GraphiQL page is served offline by app/api/docs.py.
-    return _Router(
+    router = _Router(
         build_schema(settings),
         path="/graphql",
         context_getter=get_context,
@@ -106,3 +107,7 @@ def build_router(settings: Settings) -> GraphQLRouter[object, None]:
         allow_queries_via_get=False,
         include_in_schema=False,
     )
+    # The schema has no subscriptions, and the context authenticates HTTP requests only: a
+    # websocket would fail there with a server error. Without the route it is simply closed.
+    router.routes[:] = [r for r in router.routes if not isinstance(r, APIWebSocketRoute)]
+    return router
