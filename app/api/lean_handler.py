@@ -32,6 +32,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 Handler = Callable[[Request], Awaitable[Response]]
+_Params = dict[Callable[..., Any], dict[str, Any]]  # each call's parameters, by the call
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ def lean_handler(route: APIRoute) -> Handler | None:
         params = _read_params(steps, request)
         if params is None:  # FastAPI's handler reports it, in its words
             return await standard(request)
-        response = await _run(root, request, params, {})
+        response = await _run(root, params, {})
         if not isinstance(response, Response):  # FastAPI would have serialised it
             raise TypeError(f"{route.path} returned {type(response).__name__}, not a Response")
         return response
@@ -101,20 +102,22 @@ def _step(dependant: Dependant) -> _Step:
 
 
 def _in_order(root: _Step) -> tuple[_Step, ...]:
-    found: list[_Step] = []
+    """Each call of the tree once: a dependency asked for twice is read and run once."""
+    found: dict[Callable[..., Any], _Step] = {}
 
     def visit(step: _Step) -> None:
-        found.append(step)
-        for need in step.needs:
-            visit(need)
+        if step.call not in found:
+            found[step.call] = step
+            for need in step.needs:
+                visit(need)
 
     visit(root)
-    return tuple(found)
+    return tuple(found.values())
 
 
-def _read_params(steps: tuple[_Step, ...], request: Request) -> dict[int, dict[str, Any]] | None:
-    """Each step's validated parameters (by the step's id), or None if any is invalid."""
-    params: dict[int, dict[str, Any]] = {}
+def _read_params(steps: tuple[_Step, ...], request: Request) -> _Params | None:
+    """Each call's validated parameters, or None if any is invalid."""
+    params: _Params = {}
     for step in steps:
         values: dict[str, Any] = {}
         dependant = step.dependant
@@ -130,17 +133,15 @@ def _read_params(steps: tuple[_Step, ...], request: Request) -> dict[int, dict[s
                 values.update(read)
         if dependant.request_param_name is not None:
             values[dependant.request_param_name] = request
-        params[id(step)] = values
+        params[step.call] = values
     return params
 
 
-async def _run(
-    step: _Step, request: Request, params: dict[int, dict[str, Any]], done: dict[Any, Any]
-) -> Any:
-    values = params[id(step)]
+async def _run(step: _Step, params: _Params, done: dict[Any, Any]) -> Any:
+    values = params[step.call]
     for need in step.needs:
         if need.call not in done:
-            done[need.call] = await _run(need, request, params, done)
+            done[need.call] = await _run(need, params, done)
         if need.dependant.name is not None:  # else a route's `dependencies=[...]` entry
             values[need.dependant.name] = done[need.call]
     return await step.call(**values)
