@@ -271,20 +271,25 @@ class Mentorship:
         graphql_type=Employee | None,
     )
     def mentee(self, info: strawberry.Info) -> Employee | Awaitable[Employee | None] | None:
-        loading = context_of(info).loaders.employee.load(self.mentee_id)
-        return relations.at_once(loading, Employee.of)
+        return _person(info, self.mentee_id)
 
     @strawberry.field(
         description="Null when the caller may not see this employee",
         graphql_type=Employee | None,
     )
     def mentor(self, info: strawberry.Info) -> Employee | Awaitable[Employee | None] | None:
-        loading = context_of(info).loaders.employee.load(self.mentor_id)
-        return relations.at_once(loading, Employee.of)
+        return _person(info, self.mentor_id)
 
     goals = relations.GOALS
     last_meeting = relations.LAST_MEETING
     progress = relations.PROGRESS
+
+
+def _person(
+    info: strawberry.Info, employee_id: UUID
+) -> Employee | Awaitable[Employee | None] | None:
+    """One of the pair, through the employee loader (at once when prefetched)."""
+    return relations.at_once(context_of(info).loaders.employee.load(employee_id), Employee.of)
 
 
 @strawberry.type
