@@ -32,7 +32,7 @@ async def reachable_pairs(
 ) -> dict[UUID, Mentorship]:
     """The mentorships among `mentorship_ids` the caller may reach (OWN: they are in the pair
     or supervise the mentee, as `open_pair` decides); the others are simply left out."""
-    found = await uow.programs.mentorships_by_ids(mentorship_ids) if mentorship_ids else []
+    found = await uow.programs.mentorships_by_ids(mentorship_ids)
     return await _reachable(uow, principal, found, scope)
 
 
@@ -41,7 +41,7 @@ async def reachable_parties(
 ) -> dict[UUID, PairParties]:
     """As `reachable_pairs`, for reads that need only who is in each pair: the rows' policy
     and explanation documents are then not read at all."""
-    found = await uow.programs.parties_by_ids(mentorship_ids) if mentorship_ids else []
+    found = await uow.programs.parties_by_ids(mentorship_ids)
     return await _reachable(uow, principal, found, scope)
 
 
