@@ -244,25 +244,19 @@ def main() -> None:
             "BENCH_DSN": libpq_url(url),
             "BENCH_ORG_ID": world["org"],
         }
-        sides = {
-            "raw asyncpg point read": ("bench.raw_app:create_app", baseline),
-            "service mix": ("app.main:app_factory", requests),
-        }
-        results: dict[str, dict[int, Any]] = {name: {} for name in sides}
         with (
-            server(sides["raw asyncpg point read"][0], env, workers=2) as raw,
-            server(sides["service mix"][0], env, workers=2) as service,
+            server("bench.raw_app:create_app", env, workers=2) as raw,
+            server("app.main:app_factory", env, workers=2) as service,
         ):
-            bases = {"raw asyncpg point read": raw, "service mix": service}
-            for name, base in bases.items():
-                load_mix(base, sides[name][1], seconds=2, connections=8)  # warm-up
+            sides = {"raw asyncpg point read": (raw, baseline), "service mix": (service, requests)}
+            for base, reqs in sides.values():
+                load_mix(base, reqs, seconds=2, connections=8)  # warm-up
             # The two sides take turns at each concurrency, so a drift in this machine's
             # speed weighs on both alike; the idle servers cost the busy ones nothing.
+            results: dict[str, dict[int, Any]] = {name: {} for name in sides}
             for c in args.concurrency:
-                for name, base in bases.items():
-                    results[name][c] = load_mix(
-                        base, sides[name][1], seconds=args.seconds, connections=c
-                    )
+                for name, (base, reqs) in sides.items():
+                    results[name][c] = load_mix(base, reqs, seconds=args.seconds, connections=c)
         report(results)
 
 
