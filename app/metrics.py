@@ -1,12 +1,16 @@
 """Prometheus metrics at /metrics: request rates and latencies by route template, the
-connection pool, and domain gauges. Route templates (not raw paths) keep label sets small."""
+connection pool, and domain gauges (mentorships by state, over every organisation, read at
+each scrape). Route templates (not raw paths) keep label sets small."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+import asyncpg
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import generate_latest
@@ -15,9 +19,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.services import organizations
+
+log = logging.getLogger(__name__)
+
 # Clients may send any token as a method; like OpenTelemetry's HTTP conventions, name the
 # standard ones and count the rest together, so a scanner cannot mint label sets.
 _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+DOMAIN_READ_SECONDS = 2.0
 BUCKETS = (0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0)
 
 
@@ -40,6 +50,8 @@ class Metrics:
             registry=self.registry,
         )
         self.registry.register(_PoolCollector(pool_stats))
+        self._domain = _DomainCollector()
+        self.registry.register(self._domain)
         self._series: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
@@ -56,7 +68,10 @@ class Metrics:
         series[0].inc()
         series[1].observe(seconds)
 
-    def exposition(self) -> bytes:
+    def exposition(self, mentorships: Mapping[str, int] | None = None) -> bytes:
+        """The text to scrape, with the domain counts read for this scrape (None when they
+        could not be read: their series are then absent, the rest still served)."""
+        self._domain.mentorships = mentorships  # no await between this and the rendering
         return generate_latest(self.registry)
 
 
@@ -71,6 +86,20 @@ class _PoolCollector(Collector):
         gauge.add_metric(["idle"], idle)
         gauge.add_metric(["in_use"], size - idle)
         gauge.add_metric(["max"], maximum)
+        yield gauge
+
+
+class _DomainCollector(Collector):
+    mentorships: Mapping[str, int] | None = None
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        if self.mentorships is None:
+            return
+        gauge = GaugeMetricFamily(
+            "mentorships", "Mentorships by state, all organisations", labels=["state"]
+        )
+        for state, count in self.mentorships.items():
+            gauge.add_metric([state], count)
         yield gauge
 
 
@@ -106,4 +135,17 @@ def _route_template(scope: Scope) -> str:
 
 async def metrics_endpoint(request: Request) -> Response:
     metrics: Metrics = request.app.state.metrics
-    return Response(metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
+    return Response(metrics.exposition(await _mentorships(request)), media_type=CONTENT_TYPE_LATEST)
+
+
+async def _mentorships(request: Request) -> dict[str, int] | None:
+    """This scrape's counts; a slow or absent database costs the scrape only these series."""
+    try:
+        async with asyncio.timeout(DOMAIN_READ_SECONDS):
+            counts = await organizations.mentorships_by_state(
+                uow=SqlUnitOfWork(request.app.state.database, None)
+            )
+    except (TimeoutError, OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+        log.warning("metrics: mentorship counts not read: %r", error)
+        return None
+    return {state.value: n for state, n in counts.items()}

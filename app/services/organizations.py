@@ -6,6 +6,7 @@ import re
 import uuid
 
 from app.domain.errors import Conflict, InvalidInput, NotFound
+from app.domain.lifecycle import MentorshipState
 from app.services.ports import Organization, UnitOfWork
 
 _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
@@ -33,3 +34,11 @@ async def organization_by_slug(*, uow: UnitOfWork, slug: str) -> Organization:
     if organization is None:
         raise NotFound(f"no organisation with slug {slug!r}", field="slug")
     return organization
+
+
+async def mentorships_by_state(*, uow: UnitOfWork) -> dict[MentorshipState, int]:
+    """How many mentorships are in each state, over every organisation: for operators'
+    metrics, so counts only. Every state is present, so a series never vanishes at zero."""
+    async with uow.read_only():
+        counted = await uow.organizations.mentorships_by_state()
+    return {state: counted.get(state.value, 0) for state in MentorshipState}

@@ -1,12 +1,18 @@
 """What operators rely on: metrics to scrape, and tracing that stays off unless asked for."""
+# ruff: noqa: F811  (the `clock` fixture is imported, then requested by name)
 
 from __future__ import annotations
 
+import re
 import sys
+from datetime import date
+from typing import Any
 
+from app.adapters.db.database import Database
 from app.config import Settings
 from app.main import create_app
 from app.telemetry import instrument
+from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
 
 
 async def test_metrics_count_requests_by_route_template_and_show_the_pool(client, auth):
@@ -33,6 +39,56 @@ async def test_metrics_count_unknown_methods_under_one_label(client, auth):
     assert 'http_request_duration_seconds_count{method="GET",route="/v1/employees"} 1.0' in text
     assert "BREW" not in text
     assert "WHEN" not in text
+
+
+def _mentorship_gauges(text: str) -> dict[str, float]:
+    return {
+        state: float(n)
+        for state, n in re.findall(r'^mentorships\{state="(\w+)"\} (\S+)$', text, re.M)
+    }
+
+
+async def test_metrics_count_mentorships_by_state_over_every_organisation(
+    client, auth, other_org, clock
+):
+    elsewhere = await propose(
+        client,
+        lambda **kw: auth(organization=other_org, **kw),
+        "charlotte-sll",
+        date(2027, 1, 4),
+    )
+    assert elsewhere.organization_id == other_org.id
+    await propose(client, auth, "charlotte-sll", date(2027, 1, 4), prefix="P")
+    confirmed = await propose(client, auth, "charlotte-sll", date(2027, 1, 4), prefix="Q")
+    for who in (confirmed.mentee, confirmed.mentor):
+        answer = await client.post(f"/v1/mentorships/{confirmed.id}/confirm", headers=who)
+        assert answer.status_code == 200, answer.text
+    gauges = _mentorship_gauges((await client.get("/metrics")).text)
+    assert gauges == {
+        "proposed": 2.0,
+        "confirmed": 1.0,
+        "active": 0.0,
+        "completed": 0.0,
+        "ended": 0.0,
+        "withdrawn": 0.0,
+        "rematched": 0.0,
+    }
+
+
+class _Unreachable(Database):
+    """A database whose server refuses connections, as one that is down does."""
+
+    def connect(self) -> Any:
+        raise ConnectionRefusedError(111, "Connection refused")
+
+
+async def test_metrics_without_a_database_still_serve_the_rest(client, auth):
+    await client.get("/v1/employees", headers=await auth())
+    client._transport.app.state.database = _Unreachable("postgresql://127.0.0.1:1/down")
+    answer = await client.get("/metrics")
+    assert answer.status_code == 200
+    assert "http_requests_total" in answer.text
+    assert _mentorship_gauges(answer.text) == {}
 
 
 def test_tracing_is_off_unless_an_endpoint_is_configured():

@@ -40,3 +40,8 @@ class SqlOrganizationRepository:
     async def get(self, organization_id: UUID) -> Organization | None:
         row = await self._connection.fetchrow(_BY_ID.sql, organization_id)
         return Organization(*row) if row else None
+
+    async def mentorships_by_state(self) -> dict[str, int]:
+        """Counts over every organisation, through the one function that may cross them."""
+        rows = await self._connection.fetch("SELECT state, count FROM mentorship_counts_by_state()")
+        return {row["state"]: row["count"] for row in rows}
