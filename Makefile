@@ -20,6 +20,7 @@ run: install  ## migrate and serve on PORT (embedded PostgreSQL unless DATABASE_
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy app
 	$(BIN)/lint-imports
 

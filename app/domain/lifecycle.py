@@ -30,10 +30,17 @@ class MentorshipState(StrEnum):
     REMATCHED = "rematched"
 
 
-TERMINAL_STATES = frozenset({MentorshipState.COMPLETED, MentorshipState.ENDED,
-                             MentorshipState.WITHDRAWN, MentorshipState.REMATCHED})
-_OPEN_STATES = frozenset({MentorshipState.PROPOSED, MentorshipState.CONFIRMED,
-                          MentorshipState.ACTIVE})
+TERMINAL_STATES = frozenset(
+    {
+        MentorshipState.COMPLETED,
+        MentorshipState.ENDED,
+        MentorshipState.WITHDRAWN,
+        MentorshipState.REMATCHED,
+    }
+)
+_OPEN_STATES = frozenset(
+    {MentorshipState.PROPOSED, MentorshipState.CONFIRMED, MentorshipState.ACTIVE}
+)
 
 
 class Party(StrEnum):
@@ -138,8 +145,9 @@ def _require_state(
     status: MentorshipStatus, allowed: frozenset[MentorshipState], action: str
 ) -> None:
     if status.is_terminal:
-        raise TransitionRefused(f"the mentorship is {status.state}; that is final",
-                                rule="terminal_state")
+        raise TransitionRefused(
+            f"the mentorship is {status.state}; that is final", rule="terminal_state"
+        )
     if status.state not in allowed:
         raise TransitionRefused(f"cannot {action} while {status.state}", rule="wrong_state")
 
@@ -150,8 +158,10 @@ def _activate_if_ready(status: MentorshipStatus, today: date) -> Transition:
         return Transition(status, ())
     events = () if status.state is MentorshipState.CONFIRMED else (MentorshipEvent.CONFIRMED,)
     status = replace(status, state=MentorshipState.CONFIRMED)
-    waiting = (status.policy.agreement.signed_by_both_before_active
-               and not status.agreement_signed_by >= PARTICIPANTS)
+    waiting = (
+        status.policy.agreement.signed_by_both_before_active
+        and not status.agreement_signed_by >= PARTICIPANTS
+    )
     if waiting:
         return Transition(status, events)
     active = replace(status, state=MentorshipState.ACTIVE, activated_on=today)
@@ -172,8 +182,9 @@ def confirm(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
 def sign_agreement(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
     """Record one participant's signature; active once both have signed (where required)."""
     _require_participant(by, "sign the agreement")
-    _require_state(status, frozenset({MentorshipState.CONFIRMED, MentorshipState.ACTIVE}),
-                   "sign the agreement")
+    _require_state(
+        status, frozenset({MentorshipState.CONFIRMED, MentorshipState.ACTIVE}), "sign the agreement"
+    )
     if by in status.agreement_signed_by:
         raise TransitionRefused(f"the {by} has already signed", rule="already_signed")
     signed = replace(status, agreement_signed_by=status.agreement_signed_by | {by})
@@ -181,9 +192,14 @@ def sign_agreement(status: MentorshipStatus, *, by: Party, today: date) -> Trans
     return Transition(after.status, (MentorshipEvent.AGREEMENT_SIGNED, *after.events))
 
 
-def record_evaluation(status: MentorshipStatus, *, kind: EvaluationKind, by: Party,
-                      today: date,
-                      earlier: Iterable[tuple[Party, EvaluationPeriod]] = ()) -> Transition:
+def record_evaluation(
+    status: MentorshipStatus,
+    *,
+    kind: EvaluationKind,
+    by: Party,
+    today: date,
+    earlier: Iterable[tuple[Party, EvaluationPeriod]] = (),
+) -> Transition:
     """Record an evaluation the policy runs, once it is due (a checkup from its date, a
     mid-point one from the mid-point) and once per respondent and period (``earlier``: who
     answered which period). A period counts towards completion once, however many answer it."""
@@ -191,8 +207,9 @@ def record_evaluation(status: MentorshipStatus, *, kind: EvaluationKind, by: Par
         raise NotPermitted("an evaluation is done by a person", rule="people_only")
     _require_state(status, frozenset({MentorshipState.ACTIVE}), "record an evaluation")
     if kind not in status.policy.evaluations.kinds():
-        raise TransitionRefused(f"this program runs no {kind} evaluation",
-                                rule="evaluation_not_in_policy")
+        raise TransitionRefused(
+            f"this program runs no {kind} evaluation", rule="evaluation_not_in_policy"
+        )
     period = due_period(status.timeline, kind, today)
     answered = list(earlier)
     require_first_answer(period, (p for party, p in answered if party is by))
@@ -222,8 +239,9 @@ def complete(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
     if missing:
         listed = ", ".join(f"{count} {kind}" for kind, count in missing.items())
         raise TransitionRefused(f"evaluations still to do: {listed}", rule="evaluations_missing")
-    return Transition(_close(status, MentorshipState.COMPLETED, by, today),
-                      (MentorshipEvent.COMPLETED,))
+    return Transition(
+        _close(status, MentorshipState.COMPLETED, by, today), (MentorshipEvent.COMPLETED,)
+    )
 
 
 def end_early(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
@@ -236,14 +254,18 @@ def end_early(status: MentorshipStatus, *, by: Party, today: date) -> Transition
 def terminate(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
     """The program administrator ends the relationship, where the policy lets them intervene."""
     if by is not Party.ADMINISTRATOR:
-        raise NotPermitted("only the program administrator may terminate",
-                           rule="administrator_only")
+        raise NotPermitted(
+            "only the program administrator may terminate", rule="administrator_only"
+        )
     _require_state(status, _OPEN_STATES, "terminate")
     if not status.policy.ending.administrator_may_terminate:
-        raise TransitionRefused("this program's administrator does not intervene in relationships",
-                                rule="administrator_intervention_not_in_policy")
-    return Transition(_close(status, MentorshipState.ENDED, by, today),
-                      (MentorshipEvent.TERMINATED,))
+        raise TransitionRefused(
+            "this program's administrator does not intervene in relationships",
+            rule="administrator_intervention_not_in_policy",
+        )
+    return Transition(
+        _close(status, MentorshipState.ENDED, by, today), (MentorshipEvent.TERMINATED,)
+    )
 
 
 def _close(
@@ -252,8 +274,14 @@ def _close(
     return replace(status, state=state, closed_on=today, closed_by=by)
 
 
-def answer_checkpoint(status: MentorshipStatus, *, by: Party, decision: CheckpointDecision,
-                      today: date, alternative_available: bool) -> Transition:
+def answer_checkpoint(
+    status: MentorshipStatus,
+    *,
+    by: Party,
+    decision: CheckpointDecision,
+    today: date,
+    alternative_available: bool,
+) -> Transition:
     """A participant's checkpoint answer; a change (no reason needed) rematches, else withdraws.
 
     ``alternative_available`` says whether another mentor can be found for the mentee.
@@ -267,34 +295,41 @@ def answer_checkpoint(status: MentorshipStatus, *, by: Party, decision: Checkpoi
         both = {a.party for a in answers} >= PARTICIPANTS
         outcome = CheckpointOutcome.CONTINUE if both else None
         answered = replace(answered, checkpoint_outcome=outcome)
-        return Transition(answered, (MentorshipEvent.CHECKPOINT_ANSWERED,),
-                          CheckpointOutcome.CONTINUE)
+        return Transition(
+            answered, (MentorshipEvent.CHECKPOINT_ANSWERED,), CheckpointOutcome.CONTINUE
+        )
     outcome, state, event = _change_outcome(status.policy, alternative_available)
     closed = replace(_close(answered, state, by, today), checkpoint_outcome=outcome)
     return Transition(closed, (MentorshipEvent.CHECKPOINT_ANSWERED, event), outcome)
 
 
-def _require_checkpoint_open(status: MentorshipStatus, by: Party, decision: CheckpointDecision,
-                             today: date) -> None:
+def _require_checkpoint_open(
+    status: MentorshipStatus, by: Party, decision: CheckpointDecision, today: date
+) -> None:
     opens_on = status.timeline.checkpoint_opens_on
     if opens_on is None:
-        raise TransitionRefused("this program has no compatibility checkpoint",
-                                rule="no_checkpoint")
+        raise TransitionRefused(
+            "this program has no compatibility checkpoint", rule="no_checkpoint"
+        )
     if today < opens_on:
-        raise TransitionRefused(f"the checkpoint opens on {opens_on.isoformat()}",
-                                rule="checkpoint_not_open")
+        raise TransitionRefused(
+            f"the checkpoint opens on {opens_on.isoformat()}", rule="checkpoint_not_open"
+        )
     if any(answer.party is by for answer in status.checkpoint_answers):
         raise TransitionRefused(f"the {by} has already answered", rule="already_answered")
     rules = status.policy.checkpoint
-    may_change = rules.mentee_may_request_change if by is Party.MENTEE else (
-        rules.mentor_may_request_change)
+    may_change = (
+        rules.mentee_may_request_change if by is Party.MENTEE else (rules.mentor_may_request_change)
+    )
     if decision is CheckpointDecision.CHANGE and not may_change:
-        raise TransitionRefused(f"this program does not let the {by} ask for a change",
-                                rule="change_not_allowed")
+        raise TransitionRefused(
+            f"this program does not let the {by} ask for a change", rule="change_not_allowed"
+        )
 
 
-def _change_outcome(policy: Policy, alternative_available: bool
-                    ) -> tuple[CheckpointOutcome, MentorshipState, MentorshipEvent]:
+def _change_outcome(
+    policy: Policy, alternative_available: bool
+) -> tuple[CheckpointOutcome, MentorshipState, MentorshipEvent]:
     if alternative_available:
         return CheckpointOutcome.REMATCHED, MentorshipState.REMATCHED, MentorshipEvent.REMATCHED
     if policy.checkpoint.on_no_rematch is NoRematchOutcome.WITHDRAW_MENTEE:
@@ -304,5 +339,7 @@ def _change_outcome(policy: Policy, alternative_available: bool
 
 def eligible_for_next_cohort(status: MentorshipStatus) -> bool:
     """True when the mentee was withdrawn at the checkpoint and the policy lets them re-apply."""
-    return (status.state is MentorshipState.WITHDRAWN
-            and status.policy.checkpoint.withdrawn_mentee_eligible_for_next_cohort)
+    return (
+        status.state is MentorshipState.WITHDRAWN
+        and status.policy.checkpoint.withdrawn_mentee_eligible_for_next_cohort
+    )

@@ -38,9 +38,7 @@ def ancestor_sets(manager_of: Mapping[K, K | None]) -> dict[K, frozenset[K]]:
     return result
 
 
-def _fill_path(
-    start: K, manager_of: Mapping[K, K | None], result: dict[K, frozenset[K]]
-) -> None:
+def _fill_path(start: K, manager_of: Mapping[K, K | None], result: dict[K, frozenset[K]]) -> None:
     """Walk up from `start` to a known set, the top or a cycle; fill sets on the way back."""
     path: list[K] = []
     position: dict[K, int] = {}

@@ -137,24 +137,39 @@ class Policy(Section):
         months = self.duration_months
         _refuse(months < 1, "a term lasts at least one month", "duration_months")
         low, high = self.shortest_term(), self.term.max_months
-        _refuse(months < low, f"the term is shorter than the minimum of {low} months",
-                "duration_months")
-        _refuse(high is not None and months > high,
-                f"the term is longer than the maximum of {high} months", "duration_months")
+        _refuse(
+            months < low, f"the term is shorter than the minimum of {low} months", "duration_months"
+        )
+        _refuse(
+            high is not None and months > high,
+            f"the term is longer than the maximum of {high} months",
+            "duration_months",
+        )
         check = self.checkpoint_month
-        _refuse(check is not None and check < 1, "the checkpoint month is at least 1",
-                "checkpoint_month")
-        _refuse(check is not None and check >= low,
-                f"the checkpoint (month {check}) must fall before the term ends ({low} months)",
-                "checkpoint_month")
+        _refuse(
+            check is not None and check < 1,
+            "the checkpoint month is at least 1",
+            "checkpoint_month",
+        )
+        _refuse(
+            check is not None and check >= low,
+            f"the checkpoint (month {check}) must fall before the term ends ({low} months)",
+            "checkpoint_month",
+        )
         every = self.evaluations.checkup_every_months
-        _refuse(every is not None and every > low,
-                f"checkups every {every} months would never fall inside a {low}-month term",
-                "evaluations.checkup_every_months")
-        _refuse(not self.pair_formation, "at least one way of forming pairs is needed",
-                "pair_formation")
-        _refuse(len(set(self.pair_formation)) != len(self.pair_formation),
-                "a way of forming pairs is listed twice", "pair_formation")
+        _refuse(
+            every is not None and every > low,
+            f"checkups every {every} months would never fall inside a {low}-month term",
+            "evaluations.checkup_every_months",
+        )
+        _refuse(
+            not self.pair_formation, "at least one way of forming pairs is needed", "pair_formation"
+        )
+        _refuse(
+            len(set(self.pair_formation)) != len(self.pair_formation),
+            "a way of forming pairs is listed twice",
+            "pair_formation",
+        )
 
     def shortest_term(self) -> int:
         """The shortest term a pair may have under this policy, in months."""

@@ -104,11 +104,17 @@ class EvaluationPolicy(Section):
 
     def __post_init__(self) -> None:
         every = self.checkup_every_months
-        refuse(every is not None and every < 1, "checkups are at least a month apart",
-                "checkup_every_months")
+        refuse(
+            every is not None and every < 1,
+            "checkups are at least a month apart",
+            "checkup_every_months",
+        )
         for kind in self.required_before_completion:
-            refuse(kind not in self.kinds(), f"{kind} is required but the program does not run it",
-                    "required_before_completion")
+            refuse(
+                kind not in self.kinds(),
+                f"{kind} is required but the program does not run it",
+                "required_before_completion",
+            )
 
     def kinds(self) -> frozenset[EvaluationKind]:
         """The evaluations this program runs."""
@@ -132,11 +138,17 @@ class CadencePolicy(Section):
     agreed_in_agreement: bool = False
 
     def __post_init__(self) -> None:
-        refuse(self.min_meetings_per_month < 0, "min_meetings_per_month must be >= 0",
-                "min_meetings_per_month")
+        refuse(
+            self.min_meetings_per_month < 0,
+            "min_meetings_per_month must be >= 0",
+            "min_meetings_per_month",
+        )
         hours = self.min_hours_per_month
-        refuse(not math.isfinite(hours) or hours < 0, "min_hours_per_month must be >= 0",
-                "min_hours_per_month")
+        refuse(
+            not math.isfinite(hours) or hours < 0,
+            "min_hours_per_month must be >= 0",
+            "min_hours_per_month",
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +162,11 @@ class AgreementPolicy(Section):
     coordinator_keeps_file: bool = False
 
     def __post_init__(self) -> None:
-        refuse(self.signed_by_both_before_active and not self.required,
-                "signatures cannot be required for an agreement the program does not require",
-                "signed_by_both_before_active")
+        refuse(
+            self.signed_by_both_before_active and not self.required,
+            "signatures cannot be required for an agreement the program does not require",
+            "signed_by_both_before_active",
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,8 +179,11 @@ class GoalsPolicy(Section):
     mentee_journal: bool = False
 
     def __post_init__(self) -> None:
-        refuse(self.max_objectives is not None and self.max_objectives < 1,
-                "max_objectives must be at least 1", "max_objectives")
+        refuse(
+            self.max_objectives is not None and self.max_objectives < 1,
+            "max_objectives must be at least 1",
+            "max_objectives",
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,11 +203,17 @@ class GroupActivityPolicy(Section):
     def __post_init__(self) -> None:
         for name in ("luncheons", "luncheon_hosts", "luncheon_group_min", "networking_events"):
             refuse(getattr(self, name) < 0, f"{name} must be >= 0", name)
-        refuse(self.luncheon_group_max < self.luncheon_group_min,
-                "luncheon_group_max is below luncheon_group_min", "luncheon_group_max")
+        refuse(
+            self.luncheon_group_max < self.luncheon_group_min,
+            "luncheon_group_max is below luncheon_group_min",
+            "luncheon_group_max",
+        )
         month = self.luncheons_not_before_month
-        refuse(month is not None and not 1 <= month <= 12, "a month is 1 to 12",
-                "luncheons_not_before_month")
+        refuse(
+            month is not None and not 1 <= month <= 12,
+            "a month is 1 to 12",
+            "luncheons_not_before_month",
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,8 +225,11 @@ class FeePolicy(Section):
 
     def __post_init__(self) -> None:
         refuse(self.amount_cents < 0, "a fee cannot be negative", "amount_cents")
-        refuse(self.amount_cents > 0 and self.billed_to is FeePayer.NONE,
-                "a fee must say who is billed", "billed_to")
+        refuse(
+            self.amount_cents > 0 and self.billed_to is FeePayer.NONE,
+            "a fee must say who is billed",
+            "billed_to",
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,11 +242,17 @@ class OnboardingPolicy(Section):
 
     def __post_init__(self) -> None:
         days = self.initial_meeting_window_days
-        refuse(days is not None and days < 1, "the initial meeting window is at least a day",
-                "initial_meeting_window_days")
+        refuse(
+            days is not None and days < 1,
+            "the initial meeting window is at least a day",
+            "initial_meeting_window_days",
+        )
         hours = self.initial_meeting_min_hours
-        refuse(not math.isfinite(hours) or hours < 0, "initial_meeting_min_hours must be >= 0",
-                "initial_meeting_min_hours")
+        refuse(
+            not math.isfinite(hours) or hours < 0,
+            "initial_meeting_min_hours must be >= 0",
+            "initial_meeting_min_hours",
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -236,22 +236,34 @@ class Preset:
 
 
 _ALL = (
-    Preset("charlotte-sll", "City of Charlotte, Shared Leadership Learning",
-           "Nine months, one-to-one with a senior leader; a selection committee matches; a "
-           "compatibility check at month 3; mid-point and final evaluations; group luncheons.",
-           CHARLOTTE_SLL),
-    Preset("caltrans", "Caltrans Mentoring Program",
-           "Six months recommended, longer if the pair agrees in a contract; the mentee chooses "
-           "from a volunteer list with supervisor approval; checkups every two months.",
-           CALTRANS),
-    Preset("nc-model", "North Carolina Mentoring Model",
-           "At least a year, one meeting a month or more; the coordinator matches objectives to "
-           "skills; up to three objectives; eligibility exceptions with a recorded approval.",
-           NC_MODEL),
-    Preset("maine-mms", "Maine Management Service, Mentors for Managers",
-           "Nine months for Maine Leadership Institute graduates; four means of matching, never "
-           "within a department; $150 billed to the protege's department; recorded disclosures.",
-           MAINE_MMS),
+    Preset(
+        "charlotte-sll",
+        "City of Charlotte, Shared Leadership Learning",
+        "Nine months, one-to-one with a senior leader; a selection committee matches; a "
+        "compatibility check at month 3; mid-point and final evaluations; group luncheons.",
+        CHARLOTTE_SLL,
+    ),
+    Preset(
+        "caltrans",
+        "Caltrans Mentoring Program",
+        "Six months recommended, longer if the pair agrees in a contract; the mentee chooses "
+        "from a volunteer list with supervisor approval; checkups every two months.",
+        CALTRANS,
+    ),
+    Preset(
+        "nc-model",
+        "North Carolina Mentoring Model",
+        "At least a year, one meeting a month or more; the coordinator matches objectives to "
+        "skills; up to three objectives; eligibility exceptions with a recorded approval.",
+        NC_MODEL,
+    ),
+    Preset(
+        "maine-mms",
+        "Maine Management Service, Mentors for Managers",
+        "Nine months for Maine Leadership Institute graduates; four means of matching, never "
+        "within a department; $150 billed to the protege's department; recorded disclosures.",
+        MAINE_MMS,
+    ),
 )
 
 PRESET_DETAILS: Final = MappingProxyType({p.key: p for p in _ALL})

@@ -37,8 +37,12 @@ class Timeline:
 
     def all_dates(self) -> tuple[date, ...]:
         """Every date on the timeline, in order."""
-        optional = (self.checkpoint_opens_on, self.checkpoint_due_on, self.midpoint_on,
-                    self.initial_meeting_due_on)
+        optional = (
+            self.checkpoint_opens_on,
+            self.checkpoint_due_on,
+            self.midpoint_on,
+            self.initial_meeting_due_on,
+        )
         found = [self.starts_on, self.ends_on, *self.checkups]
         found += [d for d in optional if d is not None]
         found += [w.ends_on for w in self.cadence_windows]
@@ -98,6 +102,9 @@ def _cadence_windows(starts_on: date, months: int, policy: Policy) -> tuple[Cade
     windows = []
     for month in range(1, months + 1):
         first, last = month_window(starts_on, month)
-        windows.append(CadenceWindow(month, first, last, cadence.min_meetings_per_month,
-                                     cadence.min_hours_per_month))
+        windows.append(
+            CadenceWindow(
+                month, first, last, cadence.min_meetings_per_month, cadence.min_hours_per_month
+            )
+        )
     return tuple(windows)

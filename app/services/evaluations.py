@@ -86,8 +86,9 @@ def _answered(pair: Pair, found: Sequence[Evaluation]) -> list[tuple[Party, Eval
     """Who answered which period so far (the period of each answer follows from its date)."""
     answered = []
     for evaluation in found:
-        period = period_on(pair.status.timeline, EvaluationKind(evaluation.kind),
-                           evaluation.submitted_on)
+        period = period_on(
+            pair.status.timeline, EvaluationKind(evaluation.kind), evaluation.submitted_on
+        )
         if period is not None:
             answered.append((Party(evaluation.party), period))
     return answered

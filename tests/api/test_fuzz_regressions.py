@@ -85,7 +85,7 @@ async def test_json_attributes_keep_integers_beyond_64_bits_exactly(client, auth
     answer = await client.post(
         "/graphql",
         headers=headers,
-        json={"query": '{ employees(first: 5) { edges { node { attributes } } } }'},
+        json={"query": "{ employees(first: 5) { edges { node { attributes } } } }"},
     )
     assert answer.status_code == 200
     (edge,) = answer.json()["data"]["employees"]["edges"]

@@ -20,7 +20,9 @@ TENANT_TABLES = {"organizations", "employees", "api_tokens", "oidc_issuers", "au
 async def _import(database, org, number):
     hr = Principal(org.id, Role.INTEGRATION, "hr")
     await import_employees(
-        uow=SqlUnitOfWork(database, org.id), principal=hr, clock=SystemClock(),
+        uow=SqlUnitOfWork(database, org.id),
+        principal=hr,
+        clock=SystemClock(),
         rows=[employee_row(number)],
     )
 

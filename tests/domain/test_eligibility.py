@@ -220,7 +220,7 @@ def test_a_malformed_rule_is_a_policy_error(data: dict[str, object]) -> None:
 # --- decisions and overrides ---------------------------------------------------------------
 
 
-def test_nc_coordinator_override_for_extenuating_circumstances_is_recorded_and_keeps_failed_rule() -> None:  # noqa: E501
+def test_nc_coordinator_override_for_extenuating_circumstances_is_recorded_and_keeps_failed_rule():
     # 003: "acceptance may then be allowed with appropriate approval when all requirements
     # are not clearly met".
     facts = mentee(hire_date=date(2025, 1, 10))

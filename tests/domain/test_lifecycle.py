@@ -106,17 +106,34 @@ def test_the_agreement_is_signed_after_confirmation_not_before() -> None:
 
 def test_checkpoint_opens_on_the_first_day_of_month_three_not_before() -> None:
     status = _active()
-    _refused("checkpoint_not_open", lambda: answer_checkpoint(
-        status, by=Party.MENTEE, decision=CheckpointDecision.CONTINUE, today=date(2024, 10, 31),
-        alternative_available=False))
-    opened = answer_checkpoint(status, by=Party.MENTEE, decision=CheckpointDecision.CONTINUE,
-                               today=date(2024, 11, 1), alternative_available=False)
+    _refused(
+        "checkpoint_not_open",
+        lambda: answer_checkpoint(
+            status,
+            by=Party.MENTEE,
+            decision=CheckpointDecision.CONTINUE,
+            today=date(2024, 10, 31),
+            alternative_available=False,
+        ),
+    )
+    opened = answer_checkpoint(
+        status,
+        by=Party.MENTEE,
+        decision=CheckpointDecision.CONTINUE,
+        today=date(2024, 11, 1),
+        alternative_available=False,
+    )
     assert opened.outcome is CheckpointOutcome.CONTINUE
 
 
 def test_either_side_may_ask_for_a_change_without_a_reason_and_is_rematched_when_possible() -> None:
-    after = answer_checkpoint(_active(), by=Party.MENTEE, decision=CheckpointDecision.CHANGE,
-                              today=date(2024, 11, 25), alternative_available=True)
+    after = answer_checkpoint(
+        _active(),
+        by=Party.MENTEE,
+        decision=CheckpointDecision.CHANGE,
+        today=date(2024, 11, 25),
+        alternative_available=True,
+    )
     assert after.status.state is MentorshipState.REMATCHED
     assert after.outcome is CheckpointOutcome.REMATCHED
     assert not eligible_for_next_cohort(after.status)
@@ -124,41 +141,78 @@ def test_either_side_may_ask_for_a_change_without_a_reason_and_is_rematched_when
 
 def test_the_checkpoint_continues_once_both_answer_continue() -> None:
     day = date(2024, 11, 25)
-    status = answer_checkpoint(_active(), by=Party.MENTOR, decision=CheckpointDecision.CONTINUE,
-                               today=day, alternative_available=False).status
+    status = answer_checkpoint(
+        _active(),
+        by=Party.MENTOR,
+        decision=CheckpointDecision.CONTINUE,
+        today=day,
+        alternative_available=False,
+    ).status
     assert status.checkpoint_outcome is None
-    _refused("already_answered", lambda: answer_checkpoint(
-        status, by=Party.MENTOR, decision=CheckpointDecision.CHANGE, today=day,
-        alternative_available=False))
-    both = answer_checkpoint(status, by=Party.MENTEE, decision=CheckpointDecision.CONTINUE,
-                             today=day, alternative_available=False).status
+    _refused(
+        "already_answered",
+        lambda: answer_checkpoint(
+            status,
+            by=Party.MENTOR,
+            decision=CheckpointDecision.CHANGE,
+            today=day,
+            alternative_available=False,
+        ),
+    )
+    both = answer_checkpoint(
+        status,
+        by=Party.MENTEE,
+        decision=CheckpointDecision.CONTINUE,
+        today=day,
+        alternative_available=False,
+    ).status
     assert both.checkpoint_outcome is CheckpointOutcome.CONTINUE
     assert both.state is MentorshipState.ACTIVE
 
 
 def test_no_checkpoint_under_a_policy_without_one_and_never_by_a_coordinator() -> None:
     caltrans = _active(PRESETS["caltrans"])
-    _refused("no_checkpoint", lambda: answer_checkpoint(
-        caltrans, by=Party.MENTEE, decision=CheckpointDecision.CHANGE, today=date(2025, 1, 1),
-        alternative_available=True))
+    _refused(
+        "no_checkpoint",
+        lambda: answer_checkpoint(
+            caltrans,
+            by=Party.MENTEE,
+            decision=CheckpointDecision.CHANGE,
+            today=date(2025, 1, 1),
+            alternative_available=True,
+        ),
+    )
     with pytest.raises(NotPermitted):
-        answer_checkpoint(_active(), by=Party.COORDINATOR, decision=CheckpointDecision.CHANGE,
-                          today=date(2024, 11, 25), alternative_available=True)
+        answer_checkpoint(
+            _active(),
+            by=Party.COORDINATOR,
+            decision=CheckpointDecision.CHANGE,
+            today=date(2024, 11, 25),
+            alternative_available=True,
+        )
 
 
 def test_a_program_may_stop_one_side_from_asking_for_a_change() -> None:
     policy = apply_overrides(CHARLOTTE, {"checkpoint": {"mentor_may_request_change": False}})
-    _refused("change_not_allowed", lambda: answer_checkpoint(
-        _active(policy), by=Party.MENTOR, decision=CheckpointDecision.CHANGE,
-        today=date(2024, 11, 25), alternative_available=True))
+    _refused(
+        "change_not_allowed",
+        lambda: answer_checkpoint(
+            _active(policy),
+            by=Party.MENTOR,
+            decision=CheckpointDecision.CHANGE,
+            today=date(2024, 11, 25),
+            alternative_available=True,
+        ),
+    )
 
 
 # --- ending, completion, termination ------------------------------------------------------
 
 
 @pytest.mark.parametrize("by", [Party.MENTEE, Party.MENTOR])
-@pytest.mark.parametrize("stage", [lambda: propose(policy=CHARLOTTE, starts_on=START), _confirmed,
-                                   _active])
+@pytest.mark.parametrize(
+    "stage", [lambda: propose(policy=CHARLOTTE, starts_on=START), _confirmed, _active]
+)
 def test_either_participant_may_end_at_any_time_without_a_reason(
     by: Party, stage: Callable[[], MentorshipStatus]
 ) -> None:
@@ -178,34 +232,48 @@ def test_completion_waits_for_the_end_of_the_term_and_the_required_evaluations()
     _refused("before_term_end", lambda: complete(status, by=Party.SYSTEM, today=last_day))
     _refused("evaluations_missing", lambda: complete(status, by=Party.SYSTEM, today=end_day))
     assert missing_evaluations(status) == {EvaluationKind.FINAL: 1, EvaluationKind.MIDPOINT: 1}
-    _refused("midpoint_not_reached", lambda: record_evaluation(
-        status, kind=EvaluationKind.MIDPOINT, by=Party.MENTEE, today=date(2025, 1, 14)))
-    status = record_evaluation(status, kind=EvaluationKind.MIDPOINT, by=Party.MENTEE,
-                               today=date(2025, 1, 15)).status
-    status = record_evaluation(status, kind=EvaluationKind.FINAL, by=Party.MENTOR,
-                               today=date(2025, 5, 30)).status
+    _refused(
+        "midpoint_not_reached",
+        lambda: record_evaluation(
+            status, kind=EvaluationKind.MIDPOINT, by=Party.MENTEE, today=date(2025, 1, 14)
+        ),
+    )
+    status = record_evaluation(
+        status, kind=EvaluationKind.MIDPOINT, by=Party.MENTEE, today=date(2025, 1, 15)
+    ).status
+    status = record_evaluation(
+        status, kind=EvaluationKind.FINAL, by=Party.MENTOR, today=date(2025, 5, 30)
+    ).status
     done = complete(status, by=Party.SYSTEM, today=date(2025, 6, 1))
     assert done.status.state is MentorshipState.COMPLETED
 
 
 def test_required_checkups_count_every_checkup_date_of_the_term() -> None:
-    policy = apply_overrides(PRESETS["caltrans"],
-                             {"evaluations": {"required_before_completion": ["checkup"]}})
+    policy = apply_overrides(
+        PRESETS["caltrans"], {"evaluations": {"required_before_completion": ["checkup"]}}
+    )
     status = _active(policy)
     for _ in range(2):
-        status = record_evaluation(status, kind=EvaluationKind.CHECKUP, by=Party.MENTEE,
-                                   today=date(2024, 11, 1)).status
+        status = record_evaluation(
+            status, kind=EvaluationKind.CHECKUP, by=Party.MENTEE, today=date(2024, 11, 1)
+        ).status
     assert missing_evaluations(status) == {EvaluationKind.CHECKUP: 1}
-    _refused("evaluation_not_in_policy", lambda: record_evaluation(
-        status, kind=EvaluationKind.MIDPOINT, by=Party.MENTEE, today=date(2025, 1, 1)))
+    _refused(
+        "evaluation_not_in_policy",
+        lambda: record_evaluation(
+            status, kind=EvaluationKind.MIDPOINT, by=Party.MENTEE, today=date(2025, 1, 1)
+        ),
+    )
 
 
 def test_maine_administrator_may_terminate_but_charlotte_has_no_such_intervention() -> None:
     maine = terminate(_active(PRESETS["maine-mms"]), by=Party.ADMINISTRATOR, today=START)
     assert maine.status.state is MentorshipState.ENDED
     assert maine.events == (MentorshipEvent.TERMINATED,)
-    _refused("administrator_intervention_not_in_policy",
-             lambda: terminate(_active(), by=Party.ADMINISTRATOR, today=START))
+    _refused(
+        "administrator_intervention_not_in_policy",
+        lambda: terminate(_active(), by=Party.ADMINISTRATOR, today=START),
+    )
     with pytest.raises(NotPermitted):
         terminate(_active(PRESETS["maine-mms"]), by=Party.MENTEE, today=START)
 
@@ -213,13 +281,25 @@ def test_maine_administrator_may_terminate_but_charlotte_has_no_such_interventio
 def _every_action(status: MentorshipStatus, today: date) -> list[Callable[[], Transition]]:
     actions: list[Callable[[], Transition]] = []
     for by in Party:
-        actions += [partial(move, status, by=by, today=today)
-                    for move in (confirm, sign_agreement, end_early, complete, terminate)]
-        actions += [partial(record_evaluation, status, kind=kind, by=by, today=today)
-                    for kind in EvaluationKind]
-        actions += [partial(answer_checkpoint, status, decision=decision, by=by, today=today,
-                            alternative_available=True)
-                    for decision in CheckpointDecision]
+        actions += [
+            partial(move, status, by=by, today=today)
+            for move in (confirm, sign_agreement, end_early, complete, terminate)
+        ]
+        actions += [
+            partial(record_evaluation, status, kind=kind, by=by, today=today)
+            for kind in EvaluationKind
+        ]
+        actions += [
+            partial(
+                answer_checkpoint,
+                status,
+                decision=decision,
+                by=by,
+                today=today,
+                alternative_available=True,
+            )
+            for decision in CheckpointDecision
+        ]
     return actions
 
 
@@ -229,10 +309,20 @@ def test_every_terminal_state_is_final() -> None:
     finals = [
         end_early(_active(), by=Party.MENTOR, today=START).status,
         terminate(_active(maine), by=Party.ADMINISTRATOR, today=START).status,
-        answer_checkpoint(_active(), by=Party.MENTEE, decision=CheckpointDecision.CHANGE,
-                          today=date(2024, 11, 2), alternative_available=False).status,
-        answer_checkpoint(_active(), by=Party.MENTEE, decision=CheckpointDecision.CHANGE,
-                          today=date(2024, 11, 2), alternative_available=True).status,
+        answer_checkpoint(
+            _active(),
+            by=Party.MENTEE,
+            decision=CheckpointDecision.CHANGE,
+            today=date(2024, 11, 2),
+            alternative_available=False,
+        ).status,
+        answer_checkpoint(
+            _active(),
+            by=Party.MENTEE,
+            decision=CheckpointDecision.CHANGE,
+            today=date(2024, 11, 2),
+            alternative_available=True,
+        ).status,
         complete(_active(maine), by=Party.SYSTEM, today=day).status,
     ]
     assert {s.state for s in finals} == TERMINAL_STATES
@@ -249,8 +339,9 @@ def test_editing_the_program_policy_changes_nothing_for_a_running_mentorship() -
     program_policy = CHARLOTTE
     status = _active(program_policy)
     evaluations = {"midpoint": False, "required_before_completion": ["final"]}
-    program_policy = apply_overrides(program_policy, {
-        "duration_months": 12, "checkpoint_month": 6, "evaluations": evaluations})
+    program_policy = apply_overrides(
+        program_policy, {"duration_months": 12, "checkpoint_month": 6, "evaluations": evaluations}
+    )
     assert program_policy.duration_months == 12
     assert status.policy == CHARLOTTE
     assert status.timeline.ends_on == date(2025, 6, 1)
@@ -264,10 +355,16 @@ def test_no_policy_edit_after_start_reaches_a_running_mentorship(
 ) -> None:
     status = _active(PRESETS[key])
     before = (status.policy, status.timeline, missing_evaluations(status))
-    edit: dict[str, Any] = {"duration_months": months, "checkpoint_month": None,
-                            "term": {"agreed_per_pair": False, "min_months": None},
-                            "evaluations": {"midpoint": midpoint, "required_before_completion": [],
-                                            "checkup_every_months": None}}
+    edit: dict[str, Any] = {
+        "duration_months": months,
+        "checkpoint_month": None,
+        "term": {"agreed_per_pair": False, "min_months": None},
+        "evaluations": {
+            "midpoint": midpoint,
+            "required_before_completion": [],
+            "checkup_every_months": None,
+        },
+    }
     apply_overrides(status.policy, edit)
     assert (status.policy, status.timeline, missing_evaluations(status)) == before
 
@@ -275,13 +372,24 @@ def test_no_policy_edit_after_start_reaches_a_running_mentorship(
 # --- random sequences never reach an impossible state -------------------------------------
 
 ALLOWED_MOVES = {
-    MentorshipState.PROPOSED: {MentorshipState.PROPOSED, MentorshipState.CONFIRMED,
-                               MentorshipState.ACTIVE, MentorshipState.ENDED},
-    MentorshipState.CONFIRMED: {MentorshipState.CONFIRMED, MentorshipState.ACTIVE,
-                                MentorshipState.ENDED},
-    MentorshipState.ACTIVE: {MentorshipState.ACTIVE, MentorshipState.COMPLETED,
-                             MentorshipState.ENDED, MentorshipState.WITHDRAWN,
-                             MentorshipState.REMATCHED},
+    MentorshipState.PROPOSED: {
+        MentorshipState.PROPOSED,
+        MentorshipState.CONFIRMED,
+        MentorshipState.ACTIVE,
+        MentorshipState.ENDED,
+    },
+    MentorshipState.CONFIRMED: {
+        MentorshipState.CONFIRMED,
+        MentorshipState.ACTIVE,
+        MentorshipState.ENDED,
+    },
+    MentorshipState.ACTIVE: {
+        MentorshipState.ACTIVE,
+        MentorshipState.COMPLETED,
+        MentorshipState.ENDED,
+        MentorshipState.WITHDRAWN,
+        MentorshipState.REMATCHED,
+    },
 }
 
 
@@ -296,8 +404,10 @@ class MentorshipMachine(RuleBasedStateMachine):
     today: date
 
     # Charlotte more often: it is the preset with a checkpoint (withdrawn / rematched states).
-    @initialize(key=st.sampled_from(["charlotte-sll"] * 3 + sorted(PRESETS)),
-                start=st.dates(date(2020, 1, 1), date(2030, 12, 31)))
+    @initialize(
+        key=st.sampled_from(["charlotte-sll"] * 3 + sorted(PRESETS)),
+        start=st.dates(date(2020, 1, 1), date(2030, 12, 31)),
+    )
     def start(self, key: str, start: date) -> None:
         self.status = propose(policy=PRESETS[key], starts_on=start)
         self.today = start
@@ -325,8 +435,9 @@ class MentorshipMachine(RuleBasedStateMachine):
             self._try(lambda: sign_agreement(status, by=unsigned[0], today=self.today))
         elif status.state is MentorshipState.ACTIVE and missing_evaluations(status):
             kind = next(iter(missing_evaluations(status)))
-            self._try(lambda: record_evaluation(status, kind=kind, by=Party.MENTEE,
-                                                today=self.today))
+            self._try(
+                lambda: record_evaluation(status, kind=kind, by=Party.MENTEE, today=self.today)
+            )
             self.today += timedelta(days=30)
         elif status.state is MentorshipState.ACTIVE:
             self._try(lambda: complete(status, by=Party.SYSTEM, today=self.today))
@@ -348,11 +459,17 @@ class MentorshipMachine(RuleBasedStateMachine):
     def evaluate(self, by: Party, kind: EvaluationKind) -> None:
         self._try(lambda: record_evaluation(self.status, kind=kind, by=by, today=self.today))
 
-    @rule(by=actors, decision=st.sampled_from(CheckpointDecision),
-          alternative=st.booleans())
+    @rule(by=actors, decision=st.sampled_from(CheckpointDecision), alternative=st.booleans())
     def checkpoint(self, by: Party, decision: CheckpointDecision, alternative: bool) -> None:
-        self._try(lambda: answer_checkpoint(self.status, by=by, decision=decision,
-                                            today=self.today, alternative_available=alternative))
+        self._try(
+            lambda: answer_checkpoint(
+                self.status,
+                by=by,
+                decision=decision,
+                today=self.today,
+                alternative_available=alternative,
+            )
+        )
 
     @rule(by=actors, dice=st.integers(0, 15))
     def end(self, by: Party, dice: int) -> None:
@@ -374,8 +491,10 @@ class MentorshipMachine(RuleBasedStateMachine):
             return
         status, policy = self.status, self.status.policy
         both_confirmed = status.confirmed_by >= PARTICIPANTS
-        signed = (status.agreement_signed_by >= PARTICIPANTS
-                  or not policy.agreement.signed_by_both_before_active)
+        signed = (
+            status.agreement_signed_by >= PARTICIPANTS
+            or not policy.agreement.signed_by_both_before_active
+        )
         assert status.confirmed_by <= PARTICIPANTS
         assert status.agreement_signed_by <= PARTICIPANTS
         assert status.is_terminal == (status.closed_on is not None)
@@ -399,6 +518,7 @@ class MentorshipMachine(RuleBasedStateMachine):
             assert status.closed_by in PARTICIPANTS | {Party.ADMINISTRATOR}
 
 
-MentorshipMachine.TestCase.settings = settings(max_examples=200, stateful_step_count=60,
-                                               deadline=None)
+MentorshipMachine.TestCase.settings = settings(
+    max_examples=200, stateful_step_count=60, deadline=None
+)
 TestMentorshipMachine = MentorshipMachine.TestCase

@@ -38,9 +38,7 @@ def naive_chain(start: int, manager_of: dict[int, int | None]) -> list[int]:
 def forests(draw: st.DrawFn) -> dict[int, int | None]:
     """Random org charts: each employee's manager was hired (numbered) before them."""
     size = draw(st.integers(1, 60))
-    return {
-        i: (None if i == 0 else draw(st.none() | st.integers(0, i - 1))) for i in range(size)
-    }
+    return {i: (None if i == 0 else draw(st.none() | st.integers(0, i - 1))) for i in range(size)}
 
 
 @st.composite

@@ -37,16 +37,23 @@ def overrides(draw: st.DrawFn) -> dict[str, Any]:
     return {
         "duration_months": months,
         "checkpoint_month": checkpoint if checkpoint is not None and checkpoint < months else None,
-        "term": {"agreed_per_pair": per_pair, "min_months": months if per_pair else None,
-                 "max_months": draw(st.none() | st.integers(months, 60)) if per_pair else None},
+        "term": {
+            "agreed_per_pair": per_pair,
+            "min_months": months if per_pair else None,
+            "max_months": draw(st.none() | st.integers(months, 60)) if per_pair else None,
+        },
         "evaluations": {"checkup_every_months": checkup, "required_before_completion": []},
-        "cadence": {"min_meetings_per_month": draw(st.integers(0, 8)),
-                    "min_hours_per_month": draw(st.floats(0, 40, allow_nan=False))},
+        "cadence": {
+            "min_meetings_per_month": draw(st.integers(0, 8)),
+            "min_hours_per_month": draw(st.floats(0, 40, allow_nan=False)),
+        },
         "fee": {"amount_cents": fee, "billed_to": "mentee_department" if fee else "none"},
-        "matching": {"weights": {"cross_gender": draw(weights),
-                                 "career_path_overlap": draw(weights)}},
-        "pair_formation": draw(st.lists(st.sampled_from([p.value for p in PairFormation]),
-                                        min_size=1, unique=True)),
+        "matching": {
+            "weights": {"cross_gender": draw(weights), "career_path_overlap": draw(weights)}
+        },
+        "pair_formation": draw(
+            st.lists(st.sampled_from([p.value for p in PairFormation]), min_size=1, unique=True)
+        ),
     }
 
 
@@ -94,8 +101,9 @@ def test_public_names_duration_and_checkpoint_month_are_top_level_keys() -> None
 
 def test_nested_partial_overrides_change_only_what_they_name() -> None:
     base = PRESETS["caltrans"]
-    changed = apply_overrides(base, {"duration_months": 12,
-                                     "cadence": {"min_meetings_per_month": 4}})
+    changed = apply_overrides(
+        base, {"duration_months": 12, "cadence": {"min_meetings_per_month": 4}}
+    )
     assert changed.duration_months == 12
     assert changed.cadence.min_meetings_per_month == 4
     assert changed.cadence.min_hours_per_month == base.cadence.min_hours_per_month
@@ -141,8 +149,11 @@ def test_unknown_settings_and_wrong_types_are_refused_by_field_path(
         ({"duration_months": 0, "checkpoint_month": None}, "duration_months", "at least one month"),
         ({"duration_months": -3, "checkpoint_month": None}, "duration_months", "at least one"),
         ({"fee": {"amount_cents": -1}}, "fee.amount_cents", "negative"),
-        ({"evaluations": {"checkup_every_months": 10}}, "evaluations.checkup_every_months",
-         "never"),
+        (
+            {"evaluations": {"checkup_every_months": 10}},
+            "evaluations.checkup_every_months",
+            "never",
+        ),
         ({"cadence": {"min_hours_per_month": -0.5}}, "cadence.min_hours_per_month", ">= 0"),
         ({"goals": {"max_objectives": 0}}, "goals.max_objectives", "at least 1"),
         ({"fee": {"amount_cents": 500}}, "fee.billed_to", "who is billed"),

@@ -63,15 +63,22 @@ def test_charlotte_pairs_for_a_period_of_9_months_with_a_check_toward_the_end_of
     timeline = timeline_for(START, charlotte)
     assert timeline.ends_on == date(2025, 6, 1)
     assert (timeline.checkpoint_opens_on, timeline.checkpoint_due_on) == (
-        date(2024, 11, 1), date(2024, 11, 30))
+        date(2024, 11, 1),
+        date(2024, 11, 30),
+    )
 
 
-def test_charlotte_mentee_whose_change_request_finds_no_mentor_is_withdrawn_and_eligible_for_next_session() -> None:  # noqa: E501
+def test_charlotte_mentee_whose_change_request_finds_no_mentor_is_withdrawn_and_eligible_for_next_session():  # noqa: E501
     """000 "Relationship Compatibility": "If an alternative match cannot be made, the mentee
     will be withdrawn from the experience and eligible for the next session." """
     status = _active(preset("charlotte-sll"))
-    after = answer_checkpoint(status, by=Party.MENTOR, decision=CheckpointDecision.CHANGE,
-                              today=date(2024, 11, 20), alternative_available=False)
+    after = answer_checkpoint(
+        status,
+        by=Party.MENTOR,
+        decision=CheckpointDecision.CHANGE,
+        today=date(2024, 11, 20),
+        alternative_available=False,
+    )
     assert after.status.state is MentorshipState.WITHDRAWN
     assert eligible_for_next_cohort(after.status)
 
@@ -119,7 +126,7 @@ def test_caltrans_checkups_fall_every_two_months() -> None:
     assert len(preset("caltrans").evaluations.checkup_items) == 4
 
 
-def test_caltrans_recommends_six_months_but_a_pair_may_agree_a_longer_term_in_the_contract() -> None:  # noqa: E501
+def test_caltrans_recommends_six_months_but_a_pair_may_agree_a_longer_term_in_the_contract():
     """002 FAQ: "The length should be agreed upon and documented in the mentoring contract.
     Some technical or high level jobs may consider a longer duration." """
     caltrans = preset("caltrans")
@@ -137,7 +144,7 @@ def test_caltrans_pairs_meet_about_twice_a_month_for_about_three_hours() -> None
     assert cadence.recommended
 
 
-def test_caltrans_mentee_chooses_from_the_volunteer_list_or_asks_off_list_with_supervisor_approval() -> None:  # noqa: E501
+def test_caltrans_mentee_chooses_from_the_volunteer_list_or_asks_off_list_with_supervisor_approval():  # noqa: E501
     caltrans = preset("caltrans")
     assert caltrans.pair_formation == (PairFormation.MENTEE_CHOICE, PairFormation.REFERRAL)
     assert caltrans.eligibility.mentee_rules == (SupervisorApproved(),)
@@ -162,13 +169,16 @@ def test_nc_partnership_lasts_at_least_a_year_with_a_meeting_every_month() -> No
     assert nc.cadence.min_meetings_per_month == 1
 
 
-def test_nc_mentee_in_good_standing_with_service_session_and_needs_assessment_overrides_allowed() -> None:  # noqa: E501
+def test_nc_mentee_in_good_standing_with_service_session_and_needs_assessment_overrides_allowed():
     """003 "Expectations": good standing, months of agency service, Information Session, Needs
     Assessment; "*Extenuating circumstances ... with appropriate approval"."""
     eligibility = preset("nc-model").eligibility
     assert eligibility.mentee_rules == (
-        NoDisciplinaryIssues(), MinimumMonthsOfService(12), AttendedInformationSession(),
-        NeedsAssessmentProvided())
+        NoDisciplinaryIssues(),
+        MinimumMonthsOfService(12),
+        AttendedInformationSession(),
+        NeedsAssessmentProvided(),
+    )
     assert eligibility.overrides_allowed
     assert preset("nc-model").pair_formation == (PairFormation.COORDINATOR,)
 
@@ -187,8 +197,11 @@ def test_maine_matches_by_four_means_preferably_across_departments() -> None:
     """004 "Ethics": not the same unit; "Preferably, they will not be in the same department"."""
     maine = preset("maine-mms")
     assert set(maine.pair_formation) == {
-        PairFormation.REFERRAL, PairFormation.COORDINATOR, PairFormation.INTERVIEW_SHORTLIST,
-        PairFormation.SOCIAL_OCCASION}
+        PairFormation.REFERRAL,
+        PairFormation.COORDINATOR,
+        PairFormation.INTERVIEW_SHORTLIST,
+        PairFormation.SOCIAL_OCCASION,
+    }
     assert maine.matching.forbid_same_unit
     assert not maine.matching.forbid_same_department
     assert maine.matching.weights.cross_department > maine.matching.weights.competency_overlap

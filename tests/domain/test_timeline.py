@@ -82,7 +82,8 @@ def test_a_per_pair_length_above_the_ceiling_is_refused() -> None:
 
 
 starts = st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)) | st.sampled_from(
-    [date(2023, 8, 31), date(2024, 1, 31), date(2024, 2, 29), date(2023, 12, 31)])
+    [date(2023, 8, 31), date(2024, 1, 31), date(2024, 2, 29), date(2023, 12, 31)]
+)
 
 
 @st.composite
@@ -93,8 +94,11 @@ def timing_policies(draw: st.DrawFn) -> tuple[Policy, int | None]:
         "duration_months": months,
         "term": {"agreed_per_pair": True, "min_months": months, "max_months": None},
         "checkpoint_month": draw(st.none() | st.integers(1, months - 1)) if months > 1 else None,
-        "evaluations": {"checkup_every_months": draw(st.none() | st.integers(1, months)),
-                        "midpoint": draw(st.booleans()), "required_before_completion": []},
+        "evaluations": {
+            "checkup_every_months": draw(st.none() | st.integers(1, months)),
+            "midpoint": draw(st.booleans()),
+            "required_before_completion": [],
+        },
         "onboarding": {"initial_meeting_window_days": draw(st.none() | st.integers(1, 90))},
     }
     policy = apply_overrides(PRESETS[draw(st.sampled_from(sorted(PRESETS)))], overrides)
@@ -109,8 +113,11 @@ def test_timeline_is_ordered_and_inside_the_term(
     timeline = timeline_for(start, policy, per_pair)
     months = per_pair or policy.duration_months
     assert timeline.ends_on == add_months(start, months)
-    assert all(start <= day <= timeline.ends_on for day in timeline.all_dates()
-               if day != timeline.initial_meeting_due_on)
+    assert all(
+        start <= day <= timeline.ends_on
+        for day in timeline.all_dates()
+        if day != timeline.initial_meeting_due_on
+    )
     if timeline.checkpoint_opens_on is not None:
         assert timeline.checkpoint_due_on is not None
         assert start <= timeline.checkpoint_opens_on <= timeline.checkpoint_due_on

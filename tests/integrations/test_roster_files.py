@@ -138,7 +138,8 @@ async def test_a_csv_with_a_lone_carriage_return_is_read_or_reported_never_a_ser
     """Found by Schemathesis: a stray CR inside an unquoted field made the CSV reader raise."""
     content = b"employee_number,given_name\rx,family_name,level,department\nE1,Ann,Lee,3,Ops\n"
     response = await client.post(
-        "/v1/roster-files/employees", headers=await auth(),
+        "/v1/roster-files/employees",
+        headers=await auth(),
         files={"file": ("people.csv", content, "text/csv")},
     )
     assert response.status_code < 500

@@ -195,8 +195,10 @@ class RelationshipMutation:
         work = checkpoint.confirm_rematch(**args(info, clock=True), mentorship_id=mentorship_id)
         return await done(work, lambda v: t.build(t.Checkpoint, v))
 
-    @strawberry.mutation(description="The coordinator declines the proposed mentor; the next "
-                         "alternative is proposed, or with none left the mentee is withdrawn")
+    @strawberry.mutation(
+        description="The coordinator declines the proposed mentor; the next "
+        "alternative is proposed, or with none left the mentee is withdrawn"
+    )
     async def decline_rematch(
         self, info: strawberry.Info, mentorship_id: UUID
     ) -> t.CheckpointResult:

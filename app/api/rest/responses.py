@@ -38,9 +38,16 @@ PROBLEM_SCHEMA = {
 # (including a reused Idempotency-Key), invalid input, and a spent rate limit.
 COMMON_PROBLEMS = (400, 401, 403, 409, 422, 429)
 _REASONS = {
-    400: "Malformed request", 401: "Unauthenticated", 403: "Not permitted", 404: "Not found",
-    409: "Conflict", 412: "Precondition failed", 413: "Payload too large",
-    422: "Invalid input", 428: "Precondition required", 429: "Too many requests",
+    400: "Malformed request",
+    401: "Unauthenticated",
+    403: "Not permitted",
+    404: "Not found",
+    409: "Conflict",
+    412: "Precondition failed",
+    413: "Payload too large",
+    422: "Invalid input",
+    428: "Precondition required",
+    429: "Too many requests",
 }
 
 

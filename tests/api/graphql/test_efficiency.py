@@ -23,9 +23,11 @@ class CountingConnection:
     def __getattr__(self, name: str):
         attribute = getattr(self._connection, name)
         if name in ("execute", "fetch", "fetchrow", "fetchval", "executemany"):
+
             async def counted(*args, **kwargs):
                 self.statements += 1
                 return await attribute(*args, **kwargs)
+
             return counted
         return attribute
 
@@ -39,7 +41,8 @@ def counter(database):
 
 async def _statements_for(client, auth, counter, size: int) -> int:
     rows = [employee_row(f"B{size}")] + [
-        employee_row(f"E{size}-{n:03}", manager_employee_number=f"B{size}") for n in range(size)]
+        employee_row(f"E{size}-{n:03}", manager_employee_number=f"B{size}") for n in range(size)
+    ]
     await client.post("/v1/employees/import", headers=await auth(), json={"employees": rows})
     headers = await auth()
     before = counter.statements
@@ -54,8 +57,9 @@ async def test_a_tree_of_10_and_of_150_employees_cost_the_same_statements(
     client, auth, counter, org, other_org
 ):
     small = await _statements_for(client, auth, counter, 10)
-    large = await _statements_for(client, lambda **kw: auth(organization=other_org, **kw),
-                                  counter, 150)
+    large = await _statements_for(
+        client, lambda **kw: auth(organization=other_org, **kw), counter, 150
+    )
     assert small == large
     assert small <= 12  # page + manager batch + reports batch, each in its own transaction
 

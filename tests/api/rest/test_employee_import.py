@@ -161,6 +161,10 @@ async def test_each_created_or_changed_employee_is_announced_once(client, auth, 
     await _import(client, headers, [employee_row("E1", job_title="Chief"), employee_row("E2")])
     events = await connection.fetch(
         "SELECT event_type, payload->>'employee_number' AS number FROM outbox_events "
-        "WHERE event_type LIKE 'employee.%' ORDER BY id")
+        "WHERE event_type LIKE 'employee.%' ORDER BY id"
+    )
     assert [(e["event_type"], e["number"]) for e in events] == [
-        ("employee.created", "E1"), ("employee.created", "E2"), ("employee.updated", "E1")]
+        ("employee.created", "E1"),
+        ("employee.created", "E2"),
+        ("employee.updated", "E1"),
+    ]
