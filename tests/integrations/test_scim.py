@@ -86,3 +86,26 @@ async def test_scim_errors_are_in_scim_format_and_participants_are_refused(clien
     coordinator = await auth(role=Role.COORDINATOR)
     assert (await client.get(USERS, headers=coordinator)).status_code == 403
     assert (await client.get(USERS)).status_code == 401
+
+
+async def test_user_name_is_unique_in_the_organisation_whatever_its_case(client, auth):
+    headers = await _integration(auth)
+    first = await client.post(USERS, headers=headers, json=user("E-10", "dana@example.org"))
+    assert first.status_code == 201, first.text
+    again = await client.post(USERS, headers=headers, json=user("E-11", "DANA@example.org"))
+    assert again.status_code == 409, again.text
+    assert again.json()["scimType"] == "uniqueness"
+    other = await client.post(USERS, headers=headers, json=user("E-11", "eli@example.org"))
+    assert other.status_code == 201, other.text
+    # Renaming onto a colleague's userName is refused too; keeping one's own is not a clash.
+    url = f"{USERS}/{other.json()['id']}"
+    taken = await client.put(url, headers=headers, json=user("E-11", "Dana@Example.org"))
+    assert taken.status_code == 409, taken.text
+    kept = await client.put(url, headers=headers, json=user("E-11", "eli@example.org"))
+    assert kept.status_code == 200, kept.text
+    # A deprovisioned user's userName is free again.
+    assert (
+        await client.delete(f"{USERS}/{first.json()['id']}", headers=headers)
+    ).status_code == 204
+    reused = await client.put(url, headers=headers, json=user("E-11", "dana@example.org"))
+    assert reused.status_code == 200, reused.text

@@ -122,7 +122,23 @@ class EmployeeStorage(AsyncScimStorage):
         row = users.to_row(user, None, await self._manager_number(user))
         if await self._taken(row["employee_number"]):
             raise UniquenessException(detail="a user with this employeeNumber exists")
+        await self._check_user_name(user.user_name, row["employee_number"])
         return await self._write(row)
+
+    async def _check_user_name(self, user_name: str, employee_number: str) -> None:
+        """userName is unique among the organisation's users (RFC 7643 §4.1.1), compared
+        as SCIM compares it (not case-exact), as `userName eq` finds it."""
+        caller = CALLER.get()
+        taken = sa.and_(
+            _VISIBLE,
+            sa.func.lower(t.c.attributes[filters.USER_NAME].astext) == user_name.lower(),
+            t.c.employee_number != employee_number,
+        )
+        total, _ = await service.search_provisioned_employees(
+            uow=caller.new_uow(), principal=caller.principal, condition=taken, offset=0, limit=0
+        )
+        if total:
+            raise UniquenessException(detail="a user with this userName exists")
 
     async def _taken(self, employee_number: str) -> bool:
         caller = CALLER.get()
@@ -143,6 +159,7 @@ class EmployeeStorage(AsyncScimStorage):
         row = users.to_row(user, existing, await self._manager_number(user))
         if row["employee_number"] != existing.employee_number:
             raise InvalidValueException(detail="employeeNumber cannot change (it is HR's key)")
+        await self._check_user_name(user.user_name, existing.employee_number)
         return await self._write(row)
 
     async def delete(
