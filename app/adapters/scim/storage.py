@@ -125,9 +125,11 @@ class EmployeeStorage(AsyncScimStorage):
         await self._check_user_name(user.user_name, row["employee_number"])
         return await self._write(row)
 
-    async def _check_user_name(self, user_name: str, employee_number: str) -> None:
+    async def _check_user_name(self, user_name: str | None, employee_number: str) -> None:
         """userName is unique among the organisation's users (RFC 7643 §4.1.1), compared
         as SCIM compares it (not case-exact), as `userName eq` finds it."""
+        if not user_name:  # required by the schema: scim2-server refuses such a user first
+            return
         caller = CALLER.get()
         taken = sa.and_(
             _VISIBLE,
