@@ -150,8 +150,16 @@ def worker(
 
     async def loop(db: Database) -> None:
         sender = HttpWebhookSender(allow_private_addresses=allow_private_addresses)
+        # SIGTERM (a deploy, `docker stop`) or Ctrl-C: finish the batch in hand and record
+        # what it delivered, then exit 0. Killed instead, the batch's claim rolls back and
+        # another worker sends it again (at least once; receivers dedupe on webhook-id).
+        stop = asyncio.Event()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            asyncio.get_running_loop().add_signal_handler(signum, stop.set)
         try:
-            await run_worker(db, sender, batch_size=batch_size, idle_seconds=idle_seconds)
+            await run_worker(
+                db, sender, batch_size=batch_size, idle_seconds=idle_seconds, stop=stop
+            )
         finally:
             await sender.close()
 

@@ -98,3 +98,36 @@ async def test_a_worker_killed_mid_batch_loses_no_event(app_url, migrated_url):
         assert dict(states) == {"delivered": EVENTS}
     finally:
         await database.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM")
+async def test_a_stopped_worker_finishes_and_records_its_batch(app_url, migrated_url):
+    """SIGTERM in the middle of a batch: the batch is delivered and recorded, then the worker
+    exits 0. Nothing is left pending, and nothing is sent twice."""
+    database = Database(app_url, pool_size=2)
+    await database.open()
+    receiver = Receiver(delay=0.3)
+    try:
+        with receiver:
+            org_id, receiver.secret, event_ids = await _organisation_with_events(
+                database, receiver.url
+            )
+            worker = _worker(migrated_url)
+            await _wait(lambda: len(receiver.started) >= 5, 60)  # inside the first batch
+            worker.terminate()
+            assert worker.wait(timeout=30) == 0
+        async with database.connect() as connection, connection.transaction():
+            await connection.execute(
+                "SELECT set_config('app.organization_id', $1, true)", str(org_id)
+            )
+            states = dict(
+                await connection.fetch(
+                    "SELECT state, count(*) FROM webhook_deliveries GROUP BY state"
+                )
+            )
+        delivered = [v["id"] for v in receiver.verified]
+        assert len(delivered) == len(set(delivered)) == states["delivered"] >= 10
+        assert states == {"delivered": states["delivered"], "pending": EVENTS - len(delivered)}
+        assert set(delivered) <= event_ids
+    finally:
+        await database.close()
