@@ -50,8 +50,6 @@ class Metrics:
             registry=self.registry,
         )
         self.registry.register(_PoolCollector(pool_stats))
-        self._domain = _DomainCollector()
-        self.registry.register(self._domain)
         self._series: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
@@ -71,8 +69,8 @@ class Metrics:
     def exposition(self, mentorships: Mapping[str, int] | None = None) -> bytes:
         """The text to scrape, with the domain counts read for this scrape (None when they
         could not be read: their series are then absent, the rest still served)."""
-        self._domain.mentorships = mentorships  # no await between this and the rendering
-        return generate_latest(self.registry)
+        text = generate_latest(self.registry)
+        return text if mentorships is None else text + generate_latest(_Counts(mentorships))
 
 
 class _PoolCollector(Collector):
@@ -89,12 +87,13 @@ class _PoolCollector(Collector):
         yield gauge
 
 
-class _DomainCollector(Collector):
-    mentorships: Mapping[str, int] | None = None
+class _Counts(Collector):
+    """One scrape's domain counts, rendered after the registry's series."""
+
+    def __init__(self, mentorships: Mapping[str, int]) -> None:
+        self.mentorships = mentorships
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
-        if self.mentorships is None:
-            return
         gauge = GaugeMetricFamily(
             "mentorships", "Mentorships by state, all organisations", labels=["state"]
         )
