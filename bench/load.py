@@ -1,10 +1,15 @@
 """Load benchmark: a realistic mix against `mentoring serve`-style workers (two processes),
-beside the raw asyncpg point read measured in the same run.
+beside raw asyncpg baselines measured in the same run.
 
 The mix: directory reads (40% one employee, 10% a page), mentorship list (15%) and detail
 (15%), meeting-log writes by mentees (10%), and a GraphQL dashboard query (10%). It is
-driven at several concurrencies; throughput and p50/p99 are printed for each, and the ratio
-is taken at the concurrency where the service's throughput peaks.
+driven at several concurrencies; throughput and p50/p99 are printed for each, and the ratios
+are taken at the concurrency where the service's throughput peaks.
+
+Two baselines, both `bench/raw_app.py` (Starlette over a raw asyncpg pool, two workers):
+- the same mix, each request answered with the same body from hand-written SQL and no auth,
+  audit or outbox: like for like, what the hardware allows for this work;
+- the point read alone, the cheapest request there is (the figure earlier runs printed).
 
 Run: `python -m bench.load` (wrk when installed, else a Python client).
 """
@@ -19,6 +24,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import asyncpg
 import httpx
 
 from app.adapters.clock import SystemClock
@@ -31,6 +37,10 @@ from app.domain.access import Principal, Role
 from app.main import create_app
 from app.services import access, organizations
 from bench.harness import Request, database, libpq_url, load_mix, server
+
+RAW_MIX = "raw asyncpg mix"
+RAW_READ = "raw asyncpg point read"
+SERVICE = "service mix"
 
 DASHBOARD = """{ mentorships(first: 20) { edges { node { state startsOn endsOn
   mentee { givenName familyName } mentor { givenName familyName }
@@ -176,6 +186,11 @@ async def seed(owner_url: str, pairs: int) -> dict[str, Any]:
                     mentee_tokens[mentorships[-1]] = token
     coordinator = await _token(db, org, Role.COORDINATOR)
     await db.close()
+    # Statistics, as autovacuum would have gathered in a running system: without them the
+    # planner sorts whole tables for a page, on both sides.
+    owner = await asyncpg.connect(libpq_url(owner_url))
+    await owner.execute("ANALYZE")
+    await owner.close()
     return {
         "org": str(org),
         "coordinator": coordinator,
@@ -248,7 +263,11 @@ def main() -> None:
             server("bench.raw_app:create_app", env, workers=2) as raw,
             server("app.main:app_factory", env, workers=2) as service,
         ):
-            sides = {"raw asyncpg point read": (raw, baseline), "service mix": (service, requests)}
+            sides = {
+                RAW_READ: (raw, baseline),
+                RAW_MIX: (raw, requests),
+                SERVICE: (service, requests),
+            }
             for base, reqs in sides.values():
                 load_mix(base, reqs, seconds=2, connections=8)  # warm-up
             # The two sides take turns at each concurrency, so a drift in this machine's
@@ -267,17 +286,18 @@ def report(results: dict[str, dict[int, Any]]) -> None:
                 f"  {name:24} c={c:3}  {r.requests_per_second:7.0f} req/s  p50 {r.p50_ms:6.2f} ms"
                 f"  p99 {r.p99_ms:7.2f} ms  non-2xx {r.errors}"
             )
-    service = results["service mix"]
+    service = results[SERVICE]
     peak = max(service, key=lambda c: service[c].requests_per_second)
-    raw_peak = max(r.requests_per_second for r in results["raw asyncpg point read"].values())
     print(
         f"peak of the mix at c={peak}: {service[peak].requests_per_second:.0f} req/s, "
         f"p99 {service[peak].p99_ms:.1f} ms (goal < 50 ms)"
     )
-    print(
-        f"mix / raw asyncpg baseline: {service[peak].requests_per_second / raw_peak:.2f} "
-        "(goal >= 0.50)"
-    )
+    for baseline in (RAW_MIX, RAW_READ):
+        raw_peak = max(r.requests_per_second for r in results[baseline].values())
+        print(
+            f"mix / {baseline} at its peak: {service[peak].requests_per_second / raw_peak:.2f} "
+            "(goal >= 0.50)"
+        )
 
 
 if __name__ == "__main__":

@@ -1,14 +1,24 @@
-"""The baseline: the same point read through raw asyncpg behind a minimal Starlette route.
+"""The baseline: the load benchmark's request mix served through raw asyncpg behind minimal
+Starlette routes.
 
-No auth, no validation, no unit of work: the fastest honest way to serve this row, so the
-service's figure can be read as a share of what the hardware allows.
+Each route answers one request kind of `bench.load.mix` with hand-written SQL over one pool and
+returns the body the service returns for it (same keys, values and order of items, orjson
+encoding). No auth, no validation beyond what parsing needs, no unit of work, no audit or outbox
+rows: the fastest honest way to produce the same bodies from the same rows, so the service's
+figure can be read as a share of what the hardware allows.
+
+jsonb columns are read as text and embedded with `orjson.Fragment`, never decoded and encoded
+again (PostgreSQL's text has spaces after `:` and `,`: the same JSON, not the same bytes).
 """
 
 from __future__ import annotations
 
+import base64
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date
+from typing import Any
 from uuid import UUID
 
 import asyncpg
@@ -22,6 +32,67 @@ QUERY = """SELECT id, employee_number, given_name, family_name, email, job_title
   department, unit, manager_id, manager_employee_number, hire_date, employment_status,
   in_good_standing, attributes::text AS attributes, created_at, updated_at
 FROM employees WHERE organization_id = $1 AND id = $2"""
+
+# Pages are limited in a subquery and jsonb is cast to text outside it: the cast is then made
+# for the page's rows only, not for every row of the organisation when the planner sorts
+# (the service reads jsonb as such and pays for its text on output rows only).
+
+# The directory in employee_number order, one row more than the page to know if another follows.
+# With and without a cursor as two statements, so each keeps a plain index-range plan.
+EMPLOYEE_COLUMNS = """id, employee_number, given_name, family_name, email, job_title, level,
+  department, unit, manager_id, manager_employee_number, hire_date, employment_status,
+  in_good_standing, attributes::text AS attributes, created_at, updated_at"""
+EMPLOYEE_PAGE = f"""SELECT {EMPLOYEE_COLUMNS} FROM (SELECT * FROM employees
+  WHERE organization_id = $1 ORDER BY employee_number LIMIT $2) e
+ORDER BY employee_number"""  # noqa: S608 (constants only)
+EMPLOYEE_PAGE_AFTER = f"""SELECT {EMPLOYEE_COLUMNS} FROM (SELECT * FROM employees
+  WHERE organization_id = $1 AND employee_number > $3 ORDER BY employee_number LIMIT $2) e
+ORDER BY employee_number"""  # noqa: S608 (constants only)
+
+# A coordinator sees every mentorship of the organisation, in id order.
+MENTORSHIP_COLUMNS = """id, cohort_id, mentee_id, mentor_id, state, formed_by, matching_run_id,
+  starts_on, ends_on, checkpoint_due_on, policy_version, policy::text AS policy,
+  explanation::text AS explanation, created_at"""
+MENTORSHIP = f"""SELECT {MENTORSHIP_COLUMNS} FROM mentorships
+WHERE organization_id = $1 AND id = $2"""  # noqa: S608 (constants only)
+MENTORSHIP_PAGE = f"""SELECT {MENTORSHIP_COLUMNS} FROM (SELECT * FROM mentorships
+  WHERE organization_id = $1 ORDER BY id LIMIT $2) m
+ORDER BY id"""  # noqa: S608 (constants only)
+MENTORSHIP_PAGE_AFTER = f"""SELECT {MENTORSHIP_COLUMNS} FROM (SELECT * FROM mentorships
+  WHERE organization_id = $1 AND id > $3 ORDER BY id LIMIT $2) m
+ORDER BY id"""  # noqa: S608 (constants only)
+
+# One statement: the mentee who logs it is read from the mentorship by the INSERT itself, and
+# an unknown mentorship inserts nothing (404).
+LOG_MEETING = """INSERT INTO meetings (organization_id, id, mentorship_id, held_on, hours, topics,
+  goal_id, competency, observations, follow_ups, notes, logged_by, cancelled)
+SELECT organization_id, gen_random_uuid(), id, $3, $4, $5, $6, $7, $8, $9, $10, mentee_id, false
+FROM mentorships WHERE organization_id = $1 AND id = $2
+RETURNING id, mentorship_id, held_on, hours, topics, goal_id, competency, observations,
+  follow_ups, notes, logged_by, cancelled, cancelled_at, cancelled_by, created_at"""
+
+# The dashboard in one statement, a row per node: the first 20 mentorships in id order, both
+# people, the first 5 goals in plan order (created_at, id) as two arrays, and the latest
+# meeting not cancelled (held_on, then created_at, then id, the latest first).
+DASHBOARD = """SELECT m.state, m.starts_on, m.ends_on,
+  mentee.given_name AS mentee_given, mentee.family_name AS mentee_family,
+  mentor.given_name AS mentor_given, mentor.family_name AS mentor_family,
+  g.texts, g.progress, last.held_on, last.hours
+FROM (SELECT id, mentee_id, mentor_id, state, starts_on, ends_on FROM mentorships
+      WHERE organization_id = $1 ORDER BY id LIMIT 20) m
+LEFT JOIN employees mentee ON mentee.organization_id = $1 AND mentee.id = m.mentee_id
+LEFT JOIN employees mentor ON mentor.organization_id = $1 AND mentor.id = m.mentor_id
+CROSS JOIN LATERAL (
+  SELECT array_agg(text ORDER BY created_at, id) AS texts,
+         array_agg(progress ORDER BY created_at, id) AS progress
+  FROM (SELECT text, progress, created_at, id FROM goals
+        WHERE organization_id = $1 AND mentorship_id = m.id
+        ORDER BY created_at, id LIMIT 5) first_goals) g
+LEFT JOIN LATERAL (
+  SELECT held_on, hours FROM meetings
+  WHERE organization_id = $1 AND mentorship_id = m.id AND NOT cancelled
+  ORDER BY held_on DESC, created_at DESC, id DESC LIMIT 1) last ON true
+ORDER BY m.id"""
 
 
 def create_app() -> Starlette:
@@ -38,8 +109,125 @@ def create_app() -> Starlette:
         row = await request.app.state.pool.fetchrow(QUERY, org, UUID(request.path_params["id"]))
         if row is None:
             return Response(status_code=404)
-        body = dict(row)
-        body["attributes"] = orjson.Fragment(body["attributes"])
-        return Response(orjson.dumps(body, default=str), media_type="application/json")
+        return _json(_with_json(row, "attributes"))
 
-    return Starlette(routes=[Route("/v1/employees/{id}", employee)], lifespan=lifespan)
+    app = Starlette(
+        routes=[
+            Route("/v1/employees/{id}", employee),
+            Route("/v1/employees", employee_page),
+            Route("/v1/mentorships", mentorship_page),
+            Route("/v1/mentorships/{id}", mentorship),
+            Route("/v1/mentorships/{id}/meetings", log_meeting, methods=["POST"]),
+            Route("/graphql", dashboard, methods=["POST"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.org = org
+    return app
+
+
+def _json(body: Any, status_code: int = 200) -> Response:
+    # Timestamps end in "Z", as pydantic writes UTC (orjson's default is "+00:00"); asyncpg's
+    # UUID subclass is not one orjson knows, hence `default=str` (as the point read).
+    content = orjson.dumps(body, default=str, option=orjson.OPT_UTC_Z)
+    return Response(content, status_code, media_type="application/json")
+
+
+def _with_json(row: asyncpg.Record, *names: str) -> dict[str, Any]:
+    """The row as a dict, its jsonb columns (read as text) embedded as they are."""
+    item = dict(row)
+    for name in names:
+        item[name] = orjson.Fragment(item[name])
+    return item
+
+
+def _limit(request: Request) -> int:
+    return int(request.query_params.get("limit", 50))
+
+
+async def employee_page(request: Request) -> Response:
+    # The cursor is the page's last employee_number in unpadded URL-safe base64.
+    state, limit, after = request.app.state, _limit(request), request.query_params.get("after")
+    if after is None:
+        rows = await state.pool.fetch(EMPLOYEE_PAGE, state.org, limit + 1)
+    else:
+        number = base64.urlsafe_b64decode(after + "=" * (-len(after) % 4)).decode()
+        rows = await state.pool.fetch(EMPLOYEE_PAGE_AFTER, state.org, limit + 1, number)
+    items = [_with_json(r, "attributes") for r in rows[:limit]]
+    next_cursor = None
+    if len(rows) > limit:
+        last = items[-1]["employee_number"].encode()
+        next_cursor = base64.urlsafe_b64encode(last).decode().rstrip("=")
+    return _json({"items": items, "next_cursor": next_cursor})
+
+
+async def mentorship_page(request: Request) -> Response:
+    state, limit, after = request.app.state, _limit(request), request.query_params.get("after")
+    if after is None:
+        rows = await state.pool.fetch(MENTORSHIP_PAGE, state.org, limit)
+    else:
+        rows = await state.pool.fetch(MENTORSHIP_PAGE_AFTER, state.org, limit, UUID(after))
+    items = [_with_json(r, "policy", "explanation") for r in rows]
+    # As the service's route: a full page names its last id, even when nothing follows.
+    next_after = items[-1]["id"] if len(items) == limit else None
+    return _json({"items": items, "next_after": next_after})
+
+
+async def mentorship(request: Request) -> Response:
+    state = request.app.state
+    row = await state.pool.fetchrow(MENTORSHIP, state.org, UUID(request.path_params["id"]))
+    if row is None:
+        return Response(status_code=404)
+    return _json(_with_json(row, "policy", "explanation"))
+
+
+async def log_meeting(request: Request) -> Response:
+    state, body = request.app.state, orjson.loads(await request.body())
+    goal_id = body.get("goal_id")
+    row = await state.pool.fetchrow(
+        LOG_MEETING,
+        state.org,
+        UUID(request.path_params["id"]),
+        date.fromisoformat(body["held_on"]),
+        float(body["hours"]),
+        body.get("topics", []),
+        UUID(goal_id) if goal_id else None,
+        body.get("competency"),
+        body.get("observations"),
+        body.get("follow_ups"),
+        body.get("notes"),
+    )
+    if row is None:
+        return Response(status_code=404)
+    return _json(dict(row), 201)
+
+
+async def dashboard(request: Request) -> Response:
+    # Only bench.load's DASHBOARD document is served; the body is read, not parsed.
+    await request.body()
+    state = request.app.state
+    rows = await state.pool.fetch(DASHBOARD, state.org)
+    edges = [{"node": _dashboard_node(r)} for r in rows]
+    return _json({"data": {"mentorships": {"edges": edges}}})
+
+
+def _dashboard_node(row: asyncpg.Record) -> dict[str, Any]:
+    """One node, its keys in the order the document asks for them (as GraphQL answers)."""
+    goals = zip(row["texts"] or (), row["progress"] or (), strict=True)
+    held_on = row["held_on"]
+    return {
+        "state": row["state"],
+        "startsOn": row["starts_on"],
+        "endsOn": row["ends_on"],
+        "mentee": _person(row["mentee_given"], row["mentee_family"]),
+        "mentor": _person(row["mentor_given"], row["mentor_family"]),
+        "goals": {"edges": [{"node": {"text": t, "progress": p}} for t, p in goals]},
+        "lastMeeting": None if held_on is None else {"heldOn": held_on, "hours": row["hours"]},
+    }
+
+
+def _person(given_name: str | None, family_name: str | None) -> dict[str, Any] | None:
+    # Null when the row is missing, as the service's loader answers for an unknown employee.
+    if given_name is None:
+        return None
+    return {"givenName": given_name, "familyName": family_name}
