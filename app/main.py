@@ -31,6 +31,8 @@ from app.metrics import Metrics, MetricsMiddleware, metrics_endpoint
 from app.observability import RequestContext, configure_logging
 from app.telemetry import instrument
 
+GC_YOUNG_THRESHOLD = 10_000
+
 DESCRIPTION = """Runs formal workplace mentoring programs: the employee directory, programs,
 cohorts, matching and mentorships. Errors are RFC 9457 problem documents."""
 
@@ -51,6 +53,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         # frozen, the collector stops re-walking it, which otherwise pauses requests.
         gc.collect()
         gc.freeze()
+        # A dashboard query allocates tens of thousands of short-lived objects, almost none
+        # in cycles: at the default 700 the young generation was collected ~50 times a
+        # request, a fifth of its CPU (measured: 8.4 -> 6.8 ms with freeze and this).
+        gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
         try:
             yield
         finally:

@@ -4,16 +4,32 @@ refuses (integers beyond 64 bits, which JSON and jsonb both allow)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
 
+from app.services.stored_json import StoredJson
+
 
 def dumps(value: Any) -> str:
     try:
-        return orjson.dumps(value).decode()
+        return orjson.dumps(value, default=_stored).decode()
     except TypeError:
-        return json.dumps(value, separators=(",", ":"), default=str)
+        return json.dumps(value, separators=(",", ":"), default=_plain)
+
+
+def _stored(value: Any) -> Any:
+    """A document read from the database goes back as its own text, not decoded first."""
+    if isinstance(value, StoredJson):
+        return orjson.Fragment(value.text)
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise TypeError
+
+
+def _plain(value: Any) -> Any:
+    return dict(value) if isinstance(value, Mapping) else str(value)
 
 
 # orjson reads an integer beyond 64 bits as a float, silently losing digits. Such an integer

@@ -245,8 +245,7 @@ class Mentorship:
     ends_on: date
     checkpoint_due_on: date | None
     policy_version: int
-    policy: JSON = strawberry.field(description="The policy snapshot it lives under")
-    explanation: JSON
+    record: strawberry.Private[records.Mentorship]
 
     @classmethod
     def of(cls, m: records.Mentorship) -> Mentorship:
@@ -262,9 +261,17 @@ class Mentorship:
             ends_on=m.ends_on,
             checkpoint_due_on=m.checkpoint_due_on,
             policy_version=m.policy_version,
-            policy=_json(dict(m.policy)),
-            explanation=_json(dict(m.explanation)),
+            record=m,
         )
+
+    # The documents are decoded only when asked for: a dashboard of pairs never reads them.
+    @strawberry.field(description="The policy snapshot it lives under")
+    def policy(self) -> JSON:
+        return _json(dict(self.record.policy))
+
+    @strawberry.field
+    def explanation(self) -> JSON:
+        return _json(dict(self.record.explanation))
 
     @strawberry.field(
         description="Null when the caller may not see this employee",

@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 
 from app.api.deps import CurrentPrincipal, SystemTime, UoW
-from app.api.rest.responses import JsonModel, problems
+from app.api.rest.responses import JsonModel, RecordJson, fields_of, problems
 from app.api.rest.schemas.matching import (
     MatchingRunRead,
     MatchLockCreate,
@@ -40,8 +40,9 @@ def run_read(run: MatchingRun) -> MatchingRunRead:
     )
 
 
-def mentorship_read(mentorship: Mentorship) -> MentorshipRead:
-    return MentorshipRead.model_validate(mentorship, from_attributes=True)
+def mentorship_read(mentorship: Mentorship) -> dict[str, Any]:
+    """A mentorship as `MentorshipRead`, its documents as stored (see `RecordJson`)."""
+    return fields_of(mentorship, MentorshipRead)
 
 
 @router.post(
@@ -80,11 +81,11 @@ async def get_matching_run(run_id: UUID, uow: UoW, principal: CurrentPrincipal) 
     response_model=PublishedRunRead,
     responses=problems(403, 404, 409),
 )
-async def publish_matching_run(run_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+async def publish_matching_run(run_id: UUID, uow: UoW, principal: CurrentPrincipal) -> RecordJson:
     """Turn the proposals into mentorships in state `proposed`. A second publish is 409."""
     created = await matching_runs.publish_matching_run(uow=uow, principal=principal, run_id=run_id)
-    return JsonModel(
-        PublishedRunRead(matching_run_id=run_id, mentorships=[mentorship_read(m) for m in created])
+    return RecordJson(
+        {"matching_run_id": run_id, "mentorships": [mentorship_read(m) for m in created]}
     )
 
 
@@ -123,11 +124,11 @@ async def lock_pair(
 )
 async def create_mentorship(
     body: MentorshipCreate, uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+) -> RecordJson:
     """A pair formed by the mentee's choice (an off-list mentor allowed), a referral, an
     interview shortlist, the committee or the coordinator; it must pass every hard rule."""
     created = await mentorships.create_mentorship(uow=uow, principal=principal, **body.model_dump())
-    return JsonModel(mentorship_read(created), 201)
+    return RecordJson(mentorship_read(created), 201)
 
 
 @router.get(
@@ -142,15 +143,13 @@ async def list_mentorships(
     cohort_id: UUID | None = None,
     after: Annotated[UUID | None, Query(description="`next_after` of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=mentorships.MAX_PAGE)] = 50,
-) -> JsonModel:
+) -> RecordJson:
     """The mentorships the caller may see: their own, their reports', or all for staff."""
     found = await mentorships.list_mentorships(
         uow=uow, principal=principal, cohort_id=cohort_id, after=after, limit=limit
     )
     next_after = found[-1].id if len(found) == limit else None
-    return JsonModel(
-        MentorshipPageRead(items=[mentorship_read(m) for m in found], next_after=next_after)
-    )
+    return RecordJson({"items": [mentorship_read(m) for m in found], "next_after": next_after})
 
 
 @router.get(
@@ -159,12 +158,12 @@ async def list_mentorships(
     response_model=MentorshipRead,
     responses=problems(403, 404),
 )
-async def get_mentorship(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+async def get_mentorship(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> RecordJson:
     """One mentorship: its dates, state and the policy snapshot it lives under."""
     found = await mentorships.get_mentorship(
         uow=uow, principal=principal, mentorship_id=mentorship_id
     )
-    return JsonModel(mentorship_read(found))
+    return RecordJson(mentorship_read(found))
 
 
 @router.get(

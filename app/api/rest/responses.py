@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
+from uuid import UUID
 
+import orjson
 from fastapi import Response
 from pydantic import BaseModel
 
 from app.api.errors import PROBLEM_JSON
+from app.services.stored_json import StoredJson
 
 PROBLEM_SCHEMA = {
     "type": "object",
@@ -70,3 +74,31 @@ class JsonModel(Response):
 
     def __init__(self, model: BaseModel, status_code: int = 200) -> None:
         super().__init__(model.__pydantic_serializer__.to_json(model), status_code=status_code)
+
+
+class RecordJson(Response):
+    """JSON written straight from records with orjson, for reads whose records carry stored
+    JSON documents: those go out as the text they were stored as, never decoded and encoded
+    again (a page of mentorships is 92% policy snapshots). The caller shapes the content
+    after the route's response model (`fields_of`); UTC timestamps end in `Z`, as pydantic's."""
+
+    media_type = "application/json"
+
+    def __init__(self, content: Any, status_code: int = 200) -> None:
+        body = orjson.dumps(content, default=_stored, option=orjson.OPT_UTC_Z)
+        super().__init__(body, status_code=status_code)
+
+
+def fields_of(record: Any, model: type[BaseModel]) -> dict[str, Any]:
+    """The record's values under the model's field names, in the model's order."""
+    return {name: getattr(record, name) for name in model.model_fields}
+
+
+def _stored(value: Any) -> Any:
+    if isinstance(value, StoredJson):
+        return orjson.Fragment(value.text)
+    if isinstance(value, UUID):  # asyncpg's own subclass, which orjson does not take
+        return str(value)
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise TypeError(f"not JSON: {type(value).__name__}")

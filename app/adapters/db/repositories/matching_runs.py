@@ -51,7 +51,7 @@ _INSERT_MENTORSHIPS = _sql(
     "CAST(:explanation AS jsonb[])) RETURNING id"
 )
 _M = tp.mentorships.c
-_MENTORSHIP_SELECT = sa.select(*rows.columns_of(tp.mentorships, Mentorship)).where(
+_MENTORSHIP_SELECT = sa.select(*rows.mentorship_columns(tp.mentorships)).where(
     _M.organization_id == sa.bindparam("org")
 )
 _GET_MENTORSHIP = compile_statement(_MENTORSHIP_SELECT.where(_M.id == sa.bindparam("id")))

@@ -7,6 +7,7 @@ from typing import Any
 import asyncpg
 import sqlalchemy as sa
 
+from app.adapters.db import json_codec
 from app.adapters.db.sql import Statement, compile_statement
 from app.domain.eligibility import ApplicantRole
 from app.domain.policy import stored_policy
@@ -19,6 +20,7 @@ from app.services.program_records import (
     Mentorship,
     Program,
 )
+from app.services.stored_json import StoredJson
 
 
 def sql(text: str) -> Statement:
@@ -63,7 +65,22 @@ def run(row: asyncpg.Record) -> MatchingRun:
 
 
 def mentorship(row: asyncpg.Record) -> Mentorship:
-    return Mentorship(**dict(row))
+    values = dict(row)
+    for name in MENTORSHIP_DOCUMENTS:  # read as text by `mentorship_columns`
+        values[name] = StoredJson(values[name], json_codec.loads)
+    return Mentorship(**values)
+
+
+# A mentorship's JSON documents: read as text and decoded only when something looks inside.
+MENTORSHIP_DOCUMENTS = ("policy", "explanation")
+
+
+def mentorship_columns(table: sa.Table) -> list[sa.ColumnElement[Any]]:
+    """The columns of a `Mentorship`, its documents as their JSON text (see `mentorship`)."""
+    return [
+        sa.cast(table.c[name], sa.Text).label(name) if name in MENTORSHIP_DOCUMENTS else column
+        for name, column in zip(Mentorship.__slots__, columns_of(table, Mentorship), strict=True)
+    ]
 
 
 def columns_of(table: sa.Table, record: type) -> list[sa.ColumnElement[Any]]:

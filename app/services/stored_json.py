@@ -1,0 +1,40 @@
+"""A JSON object as it was stored: read-only, decoded on first use, and written out again
+from its own text. A mentorship carries two such documents (its 2 KB policy snapshot and its
+matching explanation); most reads of a mentorship never look inside them, and a list that
+only passes them on need not decode and encode them again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+
+class StoredJson(Mapping[str, Any]):
+    """A mapping over stored JSON text (an object); `text` is that JSON, unchanged."""
+
+    __slots__ = ("_decoded", "_loads", "text")
+
+    def __init__(self, text: str, loads: Callable[[str], Any]) -> None:
+        self.text = text
+        self._loads = loads
+        self._decoded: dict[str, Any] | None = None
+
+    def _value(self) -> dict[str, Any]:
+        if self._decoded is None:
+            decoded = self._loads(self.text)
+            if not isinstance(decoded, dict):
+                raise TypeError(f"stored JSON is not an object: {self.text[:40]!r}")
+            self._decoded = decoded
+        return self._decoded
+
+    def __getitem__(self, key: str) -> Any:
+        return self._value()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._value())
+
+    def __len__(self) -> int:
+        return len(self._value())
+
+    def __repr__(self) -> str:
+        return f"StoredJson({self.text!r})"
