@@ -115,7 +115,15 @@ meetings = sa.Table(
     _created_at(),
     sa.PrimaryKeyConstraint("organization_id", "id"),
     _of_mentorship("meetings"),
-    _by_mentorship("meetings"),
+    # In date order within each pair: the latest meeting is one index step (read backwards).
+    sa.Index(
+        "ix_meetings_organization_id_mentorship_id_held_on",
+        "organization_id",
+        "mentorship_id",
+        "held_on",
+        "created_at",
+        "id",
+    ),
     sa.CheckConstraint("hours >= 0 AND hours <= 24", name="hours_in_a_day"),
 )
 

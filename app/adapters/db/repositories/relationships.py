@@ -316,10 +316,14 @@ _GOAL_PAGES = _sql(
     "FROM goals a WHERE a.organization_id = :org AND a.id = :after))) ranked "
     "WHERE n <= :limit ORDER BY mentorship_id, n"
 )
+# Each pair's latest meeting as its own top-1 read of the date index (a backward step or
+# two), not a sort of every meeting the pairs ever had.
 _LAST_MEETINGS = _sql(
-    f"SELECT DISTINCT ON (mentorship_id) {', '.join(_fields(Meeting))} FROM meetings "  # noqa: S608
-    "WHERE organization_id = :org AND mentorship_id = ANY(:value) AND NOT cancelled "
-    "ORDER BY mentorship_id, held_on DESC, created_at DESC, id DESC"
+    f"SELECT latest.* FROM unnest(CAST(:value AS uuid[])) AS wanted(id) "  # noqa: S608
+    f"CROSS JOIN LATERAL (SELECT {', '.join(_fields(Meeting))} FROM meetings "
+    "WHERE organization_id = :org AND mentorship_id = wanted.id AND NOT cancelled "
+    "ORDER BY held_on DESC, created_at DESC, id DESC LIMIT 1) latest "
+    "ORDER BY latest.mentorship_id"
 )
 _LOCK_PEOPLE = _sql(
     "SELECT id FROM employees WHERE organization_id = :org AND id = ANY(:value) "
