@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Annotated
+from uuid import UUID
 
 from fastapi import Depends, Request
 
@@ -20,6 +21,7 @@ from app.adapters.rate_limit import RateLimiter
 from app.api.errors import RateLimited, Unauthenticated
 from app.domain.access import Principal
 from app.services.ports import Clock, UnitOfWork
+from app.services.program_records import PairParties
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]
 
@@ -60,9 +62,11 @@ CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
 async def get_uow_factory(request: Request, principal: CurrentPrincipal) -> UnitOfWorkFactory:
-    """Fresh units of work for the caller's organisation: one per service call."""
+    """Fresh units of work for the caller's organisation: one per service call. They share
+    what they learn of who is in which pair, a fact that never changes, for this request."""
     database: Database = request.app.state.database
-    return lambda: SqlUnitOfWork(database, principal.organization_id)
+    known_pairs: dict[UUID, PairParties] = {}
+    return lambda: SqlUnitOfWork(database, principal.organization_id, known_pairs=known_pairs)
 
 
 async def get_uow(request: Request) -> UnitOfWork:

@@ -174,7 +174,9 @@ async def last_meetings(
     async with uow.read_only():
         seen = await reachable_parties(uow, principal, mentorship_ids, scope)
         latest = await uow.relationships.last_meetings(list(seen)) if seen else []
-        ids = [m.mentorship_id for m in latest]
+        # A disclosure is made to named people: a reader who is no one in the directory (a
+        # staff or integration token) can be granted nothing by one, so none are looked up.
+        ids = [m.mentorship_id for m in latest] if principal.employee_id is not None else []
         grants: dict[UUID, list[Disclosure]] = defaultdict(list)
         for record in await uow.relationships.disclosures_of(ids) if ids else []:
             grants[record.mentorship_id].append(as_domain(record))

@@ -19,6 +19,7 @@ from app.adapters.db.repositories.outbox import SqlOutbox
 from app.adapters.db.repositories.programs import SqlProgramRepository
 from app.adapters.db.repositories.relationships import SqlRelationshipRepository
 from app.adapters.db.rls import ORG_SETTING
+from app.services.program_records import PairParties
 
 _savepoints = itertools.count()
 
@@ -44,12 +45,18 @@ class SqlUnitOfWork:
     relationships: SqlRelationshipRepository
 
     def __init__(
-        self, database: Database, organization_id: UUID | None, *, admin: bool = False
+        self,
+        database: Database,
+        organization_id: UUID | None,
+        *,
+        admin: bool = False,
+        known_pairs: dict[UUID, PairParties] | None = None,
     ) -> None:
         self._database = database
         self._organization_id = organization_id
         self._admin = admin
         self._reading = False
+        self._known_pairs = known_pairs
 
     def read_only(self) -> Self:
         """This use case only reads: run it without a transaction (one round trip a query)."""
@@ -91,7 +98,7 @@ class SqlUnitOfWork:
         self.employees = SqlEmployeeRepository(connection, self._organization_id)
         self.access = SqlAccessRepository(connection, self._organization_id)
         self.outbox = SqlOutbox(connection, self._organization_id)
-        self.programs = SqlProgramRepository(connection, self._organization_id)
+        self.programs = SqlProgramRepository(connection, self._organization_id, self._known_pairs)
         self.integrations = SqlIntegrationRepository(connection, self._organization_id)
         self.relationships = SqlRelationshipRepository(connection, self._organization_id)
         return self

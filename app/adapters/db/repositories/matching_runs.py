@@ -96,9 +96,17 @@ WITH RECURSIVE up(employee_id, manager_id, depth) AS (
 class SqlMatchingRepository:
     """The statements of matching runs and mentorships, and the helpers every part shares."""
 
-    def __init__(self, connection: asyncpg.Connection, organization_id: UUID | None) -> None:
+    def __init__(
+        self,
+        connection: asyncpg.Connection,
+        organization_id: UUID | None,
+        known_pairs: dict[UUID, PairParties] | None = None,
+    ) -> None:
         self._connection = connection
         self._org = organization_id
+        # Who is in a pair never changes once it is stored, so what one unit of work of a
+        # request has read, the next need not ask again (a GraphQL page's batches).
+        self._known_pairs = {} if known_pairs is None else known_pairs
 
     async def _execute(self, statement: Statement, **values: Any) -> None:
         await self._connection.execute(statement.sql, *statement.args({"org": self._org, **values}))
@@ -147,7 +155,7 @@ class SqlMatchingRepository:
 
     async def get_mentorship(self, mentorship_id: UUID) -> Mentorship | None:
         row = await self._row(_GET_MENTORSHIP, id=mentorship_id)
-        return rows.mentorship(row) if row else None
+        return self._learn([rows.mentorship(row)])[0] if row else None
 
     async def mentorships(
         self,
@@ -165,19 +173,28 @@ class SqlMatchingRepository:
             after=after,
             limit=limit,
         )
-        return [rows.mentorship(r) for r in found]
+        return self._learn([rows.mentorship(r) for r in found])
 
     async def mentorships_by_ids(self, ids: Sequence[UUID]) -> list[Mentorship]:
         """The mentorships among `ids` (of this organisation), in id order."""
         if not ids:
             return []
-        return [rows.mentorship(r) for r in await self._rows(_GET_MENTORSHIPS, ids=list(ids))]
+        found = await self._rows(_GET_MENTORSHIPS, ids=list(ids))
+        return self._learn([rows.mentorship(r) for r in found])
 
     async def parties_by_ids(self, ids: Sequence[UUID]) -> list[PairParties]:
-        """Who is in each of the mentorships among `ids` (of this organisation)."""
-        if not ids:
-            return []
-        return [PairParties(*r) for r in await self._rows(_GET_PARTIES, ids=list(ids))]
+        """Who is in each of the mentorships among `ids` (of this organisation), in id order."""
+        known = self._known_pairs
+        unknown = [i for i in dict.fromkeys(ids) if i not in known]
+        if unknown:
+            for found in await self._rows(_GET_PARTIES, ids=unknown):
+                known[found[0]] = PairParties(*found)
+        return sorted((known[i] for i in set(ids) if i in known), key=lambda p: p.id)
+
+    def _learn(self, found: list[Mentorship]) -> list[Mentorship]:
+        for m in found:
+            self._known_pairs[m.id] = PairParties(m.id, m.mentee_id, m.mentor_id)
+        return found
 
     async def open_loads(self, mentor_ids: Sequence[UUID]) -> dict[UUID, int]:
         """Open mentorships (proposed, confirmed, active) per mentor, across every program."""

@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
-import asyncpg
 import orjson
 import sqlalchemy as sa
 import sqlalchemy.dialects.postgresql
@@ -109,9 +108,6 @@ def _json_text(overrides: Sequence[Mapping[str, str]]) -> str:
 
 class SqlProgramRepository(SqlMatchingRepository):
     """Programs, their policy versions, cohorts, calendars and applications of one organisation."""
-
-    def __init__(self, connection: asyncpg.Connection, organization_id: UUID | None) -> None:
-        super().__init__(connection, organization_id)
 
     async def add_program(self, program: Program, created_by: str) -> Program:
         await self._execute(
