@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 
 from app.api.deps import CurrentPrincipal, SystemTime, UoW
-from app.api.rest.responses import JsonModel, problems
+from app.api.rest.responses import JsonModel, RecordJson, fields_of, problems
 from app.api.rest.schemas.employees import (
     EmployeeImportCreate,
     EmployeeImportRead,
@@ -52,7 +52,7 @@ async def list_employees(
     unit: str | None = None,
     employment_status: EmploymentStatus | None = None,
     employee_number: str | None = None,
-) -> JsonModel:
+) -> RecordJson:
     """The directory in `employee_number` order, a page at a time."""
     filters = {
         k: str(v)
@@ -67,7 +67,8 @@ async def list_employees(
     page = await service.list_employees(
         uow=uow, principal=principal, after=after, limit=limit, filters=filters
     )
-    return JsonModel(EmployeePageRead.model_validate(page, from_attributes=True))
+    items = [fields_of(e, EmployeeRead) for e in page.items]
+    return RecordJson({"items": items, "next_cursor": page.next_cursor})
 
 
 @router.get(
@@ -76,7 +77,7 @@ async def list_employees(
     response_model=EmployeeRead,
     responses=problems(404),
 )
-async def get_employee(employee_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+async def get_employee(employee_id: UUID, uow: UoW, principal: CurrentPrincipal) -> RecordJson:
     """One employee of the caller's organisation."""
     employee = await service.get_employee(uow=uow, principal=principal, employee_id=employee_id)
-    return JsonModel(EmployeeRead.model_validate(employee, from_attributes=True))
+    return RecordJson(fields_of(employee, EmployeeRead))
