@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from typing import Any, cast
 from uuid import UUID
@@ -292,9 +292,19 @@ class Mentorship:
     progress = relations.PROGRESS
 
 
-def _person(
-    info: strawberry.Info, employee_id: UUID
-) -> Employee | Awaitable[Employee | None] | None:
+def direct_relations() -> dict[str, Callable[..., Any]]:
+    """`Mentorship`'s relations by GraphQL name, for `relations.resolve_directly`: the same
+    functions its fields declare, called as graphql-core calls them."""
+    return {
+        "mentee": lambda root, info: _person(info, root.mentee_id),
+        "mentor": lambda root, info: _person(info, root.mentor_id),
+        "goals": relations.goals,
+        "lastMeeting": relations.last_meeting,
+        "progress": relations.progress,
+    }
+
+
+def _person(info: Any, employee_id: UUID) -> Employee | Awaitable[Employee | None] | None:
     """One of the pair, through the employee loader (at once when prefetched)."""
     return relations.at_once(context_of(info).loaders.employee.load(employee_id), Employee.of)
 

@@ -23,6 +23,8 @@ from app.api.graphql.context import get_context
 from app.api.graphql.cost import cost_rule
 from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
 from app.api.graphql.integrations import IntegrationMutation, IntegrationQuery
+from app.api.graphql.mentorship_relations import resolve_directly
+from app.api.graphql.program_types import direct_relations
 from app.api.graphql.programs import ProgramMutation, ProgramQuery
 from app.api.graphql.relationships import RelationshipMutation, RelationshipQuery
 from app.config import Settings
@@ -84,7 +86,9 @@ def _is_unexpected(error: GraphQLError) -> bool:
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=_limits(settings))
+    schema = strawberry.Schema(query=Query, mutation=Mutation, extensions=_limits(settings))
+    resolve_directly(schema, direct_relations())
+    return schema
 
 
 class _Router(GraphQLRouter[object, None]):
