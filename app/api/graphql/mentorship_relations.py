@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 import strawberry
-from graphql import GraphQLObjectType
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from app.api.graphql import relationship_types as t
@@ -163,17 +162,3 @@ PROGRESS = strawberry.field(
     description="Facts: confirmations, signatures, timeline, checkpoint outcome (the cadence "
     "signal is on `mentorshipProgress`)",
 )
-
-
-def resolve_directly(schema: strawberry.Schema, relations: dict[str, Callable[..., Any]]) -> None:
-    """Give the named fields of `Mentorship` plain graphql-core resolvers.
-
-    Strawberry wraps every resolver it calls in an `Info`, an argument conversion and an
-    extension chain: ~10 µs a call, so a dashboard of 20 pairs paid more for calling its
-    relations' resolvers (four a pair) than for their batches. These resolvers need none of
-    that: they read the context, take GraphQL's own argument names, and answer what Strawberry
-    would. The schema's text is unchanged; only who calls the functions is."""
-    mentorship = schema._schema.type_map["Mentorship"]  # Strawberry offers no public handle
-    assert isinstance(mentorship, GraphQLObjectType)
-    for name, resolve in relations.items():
-        mentorship.fields[name].resolve = resolve

@@ -293,7 +293,7 @@ class Mentorship:
 
 
 def direct_relations() -> dict[str, Callable[..., Any]]:
-    """`Mentorship`'s relations by GraphQL name, for `relations.resolve_directly`: the same
+    """`Mentorship`'s relations by GraphQL name, for `direct_resolvers.install`: the same
     functions its fields declare, called as graphql-core calls them."""
     return {
         "mentee": lambda root, info: _person(info, root.mentee_id),

@@ -18,12 +18,12 @@ from strawberry.extensions import (
 )
 from strawberry.fastapi import GraphQLRouter
 
+from app.api.graphql import direct_resolvers
 from app.api.graphql.access import AccessMutation, AccessQuery
 from app.api.graphql.context import get_context
 from app.api.graphql.cost import cost_rule
 from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
 from app.api.graphql.integrations import IntegrationMutation, IntegrationQuery
-from app.api.graphql.mentorship_relations import resolve_directly
 from app.api.graphql.program_types import direct_relations
 from app.api.graphql.programs import ProgramMutation, ProgramQuery
 from app.api.graphql.relationships import RelationshipMutation, RelationshipQuery
@@ -87,7 +87,7 @@ def _is_unexpected(error: GraphQLError) -> bool:
 
 def build_schema(settings: Settings) -> strawberry.Schema:
     schema = strawberry.Schema(query=Query, mutation=Mutation, extensions=_limits(settings))
-    resolve_directly(schema, direct_relations())
+    direct_resolvers.install(schema, {"Mentorship": direct_relations()})
     return schema
 
 
