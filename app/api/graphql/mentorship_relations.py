@@ -10,11 +10,12 @@ prefetched still waits for its loader, and gets the same answer."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from typing import Any, TypeVar
 from uuid import UUID
 
 import strawberry
+from strawberry.dataloader import DataLoader
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from app.api.graphql import relationship_types as t
@@ -25,6 +26,7 @@ from app.services.goals import DEFAULT_PAGE, GoalPage
 from app.services.program_records import Mentorship
 
 Found = TypeVar("Found")
+Key = TypeVar("Key", bound=Hashable)
 Built = TypeVar("Built")
 
 
@@ -93,24 +95,39 @@ def progress(
 
 
 async def prefetch(info: strawberry.Info, pairs: Sequence[Mentorship]) -> None:
-    """Run now, together, the batches that the pairs' asked-for relations will need. A batch
-    that fails leaves its error in its loader, for each node's field to report as before."""
+    """Run now, together, the batches that the pairs' asked-for relations will need, and keep
+    their answers in the loaders' caches. A batch that fails keeps nothing: each node's field
+    then asks its loader, and reports the error as it would have without prefetching."""
     loaders = context_of(info).loaders
     ids = [m.id for m in pairs]
-    work: list[Awaitable[Any]] = []
+    people: list[UUID] = []
+    work: list[Awaitable[None]] = []
     for field in _node_fields(info):
         if field.name == "mentee":
-            work.append(loaders.employee.load_many([m.mentee_id for m in pairs]))
+            people += [m.mentee_id for m in pairs]
         elif field.name == "mentor":
-            work.append(loaders.employee.load_many([m.mentor_id for m in pairs]))
+            people += [m.mentor_id for m in pairs]
         elif field.name == "lastMeeting":
-            work.append(loaders.last_meeting.load_many(ids))
+            work.append(_fill(loaders.last_meeting, ids))
         elif field.name == "progress":
-            work.append(loaders.progress.load_many(ids))
+            work.append(_fill(loaders.progress, ids))
         elif field.name == "goals" and (page := _goal_page(field)) is not None:
-            work.append(loaders.goals.load_many([(i, *page) for i in ids]))
+            work.append(_fill(loaders.goals, [(i, *page) for i in ids]))
+    if people:
+        work.append(_fill(loaders.employee, people))
     if work:
         await asyncio.gather(*work, return_exceptions=True)
+
+
+async def _fill(loader: DataLoader[Key, Any], keys: Sequence[Key]) -> None:
+    """Run the loader's batch for the keys it has not answered yet and keep the answers in
+    its cache, without a future per key waited on by a gather (a hundred callbacks a page).
+    Should the batch fail, nothing is kept: each node's field then asks the loader itself,
+    and reports the failure where it belongs."""
+    wanted = [k for k in dict.fromkeys(keys) if loader.cache_map.get(k) is None]
+    if wanted:
+        found = await loader.load_fn(wanted)
+        loader.prime_many(dict(zip(wanted, found, strict=True)))
 
 
 def _node_fields(info: strawberry.Info) -> list[SelectedField]:
