@@ -109,9 +109,8 @@ async def open_pair(
     uow: UnitOfWork, principal: Principal, mentorship_id: UUID, scope: Reach, *, lock: bool = False
 ) -> Pair:
     """The mentorship if the caller may reach it (OWN: they are in it), else NotFound."""
-    if lock and not await uow.relationships.lock(mentorship_id):
-        raise NotFound("no such mentorship", field="id")
-    mentorship = await uow.programs.get_mentorship(mentorship_id)
+    # `lock`: its row is held until the transaction ends, so transitions queue, not race.
+    mentorship = await uow.programs.get_mentorship(mentorship_id, lock=lock)
     if mentorship is None:
         raise NotFound("no such mentorship", field="id")
     relation = relation_of(principal, mentorship)

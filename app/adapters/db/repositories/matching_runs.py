@@ -55,6 +55,9 @@ _MENTORSHIP_SELECT = sa.select(*rows.mentorship_columns(tp.mentorships)).where(
     _M.organization_id == sa.bindparam("org")
 )
 _GET_MENTORSHIP = compile_statement(_MENTORSHIP_SELECT.where(_M.id == sa.bindparam("id")))
+_LOCK_MENTORSHIP = compile_statement(
+    _MENTORSHIP_SELECT.where(_M.id == sa.bindparam("id")).with_for_update()
+)
 _GET_MENTORSHIPS = compile_statement(
     _MENTORSHIP_SELECT.where(_M.id == sa.func.any(sa.bindparam("ids"))).order_by(_M.id)
 )
@@ -153,8 +156,10 @@ class SqlMatchingRepository:
         inserted = await self._rows(_INSERT_MENTORSHIPS, **columns)
         return await self.mentorships_by_ids([r["id"] for r in inserted])
 
-    async def get_mentorship(self, mentorship_id: UUID) -> Mentorship | None:
-        row = await self._row(_GET_MENTORSHIP, id=mentorship_id)
+    async def get_mentorship(self, mentorship_id: UUID, *, lock: bool = False) -> Mentorship | None:
+        """The mentorship; with `lock`, its row held until the transaction ends (one statement,
+        where locking and then reading took two)."""
+        row = await self._row(_LOCK_MENTORSHIP if lock else _GET_MENTORSHIP, id=mentorship_id)
         return self._learn([rows.mentorship(row)])[0] if row else None
 
     async def mentorships(

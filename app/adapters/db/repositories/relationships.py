@@ -94,7 +94,6 @@ def _values(record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     return values
 
 
-_LOCK = _sql("SELECT id FROM mentorships WHERE organization_id = :org AND id = :id FOR UPDATE")
 _SET_STATE = _sql(
     "UPDATE mentorships SET state = :state WHERE organization_id = :org AND id = :id "
     "AND state = :expected RETURNING id"
@@ -173,10 +172,6 @@ _SET_TERM = _sql(
 
 class SqlRelationshipRepository(SqlCohortRecords):
     """A mentorship's progress and records, for one organisation."""
-
-    async def lock(self, mentorship_id: UUID) -> bool:
-        """Hold the mentorship's row until the transaction ends: transitions queue, not race."""
-        return await self._row(_LOCK, id=mentorship_id) is not None
 
     async def set_state(self, mentorship_id: UUID, expected: str, state: str) -> bool:
         found = await self._row(_SET_STATE, id=mentorship_id, expected=expected, state=state)
