@@ -37,17 +37,23 @@ FROM employees WHERE organization_id = $1 AND id = $2"""
 # for the page's rows only, not for every row of the organisation when the planner sorts
 # (the service reads jsonb as such and pays for its text on output rows only).
 
+
+def _page(table: str, columns: str, key: str, *, after: bool) -> str:
+    """A keyset page of the organisation's rows in `key` order (`$2` rows, after `$3`).
+    With and without a cursor as two statements, so each keeps a plain index-range plan."""
+    cursor = f"AND {key} > $3 " if after else ""
+    return (
+        f"SELECT {columns} FROM (SELECT * FROM {table} WHERE organization_id = $1 "  # noqa: S608
+        f"{cursor}ORDER BY {key} LIMIT $2) page ORDER BY {key}"
+    )
+
+
 # The directory in employee_number order, one row more than the page to know if another follows.
-# With and without a cursor as two statements, so each keeps a plain index-range plan.
 EMPLOYEE_COLUMNS = """id, employee_number, given_name, family_name, email, job_title, level,
   department, unit, manager_id, manager_employee_number, hire_date, employment_status,
   in_good_standing, attributes::text AS attributes, created_at, updated_at"""
-EMPLOYEE_PAGE = f"""SELECT {EMPLOYEE_COLUMNS} FROM (SELECT * FROM employees
-  WHERE organization_id = $1 ORDER BY employee_number LIMIT $2) e
-ORDER BY employee_number"""  # noqa: S608 (constants only)
-EMPLOYEE_PAGE_AFTER = f"""SELECT {EMPLOYEE_COLUMNS} FROM (SELECT * FROM employees
-  WHERE organization_id = $1 AND employee_number > $3 ORDER BY employee_number LIMIT $2) e
-ORDER BY employee_number"""  # noqa: S608 (constants only)
+EMPLOYEE_PAGE = _page("employees", EMPLOYEE_COLUMNS, "employee_number", after=False)
+EMPLOYEE_PAGE_AFTER = _page("employees", EMPLOYEE_COLUMNS, "employee_number", after=True)
 
 # A coordinator sees every mentorship of the organisation, in id order.
 MENTORSHIP_COLUMNS = """id, cohort_id, mentee_id, mentor_id, state, formed_by, matching_run_id,
@@ -55,12 +61,8 @@ MENTORSHIP_COLUMNS = """id, cohort_id, mentee_id, mentor_id, state, formed_by, m
   explanation::text AS explanation, created_at"""
 MENTORSHIP = f"""SELECT {MENTORSHIP_COLUMNS} FROM mentorships
 WHERE organization_id = $1 AND id = $2"""  # noqa: S608 (constants only)
-MENTORSHIP_PAGE = f"""SELECT {MENTORSHIP_COLUMNS} FROM (SELECT * FROM mentorships
-  WHERE organization_id = $1 ORDER BY id LIMIT $2) m
-ORDER BY id"""  # noqa: S608 (constants only)
-MENTORSHIP_PAGE_AFTER = f"""SELECT {MENTORSHIP_COLUMNS} FROM (SELECT * FROM mentorships
-  WHERE organization_id = $1 AND id > $3 ORDER BY id LIMIT $2) m
-ORDER BY id"""  # noqa: S608 (constants only)
+MENTORSHIP_PAGE = _page("mentorships", MENTORSHIP_COLUMNS, "id", after=False)
+MENTORSHIP_PAGE_AFTER = _page("mentorships", MENTORSHIP_COLUMNS, "id", after=True)
 
 # One statement: the mentee who logs it is read from the mentorship by the INSERT itself, and
 # an unknown mentorship inserts nothing (404).
