@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from datetime import date, datetime
 from typing import Any, cast
 from uuid import UUID
@@ -292,16 +292,8 @@ class Mentorship:
     progress = relations.PROGRESS
 
 
-def direct_relations() -> dict[str, Callable[..., Any]]:
-    """`Mentorship`'s relations by GraphQL name, for `direct_resolvers.install`: the same
-    functions its fields declare, called as graphql-core calls them."""
-    return {
-        "mentee": lambda root, info: _person(info, root.mentee_id),
-        "mentor": lambda root, info: _person(info, root.mentor_id),
-        "goals": relations.goals,
-        "lastMeeting": relations.last_meeting,
-        "progress": relations.progress,
-    }
+# Called by graphql-core directly (see `direct_resolvers`): a page asks for them on every node.
+DIRECT_RELATIONS = ("mentee", "mentor", "goals", "lastMeeting", "progress")
 
 
 def _person(info: Any, employee_id: UUID) -> Employee | Awaitable[Employee | None] | None:

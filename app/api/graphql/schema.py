@@ -24,7 +24,7 @@ from app.api.graphql.context import get_context
 from app.api.graphql.cost import cost_rule
 from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
 from app.api.graphql.integrations import IntegrationMutation, IntegrationQuery
-from app.api.graphql.program_types import direct_relations
+from app.api.graphql.program_types import DIRECT_RELATIONS
 from app.api.graphql.programs import ProgramMutation, ProgramQuery
 from app.api.graphql.relationships import RelationshipMutation, RelationshipQuery
 from app.config import Settings
@@ -87,7 +87,7 @@ def _is_unexpected(error: GraphQLError) -> bool:
 
 def build_schema(settings: Settings) -> strawberry.Schema:
     schema = strawberry.Schema(query=Query, mutation=Mutation, extensions=_limits(settings))
-    direct_resolvers.install(schema, {"Mentorship": direct_relations()})
+    direct_resolvers.install(schema, {"Mentorship": DIRECT_RELATIONS})
     return schema
 
 
