@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
+from uuid import UUID
+
+import orjson
 
 
 class StoredJson(Mapping[str, Any]):
@@ -38,3 +41,16 @@ class StoredJson(Mapping[str, Any]):
 
     def __repr__(self) -> str:
         return f"StoredJson({self.text!r})"
+
+
+def orjson_default(value: Any) -> Any:
+    """orjson's `default` for what records carry: a stored document as its own text (never
+    decoded and encoded again), any other mapping as a dict, asyncpg's UUID subclass (which
+    orjson does not take) as text."""
+    if isinstance(value, StoredJson):
+        return orjson.Fragment(value.text)
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise TypeError(f"not JSON: {type(value).__name__}")

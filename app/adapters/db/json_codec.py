@@ -9,23 +9,14 @@ from typing import Any
 
 import orjson
 
-from app.services.stored_json import StoredJson
+from app.services.stored_json import orjson_default
 
 
 def dumps(value: Any) -> str:
     try:
-        return orjson.dumps(value, default=_stored).decode()
+        return orjson.dumps(value, default=orjson_default).decode()
     except TypeError:
         return json.dumps(value, separators=(",", ":"), default=_plain)
-
-
-def _stored(value: Any) -> Any:
-    """A document read from the database goes back as its own text, not decoded first."""
-    if isinstance(value, StoredJson):
-        return orjson.Fragment(value.text)
-    if isinstance(value, Mapping):
-        return dict(value)
-    raise TypeError
 
 
 def _plain(value: Any) -> Any:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from uuid import UUID
 
 import orjson
 import pydantic_core
@@ -12,7 +11,7 @@ from fastapi import Response
 from pydantic import BaseModel
 
 from app.api.errors import PROBLEM_JSON
-from app.services.stored_json import StoredJson
+from app.services.stored_json import orjson_default
 
 PROBLEM_SCHEMA = {
     "type": "object",
@@ -89,7 +88,7 @@ class RecordJson(Response):
 
     def __init__(self, content: Any, status_code: int = 200) -> None:
         try:
-            body = orjson.dumps(content, default=_stored, option=orjson.OPT_UTC_Z)
+            body = orjson.dumps(content, default=orjson_default, option=orjson.OPT_UTC_Z)
         except TypeError:  # an integer beyond 64 bits, which JSON allows and orjson refuses
             body = pydantic_core.to_json(content, fallback=_decoded)
         super().__init__(body, status_code=status_code)
@@ -98,16 +97,6 @@ class RecordJson(Response):
 def fields_of(record: Any, model: type[BaseModel]) -> dict[str, Any]:
     """The record's values under the model's field names, in the model's order."""
     return {name: getattr(record, name) for name in model.model_fields}
-
-
-def _stored(value: Any) -> Any:
-    if isinstance(value, StoredJson):
-        return orjson.Fragment(value.text)
-    if isinstance(value, UUID):  # asyncpg's own subclass, which orjson does not take
-        return str(value)
-    if isinstance(value, Mapping):
-        return dict(value)
-    raise TypeError(f"not JSON: {type(value).__name__}")
 
 
 def _decoded(value: Any) -> Any:

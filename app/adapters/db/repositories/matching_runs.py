@@ -189,12 +189,11 @@ class SqlMatchingRepository:
 
     async def parties_by_ids(self, ids: Sequence[UUID]) -> list[PairParties]:
         """Who is in each of the mentorships among `ids` (of this organisation), in id order."""
-        known = self._known_pairs
-        unknown = [i for i in dict.fromkeys(ids) if i not in known]
-        if unknown:
+        known, asked = self._known_pairs, set(ids)
+        if unknown := [i for i in asked if i not in known]:
             for found in await self._rows(_GET_PARTIES, ids=unknown):
                 known[found[0]] = PairParties(*found)
-        return sorted((known[i] for i in set(ids) if i in known), key=lambda p: p.id)
+        return sorted((known[i] for i in asked if i in known), key=lambda p: p.id)
 
     def _learn(self, found: list[Mentorship]) -> list[Mentorship]:
         for m in found:
