@@ -114,15 +114,17 @@ async def page_of_mentorships(
     cohort_id: UUID | None = None,
     after: UUID | None = None,
     limit: int = 50,
+    documents: bool = True,
 ) -> MentorshipPage:
-    """A keyset page of the mentorships the caller may see, and whether another follows."""
+    """A keyset page of the mentorships the caller may see, and whether another follows.
+    Without `documents`, their policies and explanations are not read (a dashboard)."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.READ)
     if not 1 <= limit <= MAX_PAGE:
         raise InvalidInput(f"limit must be between 1 and {MAX_PAGE}", field="limit")
     async with uow.read_only():
         people = await _people_seen_by(uow, principal) if scope is Reach.OWN else None
         found = await uow.programs.mentorships(
-            cohort_id=cohort_id, people=people, after=after, limit=limit + 1
+            cohort_id=cohort_id, people=people, after=after, limit=limit + 1, documents=documents
         )
     return MentorshipPage(found[:limit], len(found) > limit)
 

@@ -43,6 +43,28 @@ class StoredJson(Mapping[str, Any]):
         return f"StoredJson({self.text!r})"
 
 
+class NotRead(Mapping[str, Any]):
+    """A document that a read chose not to fetch (a list whose caller asked nothing of it).
+    Any use of it is a bug, and says so at once rather than passing on an empty document."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __getitem__(self, key: str) -> Any:
+        raise self._unread()
+
+    def __iter__(self) -> Iterator[str]:
+        raise self._unread()
+
+    def __len__(self) -> int:
+        raise self._unread()
+
+    def _unread(self) -> LookupError:
+        return LookupError(f"{self.name} was not read: ask for it when listing")
+
+
 def orjson_default(value: Any) -> Any:
     """orjson's `default` for what records carry: a stored document as its own text (never
     decoded and encoded again), any other mapping as a dict, asyncpg's UUID subclass (which

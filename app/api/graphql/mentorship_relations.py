@@ -130,6 +130,12 @@ async def _fill(loader: DataLoader[Key, Any], keys: Sequence[Key]) -> None:
         loader.prime_many(dict(zip(wanted, found, strict=True)))
 
 
+def asks_for_documents(info: strawberry.Info) -> bool:
+    """Whether any node of this connection asks for its policy or its explanation: a page
+    that does not is read without them (3 KB a row)."""
+    return any(f.name in ("policy", "explanation") for f in _node_fields(info))
+
+
 def _node_fields(info: strawberry.Info) -> list[SelectedField]:
     """The fields asked of each node of this connection: `edges { node { ... } }`."""
     edges = _named(info.selected_fields[0].selections, "edges")

@@ -120,7 +120,11 @@ class ProgramQuery:
         cohort_id: UUID | None = None,
     ) -> MentorshipConnection:
         page = await mentorships.page_of_mentorships(
-            **args(info), cohort_id=cohort_id, after=cursor(after), limit=first
+            **args(info),
+            cohort_id=cohort_id,
+            after=cursor(after),
+            limit=first,
+            documents=relations.asks_for_documents(info),
         )
         await relations.prefetch(info, page.mentorships)
         edges = [MentorshipEdge(cursor=str(m.id), node=Mentorship.of(m)) for m in page.mentorships]

@@ -24,6 +24,7 @@ from app.api.graphql.context import get_context
 from app.api.graphql.cost import cost_rule
 from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
 from app.api.graphql.integrations import IntegrationMutation, IntegrationQuery
+from app.api.graphql.lean_execution import LeanExecutionContext
 from app.api.graphql.program_types import DIRECT_RELATIONS
 from app.api.graphql.programs import ProgramMutation, ProgramQuery
 from app.api.graphql.relationships import RelationshipMutation, RelationshipQuery
@@ -86,7 +87,12 @@ def _is_unexpected(error: GraphQLError) -> bool:
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
-    schema = strawberry.Schema(query=Query, mutation=Mutation, extensions=_limits(settings))
+    schema = strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=_limits(settings),
+        execution_context_class=LeanExecutionContext,
+    )
     direct_resolvers.install(schema, {"Mentorship": DIRECT_RELATIONS})
     return schema
 

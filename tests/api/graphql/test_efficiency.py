@@ -130,3 +130,20 @@ async def test_a_dashboard_of_200_mentorships_is_within_the_cost_limit_but_not_e
     greedy = DASHBOARD.replace("goals {", "goals(first: 100) {")
     refused = await client.post("/graphql", headers=await auth(), json={"query": greedy})
     assert "query cost" in refused.json()["errors"][0]["message"]
+
+
+DOCUMENTS = """{ mentorships(first: 5) { edges { node { id ...Docs } } } }
+fragment Docs on Mentorship { policy explanation }"""
+
+
+async def test_a_page_that_asks_for_the_documents_gets_them_even_through_a_fragment(
+    client, auth, database, org
+):
+    # A page that asks nothing of them does not read them; one that does must not lose them.
+    await seed_pairs(database, org, 3)
+    body = (await client.post("/graphql", headers=await auth(), json={"query": DOCUMENTS})).json()
+    assert "errors" not in body, body
+    nodes = [e["node"] for e in body["data"]["mentorships"]["edges"]]
+    assert len(nodes) == 3
+    assert all(n["policy"]["duration_months"] > 0 for n in nodes)
+    assert all(isinstance(n["explanation"], dict) for n in nodes)

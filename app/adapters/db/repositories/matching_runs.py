@@ -67,19 +67,30 @@ _GET_PARTIES = compile_statement(
         _M.organization_id == sa.bindparam("org"), _M.id == sa.func.any(sa.bindparam("ids"))
     )
 )
-# One statement for a page: the rows themselves, not ids then rows.
-_LIST_MENTORSHIPS = compile_statement(
-    _MENTORSHIP_SELECT.where(
-        sa.text(
-            "(CAST(:cohort_id AS uuid) IS NULL OR cohort_id = :cohort_id) "
-            "AND (CAST(:everyone AS boolean) OR mentee_id = ANY(:people) "
-            "OR mentor_id = ANY(:people)) "
-            "AND (CAST(:after AS uuid) IS NULL OR id > :after)"
+
+
+def _mentorship_page(*, documents: bool) -> Statement:
+    """One statement for a page: the rows themselves, not ids then rows."""
+    return compile_statement(
+        sa.select(*rows.mentorship_columns(tp.mentorships, documents=documents))
+        .where(
+            _M.organization_id == sa.bindparam("org"),
+            sa.text(
+                "(CAST(:cohort_id AS uuid) IS NULL OR cohort_id = :cohort_id) "
+                "AND (CAST(:everyone AS boolean) OR mentee_id = ANY(:people) "
+                "OR mentor_id = ANY(:people)) "
+                "AND (CAST(:after AS uuid) IS NULL OR id > :after)"
+            ),
         )
+        .order_by(_M.id)
+        .limit(sa.bindparam("limit"))
     )
-    .order_by(_M.id)
-    .limit(sa.bindparam("limit"))
-)
+
+
+_LIST_MENTORSHIPS = {
+    True: _mentorship_page(documents=True),
+    False: _mentorship_page(documents=False),
+}
 _OPEN_LOADS = _sql(
     "SELECT mentor_id, count(*) AS load FROM mentorships WHERE organization_id = :org "
     "AND mentor_id = ANY(:ids) AND state IN ('proposed', 'confirmed', 'active') "
@@ -169,9 +180,11 @@ class SqlMatchingRepository:
         people: Sequence[UUID] | None = None,
         limit: int = 100,
         after: UUID | None = None,
+        documents: bool = True,
     ) -> list[Mentorship]:
+        """A keyset page; without `documents`, their policies and explanations are not read."""
         found = await self._rows(
-            _LIST_MENTORSHIPS,
+            _LIST_MENTORSHIPS[documents],
             cohort_id=cohort_id,
             everyone=people is None,
             people=list(people or ()),

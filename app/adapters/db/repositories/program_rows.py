@@ -20,7 +20,7 @@ from app.services.program_records import (
     Mentorship,
     Program,
 )
-from app.services.stored_json import StoredJson
+from app.services.stored_json import NotRead, StoredJson
 
 
 def sql(text: str) -> Statement:
@@ -66,8 +66,9 @@ def run(row: asyncpg.Record) -> MatchingRun:
 
 def mentorship(row: asyncpg.Record) -> Mentorship:
     values = dict(row)
-    for name in MENTORSHIP_DOCUMENTS:  # read as text by `mentorship_columns`
-        values[name] = StoredJson(values[name], json_codec.loads)
+    for name in MENTORSHIP_DOCUMENTS:  # read as text by `mentorship_columns`, or not at all
+        text = values[name]
+        values[name] = NotRead(name) if text is None else StoredJson(text, json_codec.loads)
     return Mentorship(**values)
 
 
@@ -75,10 +76,13 @@ def mentorship(row: asyncpg.Record) -> Mentorship:
 MENTORSHIP_DOCUMENTS = ("policy", "explanation")
 
 
-def mentorship_columns(table: sa.Table) -> list[sa.ColumnElement[Any]]:
-    """The columns of a `Mentorship`, its documents as their JSON text (see `mentorship`)."""
+def mentorship_columns(table: sa.Table, *, documents: bool = True) -> list[sa.ColumnElement[Any]]:
+    """The columns of a `Mentorship`, its documents as their JSON text (see `mentorship`), or
+    as NULL without `documents`: 3 KB a row that PostgreSQL need not turn into text."""
     return [
-        sa.cast(table.c[name], sa.Text).label(name) if name in MENTORSHIP_DOCUMENTS else column
+        (sa.cast(table.c[name] if documents else sa.null(), sa.Text).label(name))
+        if name in MENTORSHIP_DOCUMENTS
+        else column
         for name, column in zip(Mentorship.__slots__, columns_of(table, Mentorship), strict=True)
     ]
 
