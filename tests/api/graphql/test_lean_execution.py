@@ -23,11 +23,20 @@ class Mood(enum.Enum):
 
 
 @strawberry.type
+class Child:
+    name: str
+    count: int | None
+
+
+@strawberry.type
 class Item:
     name: str
     count: int | None
     mood: Mood
     maybe_mood: Mood | None
+    child: Child | None
+    must: Child
+    kids: list[Child]
 
     @strawberry.field
     def label(self, prefix: str = "#") -> str:
@@ -45,25 +54,41 @@ class Query:
 
 
 QUERY = """query ($p: String = "~") {
-  items { name count mood maybeMood label(prefix: $p) later again: name ...Bits }
+  items { name count mood maybeMood label(prefix: $p) later again: name ...Bits
+          child { name count } must { name } kids { count name } }
   first { name @skip(if: true) count mood @include(if: true) }
 }
 fragment Bits on Item { count name }"""
 
 _WRONG: list[Any] = [None, "not a number", 2**40, ValueError("boom"), 1.5]
+_NAME = st.one_of(st.text(max_size=5), st.sampled_from(_WRONG))
+_COUNT = st.one_of(st.integers(-1000, 1000), st.sampled_from(_WRONG))
+
+
+def _made(kind: type, fields: dict[str, Any]) -> Any:
+    made = kind.__new__(kind)  # around the dataclass: wrong types are the point
+    for name, value in fields.items():
+        object.__setattr__(made, name, value)
+    return made
+
+
+_CHILD = st.one_of(
+    st.builds(lambda f: _made(Child, f), st.fixed_dictionaries({"name": _NAME, "count": _COUNT})),
+    st.sampled_from([None, ValueError("no child")]),
+)
 values = {
-    "name": st.one_of(st.text(max_size=5), st.sampled_from(_WRONG)),
-    "count": st.one_of(st.integers(-1000, 1000), st.sampled_from(_WRONG)),
+    "name": _NAME,
+    "count": _COUNT,
     "mood": st.one_of(st.sampled_from(Mood), st.sampled_from(_WRONG)),
     "maybe_mood": st.one_of(st.sampled_from(Mood), st.sampled_from(_WRONG)),
+    "child": _CHILD,
+    "must": _CHILD,
+    "kids": st.one_of(st.lists(_CHILD, max_size=3), st.sampled_from([None, 7])),
 }
 
 
 def _item(fields: dict[str, Any]) -> Item:
-    item = Item.__new__(Item)  # around the dataclass: wrong types are the point
-    for name, value in fields.items():
-        object.__setattr__(item, name, value)
-    return item
+    return _made(Item, {"child": None, "must": None, "kids": [], **fields})  # type: ignore[no-any-return]
 
 
 def _run(schema: strawberry.Schema, root: Query) -> tuple[Any, list[tuple[str, Any]]]:
@@ -76,7 +101,7 @@ plain = strawberry.Schema(query=Query)
 lean = strawberry.Schema(query=Query, execution_context_class=LeanExecutionContext)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.fixed_dictionaries(values), max_size=4), st.fixed_dictionaries(values))
 def test_the_lean_executor_answers_as_graphql_core(items, first) -> None:
     root = Query(items=[_item(i) for i in items], first=_item(first))
