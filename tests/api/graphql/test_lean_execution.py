@@ -43,6 +43,10 @@ class Item:
         return f"{prefix}{self.name}"
 
     @strawberry.field
+    def shout(self, loud: bool = False, mood: Mood = Mood.CALM) -> str:
+        return f"{self.name}{'!' if loud else ''}{mood.value}"
+
+    @strawberry.field
     async def later(self) -> int | None:
         return self.count
 
@@ -55,6 +59,7 @@ class Query:
 
 QUERY = """query ($p: String = "~") {
   items { name count mood maybeMood label(prefix: $p) later again: name ...Bits
+          plain: label bang: label(prefix: "!") shout(loud: true) quiet: shout
           child { name count } must { name } kids { count name } }
   first { name @skip(if: true) count mood @include(if: true) }
 }
