@@ -35,7 +35,9 @@ def install(schema: strawberry.Schema, fields: dict[str, tuple[str, ...]]) -> No
 def _direct(field: GraphQLField) -> Callable[..., Any]:
     resolver = field.extensions[_DEFINITION].base_resolver
     assert resolver is not None, "only a field with a resolver of its own can be called directly"
-    call = resolver.wrapped_func
+    call: Callable[..., Any] = resolver.wrapped_func
     # GraphQL's argument names to the function's (`first` is `first`, `cohortId` is cohort_id).
     names = {n: a.extensions[_DEFINITION].python_name for n, a in field.args.items()}
+    if all(graphql == python for graphql, python in names.items()):
+        return call  # nothing to rename: no wrapper at all
     return lambda source, info, **args: call(source, info, **{names[k]: v for k, v in args.items()})
