@@ -134,7 +134,9 @@ def _bound(route: BaseRoute, app: FastAPI) -> APIRoute:
         raise TypeError(f"{route!r}: only plain API routes are added flat")
     bound = copy.copy(route)
     bound.dependency_overrides_provider = app
-    bound.app = request_response(lean_handler(bound) or bound.get_route_handler())
+    # A route may bring its own handler (GraphQL's POST), else the lean one when it can serve.
+    handler = getattr(route, "own_handler", None) or lean_handler(bound)
+    bound.app = request_response(handler or bound.get_route_handler())
     return bound
 
 

@@ -225,3 +225,40 @@ async def test_a_lean_read_answers_as_fastapis_handler_does(client, standard_cli
     # Each read succeeded at least once, so its whole path ran lean. The calendar feed's
     # secret is minted per participant and is not in this world: only its errors compare.
     assert 200 in answered or path.endswith(".ics"), answered
+
+
+# --- GraphQL's POST route: its own handler against Strawberry's route under FastAPI's -------
+
+_QUERY = "{ employees(first: 2) { edges { node { employeeNumber } } } }"
+_GRAPHQL_REQUESTS = [
+    {"json": {"query": _QUERY}},
+    {"json": {"query": "query Q($n: Int!) { employees(first: $n) { edges { cursor } } }"}},
+    {"json": {"query": "query Q($n: Int!) { __typename }", "variables": {"n": "x"}}},
+    {"json": {"query": "{ nope }"}},
+    {"json": {"query": "{ __typename", "operationName": "Missing"}},
+    {"json": {"variables": {}}},
+    {"json": [{"query": _QUERY}]},
+    {"content": b"{not json", "headers": {"Content-Type": "application/json"}},
+    {"content": b"query=%7B__typename%7D", "headers": {"Content-Type": "text/plain"}},
+    {"content": b"", "headers": {"Content-Type": "application/json"}},
+    {"json": {"query": 'mutation { createApiToken(name: "x", role: "nonsense") { __typename } }'}},
+]
+
+
+@pytest.mark.parametrize("request_options", _GRAPHQL_REQUESTS)
+async def test_graphql_answers_as_strawberrys_own_route_does(
+    client, standard_client, world, request_options
+):
+    _, callers = world
+    for who, token in callers.items():
+        options = dict(request_options)
+        options["headers"] = {**token, **options.get("headers", {})}
+        mine = await client.post("/graphql", **options)
+        theirs = await standard_client.post("/graphql", **options)
+        assert (mine.status_code, mine.content) == (theirs.status_code, theirs.content), who
+        assert _headers(mine) == _headers(theirs), who
+
+
+def _headers(response: httpx.Response) -> list[tuple[bytes, bytes]]:
+    """Every header as sent, repeats included, but the request's own id."""
+    return sorted((k, v) for k, v in response.headers.raw if k.lower() != b"x-request-id")
