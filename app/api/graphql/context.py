@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import Depends, Request
+from fastapi import Request
 from strawberry.fastapi import BaseContext
 
-from app.api.deps import (
-    CurrentPrincipal,
-    SystemTime,
-    UnitOfWorkFactory,
-    get_clock,
-    get_principal,
-    get_uow_factory,
-)
+from app.api.deps import UnitOfWorkFactory, get_clock, get_principal, get_uow_factory
 from app.api.graphql.loaders import Loaders
 from app.domain.access import Principal
 from app.services.ports import Clock
@@ -36,18 +29,10 @@ class Context(BaseContext):
         )  # one set per request: no cross-request caching
 
 
-async def get_context(
-    principal: CurrentPrincipal,
-    new_uow: Annotated[UnitOfWorkFactory, Depends(get_uow_factory)],
-    clock: SystemTime,
-) -> Context:
-    return Context(principal=principal, new_uow=new_uow, clock=clock)
-
-
 async def context_for(request: Request) -> Context:
-    """`get_context`'s context, made without FastAPI's dependency resolution (a quarter of a
-    small query's CPU): the same calls in the same order, and an override of the clock (the
-    one dependency tests replace) honoured as FastAPI would."""
+    """The context, from the same functions as the REST routes' dependencies, called
+    directly: FastAPI's dependency resolution was a quarter of a small query's CPU. An
+    override of the clock (the one dependency tests replace) is honoured as FastAPI would."""
     principal = await get_principal(request)
     new_uow = await get_uow_factory(request, principal)
     override = request.app.dependency_overrides.get(get_clock)

@@ -94,15 +94,18 @@ def progress(
     return at_once(loading, lambda found: t.build(t.MentorshipProgress, found))
 
 
-async def prefetch(info: strawberry.Info, pairs: Sequence[Mentorship]) -> None:
+async def prefetch(
+    info: strawberry.Info, pairs: Sequence[Mentorship], fields: Sequence[SelectedField]
+) -> None:
     """Run now, together, the batches that the pairs' asked-for relations will need, and keep
     their answers in the loaders' caches. A batch that fails keeps nothing: each node's field
-    then asks its loader, and reports the error as it would have without prefetching."""
+    then asks its loader, and reports the error as it would have without prefetching.
+    `fields`: the connection's `node_fields`."""
     loaders = context_of(info).loaders
     ids = [m.id for m in pairs]
     people: list[UUID] = []
     work: list[Awaitable[None]] = []
-    for field in _node_fields(info):
+    for field in fields:
         if field.name == "mentee":
             people += [m.mentee_id for m in pairs]
         elif field.name == "mentor":
@@ -130,13 +133,13 @@ async def _fill(loader: DataLoader[Key, Any], keys: Sequence[Key]) -> None:
         loader.prime_many(dict(zip(wanted, found, strict=True)))
 
 
-def asks_for_documents(info: strawberry.Info) -> bool:
-    """Whether any node of this connection asks for its policy or its explanation: a page
-    that does not is read without them (3 KB a row)."""
-    return any(f.name in ("policy", "explanation") for f in _node_fields(info))
+def asks_for_documents(fields: Sequence[SelectedField]) -> bool:
+    """Whether the nodes (their `node_fields`) ask for their policy or their explanation: a
+    page that does not is read without them (3 KB a row)."""
+    return any(f.name in ("policy", "explanation") for f in fields)
 
 
-def _node_fields(info: strawberry.Info) -> list[SelectedField]:
+def node_fields(info: strawberry.Info) -> list[SelectedField]:
     """The fields asked of each node of this connection: `edges { node { ... } }`."""
     edges = _named(info.selected_fields[0].selections, "edges")
     return _named([s for e in edges for s in e.selections], None, under="node")

@@ -119,14 +119,15 @@ class ProgramQuery:
         after: str | None = None,
         cohort_id: UUID | None = None,
     ) -> MentorshipConnection:
+        asked = relations.node_fields(info)
         page = await mentorships.page_of_mentorships(
             **args(info),
             cohort_id=cohort_id,
             after=cursor(after),
             limit=first,
-            documents=relations.asks_for_documents(info),
+            documents=relations.asks_for_documents(asked),
         )
-        await relations.prefetch(info, page.mentorships)
+        await relations.prefetch(info, page.mentorships, asked)
         edges = [MentorshipEdge(cursor=str(m.id), node=Mentorship.of(m)) for m in page.mentorships]
         end = edges[-1].cursor if edges else None
         return MentorshipConnection(

@@ -23,7 +23,7 @@ from strawberry.fastapi import GraphQLRouter
 
 from app.api.graphql import direct_resolvers
 from app.api.graphql.access import AccessMutation, AccessQuery
-from app.api.graphql.context import context_for, get_context
+from app.api.graphql.context import context_for
 from app.api.graphql.cost import cost_rule
 from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
 from app.api.graphql.integrations import IntegrationMutation, IntegrationQuery
@@ -146,7 +146,7 @@ def build_router(settings: Settings) -> GraphQLRouter[object, None]:
     router = _Router(
         build_schema(settings),
         path="/graphql",
-        context_getter=get_context,
+        context_getter=context_for,  # for Strawberry's own route; ours is handle_post
         graphql_ide=None,
         allow_queries_via_get=False,
         include_in_schema=False,
