@@ -193,7 +193,7 @@ def stored_policy(snapshot: Mapping[str, object]) -> Policy:
     """The policy of a stored snapshot (a pair's, a run's). The pairs of a program share their
     snapshot, and decoding one, every setting checked, costs several times reading the pair;
     so decoded snapshots are kept, by their text. A Policy is deeply frozen: sharing is safe."""
-    key = repr(snapshot)
+    key = _snapshot_key(snapshot)
     policy = _STORED.get(key)
     if policy is None:
         policy = Policy.from_dict(snapshot)
@@ -201,6 +201,13 @@ def stored_policy(snapshot: Mapping[str, object]) -> Policy:
             _STORED.clear()  # a handful of programs' versions is the usual working set
         _STORED[key] = policy
     return policy
+
+
+def _snapshot_key(snapshot: Mapping[str, object]) -> str:
+    """A snapshot read as stored JSON carries its text (`text`): that is its key, as it is,
+    where a repr would copy and escape its 2 KB for every pair read. Else its repr."""
+    text = getattr(snapshot, "text", None)
+    return text if isinstance(text, str) else repr(snapshot)
 
 
 _STORED: dict[str, Policy] = {}

@@ -22,24 +22,27 @@ separate runs).
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import Enum
+from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
 from uuid import UUID
 
 from graphql import (
     GraphQLField,
     GraphQLLeafType,
+    GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLResolveInfo,
+    GraphQLStreamDirective,
     Undefined,
     is_leaf_type,
 )
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.execution.executor import to_nodes
-from graphql.execution.values import get_argument_values
+from graphql.execution.values import get_argument_values, get_directive_values
 from graphql.pyutils import AwaitableOrValue, Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
@@ -47,15 +50,34 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 class _Leaf(NamedTuple):
     """How to answer one plain leaf field: read it, then coerce it to its scalar or enum."""
 
-    read: Callable[..., Any]
+    read: Callable[[Any], Any]
     type: GraphQLLeafType
     nullable: bool
 
 
-_IMMUTABLE = (str, int, float, Enum, UUID, type(None))
+class _Plain(NamedTuple):
+    """A plain attribute holding an object or a list of objects: read with no resolve info."""
 
-# Per field of a selection: its response name, its nodes, and a `_Leaf` when it may be short.
-_Plan = list[tuple[str, FieldDetailsList, _Leaf | None]]
+    read: Callable[[Any], Any]
+    type: GraphQLOutputType
+
+
+class _Objects(NamedTuple):
+    """How to complete a field's object, or list of objects, straight to their fields."""
+
+    type: GraphQLObjectType
+    fields: GroupedFieldSet  # the objects' own selection, collected once for the request
+    nullable: bool
+    listed: bool
+    item_type: GraphQLOutputType  # a list's item type (for its errors), else `type`
+    items_nullable: bool
+
+
+_IMMUTABLE = (str, int, float, Enum, UUID, type(None))
+_NOT_SHORT: Any = object()  # the short path does not apply: graphql-core's own answers
+
+# Per field of a selection: its response name, its nodes, and how it may be short, if it may.
+_Plan = list[tuple[str, FieldDetailsList, _Leaf | _Plain | None]]
 # A field whose arguments are kept for the request, and those arguments.
 _Arguments = tuple[GraphQLField, dict[str, Any]]
 
@@ -67,6 +89,7 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         # the items of a list share one: its plan is made once (kept with it, so its id holds).
         self._plans: dict[int, tuple[GroupedFieldSet, _Plan]] = {}
         self._kept_arguments: dict[int, tuple[FieldDetailsList, _Arguments | None]] = {}
+        self._kept_objects: dict[int, tuple[FieldDetailsList, dict[int, _Objects | None]]] = {}
         # A middleware (a Strawberry extension acting per field) must see every field.
         manager = self.middleware_manager
         self._short_paths = manager is None or not manager.middlewares
@@ -87,16 +110,20 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         awaiting: list[str] = []
         is_awaitable = self.is_awaitable
         try:
-            for name, details, leaf in self._plan(parent_type, grouped_field_set):
-                if leaf is not None:
-                    value = _short(leaf, source_value, is_awaitable)
+            for name, details, short in self._plan(parent_type, grouped_field_set):
+                if type(short) is _Leaf:
+                    value = _short(short, source_value, is_awaitable)
                     if value is not Undefined:
                         results[name] = value
                         continue
                 field_path = Path(path, name, parent_type.name)
-                result = self.execute_field(
-                    parent_type, source_value, details, field_path, position_context
-                )
+                result = _NOT_SHORT
+                if type(short) is _Plain and position_context is None:
+                    result = self._plain(short, source_value, details, field_path)
+                if result is _NOT_SHORT:
+                    result = self.execute_field(
+                        parent_type, source_value, details, field_path, position_context
+                    )
                 if result is not Undefined:
                     results[name] = result
                     if is_awaitable(result):
@@ -193,28 +220,122 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         result: Any,
         position_context: Any,
     ) -> AwaitableOrValue[Any]:
-        """An object (a list's item, a relation's value) goes straight to its fields, skipping
-        five layers of checks that only other kinds of type need. The rest is graphql-core's."""
-        kind = return_type.of_type if isinstance(return_type, GraphQLNonNull) else return_type
-        if (
-            type(kind) is GraphQLObjectType
-            and kind.is_type_of is None
-            and result is not None
-            and result is not Undefined
-            and not isinstance(result, Exception)
-        ):
-            return self.collect_and_execute_subfields(
-                kind, field_details_list, path, result, position_context
-            )
+        """An object or a list of objects (a relation's value, a page's edges) goes straight
+        to the objects' fields, skipping the layers of checks that only other kinds of value
+        need. The rest is graphql-core's."""
+        if position_context is None:
+            objects = self._objects(return_type, field_details_list)
+            if objects is not None:
+                done = self._complete_objects(objects, field_details_list, path, result)
+                if done is not _NOT_SHORT:
+                    return done
         return super().complete_value(
             return_type, field_details_list, info, path, result, position_context
         )
+
+    def _plain(
+        self, plain: _Plain, source: Any, details: FieldDetailsList, path: Path
+    ) -> AwaitableOrValue[Any]:
+        """A plain attribute's object(s), completed as graphql-core's `execute_field` would,
+        with no resolve info made; `_NOT_SHORT` before anything ran when its path is needed."""
+        objects = self._objects(plain.type, details)
+        if objects is None:
+            return _NOT_SHORT
+        try:
+            completed = self._complete_objects(objects, details, path, plain.read(source))
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, plain.type, details, path)
+            return None
+        if completed is not _NOT_SHORT and self.is_awaitable(completed):
+            return self._guarded(completed, plain.type, details, path)
+        return completed
+
+    def _objects(
+        self, return_type: GraphQLOutputType, details: FieldDetailsList
+    ) -> _Objects | None:
+        """How this field's object(s) may be completed directly, or None (kept for the request,
+        by the field's nodes and the type: graphql-core completes list items with the same
+        nodes and the item type)."""
+        found = self._kept_objects.get(id(details))
+        if found is None or found[0] is not details:
+            found = self._kept_objects[id(details)] = (details, {})
+        by_type = found[1]
+        if id(return_type) not in by_type:  # schema types live as long as the schema
+            by_type[id(return_type)] = self._objects_of(return_type, details)
+        return by_type[id(return_type)]
+
+    def _objects_of(
+        self, return_type: GraphQLOutputType, details: FieldDetailsList
+    ) -> _Objects | None:
+        nullable, kind = _unwrapped(return_type)
+        listed, item_type, items_nullable = False, return_type, True
+        if type(kind) is GraphQLList:
+            # Streamed lists (@stream) are graphql-core's to deliver.
+            if get_directive_values(GraphQLStreamDirective, details[0].node, self.variable_values):
+                return None
+            listed, item_type = True, kind.of_type
+            items_nullable, kind = _unwrapped(item_type)
+        if type(kind) is not GraphQLObjectType or kind.is_type_of is not None:
+            return None
+        grouped, deferred, _forbidden = self.collect_subfields(kind, details)
+        if deferred:  # @defer: graphql-core's incremental delivery
+            return None
+        return _Objects(kind, grouped, nullable, listed, item_type, items_nullable)
+
+    def _complete_objects(
+        self, objects: _Objects, details: FieldDetailsList, path: Path, value: Any
+    ) -> AwaitableOrValue[Any]:
+        """`value` completed, or `_NOT_SHORT` before anything ran when it holds anything but
+        plain objects (or nulls where allowed): graphql-core reports those as it does."""
+        if value is None:
+            return None if objects.nullable else _NOT_SHORT
+        if not objects.listed:
+            if isinstance(value, Exception) or self.is_awaitable(value):
+                return _NOT_SHORT
+            return self.execute_fields(objects.type, value, path, objects.fields, None)
+        if type(value) is not list and type(value) is not tuple:
+            return _NOT_SHORT
+        if not all(_plain_item(item, objects.items_nullable, self.is_awaitable) for item in value):
+            return _NOT_SHORT
+        return self._complete_list(objects, details, path, value)
+
+    def _complete_list(
+        self, objects: _Objects, details: FieldDetailsList, path: Path, items: Sequence[Any]
+    ) -> AwaitableOrValue[list[Any]]:
+        """As graphql-core's `complete_iterable_value`, for items known to be plain objects."""
+        completed: list[Any] = []
+        awaiting: list[int] = []
+        try:
+            for index, item in enumerate(items):
+                if item is None:
+                    completed.append(None)
+                    continue
+                item_path = Path(path, index, None)
+                try:
+                    fields = self.execute_fields(
+                        objects.type, item, item_path, objects.fields, None
+                    )
+                except Exception as raw_error:  # raises again if the item may not be null
+                    self.handle_field_error(raw_error, objects.item_type, details, item_path)
+                    fields = None
+                else:
+                    if self.is_awaitable(fields):
+                        awaiting.append(index)
+                        fields = self._guarded(fields, objects.item_type, details, item_path)
+                completed.append(fields)
+        except Exception:
+            if awaiting:  # as graphql-core: settle what other items started, then fail
+                self.settle_in_background([completed[index] for index in awaiting])
+            raise
+        if not awaiting:
+            return completed
+        return _gathered(completed, awaiting)
 
     def _plan(self, parent_type: GraphQLObjectType, grouped: GroupedFieldSet) -> _Plan:
         return _kept(
             self._plans,
             grouped,
-            lambda: [(n, d, _leaf(parent_type, d, self)) for n, d in grouped.items()],
+            lambda: [(n, d, _short_of(parent_type, d, self)) for n, d in grouped.items()],
         )
 
 
@@ -232,27 +353,52 @@ def _kept(cache: dict[int, tuple[Any, Kept]], key: Any, make: Callable[[], Kept]
     return made
 
 
-def _leaf(
+def _short_of(
     parent_type: GraphQLObjectType, details: FieldDetailsList, executor: LeanExecutionContext
-) -> _Leaf | None:
+) -> _Leaf | _Plain | None:
     """The short path for this field, or None when graphql-core's own is needed."""
     node = details[0].node
     field = executor.schema.get_field(parent_type, node.name.value)
     if field is None or field.args or node.arguments:
         return None
-    if not getattr(field.resolve, "_is_default", False):  # Strawberry's plain attribute read
+    read = _attribute(field)
+    if read is None:
         return None
-    kind, nullable = field.type, True
+    nullable, kind = _unwrapped(field.type)
+    if is_leaf_type(kind):
+        return _Leaf(read, kind, nullable)
+    return _Plain(read, field.type)
+
+
+def _attribute(field: GraphQLField) -> Callable[[Any], Any] | None:
+    """How to read a Strawberry field that is a plain attribute (no resolver, permission or
+    extension of its own), the way Strawberry's default resolver reads it; else None."""
+    definition, resolve = field.extensions.get("strawberry-definition"), field.resolve
+    if definition is None or resolve is None or not definition.is_basic_field:
+        return None
+    if getattr(resolve, "__name__", None) != "_get_basic_result":
+        return None  # a wrapper with work to do (extensions, error handlers)
+    if definition.default_resolver is getattr:
+        return attrgetter(definition.python_name)
+    return lambda source: resolve(source, None)
+
+
+def _unwrapped(kind: GraphQLOutputType) -> tuple[bool, Any]:
+    """Whether the type is nullable, and the type inside its non-null wrapper."""
     if isinstance(kind, GraphQLNonNull):
-        kind, nullable = kind.of_type, False
-    if not is_leaf_type(kind):
-        return None
-    return _Leaf(field.resolve, kind, nullable)  # type: ignore[arg-type]
+        return False, kind.of_type
+    return True, kind
+
+
+def _plain_item(item: Any, nullable: bool, is_awaitable: Callable[[Any], bool]) -> bool:
+    if item is None:
+        return nullable
+    return not isinstance(item, Exception) and not is_awaitable(item)
 
 
 def _short(leaf: _Leaf, source: Any, is_awaitable: Callable[[Any], bool]) -> Any:
     """The field's coerced value, or Undefined where graphql-core must answer instead."""
-    value = leaf.read(source, None)
+    value = leaf.read(source)
     if value is None or value is Undefined:
         return None if leaf.nullable else Undefined
     if isinstance(value, Exception):  # graphql-core raises it as the field's error
@@ -268,10 +414,16 @@ def _short(leaf: _Leaf, source: Any, is_awaitable: Callable[[Any], bool]) -> Any
     return Undefined if coerced is None else coerced
 
 
-async def _gathered(results: dict[str, Any], awaiting: list[str]) -> dict[str, Any]:
+Gathered = TypeVar("Gathered", dict[str, Any], list[Any])
+
+
+async def _gathered(results: Gathered, awaiting: list[Any]) -> Gathered:
+    """`results` with its awaited entries (a dict's keys, or a list's indices) replaced by
+    what they gave, as graphql-core gathers them."""
     if len(awaiting) == 1:
         results[awaiting[0]] = await results[awaiting[0]]
-    else:
-        awaited = await gather_with_cancel(*(results[name] for name in awaiting))
-        results.update(zip(awaiting, awaited, strict=True))
+        return results
+    awaited = await gather_with_cancel(*(results[key] for key in awaiting))
+    for key, value in zip(awaiting, awaited, strict=True):
+        results[key] = value
     return results
