@@ -31,7 +31,7 @@ from app.metrics import Metrics, MetricsMiddleware, metrics_endpoint
 from app.observability import RequestContext, configure_logging
 from app.telemetry import instrument
 
-GC_YOUNG_THRESHOLD = 50_000
+GC_YOUNG_THRESHOLD = 10_000
 
 DESCRIPTION = """Runs formal workplace mentoring programs: the employee directory, programs,
 cohorts, matching and mentorships. Errors are RFC 9457 problem documents."""
@@ -53,12 +53,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         # frozen, the collector stops re-walking it, which otherwise pauses requests.
         gc.collect()
         gc.freeze()
-        # A dashboard query allocates tens of thousands of short-lived objects, almost none
-        # in cycles: at the default 700 the young generation was collected ~50 times a
-        # request, a fifth of its CPU (measured: 8.4 -> 6.8 ms with freeze and 10,000).
-        # Each collection walks what is alive at that moment (the requests in flight), so
-        # fewer of them cost less: 50,000 took the load mix's CPU down another ~7% (in one
-        # process, blocks alternating with 10,000), for a few MB more of young objects.
+        # A request's objects go with it, by reference counting: none are left in cycles
+        # (tests/api/graphql/test_efficiency.py holds a dashboard to that), so the young
+        # generation only fills with the objects of the requests in flight. At the default
+        # 700 it was still collected every ten requests or so (~1% of the load mix's CPU);
+        # at 10,000, not once in 2,000 requests of the mix, and a pass, should one come,
+        # walks a few milliseconds' worth at most.
         gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
         try:
             yield

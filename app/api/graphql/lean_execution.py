@@ -22,7 +22,8 @@ separate runs).
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Sequence
+import weakref
+from collections.abc import Awaitable, Callable, Sequence
 from enum import Enum
 from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
@@ -36,6 +37,7 @@ from graphql import (
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLResolveInfo,
+    GraphQLResolveInfoHelpers,
     GraphQLStreamDirective,
     Undefined,
     is_leaf_type,
@@ -85,6 +87,7 @@ _Arguments = tuple[GraphQLField, dict[str, Any]]
 class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.async_helpers = _weakly_bound_helpers(self)
         # A selection's grouped fields are memoised by graphql-core for the whole request, so
         # the items of a list share one: its plan is made once (kept with it, so its id holds).
         self._plans: dict[int, tuple[GroupedFieldSet, _Plan]] = {}
@@ -337,6 +340,26 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
             grouped,
             lambda: [(n, d, _short_of(parent_type, d, self)) for n, d in grouped.items()],
         )
+
+
+def _weakly_bound_helpers(executor: LeanExecutionContext) -> GraphQLResolveInfoHelpers:
+    """graphql-core's helpers for resolvers (`info.async_helpers`), holding the executor
+    weakly. Its own hold bound methods of the executor, which holds them: a reference cycle
+    that kept every request's executor, and all it reached, for the garbage collector (see
+    `Loaders._batched`). Should a helper outlive its executor, there is no execution left
+    to track work for, and gathering needs none."""
+    ref = weakref.ref(executor)
+
+    def gather(values: Sequence[Awaitable[Any]]) -> Awaitable[list[Any]]:
+        alive = ref()
+        return gather_with_cancel(*values) if alive is None else alive.gather_async_work(values)
+
+    def track(values: Sequence[Any]) -> None:
+        alive = ref()
+        if alive is not None:
+            alive.track_async_work(values)
+
+    return GraphQLResolveInfoHelpers(gather=gather, track=track)
 
 
 Kept = TypeVar("Kept")
