@@ -25,6 +25,7 @@ from app.api.graphql.schema import build_router
 from app.api.idempotency import Idempotency
 from app.api.lean_handler import lean_handler
 from app.api.rest import access, employees, health, integrations, programs, relationships
+from app.api.route_index import index_routes
 from app.api.text_guard import RejectNulCharacters
 from app.config import Settings
 from app.metrics import Metrics, MetricsMiddleware, metrics_endpoint
@@ -101,6 +102,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         *integrations.routers,
     )
     app.mount("/scim", ScimMount())
+    index_routes(app)
     app.add_middleware(Idempotency)
     app.add_middleware(ETags)
     app.add_middleware(RejectNulCharacters)  # inside the size limit: it reads bodies

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Annotated
-from uuid import UUID
 
 from fastapi import Depends, Request
 
@@ -21,7 +20,7 @@ from app.adapters.rate_limit import RateLimiter
 from app.api.errors import RateLimited, Unauthenticated
 from app.domain.access import Principal
 from app.services.ports import Clock, UnitOfWork
-from app.services.program_records import PairParties
+from app.services.program_records import KnownPairs
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]
 
@@ -65,7 +64,7 @@ async def get_uow_factory(request: Request, principal: CurrentPrincipal) -> Unit
     """Fresh units of work for the caller's organisation: one per service call. They share
     what they learn of who is in which pair, a fact that never changes, for this request."""
     database: Database = request.app.state.database
-    known_pairs: dict[UUID, PairParties] = {}
+    known_pairs: KnownPairs = {}
     return lambda: SqlUnitOfWork(database, principal.organization_id, known_pairs=known_pairs)
 
 

@@ -119,3 +119,8 @@ class Mentorship:
     policy: Mapping[str, Any]
     explanation: Mapping[str, Any]
     created_at: datetime | None = None
+
+
+# Who is in the pairs a request has read, by id: each pair's parties, or its whole mentorship
+# when that is what was read (shared by a request's units of work; see `parties_by_ids`).
+KnownPairs = dict[UUID, PairParties | Mentorship]

@@ -19,7 +19,7 @@ from app.adapters.db.repositories.outbox import SqlOutbox
 from app.adapters.db.repositories.programs import SqlProgramRepository
 from app.adapters.db.repositories.relationships import SqlRelationshipRepository
 from app.adapters.db.rls import ORG_SETTING
-from app.services.program_records import PairParties
+from app.services.program_records import KnownPairs
 
 _savepoints = itertools.count()
 
@@ -50,7 +50,7 @@ class SqlUnitOfWork:
         organization_id: UUID | None,
         *,
         admin: bool = False,
-        known_pairs: dict[UUID, PairParties] | None = None,
+        known_pairs: KnownPairs | None = None,
     ) -> None:
         self._database = database
         self._organization_id = organization_id
