@@ -18,6 +18,7 @@ from app.adapters.db.repositories.organizations import SqlOrganizationRepository
 from app.adapters.db.repositories.outbox import SqlOutbox
 from app.adapters.db.repositories.programs import SqlProgramRepository
 from app.adapters.db.repositories.relationships import SqlRelationshipRepository
+from app.adapters.db.repositories.trail import Trail
 from app.adapters.db.rls import ORG_SETTING
 from app.services.program_records import KnownPairs
 
@@ -96,8 +97,10 @@ class SqlUnitOfWork:
         self._connection, self._done = connection, False
         self.organizations = SqlOrganizationRepository(connection)
         self.employees = SqlEmployeeRepository(connection, self._organization_id)
-        self.access = SqlAccessRepository(connection, self._organization_id)
-        self.outbox = SqlOutbox(connection, self._organization_id)
+        # Audit records and outbox events go with the commit (see `Trail`).
+        self._trail = Trail(connection, self._organization_id, deferred=self._transaction)
+        self.access = SqlAccessRepository(connection, self._organization_id, self._trail)
+        self.outbox = SqlOutbox(self._trail)
         self.programs = SqlProgramRepository(connection, self._organization_id, self._known_pairs)
         self.integrations = SqlIntegrationRepository(connection, self._organization_id)
         self.relationships = SqlRelationshipRepository(connection, self._organization_id)
@@ -106,6 +109,7 @@ class SqlUnitOfWork:
     async def commit(self) -> None:
         if not self._transaction:
             raise RuntimeError("a read-only unit of work has nothing to commit")
+        await self._trail.write()
         await self._connection.execute(
             f"RELEASE SAVEPOINT {self._savepoint}" if self._savepoint else "COMMIT"
         )

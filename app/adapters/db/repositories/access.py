@@ -10,6 +10,7 @@ import asyncpg
 import sqlalchemy as sa
 
 from app.adapters.auth.token_cache import TOKENS
+from app.adapters.db.repositories.trail import Trail
 from app.adapters.db.sql import compile_statement
 from app.adapters.db.tables import api_tokens as tok
 from app.adapters.db.tables import audit_events as aud
@@ -98,13 +99,6 @@ _AUDIT_COLUMNS = (
     aud.c.id,
     aud.c.request_id,
 )
-_INSERT_AUDIT = compile_statement(
-    aud.insert().values(
-        organization_id=_ORG,
-        **{c.name: sa.bindparam(c.name) for c in _AUDIT_COLUMNS[:7]},
-        request_id=sa.bindparam("request_id"),
-    )
-)
 _AUDIT_PAGE = compile_statement(
     sa.select(*_AUDIT_COLUMNS)
     .where(
@@ -135,9 +129,12 @@ def _issuer(row: Any) -> OidcIssuer:
 class SqlAccessRepository:
     """Credentials and audit of one organisation."""
 
-    def __init__(self, connection: asyncpg.Connection, organization_id: UUID | None) -> None:
+    def __init__(
+        self, connection: asyncpg.Connection, organization_id: UUID | None, trail: Trail
+    ) -> None:
         self._connection = connection
         self._org = organization_id
+        self._trail = trail
 
     async def add_token(self, token: ApiToken, token_hash: bytes) -> ApiToken:
         values = {
@@ -200,32 +197,29 @@ class SqlAccessRepository:
         )
 
     async def record(self, event: AuditEvent) -> None:
-        await self._connection.execute(_INSERT_AUDIT.sql, *self._audit_args(event))
-
-    def _audit_args(self, event: AuditEvent) -> list[Any]:
-        return _INSERT_AUDIT.args(
-            {
-                "org": self._org,
-                "actor": event.actor,
-                "actor_role": event.actor_role,
-                "action": event.action,
-                "resource_type": event.resource_type,
-                "resource_id": event.resource_id,
-                "reason": event.reason,
-                "details": dict(event.details),
-                "request_id": request_id.get(),
-            }
-        )
+        await self._trail.audit([_audit_record(event)])
 
     async def audit_page(self, *, before: int | None, limit: int) -> list[AuditEvent]:
+        await self._trail.write()  # what this unit of work recorded is part of the log
         rows = await self._connection.fetch(
             _AUDIT_PAGE.sql, *_AUDIT_PAGE.args({"org": self._org, "before": before, "limit": limit})
         )
         return [AuditEvent(*r) for r in rows]
 
     async def record_many(self, events: Sequence[AuditEvent]) -> None:
-        """Several events in one pipelined statement (a batch read audits every pair it read)."""
-        if not events:
-            return
-        rows = [self._audit_args(e) for e in events]
-        await self._connection.executemany(_INSERT_AUDIT.sql, rows)
+        """Several events at once (a batch read audits every pair it read)."""
+        if events:
+            await self._trail.audit([_audit_record(e) for e in events])
+
+
+def _audit_record(event: AuditEvent) -> dict[str, Any]:
+    return {
+        "actor": event.actor,
+        "actor_role": event.actor_role,
+        "action": event.action,
+        "resource_type": event.resource_type,
+        "resource_id": event.resource_id,
+        "reason": event.reason,
+        "request_id": request_id.get(),  # the request's, read now: the trail is sent later
+        "details": event.details,
+    }

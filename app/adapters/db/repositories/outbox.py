@@ -7,23 +7,16 @@ from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
-import asyncpg
+from app.adapters.db.repositories.trail import Trail
 
 
 class SqlOutbox:
-    def __init__(self, connection: asyncpg.Connection, organization_id: UUID | None) -> None:
-        self._connection = connection
-        self._org = organization_id
+    def __init__(self, trail: Trail) -> None:
+        self._trail = trail
 
     async def emit(self, event_type: str, payload: Mapping[str, Any]) -> UUID:
-        """Record an event; it is delivered only if this transaction commits."""
+        """Record an event; it is delivered only if this transaction commits (it is written
+        with the commit: see `Trail`)."""
         event_id = uuid.uuid4()
-        await self._connection.execute(
-            "INSERT INTO outbox_events (organization_id, event_id, event_type, payload) "
-            "VALUES ($1, $2, $3, $4)",
-            self._org,
-            event_id,
-            event_type,
-            dict(payload),
-        )
+        await self._trail.event(event_id, event_type, payload)
         return event_id
