@@ -82,19 +82,18 @@ class RouteIndex:
         routes = self._router.routes
         self._shapes = [_shape(route) for route in routes]
         shaped = [s for s in self._shapes if s is not None]
-        self._literals = [
-            {s.segments[1] for s in shaped if len(s.segments) > 1},
-            {s.segments[2] for s in shaped if len(s.segments) > 2},
-            {s.segments[-1] for s in shaped if not s.prefix},
-        ]
+        self._literals = {
+            1: {s.segments[1] for s in shaped if len(s.segments) > 1},
+            2: {s.segments[2] for s in shaped if len(s.segments) > 2},
+            -1: {s.segments[-1] for s in shaped if not s.prefix},
+        }
         self._indexed, self._by_key = len(routes), {}
 
     def _known(self, place: int, segments: list[str]) -> str | None:
         at = _at(place, len(segments))
         if not 0 < at < len(segments):
             return None
-        literals = self._literals[_PLACES.index(place)]
-        return segments[at] if segments[at] in literals else None
+        return segments[at] if segments[at] in self._literals[place] else None
 
     def _router_for(self, key: Key) -> ASGIApp:
         candidates = [

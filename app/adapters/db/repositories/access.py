@@ -17,7 +17,6 @@ from app.adapters.db.tables import audit_events as aud
 from app.adapters.db.tables import oidc_issuers as iss
 from app.domain.access import ApiToken, AuditEvent, OidcIssuer, Role
 from app.domain.errors import Conflict
-from app.observability import request_id
 
 _ORG: sa.BindParameter[object] = sa.bindparam("org")
 _TOKEN_COLUMNS = (
@@ -197,7 +196,7 @@ class SqlAccessRepository:
         )
 
     async def record(self, event: AuditEvent) -> None:
-        await self._trail.audit([_audit_record(event)])
+        await self._trail.audit([event])
 
     async def audit_page(self, *, before: int | None, limit: int) -> list[AuditEvent]:
         await self._trail.write()  # what this unit of work recorded is part of the log
@@ -209,17 +208,4 @@ class SqlAccessRepository:
     async def record_many(self, events: Sequence[AuditEvent]) -> None:
         """Several events at once (a batch read audits every pair it read)."""
         if events:
-            await self._trail.audit([_audit_record(e) for e in events])
-
-
-def _audit_record(event: AuditEvent) -> dict[str, Any]:
-    return {
-        "actor": event.actor,
-        "actor_role": event.actor_role,
-        "action": event.action,
-        "resource_type": event.resource_type,
-        "resource_id": event.resource_id,
-        "reason": event.reason,
-        "request_id": request_id.get(),  # the request's, read now: the trail is sent later
-        "details": event.details,
-    }
+            await self._trail.audit(events)

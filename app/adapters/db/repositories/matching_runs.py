@@ -222,7 +222,7 @@ class SqlMatchingRepository:
 
     def _learn(self, found: list[Mentorship]) -> list[Mentorship]:
         # The mentorships themselves: most pages are never asked who is in them again, and
-        # making their `PairParties` here was a tenth of a REST page's time.
+        # making their `PairParties` here was 8% of a REST page's time.
         self._known_pairs.update((m.id, m) for m in found)
         return found
 

@@ -10,13 +10,15 @@ transaction (a read-only unit of work auditing a read), each is written as it co
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
 import asyncpg
 
 from app.adapters.db import json_codec
+from app.domain.access import AuditEvent
+from app.observability import request_id
 
 _AUDIT = (
     "INSERT INTO audit_events (organization_id, actor, actor_role, action, resource_type,"
@@ -32,21 +34,8 @@ _EVENTS = (
     " SELECT $1::uuid, event_id, event_type, payload::jsonb"
     " FROM unnest({}::uuid[], {}::text[], {}::text[]) AS e(event_id, event_type, payload)"
 )
-_AUDIT_ONLY = _AUDIT
 _EVENTS_ONLY = _EVENTS.format("$2", "$3", "$4")
 _BOTH = f"WITH audit AS ({_AUDIT}) {_EVENTS.format('$10', '$11', '$12')}"
-
-# An audit record's columns, in the order `_AUDIT` takes them.
-AUDIT_FIELDS = (
-    "actor",
-    "actor_role",
-    "action",
-    "resource_type",
-    "resource_id",
-    "reason",
-    "request_id",
-    "details",
-)
 
 
 class Trail:
@@ -56,12 +45,13 @@ class Trail:
         self._connection = connection
         self._org = organization_id
         self._deferred = deferred
-        self._audit: list[Mapping[str, Any]] = []
+        # Each record with the request it was made in (read then: the trail is sent later).
+        self._audit: list[tuple[AuditEvent, str | None]] = []
         self._events: list[tuple[UUID, str, Mapping[str, Any]]] = []
 
-    async def audit(self, records: list[Mapping[str, Any]]) -> None:
-        """Audit records, each a mapping of `AUDIT_FIELDS`."""
-        self._audit += records
+    async def audit(self, events: Sequence[AuditEvent]) -> None:
+        made_in = request_id.get()
+        self._audit += [(event, made_in) for event in events]
         if not self._deferred:
             await self.write()
 
@@ -78,13 +68,21 @@ class Trail:
         self._audit, self._events = [], []
         args: list[Any] = [self._org]
         if audit:
-            args += [[r[f] for r in audit] for f in AUDIT_FIELDS[:-1]]
-            args.append([json_codec.dumps(dict(r["details"])) for r in audit])
+            args += [
+                [e.actor for e, _ in audit],
+                [e.actor_role for e, _ in audit],
+                [e.action for e, _ in audit],
+                [e.resource_type for e, _ in audit],
+                [e.resource_id for e, _ in audit],
+                [e.reason for e, _ in audit],
+                [made_in for _, made_in in audit],
+                [json_codec.dumps(dict(e.details)) for e, _ in audit],
+            ]
         if events:
             args += [
                 [e[0] for e in events],
                 [e[1] for e in events],
                 [json_codec.dumps(dict(e[2])) for e in events],
             ]
-        sql = _BOTH if audit and events else _AUDIT_ONLY if audit else _EVENTS_ONLY
+        sql = _BOTH if audit and events else _AUDIT if audit else _EVENTS_ONLY
         await self._connection.execute(sql, *args)
