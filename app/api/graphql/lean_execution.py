@@ -21,26 +21,21 @@ separate runs).
 
 from __future__ import annotations
 
-import inspect
 import weakref
 from collections.abc import Awaitable, Callable, Sequence
 from enum import Enum
-from operator import attrgetter
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from graphql import (
     GraphQLField,
-    GraphQLLeafType,
     GraphQLList,
-    GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLResolveInfo,
     GraphQLResolveInfoHelpers,
     GraphQLStreamDirective,
     Undefined,
-    is_leaf_type,
 )
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.execution.executor import to_nodes
@@ -48,38 +43,21 @@ from graphql.execution.values import get_argument_values, get_directive_values
 from graphql.pyutils import AwaitableOrValue, Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-
-class _Leaf(NamedTuple):
-    """How to answer one plain leaf field: read it, then coerce it to its scalar or enum."""
-
-    read: Callable[[Any], Any]
-    type: GraphQLLeafType
-    nullable: bool
-
-
-class _Plain(NamedTuple):
-    """A plain attribute holding an object or a list of objects: read with no resolve info."""
-
-    read: Callable[[Any], Any]
-    type: GraphQLOutputType
-
-
-class _Objects(NamedTuple):
-    """How to complete a field's object, or list of objects, straight to their fields."""
-
-    type: GraphQLObjectType
-    fields: GroupedFieldSet  # the objects' own selection, collected once for the request
-    nullable: bool
-    listed: bool
-    item_type: GraphQLOutputType  # a list's item type (for its errors), else `type`
-    items_nullable: bool
-
+from app.api.graphql.short_fields import (
+    Leaf,
+    Objects,
+    Plain,
+    leaf_value,
+    plain_item,
+    short_of,
+    unwrapped,
+)
 
 _IMMUTABLE = (str, int, float, Enum, UUID, type(None))
 _NOT_SHORT: Any = object()  # the short path does not apply: graphql-core's own answers
 
 # Per field of a selection: its response name, its nodes, and how it may be short, if it may.
-_Plan = list[tuple[str, FieldDetailsList, _Leaf | _Plain | None]]
+_Plan = list[tuple[str, FieldDetailsList, Leaf | Plain | None]]
 # A field whose arguments are kept for the request, and those arguments.
 _Arguments = tuple[GraphQLField, dict[str, Any]]
 
@@ -92,7 +70,7 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         # the items of a list share one: its plan is made once (kept with it, so its id holds).
         self._plans: dict[int, tuple[GroupedFieldSet, _Plan]] = {}
         self._kept_arguments: dict[int, tuple[FieldDetailsList, _Arguments | None]] = {}
-        self._kept_objects: dict[int, tuple[FieldDetailsList, dict[int, _Objects | None]]] = {}
+        self._kept_objects: dict[int, tuple[FieldDetailsList, dict[int, Objects | None]]] = {}
         # A middleware (a Strawberry extension acting per field) must see every field.
         manager = self.middleware_manager
         self._short_paths = manager is None or not manager.middlewares
@@ -114,14 +92,14 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         is_awaitable = self.is_awaitable
         try:
             for name, details, short in self._plan(parent_type, grouped_field_set):
-                if type(short) is _Leaf:
-                    value = _short(short, source_value, is_awaitable)
+                if type(short) is Leaf:
+                    value = leaf_value(short, source_value, is_awaitable)
                     if value is not Undefined:
                         results[name] = value
                         continue
                 field_path = Path(path, name, parent_type.name)
                 result = _NOT_SHORT
-                if type(short) is _Plain and position_context is None:
+                if type(short) is Plain and position_context is None:
                     result = self._plain(short, source_value, details, field_path)
                 if result is _NOT_SHORT:
                     result = self.execute_field(
@@ -237,7 +215,7 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         )
 
     def _plain(
-        self, plain: _Plain, source: Any, details: FieldDetailsList, path: Path
+        self, plain: Plain, source: Any, details: FieldDetailsList, path: Path
     ) -> AwaitableOrValue[Any]:
         """A plain attribute's object(s), completed as graphql-core's `execute_field` would,
         with no resolve info made; `_NOT_SHORT` before anything ran when its path is needed."""
@@ -253,9 +231,7 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return self._guarded(completed, plain.type, details, path)
         return completed
 
-    def _objects(
-        self, return_type: GraphQLOutputType, details: FieldDetailsList
-    ) -> _Objects | None:
+    def _objects(self, return_type: GraphQLOutputType, details: FieldDetailsList) -> Objects | None:
         """How this field's object(s) may be completed directly, or None (kept for the request,
         by the field's nodes and the type: graphql-core completes list items with the same
         nodes and the item type)."""
@@ -269,24 +245,24 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _objects_of(
         self, return_type: GraphQLOutputType, details: FieldDetailsList
-    ) -> _Objects | None:
-        nullable, kind = _unwrapped(return_type)
+    ) -> Objects | None:
+        nullable, kind = unwrapped(return_type)
         listed, item_type, items_nullable = False, return_type, True
         if type(kind) is GraphQLList:
             # Streamed lists (@stream) are graphql-core's to deliver.
             if get_directive_values(GraphQLStreamDirective, details[0].node, self.variable_values):
                 return None
             listed, item_type = True, kind.of_type
-            items_nullable, kind = _unwrapped(item_type)
+            items_nullable, kind = unwrapped(item_type)
         if type(kind) is not GraphQLObjectType or kind.is_type_of is not None:
             return None
         grouped, deferred, _forbidden = self.collect_subfields(kind, details)
         if deferred:  # @defer: graphql-core's incremental delivery
             return None
-        return _Objects(kind, grouped, nullable, listed, item_type, items_nullable)
+        return Objects(kind, grouped, nullable, listed, item_type, items_nullable)
 
     def _complete_objects(
-        self, objects: _Objects, details: FieldDetailsList, path: Path, value: Any
+        self, objects: Objects, details: FieldDetailsList, path: Path, value: Any
     ) -> AwaitableOrValue[Any]:
         """`value` completed, or `_NOT_SHORT` before anything ran when it holds anything but
         plain objects (or nulls where allowed): graphql-core reports those as it does."""
@@ -298,12 +274,12 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return self.execute_fields(objects.type, value, path, objects.fields, None)
         if type(value) is not list and type(value) is not tuple:
             return _NOT_SHORT
-        if not all(_plain_item(item, objects.items_nullable, self.is_awaitable) for item in value):
+        if not all(plain_item(item, objects.items_nullable, self.is_awaitable) for item in value):
             return _NOT_SHORT
         return self._complete_list(objects, details, path, value)
 
     def _complete_list(
-        self, objects: _Objects, details: FieldDetailsList, path: Path, items: Sequence[Any]
+        self, objects: Objects, details: FieldDetailsList, path: Path, items: Sequence[Any]
     ) -> AwaitableOrValue[list[Any]]:
         """As graphql-core's `complete_iterable_value`, for items known to be plain objects."""
         completed: list[Any] = []
@@ -338,7 +314,7 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return _kept(
             self._plans,
             grouped,
-            lambda: [(n, d, _short_of(parent_type, d, self)) for n, d in grouped.items()],
+            lambda: [(n, d, short_of(self.schema, parent_type, d)) for n, d in grouped.items()],
         )
 
 
@@ -374,67 +350,6 @@ def _kept(cache: dict[int, tuple[Any, Kept]], key: Any, make: Callable[[], Kept]
     made = make()
     cache[id(key)] = (key, made)
     return made
-
-
-def _short_of(
-    parent_type: GraphQLObjectType, details: FieldDetailsList, executor: LeanExecutionContext
-) -> _Leaf | _Plain | None:
-    """The short path for this field, or None when graphql-core's own is needed."""
-    node = details[0].node
-    field = executor.schema.get_field(parent_type, node.name.value)
-    if field is None or field.args or node.arguments:
-        return None
-    read = _attribute(field)
-    if read is None:
-        return None
-    nullable, kind = _unwrapped(field.type)
-    if is_leaf_type(kind):
-        return _Leaf(read, kind, nullable)
-    return _Plain(read, field.type)
-
-
-def _attribute(field: GraphQLField) -> Callable[[Any], Any] | None:
-    """How to read a Strawberry field that is a plain attribute (no resolver, permission or
-    extension of its own), the way Strawberry's default resolver reads it; else None."""
-    definition, resolve = field.extensions.get("strawberry-definition"), field.resolve
-    if definition is None or resolve is None or not definition.is_basic_field:
-        return None
-    if getattr(resolve, "__name__", None) != "_get_basic_result":
-        return None  # a wrapper with work to do (extensions, error handlers)
-    if definition.default_resolver is getattr:
-        return attrgetter(definition.python_name)
-    return lambda source: resolve(source, None)
-
-
-def _unwrapped(kind: GraphQLOutputType) -> tuple[bool, Any]:
-    """Whether the type is nullable, and the type inside its non-null wrapper."""
-    if isinstance(kind, GraphQLNonNull):
-        return False, kind.of_type
-    return True, kind
-
-
-def _plain_item(item: Any, nullable: bool, is_awaitable: Callable[[Any], bool]) -> bool:
-    if item is None:
-        return nullable
-    return not isinstance(item, Exception) and not is_awaitable(item)
-
-
-def _short(leaf: _Leaf, source: Any, is_awaitable: Callable[[Any], bool]) -> Any:
-    """The field's coerced value, or Undefined where graphql-core must answer instead."""
-    value = leaf.read(source)
-    if value is None or value is Undefined:
-        return None if leaf.nullable else Undefined
-    if isinstance(value, Exception):  # graphql-core raises it as the field's error
-        return Undefined
-    if is_awaitable(value):
-        if inspect.iscoroutine(value):
-            value.close()  # graphql-core's path reads the field again, and awaits that
-        return Undefined
-    try:
-        coerced = leaf.type.coerce_output_value(value)
-    except Exception:  # graphql-core will raise it again, located, on its own path
-        return Undefined
-    return Undefined if coerced is None else coerced
 
 
 Gathered = TypeVar("Gathered", dict[str, Any], list[Any])
