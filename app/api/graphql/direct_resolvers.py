@@ -8,6 +8,10 @@ text is unchanged; only who calls them changes. None of our extensions acts per 
 nothing the wrapper did is lost. (Plain attributes were tried too: no difference that this
 machine could measure.) A resolver so called receives graphql-core's info, whose `context`
 is ours, and its arguments already coerced by graphql-core.
+
+A resolver installed here must read nothing of its info but `context`: the fields are marked
+`CONTEXT_ONLY`, and lean execution calls them with the context alone, making no path or
+resolve info for each (80 calls a dashboard; see `short_fields.Relation`).
 """
 
 from __future__ import annotations
@@ -20,16 +24,20 @@ from graphql import GraphQLField, GraphQLObjectType, GraphQLSchema
 
 # Where Strawberry keeps, on each graphql-core field and argument, what it was made from.
 _DEFINITION = "strawberry-definition"
+# Marks, on a graphql-core field, a resolver called directly that reads only `info.context`.
+CONTEXT_ONLY = "mentoring-context-only"
 
 
 def install(schema: strawberry.Schema, fields: dict[str, tuple[str, ...]]) -> None:
-    """Have graphql-core call these fields' own resolvers (by type name, then field name)."""
+    """Have graphql-core call these fields' own resolvers (by type name, then field name).
+    Each must read nothing of its info but `info.context`."""
     core: GraphQLSchema = schema._schema  # Strawberry offers no public handle
     for type_name, names in fields.items():
         kind = core.type_map[type_name]
         assert isinstance(kind, GraphQLObjectType)
         for name in names:
             kind.fields[name].resolve = _direct(kind.fields[name])
+            kind.fields[name].extensions = {**kind.fields[name].extensions, CONTEXT_ONLY: True}
 
 
 def _direct(field: GraphQLField) -> Callable[..., Any]:

@@ -44,9 +44,11 @@ from graphql.pyutils import AwaitableOrValue, Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from app.api.graphql.short_fields import (
+    ContextOnly,
     Leaf,
     Objects,
     Plain,
+    Relation,
     leaf_value,
     plain_item,
     short_of,
@@ -57,7 +59,7 @@ _IMMUTABLE = (str, int, float, Enum, UUID, type(None))
 _NOT_SHORT: Any = object()  # the short path does not apply: graphql-core's own answers
 
 # Per field of a selection: its response name, its nodes, and how it may be short, if it may.
-_Plan = list[tuple[str, FieldDetailsList, Leaf | Plain | None]]
+_Plan = list[tuple[str, FieldDetailsList, Leaf | Plain | Relation | None]]
 # A field whose arguments are kept for the request, and those arguments.
 _Arguments = tuple[GraphQLField, dict[str, Any]]
 
@@ -74,6 +76,7 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         # A middleware (a Strawberry extension acting per field) must see every field.
         manager = self.middleware_manager
         self._short_paths = manager is None or not manager.middlewares
+        self._context_only = ContextOnly(self.context_value)
 
     def execute_fields(
         self,
@@ -99,8 +102,13 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
                         continue
                 field_path = Path(path, name, parent_type.name)
                 result = _NOT_SHORT
-                if type(short) is Plain and position_context is None:
-                    result = self._plain(short, source_value, details, field_path)
+                if position_context is None:
+                    if type(short) is Relation:
+                        result = self._related(
+                            short, parent_type, source_value, details, field_path
+                        )
+                    elif type(short) is Plain:
+                        result = self._plain(short, source_value, details, field_path)
                 if result is _NOT_SHORT:
                     result = self.execute_field(
                         parent_type, source_value, details, field_path, position_context
@@ -134,23 +142,65 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 parent_type, source, field_details_list, path, position_context
             )
         field, args = found
-        kind = field.type
         info = self.build_resolve_info(field, to_nodes(field_details_list), parent_type, path)
         try:
             result = (field.resolve or self.field_resolver)(source, info, **args)
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, field.type, field_details_list, path)
+            return None
+        return self._completed(field, info, field_details_list, path, result, position_context)
+
+    def _completed(
+        self,
+        field: GraphQLField,
+        info: GraphQLResolveInfo[Any],
+        details: FieldDetailsList,
+        path: Path,
+        result: Any,
+        position_context: Any,
+    ) -> AwaitableOrValue[Any]:
+        """A resolver's result completed, as graphql-core's `execute_field` completes it."""
+        kind = field.type
+        try:
             if self.is_awaitable(result):
                 return self.complete_awaitable_value(
-                    kind, field_details_list, info, path, result, position_context
+                    kind, details, info, path, result, position_context
                 )
-            completed = self.complete_value(
-                kind, field_details_list, info, path, result, position_context
-            )
+            completed = self.complete_value(kind, details, info, path, result, position_context)
             if self.is_awaitable(completed):
-                return self._guarded(completed, kind, field_details_list, path)
+                return self._guarded(completed, kind, details, path)
             return completed
         except Exception as raw_error:
-            self.handle_field_error(raw_error, kind, field_details_list, path)
+            self.handle_field_error(raw_error, kind, details, path)
             return None
+
+    def _related(
+        self,
+        relation: Relation,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        details: FieldDetailsList,
+        path: Path,
+    ) -> AwaitableOrValue[Any]:
+        """A relation's resolver called with the context alone and its object(s) completed
+        directly; a value that needs graphql-core's completion (an awaitable: not prefetched)
+        gets a resolve info made then. `_NOT_SHORT` before anything ran when it cannot."""
+        objects = relation.objects
+        if objects is None:
+            return _NOT_SHORT
+        field = relation.field
+        try:
+            result = relation.resolve(source, self._context_only, **relation.args)
+            completed = self._complete_objects(objects, details, path, result)
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, field.type, details, path)
+            return None
+        if completed is _NOT_SHORT:
+            info = self.build_resolve_info(field, to_nodes(details), parent_type, path)
+            return self._completed(field, info, details, path, result, None)
+        if self.is_awaitable(completed):
+            return self._guarded(completed, field.type, details, path)
+        return completed
 
     async def _guarded(
         self, completed: Any, kind: GraphQLOutputType, details: FieldDetailsList, path: Path
@@ -219,7 +269,7 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
     ) -> AwaitableOrValue[Any]:
         """A plain attribute's object(s), completed as graphql-core's `execute_field` would,
         with no resolve info made; `_NOT_SHORT` before anything ran when its path is needed."""
-        objects = self._objects(plain.type, details)
+        objects = plain.objects
         if objects is None:
             return _NOT_SHORT
         try:
@@ -314,8 +364,26 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return _kept(
             self._plans,
             grouped,
-            lambda: [(n, d, short_of(self.schema, parent_type, d)) for n, d in grouped.items()],
+            lambda: [(n, d, self._planned(parent_type, d)) for n, d in grouped.items()],
         )
+
+    def _planned(
+        self, parent_type: GraphQLObjectType, details: FieldDetailsList
+    ) -> Leaf | Plain | Relation | None:
+        """A field's short path with what it needs for the request: a relation's arguments
+        and how an object's value is completed (the same for every item of a list)."""
+        short = short_of(self.schema, parent_type, details)
+        if type(short) is Plain:
+            return short._replace(objects=self._objects(short.type, details))
+        if type(short) is Relation:
+            args: dict[str, Any] = {}
+            if short.field.args or details[0].node.arguments:
+                found = self._arguments(parent_type, details)
+                if found is None:
+                    return None
+                args = found[1]
+            return short._replace(args=args, objects=self._objects(short.field.type, details))
+        return short
 
 
 def _weakly_bound_helpers(executor: LeanExecutionContext) -> GraphQLResolveInfoHelpers:

@@ -1,7 +1,8 @@
 """The short paths of lean execution (`lean_execution.py`), field by field: which fields may
 take one, and how each is answered: a plain leaf read and coerced, a plain attribute read with
-no resolve info, an object or a list of objects completed straight to their fields. Where a
-value is anything unusual, graphql-core's own path answers instead."""
+no resolve info, a relation's resolver called with its context alone, an object or a list of
+objects completed straight to their fields. Where a value is anything unusual, graphql-core's
+own path answers instead."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from graphql import (
 )
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 
+from app.api.graphql.direct_resolvers import CONTEXT_ONLY
+
 
 class Leaf(NamedTuple):
     """How to answer one plain leaf field: read it, then coerce it to its scalar or enum."""
@@ -36,6 +39,27 @@ class Plain(NamedTuple):
 
     read: Callable[[Any], Any]
     type: GraphQLOutputType
+    objects: Objects | None = None  # how its value is completed, once planned
+
+
+class Relation(NamedTuple):
+    """A field whose resolver reads nothing of its info but the context (see
+    `direct_resolvers.CONTEXT_ONLY`): called with the context alone, no path or info made."""
+
+    resolve: Callable[..., Any]
+    field: GraphQLField
+    args: dict[str, Any]  # coerced once for the request, once planned
+    objects: Objects | None = None
+
+
+class ContextOnly:
+    """The resolve info a `Relation`'s resolver is given: the request's context, nothing else
+    (anything else it reads fails loudly as that field's error)."""
+
+    __slots__ = ("context",)
+
+    def __init__(self, context: Any) -> None:
+        self.context = context
 
 
 class Objects(NamedTuple):
@@ -51,11 +75,16 @@ class Objects(NamedTuple):
 
 def short_of(
     schema: GraphQLSchema, parent_type: GraphQLObjectType, details: FieldDetailsList
-) -> Leaf | Plain | None:
-    """The short path for this field, or None when graphql-core's own is needed."""
+) -> Leaf | Plain | Relation | None:
+    """The short path for this field, or None when graphql-core's own is needed. A
+    relation's arguments and an object's completion are the executor's to plan."""
     node = details[0].node
     field = schema.get_field(parent_type, node.name.value)
-    if field is None or field.args or node.arguments:
+    if field is None:
+        return None
+    if field.resolve is not None and field.extensions.get(CONTEXT_ONLY):
+        return Relation(field.resolve, field, {})
+    if field.args or node.arguments:
         return None
     read = attribute(field)
     if read is None:

@@ -13,6 +13,7 @@ import strawberry
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.api.graphql import direct_resolvers
 from app.api.graphql.lean_execution import LeanExecutionContext
 
 
@@ -59,6 +60,33 @@ class Item:
     async def later(self) -> int | None:
         return self.count
 
+    # Relations that read only the context: the lean schema calls them with it alone.
+    pal: strawberry.Private[Any]
+
+    @strawberry.field
+    def friend(self, info: strawberry.Info) -> Child | None:
+        return _outcome(self.pal, info)
+
+    @strawberry.field
+    def friends(self, info: strawberry.Info, first: int = 2) -> list[Child | None]:
+        return _outcome(self.kids if self.kids is None else list(self.kids)[:first], info)
+
+
+class Raised(Exception):
+    """A relation's value that its resolver raises rather than returns."""
+
+
+def _outcome(value: Any, info: Any) -> Any:
+    if isinstance(value, Raised):
+        raise value
+    if info.context["later"]:  # not prefetched: the loader's answer is awaited
+        return _soon(value)
+    return value
+
+
+async def _soon(value: Any) -> Any:
+    return value
+
 
 @strawberry.type
 class Query:
@@ -70,7 +98,8 @@ QUERY = """query ($p: String = "~") {
   items { name count mood maybeMood label(prefix: $p) later again: name ...Bits
           plain: label bang: label(prefix: "!") shout(loud: true) quiet: shout
           child { name count } must { name } kids { count name } other: must { count }
-          crowd { name } picked { name count } laterChild { name } }
+          crowd { name } picked { name count } laterChild { name }
+          friend { name count } friends(first: 1) { name } everyFriend: friends { count } }
   first { name @skip(if: true) count mood @include(if: true) }
 }
 fragment Bits on Item { count name }"""
@@ -107,12 +136,16 @@ values = {
 }
 
 
+values["pal"] = st.one_of(_CHILD, st.just(Raised("no friend")))
+
+
 def _item(fields: dict[str, Any]) -> Item:
-    return _made(Item, {"child": None, "must": None, "kids": [], "crowd": None, **fields})  # type: ignore[no-any-return]
+    empty = {"child": None, "must": None, "kids": [], "crowd": None, "pal": None}
+    return _made(Item, {**empty, **fields})  # type: ignore[no-any-return]
 
 
-async def _execute(schema: strawberry.Schema, root: Query) -> Any:
-    result = await schema.execute(QUERY, root_value=root)
+async def _execute(schema: strawberry.Schema, root: Query, later: bool) -> Any:
+    result = await schema.execute(QUERY, root_value=root, context_value={"later": later})
     # What a failed field's siblings had started is settled in the background (both
     # executors): let it finish before the loop closes, or its coroutines go unawaited.
     for _ in range(5):
@@ -120,21 +153,28 @@ async def _execute(schema: strawberry.Schema, root: Query) -> Any:
     return result
 
 
-def _run(schema: strawberry.Schema, root: Query) -> tuple[Any, list[tuple[str, Any]]]:
-    result = asyncio.run(_execute(schema, root))
+def _run(
+    schema: strawberry.Schema, root: Query, later: bool = False
+) -> tuple[Any, list[tuple[str, Any]]]:
+    result = asyncio.run(_execute(schema, root, later))
     errors = sorted((e.message, e.path) for e in result.errors or ())
     return result.data, errors
 
 
 plain = strawberry.Schema(query=Query)
 lean = strawberry.Schema(query=Query, execution_context_class=LeanExecutionContext)
+direct_resolvers.install(lean, {"Item": ("friend", "friends")})
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.fixed_dictionaries(values), max_size=4), st.fixed_dictionaries(values))
-def test_the_lean_executor_answers_as_graphql_core(items, first) -> None:
+@given(
+    st.lists(st.fixed_dictionaries(values), max_size=4),
+    st.fixed_dictionaries(values),
+    st.booleans(),
+)
+def test_the_lean_executor_answers_as_graphql_core(items, first, later) -> None:
     root = Query(items=[_item(i) for i in items], first=_item(first))
-    assert _run(lean, root) == _run(plain, root)
+    assert _run(lean, root, later) == _run(plain, root, later)
 
 
 def test_a_null_in_a_non_null_leaf_nulls_its_parent_and_names_the_field() -> None:
