@@ -9,13 +9,15 @@ a point read's CPU.
 `lean_handler(route)` returns a handler only for a route that uses none of those features:
 its endpoint is a coroutine that returns a `Response`, and it and its dependencies take only
 path, query and header parameters, the `Request`, and further dependencies of the same kind,
-none of which yields. Every other route keeps FastAPI's handler.
+none of which yields; the endpoint itself may also take one JSON body (a model, not a form).
+Every other route keeps FastAPI's handler.
 
 The lean handler reads each parameter with the same fields and FastAPI's own
-`request_params_to_args`, all before calling anything. When a value is invalid, or one of
-the route's dependencies is overridden (tests), it hands the request to FastAPI's handler,
-so errors and overrides behave exactly as FastAPI defines them. As in FastAPI, a dependency
-that several others ask for is called once per request.
+`request_params_to_args` (and a body with its `request_body_to_args`), all before calling
+anything. When a value is invalid, a body is anything but `application/json` that decodes,
+or one of the route's dependencies is overridden (tests), it hands the request to FastAPI's
+handler, so errors and overrides behave exactly as FastAPI defines them. As in FastAPI, a
+dependency that several others ask for is called once per request.
 """
 
 from __future__ import annotations
@@ -25,8 +27,13 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from fastapi import params
 from fastapi.dependencies.models import Dependant
-from fastapi.dependencies.utils import get_typed_return_annotation, request_params_to_args
+from fastapi.dependencies.utils import (
+    get_typed_return_annotation,
+    request_body_to_args,
+    request_params_to_args,
+)
 from fastapi.routing import APIRoute
 from starlette.requests import Request
 from starlette.responses import Response
@@ -46,8 +53,11 @@ class _Step:
 
 def lean_handler(route: APIRoute) -> Handler | None:
     """A faster handler with the same behaviour, or None when `route` needs FastAPI's."""
-    if not _returns_response(route.endpoint) or not _is_plain(route.dependant):
+    if not _returns_response(route.endpoint) or not _is_plain(route.dependant, root=True):
         return None
+    body = route.dependant.body_params
+    if body and (len(body) > 1 or route._embed_body_fields or _is_form(body[0].field_info)):
+        return None  # several bodies, an embedded one or a form: FastAPI's to read
     standard = route.get_route_handler()
     root = _step(route.dependant)
     steps = _in_order(root)
@@ -59,8 +69,10 @@ def lean_handler(route: APIRoute) -> Handler | None:
         if overrides and not calls.isdisjoint(overrides):
             return await standard(request)
         params = _read_params(steps, request)
-        if params is None:  # FastAPI's handler reports it, in its words
+        read = await _read_body(request, body) if body and params is not None else {}
+        if params is None or read is None:  # FastAPI's handler reports it, in its words
             return await standard(request)
+        params[root.call].update(read)
         response = await _run(root, params, {})
         if not isinstance(response, Response):  # FastAPI would have serialised it
             raise TypeError(f"{route.path} returned {type(response).__name__}, not a Response")
@@ -76,13 +88,18 @@ def _returns_response(endpoint: Callable[..., Any]) -> bool:
     return isinstance(returned, type) and issubclass(returned, Response)
 
 
-def _is_plain(dependant: Dependant) -> bool:
-    """Inputs the lean handler reads just as FastAPI does; anything else is FastAPI's."""
+def _is_form(info: Any) -> bool:
+    return isinstance(info, params.Form)  # files are forms too
+
+
+def _is_plain(dependant: Dependant, root: bool = False) -> bool:
+    """Inputs the lean handler reads just as FastAPI does; anything else is FastAPI's. Only
+    the endpoint itself may take a body."""
     call = dependant.call
     return (
         call is not None
         and inspect.iscoroutinefunction(call)  # not a generator, a class or a sync function
-        and not dependant.body_params
+        and (root or not dependant.body_params)
         and not dependant.cookie_params
         and dependant.websocket_param_name is None
         and dependant.http_connection_param_name is None
@@ -135,6 +152,25 @@ def _read_params(steps: tuple[_Step, ...], request: Request) -> _Params | None:
             values[dependant.request_param_name] = request
         params[step.call] = values
     return params
+
+
+async def _read_body(request: Request, fields: list[Any]) -> dict[str, Any] | None:
+    """The body parameter, validated, when it is `application/json` that decodes and is
+    valid; else None (FastAPI's handler then reads it again, from Starlette's cache, and
+    answers as it would: an empty body, a malformed one, another media type)."""
+    try:
+        raw = await request.body()
+    except Exception:  # FastAPI's handler turns it into its own answer
+        return None
+    media_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if not raw or media_type != "application/json":
+        return None
+    try:
+        received = await request.json()  # as FastAPI decodes it (and kept for it)
+    except ValueError:
+        return None
+    values, errors = await request_body_to_args(fields, received, embed_body_fields=False)
+    return None if errors else values
 
 
 async def _run(step: _Step, params: _Params, done: dict[Any, Any]) -> Any:
