@@ -12,12 +12,12 @@ path, query and header parameters, the `Request`, and further dependencies of th
 none of which yields; the endpoint itself may also take one JSON body (a model, not a form).
 Every other route keeps FastAPI's handler.
 
-The lean handler reads each parameter with the same fields and FastAPI's own
-`request_params_to_args` (and a body with its `request_body_to_args`), all before calling
-anything. When a value is invalid, a body is anything but `application/json` that decodes,
-or one of the route's dependencies is overridden (tests), it hands the request to FastAPI's
-handler, so errors and overrides behave exactly as FastAPI defines them. As in FastAPI, a
-dependency that several others ask for is called once per request.
+The lean handler reads each parameter with the same fields, as FastAPI's own
+`request_params_to_args` does (`lean_params`; a body with its `request_body_to_args`), all
+before calling anything. When a value is invalid, a body is anything but `application/json`
+that decodes, or one of the route's dependencies is overridden (tests), it hands the request
+to FastAPI's handler, so errors and overrides behave exactly as FastAPI defines them. As in
+FastAPI, a dependency that several others ask for is called once per request.
 """
 
 from __future__ import annotations
@@ -29,14 +29,12 @@ from typing import Any
 
 from fastapi import params
 from fastapi.dependencies.models import Dependant
-from fastapi.dependencies.utils import (
-    get_typed_return_annotation,
-    request_body_to_args,
-    request_params_to_args,
-)
+from fastapi.dependencies.utils import get_typed_return_annotation, request_body_to_args
 from fastapi.routing import APIRoute
 from starlette.requests import Request
 from starlette.responses import Response
+
+from app.api.lean_params import ParamReader, reader
 
 Handler = Callable[[Request], Awaitable[Response]]
 _Params = dict[Callable[..., Any], dict[str, Any]]  # each call's parameters, by the call
@@ -49,6 +47,8 @@ class _Step:
     dependant: Dependant
     call: Callable[..., Awaitable[Any]]
     needs: tuple[_Step, ...]
+    # Its path, query and header parameters' readers, for those it takes.
+    readers: tuple[tuple[str, ParamReader], ...]
 
 
 def lean_handler(route: APIRoute) -> Handler | None:
@@ -115,7 +115,14 @@ def _is_plain(dependant: Dependant, root: bool = False) -> bool:
 
 def _step(dependant: Dependant) -> _Step:
     assert dependant.call is not None
-    return _Step(dependant, dependant.call, tuple(_step(d) for d in dependant.dependencies))
+    kinds = (
+        ("path", dependant.path_params),
+        ("query", dependant.query_params),
+        ("header", dependant.header_params),
+    )
+    readers = tuple((kind, reader(fields)) for kind, fields in kinds if fields)
+    needs = tuple(_step(d) for d in dependant.dependencies)
+    return _Step(dependant, dependant.call, needs, readers)
 
 
 def _in_order(root: _Step) -> tuple[_Step, ...]:
@@ -137,19 +144,20 @@ def _read_params(steps: tuple[_Step, ...], request: Request) -> _Params | None:
     params: _Params = {}
     for step in steps:
         values: dict[str, Any] = {}
-        dependant = step.dependant
-        for fields, received in (
-            (dependant.path_params, request.path_params),
-            (dependant.query_params, request.query_params if dependant.query_params else None),
-            (dependant.header_params, request.headers if dependant.header_params else None),
-        ):
-            if fields:
-                read, errors = request_params_to_args(fields, received)  # type: ignore[arg-type]
-                if errors:
-                    return None
-                values.update(read)
-        if dependant.request_param_name is not None:
-            values[dependant.request_param_name] = request
+        for kind, read in step.readers:
+            received: Any = (
+                request.path_params
+                if kind == "path"
+                else request.query_params
+                if kind == "query"
+                else request.headers
+            )
+            found, errors = read.read(received)
+            if errors:
+                return None
+            values.update(found)
+        if step.dependant.request_param_name is not None:
+            values[step.dependant.request_param_name] = request
         params[step.call] = values
     return params
 
