@@ -68,11 +68,28 @@ class NotRead(Mapping[str, Any]):
 def orjson_default(value: Any) -> Any:
     """orjson's `default` for what records carry: a stored document as its own text (never
     decoded and encoded again), any other mapping as a dict, asyncpg's UUID subclass (which
-    orjson does not take) as text."""
+    orjson does not take) as text. Called for every id of every row of a page, so each type's
+    answer is looked up by the type once known (a chain of isinstance checks, one of them
+    against an ABC, was most of a call's cost)."""
+    convert = _CONVERTERS.get(type(value))
+    if convert is None:
+        convert = _converter(value)
+        _CONVERTERS[type(value)] = convert
+    return convert(value)
+
+
+def _converter(value: Any) -> Callable[[Any], Any]:
     if isinstance(value, StoredJson):
-        return orjson.Fragment(value.text)
+        return _fragment
     if isinstance(value, UUID):
-        return str(value)
+        return str
     if isinstance(value, Mapping):
-        return dict(value)
+        return dict
     raise TypeError(f"not JSON: {type(value).__name__}")
+
+
+def _fragment(value: StoredJson) -> orjson.Fragment:
+    return orjson.Fragment(value.text)
+
+
+_CONVERTERS: dict[type, Callable[[Any], Any]] = {}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import cache
+from operator import attrgetter
 from typing import Any
 
 import orjson
@@ -96,7 +98,16 @@ class RecordJson(Response):
 
 def fields_of(record: Any, model: type[BaseModel]) -> dict[str, Any]:
     """The record's values under the model's field names, in the model's order."""
-    return {name: getattr(record, name) for name in model.model_fields}
+    names, read = _readers(model)
+    return dict(zip(names, read(record), strict=True))
+
+
+@cache
+def _readers(model: type[BaseModel]) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]:
+    """The model's field names, and one getter of them all (a page reads twenty records)."""
+    names = tuple(model.model_fields)
+    several = attrgetter(*names)
+    return names, (several if len(names) > 1 else lambda record: (several(record),))
 
 
 def _decoded(value: Any) -> Any:
