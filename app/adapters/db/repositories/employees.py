@@ -12,6 +12,7 @@ import asyncpg
 import sqlalchemy as sa
 
 from app.adapters.db import json_codec
+from app.adapters.db.record_maker import maker
 from app.adapters.db.sql import Statement, compile_statement
 from app.adapters.db.tables import employees as t
 from app.domain.directory import Employee, EmploymentStatus
@@ -152,11 +153,15 @@ def _page(filters: frozenset[str], after: bool, only: bool = False) -> Statement
     return compile_statement(query)
 
 
+_make_employee = maker(Employee)
+_STATUSES = {s.value: s for s in EmploymentStatus}
+
+
 def _employee(row: asyncpg.Record) -> Employee:
     values = list(row)
-    values[13] = EmploymentStatus(values[13])
+    values[13] = _STATUSES[values[13]]
     values[15] = MappingProxyType(values[15])
-    return Employee(*values)
+    return _make_employee(*values)
 
 
 class SqlEmployeeRepository:

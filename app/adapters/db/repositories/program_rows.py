@@ -8,6 +8,7 @@ import asyncpg
 import sqlalchemy as sa
 
 from app.adapters.db import json_codec
+from app.adapters.db.record_maker import maker
 from app.adapters.db.sql import Statement, compile_statement
 from app.domain.eligibility import ApplicantRole
 from app.domain.policy import stored_policy
@@ -71,9 +72,10 @@ def mentorship(row: asyncpg.Record) -> Mentorship:
     for at, name in _DOCUMENT_AT:  # read as text by `mentorship_columns`, or not at all
         text = values[at]
         values[at] = NotRead(name) if text is None else StoredJson(text, json_codec.loads)
-    return Mentorship(*values)
+    return _make_mentorship(*values)
 
 
+_make_mentorship = maker(Mentorship)
 # A mentorship's JSON documents: read as text and decoded only when something looks inside.
 MENTORSHIP_DOCUMENTS = ("policy", "explanation")
 _DOCUMENT_AT = [(Mentorship.__slots__.index(name), name) for name in MENTORSHIP_DOCUMENTS]
