@@ -43,6 +43,7 @@ from graphql.execution.values import get_argument_values, get_directive_values
 from graphql.pyutils import AwaitableOrValue, Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from app.api.graphql.shared_plans import shared_for
 from app.api.graphql.short_fields import (
     ContextOnly,
     Leaf,
@@ -77,6 +78,9 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         manager = self.middleware_manager
         self._short_paths = manager is None or not manager.middlewares
         self._context_only = ContextOnly(self.context_value)
+        # Without variables, a document always selects and plans alike: kept across requests.
+        shares = self._short_paths and not self.variable_values.sources  # none declared
+        self._shared = shared_for(self.schema) if shares else None
 
     def execute_fields(
         self,
@@ -290,8 +294,17 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
             found = self._kept_objects[id(details)] = (details, {})
         by_type = found[1]
         if id(return_type) not in by_type:  # schema types live as long as the schema
-            by_type[id(return_type)] = self._objects_of(return_type, details)
+            by_type[id(return_type)] = self._shared_objects(return_type, details)
         return by_type[id(return_type)]
+
+    def _shared_objects(
+        self, return_type: GraphQLOutputType, details: FieldDetailsList
+    ) -> Objects | None:
+        """`_objects_of`, kept across requests where the document allows (`shared_plans`)."""
+        shared = self._shared
+        if shared is None or any(d.fragment_variable_values is not None for d in details):
+            return self._objects_of(return_type, details)
+        return shared.objects(return_type, details, lambda: self._objects_of(return_type, details))
 
     def _objects_of(
         self, return_type: GraphQLOutputType, details: FieldDetailsList
@@ -361,11 +374,12 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return _gathered(completed, awaiting)
 
     def _plan(self, parent_type: GraphQLObjectType, grouped: GroupedFieldSet) -> _Plan:
-        return _kept(
-            self._plans,
-            grouped,
-            lambda: [(n, d, self._planned(parent_type, d)) for n, d in grouped.items()],
-        )
+        def make() -> _Plan:
+            return [(n, d, self._planned(parent_type, d)) for n, d in grouped.items()]
+
+        if self._shared is not None and (plan := self._shared.plan(grouped, make)) is not None:
+            return plan  # a kept selection's plan, kept with it
+        return _kept(self._plans, grouped, make)
 
     def _planned(
         self, parent_type: GraphQLObjectType, details: FieldDetailsList

@@ -12,6 +12,7 @@ from typing import Any
 import strawberry
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strawberry.extensions import ParserCache
 
 from app.api.graphql import direct_resolvers
 from app.api.graphql.lean_execution import LeanExecutionContext
@@ -103,6 +104,8 @@ QUERY = """query ($p: String = "~") {
   first { name @skip(if: true) count mood @include(if: true) }
 }
 fragment Bits on Item { count name }"""
+# Without variables: lean execution keeps its plans of it from one request to the next.
+FIXED_QUERY = QUERY.replace('query ($p: String = "~")', "query").replace("$p", '"~"')
 
 _WRONG: list[Any] = [None, "not a number", 2**40, ValueError("boom"), 1.5]
 _NAME = st.one_of(st.text(max_size=5), st.sampled_from(_WRONG))
@@ -144,8 +147,8 @@ def _item(fields: dict[str, Any]) -> Item:
     return _made(Item, {**empty, **fields})  # type: ignore[no-any-return]
 
 
-async def _execute(schema: strawberry.Schema, root: Query, later: bool) -> Any:
-    result = await schema.execute(QUERY, root_value=root, context_value={"later": later})
+async def _execute(schema: strawberry.Schema, root: Query, later: bool, query: str) -> Any:
+    result = await schema.execute(query, root_value=root, context_value={"later": later})
     # What a failed field's siblings had started is settled in the background (both
     # executors): let it finish before the loop closes, or its coroutines go unawaited.
     for _ in range(5):
@@ -154,15 +157,18 @@ async def _execute(schema: strawberry.Schema, root: Query, later: bool) -> Any:
 
 
 def _run(
-    schema: strawberry.Schema, root: Query, later: bool = False
+    schema: strawberry.Schema, root: Query, later: bool = False, query: str = QUERY
 ) -> tuple[Any, list[tuple[str, Any]]]:
-    result = asyncio.run(_execute(schema, root, later))
+    result = asyncio.run(_execute(schema, root, later, query))
     errors = sorted((e.message, e.path) for e in result.errors or ())
     return result.data, errors
 
 
 plain = strawberry.Schema(query=Query)
-lean = strawberry.Schema(query=Query, execution_context_class=LeanExecutionContext)
+# Parsed once per text, as the service's schema does: the same nodes come back each time.
+lean = strawberry.Schema(
+    query=Query, execution_context_class=LeanExecutionContext, extensions=[ParserCache]
+)
 direct_resolvers.install(lean, {"Item": ("friend", "friends")})
 
 
@@ -171,10 +177,23 @@ direct_resolvers.install(lean, {"Item": ("friend", "friends")})
     st.lists(st.fixed_dictionaries(values), max_size=4),
     st.fixed_dictionaries(values),
     st.booleans(),
+    st.sampled_from([QUERY, FIXED_QUERY]),
 )
-def test_the_lean_executor_answers_as_graphql_core(items, first, later) -> None:
+def test_the_lean_executor_answers_as_graphql_core(items, first, later, query) -> None:
     root = Query(items=[_item(i) for i in items], first=_item(first))
-    assert _run(lean, root, later) == _run(plain, root, later)
+    assert _run(lean, root, later, query) == _run(plain, root, later, query)
+
+
+def test_a_document_with_variables_is_planned_for_each_request_s_values() -> None:
+    query = "query ($show: Boolean!) { first { name @include(if: $show) count } }"
+    root = Query(items=[], first=_item({"name": "a", "count": 1, "mood": Mood.CALM}))
+
+    async def run(show: bool) -> Any:
+        return (await lean.execute(query, root_value=root, variable_values={"show": show})).data
+
+    assert asyncio.run(run(True)) == {"first": {"name": "a", "count": 1}}
+    assert asyncio.run(run(False)) == {"first": {"count": 1}}
+    assert asyncio.run(run(True)) == {"first": {"name": "a", "count": 1}}
 
 
 def test_a_null_in_a_non_null_leaf_nulls_its_parent_and_names_the_field() -> None:
