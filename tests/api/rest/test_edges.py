@@ -61,6 +61,19 @@ async def test_a_streamed_body_is_counted_as_it_arrives(client, auth, settings):
     assert small.json() == {"data": {"__typename": "Query"}}
 
 
+async def test_a_streamed_body_over_the_limit_is_413_on_a_rest_write_too(client, auth, settings):
+    """A REST write reads its body in the lean handler first: the limit answers the same."""
+
+    async def chunks():
+        for _ in range(settings.max_body_bytes // 1000 + 1):
+            yield b" " * 1000
+
+    headers = await auth() | {"content-type": "application/json"}
+    response = await client.post("/v1/programs", content=chunks(), headers=headers)
+    assert response.status_code == 413
+    assert response.json()["type"] == "/problems/payload-too-large"
+
+
 async def _once(body: bytes):
     yield body
 
