@@ -2,12 +2,16 @@
 
 A 20-pair dashboard completes ~270 fields. For each, graphql-core builds a path and a resolve
 info (sixteen values), coerces the field's arguments again, and walks `complete_value` through
-its non-null, list, leaf, abstract and object checks. Three short paths:
+its non-null, list, leaf, abstract and object checks. The short paths:
 
 - a plain leaf (`state`, `givenName`, `heldOn`: a Strawberry attribute read) is read and
   coerced directly, with no path or info;
+- a relation whose resolver reads only the context (`direct_resolvers`) is called with it
+  alone, with no info;
 - an object value (a list's item, a relation) goes straight to its fields;
 - a field's arguments are coerced once for the request, not once per item.
+
+How each field is answered is planned by `lean_planning.py`; this module executes the plans.
 
 Anything unusual takes graphql-core's own path for that field, so errors, their paths and the
 propagation of nulls are graphql-core's: a null where the type is non-null, a value the scalar
@@ -22,28 +26,22 @@ separate runs).
 from __future__ import annotations
 
 import weakref
-from collections.abc import Awaitable, Callable, Sequence
-from enum import Enum
+from collections.abc import Awaitable, Sequence
 from typing import Any, TypeVar
-from uuid import UUID
 
 from graphql import (
     GraphQLField,
-    GraphQLList,
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLResolveInfo,
     GraphQLResolveInfoHelpers,
-    GraphQLStreamDirective,
     Undefined,
 )
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.execution.executor import to_nodes
-from graphql.execution.values import get_argument_values, get_directive_values
 from graphql.pyutils import AwaitableOrValue, Path, gather_with_cancel
-from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from app.api.graphql.shared_plans import shared_for
+from app.api.graphql.lean_planning import PlanningExecutionContext
 from app.api.graphql.short_fields import (
     ContextOnly,
     Leaf,
@@ -52,35 +50,18 @@ from app.api.graphql.short_fields import (
     Relation,
     leaf_value,
     plain_item,
-    short_of,
-    unwrapped,
 )
 
-_IMMUTABLE = (str, int, float, Enum, UUID, type(None))
 _NOT_SHORT: Any = object()  # the short path does not apply: graphql-core's own answers
 
-# Per field of a selection: its response name, its nodes, and how it may be short, if it may.
-_Plan = list[tuple[str, FieldDetailsList, Leaf | Plain | Relation | None]]
-# A field whose arguments are kept for the request, and those arguments.
-_Arguments = tuple[GraphQLField, dict[str, Any]]
 
+class LeanExecutionContext(PlanningExecutionContext):
+    """Executes with the plans `PlanningExecutionContext` makes (`lean_planning.py`)."""
 
-class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.async_helpers = _weakly_bound_helpers(self)
-        # A selection's grouped fields are memoised by graphql-core for the whole request, so
-        # the items of a list share one: its plan is made once (kept with it, so its id holds).
-        self._plans: dict[int, tuple[GroupedFieldSet, _Plan]] = {}
-        self._kept_arguments: dict[int, tuple[FieldDetailsList, _Arguments | None]] = {}
-        self._kept_objects: dict[int, tuple[FieldDetailsList, dict[int, Objects | None]]] = {}
-        # A middleware (a Strawberry extension acting per field) must see every field.
-        manager = self.middleware_manager
-        self._short_paths = manager is None or not manager.middlewares
         self._context_only = ContextOnly(self.context_value)
-        # Without variables, a document always selects and plans alike: kept across requests.
-        shares = self._short_paths and not self.variable_values.sources  # none declared
-        self._shared = shared_for(self.schema) if shares else None
 
     def execute_fields(
         self,
@@ -215,37 +196,6 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
             self.handle_field_error(raw_error, kind, details, path)
             return None
 
-    def _arguments(
-        self, parent_type: GraphQLObjectType, details: FieldDetailsList
-    ) -> _Arguments | None:
-        """The field and its coerced arguments when they can be kept for the whole request
-        (no middleware, no fragment arguments, only values no resolver can change). Else
-        None: graphql-core's own path."""
-        return _kept(self._kept_arguments, details, lambda: self._coerced(parent_type, details))
-
-    def _coerced(
-        self, parent_type: GraphQLObjectType, details: FieldDetailsList
-    ) -> _Arguments | None:
-        node = details[0].node
-        field = self.schema.get_field(parent_type, node.name.value)
-        if (
-            field is None
-            or not (field.args or node.arguments)
-            or not self._short_paths
-            or details[0].fragment_variable_values is not None
-        ):
-            return None
-        try:
-            args = get_argument_values(
-                field, node, self.variable_values, None, self.hide_suggestions
-            )
-        except Exception:  # graphql-core's path reports it, located, for each item
-            return None
-        # Shared by every item, so only values no resolver can change (no default list).
-        if not all(isinstance(v, _IMMUTABLE) for v in args.values()):
-            return None
-        return field, args
-
     def complete_value(
         self,
         return_type: GraphQLOutputType,
@@ -284,45 +234,6 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if completed is not _NOT_SHORT and self.is_awaitable(completed):
             return self._guarded(completed, plain.type, details, path)
         return completed
-
-    def _objects(self, return_type: GraphQLOutputType, details: FieldDetailsList) -> Objects | None:
-        """How this field's object(s) may be completed directly, or None (kept for the request,
-        by the field's nodes and the type: graphql-core completes list items with the same
-        nodes and the item type)."""
-        found = self._kept_objects.get(id(details))
-        if found is None or found[0] is not details:
-            found = self._kept_objects[id(details)] = (details, {})
-        by_type = found[1]
-        if id(return_type) not in by_type:  # schema types live as long as the schema
-            by_type[id(return_type)] = self._shared_objects(return_type, details)
-        return by_type[id(return_type)]
-
-    def _shared_objects(
-        self, return_type: GraphQLOutputType, details: FieldDetailsList
-    ) -> Objects | None:
-        """`_objects_of`, kept across requests where the document allows (`shared_plans`)."""
-        shared = self._shared
-        if shared is None or any(d.fragment_variable_values is not None for d in details):
-            return self._objects_of(return_type, details)
-        return shared.objects(return_type, details, lambda: self._objects_of(return_type, details))
-
-    def _objects_of(
-        self, return_type: GraphQLOutputType, details: FieldDetailsList
-    ) -> Objects | None:
-        nullable, kind = unwrapped(return_type)
-        listed, item_type, items_nullable = False, return_type, True
-        if type(kind) is GraphQLList:
-            # Streamed lists (@stream) are graphql-core's to deliver.
-            if get_directive_values(GraphQLStreamDirective, details[0].node, self.variable_values):
-                return None
-            listed, item_type = True, kind.of_type
-            items_nullable, kind = unwrapped(item_type)
-        if type(kind) is not GraphQLObjectType or kind.is_type_of is not None:
-            return None
-        grouped, deferred, _forbidden = self.collect_subfields(kind, details)
-        if deferred:  # @defer: graphql-core's incremental delivery
-            return None
-        return Objects(kind, grouped, nullable, listed, item_type, items_nullable)
 
     def _complete_objects(
         self, objects: Objects, details: FieldDetailsList, path: Path, value: Any
@@ -373,32 +284,6 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return completed
         return _gathered(completed, awaiting)
 
-    def _plan(self, parent_type: GraphQLObjectType, grouped: GroupedFieldSet) -> _Plan:
-        def make() -> _Plan:
-            return [(n, d, self._planned(parent_type, d)) for n, d in grouped.items()]
-
-        if self._shared is not None and (plan := self._shared.plan(grouped, make)) is not None:
-            return plan  # a kept selection's plan, kept with it
-        return _kept(self._plans, grouped, make)
-
-    def _planned(
-        self, parent_type: GraphQLObjectType, details: FieldDetailsList
-    ) -> Leaf | Plain | Relation | None:
-        """A field's short path with what it needs for the request: a relation's arguments
-        and how an object's value is completed (the same for every item of a list)."""
-        short = short_of(self.schema, parent_type, details)
-        if type(short) is Plain:
-            return short._replace(objects=self._objects(short.type, details))
-        if type(short) is Relation:
-            args: dict[str, Any] = {}
-            if short.field.args or details[0].node.arguments:
-                found = self._arguments(parent_type, details)
-                if found is None:
-                    return None
-                args = found[1]
-            return short._replace(args=args, objects=self._objects(short.field.type, details))
-        return short
-
 
 def _weakly_bound_helpers(executor: LeanExecutionContext) -> GraphQLResolveInfoHelpers:
     """graphql-core's helpers for resolvers (`info.async_helpers`), holding the executor
@@ -418,20 +303,6 @@ def _weakly_bound_helpers(executor: LeanExecutionContext) -> GraphQLResolveInfoH
             alive.track_async_work(values)
 
     return GraphQLResolveInfoHelpers(gather=gather, track=track)
-
-
-Kept = TypeVar("Kept")
-
-
-def _kept(cache: dict[int, tuple[Any, Kept]], key: Any, make: Callable[[], Kept]) -> Kept:
-    """`make()`, once per `key` object for the request. graphql-core memoises selections the
-    same way: by identity, the key kept beside the value so that its id cannot be reused."""
-    found = cache.get(id(key))
-    if found is not None and found[0] is key:
-        return found[1]
-    made = make()
-    cache[id(key)] = (key, made)
-    return made
 
 
 Gathered = TypeVar("Gathered", dict[str, Any], list[Any])
