@@ -25,6 +25,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from fastapi import params
@@ -47,8 +48,9 @@ class _Step:
     dependant: Dependant
     call: Callable[..., Awaitable[Any]]
     needs: tuple[_Step, ...]
-    # Its path, query and header parameters' readers, for those it takes.
-    readers: tuple[tuple[str, ParamReader], ...]
+    # Its path, query and header parameters' readers (for those it takes), each beside
+    # where in the request its parameters are.
+    readers: tuple[tuple[Callable[[Request], Any], ParamReader], ...]
 
 
 def lean_handler(route: APIRoute) -> Handler | None:
@@ -116,11 +118,11 @@ def _is_plain(dependant: Dependant, root: bool = False) -> bool:
 def _step(dependant: Dependant) -> _Step:
     assert dependant.call is not None
     kinds = (
-        ("path", dependant.path_params),
-        ("query", dependant.query_params),
-        ("header", dependant.header_params),
+        (attrgetter("path_params"), dependant.path_params),
+        (attrgetter("query_params"), dependant.query_params),
+        (attrgetter("headers"), dependant.header_params),
     )
-    readers = tuple((kind, reader(fields)) for kind, fields in kinds if fields)
+    readers = tuple((where, reader(fields)) for where, fields in kinds if fields)
     needs = tuple(_step(d) for d in dependant.dependencies)
     return _Step(dependant, dependant.call, needs, readers)
 
@@ -144,15 +146,8 @@ def _read_params(steps: tuple[_Step, ...], request: Request) -> _Params | None:
     params: _Params = {}
     for step in steps:
         values: dict[str, Any] = {}
-        for kind, read in step.readers:
-            received: Any = (
-                request.path_params
-                if kind == "path"
-                else request.query_params
-                if kind == "query"
-                else request.headers
-            )
-            found, errors = read.read(received)
+        for where, read in step.readers:
+            found, errors = read.read(where(request))
             if errors:
                 return None
             values.update(found)

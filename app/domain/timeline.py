@@ -102,7 +102,6 @@ def _timeline(
     opens = due = None
     if checkpoint_month is not None:
         opens, due = month_window(starts_on, checkpoint_month)
-    window = initial_window_days
     return Timeline(
         starts_on=starts_on,
         ends_on=ends_on,
@@ -111,7 +110,9 @@ def _timeline(
         checkpoint_due_on=due,
         midpoint_on=starts_on + (ends_on - starts_on) // 2 if midpoint else None,
         checkups=_checkups(starts_on, months, checkup_every),
-        initial_meeting_due_on=starts_on + timedelta(days=window) if window is not None else None,
+        initial_meeting_due_on=(
+            None if initial_window_days is None else starts_on + timedelta(days=initial_window_days)
+        ),
         cadence_windows=tuple(
             CadenceWindow(month, *month_window(starts_on, month), min_meetings, min_hours)
             for month in range(1, months + 1)
