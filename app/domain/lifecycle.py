@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from app.domain.errors import NotPermitted, TransitionRefused
 from app.domain.evaluation_periods import EvaluationPeriod, due_period, require_first_answer
-from app.domain.policy import EvaluationKind, NoRematchOutcome, Policy
+from app.domain.policy.model import EvaluationKind, NoRematchOutcome, Policy
 from app.domain.timeline import Timeline, timeline_for
 
 

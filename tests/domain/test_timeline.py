@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from app.domain.calendar_months import add_months, month_window
 from app.domain.errors import InvalidInput
-from app.domain.policy import Policy, apply_overrides
-from app.domain.presets import PRESETS
+from app.domain.policy.model import Policy, apply_overrides
+from app.domain.policy.presets import PRESETS
 from app.domain.timeline import timeline_for
 
 

@@ -17,10 +17,11 @@ from app.adapters.db.tables import outbox_events as box
 from app.adapters.db.tables_integrations import webhook_deliveries as dlv
 from app.adapters.db.tables_integrations import webhook_endpoints as ep
 from app.domain.directory import Employee
-from app.services.hr_changes import MentorshipFlag, OpenPair
-from app.services.integration_ports import (
+from app.services.integrations.ports import (
     Attempt,
     DueDelivery,
+    MentorshipFlag,
+    OpenPair,
     WebhookDelivery,
     WebhookEndpoint,
 )

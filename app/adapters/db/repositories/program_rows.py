@@ -10,9 +10,9 @@ import sqlalchemy as sa
 from app.adapters.db import json_codec
 from app.adapters.db.record_maker import maker
 from app.adapters.db.sql import Statement, compile_statement
-from app.domain.eligibility import ApplicantRole
-from app.domain.policy import stored_policy
-from app.services.program_records import (
+from app.domain.eligibility.facts import ApplicantRole
+from app.domain.policy.model import stored_policy
+from app.services.programs.records import (
     Application,
     Cohort,
     CohortEvent,
