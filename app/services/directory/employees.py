@@ -15,7 +15,6 @@ from app.domain.authorization.table import reach
 from app.domain.directory import Employee, rows_closing_a_cycle
 from app.domain.errors import InvalidInput, NotFound
 from app.services import applications
-from app.services.bulk_work import cycle_collection_paused
 from app.services.directory.employee_rows import (
     MAX_IMPORT_ROWS,
     RowError,
@@ -47,8 +46,7 @@ async def import_employees(
     reach(principal, Resource.EMPLOYEES, Action.WRITE)
     if len(rows) > MAX_IMPORT_ROWS:
         raise InvalidInput(f"at most {MAX_IMPORT_ROWS} rows per import", field="employees")
-    with cycle_collection_paused():
-        return await _import(uow, principal, clock, rows)
+    return await _import(uow, principal, clock, rows)
 
 
 async def _import(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -108,7 +108,7 @@ class IntegrationRepository(Protocol):
         self, condition: object, *, offset: int, limit: int
     ) -> tuple[int, list[Employee]]: ...
     async def open_pairs_of(
-        self, employee_ids: Sequence[UUID], states: Sequence[str]
+        self, employee_ids: Sequence[UUID], states: Collection[str]
     ) -> list[OpenPair]: ...
     async def add_flag(self, flag: MentorshipFlag) -> bool: ...
     async def open_flags(self) -> list[MentorshipFlag]: ...

@@ -12,6 +12,7 @@ from uuid import UUID
 from app.domain.directory import Employee
 from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import NotFound
+from app.domain.lifecycle import OPEN_STATES
 from app.domain.matching.candidate import MatchCandidate
 from app.domain.policy.model import Policy
 from app.services.eligibility_refresh import reevaluate
@@ -19,8 +20,6 @@ from app.services.matching.engine import MatchingResult
 from app.services.ports import UnitOfWork
 from app.services.programs.facts import candidate
 from app.services.programs.records import Application, Cohort, MatchLock, Program
-
-OPEN_STATES = ("proposed", "confirmed", "active")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from app.domain.access import AuditEvent, Principal, Role
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import NotFound
+from app.domain.lifecycle import MentorshipState
 from app.services.ports import UnitOfWork
 from app.services.programs.records import Mentorship
 from app.services.relationships.pairs import status_of
@@ -106,7 +107,7 @@ async def _entries(uow: UnitOfWork, owner: UUID) -> list[CalendarEntry]:
 
 def _key_dates(mentorship: Mentorship, progress: Progress | None) -> list[CalendarEntry]:
     status = status_of(mentorship, progress or Progress(mentorship.id))
-    if status.state.value == "proposed":
+    if status.state is MentorshipState.PROPOSED:
         return []
     timeline = status.timeline
     dates = {

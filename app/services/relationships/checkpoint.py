@@ -19,10 +19,10 @@ from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.confidentiality import ViewerRelation
-from app.domain.lifecycle import CheckpointDecision, MentorshipStatus, Party
+from app.domain.lifecycle import OPEN_STATES, CheckpointDecision, MentorshipStatus, Party
 from app.domain.rematch import PendingRematch
 from app.services.matching.engine import Proposal, rematch
-from app.services.matching.pool import OPEN_STATES, candidates, cohort_pool
+from app.services.matching.pool import candidates, cohort_pool
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.mentorships import proposed_mentorships
 from app.services.relationships.pairs import (

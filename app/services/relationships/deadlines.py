@@ -10,11 +10,11 @@ from app.domain.access import Principal, Role
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.deadlines import due_deadlines
+from app.domain.lifecycle import RUNNING_STATES
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.pairs import status_of
 from app.services.relationships.records import Progress
 
-RUNNING = ("confirmed", "active")
 RUNNING_AT_MOST = 1_000_000
 
 
@@ -31,7 +31,9 @@ async def announce_due_deadlines(*, uow: UnitOfWork, principal: Principal, clock
     announced = 0
     async with uow:
         running = [
-            m for m in await uow.programs.mentorships(limit=RUNNING_AT_MOST) if m.state in RUNNING
+            m
+            for m in await uow.programs.mentorships(limit=RUNNING_AT_MOST)
+            if m.state in RUNNING_STATES
         ]
         progress = await uow.relationships.progress_of([m.id for m in running])
         for mentorship in running:

@@ -10,12 +10,12 @@ from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import NotFound, PolicyError
+from app.domain.lifecycle import RUNNING_STATES
 from app.domain.luncheons import LuncheonGroup, check_plan, plan_luncheons
 from app.domain.policy.model import GroupActivityPolicy
 from app.services.ports import UnitOfWork
 
 AT_MOST = 1_000_000
-_RUNNING = ("confirmed", "active")
 
 
 async def _rules(uow: UnitOfWork, cohort_id: UUID) -> GroupActivityPolicy:
@@ -43,7 +43,7 @@ async def compute_luncheon_groups(
         running = [
             m
             for m in await uow.programs.mentorships(cohort_id=cohort_id, limit=AT_MOST)
-            if m.state in _RUNNING
+            if m.state in RUNNING_STATES
         ]
         mentees = sorted({m.mentee_id for m in running})
         hosts = sorted({m.mentor_id for m in running})[: rules.luncheon_hosts or None]

@@ -18,6 +18,7 @@ from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
 from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import Conflict, InvalidInput, NotFound, PolicyError
+from app.domain.lifecycle import OPEN_STATES
 from app.domain.matching.explanation import explain
 from app.domain.policy.model import PairFormation, stored_policy
 from app.services.ports import UnitOfWork
@@ -195,7 +196,7 @@ async def _checked_pair(
     ):
         raise InvalidInput("the mentor has no eligible application here", field="mentor_id")
     for m in await uow.programs.mentorships(cohort_id=cohort_id, people=[mentee_id]):
-        if m.mentee_id == mentee_id and m.state in ("proposed", "confirmed", "active"):
+        if m.mentee_id == mentee_id and m.state in OPEN_STATES:
             raise Conflict("the mentee already has a mentorship in this cohort", field="mentee_id")
     people = {e.id: e for e in await uow.employees.get_many([mentee_id, mentor_id])}
     if mentor_id not in people:

@@ -13,7 +13,7 @@ from uuid import UUID
 from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.lifecycle import missing_evaluations
+from app.domain.lifecycle import RUNNING_STATES, missing_evaluations
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.meetings import cadence_of
 from app.services.relationships.pairs import Pair, open_pair
@@ -89,5 +89,5 @@ async def get_progress(
         pair = await open_pair(uow, principal, mentorship_id, scope)
         meetings = await uow.relationships.meetings([mentorship_id])
     report = cadence_of(pair.status.timeline, meetings, clock.now().date())
-    running = not pair.status.is_terminal and pair.status.state.value != "proposed"
+    running = pair.status.state in RUNNING_STATES
     return describe(pair, at_risk=report.at_risk and running, reason=report.reason)

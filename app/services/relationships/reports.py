@@ -14,6 +14,7 @@ from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import NotFound
+from app.domain.lifecycle import MentorshipState
 from app.domain.policy.model import stored_policy
 from app.domain.small_groups import SMALLEST_GROUP, Aggregate, aggregate, suppress_counts
 from app.services.ports import UnitOfWork
@@ -117,7 +118,11 @@ async def fee_bill(*, uow: UnitOfWork, principal: Principal, cohort_id: UUID) ->
     """Maine: $150 per protege, billed to the protege's department (seed 004 "Cost")."""
     reach(principal, Resource.REPORTS, Action.READ)
     async with uow.read_only():
-        found = [m for m in await _cohort_mentorships(uow, cohort_id) if m.state != "proposed"]
+        found = [
+            m
+            for m in await _cohort_mentorships(uow, cohort_id)
+            if m.state != MentorshipState.PROPOSED
+        ]
         people = {e.id: e for e in await uow.employees.get_many([m.mentee_id for m in found])}
     fee = stored_policy(found[0].policy).fee if found else None
     per_department: dict[str, set[Any]] = defaultdict(set)

@@ -3,7 +3,7 @@ except the delivery worker's queue, which an administrative unit of work reads a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -240,7 +240,7 @@ class SqlIntegrationRepository:
         return await scim_users.search(self._connection, self._org, condition, offset, limit)
 
     async def open_pairs_of(
-        self, employee_ids: Sequence[UUID], states: Sequence[str]
+        self, employee_ids: Sequence[UUID], states: Collection[str]
     ) -> list[OpenPair]:
         ids = list(employee_ids)
         rows = await self._fetch(hr_flags.OPEN_PAIRS, ids=ids, ids2=ids, states=list(states))
