@@ -9,6 +9,7 @@ from typing import Any
 from uuid import UUID
 
 from app.domain.eligibility.facts import ApplicantRole
+from app.domain.lifecycle import MentorshipState
 from app.domain.policy.model import Policy
 
 
@@ -109,7 +110,7 @@ class Mentorship:
     cohort_id: UUID
     mentee_id: UUID
     mentor_id: UUID
-    state: str
+    state: MentorshipState
     formed_by: str
     matching_run_id: UUID | None
     starts_on: date

@@ -160,7 +160,7 @@ async def proposed_mentorships(
                 cohort_id,
                 mentee,
                 mentor,
-                status.state.value,
+                status.state,
                 formed_by,
                 run.id if run else None,
                 status.timeline.starts_on,

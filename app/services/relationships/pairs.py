@@ -16,7 +16,6 @@ from app.domain.lifecycle import (
     CheckpointAnswer,
     CheckpointDecision,
     CheckpointOutcome,
-    MentorshipState,
     MentorshipStatus,
     Party,
     Transition,
@@ -78,7 +77,7 @@ def status_of(mentorship: Mentorship, progress: Progress) -> MentorshipStatus:
     return MentorshipStatus(
         policy=policy,
         timeline=timeline_for(mentorship.starts_on, policy, agreed),
-        state=MentorshipState(mentorship.state),
+        state=mentorship.state,
         confirmed_by=frozenset(Party(p) for p in progress.confirmed_by),
         agreement_signed_by=frozenset(Party(p) for p in progress.agreement_signed_by),
         evaluations_done=tuple(EvaluationKind(k) for k in progress.evaluations_done),

@@ -14,7 +14,7 @@ from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import NotFound
-from app.domain.lifecycle import MentorshipState
+from app.domain.lifecycle import TERMINAL_STATES, MentorshipState
 from app.domain.policy.model import stored_policy
 from app.domain.small_groups import SMALLEST_GROUP, Aggregate, aggregate, suppress_counts
 from app.services.ports import UnitOfWork
@@ -22,7 +22,6 @@ from app.services.programs.records import Mentorship
 from app.services.relationships.records import Evaluation
 
 AT_MOST = 1_000_000
-_CLOSED = ("completed", "ended", "withdrawn", "rematched")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +77,7 @@ async def cohort_report(*, uow: UnitOfWork, principal: Principal, cohort_id: UUI
         evaluations = await uow.relationships.evaluations(ids)
     states = Counter(m.state for m in found)
     outcomes = Counter(p.checkpoint_outcome for p in progress.values() if p.checkpoint_outcome)
-    closed = sum(states[s] for s in _CLOSED)
+    closed = sum(states[s] for s in TERMINAL_STATES)
     return CohortReport(
         cohort_id=cohort_id,
         mentorships=len(found),
@@ -86,8 +85,8 @@ async def cohort_report(*, uow: UnitOfWork, principal: Principal, cohort_id: UUI
         meetings=len(meetings),
         hours=round(sum(m.hours for m in meetings), 2),
         checkpoint_outcomes=suppress_counts(dict(sorted(outcomes.items()))),
-        completion_rate=_rate(states["completed"], closed),
-        withdrawal_rate=_rate(states["withdrawn"], closed),
+        completion_rate=_rate(states[MentorshipState.COMPLETED], closed),
+        withdrawal_rate=_rate(states[MentorshipState.WITHDRAWN], closed),
         checkup_averages=_checkup_averages(found, evaluations),
     )
 
