@@ -10,6 +10,7 @@ from uuid import UUID
 
 from app.domain.access import AuditEvent, Principal, Role
 from app.domain.authorization.names import Reach
+from app.domain.calendar_months import months_between
 from app.domain.confidentiality import ContentPart, Viewer, ViewerRelation, may_read
 from app.domain.errors import Conflict, NotFound
 from app.domain.lifecycle import (
@@ -56,14 +57,10 @@ class Pair:
         return Viewer(self.relation, principal.employee_id)
 
 
-def _months(starts_on: date, ends_on: date) -> int:
-    return (ends_on.year - starts_on.year) * 12 + ends_on.month - starts_on.month
-
-
 def status_of(mentorship: Mentorship, progress: Progress) -> MentorshipStatus:
     """The domain's status of a stored mentorship, under its own policy snapshot."""
     policy = stored_policy(mentorship.policy)
-    months = _months(mentorship.starts_on, mentorship.ends_on)
+    months = months_between(mentorship.starts_on, mentorship.ends_on)
     agreed = months if months != policy.duration_months else None
     answers = tuple(
         CheckpointAnswer(
