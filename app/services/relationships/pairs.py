@@ -21,18 +21,12 @@ from app.domain.lifecycle import (
     Party,
     Transition,
 )
+from app.domain.pair_viewers import PAIR, relation_to_pair
 from app.domain.policy.model import EvaluationKind, Policy, stored_policy
 from app.domain.timeline import timeline_for
 from app.services.ports import UnitOfWork
 from app.services.programs.records import Mentorship, PairParties
 from app.services.relationships.records import Progress
-
-_STAFF_RELATIONS = {
-    Role.ORG_ADMIN: ViewerRelation.ORG_ADMIN,
-    Role.COORDINATOR: ViewerRelation.COORDINATOR,
-    Role.COMMITTEE: ViewerRelation.COMMITTEE,
-    Role.INTEGRATION: ViewerRelation.INTEGRATION,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,17 +82,9 @@ def status_of(mentorship: Mentorship, progress: Progress) -> MentorshipStatus:
 
 def relation_of(principal: Principal, mentorship: Mentorship | PairParties) -> ViewerRelation:
     """How the caller stands to the mentorship."""
-    me = principal.employee_id
-    if me is not None and me == mentorship.mentee_id:
-        return ViewerRelation.MENTEE
-    if me is not None and me == mentorship.mentor_id:
-        return ViewerRelation.MENTOR
-    staff = _STAFF_RELATIONS.get(principal.role)
-    if staff is not None:
-        return staff
-    if principal.role is Role.SUPERVISOR:
-        return ViewerRelation.SUPERVISOR_OF_MENTEE
-    return ViewerRelation.OTHER_PARTICIPANT
+    return relation_to_pair(
+        principal.role, principal.employee_id, mentorship.mentee_id, mentorship.mentor_id
+    )
 
 
 async def open_pair(
@@ -110,7 +96,7 @@ async def open_pair(
     if mentorship is None:
         raise NotFound("no such mentorship", field="id")
     relation = relation_of(principal, mentorship)
-    in_pair = relation in (ViewerRelation.MENTEE, ViewerRelation.MENTOR)
+    in_pair = relation in PAIR
     if scope is Reach.OWN and not in_pair and not await _supervises(uow, principal, mentorship):
         raise NotFound("no such mentorship", field="id")
     progress = await uow.relationships.progress(mentorship_id) or Progress(mentorship_id)
