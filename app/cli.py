@@ -19,7 +19,8 @@ from app.adapters.db.urls import resolve_database_url
 from app.config import Settings
 from app.domain.access import Principal, Role
 from app.domain.errors import DomainError
-from app.services import access, employees, organizations
+from app.services import access, organizations
+from app.services.directory import employees
 
 cli = typer.Typer(help="Run and administer the mentoring programs service.", no_args_is_help=True)
 org_cli = typer.Typer(help="Organisations (tenants).", no_args_is_help=True)
@@ -171,7 +172,7 @@ def tick(
     every: Annotated[float, typer.Option(help="Seconds between ticks; 0: tick once")] = 0.0,
 ) -> None:
     """Announce checkpoints, checkups and term ends come due (each once; safe to repeat)."""
-    from app.services.deadlines import tick as announce
+    from app.services.relationships.deadlines import tick as announce
 
     async def run(db: Database) -> None:
         while True:

@@ -11,10 +11,12 @@ from typing import Any
 from uuid import UUID
 
 from app.domain.access import Principal, Role
-from app.domain.eligibility import ApplicantRole
-from app.domain.presets import PRESETS
-from app.services import access, applications, cohorts, employees, organizations, programs
+from app.domain.eligibility.facts import ApplicantRole
+from app.domain.policy.presets import PRESETS
+from app.services import access, applications, cohorts, organizations
+from app.services.directory import employees
 from app.services.ports import Clock, UnitOfWork
+from app.services.programs import catalog as programs
 
 DEPARTMENTS = ("Finance", "Operations", "Planning", "People", "Technology")
 COMPETENCIES = ("budgeting", "leadership", "negotiation", "public speaking", "project management")

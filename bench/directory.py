@@ -26,7 +26,7 @@ from app.adapters.db.database import Database
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
 from app.services.access import create_api_token
-from app.services.employees import import_employees
+from app.services.directory.employees import import_employees
 from app.services.organizations import create_organization
 from bench.harness import LoadResult, database, libpq_url, load, server
 

@@ -22,11 +22,12 @@ from dataclasses import dataclass
 
 from scipy.optimize import linear_sum_assignment
 
-from app.domain.matching import MatchCandidate, build_cost_matrix
+from app.domain.matching.candidate import MatchCandidate
+from app.domain.matching.explanation import build_cost_matrix
 from app.domain.org_chart import ancestor_sets
-from app.domain.policy import MatchingPolicy, PreferenceWeights
-from app.services.matching_costs import cohort_matrices
-from app.services.matching_engine import solve_matching, solver_input
+from app.domain.policy.model import MatchingPolicy, PreferenceWeights
+from app.services.matching.costs import cohort_matrices
+from app.services.matching.engine import solve_matching, solver_input
 
 COMPETENCIES = [f"competency-{n}" for n in range(40)]
 CAREERS = [f"path-{n}" for n in range(12)]

@@ -31,9 +31,12 @@ from app.adapters.db import migrations
 from app.adapters.db.database import Database
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
-from app.services import cohorts, employees, matching_runs, organizations, programs
-from app.services.matching_engine import solver_input
-from app.services.matching_pool import cohort_pool
+from app.services import cohorts, organizations
+from app.services.directory import employees
+from app.services.matching import runs as matching_runs
+from app.services.matching.engine import solver_input
+from app.services.matching.pool import cohort_pool
+from app.services.programs import catalog as programs
 from bench.harness import database, libpq_url
 from bench.matching import COMPETENCIES, best_of, organisation
 

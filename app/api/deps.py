@@ -20,7 +20,7 @@ from app.adapters.rate_limit import RateLimiter
 from app.api.errors import RateLimited, Unauthenticated
 from app.domain.access import Principal
 from app.services.ports import Clock, UnitOfWork
-from app.services.program_records import KnownPairs
+from app.services.programs.records import KnownPairs
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from app.domain.errors import InvalidInput
 from app.domain.lifecycle import MentorshipStatus
-from app.domain.policy import Policy
+from app.domain.policy.model import Policy
 from app.domain.timeline import Timeline, agreed_duration, timeline_for
 
 TERM_SECTION = "duration"

@@ -29,3 +29,9 @@ def month_window(start: date, month: int) -> tuple[date, date]:
     first = add_months(start, month - 1)
     last = add_months(start, month) - timedelta(days=1)
     return first, last
+
+
+def months_between(start: date, end: date) -> int:
+    """Calendar months from ``start``'s month to ``end``'s, days ignored: the inverse of
+    ``add_months`` for a term's end (31 January + 1 month = 28 February: 1)."""
+    return (end.year - start.year) * 12 + end.month - start.month

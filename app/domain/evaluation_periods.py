@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain.errors import Conflict, TransitionRefused
-from app.domain.policy import EvaluationKind
+from app.domain.policy.model import EvaluationKind
 from app.domain.timeline import Timeline
 
 

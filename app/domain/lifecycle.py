@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from app.domain.errors import NotPermitted, TransitionRefused
 from app.domain.evaluation_periods import EvaluationPeriod, due_period, require_first_answer
-from app.domain.policy import EvaluationKind, NoRematchOutcome, Policy
+from app.domain.policy.model import EvaluationKind, NoRematchOutcome, Policy
 from app.domain.timeline import Timeline, timeline_for
 
 
@@ -38,9 +38,12 @@ TERMINAL_STATES = frozenset(
         MentorshipState.REMATCHED,
     }
 )
-_OPEN_STATES = frozenset(
+# A pair still in play: it holds its people (capacity, one mentor at a time, HR-change checks).
+OPEN_STATES = frozenset(
     {MentorshipState.PROPOSED, MentorshipState.CONFIRMED, MentorshipState.ACTIVE}
 )
+# A pair both people have confirmed and that has not ended: deadlines and group work apply.
+RUNNING_STATES = frozenset({MentorshipState.CONFIRMED, MentorshipState.ACTIVE})
 
 
 class Party(StrEnum):
@@ -247,7 +250,7 @@ def complete(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
 def end_early(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
     """Either participant ends the relationship, at any time, and no reason is asked."""
     _require_participant(by, "end the relationship")
-    _require_state(status, _OPEN_STATES, "end")
+    _require_state(status, OPEN_STATES, "end")
     return Transition(_close(status, MentorshipState.ENDED, by, today), (MentorshipEvent.ENDED,))
 
 
@@ -257,7 +260,7 @@ def terminate(status: MentorshipStatus, *, by: Party, today: date) -> Transition
         raise NotPermitted(
             "only the program administrator may terminate", rule="administrator_only"
         )
-    _require_state(status, _OPEN_STATES, "terminate")
+    _require_state(status, OPEN_STATES, "terminate")
     if not status.policy.ending.administrator_may_terminate:
         raise TransitionRefused(
             "this program's administrator does not intervene in relationships",

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from app.domain.calendar_months import add_months, month_window
 from app.domain.errors import InvalidInput
-from app.domain.policy import Policy
+from app.domain.policy.model import Policy
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 
 from app.domain import api_tokens
 from app.domain.access import ApiToken, AuditEvent, OidcIssuer, Principal, Role
-from app.domain.authorization import Action, Resource, reach
+from app.domain.authorization.names import Action, Resource
+from app.domain.authorization.table import reach
 from app.domain.errors import InvalidInput, NotFound
 from app.services.ports import Clock, UnitOfWork
 

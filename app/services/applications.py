@@ -11,13 +11,15 @@ from typing import Any
 from uuid import UUID
 
 from app.domain.access import AuditEvent, Principal
-from app.domain.authorization import Action, Reach, Resource, reach
+from app.domain.authorization.names import Action, Reach, Resource
+from app.domain.authorization.table import reach
 from app.domain.directory import Employee
-from app.domain.eligibility import ApplicantRole, EligibilityOverride, SupervisorApproved
+from app.domain.eligibility.decision import SupervisorApproved
+from app.domain.eligibility.facts import ApplicantRole, EligibilityOverride
 from app.domain.errors import Conflict, InvalidInput, NotFound, PolicyError
 from app.services.eligibility_refresh import reevaluate
 from app.services.ports import Clock, UnitOfWork
-from app.services.program_records import Application, Cohort
+from app.services.programs.records import Application, Cohort
 
 
 async def submit_application(

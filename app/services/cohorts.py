@@ -8,10 +8,11 @@ from datetime import date
 from uuid import UUID
 
 from app.domain.access import AuditEvent, Principal
-from app.domain.authorization import Action, Resource, reach
+from app.domain.authorization.names import Action, Resource
+from app.domain.authorization.table import reach
 from app.domain.errors import InvalidInput, NotFound
 from app.services.ports import UnitOfWork
-from app.services.program_records import Cohort, CohortEvent
+from app.services.programs.records import Cohort, CohortEvent
 
 # The calendars of the seeds: Maine's yearly schedule, NC information sessions, Charlotte groups.
 EVENT_KINDS = (

@@ -8,10 +8,10 @@ from uuid import UUID
 
 from app.domain.directory import Employee
 from app.domain.errors import NotFound
-from app.domain.policy import Policy
+from app.domain.policy.model import Policy
 from app.services.ports import UnitOfWork
-from app.services.program_facts import attendees_of_information, evaluated
-from app.services.program_records import Application
+from app.services.programs.facts import attendees_of_information, evaluated
+from app.services.programs.records import Application
 
 
 async def reevaluate(

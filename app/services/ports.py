@@ -11,9 +11,9 @@ from uuid import UUID
 
 from app.domain.access import ApiToken, AuditEvent, OidcIssuer
 from app.domain.directory import Employee
-from app.services.integration_ports import IntegrationRepository
-from app.services.program_ports import ProgramRepository
-from app.services.relationship_ports import RelationshipRepository
+from app.services.integrations.ports import IntegrationRepository
+from app.services.programs.ports import ProgramRepository
+from app.services.relationships.ports import RelationshipRepository
 
 
 class Clock(Protocol):

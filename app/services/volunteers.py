@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from app.domain.access import Principal
-from app.domain.authorization import Action, Reach, Resource, reach
-from app.domain.eligibility import ApplicantRole
+from app.domain.authorization.names import Action, Reach, Resource
+from app.domain.authorization.table import reach
+from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import NotFound
-from app.domain.matching_rules import remaining_capacity
+from app.domain.matching.rules import remaining_capacity
 from app.services.ports import UnitOfWork
-from app.services.program_facts import candidate
+from app.services.programs.facts import candidate
 
 PUBLIC_PROFILE = ("expertise", "competencies", "career_path", "bio")
 

@@ -18,9 +18,9 @@ import pytest
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.api.deps import get_clock
 from app.domain.access import Principal, Role
-from app.domain.eligibility import ApplicantRole
+from app.domain.eligibility.facts import ApplicantRole
 from app.services import applications
-from app.services.mentorships import proposed_mentorships
+from app.services.relationships.mentorships import proposed_mentorships
 from tests.factories import employee_row
 
 

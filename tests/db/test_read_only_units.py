@@ -15,7 +15,7 @@ from app.adapters.db.database import Database
 from app.adapters.db.sql import to_dsn
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
-from app.services.employees import get_employee, import_employees, list_employees
+from app.services.directory.employees import get_employee, import_employees, list_employees
 from tests.factories import employee_row
 from tests.services.test_programs_concurrency import _remove
 

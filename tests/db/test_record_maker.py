@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from app.adapters.db.record_maker import maker
 from app.domain.directory import Employee
-from app.services.program_records import Mentorship
+from app.services.programs.records import Mentorship
 
 _VALUE = st.one_of(st.none(), st.integers(), st.text(max_size=5), st.uuids(), st.dates())
 

@@ -11,7 +11,7 @@ from app.adapters.db.rls import APP_ROLE
 from app.adapters.db.sql import to_dsn
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
-from app.services.employees import import_employees
+from app.services.directory.employees import import_employees
 from tests.factories import employee_row
 
 TENANT_TABLES = {"organizations", "employees", "api_tokens", "oidc_issuers", "audit_events"}

@@ -11,13 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain.directory import EmploymentStatus
-from app.domain.eligibility import (
+from app.domain.eligibility.decision import (
     RULE_TYPES,
     ActiveEmployment,
-    ApplicantFacts,
-    ApplicantRole,
     AttendedInformationSession,
-    EligibilityOverride,
     EligibilityRule,
     GraduateOf,
     HasCapacity,
@@ -31,6 +28,7 @@ from app.domain.eligibility import (
     rule_from_dict,
     whole_months_between,
 )
+from app.domain.eligibility.facts import ApplicantFacts, ApplicantRole, EligibilityOverride
 from app.domain.errors import InvalidInput, PolicyError
 
 TODAY = date(2025, 6, 30)

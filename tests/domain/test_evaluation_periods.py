@@ -20,8 +20,8 @@ from app.domain.lifecycle import (
     record_evaluation,
     sign_agreement,
 )
-from app.domain.policy import EvaluationKind, Policy
-from app.domain.presets import CALTRANS, CHARLOTTE_SLL
+from app.domain.policy.model import EvaluationKind, Policy
+from app.domain.policy.presets import CALTRANS, CHARLOTTE_SLL
 
 START = date(2027, 1, 4)
 

@@ -34,8 +34,8 @@ from app.domain.lifecycle import (
     sign_agreement,
     terminate,
 )
-from app.domain.policy import EvaluationKind, Policy, apply_overrides
-from app.domain.presets import PRESETS
+from app.domain.policy.model import EvaluationKind, Policy, apply_overrides
+from app.domain.policy.presets import PRESETS
 
 START = date(2024, 9, 1)
 CHARLOTTE = PRESETS["charlotte-sll"]

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.domain.matching import (
+from app.domain.matching.bulk import build_cost_matrix
+from app.domain.matching.candidate import MatchCandidate
+from app.domain.matching.explanation import (
     HardRule,
-    MatchCandidate,
     ScoreTermName,
     explain,
     is_allowed,
@@ -19,9 +20,8 @@ from app.domain.matching import (
     pair_score,
     refusals,
 )
-from app.domain.matching_bulk import build_cost_matrix
 from app.domain.org_chart import ancestor_sets
-from app.domain.policy import MatchingPolicy, PreferenceWeights
+from app.domain.policy.model import MatchingPolicy, PreferenceWeights
 
 POLICY = MatchingPolicy()
 WEIGHTS = PreferenceWeights(

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain.eligibility import MinimumMonthsOfService
+from app.domain.eligibility.decision import MinimumMonthsOfService
 from app.domain.errors import PolicyError
-from app.domain.policy import (
+from app.domain.policy.model import (
     EvaluationKind,
     FeePayer,
     MatchingPolicy,
@@ -21,7 +21,7 @@ from app.domain.policy import (
     apply_overrides,
     stored_policy,
 )
-from app.domain.presets import PRESETS
+from app.domain.policy.presets import PRESETS
 
 weights = st.floats(min_value=0, max_value=100, allow_nan=False, allow_infinity=False)
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from app.domain.confidentiality import DisclosureKind
-from app.domain.eligibility import (
+from app.domain.eligibility.decision import (
     AttendedInformationSession,
     GraduateOf,
     MinimumLevel,
@@ -28,8 +28,8 @@ from app.domain.lifecycle import (
     propose,
     sign_agreement,
 )
-from app.domain.policy import EvaluationKind, FeePayer, PairFormation, Policy
-from app.domain.presets import PRESET_DETAILS, PRESETS, preset
+from app.domain.policy.model import EvaluationKind, FeePayer, PairFormation, Policy
+from app.domain.policy.presets import PRESET_DETAILS, PRESETS, preset
 from app.domain.timeline import timeline_for
 
 START = date(2024, 9, 1)

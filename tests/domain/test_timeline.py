@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain.calendar_months import add_months, month_window
+from app.domain.calendar_months import add_months, month_window, months_between
 from app.domain.errors import InvalidInput
-from app.domain.policy import Policy, apply_overrides
-from app.domain.presets import PRESETS
+from app.domain.policy.model import Policy, apply_overrides
+from app.domain.policy.presets import PRESETS
 from app.domain.timeline import timeline_for
 
 
@@ -130,3 +130,10 @@ def test_timeline_is_ordered_and_inside_the_term(
     assert windows[0].starts_on == start
     assert windows[-1].ends_on == timeline.ends_on - timedelta(days=1)
     assert all(a.ends_on + timedelta(days=1) == b.starts_on for a, b in itertools.pairwise(windows))
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 1, 1)), st.integers(0, 36))
+def test_a_term_of_n_months_reads_back_as_n_months(start: date, months: int) -> None:
+    # seed 002_59333b271e9b4b69.txt: "six months is recommended"; a pair's agreed term is read
+    # back from its start and end dates, so the two month counts must agree even from the 31st.
+    assert months_between(start, add_months(start, months)) == months

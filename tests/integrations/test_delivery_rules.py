@@ -14,9 +14,9 @@ from app.adapters.clock import SystemClock
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.adapters.webhooks.sender import HttpWebhookSender, body_of, is_public, sign
 from app.domain.access import Principal, Role
-from app.services import webhooks
-from app.services.integration_ports import DueDelivery, SendResult
-from app.services.webhook_delivery import (
+from app.services.integrations import webhooks
+from app.services.integrations.ports import DueDelivery, SendResult
+from app.services.integrations.webhook_delivery import (
     LONGEST_WAIT,
     RETRY_FOR,
     backoff,

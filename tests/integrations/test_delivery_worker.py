@@ -17,7 +17,8 @@ from app.adapters.clock import SystemClock
 from app.adapters.db.database import Database
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
-from app.services import organizations, webhooks
+from app.services import organizations
+from app.services.integrations import webhooks
 from tests.integrations.receiver import Receiver
 
 EVENTS = 60

@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 from app.adapters.clock import SystemClock
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
-from app.services.roster_files import import_roster_file
+from app.services.integrations.roster_files import import_roster_file
 
 HR_CSV = (
     "Emp No;First;Last;Grade;Dept;Cost Centre;hire_date\n"

@@ -10,7 +10,7 @@ from uuid import UUID
 from app.adapters.clock import SystemClock
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
-from app.services import employees
+from app.services.directory import employees
 from app.services.ports import Organization
 from tests.factories import employee_row
 

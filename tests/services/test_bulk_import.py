@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.adapters.clock import SystemClock
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
-from app.services.employees import import_employees
+from app.services.directory.employees import import_employees
 from tests.factories import employee_row
 
 

@@ -10,10 +10,13 @@ import asyncio
 from app.adapters.clock import SystemClock
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
-from app.domain.eligibility import ApplicantRole
+from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import InvalidInput
-from app.domain.policy import PairFormation
-from app.services import applications, cohorts, employees, mentorships, programs
+from app.domain.policy.model import PairFormation
+from app.services import applications, cohorts
+from app.services.directory import employees
+from app.services.programs import catalog as programs
+from app.services.relationships import mentorships
 from tests.factories import employee_row
 from tests.services.program_fixtures import TODAY, FixedClock, staff
 from tests.services.test_programs_concurrency import committed  # noqa: F401 (a fixture)

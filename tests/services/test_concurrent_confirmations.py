@@ -7,9 +7,12 @@ import asyncio
 
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
-from app.domain.eligibility import ApplicantRole
+from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import TransitionRefused
-from app.services import applications, cohorts, confirmations, matching_runs, programs
+from app.services import applications, cohorts
+from app.services.matching import runs as matching_runs
+from app.services.programs import catalog as programs
+from app.services.relationships import confirmations
 from tests.services.program_fixtures import TODAY, FixedClock, people, staff
 from tests.services.test_programs_concurrency import committed  # noqa: F401 (a fixture)
 

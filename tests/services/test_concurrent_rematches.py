@@ -11,19 +11,14 @@ from datetime import UTC, date, datetime
 from app.adapters.clock import SystemClock
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
-from app.domain.eligibility import ApplicantRole
+from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import Conflict, TransitionRefused
 from app.domain.lifecycle import CheckpointDecision
-from app.services import (
-    agreements,
-    applications,
-    checkpoint,
-    cohorts,
-    confirmations,
-    employees,
-    matching_runs,
-    programs,
-)
+from app.services import applications, cohorts
+from app.services.directory import employees
+from app.services.matching import runs as matching_runs
+from app.services.programs import catalog as programs
+from app.services.relationships import agreements, checkpoint, confirmations
 from tests.factories import employee_row
 from tests.services.program_fixtures import FixedClock, staff
 from tests.services.test_programs_concurrency import committed  # noqa: F401 (a fixture)

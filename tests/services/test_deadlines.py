@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.adapters.db.unit_of_work import SqlUnitOfWork
-from app.services.deadlines import announce_due_deadlines, system_principal, tick
+from app.services.relationships.deadlines import announce_due_deadlines, system_principal, tick
 from tests.api.mentorship_setup import MovableClock, clock, propose  # noqa: F401
 
 # ruff: noqa: F811  (the `clock` fixture is imported, then requested by name)

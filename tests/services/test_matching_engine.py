@@ -13,18 +13,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.errors import InvalidInput
-from app.domain.matching import (
+from app.domain.matching.candidate import MatchCandidate
+from app.domain.matching.explanation import (
     HardRule,
-    MatchCandidate,
     is_allowed,
     pair_score,
     refusals,
     remaining_capacity,
 )
 from app.domain.org_chart import ancestor_sets
-from app.domain.policy import MatchingPolicy, PreferenceWeights
-from app.services.matching_costs import cohort_matrices
-from app.services.matching_engine import (
+from app.domain.policy.model import MatchingPolicy, PreferenceWeights
+from app.services.matching.costs import cohort_matrices
+from app.services.matching.engine import (
     MatchingResult,
     Proposal,
     RunnerUp,

@@ -15,10 +15,12 @@ import pytest
 from app.adapters.db.database import Database
 from app.adapters.db.sql import to_dsn
 from app.adapters.db.unit_of_work import SqlUnitOfWork
-from app.domain.eligibility import ApplicantRole
+from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import Conflict
-from app.services import applications, cohorts, matching_runs, programs
+from app.services import applications, cohorts
+from app.services.matching import runs as matching_runs
 from app.services.ports import Organization
+from app.services.programs import catalog as programs
 from tests.services.program_fixtures import TODAY, FixedClock, people, staff
 
 

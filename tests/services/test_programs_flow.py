@@ -7,9 +7,13 @@ import pytest
 from app.adapters.clock import SystemClock
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Role
-from app.domain.eligibility import ApplicantRole
+from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import Conflict, InvalidInput
-from app.services import applications, cohorts, employees, matching_runs, mentorships, programs
+from app.services import applications, cohorts
+from app.services.directory import employees
+from app.services.matching import runs as matching_runs
+from app.services.programs import catalog as programs
+from app.services.relationships import mentorships
 from tests.services.program_fixtures import PEOPLE, TODAY, FixedClock, people, staff
 
 MENTEE_PROFILE = {

@@ -20,7 +20,7 @@ from app.adapters.db.repositories.programs import SqlProgramRepository
 from app.adapters.db.repositories.relationships import SqlRelationshipRepository
 from app.adapters.db.repositories.trail import Trail
 from app.adapters.db.rls import ORG_SETTING
-from app.services.program_records import KnownPairs
+from app.services.programs.records import KnownPairs
 
 _savepoints = itertools.count()
 

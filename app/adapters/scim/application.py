@@ -31,7 +31,7 @@ from app.adapters.db.database import Database
 from app.adapters.scim.storage import CALLER, Caller, EmployeeStorage
 from app.adapters.scim.users import HrEnterpriseUser
 from app.domain.access import Role
-from app.services.scim_directory import MAX_RESULTS
+from app.services.integrations.scim_directory import MAX_RESULTS
 
 PROVISIONERS = (Role.INTEGRATION, Role.ORG_ADMIN)
 

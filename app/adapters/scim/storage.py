@@ -31,7 +31,7 @@ from app.adapters.scim import filters, users
 from app.domain.access import Principal
 from app.domain.directory import Employee
 from app.domain.errors import DomainError, NotFound
-from app.services import scim_directory as service
+from app.services.integrations import scim_directory as service
 from app.services.ports import UnitOfWork
 
 

@@ -17,7 +17,7 @@ import httpx
 import orjson
 from standardwebhooks.webhooks import Webhook
 
-from app.services.integration_ports import DueDelivery, SendResult
+from app.services.integrations.ports import DueDelivery, SendResult
 
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 

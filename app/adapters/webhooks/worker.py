@@ -12,7 +12,7 @@ from app.adapters.clock import SystemClock
 from app.adapters.db.database import Database
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.adapters.webhooks.sender import HttpWebhookSender
-from app.services.webhook_delivery import deliver_due
+from app.services.integrations.webhook_delivery import deliver_due
 
 logger = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 600

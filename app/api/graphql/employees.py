@@ -15,7 +15,7 @@ from app.api.graphql.problems import Problem
 from app.domain.directory import Employee as EmployeeRecord
 from app.domain.directory import EmploymentStatus as DomainStatus
 from app.domain.errors import DomainError, NotFound
-from app.services import employees as service
+from app.services.directory import employees as service
 
 EmploymentStatus = strawberry.enum(DomainStatus, name="EmploymentStatus")
 

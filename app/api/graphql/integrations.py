@@ -13,9 +13,9 @@ from app.api.graphql.context import context_of
 from app.api.graphql.problems import Problem
 from app.api.graphql.roster_files import RosterMutation, RosterQuery
 from app.domain.errors import DomainError
-from app.services import webhooks as service
-from app.services.integration_ports import WebhookDelivery as DeliveryRecord
-from app.services.integration_ports import WebhookEndpoint as EndpointRecord
+from app.services.integrations import webhooks as service
+from app.services.integrations.ports import WebhookDelivery as DeliveryRecord
+from app.services.integrations.ports import WebhookEndpoint as EndpointRecord
 
 
 def _fields(record: Any) -> dict[str, Any]:

@@ -13,15 +13,15 @@ from strawberry.dataloader import DataLoader
 from app.domain.access import Principal
 from app.domain.directory import Employee
 from app.services import cohorts as cohort_service
-from app.services import employees as directory
-from app.services import goals as goal_service
-from app.services import meetings as meeting_service
-from app.services import mentorships as mentorship_service
-from app.services.goals import GoalPage
-from app.services.mentorship_progress import ProgressView
+from app.services.directory import employees as directory
 from app.services.ports import UnitOfWork
-from app.services.program_records import CohortEvent
-from app.services.relationship_records import Meeting
+from app.services.programs.records import CohortEvent
+from app.services.relationships import goals as goal_service
+from app.services.relationships import meetings as meeting_service
+from app.services.relationships import mentorships as mentorship_service
+from app.services.relationships.goals import GoalPage
+from app.services.relationships.progress import ProgressView
+from app.services.relationships.records import Meeting
 
 # A page of a mentorship's goals: (mentorship id, first, after).
 GoalKey = tuple[UUID, int, UUID | None]

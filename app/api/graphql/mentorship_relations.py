@@ -15,7 +15,7 @@ from app.api.graphql import relationship_types as t
 from app.api.graphql.context import context_of
 from app.api.graphql.employees import PageInfo
 from app.domain.errors import InvalidInput
-from app.services.goals import DEFAULT_PAGE, GoalPage
+from app.services.relationships.goals import DEFAULT_PAGE, GoalPage
 
 
 @strawberry.type

@@ -28,7 +28,9 @@ from app.api.graphql.programs_common import (
     or_problem,
     timed,
 )
-from app.services import applications, matching_runs, mentorships
+from app.services import applications
+from app.services.matching import runs as matching_runs
+from app.services.relationships import mentorships
 
 _PROFILE_KEYS = frozenset(
     {

@@ -12,10 +12,10 @@ from strawberry.scalars import JSON
 from app.api.graphql import mentorship_relations as relations
 from app.api.graphql.context import context_of
 from app.api.graphql.employees import Employee
-from app.domain.eligibility import ApplicantRole as DomainApplicantRole
-from app.domain.policy import PairFormation as DomainPairFormation
-from app.domain.presets import Preset as PresetRecord
-from app.services import program_records as records
+from app.domain.eligibility.facts import ApplicantRole as DomainApplicantRole
+from app.domain.policy.model import PairFormation as DomainPairFormation
+from app.domain.policy.presets import Preset as PresetRecord
+from app.services.programs import records
 
 ApplicantRole = strawberry.enum(DomainApplicantRole, name="ApplicantRole")
 PairFormation = strawberry.enum(DomainPairFormation, name="PairFormation")

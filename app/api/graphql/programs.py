@@ -37,7 +37,10 @@ from app.api.graphql.programs_common import (
     or_problem,
     timed,
 )
-from app.services import applications, cohorts, matching_runs, mentorships, programs, volunteers
+from app.services import applications, cohorts, volunteers
+from app.services.matching import runs as matching_runs
+from app.services.programs import catalog as programs
+from app.services.relationships import mentorships
 
 
 @strawberry.type

@@ -12,7 +12,7 @@ from app.api.graphql import relationship_types as t
 from app.api.graphql.context import context_of
 from app.api.graphql.problems import Problem
 from app.domain.errors import DomainError, NotFound
-from app.services import mentorship_progress
+from app.services.relationships import progress as mentorship_progress
 
 T = TypeVar("T")
 R = TypeVar("R")

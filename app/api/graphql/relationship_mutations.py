@@ -14,8 +14,8 @@ from app.api.graphql.relationship_common import args, done, progress
 from app.domain.confidentiality import ContentPart, DisclosureKind
 from app.domain.lifecycle import CheckpointDecision
 from app.domain.luncheons import LuncheonGroup as DomainLuncheonGroup
-from app.domain.policy import EvaluationKind
-from app.services import (
+from app.domain.policy.model import EvaluationKind
+from app.services.relationships import (
     agreements,
     calendar_feed,
     checkpoint,
@@ -28,8 +28,8 @@ from app.services import (
     luncheon_groups,
     meetings,
 )
-from app.services.goals import GoalKind
-from app.services.relationship_records import Meeting
+from app.services.relationships.goals import GoalKind
+from app.services.relationships.records import Meeting
 
 
 @strawberry.type

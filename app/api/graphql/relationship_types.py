@@ -13,8 +13,8 @@ from app.api.graphql.problems import Problem
 from app.domain.confidentiality import ContentPart as DomainContentPart
 from app.domain.confidentiality import DisclosureKind as DomainDisclosureKind
 from app.domain.lifecycle import CheckpointDecision as DomainCheckpointDecision
-from app.domain.policy import EvaluationKind as DomainEvaluationKind
-from app.services.goals import GoalKind as DomainGoalKind
+from app.domain.policy.model import EvaluationKind as DomainEvaluationKind
+from app.services.relationships.goals import GoalKind as DomainGoalKind
 
 T = TypeVar("T")
 

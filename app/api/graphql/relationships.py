@@ -10,7 +10,7 @@ from app.api.graphql import relationship_report_types as rt
 from app.api.graphql import relationship_types as t
 from app.api.graphql.relationship_common import args, found
 from app.api.graphql.relationship_mutations import RelationshipMutation
-from app.services import (
+from app.services.relationships import (
     agreements,
     calendar_feed,
     checkpoint,
@@ -20,9 +20,9 @@ from app.services import (
     journal,
     luncheon_groups,
     meetings,
-    mentorship_progress,
     reports,
 )
+from app.services.relationships import progress as mentorship_progress
 
 __all__ = ["RelationshipMutation", "RelationshipQuery"]
 

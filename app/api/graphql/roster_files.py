@@ -14,8 +14,8 @@ from strawberry.scalars import JSON
 from app.api.graphql.context import context_of
 from app.api.graphql.problems import Problem
 from app.domain.errors import DomainError, InvalidInput
-from app.services import hr_changes
-from app.services import roster_files as service
+from app.services.integrations import hr_changes
+from app.services.integrations import roster_files as service
 
 
 @strawberry.type

@@ -16,7 +16,7 @@ from app.api.rest.schemas.employees import (
     EmployeeRead,
 )
 from app.domain.directory import EmploymentStatus
-from app.services import employees as service
+from app.services.directory import employees as service
 
 router = APIRouter(prefix="/v1/employees", tags=["employees"])
 

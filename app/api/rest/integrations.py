@@ -20,8 +20,8 @@ from app.api.rest.schemas.integrations import (
     WebhookEndpointUpdate,
     WebhookPingRead,
 )
-from app.services import webhooks as service
-from app.services.integration_ports import WebhookEndpoint
+from app.services.integrations import webhooks as service
+from app.services.integrations.ports import WebhookEndpoint
 
 router = APIRouter(prefix="/v1", tags=["integrations"])
 ROSTER_MAX_BODY_BYTES = roster_files.ROSTER_MAX_BODY_BYTES

@@ -18,7 +18,7 @@ from app.api.rest.schemas.programs import (
 )
 from app.services import applications as service
 from app.services import volunteers
-from app.services.program_records import Application
+from app.services.programs.records import Application
 
 router = APIRouter(prefix="/v1", tags=["programs"])
 

@@ -19,8 +19,9 @@ from app.api.rest.schemas.matching import (
     PublishedRunRead,
     SuggestedMentorRead,
 )
-from app.services import matching_runs, mentorships
-from app.services.program_records import MatchingRun, Mentorship
+from app.services.matching import runs as matching_runs
+from app.services.programs.records import MatchingRun, Mentorship
+from app.services.relationships import mentorships
 
 router = APIRouter(prefix="/v1", tags=["programs"])
 

@@ -22,8 +22,9 @@ from app.api.rest.schemas.programs import (
     ProgramPolicyUpdate,
     ProgramRead,
 )
-from app.services import cohorts, programs
-from app.services.program_records import CohortEvent, Program
+from app.services import cohorts
+from app.services.programs import catalog as programs
+from app.services.programs.records import CohortEvent, Program
 
 router = APIRouter(prefix="/v1", tags=["programs"])
 

@@ -12,8 +12,8 @@ from pydantic import BaseModel
 from app.api.deps import CurrentPrincipal, UoW, get_uow_factory
 from app.api.rest.responses import JsonModel, problems
 from app.domain.access import Principal, Role
-from app.services import calendar_feed
-from app.services.calendar_feed import CalendarEntry
+from app.services.relationships import calendar_feed
+from app.services.relationships.calendar_feed import CalendarEntry
 
 router = APIRouter(prefix="/v1", tags=["mentorships"])
 ICALENDAR = "text/calendar; charset=utf-8"

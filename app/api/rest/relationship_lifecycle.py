@@ -16,8 +16,9 @@ from app.api.rest.schemas.relationships import (
     CompletionCreate,
     MentorshipProgressRead,
 )
-from app.services import agreements, checkpoint, confirmations, endings, mentorship_progress
-from app.services.pairs import Pair
+from app.services.relationships import agreements, checkpoint, confirmations, endings
+from app.services.relationships import progress as mentorship_progress
+from app.services.relationships.pairs import Pair
 
 router = APIRouter(prefix="/v1", tags=["mentorships"])
 _PROBLEMS = problems(400, 403, 404, 409)

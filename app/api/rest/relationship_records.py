@@ -23,9 +23,9 @@ from app.api.rest.schemas.relationships import (
     MeetingLogRead,
     MeetingRead,
 )
-from app.services import disclosures, evaluations, goals, journal, meetings
-from app.services.disclosures import RecipientInput
-from app.services.relationship_records import Meeting
+from app.services.relationships import disclosures, evaluations, goals, journal, meetings
+from app.services.relationships.disclosures import RecipientInput
+from app.services.relationships.records import Meeting
 
 router = APIRouter(prefix="/v1", tags=["mentorships"])
 _PROBLEMS = problems(400, 403, 404, 409)

@@ -15,7 +15,7 @@ from app.api.rest.schemas.relationship_reports import (
     LuncheonGroupsUpdate,
 )
 from app.domain.luncheons import LuncheonGroup
-from app.services import luncheon_groups, reports
+from app.services.relationships import luncheon_groups, reports
 
 router = APIRouter(prefix="/v1", tags=["mentorships"])
 

@@ -10,8 +10,8 @@ from fastapi import APIRouter, File, Form, Response, UploadFile
 from app.api.deps import CurrentPrincipal, SystemTime, UoW
 from app.api.rest.responses import JsonModel, problems
 from app.api.rest.schemas.integrations import MentorshipFlagRead, RosterImportRead, RowErrorRead
-from app.services import hr_changes
-from app.services import roster_files as service
+from app.services.integrations import hr_changes
+from app.services.integrations import roster_files as service
 
 router = APIRouter(prefix="/v1", tags=["integrations"])
 ROSTER_MAX_BODY_BYTES = 64 * 1024 * 1024

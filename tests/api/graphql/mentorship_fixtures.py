@@ -11,10 +11,12 @@ from uuid import UUID
 from app.adapters.clock import SystemClock
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
-from app.services import cohorts, employees, programs
-from app.services.mentorships import proposed_mentorships
+from app.services import cohorts
+from app.services.directory import employees
 from app.services.ports import Organization
-from app.services.relationship_records import Goal, Meeting
+from app.services.programs import catalog as programs
+from app.services.relationships.mentorships import proposed_mentorships
+from app.services.relationships.records import Goal, Meeting
 from tests.factories import employee_row
 
 SECRET_NOTES = "confidential-notes-"  # + the mentorship's number

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
-from app.services import goals, meetings, mentorships
+from app.services.relationships import goals, meetings, mentorships
 from tests.api.graphql.mentorship_fixtures import SECRET_NOTES, seed_pairs
 
 MINE = """{ mentorships { edges { node { id

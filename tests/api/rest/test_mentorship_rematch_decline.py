@@ -12,9 +12,9 @@ from datetime import date
 
 from app.adapters.clock import SystemClock
 from app.domain.access import Role
-from app.domain.eligibility import ApplicantRole
+from app.domain.eligibility.facts import ApplicantRole
 from app.services import applications
-from app.services.mentorships import proposed_mentorships
+from app.services.relationships.mentorships import proposed_mentorships
 from tests.api.mentorship_setup import clock, principal_of, propose, uow_of  # noqa: F401
 from tests.factories import employee_row
 

@@ -3,7 +3,7 @@ except the delivery worker's queue, which an administrative unit of work reads a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -17,10 +17,11 @@ from app.adapters.db.tables import outbox_events as box
 from app.adapters.db.tables_integrations import webhook_deliveries as dlv
 from app.adapters.db.tables_integrations import webhook_endpoints as ep
 from app.domain.directory import Employee
-from app.services.hr_changes import MentorshipFlag, OpenPair
-from app.services.integration_ports import (
+from app.services.integrations.ports import (
     Attempt,
     DueDelivery,
+    MentorshipFlag,
+    OpenPair,
     WebhookDelivery,
     WebhookEndpoint,
 )
@@ -239,7 +240,7 @@ class SqlIntegrationRepository:
         return await scim_users.search(self._connection, self._org, condition, offset, limit)
 
     async def open_pairs_of(
-        self, employee_ids: Sequence[UUID], states: Sequence[str]
+        self, employee_ids: Sequence[UUID], states: Collection[str]
     ) -> list[OpenPair]:
         ids = list(employee_ids)
         rows = await self._fetch(hr_flags.OPEN_PAIRS, ids=ids, ids2=ids, states=list(states))

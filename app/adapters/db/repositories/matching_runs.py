@@ -13,7 +13,8 @@ import sqlalchemy as sa
 from app.adapters.db import tables_programs as tp
 from app.adapters.db.repositories import program_rows as rows
 from app.adapters.db.sql import Statement, compile_statement
-from app.services.program_records import (
+from app.domain.lifecycle import OPEN_STATES
+from app.services.programs.records import (
     KnownPairs,
     MatchingRun,
     MatchLock,
@@ -99,7 +100,7 @@ _LIST_MENTORSHIPS = {
 }
 _OPEN_LOADS = _sql(
     "SELECT mentor_id, count(*) AS load FROM mentorships WHERE organization_id = :org "
-    "AND mentor_id = ANY(:ids) AND state IN ('proposed', 'confirmed', 'active') "
+    "AND mentor_id = ANY(:ids) AND state = ANY(:states) "
     "GROUP BY mentor_id"
 )
 _ANCESTORS = _sql("""
@@ -228,7 +229,7 @@ class SqlMatchingRepository:
 
     async def open_loads(self, mentor_ids: Sequence[UUID]) -> dict[UUID, int]:
         """Open mentorships (proposed, confirmed, active) per mentor, across every program."""
-        found = await self._rows(_OPEN_LOADS, ids=list(mentor_ids))
+        found = await self._rows(_OPEN_LOADS, ids=list(mentor_ids), states=sorted(OPEN_STATES))
         return {r["mentor_id"]: r["load"] for r in found}
 
     async def ancestors(self, employee_ids: Sequence[UUID]) -> dict[UUID, frozenset[UUID]]:

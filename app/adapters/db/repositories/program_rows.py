@@ -10,9 +10,10 @@ import sqlalchemy as sa
 from app.adapters.db import json_codec
 from app.adapters.db.record_maker import maker
 from app.adapters.db.sql import Statement, compile_statement
-from app.domain.eligibility import ApplicantRole
-from app.domain.policy import stored_policy
-from app.services.program_records import (
+from app.domain.eligibility.facts import ApplicantRole
+from app.domain.lifecycle import MentorshipState
+from app.domain.policy.model import stored_policy
+from app.services.programs.records import (
     Application,
     Cohort,
     CohortEvent,
@@ -69,6 +70,7 @@ def mentorship(row: asyncpg.Record) -> Mentorship:
     # Positionally: `mentorship_columns` reads the record's fields in their order, and a list
     # page makes twenty of these (a dict and keywords cost a third of the page's conversion).
     values = list(row)
+    values[_STATE_AT] = MentorshipState(values[_STATE_AT])
     for at, name in _DOCUMENT_AT:  # read as text by `mentorship_columns`, or not at all
         text = values[at]
         values[at] = NotRead(name) if text is None else StoredJson(text, json_codec.loads)
@@ -79,6 +81,7 @@ _make_mentorship = maker(Mentorship)
 # A mentorship's JSON documents: read as text and decoded only when something looks inside.
 MENTORSHIP_DOCUMENTS = ("policy", "explanation")
 _DOCUMENT_AT = [(Mentorship.__slots__.index(name), name) for name in MENTORSHIP_DOCUMENTS]
+_STATE_AT = Mentorship.__slots__.index("state")
 
 
 def mentorship_columns(table: sa.Table, *, documents: bool = True) -> list[sa.ColumnElement[Any]]:

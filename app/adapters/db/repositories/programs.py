@@ -14,7 +14,7 @@ from app.adapters.db import tables_programs as tp
 from app.adapters.db.repositories import program_rows as rows
 from app.adapters.db.repositories.matching_runs import SqlMatchingRepository
 from app.adapters.db.sql import compile_statement
-from app.services.program_records import Application, Cohort, CohortEvent, Program
+from app.services.programs.records import Application, Cohort, CohortEvent, Program
 
 _sql = rows.sql
 _P = sa.bindparam

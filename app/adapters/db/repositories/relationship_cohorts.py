@@ -12,6 +12,7 @@ import asyncpg
 import sqlalchemy as sa
 
 from app.adapters.db.sql import Statement, compile_statement
+from app.domain.lifecycle import RUNNING_STATES
 from app.domain.luncheons import LuncheonGroup
 
 
@@ -27,7 +28,7 @@ _CLAIM_NOTICE = _sql(
 
 _RUNNING = _sql(
     "SELECT DISTINCT organization_id FROM mentorships "
-    "WHERE state IN ('confirmed', 'active') ORDER BY organization_id"
+    "WHERE state = ANY(:states) ORDER BY organization_id"
 )
 
 
@@ -78,7 +79,8 @@ class SqlCohortRecords:
 
     async def organizations_running(self) -> list[UUID]:
         """Organisations with confirmed or active mentorships (an administrator's query)."""
-        return [r["organization_id"] for r in await self._rows(_RUNNING)]
+        found = await self._rows(_RUNNING, states=sorted(RUNNING_STATES))
+        return [r["organization_id"] for r in found]
 
     async def luncheon_groups(self, cohort_id: UUID) -> list[LuncheonGroup]:
         found = await self._rows(_LUNCHEON_GROUPS, cohort_id=cohort_id)

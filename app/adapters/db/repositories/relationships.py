@@ -14,7 +14,7 @@ import sqlalchemy.dialects.postgresql
 from app.adapters.db import tables_relationships as tr
 from app.adapters.db.repositories.relationship_cohorts import SqlCohortRecords
 from app.adapters.db.sql import Statement, compile_statement
-from app.services.relationship_records import (
+from app.services.relationships.records import (
     Agreement,
     DisclosureRecord,
     Evaluation,

@@ -9,7 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 from app.domain.directory import EmploymentStatus
-from app.services.employee_rows import ROW_SCHEMA
+from app.services.directory.employee_rows import ROW_SCHEMA
 
 
 class EmployeeRead(BaseModel):

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.domain.policy import PairFormation
+from app.domain.policy.model import PairFormation
 
 
 class MatchLockCreate(BaseModel):

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.domain.eligibility import ApplicantRole
+from app.domain.eligibility.facts import ApplicantRole
 
 
 class _Input(BaseModel):

@@ -10,8 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.domain.confidentiality import ContentPart, DisclosureKind
 from app.domain.lifecycle import CheckpointDecision
-from app.domain.policy import EvaluationKind
-from app.services.goals import GoalKind
+from app.domain.policy.model import EvaluationKind
+from app.services.relationships.goals import GoalKind
 
 _READ = ConfigDict(from_attributes=True)
 _INPUT = ConfigDict(extra="forbid")

@@ -1,0 +1,1 @@
+"""Who may do what: one permission table (role x resource x action) and each area's rows."""

@@ -1,0 +1,46 @@
+"""The permission table's vocabulary: resources, actions and how far a role reaches. A leaf
+module, so the table and each area's rows can share it without importing one another."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Resource(StrEnum):
+    EMPLOYEES = "employees"
+    API_TOKENS = "api_tokens"
+    OIDC_ISSUERS = "oidc_issuers"
+    AUDIT_EVENTS = "audit_events"
+    # programs area
+    PROGRAMS = "programs"
+    COHORTS = "cohorts"
+    APPLICATIONS = "applications"
+    MATCHING_RUNS = "matching_runs"
+    MENTORSHIPS = "mentorships"
+    # running a mentorship
+    AGREEMENTS = "agreements"
+    GOALS = "goals"
+    MEETINGS = "meetings"
+    JOURNAL = "journal"
+    EVALUATIONS = "evaluations"
+    CHECKPOINTS = "checkpoints"
+    DISCLOSURES = "disclosures"
+    GROUPS = "groups"
+    CALENDAR = "calendar"
+    REPORTS = "reports"
+    # integrations area
+    WEBHOOKS = "webhooks"
+    ROSTER_FILES = "roster_files"
+
+
+class Action(StrEnum):
+    READ = "read"
+    WRITE = "write"
+    APPROVE = "approve"
+    OVERRIDE = "override"
+    PUBLISH = "publish"
+
+
+class Reach(StrEnum):
+    ALL = "all"
+    OWN = "own"

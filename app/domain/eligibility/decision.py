@@ -1,0 +1,102 @@
+"""Who may enter a program: named rules over an applicant's facts, and the decision they make.
+
+Each rule answers with a reason either way, so a person can be told exactly why (DOMAIN).
+NC's "extenuating circumstances" (seed 003) let a coordinator admit someone who fails a
+rule; the approval is recorded and the failed outcome stays in the decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from app.domain.eligibility.facts import ApplicantFacts, ApplicantRole, EligibilityOverride
+from app.domain.eligibility.rules import (
+    RULE_TYPES,
+    ActiveEmployment,
+    AttendedInformationSession,
+    EligibilityRule,
+    GraduateOf,
+    HasCapacity,
+    MinimumLevel,
+    MinimumMonthsOfService,
+    NeedsAssessmentProvided,
+    NoDisciplinaryIssues,
+    RuleOutcome,
+    SelfAssessmentComplete,
+    SupervisorApproved,
+    rule_from_dict,
+    whole_months_between,
+)
+
+__all__ = [
+    "RULE_TYPES",
+    "ActiveEmployment",
+    "ApplicantFacts",
+    "ApplicantRole",
+    "AttendedInformationSession",
+    "EligibilityDecision",
+    "EligibilityOverride",
+    "EligibilityRule",
+    "GraduateOf",
+    "HasCapacity",
+    "MinimumLevel",
+    "MinimumMonthsOfService",
+    "NeedsAssessmentProvided",
+    "NoDisciplinaryIssues",
+    "RuleOutcome",
+    "SelfAssessmentComplete",
+    "SupervisorApproved",
+    "evaluate_eligibility",
+    "rule_from_dict",
+    "whole_months_between",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class EligibilityDecision:
+    """Every rule's outcome with its reason; failed rules stay listed even when overridden."""
+
+    eligible: bool
+    outcomes: tuple[RuleOutcome, ...]
+    overrides: tuple[EligibilityOverride, ...] = field(default=())
+
+    @property
+    def failed(self) -> tuple[RuleOutcome, ...]:
+        """The outcomes that did not pass, overridden or not."""
+        return tuple(o for o in self.outcomes if not o.passed)
+
+    @property
+    def unresolved(self) -> tuple[RuleOutcome, ...]:
+        """Failed outcomes no override covers: the reasons the applicant is not eligible."""
+        return tuple(o for o in self.outcomes if not o.passed and o.override is None)
+
+    def to_dict(self) -> dict[str, object]:
+        """The decision as the API shows it: `{eligible, rules: [{rule, passed, reason}]}`."""
+        return {"eligible": self.eligible, "rules": [o.to_dict() for o in self.outcomes]}
+
+
+def evaluate_eligibility(
+    rules: Iterable[EligibilityRule],
+    facts: ApplicantFacts,
+    today: date,
+    overrides: Iterable[EligibilityOverride] = (),
+) -> EligibilityDecision:
+    """Evaluate every rule (none short-circuits) and apply coordinator overrides.
+
+    Eligible when each rule passes or each failed rule is covered by an override;
+    an override for a rule that passed, or is not listed, is not applied.
+    """
+    by_rule = {o.rule: o for o in overrides}
+    outcomes: list[RuleOutcome] = []
+    applied: dict[str, EligibilityOverride] = {}
+    for rule in rules:
+        outcome = rule.evaluate(facts, today)
+        override = by_rule.get(outcome.rule)
+        if not outcome.passed and override is not None:
+            outcome = replace(outcome, override=override)
+            applied[override.rule] = override
+        outcomes.append(outcome)
+    eligible = all(o.passed or o.override is not None for o in outcomes)
+    return EligibilityDecision(eligible, tuple(outcomes), tuple(applied.values()))

@@ -1,0 +1,1 @@
+"""A program's policy: its sections, their codec, and the four handbooks' presets."""

@@ -1,0 +1,278 @@
+"""The four seed programs as ready-made policies a new organisation can start from.
+
+Every value that differs from ``Policy()``'s default names the seed and section it encodes,
+so a program officer can hold this file next to their handbook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final
+
+from app.domain.confidentiality import DisclosureKind
+from app.domain.eligibility.decision import (
+    AttendedInformationSession,
+    GraduateOf,
+    HasCapacity,
+    MinimumLevel,
+    MinimumMonthsOfService,
+    NeedsAssessmentProvided,
+    NoDisciplinaryIssues,
+    SelfAssessmentComplete,
+    SupervisorApproved,
+)
+from app.domain.errors import NotFound
+from app.domain.policy.model import (
+    AgreementPolicy,
+    CadencePolicy,
+    EligibilityPolicy,
+    EndingPolicy,
+    EvaluationKind,
+    EvaluationPolicy,
+    FeePayer,
+    FeePolicy,
+    GoalsPolicy,
+    GroupActivityPolicy,
+    MatchingPolicy,
+    OnboardingPolicy,
+    PairFormation,
+    Policy,
+    PreferenceWeights,
+    SupervisorRole,
+    TermPolicy,
+)
+
+# The seeds name no grade numbers; these are settings an organisation adjusts to its scale.
+SENIOR_LEADER_LEVEL: Final = 8  # 000 "Description": Senior Leaders (CM, ACMs, KBEs, Deputy KBEs)
+NC_MONTHS_OF_SERVICE: Final = 12  # 003 "Expectations": "at least ___ months/years of service"
+MAINE_LEADERSHIP_INSTITUTE: Final = "Maine Leadership Institute"
+
+CHARLOTTE_SLL = Policy(
+    duration_months=9,  # 000 "Description": "one-to-one relationship for a period of 9 months"
+    checkpoint_month=3,  # 000 "Relationship Compatibility": toward the end of the first 3 months
+    # Checkpoint defaults are Charlotte's: either side asks without a reason; no match -> withdrawn,
+    # "eligible for the next session" (000 "Relationship Compatibility").
+    evaluations=EvaluationPolicy(
+        midpoint=True,  # 000 "Expectations": "at least mid-point and ending"
+        final=True,  # 000 "Expectations": "at least mid-point and ending"
+        program_evaluation=True,  # 000 "Program Evaluations": periodic online evaluation
+        required_before_completion=frozenset({EvaluationKind.MIDPOINT, EvaluationKind.FINAL}),
+    ),
+    cadence=CadencePolicy(agreed_in_agreement=True),  # 000 agreement: "weekly, bi-weekly, monthly"
+    agreement=AgreementPolicy(
+        required=True,  # 001 "Next Steps": the MRA is made at the first one-on-one meeting
+        title="Mentoring Relationship Agreement",  # 000 "Mentoring Relationship Agreement"
+        sections=("frequency", "communication_methods", "concerns", "other"),  # 000 agreement terms
+        signed_by_both_before_active=True,  # 000 agreement: mentor and mentee signature and date
+    ),
+    # 000 "Mentee Learning Activities": a personal SWOT; 001 "Monthly Journaling"
+    goals=GoalsPolicy(plan="goals_and_swot", mentee_journal=True),
+    eligibility=EligibilityPolicy(
+        # 000 "Mentee Criteria": no performance or disciplinary issues; defines strengths/weaknesses
+        mentee_rules=(NoDisciplinaryIssues(), SelfAssessmentComplete()),
+        # 000 "Description": mentors are Senior Leaders
+        mentor_rules=(MinimumLevel(SENIOR_LEADER_LEVEL), HasCapacity()),
+    ),
+    matching=MatchingPolicy(
+        one_to_one=True,  # 000 "Description": "a formal one-to-one relationship"
+        weights=PreferenceWeights(
+            cross_department=0.5,  # 000 "Matching Criteria": cross KBU pairing
+            cross_gender=0.5,  # 000 "Matching Criteria": cross-gender pairing
+            cross_race=0.5,  # 000 "Matching Criteria": cross-racial pairing
+        ),
+    ),
+    pair_formation=(PairFormation.COMMITTEE,),  # 000 "Selection Committee"
+    group_activities=GroupActivityPolicy(
+        # 001 "Group Learning": "Mentee participation is mandatory"
+        group_sessions_mandatory_for_mentees=True,
+        luncheons=2,  # 001 "Group Learning": "twice during the nine months"
+        luncheon_hosts=8,  # 001 "Group Learning": "Eight mentors will each host"
+        luncheon_group_min=5,  # 001 "Group Learning": "five (or six) mentees"
+        luncheon_group_max=6,
+        mentees_stay_hosts_rotate=True,  # 001 "Group Learning": mentees remain; mentors rotate
+        luncheons_not_before_month=1,  # 001 "Group Learning": "beginning after January 1"
+    ),
+    supervisor_role=SupervisorRole.DEVELOPMENT_PARTNER,  # 001 "Discussing Your Mentoring Goals..."
+)
+
+CALTRANS = Policy(
+    duration_months=6,  # 002 FAQ "How long should the mentoring relationship last?": six months
+    term=TermPolicy(
+        agreed_per_pair=True,  # 002 FAQ: "agreed upon and documented in the mentoring contract"
+        min_months=6,  # 002 FAQ: jobs "may consider a longer duration" (longer, not shorter)
+    ),
+    evaluations=EvaluationPolicy(
+        checkup_every_months=2,  # 002 "Relationship Checkup Worksheet": "every two months"
+        checkup_items=(  # 002 "Relationship Checkup Worksheet", items 3-6, Likert 1-5
+            "We have enough trust so we can work together.",
+            "If one or the other has a problem, he or she would speak to the other about it.",
+            "I am getting what I expected out of the mentoring relationship.",
+            "We are working on activities centered on the mentee's goals.",
+        ),
+        program_evaluation=True,  # 002 "Policies & Protocols": evaluation at the conclusion
+    ),
+    cadence=CadencePolicy(
+        min_meetings_per_month=2,  # 002 FAQ "How often should a mentor and mentee meet?"
+        min_hours_per_month=3.0,  # 002 FAQ: "approximately 3 hours total"
+    ),
+    agreement=AgreementPolicy(
+        required=True,  # 002 "Agree to Terms and Framework"
+        title="Caltrans Mentoring Contract",  # 002 appendix "CALTRANS MENTORING CONTRACT"
+        # 002 contract: competencies, development-plan elements, ground rules; FAQ: the length
+        sections=("duration", "competencies_to_model", "development_plan_elements", "ground_rules"),
+        signed_by_both_before_active=True,  # 002 contract: mentor and mentee initials and date
+    ),
+    goals=GoalsPolicy(plan="idp"),  # 002 "Establish Goals, Objectives, and Developmental Needs"
+    eligibility=EligibilityPolicy(
+        mentee_rules=(SupervisorApproved(),),  # 002 "Minimum Requirements": supervisor approval
+        mentor_rules=(AttendedInformationSession(), HasCapacity()),  # 002 "attend organized events"
+    ),
+    matching=MatchingPolicy(
+        one_to_one=False,  # 002 "Shaping Successful Mentoring Programs": a volunteer list
+        weights=PreferenceWeights(
+            stated_preference=2.0,  # 002 "Mentoring is Mentee-driven": the mentee chooses
+            career_path_overlap=1.0,  # 002 "What to look for in a mentor": career experience
+        ),
+    ),
+    # 002 "Forming the Relationship": chosen from the volunteer list, or an off-list request
+    pair_formation=(PairFormation.MENTEE_CHOICE, PairFormation.REFERRAL),
+    supervisor_role=SupervisorRole.APPROVES_PARTICIPATION,  # 002 "Minimum Requirements"
+)
+
+NC_MODEL = Policy(
+    duration_months=12,  # 003 "Duration": "at least a one-year partnership"
+    term=TermPolicy(agreed_per_pair=True, min_months=12),  # 003 "Duration": agency guidelines
+    evaluations=EvaluationPolicy(
+        outcome_review=True,  # 003 "Setting Learning and Development Goals": final meeting review
+        program_evaluation=True,  # 003 "Evaluation": coordinator discusses with each at the end
+        required_before_completion=frozenset({EvaluationKind.OUTCOME_REVIEW}),
+    ),
+    cadence=CadencePolicy(
+        min_meetings_per_month=1,  # 003 "Duration": "at least one meeting per month"
+        min_hours_per_month=1.0,  # 003 "Expectations": "a minimum of ___ hours" (blank: a setting)
+    ),
+    agreement=AgreementPolicy(
+        required=True,  # 003 "Requirements": sign the agreement at the beginning
+        title="Mentor-Mentee Agreement",  # 003 "Mentor-Mentee Agreement"
+        sections=("ground_rules", "meeting_schedule", "confidentiality"),  # 003 "Initial Meeting"
+        signed_by_both_before_active=True,  # 003 "Initial Meeting": discuss and sign
+        coordinator_keeps_file=True,  # 003 "Confidentiality": file of signed agreements
+    ),
+    goals=GoalsPolicy(
+        plan="action_plan_or_idp",  # 003 "Setting Learning and Development Goals": AP or IDP
+        max_objectives=3,  # 003 "Setting Learning and Development Goals": "up to three (3)"
+        smart_goals=True,  # 003 "Expectations": "setting SMART goals"
+    ),
+    eligibility=EligibilityPolicy(
+        mentee_rules=(  # 003 "Expectations" (mentee)
+            NoDisciplinaryIssues(),  # good standing, current NC VIP ratings
+            MinimumMonthsOfService(NC_MONTHS_OF_SERVICE),
+            AttendedInformationSession(),
+            NeedsAssessmentProvided(),
+        ),
+        mentor_rules=(AttendedInformationSession(), HasCapacity()),  # 003 "Expectations" (mentor)
+        overrides_allowed=True,  # 003 "*Extenuating circumstances ... with appropriate approval"
+    ),
+    matching=MatchingPolicy(
+        one_to_one=False,  # 003 "Selecting a Mentor": a pool of available mentors
+        weights=PreferenceWeights(
+            competency_overlap=2.0,  # 003 "Selecting a Mentor": objectives vs mentor's skills
+            career_path_overlap=1.0,  # 003 "Selecting a Mentor": career path or progression
+        ),
+    ),
+    pair_formation=(PairFormation.COORDINATOR,),  # 003 "Selecting a Mentor"
+    onboarding=OnboardingPolicy(
+        initial_meeting_window_days=14,  # 003 "Initial Meeting": "soon after" (a setting)
+        initial_meeting_min_hours=1.0,  # 003 "Initial Meeting": "at least one hour"
+        information_session_required=True,  # 003 "Requirements": attend an Information Session
+    ),
+)
+
+MAINE_MMS = Policy(
+    duration_months=9,  # 004 "Cost": "the 9-month initiative" (July to the April final event)
+    evaluations=EvaluationPolicy(program_evaluation=True),  # 004 "Schedule of Events": March
+    goals=GoalsPolicy(plan="competencies"),  # 004 match criterion 1: competencies to focus on
+    eligibility=EligibilityPolicy(
+        # 004 mission: "graduates of the Maine Leadership Institute"
+        mentee_rules=(GraduateOf((MAINE_LEADERSHIP_INSTITUTE,)),),
+        mentor_rules=(HasCapacity(),),
+    ),
+    matching=MatchingPolicy(
+        # 004 "Ethics": "should not be in the same unit" (hard, the default) and "Preferably,
+        # they will not be in the same department": a strong preference, not a prohibition.
+        forbid_same_department=False,
+        one_to_one=False,  # 004 names no limit on a mentor's proteges
+        weights=PreferenceWeights(
+            cross_department=3.0,
+            career_path_overlap=2.0,  # 004 criterion 1: career path and competencies
+            competency_overlap=1.0,  # 004 criterion 2: complementarity of qualities
+        ),
+    ),
+    pair_formation=(  # 004 "four means": referral, suggested match, interview, social occasion
+        PairFormation.REFERRAL,
+        PairFormation.COORDINATOR,
+        PairFormation.INTERVIEW_SHORTLIST,
+        PairFormation.SOCIAL_OCCASION,
+    ),
+    group_activities=GroupActivityPolicy(networking_events=2),  # 004 "Schedule of Events"
+    fee=FeePolicy(amount_cents=15000, billed_to=FeePayer.MENTEE_DEPARTMENT),  # 004 "Cost"
+    disclosure_exceptions=frozenset(DisclosureKind),  # 004 confidentiality exceptions 1-4
+    # 004 "Schedule of Events": preliminary matches July 1, matches confirmed Sept 1
+    onboarding=OnboardingPolicy(initial_meeting_window_days=62),
+    ending=EndingPolicy(administrator_may_terminate=True),  # 004 confidentiality exception 3
+    supervisor_role=SupervisorRole.CONSULTED_WITH_MENTEE_APPROVAL,  # 004 exception 2
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Preset:
+    """A named starting policy and what it is, for the people choosing one."""
+
+    key: str
+    title: str
+    description: str
+    policy: Policy
+
+
+_ALL = (
+    Preset(
+        "charlotte-sll",
+        "City of Charlotte, Shared Leadership Learning",
+        "Nine months, one-to-one with a senior leader; a selection committee matches; a "
+        "compatibility check at month 3; mid-point and final evaluations; group luncheons.",
+        CHARLOTTE_SLL,
+    ),
+    Preset(
+        "caltrans",
+        "Caltrans Mentoring Program",
+        "Six months recommended, longer if the pair agrees in a contract; the mentee chooses "
+        "from a volunteer list with supervisor approval; checkups every two months.",
+        CALTRANS,
+    ),
+    Preset(
+        "nc-model",
+        "North Carolina Mentoring Model",
+        "At least a year, one meeting a month or more; the coordinator matches objectives to "
+        "skills; up to three objectives; eligibility exceptions with a recorded approval.",
+        NC_MODEL,
+    ),
+    Preset(
+        "maine-mms",
+        "Maine Management Service, Mentors for Managers",
+        "Nine months for Maine Leadership Institute graduates; four means of matching, never "
+        "within a department; $150 billed to the protege's department; recorded disclosures.",
+        MAINE_MMS,
+    ),
+)
+
+PRESET_DETAILS: Final = MappingProxyType({p.key: p for p in _ALL})
+PRESETS: Final = MappingProxyType({p.key: p.policy for p in _ALL})
+
+
+def preset(name: str) -> Policy:
+    """The preset policy called ``name``; NotFound names the ones that exist."""
+    found = PRESETS.get(name)
+    if found is None:
+        raise NotFound(f"no preset {name!r}; presets: {', '.join(PRESETS)}", field="preset")
+    return found

@@ -1,0 +1,263 @@
+"""The sections of a program policy: term, checkpoint, evaluations, cadence, agreement, goals,
+group activities, fee, onboarding and ending. Each section checks its own coherence.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.domain.errors import PolicyError
+from app.domain.policy.codec import Section
+
+
+def refuse(condition: bool, detail: str, field_name: str) -> None:
+    """Raise PolicyError naming ``field_name`` when ``condition`` holds."""
+    if condition:
+        raise PolicyError(detail, field=field_name)
+
+
+class PairFormation(StrEnum):
+    """How a pair comes to be proposed."""
+
+    COMMITTEE = "committee"
+    COORDINATOR = "coordinator"
+    ALGORITHM = "algorithm"
+    MENTEE_CHOICE = "mentee_choice"
+    REFERRAL = "referral"
+    INTERVIEW_SHORTLIST = "interview_shortlist"
+    SOCIAL_OCCASION = "social_occasion"
+
+
+class EvaluationKind(StrEnum):
+    """An evaluation a program may run on a mentorship."""
+
+    MIDPOINT = "midpoint"
+    FINAL = "final"
+    CHECKUP = "checkup"
+    OUTCOME_REVIEW = "outcome_review"
+    PROGRAM = "program"
+
+
+class NoRematchOutcome(StrEnum):
+    """What happens when a change is asked for at the checkpoint and no other mentor is free."""
+
+    WITHDRAW_MENTEE = "withdraw_mentee"
+    END_RELATIONSHIP = "end_relationship"
+
+
+class SupervisorRole(StrEnum):
+    """The mentee's supervisor's part in the program."""
+
+    NONE = "none"
+    DEVELOPMENT_PARTNER = "development_partner"
+    APPROVES_PARTICIPATION = "approves_participation"
+    CONSULTED_WITH_MENTEE_APPROVAL = "consulted_with_mentee_approval"
+
+
+class FeePayer(StrEnum):
+    """Who is billed the program fee."""
+
+    NONE = "none"
+    MENTEE_DEPARTMENT = "mentee_department"
+
+
+@dataclass(frozen=True, slots=True)
+class TermPolicy(Section):
+    """Whether each pair agrees its own length, and the bounds on it (None: unbounded)."""
+
+    agreed_per_pair: bool = False
+    min_months: int | None = None
+    max_months: int | None = None
+
+    def __post_init__(self) -> None:
+        low, high = self.min_months, self.max_months
+        refuse(low is not None and low < 1, "a term lasts at least one month", "min_months")
+        refuse(high is not None and high < 1, "a term lasts at least one month", "max_months")
+        if low is not None and high is not None:
+            refuse(high < low, "max_months is below min_months", "max_months")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckpointPolicy(Section):
+    """Who may ask for a change at the compatibility checkpoint, and what follows."""
+
+    mentee_may_request_change: bool = True
+    mentor_may_request_change: bool = True
+    reason_required: bool = False
+    on_no_rematch: NoRematchOutcome = NoRematchOutcome.WITHDRAW_MENTEE
+    withdrawn_mentee_eligible_for_next_cohort: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationPolicy(Section):
+    """Which evaluations run, when, and which must be done before a mentorship completes."""
+
+    midpoint: bool = False
+    final: bool = False
+    checkup_every_months: int | None = None
+    checkup_items: tuple[str, ...] = ()
+    outcome_review: bool = False
+    program_evaluation: bool = False
+    required_before_completion: frozenset[EvaluationKind] = frozenset()
+
+    def __post_init__(self) -> None:
+        every = self.checkup_every_months
+        refuse(
+            every is not None and every < 1,
+            "checkups are at least a month apart",
+            "checkup_every_months",
+        )
+        for kind in self.required_before_completion:
+            refuse(
+                kind not in self.kinds(),
+                f"{kind} is required but the program does not run it",
+                "required_before_completion",
+            )
+
+    def kinds(self) -> frozenset[EvaluationKind]:
+        """The evaluations this program runs."""
+        flags = {
+            EvaluationKind.MIDPOINT: self.midpoint,
+            EvaluationKind.FINAL: self.final,
+            EvaluationKind.CHECKUP: self.checkup_every_months is not None,
+            EvaluationKind.OUTCOME_REVIEW: self.outcome_review,
+            EvaluationKind.PROGRAM: self.program_evaluation,
+        }
+        return frozenset(kind for kind, runs in flags.items() if runs)
+
+
+@dataclass(frozen=True, slots=True)
+class CadencePolicy(Section):
+    """How often a pair meets; ``recommended`` means a shortfall is a signal, not a breach."""
+
+    min_meetings_per_month: int = 0
+    min_hours_per_month: float = 0.0
+    recommended: bool = True
+    agreed_in_agreement: bool = False
+
+    def __post_init__(self) -> None:
+        refuse(
+            self.min_meetings_per_month < 0,
+            "min_meetings_per_month must be >= 0",
+            "min_meetings_per_month",
+        )
+        hours = self.min_hours_per_month
+        refuse(
+            not math.isfinite(hours) or hours < 0,
+            "min_hours_per_month must be >= 0",
+            "min_hours_per_month",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementPolicy(Section):
+    """The written agreement between mentor and mentee."""
+
+    required: bool = False
+    title: str = "Mentoring Agreement"
+    sections: tuple[str, ...] = ()
+    signed_by_both_before_active: bool = False
+    coordinator_keeps_file: bool = False
+
+    def __post_init__(self) -> None:
+        refuse(
+            self.signed_by_both_before_active and not self.required,
+            "signatures cannot be required for an agreement the program does not require",
+            "signed_by_both_before_active",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class GoalsPolicy(Section):
+    """The mentee's development plan."""
+
+    plan: str = "goals"
+    max_objectives: int | None = None
+    smart_goals: bool = False
+    mentee_journal: bool = False
+
+    def __post_init__(self) -> None:
+        refuse(
+            self.max_objectives is not None and self.max_objectives < 1,
+            "max_objectives must be at least 1",
+            "max_objectives",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class GroupActivityPolicy(Section):
+    """Group sessions and small-group luncheons (mentees stay in a group, hosts rotate)."""
+
+    group_sessions_mandatory_for_mentees: bool = False
+    group_sessions_mandatory_for_mentors: bool = False
+    luncheons: int = 0
+    luncheon_hosts: int = 0
+    luncheon_group_min: int = 0
+    luncheon_group_max: int = 0
+    mentees_stay_hosts_rotate: bool = False
+    luncheons_not_before_month: int | None = None
+    networking_events: int = 0
+
+    def __post_init__(self) -> None:
+        for name in ("luncheons", "luncheon_hosts", "luncheon_group_min", "networking_events"):
+            refuse(getattr(self, name) < 0, f"{name} must be >= 0", name)
+        refuse(
+            self.luncheon_group_max < self.luncheon_group_min,
+            "luncheon_group_max is below luncheon_group_min",
+            "luncheon_group_max",
+        )
+        month = self.luncheons_not_before_month
+        refuse(
+            month is not None and not 1 <= month <= 12,
+            "a month is 1 to 12",
+            "luncheons_not_before_month",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FeePolicy(Section):
+    """The program fee, in cents, and who is billed."""
+
+    amount_cents: int = 0
+    billed_to: FeePayer = FeePayer.NONE
+
+    def __post_init__(self) -> None:
+        refuse(self.amount_cents < 0, "a fee cannot be negative", "amount_cents")
+        refuse(
+            self.amount_cents > 0 and self.billed_to is FeePayer.NONE,
+            "a fee must say who is billed",
+            "billed_to",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class OnboardingPolicy(Section):
+    """From proposal to the first meeting."""
+
+    initial_meeting_window_days: int | None = None
+    initial_meeting_min_hours: float = 0.0
+    information_session_required: bool = False
+
+    def __post_init__(self) -> None:
+        days = self.initial_meeting_window_days
+        refuse(
+            days is not None and days < 1,
+            "the initial meeting window is at least a day",
+            "initial_meeting_window_days",
+        )
+        hours = self.initial_meeting_min_hours
+        refuse(
+            not math.isfinite(hours) or hours < 0,
+            "initial_meeting_min_hours must be >= 0",
+            "initial_meeting_min_hours",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EndingPolicy(Section):
+    """How a relationship may end before its term."""
+
+    participant_may_end_without_reason: bool = True
+    administrator_may_terminate: bool = False

@@ -1,0 +1,1 @@
+"""The employee directory as HR gives it: imports checked row by row, reads and pages."""

@@ -1,0 +1,1 @@
+"""HR integrations: HR-change reactions, webhooks, roster files and SCIM provisioning."""

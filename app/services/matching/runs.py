@@ -1,0 +1,188 @@
+"""Matching runs: the globally best pairs for a cohort under every hard rule, each proposal
+explained; coordinator-locked pairs kept; publishing creates `proposed` mentorships once."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from uuid import UUID
+
+from app.domain.access import AuditEvent, Principal
+from app.domain.authorization.names import Action, Resource
+from app.domain.authorization.table import reach
+from app.domain.errors import Conflict, InvalidInput, NotFound
+from app.domain.matching.explanation import MatchExplanation, explain, refusals
+from app.services.matching.engine import solve_matching
+from app.services.matching.pool import CohortPool, cohort_pool, result_json
+from app.services.ports import Clock, UnitOfWork
+from app.services.programs.records import MatchingRun, MatchLock, Mentorship
+from app.services.relationships.mentorships import proposed_mentorships
+
+
+async def start_matching_run(
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, cohort_id: UUID
+) -> MatchingRun:
+    """Propose mentors for every eligible mentee of the cohort not yet in a mentorship."""
+    reach(principal, Resource.MATCHING_RUNS, Action.WRITE)
+    async with uow:
+        pool = await cohort_pool(uow, cohort_id, clock.now().date())
+        if not pool.mentors:
+            raise Conflict(
+                "the cohort has no eligible mentors to match with",
+                field="cohort_id",
+                rule="eligible_mentors",
+            )
+        if not pool.mentees:
+            raise Conflict("the cohort has no eligible mentees to match", field="cohort_id")
+        present = {m.id for m in pool.mentees} | {m.id for m in pool.mentors}
+        locked = [
+            (k.mentee_id, k.mentor_id)
+            for k in pool.locks
+            if k.mentee_id in present and k.mentor_id in present
+        ]
+        result = solve_matching(
+            mentees=pool.mentees, mentors=pool.mentors, policy=pool.policy.matching, locked=locked
+        )
+        draft = MatchingRun(
+            uuid.uuid4(),
+            cohort_id,
+            "computed",
+            pool.program.policy_version,
+            result_json(result),
+            principal.subject,
+        )
+        run = await uow.programs.add_run(draft)
+        await uow.access.record(
+            AuditEvent.by(
+                principal,
+                "matching_run.computed",
+                "matching_run",
+                run.id,
+                proposals=len(result.proposals),
+                unmatched=len(result.unmatched),
+            )
+        )
+        await uow.commit()
+    return run
+
+
+async def get_matching_run(*, uow: UnitOfWork, principal: Principal, run_id: UUID) -> MatchingRun:
+    """One run: its proposals with explanations and runners-up, and who was left unmatched."""
+    reach(principal, Resource.MATCHING_RUNS, Action.READ)
+    async with uow.read_only():
+        found = await uow.programs.get_run(run_id)
+    if found is None:
+        raise NotFound("no such matching run", field="id")
+    return found
+
+
+async def lock_pair(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    cohort_id: UUID,
+    mentee_id: UUID,
+    mentor_id: UUID,
+) -> MatchLock:
+    """Fix a pair: every later run of the cohort keeps it. It must pass every hard rule."""
+    reach(principal, Resource.MATCHING_RUNS, Action.WRITE)
+    async with uow:
+        pool = await cohort_pool(uow, cohort_id, clock.now().date())
+        mentee = next((m for m in pool.mentees if m.id == mentee_id), None)
+        mentor = next((m for m in pool.mentors if m.id == mentor_id), None)
+        if mentee is None or mentor is None:
+            raise InvalidInput(
+                "both must be eligible, unpaired applicants of this cohort", field="mentee_id"
+            )
+        others = sum(1 for k in pool.locks if k.mentor_id == mentor_id and k.mentee_id != mentee_id)
+        broken = refusals(
+            mentee, replace(mentor, current_load=mentor.current_load + others), pool.policy.matching
+        )
+        if broken:
+            raise InvalidInput(broken[0].reason, field="mentor_id", rule=broken[0].rule.value)
+        lock = MatchLock(cohort_id, mentee_id, mentor_id, principal.subject)
+        await uow.programs.add_lock(lock)
+        await uow.access.record(
+            AuditEvent.by(
+                principal,
+                "matching.pair_locked",
+                "cohort",
+                cohort_id,
+                mentee_id=str(mentee_id),
+                mentor_id=str(mentor_id),
+            )
+        )
+        await uow.commit()
+    return lock
+
+
+async def publish_matching_run(
+    *, uow: UnitOfWork, principal: Principal, run_id: UUID
+) -> list[Mentorship]:
+    """Turn the run's proposals into mentorships in state `proposed`; only once."""
+    reach(principal, Resource.MATCHING_RUNS, Action.PUBLISH)
+    async with uow:
+        run = await uow.programs.mark_published(run_id)  # waits for a concurrent publish
+        if run is None:
+            if await uow.programs.get_run(run_id) is None:
+                raise NotFound("no such matching run", field="id")
+            raise Conflict("this matching run is already published", field="id")
+        pairs = [
+            (UUID(p["mentee_id"]), UUID(p["mentor_id"]), p["explanation"])
+            for p in run.result["proposals"]
+        ]
+        created = await proposed_mentorships(
+            uow, run.cohort_id, pairs, formed_by="algorithm", run=run
+        )
+        await uow.access.record(
+            AuditEvent.by(
+                principal,
+                "matching_run.published",
+                "matching_run",
+                run_id,
+                mentorships=len(created),
+            )
+        )
+        await uow.outbox.emit(
+            "matching_run.published",
+            {
+                "matching_run_id": str(run_id),
+                "cohort_id": str(run.cohort_id),
+                "mentorship_ids": [str(m.id) for m in created],
+            },
+        )
+        await uow.commit()
+    return created
+
+
+async def suggest_mentors(
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, application_id: UUID, count: int = 5
+) -> list[MatchExplanation]:
+    """An interview shortlist (Maine): the mentee's best allowed mentors, each explained."""
+    reach(principal, Resource.MATCHING_RUNS, Action.READ)
+    if not 1 <= count <= 20:
+        raise InvalidInput("count must be between 1 and 20", field="count")
+    async with uow.read_only():
+        application = await uow.programs.get_application(application_id)
+        if application is None:
+            raise NotFound("no such application", field="id")
+        pool = await cohort_pool(uow, application.cohort_id, clock.now().date(), store=False)
+    mentee = next((m for m in pool.mentees if m.id == application.employee_id), None)
+    if mentee is None:
+        raise InvalidInput("only an eligible mentee without a mentor has a shortlist", field="id")
+    allowed = [explain(mentee, m, pool.policy.matching) for m in pool.mentors]
+    ranked = sorted(
+        (e for e in allowed if e.allowed), key=lambda e: (-e.score.total, str(e.mentor_id))
+    )
+    return ranked[:count]
+
+
+__all__ = [
+    "CohortPool",
+    "get_matching_run",
+    "lock_pair",
+    "publish_matching_run",
+    "start_matching_run",
+    "suggest_mentors",
+]

@@ -1,0 +1,1 @@
+"""Programs, their records and ports, and the facts the domain's rules read from them."""

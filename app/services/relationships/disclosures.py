@@ -1,0 +1,179 @@
+"""Maine's four confidentiality exceptions (seed 004) as records: who told whom what, about
+whom, why and when, with the protege's consent or knowledge where the exception asks for it.
+The protege can list every disclosure about them; a disclosure lets its recipients read
+exactly the parts it names."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+from app.domain import confidentiality as rules
+from app.domain.access import AuditEvent, Principal
+from app.domain.authorization.names import Action, Resource
+from app.domain.authorization.table import reach
+from app.domain.confidentiality import ContentPart, Disclosure, DisclosureKind
+from app.domain.errors import InvalidInput, NotFound
+from app.services.ports import Clock, UnitOfWork
+from app.services.relationships.pairs import open_pair, participant, readable
+from app.services.relationships.records import DisclosureRecord
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientInput:
+    role: str
+    person_id: UUID
+
+
+def as_domain(record: DisclosureRecord) -> Disclosure:
+    """The stored record as the confidentiality rules read it."""
+    return Disclosure(
+        kind=DisclosureKind(record.kind),
+        by=record.by_id,
+        by_party=rules.DisclosingParty(record.by_party),
+        to=tuple(
+            rules.Recipient(rules.DisclosureRecipient(r["role"]), UUID(r["person_id"]))
+            for r in record.recipients
+        ),
+        about=record.about_id,
+        parts=frozenset(ContentPart(p) for p in record.parts),
+        description=record.description,
+        purpose=record.purpose,
+        occurred_at=record.occurred_at,
+        protege_consent=record.protege_consent,
+        protege_informed=record.protege_informed,
+    )
+
+
+async def granted(uow: UnitOfWork, mentorship_id: UUID) -> list[Disclosure]:
+    """The mentorship's disclosures, as grants the confidentiality rules consult."""
+    return [as_domain(d) for d in await uow.relationships.disclosures(mentorship_id)]
+
+
+async def record_disclosure(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    mentorship_id: UUID,
+    kind: DisclosureKind,
+    to: Sequence[RecipientInput],
+    parts: Sequence[ContentPart] = (),
+    description: str = "",
+    purpose: str = "",
+    protege_consent: bool = False,
+    protege_informed: bool = False,
+    occurred_at: datetime | None = None,
+) -> DisclosureRecord:
+    """Record a confidence passed on under one of the program's exceptions, or refuse it."""
+    scope = reach(principal, Resource.DISCLOSURES, Action.WRITE)
+    async with uow:
+        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+        party = participant(pair)
+        recipients = await _recipients(uow, pair.mentorship.mentee_id, to)
+        disclosure = rules.record_disclosure(
+            kind=kind,
+            by=principal.employee_id,
+            by_party=rules.DisclosingParty(party.value),
+            to=recipients,
+            about=pair.mentorship.mentee_id,
+            occurred_at=occurred_at or clock.now(),
+            allowed=pair.policy.disclosure_exceptions,
+            parts=parts,
+            description=description,
+            purpose=purpose,
+            protege_consent=protege_consent,
+            protege_informed=protege_informed,
+        )
+        assert principal.employee_id is not None
+        stored = await uow.relationships.add_disclosure(
+            _record(mentorship_id, disclosure, principal.employee_id)
+        )
+        await uow.access.record(
+            AuditEvent.by(
+                principal,
+                "disclosure.recorded",
+                "mentorship",
+                mentorship_id,
+                kind=kind.value,
+                parts=sorted(p.value for p in disclosure.parts),
+            )
+        )
+        await uow.outbox.emit(
+            "disclosure.recorded",
+            {
+                "mentorship_id": str(mentorship_id),
+                "disclosure_id": str(stored.id),
+                "kind": kind.value,
+            },
+        )
+        await uow.commit()
+    return stored
+
+
+async def list_disclosures(
+    *, uow: UnitOfWork, principal: Principal, mentorship_id: UUID
+) -> list[DisclosureRecord]:
+    """The mentorship's disclosures: the pair and program staff keep this file (004)."""
+    scope = reach(principal, Resource.DISCLOSURES, Action.READ)
+    async with uow.read_only():
+        pair = await open_pair(uow, principal, mentorship_id, scope)
+        if not readable(pair, principal, ContentPart.DISCLOSURE_RECORD):
+            raise NotFound("no such mentorship", field="id")
+        return await uow.relationships.disclosures(mentorship_id)
+
+
+async def disclosures_about_me(*, uow: UnitOfWork, principal: Principal) -> list[DisclosureRecord]:
+    """Every disclosure about the caller, in any of their mentorships (the protege's right)."""
+    reach(principal, Resource.DISCLOSURES, Action.READ)
+    if principal.employee_id is None:
+        return []
+    async with uow.read_only():
+        return await uow.relationships.disclosures_about(principal.employee_id)
+
+
+async def _recipients(
+    uow: UnitOfWork, mentee_id: UUID, to: Sequence[RecipientInput]
+) -> list[rules.Recipient]:
+    people = {e.id: e for e in await uow.employees.get_many([r.person_id for r in to])}
+    mentee = await uow.employees.get(mentee_id)
+    found = []
+    for index, r in enumerate(to):
+        try:
+            role = rules.DisclosureRecipient(r.role)
+        except ValueError:
+            raise InvalidInput(
+                "a recipient is the administrator or the supervisor", field=f"to[{index}].role"
+            ) from None
+        if r.person_id not in people:
+            raise InvalidInput("no such employee", field=f"to[{index}].person_id")
+        supervisor = mentee.manager_id if mentee else None
+        if role is rules.DisclosureRecipient.SUPERVISOR and r.person_id != supervisor:
+            raise InvalidInput(
+                "the supervisor named is not the protege's supervisor",
+                field=f"to[{index}].person_id",
+            )
+        found.append(rules.Recipient(role, r.person_id))
+    return found
+
+
+def _record(mentorship_id: UUID, d: Disclosure, by: UUID) -> DisclosureRecord:
+    assert isinstance(d.about, UUID)
+    return DisclosureRecord(
+        id=uuid.uuid4(),
+        mentorship_id=mentorship_id,
+        kind=d.kind.value,
+        by_id=by,
+        by_party=d.by_party.value,
+        recipients=tuple({"role": r.role.value, "person_id": str(r.person_id)} for r in d.to),
+        about_id=d.about,
+        parts=tuple(sorted(p.value for p in d.parts)),
+        description=d.description,
+        purpose=d.purpose,
+        occurred_at=d.occurred_at,
+        protege_consent=d.protege_consent,
+        protege_informed=d.protege_informed,
+    )

@@ -1,0 +1,69 @@
+"""How a mentorship ends: a participant ends it with no reason asked (000/001, 002); the
+administrator terminates it where the policy lets them intervene (004); or it completes at
+the end of its term once the required evaluations are done, with the plan's outcomes (003)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from uuid import UUID
+
+from app.domain import lifecycle
+from app.domain.access import Principal
+from app.domain.authorization.names import Action, Resource
+from app.domain.authorization.table import reach
+from app.domain.lifecycle import Party
+from app.services.ports import Clock, UnitOfWork
+from app.services.relationships.pairs import Pair, open_pair, participant, save_transition
+
+
+async def end_mentorship(
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, mentorship_id: UUID
+) -> Pair:
+    """Either participant ends the relationship, at any time; no reason is asked or kept."""
+    scope = reach(principal, Resource.MENTORSHIPS, Action.WRITE)
+    async with uow:
+        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+        by = participant(pair)
+        transition = lifecycle.end_early(pair.status, by=by, today=clock.now().date())
+        await save_transition(uow, principal, pair, transition)
+        pair = await open_pair(uow, principal, mentorship_id, scope)
+        await uow.commit()
+    return pair
+
+
+async def terminate_mentorship(
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, mentorship_id: UUID
+) -> Pair:
+    """The program administrator ends the relationship (Maine: intervention, exception 3)."""
+    scope = reach(principal, Resource.MENTORSHIPS, Action.OVERRIDE)
+    async with uow:
+        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+        transition = lifecycle.terminate(
+            pair.status, by=Party.ADMINISTRATOR, today=clock.now().date()
+        )
+        await save_transition(uow, principal, pair, transition)
+        pair = await open_pair(uow, principal, mentorship_id, scope)
+        await uow.commit()
+    return pair
+
+
+async def complete_mentorship(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    mentorship_id: UUID,
+    outcomes: Mapping[str, str] | None = None,
+) -> Pair:
+    """Complete at the term's end once the required evaluations are in; `outcomes` records
+    what came of the plan (NC: the final meeting reviews the plan's outcomes)."""
+    scope = reach(principal, Resource.MENTORSHIPS, Action.APPROVE)
+    async with uow:
+        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+        by = pair.party or Party.COORDINATOR
+        transition = lifecycle.complete(pair.status, by=by, today=clock.now().date())
+        recorded = dict(outcomes) if outcomes else None
+        await save_transition(uow, principal, pair, transition, outcomes=recorded)
+        pair = await open_pair(uow, principal, mentorship_id, scope)
+        await uow.commit()
+    return pair

@@ -1,0 +1,216 @@
+"""The meeting log (Caltrans): date, hours, topics, the goal it served, the competency worked
+on, observations and follow-ups. What was said is the pair's; staff see dates and hours, and
+the cadence signal when a pair falls behind the policy's meetings and hours a month."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from uuid import UUID
+
+from app.domain.access import AuditEvent, Principal
+from app.domain.authorization.names import Action, Resource
+from app.domain.authorization.table import reach
+from app.domain.cadence import CadenceReport, MeetingFact, cadence
+from app.domain.confidentiality import ContentPart, Disclosure, Viewer, may_read
+from app.domain.errors import Conflict, InvalidInput, NotFound, TransitionRefused
+from app.domain.lifecycle import MentorshipState
+from app.domain.meeting_log import require_cancellable
+from app.domain.timeline import Timeline
+from app.services.ports import Clock, UnitOfWork
+from app.services.relationships.disclosures import as_domain, granted
+from app.services.relationships.pair_batches import reachable_parties, scope_or_none
+from app.services.relationships.pairs import (
+    audit_read,
+    open_pair,
+    participant,
+    readable,
+    relation_of,
+)
+from app.services.relationships.records import Meeting
+
+_LOGGABLE = (MentorshipState.CONFIRMED, MentorshipState.ACTIVE)
+MAX_TEXT = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingLog:
+    """The meetings the caller may see (content withheld unless they may read it) and the
+    pair's cadence against the policy."""
+
+    meetings: tuple[Meeting, ...]
+    content_withheld: bool
+    cadence: CadenceReport
+
+
+async def log_meeting(
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, meeting: Meeting
+) -> Meeting:
+    """A participant logs a meeting, from confirmation on (the agreement is made at the first)."""
+    scope = reach(principal, Resource.MEETINGS, Action.WRITE)
+    _check(meeting, clock.now().date())
+    async with uow:
+        pair = await open_pair(uow, principal, meeting.mentorship_id, scope, lock=True)
+        participant(pair)
+        if pair.status.state not in _LOGGABLE:
+            rule = "terminal_state" if pair.status.is_terminal else "not_confirmed"
+            raise TransitionRefused(
+                f"meetings are logged while a mentorship is confirmed or active; "
+                f"this one is {pair.status.state}",
+                rule=rule,
+            )
+        stored = await uow.relationships.add_meeting(
+            replace(meeting, id=uuid.uuid4(), logged_by=principal.employee_id, cancelled=False)
+        )
+        await uow.access.record(
+            AuditEvent.by(
+                principal,
+                "meeting.logged",
+                "mentorship",
+                pair.id,
+                meeting_id=str(stored.id),
+                held_on=stored.held_on.isoformat(),
+                hours=stored.hours,
+            )
+        )
+        await uow.outbox.emit(
+            "meeting.logged",
+            {
+                "mentorship_id": str(pair.id),
+                "meeting_id": str(stored.id),
+                "held_on": stored.held_on.isoformat(),
+                "hours": stored.hours,
+            },
+        )
+        await uow.commit()
+    return stored
+
+
+async def cancel_meeting(
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, meeting_id: UUID
+) -> Meeting:
+    """Either participant cancels a meeting: it stays on record (who, when) and on calendars
+    as cancelled, and no longer counts for the cadence, hours or reports."""
+    scope = reach(principal, Resource.MEETINGS, Action.WRITE)
+    async with uow:
+        found = await uow.relationships.meeting(meeting_id)
+        if found is None:
+            raise NotFound("no such meeting", field="meeting_id")
+        pair = await open_pair(uow, principal, found.mentorship_id, scope, lock=True)
+        require_cancellable(pair.status, by=participant(pair), already_cancelled=found.cancelled)
+        assert principal.employee_id is not None
+        stored = await uow.relationships.cancel_meeting(
+            meeting_id, cancelled_at=clock.now(), cancelled_by=principal.employee_id
+        )
+        if stored is None:  # a concurrent cancellation landed first (a conditional update)
+            raise Conflict("this meeting is already cancelled", rule="already_cancelled")
+        await uow.access.record(
+            AuditEvent.by(
+                principal, "meeting.cancelled", "mentorship", pair.id, meeting_id=str(meeting_id)
+            )
+        )
+        payload = {"mentorship_id": str(pair.id), "meeting_id": str(meeting_id)}
+        await uow.outbox.emit("meeting.cancelled", payload)
+        await uow.commit()
+    return stored
+
+
+async def list_meetings(
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, mentorship_id: UUID
+) -> MeetingLog:
+    """The meeting log: the pair read everything; others read facts, or what was disclosed."""
+    scope = reach(principal, Resource.MEETINGS, Action.READ)
+    async with uow:
+        pair = await open_pair(uow, principal, mentorship_id, scope)
+        found = await uow.relationships.meetings([mentorship_id])
+        grants = await granted(uow, pair.id)
+        may_read_notes = readable(pair, principal, ContentPart.MEETING_NOTES, grants)
+        if not may_read_notes and not readable(pair, principal, ContentPart.MEETING_FACTS, grants):
+            found = []
+        if may_read_notes and found:
+            await audit_read(uow, principal, pair, ContentPart.MEETING_NOTES, len(found))
+        shown = tuple(m if may_read_notes else facts_only(m) for m in found)
+        report = cadence_of(pair.status.timeline, found, clock.now().date())
+        await uow.commit()
+    return MeetingLog(shown, not may_read_notes, report)
+
+
+def cadence_of(timeline: Timeline, meetings: list[Meeting], today: date) -> CadenceReport:
+    facts = [MeetingFact(m.held_on, m.hours, m.cancelled) for m in meetings]
+    return cadence(timeline, facts, today)
+
+
+def facts_only(meeting: Meeting) -> Meeting:
+    """The meeting without what was said: date, hours and who logged it."""
+    return replace(
+        meeting,
+        topics=(),
+        goal_id=None,
+        competency=None,
+        observations=None,
+        follow_ups=None,
+        notes=None,
+        cancelled_by=None,  # that it was cancelled is a fact; who did it singles someone out
+    )
+
+
+def _check(meeting: Meeting, today: date) -> None:
+    if meeting.held_on > today:
+        raise InvalidInput("a meeting is logged once it has been held", field="held_on")
+    if not 0 < meeting.hours <= 24:
+        raise InvalidInput("hours are more than 0 and at most 24", field="hours")
+    for name in ("competency", "observations", "follow_ups", "notes"):
+        value = getattr(meeting, name)
+        if value is not None and len(value) > MAX_TEXT:
+            raise InvalidInput(f"at most {MAX_TEXT} characters", field=name)
+
+
+async def last_meetings(
+    *, uow: UnitOfWork, principal: Principal, mentorship_ids: Sequence[UUID]
+) -> list[Meeting | None]:
+    """Batch read for DataLoaders: each mentorship's latest meeting not cancelled, in a fixed
+    number of queries. As in `list_meetings`: the content for those who may read the notes
+    (and the read is audited), facts for the rest, None where the log is out of reach."""
+    scope = scope_or_none(principal, Resource.MEETINGS, Action.READ)
+    if scope is None:
+        return [None for _ in mentorship_ids]
+    # Read without a transaction; only reading someone's notes writes (its audit record).
+    async with uow.read_only():
+        seen = await reachable_parties(uow, principal, mentorship_ids, scope)
+        latest = await uow.relationships.last_meetings(list(seen)) if seen else []
+        # A disclosure is made to named people: a reader who is no one in the directory (a
+        # staff or integration token) can be granted nothing by one, so none are looked up.
+        ids = [m.mentorship_id for m in latest] if principal.employee_id is not None else []
+        grants: dict[UUID, list[Disclosure]] = defaultdict(list)
+        for record in await uow.relationships.disclosures_of(ids) if ids else []:
+            grants[record.mentorship_id].append(as_domain(record))
+        shown: dict[UUID, Meeting] = {}
+        read: list[UUID] = []
+        for meeting in latest:
+            pair = seen[meeting.mentorship_id]
+            viewer = Viewer(relation_of(principal, pair), principal.employee_id)
+            given = grants[pair.id]
+            if may_read(viewer, ContentPart.MEETING_NOTES, given).allowed:
+                shown[pair.id] = meeting
+                read.append(pair.id)
+            elif may_read(viewer, ContentPart.MEETING_FACTS, given).allowed:
+                shown[pair.id] = facts_only(meeting)
+    if read:
+        async with uow:
+            await uow.access.record_many([_notes_read(principal, i) for i in read])
+            await uow.commit()
+    return [shown.get(i) for i in mentorship_ids]
+
+
+def _notes_read(principal: Principal, mentorship_id: UUID) -> AuditEvent:
+    return AuditEvent.by(
+        principal,
+        "confidential.read",
+        "mentorship",
+        mentorship_id,
+        part=ContentPart.MEETING_NOTES.value,
+        items=1,
+    )

@@ -1,0 +1,247 @@
+"""Mentorships: created in state `proposed` under a snapshot of the program's policy, by a
+published run or by the other ways pairs form (mentee's choice, referral, interview
+shortlist, committee, coordinator), all held to the same hard rules; and read by those
+who may see them."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from app.domain import lifecycle
+from app.domain.access import AuditEvent, Principal, Role
+from app.domain.authorization.names import Action, Reach, Resource
+from app.domain.authorization.table import reach
+from app.domain.eligibility.facts import ApplicantRole
+from app.domain.errors import Conflict, InvalidInput, NotFound, PolicyError
+from app.domain.lifecycle import OPEN_STATES
+from app.domain.matching.explanation import explain
+from app.domain.policy.model import PairFormation, stored_policy
+from app.services.ports import UnitOfWork
+from app.services.programs.facts import candidate
+from app.services.programs.records import MatchingRun, Mentorship
+from app.services.relationships.pair_batches import reachable_pairs, scope_or_none
+from app.services.relationships.pairs import Pair, relation_of, status_of
+from app.services.relationships.progress import ProgressView, describe
+from app.services.relationships.records import Progress
+
+MAX_PAGE = 200
+
+
+async def create_mentorship(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    cohort_id: UUID,
+    mentee_id: UUID,
+    mentor_id: UUID,
+    formed_by: PairFormation,
+) -> Mentorship:
+    """A proposed pair formed outside a matching run; it must pass every hard rule. A mentee
+    choosing (Caltrans) may name a mentor who did not volunteer (an off-list request)."""
+    scope = reach(principal, Resource.MENTORSHIPS, Action.WRITE)
+    if scope is Reach.OWN and (
+        mentee_id != principal.employee_id or formed_by is not PairFormation.MENTEE_CHOICE
+    ):
+        raise NotFound("no such mentee", field="mentee_id")
+    async with uow:
+        cohort = await uow.programs.get_cohort(cohort_id)
+        program = await uow.programs.get_program(cohort.program_id) if cohort else None
+        if cohort is None or program is None:
+            raise NotFound("no such cohort", field="cohort_id")
+        if formed_by not in program.policy.pair_formation:
+            allowed = ", ".join(program.policy.pair_formation)
+            raise PolicyError(f"pairs in this program form by: {allowed}", field="formed_by")
+        explanation = await _checked_pair(uow, cohort_id, mentee_id, mentor_id, formed_by)
+        [created] = await proposed_mentorships(
+            uow, cohort_id, [(mentee_id, mentor_id, explanation)], formed_by=formed_by.value
+        )
+        await uow.access.record(
+            AuditEvent.by(
+                principal,
+                "mentorship.proposed",
+                "mentorship",
+                created.id,
+                formed_by=formed_by.value,
+            )
+        )
+        await uow.commit()
+    return created
+
+
+async def get_mentorship(
+    *, uow: UnitOfWork, principal: Principal, mentorship_id: UUID
+) -> Mentorship:
+    """One mentorship the caller may see (a pair's own, a report's, or any for staff)."""
+    scope = reach(principal, Resource.MENTORSHIPS, Action.READ)
+    async with uow.read_only():
+        found = await uow.programs.get_mentorship(mentorship_id)
+        if found is not None and scope is Reach.OWN:
+            people = await _people_seen_by(uow, principal)
+            found = found if {found.mentee_id, found.mentor_id} & set(people) else None
+    if found is None:
+        raise NotFound("no such mentorship", field="id")
+    return found
+
+
+async def list_mentorships(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    cohort_id: UUID | None = None,
+    after: UUID | None = None,
+    limit: int = 50,
+) -> list[Mentorship]:
+    """The mentorships the caller may see, in id order, a page at a time (`after`: last id)."""
+    page = await page_of_mentorships(
+        uow=uow, principal=principal, cohort_id=cohort_id, after=after, limit=limit
+    )
+    return page.mentorships
+
+
+@dataclass(frozen=True, slots=True)
+class MentorshipPage:
+    mentorships: list[Mentorship]
+    has_more: bool
+
+
+async def page_of_mentorships(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    cohort_id: UUID | None = None,
+    after: UUID | None = None,
+    limit: int = 50,
+    documents: bool = True,
+) -> MentorshipPage:
+    """A keyset page of the mentorships the caller may see, and whether another follows.
+    Without `documents`, their policies and explanations are not read (a dashboard)."""
+    scope = reach(principal, Resource.MENTORSHIPS, Action.READ)
+    if not 1 <= limit <= MAX_PAGE:
+        raise InvalidInput(f"limit must be between 1 and {MAX_PAGE}", field="limit")
+    async with uow.read_only():
+        people = await _people_seen_by(uow, principal) if scope is Reach.OWN else None
+        found = await uow.programs.mentorships(
+            cohort_id=cohort_id, people=people, after=after, limit=limit + 1, documents=documents
+        )
+    return MentorshipPage(found[:limit], len(found) > limit)
+
+
+async def proposed_mentorships(
+    uow: UnitOfWork,
+    cohort_id: UUID,
+    pairs: Sequence[tuple[UUID, UUID, Mapping[str, Any]]],
+    *,
+    formed_by: str,
+    run: MatchingRun | None = None,
+    starts_on: date | None = None,
+) -> list[Mentorship]:
+    """Store pairs as `proposed` mentorships, each under the policy snapshot of the run (or
+    the program's current one) with its timeline, from `starts_on` (a rematch's day) or the
+    cohort's start."""
+    cohort = await uow.programs.get_cohort(cohort_id)
+    program = await uow.programs.get_program(cohort.program_id) if cohort else None
+    if cohort is None or program is None:
+        raise NotFound("no such cohort", field="cohort_id")
+    version, policy = program.policy_version, program.policy
+    if run is not None and run.policy_version != version:
+        versions = dict(await uow.programs.policy_versions(program.id))
+        version, policy = run.policy_version, stored_policy(versions[run.policy_version])
+    status = lifecycle.propose(policy=policy, starts_on=starts_on or cohort.starts_on)
+    snapshot = policy.to_dict()
+    return await uow.programs.add_mentorships(
+        [
+            Mentorship(
+                uuid.uuid4(),
+                cohort_id,
+                mentee,
+                mentor,
+                status.state,
+                formed_by,
+                run.id if run else None,
+                status.timeline.starts_on,
+                status.timeline.ends_on,
+                status.timeline.checkpoint_due_on,
+                version,
+                snapshot,
+                dict(explanation),
+            )
+            for mentee, mentor, explanation in pairs
+        ]
+    )
+
+
+async def _checked_pair(
+    uow: UnitOfWork, cohort_id: UUID, mentee_id: UUID, mentor_id: UUID, formed_by: PairFormation
+) -> dict[str, Any]:
+    """The pair's explanation, or the hard rule it breaks."""
+    # Both people's rows stay locked until the booking commits: a concurrent booking on the
+    # same mentor (capacity) or mentee (one pair per cohort) waits, then counts this one.
+    await uow.relationships.lock_people([mentee_id, mentor_id])
+    cohort = await uow.programs.get_cohort(cohort_id)
+    program = await uow.programs.get_program(cohort.program_id) if cohort else None
+    if cohort is None or program is None:
+        raise NotFound("no such cohort", field="cohort_id")
+    applications = {a.employee_id: a for a in await uow.programs.applications(cohort_id=cohort_id)}
+    mentee_app, mentor_app = applications.get(mentee_id), applications.get(mentor_id)
+    if mentee_app is None or mentee_app.role is not ApplicantRole.MENTEE or not mentee_app.eligible:
+        raise InvalidInput("the mentee has no eligible application here", field="mentee_id")
+    off_list = mentor_app is None and formed_by is PairFormation.MENTEE_CHOICE
+    if not off_list and (
+        mentor_app is None or mentor_app.role is not ApplicantRole.MENTOR or not mentor_app.eligible
+    ):
+        raise InvalidInput("the mentor has no eligible application here", field="mentor_id")
+    for m in await uow.programs.mentorships(cohort_id=cohort_id, people=[mentee_id]):
+        if m.mentee_id == mentee_id and m.state in OPEN_STATES:
+            raise Conflict("the mentee already has a mentorship in this cohort", field="mentee_id")
+    people = {e.id: e for e in await uow.employees.get_many([mentee_id, mentor_id])}
+    if mentor_id not in people:
+        raise InvalidInput("no such employee", field="mentor_id")
+    chains = await uow.programs.ancestors([mentee_id, mentor_id])
+    load = (await uow.programs.open_loads([mentor_id])).get(mentor_id, 0)
+    mentee = candidate(people[mentee_id], mentee_app, chains)
+    mentor = candidate(people[mentor_id], mentor_app, chains, load)
+    explanation = explain(mentee, mentor, program.policy.matching)
+    if explanation.refused_by:
+        first = explanation.refused_by[0]
+        raise InvalidInput(first.reason, field="mentor_id", rule=first.rule.value)
+    return {**explanation.to_dict(), "off_list": off_list}
+
+
+async def _people_seen_by(uow: UnitOfWork, principal: Principal) -> list[UUID]:
+    """A participant sees their own pairs; a supervisor their reports'."""
+    if principal.employee_id is None:
+        return []
+    if principal.role is Role.SUPERVISOR:
+        return [e.id for e in await uow.employees.reports_of([principal.employee_id])]
+    return [principal.employee_id]
+
+
+async def progress_of_mentorships(
+    *, uow: UnitOfWork, principal: Principal, mentorship_ids: Sequence[UUID]
+) -> list[ProgressView | None]:
+    """Batch read for DataLoaders: each mentorship's facts (state, confirmations, signatures,
+    timeline) in two queries; None where `get_progress` would answer "not found". The cadence
+    signal needs the meeting log, so it is left to the single read."""
+    scope = scope_or_none(principal, Resource.MENTORSHIPS, Action.READ)
+    if scope is None:
+        return [None for _ in mentorship_ids]
+    async with uow.read_only():
+        seen = await reachable_pairs(uow, principal, mentorship_ids, scope)
+        stored = await uow.relationships.progress_of(list(seen)) if seen else {}
+    views: list[ProgressView | None] = []
+    for mentorship_id in mentorship_ids:
+        mentorship = seen.get(mentorship_id)
+        if mentorship is None:
+            views.append(None)
+            continue
+        progress = stored.get(mentorship_id) or Progress(mentorship_id)
+        relation = relation_of(principal, mentorship)
+        views.append(
+            describe(Pair(mentorship, progress, status_of(mentorship, progress), relation, None))
+        )
+    return views

@@ -1,0 +1,189 @@
+"""One mentorship as its use cases see it: who the caller is to it, its lifecycle status
+rebuilt from the stored progress and policy snapshot, and how a transition is saved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from app.domain.access import AuditEvent, Principal, Role
+from app.domain.authorization.names import Reach
+from app.domain.calendar_months import months_between
+from app.domain.confidentiality import ContentPart, Viewer, ViewerRelation, may_read
+from app.domain.errors import Conflict, NotFound
+from app.domain.lifecycle import (
+    CheckpointAnswer,
+    CheckpointDecision,
+    CheckpointOutcome,
+    MentorshipStatus,
+    Party,
+    Transition,
+)
+from app.domain.policy.model import EvaluationKind, Policy, stored_policy
+from app.domain.timeline import timeline_for
+from app.services.ports import UnitOfWork
+from app.services.programs.records import Mentorship, PairParties
+from app.services.relationships.records import Progress
+
+_STAFF_RELATIONS = {
+    Role.ORG_ADMIN: ViewerRelation.ORG_ADMIN,
+    Role.COORDINATOR: ViewerRelation.COORDINATOR,
+    Role.COMMITTEE: ViewerRelation.COMMITTEE,
+    Role.INTEGRATION: ViewerRelation.INTEGRATION,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A mentorship, its progress and status, and the caller's relation to it."""
+
+    mentorship: Mentorship
+    progress: Progress
+    status: MentorshipStatus
+    relation: ViewerRelation
+    party: Party | None
+
+    @property
+    def id(self) -> UUID:
+        return self.mentorship.id
+
+    @property
+    def policy(self) -> Policy:
+        return self.status.policy
+
+    def viewer(self, principal: Principal) -> Viewer:
+        return Viewer(self.relation, principal.employee_id)
+
+
+def status_of(mentorship: Mentorship, progress: Progress) -> MentorshipStatus:
+    """The domain's status of a stored mentorship, under its own policy snapshot."""
+    policy = stored_policy(mentorship.policy)
+    months = months_between(mentorship.starts_on, mentorship.ends_on)
+    agreed = months if months != policy.duration_months else None
+    answers = tuple(
+        CheckpointAnswer(
+            Party(a["party"]),
+            CheckpointDecision(a["decision"]),
+            date.fromisoformat(a["answered_on"]),
+        )
+        for a in progress.checkpoint_answers
+    )
+    outcome = progress.checkpoint_outcome
+    return MentorshipStatus(
+        policy=policy,
+        timeline=timeline_for(mentorship.starts_on, policy, agreed),
+        state=mentorship.state,
+        confirmed_by=frozenset(Party(p) for p in progress.confirmed_by),
+        agreement_signed_by=frozenset(Party(p) for p in progress.agreement_signed_by),
+        evaluations_done=tuple(EvaluationKind(k) for k in progress.evaluations_done),
+        checkpoint_answers=answers,
+        checkpoint_outcome=CheckpointOutcome(outcome) if outcome else None,
+        activated_on=progress.activated_on,
+        closed_on=progress.closed_on,
+        closed_by=Party(progress.closed_by) if progress.closed_by else None,
+    )
+
+
+def relation_of(principal: Principal, mentorship: Mentorship | PairParties) -> ViewerRelation:
+    """How the caller stands to the mentorship."""
+    me = principal.employee_id
+    if me is not None and me == mentorship.mentee_id:
+        return ViewerRelation.MENTEE
+    if me is not None and me == mentorship.mentor_id:
+        return ViewerRelation.MENTOR
+    staff = _STAFF_RELATIONS.get(principal.role)
+    if staff is not None:
+        return staff
+    if principal.role is Role.SUPERVISOR:
+        return ViewerRelation.SUPERVISOR_OF_MENTEE
+    return ViewerRelation.OTHER_PARTICIPANT
+
+
+async def open_pair(
+    uow: UnitOfWork, principal: Principal, mentorship_id: UUID, scope: Reach, *, lock: bool = False
+) -> Pair:
+    """The mentorship if the caller may reach it (OWN: they are in it), else NotFound."""
+    # `lock`: its row is held until the transaction ends, so transitions queue, not race.
+    mentorship = await uow.programs.get_mentorship(mentorship_id, lock=lock)
+    if mentorship is None:
+        raise NotFound("no such mentorship", field="id")
+    relation = relation_of(principal, mentorship)
+    in_pair = relation in (ViewerRelation.MENTEE, ViewerRelation.MENTOR)
+    if scope is Reach.OWN and not in_pair and not await _supervises(uow, principal, mentorship):
+        raise NotFound("no such mentorship", field="id")
+    progress = await uow.relationships.progress(mentorship_id) or Progress(mentorship_id)
+    party = Party(relation.value) if in_pair else None
+    return Pair(mentorship, progress, status_of(mentorship, progress), relation, party)
+
+
+async def _supervises(uow: UnitOfWork, principal: Principal, mentorship: Mentorship) -> bool:
+    if principal.role is not Role.SUPERVISOR or principal.employee_id is None:
+        return False
+    reports = await uow.employees.reports_of([principal.employee_id])
+    return any(e.id == mentorship.mentee_id for e in reports)
+
+
+def participant(pair: Pair) -> Party:
+    """The caller's side of the pair; a non-participant is told the mentorship is not theirs."""
+    if pair.party is None:
+        raise NotFound("you are not part of this mentorship", field="id", rule="participants_only")
+    return pair.party
+
+
+async def save_transition(
+    uow: UnitOfWork, principal: Principal, pair: Pair, transition: Transition, **extra: Any
+) -> Progress:
+    """Store the transition's status (state first, conditionally), its events and the audit."""
+    after = transition.status
+    if after.state is not pair.status.state:
+        moved = await uow.relationships.set_state(pair.id, pair.status.state.value, after.state)
+        if not moved:
+            raise Conflict("the mentorship changed meanwhile; try again", rule="concurrent_change")
+    progress = replace(
+        pair.progress,
+        confirmed_by=tuple(sorted(after.confirmed_by)),
+        agreement_signed_by=tuple(sorted(after.agreement_signed_by)),
+        evaluations_done=tuple(after.evaluations_done),
+        checkpoint_answers=tuple(
+            {
+                "party": a.party.value,
+                "decision": a.decision.value,
+                "answered_on": a.answered_on.isoformat(),
+            }
+            for a in after.checkpoint_answers
+        ),
+        checkpoint_outcome=after.checkpoint_outcome.value if after.checkpoint_outcome else None,
+        activated_on=after.activated_on,
+        closed_on=after.closed_on,
+        closed_by=after.closed_by.value if after.closed_by else None,
+        **extra,
+    )
+    await save_progress(uow, progress)
+    for event in transition.events:
+        payload = {"mentorship_id": str(pair.id), "state": after.state.value}
+        await uow.outbox.emit(event.value, payload)
+        await uow.access.record(AuditEvent.by(principal, event.value, "mentorship", pair.id))
+    return progress
+
+
+async def save_progress(uow: UnitOfWork, progress: Progress) -> None:
+    if not await uow.relationships.save_progress(progress):
+        raise Conflict("the mentorship changed meanwhile; try again", rule="concurrent_change")
+
+
+async def audit_read(
+    uow: UnitOfWork, principal: Principal, pair: Pair, part: ContentPart, count: int
+) -> None:
+    """Record that confidential content was read: who, what, when; never the content."""
+    await uow.access.record(
+        AuditEvent.by(
+            principal, "confidential.read", "mentorship", pair.id, part=part.value, items=count
+        )
+    )
+
+
+def readable(pair: Pair, principal: Principal, part: ContentPart, disclosures: Any = ()) -> bool:
+    """Whether the caller may read this part of the pair's record."""
+    return may_read(pair.viewer(principal), part, disclosures).allowed

@@ -1,0 +1,143 @@
+"""Reports for coordinators and agency leadership (NC: leadership reads program assessments):
+counts, meetings and hours, checkpoint outcomes, completion and withdrawal rates and checkup
+averages, any group under five suppressed so no one's answers can be singled out; and
+Maine's fee as a bill per department of the proteges."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from app.domain.access import Principal
+from app.domain.authorization.names import Action, Resource
+from app.domain.authorization.table import reach
+from app.domain.errors import NotFound
+from app.domain.lifecycle import TERMINAL_STATES, MentorshipState
+from app.domain.policy.model import stored_policy
+from app.domain.small_groups import SMALLEST_GROUP, Aggregate, aggregate, suppress_counts
+from app.services.ports import UnitOfWork
+from app.services.programs.records import Mentorship
+from app.services.relationships.records import Evaluation
+
+AT_MOST = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class ItemAverage:
+    item: str
+    aggregate: Aggregate
+
+
+@dataclass(frozen=True, slots=True)
+class CohortReport:
+    cohort_id: UUID
+    mentorships: int
+    by_state: dict[str, int]
+    meetings: int
+    hours: float
+    checkpoint_outcomes: dict[str, int | None]
+    completion_rate: float | None
+    withdrawal_rate: float | None
+    checkup_averages: tuple[ItemAverage, ...]
+    smallest_group: int = SMALLEST_GROUP
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentBill:
+    department: str
+    proteges: int
+    amount_cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class FeeBill:
+    cohort_id: UUID
+    fee_cents: int
+    billed_to: str
+    departments: tuple[DepartmentBill, ...]
+    total_cents: int
+
+
+async def _cohort_mentorships(uow: UnitOfWork, cohort_id: UUID) -> list[Mentorship]:
+    if await uow.programs.get_cohort(cohort_id) is None:
+        raise NotFound("no such cohort", field="id")
+    return await uow.programs.mentorships(cohort_id=cohort_id, limit=AT_MOST)
+
+
+async def cohort_report(*, uow: UnitOfWork, principal: Principal, cohort_id: UUID) -> CohortReport:
+    """Aggregates of a cohort's mentorships; never one person's answers."""
+    reach(principal, Resource.REPORTS, Action.READ)
+    async with uow.read_only():
+        found = await _cohort_mentorships(uow, cohort_id)
+        ids = [m.id for m in found]
+        progress = await uow.relationships.progress_of(ids)
+        meetings = [m for m in await uow.relationships.meetings(ids) if not m.cancelled]
+        evaluations = await uow.relationships.evaluations(ids)
+    states = Counter(m.state for m in found)
+    outcomes = Counter(p.checkpoint_outcome for p in progress.values() if p.checkpoint_outcome)
+    closed = sum(states[s] for s in TERMINAL_STATES)
+    return CohortReport(
+        cohort_id=cohort_id,
+        mentorships=len(found),
+        by_state=dict(sorted(states.items())),
+        meetings=len(meetings),
+        hours=round(sum(m.hours for m in meetings), 2),
+        checkpoint_outcomes=suppress_counts(dict(sorted(outcomes.items()))),
+        completion_rate=_rate(states[MentorshipState.COMPLETED], closed),
+        withdrawal_rate=_rate(states[MentorshipState.WITHDRAWN], closed),
+        checkup_averages=_checkup_averages(found, evaluations),
+    )
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(part / whole, 3) if whole >= SMALLEST_GROUP else None
+
+
+def _checkup_averages(
+    mentorships: list[Mentorship], evaluations: list[Evaluation]
+) -> tuple[ItemAverage, ...]:
+    items: tuple[str, ...] = ()
+    if mentorships:
+        items = stored_policy(mentorships[0].policy).evaluations.checkup_items
+    checkups = [e for e in evaluations if e.kind == "checkup"]
+    people = {e.respondent_id for e in checkups}
+    averages = []
+    for index, item in enumerate(items, start=1):
+        values = [float(e.scores[str(index)]) for e in checkups if str(index) in e.scores]
+        found = aggregate(values)
+        if len(people) < SMALLEST_GROUP and values:
+            found = Aggregate(found.count, None, True)
+        averages.append(ItemAverage(item, found))
+    return tuple(averages)
+
+
+async def fee_bill(*, uow: UnitOfWork, principal: Principal, cohort_id: UUID) -> FeeBill:
+    """Maine: $150 per protege, billed to the protege's department (seed 004 "Cost")."""
+    reach(principal, Resource.REPORTS, Action.READ)
+    async with uow.read_only():
+        found = [
+            m
+            for m in await _cohort_mentorships(uow, cohort_id)
+            if m.state != MentorshipState.PROPOSED
+        ]
+        people = {e.id: e for e in await uow.employees.get_many([m.mentee_id for m in found])}
+    fee = stored_policy(found[0].policy).fee if found else None
+    per_department: dict[str, set[Any]] = defaultdict(set)
+    for m in found:
+        person = people.get(m.mentee_id)
+        per_department[person.department if person else "unknown"].add(m.mentee_id)
+    cents = fee.amount_cents if fee else 0
+    departments = tuple(
+        DepartmentBill(name, len(proteges), cents * len(proteges))
+        for name, proteges in sorted(per_department.items())
+        if cents
+    )
+    return FeeBill(
+        cohort_id,
+        cents,
+        fee.billed_to.value if fee else "none",
+        departments,
+        sum(d.amount_cents for d in departments),
+    )
