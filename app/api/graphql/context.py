@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass, field
 from typing import Any
 
-from fastapi import Request
 from strawberry.fastapi import BaseContext
 
-from app.api.deps import UnitOfWorkFactory, get_clock, get_principal, get_uow_factory
+from app.api.deps import CurrentPrincipal, SystemTime, UnitOfWorkFactory, UoWFactory
 from app.api.graphql.loaders import Loaders
 from app.domain.access import Principal
 from app.services.ports import Clock
@@ -24,21 +22,14 @@ class Context(BaseContext):
 
     def __post_init__(self) -> None:
         super().__init__()
-        self.loaders = Loaders(
-            self.new_uow, self.principal
-        )  # one set per request: no cross-request caching
+        # One set per request: no cross-request caching.
+        self.loaders = Loaders(self.new_uow, self.principal)
 
 
-async def context_for(request: Request) -> Context:
-    """The context, from the same functions as the REST routes' dependencies, called
-    directly: FastAPI's dependency resolution was a quarter of a small query's CPU. An
-    override of the clock (the one dependency tests replace) is honoured as FastAPI would."""
-    principal = await get_principal(request)
-    new_uow = await get_uow_factory(request, principal)
-    override = request.app.dependency_overrides.get(get_clock)
-    clock = override() if override is not None else await get_clock()
-    if inspect.isawaitable(clock):
-        clock = await clock
+async def context_for(
+    principal: CurrentPrincipal, new_uow: UoWFactory, clock: SystemTime
+) -> Context:
+    """GraphQLRouter's `context_getter`: a FastAPI dependency on the REST routes' own."""
     return Context(principal=principal, new_uow=new_uow, clock=clock)
 
 

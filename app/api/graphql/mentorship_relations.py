@@ -1,33 +1,21 @@
-"""A mentorship's relations in GraphQL (its people, its plan, its latest meeting, its progress
-facts), each through a DataLoader over a batch service function: a list of mentorships costs
-the same number of statements whatever its length, under the same rules as the single reads.
-
-A list of mentorships runs its relations' batches itself, together (`prefetch`); each node's
-relation is then answered at once from its loader's cache (`at_once`), not as one awaited
-task per node and relation. Prefetching can only save time: a node whose key was not
-prefetched still waits for its loader, and gets the same answer."""
+"""A mentorship's relations in GraphQL (its plan, its latest meeting, its progress facts),
+each through its DataLoader over a batch service function: a list of mentorships costs the
+same number of statements whatever its length, under the same rules as the single reads."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable, Hashable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Sequence
+from typing import Any
 from uuid import UUID
 
 import strawberry
-from strawberry.dataloader import DataLoader
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from app.api.graphql import relationship_types as t
 from app.api.graphql.context import context_of
 from app.api.graphql.employees import PageInfo
 from app.domain.errors import InvalidInput
-from app.services.programs.records import Mentorship
 from app.services.relationships.goals import DEFAULT_PAGE, GoalPage
-
-Found = TypeVar("Found")
-Key = TypeVar("Key", bound=Hashable)
-Built = TypeVar("Built")
 
 
 @strawberry.type
@@ -58,91 +46,29 @@ def cursor(after: str | None) -> UUID | None:
         raise InvalidInput("not a cursor this list gave out", field="after") from None
 
 
-def at_once(
-    loading: Awaitable[Found | None], build: Callable[[Found], Built]
-) -> Built | Awaitable[Built | None] | None:
-    """The loaded value, built, when its batch has already run; else an awaitable of it."""
-    if isinstance(loading, asyncio.Future) and loading.done():
-        found = loading.result()
-        return build(found) if found is not None else None
-    return _later(loading, build)
-
-
-async def _later(loading: Awaitable[Found | None], build: Callable[[Found], Built]) -> Built | None:
-    found = await loading
-    return build(found) if found is not None else None
-
-
-def goals(
+async def goals(
     root: Any, info: strawberry.Info, first: int = DEFAULT_PAGE, after: str | None = None
-) -> GoalConnection | Awaitable[GoalConnection | None] | None:
-    loading = context_of(info).loaders.goals.load((root.id, first, cursor(after)))
-    return at_once(loading, GoalConnection.of)
+) -> GoalConnection | None:
+    page = await context_of(info).loaders.goals.load((root.id, first, cursor(after)))
+    return GoalConnection.of(page) if page is not None else None
 
 
-def last_meeting(
-    root: Any, info: strawberry.Info
-) -> t.Meeting | Awaitable[t.Meeting | None] | None:
-    loading = context_of(info).loaders.last_meeting.load(root.id)
-    return at_once(loading, lambda found: t.build(t.Meeting, found))
+async def last_meeting(root: Any, info: strawberry.Info) -> t.Meeting | None:
+    found = await context_of(info).loaders.last_meeting.load(root.id)
+    return t.build(t.Meeting, found) if found is not None else None
 
 
-def progress(
-    root: Any, info: strawberry.Info
-) -> t.MentorshipProgress | Awaitable[t.MentorshipProgress | None] | None:
-    loading = context_of(info).loaders.progress.load(root.id)
-    return at_once(loading, lambda found: t.build(t.MentorshipProgress, found))
+async def progress(root: Any, info: strawberry.Info) -> t.MentorshipProgress | None:
+    found = await context_of(info).loaders.progress.load(root.id)
+    return t.build(t.MentorshipProgress, found) if found is not None else None
 
 
-async def prefetch(
-    info: strawberry.Info, pairs: Sequence[Mentorship], fields: Sequence[SelectedField]
-) -> None:
-    """Run now, together, the batches that the pairs' asked-for relations will need, and keep
-    their answers in the loaders' caches. A batch that fails keeps nothing: each node's field
-    then asks its loader, and reports the error as it would have without prefetching.
-    `fields`: the connection's `node_fields`."""
-    loaders = context_of(info).loaders
-    ids = [m.id for m in pairs]
-    people: list[UUID] = []
-    work: list[Awaitable[None]] = []
-    for field in fields:
-        if field.name == "mentee":
-            people += [m.mentee_id for m in pairs]
-        elif field.name == "mentor":
-            people += [m.mentor_id for m in pairs]
-        elif field.name == "lastMeeting":
-            work.append(_fill(loaders.last_meeting, ids))
-        elif field.name == "progress":
-            work.append(_fill(loaders.progress, ids))
-        elif field.name == "goals" and (page := _goal_page(field)) is not None:
-            work.append(_fill(loaders.goals, [(i, *page) for i in ids]))
-    if people:
-        work.append(_fill(loaders.employee, people))
-    if work:
-        await asyncio.gather(*work, return_exceptions=True)
-
-
-async def _fill(loader: DataLoader[Key, Any], keys: Sequence[Key]) -> None:
-    """Run the loader's batch for the keys it has not answered yet and keep the answers in
-    its cache, without a future per key waited on by a gather (a hundred callbacks a page).
-    Should the batch fail, nothing is kept: each node's field then asks the loader itself,
-    and reports the failure where it belongs."""
-    wanted = [k for k in dict.fromkeys(keys) if loader.cache_map.get(k) is None]
-    if wanted:
-        found = await loader.load_fn(wanted)
-        loader.prime_many(dict(zip(wanted, found, strict=True)))
-
-
-def asks_for_documents(fields: Sequence[SelectedField]) -> bool:
-    """Whether the nodes (their `node_fields`) ask for their policy or their explanation: a
-    page that does not is read without them (3 KB a row)."""
-    return any(f.name in ("policy", "explanation") for f in fields)
-
-
-def node_fields(info: strawberry.Info) -> list[SelectedField]:
-    """The fields asked of each node of this connection: `edges { node { ... } }`."""
+def asks_for_documents(info: strawberry.Info) -> bool:
+    """Whether a connection's nodes ask for their policy or their explanation (through
+    `edges { node { ... } }`, fragments included): a page that does not is read without them."""
     edges = _named(info.selected_fields[0].selections, "edges")
-    return _named([s for e in edges for s in e.selections], None, under="node")
+    nodes = _named([s for e in edges for s in e.selections], None, under="node")
+    return any(f.name in ("policy", "explanation") for f in nodes)
 
 
 def _named(
@@ -159,15 +85,6 @@ def _named(
         elif under is None and (name is None or selection.name == name):
             found.append(selection)
     return found
-
-
-def _goal_page(field: SelectedField) -> tuple[int, UUID | None] | None:
-    """The page of goals asked for, or None when its arguments are wrong: the field itself
-    then reports the error."""
-    try:
-        return int(field.arguments.get("first", DEFAULT_PAGE)), cursor(field.arguments.get("after"))
-    except (InvalidInput, TypeError, ValueError):
-        return None
 
 
 GOALS = strawberry.field(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 from datetime import date, datetime
 from typing import Any, cast
 from uuid import UUID
@@ -273,32 +272,23 @@ class Mentorship:
     def explanation(self) -> JSON:
         return _json(dict(self.record.explanation))
 
-    @strawberry.field(
-        description="Null when the caller may not see this employee",
-        graphql_type=Employee | None,
-    )
-    def mentee(self, info: strawberry.Info) -> Employee | Awaitable[Employee | None] | None:
-        return _person(info, self.mentee_id)
+    @strawberry.field(description="Null when the caller may not see this employee")
+    async def mentee(self, info: strawberry.Info) -> Employee | None:
+        return await _person(info, self.mentee_id)
 
-    @strawberry.field(
-        description="Null when the caller may not see this employee",
-        graphql_type=Employee | None,
-    )
-    def mentor(self, info: strawberry.Info) -> Employee | Awaitable[Employee | None] | None:
-        return _person(info, self.mentor_id)
+    @strawberry.field(description="Null when the caller may not see this employee")
+    async def mentor(self, info: strawberry.Info) -> Employee | None:
+        return await _person(info, self.mentor_id)
 
     goals = relations.GOALS
     last_meeting = relations.LAST_MEETING
     progress = relations.PROGRESS
 
 
-# Called by graphql-core directly (see `direct_resolvers`): a page asks for them on every node.
-DIRECT_RELATIONS = ("mentee", "mentor", "goals", "lastMeeting", "progress")
-
-
-def _person(info: Any, employee_id: UUID) -> Employee | Awaitable[Employee | None] | None:
-    """One of the pair, through the employee loader (at once when prefetched)."""
-    return relations.at_once(context_of(info).loaders.employee.load(employee_id), Employee.of)
+async def _person(info: strawberry.Info, employee_id: UUID) -> Employee | None:
+    """One of the pair, through the employee loader."""
+    found = await context_of(info).loaders.employee.load(employee_id)
+    return Employee.of(found) if found is not None else None
 
 
 @strawberry.type

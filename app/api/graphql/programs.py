@@ -122,15 +122,13 @@ class ProgramQuery:
         after: str | None = None,
         cohort_id: UUID | None = None,
     ) -> MentorshipConnection:
-        asked = relations.node_fields(info)
         page = await mentorships.page_of_mentorships(
             **args(info),
             cohort_id=cohort_id,
             after=cursor(after),
             limit=first,
-            documents=relations.asks_for_documents(asked),
+            documents=relations.asks_for_documents(info),
         )
-        await relations.prefetch(info, page.mentorships, asked)
         edges = [MentorshipEdge(cursor=str(m.id), node=Mentorship.of(m)) for m in page.mentorships]
         end = edges[-1].cursor if edges else None
         return MentorshipConnection(
