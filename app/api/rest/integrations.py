@@ -209,5 +209,5 @@ async def redeliver_webhook(
     return JsonModel(WebhookDeliveryRead.model_validate(delivery, from_attributes=True), 202)
 
 
-# Every route of the integrations area, in matching order (see `app.main.add_routes`).
+# Every route of the integrations area, in matching order (see `app.main.create_app`).
 routers = (roster_files.router, router)

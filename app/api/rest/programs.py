@@ -179,5 +179,5 @@ async def record_attendance(
     return JsonModel(_event(event))
 
 
-# Every route of the programs area, in matching order (see `app.main.add_routes`).
+# Every route of the programs area, in matching order (see `app.main.create_app`).
 routers = (router, applications_router, matching_router)
