@@ -1,7 +1,8 @@
 """Dependencies shared by REST and GraphQL: the caller, and a unit of work bound to its tenant.
 
 Only authentication and rate limiting live here; every business check is in a service, so
-both APIs get it.
+both APIs get it. This module is the API's one way to the adapters: the Idempotency middleware
+takes its `KeyedTransaction` and `StoredResponse` from here.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from app.adapters.auth.authenticator import Authenticator
 from app.adapters.auth.errors import InvalidCredentials
 from app.adapters.clock import SystemClock
 from app.adapters.db.database import Database
+from app.adapters.db.idempotency import KeyedTransaction as KeyedTransaction
+from app.adapters.db.idempotency import StoredResponse as StoredResponse
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.adapters.rate_limit import RateLimiter
 from app.api.errors import RateLimited, Unauthenticated
@@ -37,15 +40,10 @@ async def get_principal(request: Request) -> Principal:
 
 
 async def _authenticate(request: Request) -> Principal:
-    header = request.headers.get("authorization")
-    if not header:
-        raise Unauthenticated("no bearer token was sent")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise Unauthenticated("the Authorization header is not a bearer token")
+    token = _bearer_token(request.headers.get("authorization"))
     authenticator: Authenticator = request.app.state.authenticator
     try:
-        principal = await authenticator.authenticate(token.strip())
+        principal = await authenticator.authenticate(token)
     except InvalidCredentials as error:
         raise Unauthenticated(error.reason) from None
     limiter: RateLimiter | None = request.app.state.rate_limiter
@@ -55,6 +53,24 @@ async def _authenticate(request: Request) -> Principal:
         if not decision.allowed:
             raise RateLimited(decision.reset_seconds, decision.headers())
     return principal
+
+
+def _bearer_token(header: str | None) -> str:
+    if not header:
+        raise Unauthenticated("no bearer token was sent")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthenticated("the Authorization header is not a bearer token")
+    return token.strip()
+
+
+async def principal_or_none(authenticator: Authenticator, header: str | None) -> Principal | None:
+    """The caller an Authorization header names, or None when it names no one; no rate limit
+    is spent (the route, which answers the 401 or the request, does that)."""
+    try:
+        return await authenticator.authenticate(_bearer_token(header))
+    except (Unauthenticated, InvalidCredentials):
+        return None
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
