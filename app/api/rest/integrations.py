@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import asdict
+from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Header, Path, Query, Response
@@ -11,7 +12,7 @@ from app.api.concurrency import etag, expected_version
 from app.api.deps import CurrentPrincipal, SystemTime, UoW
 from app.api.errors import problem
 from app.api.rest import roster_files
-from app.api.rest.responses import JsonModel, problems
+from app.api.rest.responses import problems
 from app.api.rest.schemas.integrations import (
     WebhookDeliveryRead,
     WebhookEndpointCreate,
@@ -35,19 +36,14 @@ IfMatch = Annotated[
 ]
 
 
-def _read(endpoint: WebhookEndpoint, status: int = 200) -> JsonModel:
-    response = JsonModel(WebhookEndpointRead.model_validate(endpoint, from_attributes=True), status)
+def _tagged(response: Response, endpoint: WebhookEndpoint) -> WebhookEndpoint:
+    """The endpoint, its version as the response's `ETag`."""
     response.headers["ETag"] = etag(endpoint.version)
-    return response
+    return endpoint
 
 
-def _with_secret(issued: service.EndpointWithSecret, status: int) -> JsonModel:
-    read = WebhookEndpointRead.model_validate(issued.endpoint, from_attributes=True)
-    response = JsonModel(
-        WebhookEndpointSecretRead(**read.model_dump(), secret=issued.secret), status
-    )
-    response.headers["ETag"] = etag(issued.endpoint.version)
-    return response
+def _with_secret(response: Response, issued: service.EndpointWithSecret) -> dict[str, Any]:
+    return {**asdict(_tagged(response, issued.endpoint)), "secret": issued.secret}
 
 
 @router.post(
@@ -58,13 +54,17 @@ def _with_secret(issued: service.EndpointWithSecret, status: int) -> JsonModel:
     responses=problems(403),
 )
 async def create_webhook_endpoint(
-    body: WebhookEndpointCreate, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+    body: WebhookEndpointCreate,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    clock: SystemTime,
+    response: Response,
+) -> Any:
     """Subscribe a URL to events, signed per Standard Webhooks; the secret is shown once."""
     issued = await service.create_webhook_endpoint(
         uow=uow, principal=principal, clock=clock, **body.model_dump()
     )
-    return _with_secret(issued, 201)
+    return _with_secret(response, issued)
 
 
 @router.get(
@@ -73,12 +73,9 @@ async def create_webhook_endpoint(
     response_model=list[WebhookEndpointRead],
     responses=problems(403),
 )
-async def list_webhook_endpoints(
-    uow: UoW, principal: CurrentPrincipal
-) -> list[WebhookEndpointRead]:
+async def list_webhook_endpoints(uow: UoW, principal: CurrentPrincipal) -> Any:
     """The organisation's webhook subscriptions."""
-    found = await service.list_webhook_endpoints(uow=uow, principal=principal)
-    return [WebhookEndpointRead.model_validate(e, from_attributes=True) for e in found]
+    return await service.list_webhook_endpoints(uow=uow, principal=principal)
 
 
 @router.get(
@@ -88,12 +85,13 @@ async def list_webhook_endpoints(
     responses=problems(403, 404),
 )
 async def get_webhook_endpoint(
-    endpoint_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+    endpoint_id: UUID, uow: UoW, principal: CurrentPrincipal, response: Response
+) -> Any:
     """One subscription, with its `ETag`."""
-    return _read(
-        await service.get_webhook_endpoint(uow=uow, principal=principal, endpoint_id=endpoint_id)
+    found = await service.get_webhook_endpoint(
+        uow=uow, principal=principal, endpoint_id=endpoint_id
     )
+    return _tagged(response, found)
 
 
 @router.patch(
@@ -106,9 +104,10 @@ async def update_webhook_endpoint(
     endpoint_id: UUID,
     uow: UoW,
     principal: CurrentPrincipal,
+    response: Response,
     body: WebhookEndpointUpdate | None = None,
     if_match: IfMatch = None,
-) -> Response:
+) -> Any:
     """Change a subscription; with `If-Match`, only if nobody changed it since you read it."""
     try:
         updated = await service.update_webhook_endpoint(
@@ -120,7 +119,7 @@ async def update_webhook_endpoint(
         )
     except service.StaleVersion as error:
         return problem(412, error.code, "Precondition failed", error.detail, field="If-Match")
-    return _read(updated)
+    return _tagged(response, updated)
 
 
 @router.delete(
@@ -144,30 +143,33 @@ async def remove_webhook_endpoint(
     responses=problems(403, 404),
 )
 async def rotate_webhook_secret(
-    endpoint_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+    endpoint_id: UUID,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    clock: SystemTime,
+    response: Response,
+) -> Any:
     """A new secret. For 24 hours deliveries carry signatures by both, old and new."""
     issued = await service.rotate_webhook_secret(
         uow=uow, principal=principal, clock=clock, endpoint_id=endpoint_id
     )
-    return _with_secret(issued, 200)
+    return _with_secret(response, issued)
 
 
 @router.post(
     "/webhook-endpoints/{endpoint_id}/ping",
     operation_id="pingWebhookEndpoint",
     status_code=202,
-    response_model=WebhookPingRead,
     responses=problems(403, 404),
 )
 async def ping_webhook_endpoint(
     endpoint_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+) -> WebhookPingRead:
     """Queue a `webhook.ping` event for this endpoint only, to test the receiver."""
     event_id = await service.ping_webhook_endpoint(
         uow=uow, principal=principal, endpoint_id=endpoint_id
     )
-    return JsonModel(WebhookPingRead(event_id=event_id), 202)
+    return WebhookPingRead(event_id=event_id)
 
 
 @router.get(
@@ -184,12 +186,11 @@ async def list_webhook_deliveries(
         int | None, Query(ge=1, le=BIGINT, description="The last id of the previous page")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-) -> list[WebhookDeliveryRead]:
+) -> Any:
     """Deliveries to this endpoint, newest first: state, attempts, last answer."""
-    found = await service.list_webhook_deliveries(
+    return await service.list_webhook_deliveries(
         uow=uow, principal=principal, endpoint_id=endpoint_id, before=before, limit=limit
     )
-    return [WebhookDeliveryRead.model_validate(d, from_attributes=True) for d in found]
 
 
 @router.post(
@@ -201,12 +202,9 @@ async def list_webhook_deliveries(
 )
 async def redeliver_webhook(
     delivery_id: Annotated[int, Path(ge=1, le=BIGINT)], uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+) -> Any:
     """Send a delivery again, now, whatever became of it before."""
-    delivery = await service.redeliver_webhook(
-        uow=uow, principal=principal, delivery_id=delivery_id
-    )
-    return JsonModel(WebhookDeliveryRead.model_validate(delivery, from_attributes=True), 202)
+    return await service.redeliver_webhook(uow=uow, principal=principal, delivery_id=delivery_id)
 
 
 # Every route of the integrations area, in matching order (see `app.main.create_app`).

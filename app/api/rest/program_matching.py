@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 
 from app.api.deps import CurrentPrincipal, SystemTime, UoW
-from app.api.rest.responses import JsonModel, RecordJson, fields_of, problems
+from app.api.rest.responses import problems
 from app.api.rest.schemas.matching import (
     MatchingRunRead,
     MatchLockCreate,
@@ -20,7 +20,7 @@ from app.api.rest.schemas.matching import (
     SuggestedMentorRead,
 )
 from app.services import matching_runs, mentorships
-from app.services.program_records import MatchingRun, Mentorship
+from app.services.program_records import MatchingRun
 
 router = APIRouter(prefix="/v1", tags=["programs"])
 
@@ -40,39 +40,32 @@ def run_read(run: MatchingRun) -> MatchingRunRead:
     )
 
 
-def mentorship_read(mentorship: Mentorship) -> dict[str, Any]:
-    """A mentorship as `MentorshipRead`, its documents as stored (see `RecordJson`)."""
-    return fields_of(mentorship, MentorshipRead)
-
-
 @router.post(
     "/cohorts/{cohort_id}/matching-runs",
     operation_id="startMatchingRun",
     status_code=201,
-    response_model=MatchingRunRead,
     responses=problems(403, 404, 409),
 )
 async def start_matching_run(
     cohort_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+) -> MatchingRunRead:
     """The globally best pairs for the cohort's eligible applicants under every hard rule; each
     proposal explains its score and names runners-up; the unmatched are listed with a reason."""
     run = await matching_runs.start_matching_run(
         uow=uow, principal=principal, clock=clock, cohort_id=cohort_id
     )
-    return JsonModel(run_read(run), 201)
+    return run_read(run)
 
 
 @router.get(
     "/matching-runs/{run_id}",
     operation_id="getMatchingRun",
-    response_model=MatchingRunRead,
     responses=problems(403, 404),
 )
-async def get_matching_run(run_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+async def get_matching_run(run_id: UUID, uow: UoW, principal: CurrentPrincipal) -> MatchingRunRead:
     """One matching run with its proposals."""
     run = await matching_runs.get_matching_run(uow=uow, principal=principal, run_id=run_id)
-    return JsonModel(run_read(run))
+    return run_read(run)
 
 
 @router.post(
@@ -81,12 +74,10 @@ async def get_matching_run(run_id: UUID, uow: UoW, principal: CurrentPrincipal) 
     response_model=PublishedRunRead,
     responses=problems(403, 404, 409),
 )
-async def publish_matching_run(run_id: UUID, uow: UoW, principal: CurrentPrincipal) -> RecordJson:
+async def publish_matching_run(run_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
     """Turn the proposals into mentorships in state `proposed`. A second publish is 409."""
     created = await matching_runs.publish_matching_run(uow=uow, principal=principal, run_id=run_id)
-    return RecordJson(
-        {"matching_run_id": run_id, "mentorships": [mentorship_read(m) for m in created]}
-    )
+    return {"matching_run_id": run_id, "mentorships": created}
 
 
 @router.post(
@@ -102,9 +93,9 @@ async def lock_pair(
     uow: UoW,
     principal: CurrentPrincipal,
     clock: SystemTime,
-) -> JsonModel:
+) -> Any:
     """Fix a pair: later runs of the cohort keep it. It must pass every hard rule."""
-    lock = await matching_runs.lock_pair(
+    return await matching_runs.lock_pair(
         uow=uow,
         principal=principal,
         clock=clock,
@@ -112,7 +103,6 @@ async def lock_pair(
         mentee_id=body.mentee_id,
         mentor_id=body.mentor_id,
     )
-    return JsonModel(MatchLockRead.model_validate(lock, from_attributes=True), 201)
 
 
 @router.post(
@@ -122,13 +112,10 @@ async def lock_pair(
     response_model=MentorshipRead,
     responses=problems(403, 404, 409),
 )
-async def create_mentorship(
-    body: MentorshipCreate, uow: UoW, principal: CurrentPrincipal
-) -> RecordJson:
+async def create_mentorship(body: MentorshipCreate, uow: UoW, principal: CurrentPrincipal) -> Any:
     """A pair formed by the mentee's choice (an off-list mentor allowed), a referral, an
     interview shortlist, the committee or the coordinator; it must pass every hard rule."""
-    created = await mentorships.create_mentorship(uow=uow, principal=principal, **body.model_dump())
-    return RecordJson(mentorship_read(created), 201)
+    return await mentorships.create_mentorship(uow=uow, principal=principal, **body.model_dump())
 
 
 @router.get(
@@ -143,13 +130,13 @@ async def list_mentorships(
     cohort_id: UUID | None = None,
     after: Annotated[UUID | None, Query(description="`next_after` of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=mentorships.MAX_PAGE)] = 50,
-) -> RecordJson:
+) -> Any:
     """The mentorships the caller may see: their own, their reports', or all for staff."""
     found = await mentorships.list_mentorships(
         uow=uow, principal=principal, cohort_id=cohort_id, after=after, limit=limit
     )
     next_after = found[-1].id if len(found) == limit else None
-    return RecordJson({"items": [mentorship_read(m) for m in found], "next_after": next_after})
+    return {"items": found, "next_after": next_after}
 
 
 @router.get(
@@ -158,18 +145,16 @@ async def list_mentorships(
     response_model=MentorshipRead,
     responses=problems(403, 404),
 )
-async def get_mentorship(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> RecordJson:
+async def get_mentorship(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
     """One mentorship: its dates, state and the policy snapshot it lives under."""
-    found = await mentorships.get_mentorship(
+    return await mentorships.get_mentorship(
         uow=uow, principal=principal, mentorship_id=mentorship_id
     )
-    return RecordJson(mentorship_read(found))
 
 
 @router.get(
     "/applications/{application_id}/suggested-mentors",
     operation_id="suggestMentors",
-    response_model=list[SuggestedMentorRead],
     responses=problems(403, 404),
 )
 async def suggest_mentors(

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter
 
 from app.api.deps import CurrentPrincipal, SystemTime, UoW
-from app.api.rest.responses import JsonModel, problems
+from app.api.rest.responses import problems
 from app.api.rest.schemas.relationships import (
     AgreementRead,
     AgreementUpdate,
@@ -23,9 +24,8 @@ router = APIRouter(prefix="/v1", tags=["mentorships"])
 _PROBLEMS = problems(400, 403, 404, 409)
 
 
-def _progress(pair: Pair) -> JsonModel:
-    view = mentorship_progress.describe(pair)
-    return JsonModel(MentorshipProgressRead.model_validate(view, from_attributes=True))
+def _progress(pair: Pair) -> mentorship_progress.ProgressView:
+    return mentorship_progress.describe(pair)
 
 
 @router.get(
@@ -36,12 +36,11 @@ def _progress(pair: Pair) -> JsonModel:
 )
 async def get_progress(
     mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+) -> Any:
     """The mentorship's facts: state, confirmations, signatures, timeline, cadence signal."""
-    view = await mentorship_progress.get_progress(
+    return await mentorship_progress.get_progress(
         uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
     )
-    return JsonModel(MentorshipProgressRead.model_validate(view, from_attributes=True))
 
 
 @router.post(
@@ -52,7 +51,7 @@ async def get_progress(
 )
 async def confirm(
     mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+) -> Any:
     """A participant confirms; `active` once both have (and signed, where the policy asks)."""
     return _progress(
         await confirmations.confirm_mentorship(
@@ -67,9 +66,7 @@ async def confirm(
     response_model=MentorshipProgressRead,
     responses=_PROBLEMS,
 )
-async def end(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+async def end(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime) -> Any:
     """Either participant ends the relationship, at any time; no reason is asked."""
     return _progress(
         await endings.end_mentorship(
@@ -86,7 +83,7 @@ async def end(
 )
 async def terminate(
     mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+) -> Any:
     """The program administrator ends the relationship, where the policy allows (Maine)."""
     return _progress(
         await endings.terminate_mentorship(
@@ -107,7 +104,7 @@ async def complete(
     uow: UoW,
     principal: CurrentPrincipal,
     clock: SystemTime,
-) -> JsonModel:
+) -> Any:
     """Complete at the term's end, after the required evaluations, with the plan's outcomes."""
     return _progress(
         await endings.complete_mentorship(
@@ -126,10 +123,9 @@ async def complete(
     response_model=AgreementRead,
     responses=_PROBLEMS,
 )
-async def get_agreement(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+async def get_agreement(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
     """The current agreement; staff see that it is signed, never the pair's concerns."""
-    view = await agreements.get_agreement(uow=uow, principal=principal, mentorship_id=mentorship_id)
-    return JsonModel(AgreementRead.model_validate(view, from_attributes=True))
+    return await agreements.get_agreement(uow=uow, principal=principal, mentorship_id=mentorship_id)
 
 
 @router.put(
@@ -140,12 +136,11 @@ async def get_agreement(mentorship_id: UUID, uow: UoW, principal: CurrentPrincip
 )
 async def write_agreement(
     mentorship_id: UUID, body: AgreementUpdate, uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+) -> Any:
     """A new version of the terms; both participants sign it again."""
-    view = await agreements.write_agreement(
+    return await agreements.write_agreement(
         uow=uow, principal=principal, mentorship_id=mentorship_id, terms=body.terms
     )
-    return JsonModel(AgreementRead.model_validate(view, from_attributes=True))
 
 
 @router.post(
@@ -156,12 +151,11 @@ async def write_agreement(
 )
 async def sign_agreement(
     mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+) -> Any:
     """The caller signs the current version of the agreement (once)."""
-    view = await agreements.sign_agreement(
+    return await agreements.sign_agreement(
         uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
     )
-    return JsonModel(AgreementRead.model_validate(view, from_attributes=True))
 
 
 @router.get(
@@ -170,12 +164,11 @@ async def sign_agreement(
     response_model=CheckpointRead,
     responses=_PROBLEMS,
 )
-async def get_checkpoint(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+async def get_checkpoint(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
     """Where the compatibility checkpoint stands: the caller's own answer, never the other's."""
-    view = await checkpoint.get_checkpoint(
+    return await checkpoint.get_checkpoint(
         uow=uow, principal=principal, mentorship_id=mentorship_id
     )
-    return JsonModel(CheckpointRead.model_validate(view, from_attributes=True))
 
 
 @router.post(
@@ -190,16 +183,15 @@ async def answer_checkpoint(
     uow: UoW,
     principal: CurrentPrincipal,
     clock: SystemTime,
-) -> JsonModel:
+) -> Any:
     """Continue, or ask for a change (no reason): a rematch is proposed, else withdrawal."""
-    view = await checkpoint.answer_checkpoint(
+    return await checkpoint.answer_checkpoint(
         uow=uow,
         principal=principal,
         clock=clock,
         mentorship_id=mentorship_id,
         decision=body.decision,
     )
-    return JsonModel(CheckpointRead.model_validate(view, from_attributes=True))
 
 
 @router.post(
@@ -210,12 +202,11 @@ async def answer_checkpoint(
 )
 async def confirm_rematch(
     mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+) -> Any:
     """The coordinator confirms the proposed change of mentor."""
-    view = await checkpoint.confirm_rematch(
+    return await checkpoint.confirm_rematch(
         uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
     )
-    return JsonModel(CheckpointRead.model_validate(view, from_attributes=True))
 
 
 @router.post(
@@ -226,10 +217,9 @@ async def confirm_rematch(
 )
 async def decline_rematch(
     mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+) -> Any:
     """The coordinator declines the proposed mentor: the next alternative is proposed, or,
     with none left, the mentee is withdrawn (eligible for the next cohort)."""
-    view = await checkpoint.decline_rematch(
+    return await checkpoint.decline_rematch(
         uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
     )
-    return JsonModel(CheckpointRead.model_validate(view, from_attributes=True))

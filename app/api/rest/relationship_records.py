@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter
 
 from app.api.deps import CurrentPrincipal, SystemTime, UoW
-from app.api.rest.responses import JsonModel, problems
+from app.api.rest.responses import problems
 from app.api.rest.schemas.relationships import (
     DisclosureCreate,
     DisclosureRead,
@@ -31,10 +32,6 @@ router = APIRouter(prefix="/v1", tags=["mentorships"])
 _PROBLEMS = problems(400, 403, 404, 409)
 
 
-def _one(model: type, value: object, status: int = 200) -> JsonModel:
-    return JsonModel(model.model_validate(value, from_attributes=True), status)  # type: ignore[attr-defined]
-
-
 @router.post(
     "/mentorships/{mentorship_id}/meetings",
     operation_id="logMeeting",
@@ -48,15 +45,14 @@ async def log_meeting(
     uow: UoW,
     principal: CurrentPrincipal,
     clock: SystemTime,
-) -> JsonModel:
+) -> Any:
     """Log a meeting (from confirmation on); `notes` stay between the pair."""
     draft = Meeting(
         id=mentorship_id,
         mentorship_id=mentorship_id,
         **{**body.model_dump(), "topics": tuple(body.topics)},
     )
-    stored = await meetings.log_meeting(uow=uow, principal=principal, clock=clock, meeting=draft)
-    return _one(MeetingRead, stored, 201)
+    return await meetings.log_meeting(uow=uow, principal=principal, clock=clock, meeting=draft)
 
 
 @router.post(
@@ -67,12 +63,11 @@ async def log_meeting(
 )
 async def cancel_meeting(
     meeting_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+) -> Any:
     """Either participant cancels a meeting; it stays on record and stops counting."""
-    stored = await meetings.cancel_meeting(
+    return await meetings.cancel_meeting(
         uow=uow, principal=principal, clock=clock, meeting_id=meeting_id
     )
-    return _one(MeetingRead, stored)
 
 
 @router.get(
@@ -83,12 +78,11 @@ async def cancel_meeting(
 )
 async def list_meetings(
     mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+) -> Any:
     """The meeting log and cadence; others than the pair see dates and hours only."""
-    log = await meetings.list_meetings(
+    return await meetings.list_meetings(
         uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
     )
-    return _one(MeetingLogRead, log)
 
 
 @router.post(
@@ -100,17 +94,16 @@ async def list_meetings(
 )
 async def write_journal_entry(
     mentorship_id: UUID, body: JournalEntryCreate, uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+) -> Any:
     """The mentee adds to their own journal."""
     columns = body.model_dump(exclude={"entry_on"}, exclude_none=True)
-    stored = await journal.write_journal_entry(
+    return await journal.write_journal_entry(
         uow=uow,
         principal=principal,
         mentorship_id=mentorship_id,
         entry_on=body.entry_on,
         entry=columns,
     )
-    return _one(JournalEntryRead, stored, 201)
 
 
 @router.get(
@@ -119,12 +112,9 @@ async def write_journal_entry(
     response_model=list[JournalEntryRead],
     responses=_PROBLEMS,
 )
-async def read_journal(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> list[JournalEntryRead]:
+async def read_journal(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
     """The mentee's own entries; no one else may read them."""
-    found = await journal.read_journal(uow=uow, principal=principal, mentorship_id=mentorship_id)
-    return [JournalEntryRead.model_validate(e, from_attributes=True) for e in found]
+    return await journal.read_journal(uow=uow, principal=principal, mentorship_id=mentorship_id)
 
 
 @router.post(
@@ -136,12 +126,11 @@ async def read_journal(
 )
 async def add_goal(
     mentorship_id: UUID, body: GoalCreate, uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+) -> Any:
     """The mentee adds a goal, objective, developmental need or action step."""
-    stored = await goals.add_goal(
+    return await goals.add_goal(
         uow=uow, principal=principal, mentorship_id=mentorship_id, **body.model_dump()
     )
-    return _one(GoalRead, stored, 201)
 
 
 @router.get(
@@ -150,10 +139,9 @@ async def add_goal(
     response_model=list[GoalRead],
     responses=_PROBLEMS,
 )
-async def list_goals(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> list[GoalRead]:
+async def list_goals(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
     """The mentee's plan."""
-    found = await goals.list_goals(uow=uow, principal=principal, mentorship_id=mentorship_id)
-    return [GoalRead.model_validate(g, from_attributes=True) for g in found]
+    return await goals.list_goals(uow=uow, principal=principal, mentorship_id=mentorship_id)
 
 
 @router.patch(
@@ -161,11 +149,10 @@ async def list_goals(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal)
 )
 async def update_goal(
     goal_id: UUID, uow: UoW, principal: CurrentPrincipal, body: GoalUpdate | None = None
-) -> JsonModel:
+) -> Any:
     """The mentee records progress or the outcome against the plan."""
     changes = (body or GoalUpdate()).model_dump()
-    stored = await goals.update_goal(uow=uow, principal=principal, goal_id=goal_id, **changes)
-    return _one(GoalRead, stored)
+    return await goals.update_goal(uow=uow, principal=principal, goal_id=goal_id, **changes)
 
 
 @router.post(
@@ -181,12 +168,11 @@ async def comment_on_goal(
     uow: UoW,
     principal: CurrentPrincipal,
     clock: SystemTime,
-) -> JsonModel:
+) -> Any:
     """A participant comments on a goal (the mentor's part in a mentee-driven plan)."""
-    stored = await goals.comment_on_goal(
+    return await goals.comment_on_goal(
         uow=uow, principal=principal, clock=clock, goal_id=goal_id, text=body.text
     )
-    return _one(GoalRead, stored, 201)
 
 
 @router.post(
@@ -202,12 +188,11 @@ async def submit_evaluation(
     uow: UoW,
     principal: CurrentPrincipal,
     clock: SystemTime,
-) -> JsonModel:
+) -> Any:
     """A checkup (Likert 1-5 per item), mid-point or final evaluation; the answers stay yours."""
-    stored = await evaluations.submit_evaluation(
+    return await evaluations.submit_evaluation(
         uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id, **body.model_dump()
     )
-    return _one(EvaluationRead, stored, 201)
 
 
 @router.get(
@@ -216,14 +201,11 @@ async def submit_evaluation(
     response_model=list[EvaluationRead],
     responses=_PROBLEMS,
 )
-async def list_evaluations(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> list[EvaluationRead]:
+async def list_evaluations(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
     """Evaluations done; only the respondent sees their answers."""
-    found = await evaluations.list_evaluations(
+    return await evaluations.list_evaluations(
         uow=uow, principal=principal, mentorship_id=mentorship_id
     )
-    return [EvaluationRead.model_validate(e, from_attributes=True) for e in found]
 
 
 @router.post(
@@ -239,10 +221,10 @@ async def record_disclosure(
     uow: UoW,
     principal: CurrentPrincipal,
     clock: SystemTime,
-) -> JsonModel:
+) -> Any:
     """Record a confidentiality exception (Maine): who, to whom, what, why, with what consent."""
     values = body.model_dump(exclude={"to"})
-    stored = await disclosures.record_disclosure(
+    return await disclosures.record_disclosure(
         uow=uow,
         principal=principal,
         clock=clock,
@@ -250,7 +232,6 @@ async def record_disclosure(
         to=[RecipientInput(r.role, r.person_id) for r in body.to],
         **values,
     )
-    return _one(DisclosureRead, stored, 201)
 
 
 @router.get(
@@ -259,14 +240,11 @@ async def record_disclosure(
     response_model=list[DisclosureRead],
     responses=_PROBLEMS,
 )
-async def list_disclosures(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> list[DisclosureRead]:
+async def list_disclosures(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
     """The mentorship's recorded disclosures (the pair and program staff)."""
-    found = await disclosures.list_disclosures(
+    return await disclosures.list_disclosures(
         uow=uow, principal=principal, mentorship_id=mentorship_id
     )
-    return [DisclosureRead.model_validate(d, from_attributes=True) for d in found]
 
 
 @router.get(
@@ -275,7 +253,6 @@ async def list_disclosures(
     response_model=list[DisclosureRead],
     responses=problems(403),
 )
-async def list_disclosures_about_me(uow: UoW, principal: CurrentPrincipal) -> list[DisclosureRead]:
+async def list_disclosures_about_me(uow: UoW, principal: CurrentPrincipal) -> Any:
     """Every disclosure about the caller (the protege's right to know, seed 004)."""
-    found = await disclosures.disclosures_about_me(uow=uow, principal=principal)
-    return [DisclosureRead.model_validate(d, from_attributes=True) for d in found]
+    return await disclosures.disclosures_about_me(uow=uow, principal=principal)

@@ -8,8 +8,8 @@ from uuid import UUID
 from fastapi import APIRouter, File, Form, Response, UploadFile
 
 from app.api.deps import CurrentPrincipal, SystemTime, UoW
-from app.api.rest.responses import JsonModel, problems
-from app.api.rest.schemas.integrations import MentorshipFlagRead, RosterImportRead, RowErrorRead
+from app.api.rest.responses import problems
+from app.api.rest.schemas.integrations import MentorshipFlagRead, RosterImportRead
 from app.services import hr_changes
 from app.services import roster_files as service
 
@@ -33,7 +33,7 @@ async def import_roster_file(
         str | None, Form(description='JSON: {"employee_number": "Emp No", ...}')
     ] = None,
     dry_run: Annotated[bool, Form(description="Check every row, store nothing")] = False,
-) -> JsonModel:
+) -> Any:
     """Import employees from a roster file: the same rules and report as the JSON import.
     A file that cannot be read (or a mapping naming missing columns) is reported in
     `errors` as row 0, and nothing is imported."""
@@ -49,17 +49,15 @@ async def import_roster_file(
         dry_run=dry_run,
     )
     report = result.report
-    return JsonModel(
-        RosterImportRead(
-            dry_run=result.dry_run,
-            rows=result.rows,
-            created=report.created,
-            updated=report.updated,
-            unchanged=report.unchanged,
-            errors=[RowErrorRead.model_validate(e, from_attributes=True) for e in report.errors],
-            ignored_columns=result.ignored_columns,
-        )
-    )
+    return {
+        "dry_run": result.dry_run,
+        "rows": result.rows,
+        "created": report.created,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "errors": report.errors,
+        "ignored_columns": result.ignored_columns,
+    }
 
 
 _CSV: dict[int | str, dict[str, Any]] = {
@@ -101,8 +99,7 @@ async def export_mentorships(
     response_model=list[MentorshipFlagRead],
     responses=problems(403),
 )
-async def list_mentorship_flags(uow: UoW, principal: CurrentPrincipal) -> list[MentorshipFlagRead]:
+async def list_mentorship_flags(uow: UoW, principal: CurrentPrincipal) -> Any:
     """Running pairs that an HR change made impossible (new manager, same unit, someone
     left), with the rules they now break; for coordinators to act on."""
-    flags = await hr_changes.list_mentorship_flags(uow=uow, principal=principal)
-    return [MentorshipFlagRead.model_validate(f, from_attributes=True) for f in flags]
+    return await hr_changes.list_mentorship_flags(uow=uow, principal=principal)
