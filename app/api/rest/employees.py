@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query
 
-from app.api.deps import CurrentPrincipal, SystemTime, UoW
+from app.api.deps import CurrentCaller, SystemTime
 from app.api.rest.responses import problems
 from app.api.rest.schemas.employees import (
     EmployeeImportCreate,
@@ -31,20 +31,19 @@ IMPORT_MAX_BODY_BYTES = 64 * 1024 * 1024
     responses=problems(403, 413),
 )
 async def import_employees(
-    body: EmployeeImportCreate, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
+    body: EmployeeImportCreate, caller: CurrentCaller, clock: SystemTime
 ) -> Any:
     """Upsert employees by `employee_number`. Good rows are stored; bad rows are listed in
     `errors` with their row, field and reason. Managers may come later in the batch or in a
     later import: the link is made when they arrive."""
     return await service.import_employees(
-        uow=uow, principal=principal, clock=clock, rows=body.employees
+        uow=caller.uow, principal=caller.principal, clock=clock, rows=body.employees
     )
 
 
 @router.get("", operation_id="listEmployees", response_model=EmployeePageRead, responses=problems())
 async def list_employees(
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     after: Annotated[str | None, Query(description="Cursor from the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=service.MAX_PAGE)] = 50,
     department: str | None = None,
@@ -64,7 +63,7 @@ async def list_employees(
         if v is not None
     }
     return await service.list_employees(
-        uow=uow, principal=principal, after=after, limit=limit, filters=filters
+        uow=caller.uow, principal=caller.principal, after=after, limit=limit, filters=filters
     )
 
 
@@ -74,6 +73,8 @@ async def list_employees(
     response_model=EmployeeRead,
     responses=problems(404),
 )
-async def get_employee(employee_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
+async def get_employee(employee_id: UUID, caller: CurrentCaller) -> Any:
     """One employee of the caller's organisation."""
-    return await service.get_employee(uow=uow, principal=principal, employee_id=employee_id)
+    return await service.get_employee(
+        uow=caller.uow, principal=caller.principal, employee_id=employee_id
+    )

@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Header, Path, Query, Response
 
 from app.api.concurrency import etag, expected_version
-from app.api.deps import CurrentPrincipal, SystemTime, UoW
+from app.api.deps import CurrentCaller, SystemTime
 from app.api.errors import problem
 from app.api.rest import roster_files
 from app.api.rest.responses import problems
@@ -55,14 +55,13 @@ def _with_secret(response: Response, issued: service.EndpointWithSecret) -> dict
 )
 async def create_webhook_endpoint(
     body: WebhookEndpointCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
     response: Response,
 ) -> Any:
     """Subscribe a URL to events, signed per Standard Webhooks; the secret is shown once."""
     issued = await service.create_webhook_endpoint(
-        uow=uow, principal=principal, clock=clock, **body.model_dump()
+        uow=caller.uow, principal=caller.principal, clock=clock, **body.model_dump()
     )
     return _with_secret(response, issued)
 
@@ -73,9 +72,9 @@ async def create_webhook_endpoint(
     response_model=list[WebhookEndpointRead],
     responses=problems(403),
 )
-async def list_webhook_endpoints(uow: UoW, principal: CurrentPrincipal) -> Any:
+async def list_webhook_endpoints(caller: CurrentCaller) -> Any:
     """The organisation's webhook subscriptions."""
-    return await service.list_webhook_endpoints(uow=uow, principal=principal)
+    return await service.list_webhook_endpoints(uow=caller.uow, principal=caller.principal)
 
 
 @router.get(
@@ -84,12 +83,10 @@ async def list_webhook_endpoints(uow: UoW, principal: CurrentPrincipal) -> Any:
     response_model=WebhookEndpointRead,
     responses=problems(403, 404),
 )
-async def get_webhook_endpoint(
-    endpoint_id: UUID, uow: UoW, principal: CurrentPrincipal, response: Response
-) -> Any:
+async def get_webhook_endpoint(endpoint_id: UUID, caller: CurrentCaller, response: Response) -> Any:
     """One subscription, with its `ETag`."""
     found = await service.get_webhook_endpoint(
-        uow=uow, principal=principal, endpoint_id=endpoint_id
+        uow=caller.uow, principal=caller.principal, endpoint_id=endpoint_id
     )
     return _tagged(response, found)
 
@@ -102,8 +99,7 @@ async def get_webhook_endpoint(
 )
 async def update_webhook_endpoint(
     endpoint_id: UUID,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     response: Response,
     body: WebhookEndpointUpdate | None = None,
     if_match: IfMatch = None,
@@ -111,8 +107,8 @@ async def update_webhook_endpoint(
     """Change a subscription; with `If-Match`, only if nobody changed it since you read it."""
     try:
         updated = await service.update_webhook_endpoint(
-            uow=uow,
-            principal=principal,
+            uow=caller.uow,
+            principal=caller.principal,
             endpoint_id=endpoint_id,
             changes=body.model_dump(exclude_unset=True) if body else {},
             if_version=expected_version(if_match),
@@ -128,11 +124,11 @@ async def update_webhook_endpoint(
     status_code=204,
     responses=problems(403, 404),
 )
-async def remove_webhook_endpoint(
-    endpoint_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> Response:
+async def remove_webhook_endpoint(endpoint_id: UUID, caller: CurrentCaller) -> Response:
     """Unsubscribe; undelivered events to it are dropped."""
-    await service.remove_webhook_endpoint(uow=uow, principal=principal, endpoint_id=endpoint_id)
+    await service.remove_webhook_endpoint(
+        uow=caller.uow, principal=caller.principal, endpoint_id=endpoint_id
+    )
     return Response(status_code=204)
 
 
@@ -144,14 +140,13 @@ async def remove_webhook_endpoint(
 )
 async def rotate_webhook_secret(
     endpoint_id: UUID,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
     response: Response,
 ) -> Any:
     """A new secret. For 24 hours deliveries carry signatures by both, old and new."""
     issued = await service.rotate_webhook_secret(
-        uow=uow, principal=principal, clock=clock, endpoint_id=endpoint_id
+        uow=caller.uow, principal=caller.principal, clock=clock, endpoint_id=endpoint_id
     )
     return _with_secret(response, issued)
 
@@ -162,12 +157,10 @@ async def rotate_webhook_secret(
     status_code=202,
     responses=problems(403, 404),
 )
-async def ping_webhook_endpoint(
-    endpoint_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> WebhookPingRead:
+async def ping_webhook_endpoint(endpoint_id: UUID, caller: CurrentCaller) -> WebhookPingRead:
     """Queue a `webhook.ping` event for this endpoint only, to test the receiver."""
     event_id = await service.ping_webhook_endpoint(
-        uow=uow, principal=principal, endpoint_id=endpoint_id
+        uow=caller.uow, principal=caller.principal, endpoint_id=endpoint_id
     )
     return WebhookPingRead(event_id=event_id)
 
@@ -180,8 +173,7 @@ async def ping_webhook_endpoint(
 )
 async def list_webhook_deliveries(
     endpoint_id: UUID,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     before: Annotated[
         int | None, Query(ge=1, le=BIGINT, description="The last id of the previous page")
     ] = None,
@@ -189,7 +181,11 @@ async def list_webhook_deliveries(
 ) -> Any:
     """Deliveries to this endpoint, newest first: state, attempts, last answer."""
     return await service.list_webhook_deliveries(
-        uow=uow, principal=principal, endpoint_id=endpoint_id, before=before, limit=limit
+        uow=caller.uow,
+        principal=caller.principal,
+        endpoint_id=endpoint_id,
+        before=before,
+        limit=limit,
     )
 
 
@@ -201,10 +197,12 @@ async def list_webhook_deliveries(
     responses=problems(403, 404),
 )
 async def redeliver_webhook(
-    delivery_id: Annotated[int, Path(ge=1, le=BIGINT)], uow: UoW, principal: CurrentPrincipal
+    delivery_id: Annotated[int, Path(ge=1, le=BIGINT)], caller: CurrentCaller
 ) -> Any:
     """Send a delivery again, now, whatever became of it before."""
-    return await service.redeliver_webhook(uow=uow, principal=principal, delivery_id=delivery_id)
+    return await service.redeliver_webhook(
+        uow=caller.uow, principal=caller.principal, delivery_id=delivery_id
+    )
 
 
 # Every route of the integrations area, in matching order (see `app.main.create_app`).

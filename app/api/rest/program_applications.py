@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
-from app.api.deps import CurrentPrincipal, SystemTime, UoW
+from app.api.deps import CurrentCaller, SystemTime
 from app.api.rest.responses import problems
 from app.api.rest.schemas.programs import (
     ApplicationCreate,
@@ -32,15 +32,14 @@ router = APIRouter(prefix="/v1", tags=["programs"])
 async def submit_application(
     cohort_id: UUID,
     body: ApplicationCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
 ) -> Any:
     """Apply as mentee (self-assessment) or mentor (volunteer profile). The answer carries the
     eligibility decision: every rule's outcome and reason."""
     return await service.submit_application(
-        uow=uow,
-        principal=principal,
+        uow=caller.uow,
+        principal=caller.principal,
         clock=clock,
         cohort_id=cohort_id,
         employee_id=body.employee_id,
@@ -56,9 +55,11 @@ async def submit_application(
     response_model=list[ApplicationRead],
     responses=problems(403, 404),
 )
-async def list_applications(cohort_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
+async def list_applications(cohort_id: UUID, caller: CurrentCaller) -> Any:
     """Every application to the cohort, in the order they came."""
-    return await service.list_applications(uow=uow, principal=principal, cohort_id=cohort_id)
+    return await service.list_applications(
+        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
+    )
 
 
 @router.get(
@@ -67,10 +68,10 @@ async def list_applications(cohort_id: UUID, uow: UoW, principal: CurrentPrincip
     response_model=ApplicationRead,
     responses=problems(403, 404),
 )
-async def get_application(application_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
+async def get_application(application_id: UUID, caller: CurrentCaller) -> Any:
     """One application and its latest eligibility decision."""
     return await service.get_application(
-        uow=uow, principal=principal, application_id=application_id
+        uow=caller.uow, principal=caller.principal, application_id=application_id
     )
 
 
@@ -83,14 +84,13 @@ async def get_application(application_id: UUID, uow: UoW, principal: CurrentPrin
 async def decide_supervisor_approval(
     application_id: UUID,
     body: SupervisorDecisionCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
 ) -> Any:
     """The mentee's supervisor approves or declines participation (Caltrans)."""
     return await service.decide_supervisor_approval(
-        uow=uow,
-        principal=principal,
+        uow=caller.uow,
+        principal=caller.principal,
         clock=clock,
         application_id=application_id,
         approved=body.approved,
@@ -106,14 +106,13 @@ async def decide_supervisor_approval(
 async def override_eligibility(
     application_id: UUID,
     body: EligibilityOverrideCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
 ) -> Any:
     """Admit, on record, an applicant who fails a rule (where the policy allows: NC)."""
     return await service.override_eligibility(
-        uow=uow,
-        principal=principal,
+        uow=caller.uow,
+        principal=caller.principal,
         clock=clock,
         application_id=application_id,
         rule=body.rule,
@@ -127,6 +126,8 @@ async def override_eligibility(
     response_model=list[VolunteerRead],
     responses=problems(403, 404),
 )
-async def list_volunteers(cohort_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
+async def list_volunteers(cohort_id: UUID, caller: CurrentCaller) -> Any:
     """The volunteer list (Caltrans): eligible mentors with places left, to choose from."""
-    return await volunteers.list_volunteers(uow=uow, principal=principal, cohort_id=cohort_id)
+    return await volunteers.list_volunteers(
+        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
+    )

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query
 
-from app.api.deps import CurrentPrincipal, SystemTime, UoW
+from app.api.deps import CurrentCaller, SystemTime
 from app.api.rest.responses import problems
 from app.api.rest.schemas.matching import (
     MatchingRunRead,
@@ -47,12 +47,12 @@ def run_read(run: MatchingRun) -> MatchingRunRead:
     responses=problems(403, 404, 409),
 )
 async def start_matching_run(
-    cohort_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
+    cohort_id: UUID, caller: CurrentCaller, clock: SystemTime
 ) -> MatchingRunRead:
     """The globally best pairs for the cohort's eligible applicants under every hard rule; each
     proposal explains its score and names runners-up; the unmatched are listed with a reason."""
     run = await matching_runs.start_matching_run(
-        uow=uow, principal=principal, clock=clock, cohort_id=cohort_id
+        uow=caller.uow, principal=caller.principal, clock=clock, cohort_id=cohort_id
     )
     return run_read(run)
 
@@ -62,9 +62,11 @@ async def start_matching_run(
     operation_id="getMatchingRun",
     responses=problems(403, 404),
 )
-async def get_matching_run(run_id: UUID, uow: UoW, principal: CurrentPrincipal) -> MatchingRunRead:
+async def get_matching_run(run_id: UUID, caller: CurrentCaller) -> MatchingRunRead:
     """One matching run with its proposals."""
-    run = await matching_runs.get_matching_run(uow=uow, principal=principal, run_id=run_id)
+    run = await matching_runs.get_matching_run(
+        uow=caller.uow, principal=caller.principal, run_id=run_id
+    )
     return run_read(run)
 
 
@@ -74,9 +76,11 @@ async def get_matching_run(run_id: UUID, uow: UoW, principal: CurrentPrincipal) 
     response_model=PublishedRunRead,
     responses=problems(403, 404, 409),
 )
-async def publish_matching_run(run_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
+async def publish_matching_run(run_id: UUID, caller: CurrentCaller) -> Any:
     """Turn the proposals into mentorships in state `proposed`. A second publish is 409."""
-    created = await matching_runs.publish_matching_run(uow=uow, principal=principal, run_id=run_id)
+    created = await matching_runs.publish_matching_run(
+        uow=caller.uow, principal=caller.principal, run_id=run_id
+    )
     return {"matching_run_id": run_id, "mentorships": created}
 
 
@@ -90,14 +94,13 @@ async def publish_matching_run(run_id: UUID, uow: UoW, principal: CurrentPrincip
 async def lock_pair(
     cohort_id: UUID,
     body: MatchLockCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
 ) -> Any:
     """Fix a pair: later runs of the cohort keep it. It must pass every hard rule."""
     return await matching_runs.lock_pair(
-        uow=uow,
-        principal=principal,
+        uow=caller.uow,
+        principal=caller.principal,
         clock=clock,
         cohort_id=cohort_id,
         mentee_id=body.mentee_id,
@@ -112,10 +115,12 @@ async def lock_pair(
     response_model=MentorshipRead,
     responses=problems(403, 404, 409),
 )
-async def create_mentorship(body: MentorshipCreate, uow: UoW, principal: CurrentPrincipal) -> Any:
+async def create_mentorship(body: MentorshipCreate, caller: CurrentCaller) -> Any:
     """A pair formed by the mentee's choice (an off-list mentor allowed), a referral, an
     interview shortlist, the committee or the coordinator; it must pass every hard rule."""
-    return await mentorships.create_mentorship(uow=uow, principal=principal, **body.model_dump())
+    return await mentorships.create_mentorship(
+        uow=caller.uow, principal=caller.principal, **body.model_dump()
+    )
 
 
 @router.get(
@@ -125,15 +130,14 @@ async def create_mentorship(body: MentorshipCreate, uow: UoW, principal: Current
     responses=problems(403),
 )
 async def list_mentorships(
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     cohort_id: UUID | None = None,
     after: Annotated[UUID | None, Query(description="`next_after` of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=mentorships.MAX_PAGE)] = 50,
 ) -> Any:
     """The mentorships the caller may see: their own, their reports', or all for staff."""
     found = await mentorships.list_mentorships(
-        uow=uow, principal=principal, cohort_id=cohort_id, after=after, limit=limit
+        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id, after=after, limit=limit
     )
     next_after = found[-1].id if len(found) == limit else None
     return {"items": found, "next_after": next_after}
@@ -145,10 +149,10 @@ async def list_mentorships(
     response_model=MentorshipRead,
     responses=problems(403, 404),
 )
-async def get_mentorship(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
+async def get_mentorship(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """One mentorship: its dates, state and the policy snapshot it lives under."""
     return await mentorships.get_mentorship(
-        uow=uow, principal=principal, mentorship_id=mentorship_id
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
 
 
@@ -159,14 +163,17 @@ async def get_mentorship(mentorship_id: UUID, uow: UoW, principal: CurrentPrinci
 )
 async def suggest_mentors(
     application_id: UUID,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
     count: Annotated[int, Query(ge=1, le=20)] = 5,
 ) -> list[SuggestedMentorRead]:
     """An interview shortlist (Maine): the mentee's best allowed mentors, each explained."""
     found = await matching_runs.suggest_mentors(
-        uow=uow, principal=principal, clock=clock, application_id=application_id, count=count
+        uow=caller.uow,
+        principal=caller.principal,
+        clock=clock,
+        application_id=application_id,
+        count=count,
     )
     return [
         SuggestedMentorRead(

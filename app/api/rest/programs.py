@@ -8,7 +8,7 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
-from app.api.deps import CurrentPrincipal, UoW
+from app.api.deps import CurrentCaller, CurrentPrincipal
 from app.api.rest.program_applications import router as applications_router
 from app.api.rest.program_matching import router as matching_router
 from app.api.rest.responses import problems
@@ -55,10 +55,14 @@ async def list_presets(principal: CurrentPrincipal) -> list[PresetRead]:
     status_code=201,
     responses=problems(403, 404),
 )
-async def create_program(body: ProgramCreate, uow: UoW, principal: CurrentPrincipal) -> ProgramRead:
+async def create_program(body: ProgramCreate, caller: CurrentCaller) -> ProgramRead:
     """A program from a preset, with optional policy overrides."""
     program = await programs.create_program(
-        uow=uow, principal=principal, name=body.name, preset_name=body.preset, overrides=body.policy
+        uow=caller.uow,
+        principal=caller.principal,
+        name=body.name,
+        preset_name=body.preset,
+        overrides=body.policy,
     )
     return _program(program)
 
@@ -68,9 +72,13 @@ async def create_program(body: ProgramCreate, uow: UoW, principal: CurrentPrinci
     operation_id="getProgram",
     responses=problems(403, 404),
 )
-async def get_program(program_id: UUID, uow: UoW, principal: CurrentPrincipal) -> ProgramRead:
+async def get_program(program_id: UUID, caller: CurrentCaller) -> ProgramRead:
     """A program with its effective policy."""
-    return _program(await programs.get_program(uow=uow, principal=principal, program_id=program_id))
+    return _program(
+        await programs.get_program(
+            uow=caller.uow, principal=caller.principal, program_id=program_id
+        )
+    )
 
 
 @router.post(
@@ -80,12 +88,12 @@ async def get_program(program_id: UUID, uow: UoW, principal: CurrentPrincipal) -
     responses=problems(403, 404, 409),
 )
 async def update_program_policy(
-    program_id: UUID, body: ProgramPolicyUpdate, uow: UoW, principal: CurrentPrincipal
+    program_id: UUID, body: ProgramPolicyUpdate, caller: CurrentCaller
 ) -> ProgramRead:
     """A new policy version; mentorships already made keep the policy they started with."""
     program = await programs.update_program_policy(
-        uow=uow,
-        principal=principal,
+        uow=caller.uow,
+        principal=caller.principal,
         program_id=program_id,
         overrides=body.policy,
         expected_version=body.expected_version,
@@ -100,12 +108,10 @@ async def update_program_policy(
     response_model=CohortRead,
     responses=problems(403, 404),
 )
-async def create_cohort(
-    program_id: UUID, body: CohortCreate, uow: UoW, principal: CurrentPrincipal
-) -> Any:
+async def create_cohort(program_id: UUID, body: CohortCreate, caller: CurrentCaller) -> Any:
     """A cohort (Charlotte: session; Maine: the yearly cycle) of a program."""
     return await cohorts.create_cohort(
-        uow=uow, principal=principal, program_id=program_id, **body.model_dump()
+        uow=caller.uow, principal=caller.principal, program_id=program_id, **body.model_dump()
     )
 
 
@@ -115,9 +121,9 @@ async def create_cohort(
     response_model=CohortRead,
     responses=problems(403, 404),
 )
-async def get_cohort(cohort_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
+async def get_cohort(cohort_id: UUID, caller: CurrentCaller) -> Any:
     """One cohort."""
-    return await cohorts.get_cohort(uow=uow, principal=principal, cohort_id=cohort_id)
+    return await cohorts.get_cohort(uow=caller.uow, principal=caller.principal, cohort_id=cohort_id)
 
 
 @router.post(
@@ -127,12 +133,10 @@ async def get_cohort(cohort_id: UUID, uow: UoW, principal: CurrentPrincipal) -> 
     response_model=CohortEventRead,
     responses=problems(403, 404),
 )
-async def add_cohort_event(
-    cohort_id: UUID, body: CohortEventCreate, uow: UoW, principal: CurrentPrincipal
-) -> Any:
+async def add_cohort_event(cohort_id: UUID, body: CohortEventCreate, caller: CurrentCaller) -> Any:
     """A date on the cohort's calendar."""
     return await cohorts.add_cohort_event(
-        uow=uow, principal=principal, cohort_id=cohort_id, **body.model_dump()
+        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id, **body.model_dump()
     )
 
 
@@ -142,9 +146,11 @@ async def add_cohort_event(
     response_model=list[CohortEventRead],
     responses=problems(403, 404),
 )
-async def list_cohort_events(cohort_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
+async def list_cohort_events(cohort_id: UUID, caller: CurrentCaller) -> Any:
     """The cohort's calendar in date order, with attendance."""
-    return await cohorts.list_cohort_events(uow=uow, principal=principal, cohort_id=cohort_id)
+    return await cohorts.list_cohort_events(
+        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
+    )
 
 
 @router.post(
@@ -153,12 +159,13 @@ async def list_cohort_events(cohort_id: UUID, uow: UoW, principal: CurrentPrinci
     response_model=CohortEventRead,
     responses=problems(403, 404),
 )
-async def record_attendance(
-    event_id: UUID, body: AttendanceCreate, uow: UoW, principal: CurrentPrincipal
-) -> Any:
+async def record_attendance(event_id: UUID, body: AttendanceCreate, caller: CurrentCaller) -> Any:
     """Record who attended (an information session counts toward NC and Caltrans eligibility)."""
     return await cohorts.record_attendance(
-        uow=uow, principal=principal, event_id=event_id, employee_ids=body.employee_ids
+        uow=caller.uow,
+        principal=caller.principal,
+        event_id=event_id,
+        employee_ids=body.employee_ids,
     )
 
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request, Response
 from icalendar import Calendar, Event
 from pydantic import BaseModel
 
-from app.api.deps import CurrentPrincipal, UoW, get_uow_factory
+from app.api.deps import CurrentCaller, get_uow_factory
 from app.api.rest.responses import problems
 from app.domain.access import Principal, Role
 from app.services import calendar_feed
@@ -30,9 +30,9 @@ class CalendarFeedRead(BaseModel):
     status_code=201,
     responses=problems(400, 403, 404),
 )
-async def issue_calendar_feed(uow: UoW, principal: CurrentPrincipal) -> CalendarFeedRead:
+async def issue_calendar_feed(caller: CurrentCaller) -> CalendarFeedRead:
     """A new secret URL for your calendar; the previous one stops working. Shown once."""
-    issued = await calendar_feed.issue_calendar_feed(uow=uow, principal=principal)
+    issued = await calendar_feed.issue_calendar_feed(uow=caller.uow, principal=caller.principal)
     url = f"/v1/calendar/{issued.organization_id}/{issued.secret}.ics"
     return CalendarFeedRead(url=url, secret=issued.secret)
 

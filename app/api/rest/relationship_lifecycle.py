@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
-from app.api.deps import CurrentPrincipal, SystemTime, UoW
+from app.api.deps import CurrentCaller, SystemTime
 from app.api.rest.responses import problems
 from app.api.rest.schemas.relationships import (
     AgreementRead,
@@ -34,12 +34,10 @@ def _progress(pair: Pair) -> mentorship_progress.ProgressView:
     response_model=MentorshipProgressRead,
     responses=_PROBLEMS,
 )
-async def get_progress(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> Any:
+async def get_progress(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """The mentorship's facts: state, confirmations, signatures, timeline, cadence signal."""
     return await mentorship_progress.get_progress(
-        uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+        uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
     )
 
 
@@ -49,13 +47,11 @@ async def get_progress(
     response_model=MentorshipProgressRead,
     responses=_PROBLEMS,
 )
-async def confirm(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> Any:
+async def confirm(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """A participant confirms; `active` once both have (and signed, where the policy asks)."""
     return _progress(
         await confirmations.confirm_mentorship(
-            uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+            uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
         )
     )
 
@@ -66,11 +62,11 @@ async def confirm(
     response_model=MentorshipProgressRead,
     responses=_PROBLEMS,
 )
-async def end(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime) -> Any:
+async def end(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """Either participant ends the relationship, at any time; no reason is asked."""
     return _progress(
         await endings.end_mentorship(
-            uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+            uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
         )
     )
 
@@ -81,13 +77,11 @@ async def end(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock:
     response_model=MentorshipProgressRead,
     responses=_PROBLEMS,
 )
-async def terminate(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> Any:
+async def terminate(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """The program administrator ends the relationship, where the policy allows (Maine)."""
     return _progress(
         await endings.terminate_mentorship(
-            uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+            uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
         )
     )
 
@@ -101,15 +95,14 @@ async def terminate(
 async def complete(
     mentorship_id: UUID,
     body: CompletionCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
 ) -> Any:
     """Complete at the term's end, after the required evaluations, with the plan's outcomes."""
     return _progress(
         await endings.complete_mentorship(
-            uow=uow,
-            principal=principal,
+            uow=caller.uow,
+            principal=caller.principal,
             clock=clock,
             mentorship_id=mentorship_id,
             outcomes=body.outcomes,
@@ -123,9 +116,11 @@ async def complete(
     response_model=AgreementRead,
     responses=_PROBLEMS,
 )
-async def get_agreement(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
+async def get_agreement(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """The current agreement; staff see that it is signed, never the pair's concerns."""
-    return await agreements.get_agreement(uow=uow, principal=principal, mentorship_id=mentorship_id)
+    return await agreements.get_agreement(
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
+    )
 
 
 @router.put(
@@ -134,12 +129,10 @@ async def get_agreement(mentorship_id: UUID, uow: UoW, principal: CurrentPrincip
     response_model=AgreementRead,
     responses=_PROBLEMS,
 )
-async def write_agreement(
-    mentorship_id: UUID, body: AgreementUpdate, uow: UoW, principal: CurrentPrincipal
-) -> Any:
+async def write_agreement(mentorship_id: UUID, body: AgreementUpdate, caller: CurrentCaller) -> Any:
     """A new version of the terms; both participants sign it again."""
     return await agreements.write_agreement(
-        uow=uow, principal=principal, mentorship_id=mentorship_id, terms=body.terms
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id, terms=body.terms
     )
 
 
@@ -149,12 +142,10 @@ async def write_agreement(
     response_model=AgreementRead,
     responses=_PROBLEMS,
 )
-async def sign_agreement(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> Any:
+async def sign_agreement(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """The caller signs the current version of the agreement (once)."""
     return await agreements.sign_agreement(
-        uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+        uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
     )
 
 
@@ -164,10 +155,10 @@ async def sign_agreement(
     response_model=CheckpointRead,
     responses=_PROBLEMS,
 )
-async def get_checkpoint(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
+async def get_checkpoint(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """Where the compatibility checkpoint stands: the caller's own answer, never the other's."""
     return await checkpoint.get_checkpoint(
-        uow=uow, principal=principal, mentorship_id=mentorship_id
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
 
 
@@ -180,14 +171,13 @@ async def get_checkpoint(mentorship_id: UUID, uow: UoW, principal: CurrentPrinci
 async def answer_checkpoint(
     mentorship_id: UUID,
     body: CheckpointCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
 ) -> Any:
     """Continue, or ask for a change (no reason): a rematch is proposed, else withdrawal."""
     return await checkpoint.answer_checkpoint(
-        uow=uow,
-        principal=principal,
+        uow=caller.uow,
+        principal=caller.principal,
         clock=clock,
         mentorship_id=mentorship_id,
         decision=body.decision,
@@ -200,12 +190,10 @@ async def answer_checkpoint(
     response_model=CheckpointRead,
     responses=_PROBLEMS,
 )
-async def confirm_rematch(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> Any:
+async def confirm_rematch(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """The coordinator confirms the proposed change of mentor."""
     return await checkpoint.confirm_rematch(
-        uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+        uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
     )
 
 
@@ -215,11 +203,9 @@ async def confirm_rematch(
     response_model=CheckpointRead,
     responses=_PROBLEMS,
 )
-async def decline_rematch(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> Any:
+async def decline_rematch(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """The coordinator declines the proposed mentor: the next alternative is proposed, or,
     with none left, the mentee is withdrawn (eligible for the next cohort)."""
     return await checkpoint.decline_rematch(
-        uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+        uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
     )

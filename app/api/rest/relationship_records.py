@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
-from app.api.deps import CurrentPrincipal, SystemTime, UoW
+from app.api.deps import CurrentCaller, SystemTime
 from app.api.rest.responses import problems
 from app.api.rest.schemas.relationships import (
     DisclosureCreate,
@@ -42,8 +42,7 @@ _PROBLEMS = problems(400, 403, 404, 409)
 async def log_meeting(
     mentorship_id: UUID,
     body: MeetingCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
 ) -> Any:
     """Log a meeting (from confirmation on); `notes` stay between the pair."""
@@ -52,7 +51,9 @@ async def log_meeting(
         mentorship_id=mentorship_id,
         **{**body.model_dump(), "topics": tuple(body.topics)},
     )
-    return await meetings.log_meeting(uow=uow, principal=principal, clock=clock, meeting=draft)
+    return await meetings.log_meeting(
+        uow=caller.uow, principal=caller.principal, clock=clock, meeting=draft
+    )
 
 
 @router.post(
@@ -61,12 +62,10 @@ async def log_meeting(
     response_model=MeetingRead,
     responses=_PROBLEMS,
 )
-async def cancel_meeting(
-    meeting_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> Any:
+async def cancel_meeting(meeting_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """Either participant cancels a meeting; it stays on record and stops counting."""
     return await meetings.cancel_meeting(
-        uow=uow, principal=principal, clock=clock, meeting_id=meeting_id
+        uow=caller.uow, principal=caller.principal, clock=clock, meeting_id=meeting_id
     )
 
 
@@ -76,12 +75,10 @@ async def cancel_meeting(
     response_model=MeetingLogRead,
     responses=_PROBLEMS,
 )
-async def list_meetings(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> Any:
+async def list_meetings(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """The meeting log and cadence; others than the pair see dates and hours only."""
     return await meetings.list_meetings(
-        uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+        uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
     )
 
 
@@ -93,13 +90,13 @@ async def list_meetings(
     responses=_PROBLEMS,
 )
 async def write_journal_entry(
-    mentorship_id: UUID, body: JournalEntryCreate, uow: UoW, principal: CurrentPrincipal
+    mentorship_id: UUID, body: JournalEntryCreate, caller: CurrentCaller
 ) -> Any:
     """The mentee adds to their own journal."""
     columns = body.model_dump(exclude={"entry_on"}, exclude_none=True)
     return await journal.write_journal_entry(
-        uow=uow,
-        principal=principal,
+        uow=caller.uow,
+        principal=caller.principal,
         mentorship_id=mentorship_id,
         entry_on=body.entry_on,
         entry=columns,
@@ -112,9 +109,11 @@ async def write_journal_entry(
     response_model=list[JournalEntryRead],
     responses=_PROBLEMS,
 )
-async def read_journal(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
+async def read_journal(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """The mentee's own entries; no one else may read them."""
-    return await journal.read_journal(uow=uow, principal=principal, mentorship_id=mentorship_id)
+    return await journal.read_journal(
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
+    )
 
 
 @router.post(
@@ -124,12 +123,10 @@ async def read_journal(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipa
     response_model=GoalRead,
     responses=_PROBLEMS,
 )
-async def add_goal(
-    mentorship_id: UUID, body: GoalCreate, uow: UoW, principal: CurrentPrincipal
-) -> Any:
+async def add_goal(mentorship_id: UUID, body: GoalCreate, caller: CurrentCaller) -> Any:
     """The mentee adds a goal, objective, developmental need or action step."""
     return await goals.add_goal(
-        uow=uow, principal=principal, mentorship_id=mentorship_id, **body.model_dump()
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id, **body.model_dump()
     )
 
 
@@ -139,20 +136,22 @@ async def add_goal(
     response_model=list[GoalRead],
     responses=_PROBLEMS,
 )
-async def list_goals(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
+async def list_goals(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """The mentee's plan."""
-    return await goals.list_goals(uow=uow, principal=principal, mentorship_id=mentorship_id)
+    return await goals.list_goals(
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
+    )
 
 
 @router.patch(
     "/goals/{goal_id}", operation_id="updateGoal", response_model=GoalRead, responses=_PROBLEMS
 )
-async def update_goal(
-    goal_id: UUID, uow: UoW, principal: CurrentPrincipal, body: GoalUpdate | None = None
-) -> Any:
+async def update_goal(goal_id: UUID, caller: CurrentCaller, body: GoalUpdate | None = None) -> Any:
     """The mentee records progress or the outcome against the plan."""
     changes = (body or GoalUpdate()).model_dump()
-    return await goals.update_goal(uow=uow, principal=principal, goal_id=goal_id, **changes)
+    return await goals.update_goal(
+        uow=caller.uow, principal=caller.principal, goal_id=goal_id, **changes
+    )
 
 
 @router.post(
@@ -165,13 +164,12 @@ async def update_goal(
 async def comment_on_goal(
     goal_id: UUID,
     body: GoalCommentCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
 ) -> Any:
     """A participant comments on a goal (the mentor's part in a mentee-driven plan)."""
     return await goals.comment_on_goal(
-        uow=uow, principal=principal, clock=clock, goal_id=goal_id, text=body.text
+        uow=caller.uow, principal=caller.principal, clock=clock, goal_id=goal_id, text=body.text
     )
 
 
@@ -185,13 +183,16 @@ async def comment_on_goal(
 async def submit_evaluation(
     mentorship_id: UUID,
     body: EvaluationCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
 ) -> Any:
     """A checkup (Likert 1-5 per item), mid-point or final evaluation; the answers stay yours."""
     return await evaluations.submit_evaluation(
-        uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id, **body.model_dump()
+        uow=caller.uow,
+        principal=caller.principal,
+        clock=clock,
+        mentorship_id=mentorship_id,
+        **body.model_dump(),
     )
 
 
@@ -201,10 +202,10 @@ async def submit_evaluation(
     response_model=list[EvaluationRead],
     responses=_PROBLEMS,
 )
-async def list_evaluations(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
+async def list_evaluations(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """Evaluations done; only the respondent sees their answers."""
     return await evaluations.list_evaluations(
-        uow=uow, principal=principal, mentorship_id=mentorship_id
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
 
 
@@ -218,15 +219,14 @@ async def list_evaluations(mentorship_id: UUID, uow: UoW, principal: CurrentPrin
 async def record_disclosure(
     mentorship_id: UUID,
     body: DisclosureCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
 ) -> Any:
     """Record a confidentiality exception (Maine): who, to whom, what, why, with what consent."""
     values = body.model_dump(exclude={"to"})
     return await disclosures.record_disclosure(
-        uow=uow,
-        principal=principal,
+        uow=caller.uow,
+        principal=caller.principal,
         clock=clock,
         mentorship_id=mentorship_id,
         to=[RecipientInput(r.role, r.person_id) for r in body.to],
@@ -240,10 +240,10 @@ async def record_disclosure(
     response_model=list[DisclosureRead],
     responses=_PROBLEMS,
 )
-async def list_disclosures(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Any:
+async def list_disclosures(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """The mentorship's recorded disclosures (the pair and program staff)."""
     return await disclosures.list_disclosures(
-        uow=uow, principal=principal, mentorship_id=mentorship_id
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
 
 
@@ -253,6 +253,6 @@ async def list_disclosures(mentorship_id: UUID, uow: UoW, principal: CurrentPrin
     response_model=list[DisclosureRead],
     responses=problems(403),
 )
-async def list_disclosures_about_me(uow: UoW, principal: CurrentPrincipal) -> Any:
+async def list_disclosures_about_me(caller: CurrentCaller) -> Any:
     """Every disclosure about the caller (the protege's right to know, seed 004)."""
-    return await disclosures.disclosures_about_me(uow=uow, principal=principal)
+    return await disclosures.disclosures_about_me(uow=caller.uow, principal=caller.principal)

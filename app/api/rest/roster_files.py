@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, File, Form, Response, UploadFile
 
-from app.api.deps import CurrentPrincipal, SystemTime, UoW
+from app.api.deps import CurrentCaller, SystemTime
 from app.api.rest.responses import problems
 from app.api.rest.schemas.integrations import MentorshipFlagRead, RosterImportRead
 from app.services import hr_changes
@@ -25,8 +25,7 @@ _XLSX_MAGIC = b"PK\x03\x04"
     responses=problems(403, 413),
 )
 async def import_roster_file(
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
     file: Annotated[UploadFile, File(description="CSV (UTF-8) or XLSX, a header row first")],
     mapping: Annotated[
@@ -40,8 +39,8 @@ async def import_roster_file(
     content = await file.read()
     file_format = "xlsx" if content.startswith(_XLSX_MAGIC) else "csv"
     result = await service.import_roster_file(
-        uow=uow,
-        principal=principal,
+        uow=caller.uow,
+        principal=caller.principal,
         content=content,
         file_format=file_format,
         clock=clock,
@@ -71,11 +70,11 @@ _CSV: dict[int | str, dict[str, Any]] = {
     response_class=Response,
     responses={**_CSV, **problems(403)},
 )
-async def export_participants(
-    uow: UoW, principal: CurrentPrincipal, cohort_id: UUID | None = None
-) -> Response:
+async def export_participants(caller: CurrentCaller, cohort_id: UUID | None = None) -> Response:
     """Applications (who, cohort, role, eligible) as CSV. Facts only."""
-    text = await service.export_participants(uow=uow, principal=principal, cohort_id=cohort_id)
+    text = await service.export_participants(
+        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
+    )
     return Response(text, media_type="text/csv; charset=utf-8")
 
 
@@ -85,11 +84,11 @@ async def export_participants(
     response_class=Response,
     responses={**_CSV, **problems(403)},
 )
-async def export_mentorships(
-    uow: UoW, principal: CurrentPrincipal, cohort_id: UUID | None = None
-) -> Response:
+async def export_mentorships(caller: CurrentCaller, cohort_id: UUID | None = None) -> Response:
     """Mentorships (the pair by employee number, state, dates) as CSV. Facts only."""
-    text = await service.export_mentorships(uow=uow, principal=principal, cohort_id=cohort_id)
+    text = await service.export_mentorships(
+        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
+    )
     return Response(text, media_type="text/csv; charset=utf-8")
 
 
@@ -99,7 +98,7 @@ async def export_mentorships(
     response_model=list[MentorshipFlagRead],
     responses=problems(403),
 )
-async def list_mentorship_flags(uow: UoW, principal: CurrentPrincipal) -> Any:
+async def list_mentorship_flags(caller: CurrentCaller) -> Any:
     """Running pairs that an HR change made impossible (new manager, same unit, someone
     left), with the rules they now break; for coordinators to act on."""
-    return await hr_changes.list_mentorship_flags(uow=uow, principal=principal)
+    return await hr_changes.list_mentorship_flags(uow=caller.uow, principal=caller.principal)
