@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import copy
-import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import APIRouter, FastAPI
-from fastapi.routing import APIRoute, request_response
-from starlette.routing import BaseRoute
+from fastapi import FastAPI
 
 from app.adapters.auth.authenticator import Authenticator
 from app.adapters.db.database import Database
@@ -23,16 +19,12 @@ from app.api.docs import install_docs
 from app.api.etags import ETags
 from app.api.graphql.schema import build_router
 from app.api.idempotency import Idempotency
-from app.api.lean_handler import lean_handler
 from app.api.rest import access, employees, health, integrations, programs, relationships
-from app.api.route_index import index_routes
 from app.api.text_guard import RejectNulCharacters
 from app.config import Settings
 from app.metrics import Metrics, MetricsMiddleware, metrics_endpoint
 from app.observability import RequestContext, configure_logging
 from app.telemetry import instrument
-
-GC_YOUNG_THRESHOLD = 10_000
 
 DESCRIPTION = """Runs formal workplace mentoring programs: the employee directory, programs,
 cohorts, matching and mentorships. Errors are RFC 9457 problem documents."""
@@ -50,17 +42,6 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             app.state.database = PinnableDatabase(Database(url, pool_size=settings.db_pool_size))
             await app.state.database.open()
             app.state.authenticator = Authenticator(app.state.database)
-        # What start-up built (routes, schemas, GraphQL types) lives as long as the process;
-        # frozen, the collector stops re-walking it, which otherwise pauses requests.
-        gc.collect()
-        gc.freeze()
-        # A request's objects go with it, by reference counting: none are left in cycles
-        # (tests/api/graphql/test_efficiency.py holds a dashboard to that), so the young
-        # generation only fills with the objects of the requests in flight. At the default
-        # 700 it was still collected every ten requests or so (~1% of the load mix's CPU);
-        # at 10,000, not once in 2,000 requests of the mix, and a pass, should one come,
-        # walks a few milliseconds' worth at most.
-        gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
         try:
             yield
         finally:
@@ -89,8 +70,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.state.authenticator = Authenticator(database)
     errors.install(app)
     install_docs(app)
-    add_routes(
-        app,
+    for router in (
         # First: routes are matched in order, and a dashboard's GraphQL POST would otherwise
         # be tried against every REST route before its own.
         build_router(settings),
@@ -100,9 +80,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         *programs.routers,
         *relationships.routers,
         *integrations.routers,
-    )
+    ):
+        app.include_router(router)
     app.mount("/scim", ScimMount())
-    index_routes(app)
     app.add_middleware(Idempotency)
     app.add_middleware(ETags)
     app.add_middleware(RejectNulCharacters)  # inside the size limit: it reads bodies
@@ -122,31 +102,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     return app
 
 
-def add_routes(app: FastAPI, *routers: APIRouter) -> None:
-    """The routers' routes, added to the app's own list in order. `include_router` would keep
-    each router as a branch that is matched once to be chosen and again to find the route
-    (about 7% of a point read; GraphQL's router, kept as a branch, cost every REST request
-    another 5%). Each route already carries its router's prefix, tags and responses; its copy
-    here is bound to this app, so `app.dependency_overrides` apply."""
-    for router in routers:
-        for route in router.routes:
-            app.router.routes.append(_bound(route, app))
-
-
-def _bound(route: BaseRoute, app: FastAPI) -> APIRoute:
-    """A copy of `route` whose dependencies are resolved with `app`'s overrides."""
-    if not isinstance(route, APIRoute) or route.max_body_size is not None:
-        raise TypeError(f"{route!r}: only plain API routes are added flat")
-    bound = copy.copy(route)
-    bound.dependency_overrides_provider = app
-    # A route may bring its own handler (GraphQL's POST), else the lean one when it can serve.
-    handler = getattr(route, "own_handler", None) or lean_handler(bound)
-    bound.app = request_response(handler or bound.get_route_handler())
-    return bound
-
-
 def app_factory() -> FastAPI:
-    """For `uvicorn --factory app.main:app_factory` (the CLI uses it for workers)."""
+    """For `uvicorn --factory app.main:app_factory` (`serve` wraps it: `app.cli.served_app`)."""
     settings = Settings()
     configure_logging(settings.log_level)
     return create_app(settings)

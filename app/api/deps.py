@@ -1,12 +1,14 @@
 """Dependencies shared by REST and GraphQL: the caller, and a unit of work bound to its tenant.
 
 Only authentication and rate limiting live here; every business check is in a service, so
-both APIs get it.
+both APIs get it. This module is the API's one way to the adapters: the Idempotency middleware
+takes its `KeyedTransaction` and `StoredResponse` from here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -15,6 +17,8 @@ from app.adapters.auth.authenticator import Authenticator
 from app.adapters.auth.errors import InvalidCredentials
 from app.adapters.clock import SystemClock
 from app.adapters.db.database import Database
+from app.adapters.db.idempotency import KeyedTransaction as KeyedTransaction
+from app.adapters.db.idempotency import StoredResponse as StoredResponse
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.adapters.rate_limit import RateLimiter
 from app.api.errors import RateLimited, Unauthenticated
@@ -37,15 +41,10 @@ async def get_principal(request: Request) -> Principal:
 
 
 async def _authenticate(request: Request) -> Principal:
-    header = request.headers.get("authorization")
-    if not header:
-        raise Unauthenticated("no bearer token was sent")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise Unauthenticated("the Authorization header is not a bearer token")
+    token = _bearer_token(request.headers.get("authorization"))
     authenticator: Authenticator = request.app.state.authenticator
     try:
-        principal = await authenticator.authenticate(token.strip())
+        principal = await authenticator.authenticate(token)
     except InvalidCredentials as error:
         raise Unauthenticated(error.reason) from None
     limiter: RateLimiter | None = request.app.state.rate_limiter
@@ -55,6 +54,24 @@ async def _authenticate(request: Request) -> Principal:
         if not decision.allowed:
             raise RateLimited(decision.reset_seconds, decision.headers())
     return principal
+
+
+def _bearer_token(header: str | None) -> str:
+    if not header:
+        raise Unauthenticated("no bearer token was sent")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthenticated("the Authorization header is not a bearer token")
+    return token.strip()
+
+
+async def principal_or_none(authenticator: Authenticator, header: str | None) -> Principal | None:
+    """The caller an Authorization header names, or None when it names no one; no rate limit
+    is spent (the route, which answers the 401 or the request, does that)."""
+    try:
+        return await authenticator.authenticate(_bearer_token(header))
+    except (Unauthenticated, InvalidCredentials):
+        return None
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
@@ -68,19 +85,26 @@ async def get_uow_factory(request: Request, principal: CurrentPrincipal) -> Unit
     return lambda: SqlUnitOfWork(database, principal.organization_id, known_pairs=known_pairs)
 
 
-async def get_uow(request: Request) -> UnitOfWork:
-    """One unit of work for the caller's organisation (REST routes make one service call).
-    It asks for the caller itself rather than through a sub-dependency: FastAPI's dependency
-    resolution is a measurable share of a point read, and this sits on every request."""
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Who is asking, and one unit of work for their organisation (a REST route makes one
+    service call): one dependency rather than two, as each costs FastAPI a resolution on
+    every request."""
+
+    principal: Principal
+    uow: UnitOfWork
+
+
+async def get_caller(request: Request) -> Caller:
     principal = await get_principal(request)
-    return SqlUnitOfWork(request.app.state.database, principal.organization_id)
+    return Caller(principal, SqlUnitOfWork(request.app.state.database, principal.organization_id))
 
 
 async def get_clock() -> Clock:
     return SystemClock()
 
 
-UoW = Annotated[UnitOfWork, Depends(get_uow)]
+CurrentCaller = Annotated[Caller, Depends(get_caller)]
 UoWFactory = Annotated[UnitOfWorkFactory, Depends(get_uow_factory)]
 SystemTime = Annotated[Clock, Depends(get_clock)]
 

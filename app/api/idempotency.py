@@ -2,7 +2,7 @@
 
 Same key, other body: 422. Same key while the first request is still running: 409. The key
 and its response are stored in the transaction that made the change (see
-`app.adapters.db.idempotency`), so a crash can never keep one without the other. Server
+the database adapter's `KeyedTransaction`), so a crash can never keep one without the other. Server
 errors (5xx) are not stored: the change rolled back, and the client may retry.
 """
 
@@ -12,8 +12,7 @@ import hashlib
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.adapters.auth.errors import InvalidCredentials
-from app.adapters.db.idempotency import KeyedTransaction, StoredResponse
+from app.api.deps import KeyedTransaction, StoredResponse, principal_or_none
 from app.api.errors import problem
 from app.domain.access import Principal
 
@@ -109,14 +108,8 @@ def _replaying(body: bytes) -> Receive:
 
 
 async def _principal(scope: Scope) -> Principal | None:
-    scheme, _, token = (_header(scope, b"authorization") or "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        return None
-    try:
-        principal: Principal = await scope["app"].state.authenticator.authenticate(token.strip())
-    except InvalidCredentials:
-        return None
-    return principal
+    header = _header(scope, b"authorization")
+    return await principal_or_none(scope["app"].state.authenticator, header)
 
 
 async def _capture(app: ASGIApp, scope: Scope, body: bytes, fingerprint: bytes) -> StoredResponse:

@@ -1,5 +1,5 @@
-"""Connections go back to the pool whichever way their borrower ends: released directly when
-idle, through asyncpg's shielded release otherwise, and never lost to a cancelled borrower."""
+"""Connections go back to the pool whichever way their borrower ends: idle, in a transaction
+left open, or cancelled mid-query."""
 
 from __future__ import annotations
 

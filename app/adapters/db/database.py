@@ -8,7 +8,6 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 import asyncpg
-from asyncpg.pool import PoolConnectionProxy
 
 from app.adapters.db import json_codec
 from app.adapters.db.rls import ORG_SETTING
@@ -59,34 +58,6 @@ async def _reset_connection(connection: asyncpg.Connection) -> None:
         await connection.execute("ROLLBACK")
 
 
-class _Pool(asyncpg.Pool):  # type: ignore[misc]
-    """asyncpg's pool, but a connection returned idle is released without `asyncio.shield`.
-
-    asyncpg shields every release, so that cancelling the borrower cannot stop a connection
-    from going back: that makes a task and a turn of the event loop per release, ~8% of a
-    point read's handler. A connection with no transaction open (every unit of work ends
-    its own) and no query being cancelled has nothing to wait for on release: no await
-    suspends, so no cancellation can land in it. Those are released directly, as asyncpg
-    releases them; anything else goes through asyncpg's own, shielded release. (Should a
-    direct release ever wait and be cancelled, asyncpg terminates the connection, which the
-    pool then replaces: nothing leaks.)"""
-
-    async def release(self, connection: Any, *, timeout: float | None = None) -> None:  # noqa: ASYNC109 (asyncpg's signature)
-        if type(connection) is not PoolConnectionProxy:
-            return await super().release(connection, timeout=timeout)  # type: ignore[no-any-return]
-        con, holder = connection._con, connection._holder
-        if (
-            con is None
-            or holder._pool is not self
-            or con.is_in_transaction()
-            or con._protocol._is_cancelling()
-        ):
-            return await super().release(connection, timeout=timeout)  # type: ignore[no-any-return]
-        self._check_init()
-        con._on_release()  # as asyncpg's release: the connection's own housekeeping
-        await holder.release(holder._timeout if timeout is None else timeout)
-
-
 @asynccontextmanager
 async def lend(connection: asyncpg.Connection, lock: asyncio.Lock) -> AsyncIterator[Any]:
     """One connection shared by concurrent borrowers (GraphQL resolvers run concurrently),
@@ -104,18 +75,13 @@ class Database:
         self._pool: asyncpg.Pool | None = None
 
     async def open(self) -> None:
-        # As `asyncpg.create_pool` makes it (its defaults spelled out), as our `_Pool`.
-        self._pool = await _Pool(
+        self._pool = await asyncpg.create_pool(
             to_dsn(self.url),
             min_size=min(2, self._pool_size),
             max_size=self._pool_size,
-            max_queries=50_000,
-            max_inactive_connection_lifetime=300,
             init=_init_connection,
             reset=_reset_connection,
             connection_class=TenantConnection,
-            record_class=asyncpg.Record,
-            loop=None,
         )
 
     def connect(self) -> AbstractAsyncContextManager[asyncpg.Connection]:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
-from app.api.deps import CurrentPrincipal, SystemTime, UoW
-from app.api.rest.responses import JsonModel, problems
+from app.api.deps import CurrentCaller, SystemTime
+from app.api.rest.responses import problems
 from app.api.rest.schemas.access import (
     ApiTokenCreate,
     ApiTokenCreatedRead,
     ApiTokenRead,
     AuditEventPageRead,
-    AuditEventRead,
     OidcIssuerCreate,
     OidcIssuerRead,
 )
@@ -27,18 +26,17 @@ router = APIRouter(prefix="/v1", tags=["access"])
     "/api-tokens",
     operation_id="createApiToken",
     status_code=201,
-    response_model=ApiTokenCreatedRead,
     responses=problems(403),
 )
 async def create_api_token(
-    body: ApiTokenCreate, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+    body: ApiTokenCreate, caller: CurrentCaller, clock: SystemTime
+) -> ApiTokenCreatedRead:
     """Mint a token for a script or integration. The token is in this response only."""
     issued = await service.create_api_token(
-        uow=uow, principal=principal, clock=clock, **body.model_dump()
+        uow=caller.uow, principal=caller.principal, clock=clock, **body.model_dump()
     )
     read = ApiTokenRead.model_validate(issued.record, from_attributes=True)
-    return JsonModel(ApiTokenCreatedRead(**read.model_dump(), token=issued.token), 201)
+    return ApiTokenCreatedRead(**read.model_dump(), token=issued.token)
 
 
 @router.get(
@@ -47,10 +45,9 @@ async def create_api_token(
     response_model=list[ApiTokenRead],
     responses=problems(403),
 )
-async def list_api_tokens(uow: UoW, principal: CurrentPrincipal) -> list[ApiTokenRead]:
+async def list_api_tokens(caller: CurrentCaller) -> Any:
     """The organisation's tokens (never the tokens themselves)."""
-    tokens = await service.list_api_tokens(uow=uow, principal=principal)
-    return [ApiTokenRead.model_validate(t, from_attributes=True) for t in tokens]
+    return await service.list_api_tokens(uow=caller.uow, principal=caller.principal)
 
 
 @router.delete(
@@ -59,10 +56,11 @@ async def list_api_tokens(uow: UoW, principal: CurrentPrincipal) -> list[ApiToke
     response_model=ApiTokenRead,
     responses=problems(403, 404),
 )
-async def revoke_api_token(token_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+async def revoke_api_token(token_id: UUID, caller: CurrentCaller) -> Any:
     """Revoke a token: it stops working at once. The record stays, for the audit trail."""
-    record = await service.revoke_api_token(uow=uow, principal=principal, token_id=token_id)
-    return JsonModel(ApiTokenRead.model_validate(record, from_attributes=True))
+    return await service.revoke_api_token(
+        uow=caller.uow, principal=caller.principal, token_id=token_id
+    )
 
 
 @router.post(
@@ -72,12 +70,11 @@ async def revoke_api_token(token_id: UUID, uow: UoW, principal: CurrentPrincipal
     response_model=OidcIssuerRead,
     responses=problems(403),
 )
-async def register_oidc_issuer(
-    body: OidcIssuerCreate, uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+async def register_oidc_issuer(body: OidcIssuerCreate, caller: CurrentCaller) -> Any:
     """Accept sign-ins from an identity provider (its JWTs as bearer tokens)."""
-    issuer = await service.register_oidc_issuer(uow=uow, principal=principal, **body.model_dump())
-    return JsonModel(OidcIssuerRead.model_validate(issuer, from_attributes=True), 201)
+    return await service.register_oidc_issuer(
+        uow=caller.uow, principal=caller.principal, **body.model_dump()
+    )
 
 
 @router.get(
@@ -86,10 +83,9 @@ async def register_oidc_issuer(
     response_model=list[OidcIssuerRead],
     responses=problems(403),
 )
-async def list_oidc_issuers(uow: UoW, principal: CurrentPrincipal) -> list[OidcIssuerRead]:
+async def list_oidc_issuers(caller: CurrentCaller) -> Any:
     """The identity providers this organisation accepts."""
-    issuers = await service.list_oidc_issuers(uow=uow, principal=principal)
-    return [OidcIssuerRead.model_validate(i, from_attributes=True) for i in issuers]
+    return await service.list_oidc_issuers(uow=caller.uow, principal=caller.principal)
 
 
 @router.delete(
@@ -98,9 +94,11 @@ async def list_oidc_issuers(uow: UoW, principal: CurrentPrincipal) -> list[OidcI
     status_code=204,
     responses=problems(403, 404),
 )
-async def remove_oidc_issuer(issuer_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Response:
+async def remove_oidc_issuer(issuer_id: UUID, caller: CurrentCaller) -> Response:
     """Stop accepting an identity provider's tokens."""
-    await service.remove_oidc_issuer(uow=uow, principal=principal, issuer_id=issuer_id)
+    await service.remove_oidc_issuer(
+        uow=caller.uow, principal=caller.principal, issuer_id=issuer_id
+    )
     return Response(status_code=204)
 
 
@@ -111,18 +109,16 @@ async def remove_oidc_issuer(issuer_id: UUID, uow: UoW, principal: CurrentPrinci
     responses=problems(403),
 )
 async def list_audit_events(
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     before: Annotated[
         int | None,
         Query(ge=1, le=2**63 - 1, description="From `next_before` of the previous page"),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-) -> JsonModel:
+) -> Any:
     """Who did what and when, newest first. Facts only, never confidential content."""
     events = await service.list_audit_events(
-        uow=uow, principal=principal, before=before, limit=limit
+        uow=caller.uow, principal=caller.principal, before=before, limit=limit
     )
-    items = [AuditEventRead.model_validate(e, from_attributes=True) for e in events]
-    next_before = items[-1].id if len(items) == limit else None
-    return JsonModel(AuditEventPageRead(items=items, next_before=next_before))
+    next_before = events[-1].id if len(events) == limit else None
+    return {"items": events, "next_before": next_before}

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Query
 
-from app.api.deps import CurrentPrincipal, SystemTime, UoW
-from app.api.rest.responses import JsonModel, RecordJson, fields_of, problems
+from app.api.deps import CurrentCaller, SystemTime
+from app.api.rest.responses import problems
 from app.api.rest.schemas.employees import (
     EmployeeImportCreate,
     EmployeeImportRead,
@@ -31,28 +31,26 @@ IMPORT_MAX_BODY_BYTES = 64 * 1024 * 1024
     responses=problems(403, 413),
 )
 async def import_employees(
-    body: EmployeeImportCreate, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+    body: EmployeeImportCreate, caller: CurrentCaller, clock: SystemTime
+) -> Any:
     """Upsert employees by `employee_number`. Good rows are stored; bad rows are listed in
     `errors` with their row, field and reason. Managers may come later in the batch or in a
     later import: the link is made when they arrive."""
-    report = await service.import_employees(
-        uow=uow, principal=principal, clock=clock, rows=body.employees
+    return await service.import_employees(
+        uow=caller.uow, principal=caller.principal, clock=clock, rows=body.employees
     )
-    return JsonModel(EmployeeImportRead.model_validate(report, from_attributes=True))
 
 
 @router.get("", operation_id="listEmployees", response_model=EmployeePageRead, responses=problems())
 async def list_employees(
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     after: Annotated[str | None, Query(description="Cursor from the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=service.MAX_PAGE)] = 50,
     department: str | None = None,
     unit: str | None = None,
     employment_status: EmploymentStatus | None = None,
     employee_number: str | None = None,
-) -> RecordJson:
+) -> Any:
     """The directory in `employee_number` order, a page at a time."""
     filters = {
         k: str(v)
@@ -64,11 +62,9 @@ async def list_employees(
         )
         if v is not None
     }
-    page = await service.list_employees(
-        uow=uow, principal=principal, after=after, limit=limit, filters=filters
+    return await service.list_employees(
+        uow=caller.uow, principal=caller.principal, after=after, limit=limit, filters=filters
     )
-    items = [fields_of(e, EmployeeRead) for e in page.items]
-    return RecordJson({"items": items, "next_cursor": page.next_cursor})
 
 
 @router.get(
@@ -77,7 +73,8 @@ async def list_employees(
     response_model=EmployeeRead,
     responses=problems(404),
 )
-async def get_employee(employee_id: UUID, uow: UoW, principal: CurrentPrincipal) -> RecordJson:
+async def get_employee(employee_id: UUID, caller: CurrentCaller) -> Any:
     """One employee of the caller's organisation."""
-    employee = await service.get_employee(uow=uow, principal=principal, employee_id=employee_id)
-    return RecordJson(fields_of(employee, EmployeeRead))
+    return await service.get_employee(
+        uow=caller.uow, principal=caller.principal, employee_id=employee_id
+    )

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import asdict
+from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Header, Path, Query, Response
 
 from app.api.concurrency import etag, expected_version
-from app.api.deps import CurrentPrincipal, SystemTime, UoW
+from app.api.deps import CurrentCaller, SystemTime
 from app.api.errors import problem
 from app.api.rest import roster_files
-from app.api.rest.responses import JsonModel, problems
+from app.api.rest.responses import problems
 from app.api.rest.schemas.integrations import (
     WebhookDeliveryRead,
     WebhookEndpointCreate,
@@ -35,19 +36,14 @@ IfMatch = Annotated[
 ]
 
 
-def _read(endpoint: WebhookEndpoint, status: int = 200) -> JsonModel:
-    response = JsonModel(WebhookEndpointRead.model_validate(endpoint, from_attributes=True), status)
+def _tagged(response: Response, endpoint: WebhookEndpoint) -> WebhookEndpoint:
+    """The endpoint, its version as the response's `ETag`."""
     response.headers["ETag"] = etag(endpoint.version)
-    return response
+    return endpoint
 
 
-def _with_secret(issued: service.EndpointWithSecret, status: int) -> JsonModel:
-    read = WebhookEndpointRead.model_validate(issued.endpoint, from_attributes=True)
-    response = JsonModel(
-        WebhookEndpointSecretRead(**read.model_dump(), secret=issued.secret), status
-    )
-    response.headers["ETag"] = etag(issued.endpoint.version)
-    return response
+def _with_secret(response: Response, issued: service.EndpointWithSecret) -> dict[str, Any]:
+    return {**asdict(_tagged(response, issued.endpoint)), "secret": issued.secret}
 
 
 @router.post(
@@ -58,13 +54,16 @@ def _with_secret(issued: service.EndpointWithSecret, status: int) -> JsonModel:
     responses=problems(403),
 )
 async def create_webhook_endpoint(
-    body: WebhookEndpointCreate, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+    body: WebhookEndpointCreate,
+    caller: CurrentCaller,
+    clock: SystemTime,
+    response: Response,
+) -> Any:
     """Subscribe a URL to events, signed per Standard Webhooks; the secret is shown once."""
     issued = await service.create_webhook_endpoint(
-        uow=uow, principal=principal, clock=clock, **body.model_dump()
+        uow=caller.uow, principal=caller.principal, clock=clock, **body.model_dump()
     )
-    return _with_secret(issued, 201)
+    return _with_secret(response, issued)
 
 
 @router.get(
@@ -73,12 +72,9 @@ async def create_webhook_endpoint(
     response_model=list[WebhookEndpointRead],
     responses=problems(403),
 )
-async def list_webhook_endpoints(
-    uow: UoW, principal: CurrentPrincipal
-) -> list[WebhookEndpointRead]:
+async def list_webhook_endpoints(caller: CurrentCaller) -> Any:
     """The organisation's webhook subscriptions."""
-    found = await service.list_webhook_endpoints(uow=uow, principal=principal)
-    return [WebhookEndpointRead.model_validate(e, from_attributes=True) for e in found]
+    return await service.list_webhook_endpoints(uow=caller.uow, principal=caller.principal)
 
 
 @router.get(
@@ -87,13 +83,12 @@ async def list_webhook_endpoints(
     response_model=WebhookEndpointRead,
     responses=problems(403, 404),
 )
-async def get_webhook_endpoint(
-    endpoint_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+async def get_webhook_endpoint(endpoint_id: UUID, caller: CurrentCaller, response: Response) -> Any:
     """One subscription, with its `ETag`."""
-    return _read(
-        await service.get_webhook_endpoint(uow=uow, principal=principal, endpoint_id=endpoint_id)
+    found = await service.get_webhook_endpoint(
+        uow=caller.uow, principal=caller.principal, endpoint_id=endpoint_id
     )
+    return _tagged(response, found)
 
 
 @router.patch(
@@ -104,23 +99,23 @@ async def get_webhook_endpoint(
 )
 async def update_webhook_endpoint(
     endpoint_id: UUID,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
+    response: Response,
     body: WebhookEndpointUpdate | None = None,
     if_match: IfMatch = None,
-) -> Response:
+) -> Any:
     """Change a subscription; with `If-Match`, only if nobody changed it since you read it."""
     try:
         updated = await service.update_webhook_endpoint(
-            uow=uow,
-            principal=principal,
+            uow=caller.uow,
+            principal=caller.principal,
             endpoint_id=endpoint_id,
             changes=body.model_dump(exclude_unset=True) if body else {},
             if_version=expected_version(if_match),
         )
     except service.StaleVersion as error:
         return problem(412, error.code, "Precondition failed", error.detail, field="If-Match")
-    return _read(updated)
+    return _tagged(response, updated)
 
 
 @router.delete(
@@ -129,11 +124,11 @@ async def update_webhook_endpoint(
     status_code=204,
     responses=problems(403, 404),
 )
-async def remove_webhook_endpoint(
-    endpoint_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> Response:
+async def remove_webhook_endpoint(endpoint_id: UUID, caller: CurrentCaller) -> Response:
     """Unsubscribe; undelivered events to it are dropped."""
-    await service.remove_webhook_endpoint(uow=uow, principal=principal, endpoint_id=endpoint_id)
+    await service.remove_webhook_endpoint(
+        uow=caller.uow, principal=caller.principal, endpoint_id=endpoint_id
+    )
     return Response(status_code=204)
 
 
@@ -144,30 +139,30 @@ async def remove_webhook_endpoint(
     responses=problems(403, 404),
 )
 async def rotate_webhook_secret(
-    endpoint_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+    endpoint_id: UUID,
+    caller: CurrentCaller,
+    clock: SystemTime,
+    response: Response,
+) -> Any:
     """A new secret. For 24 hours deliveries carry signatures by both, old and new."""
     issued = await service.rotate_webhook_secret(
-        uow=uow, principal=principal, clock=clock, endpoint_id=endpoint_id
+        uow=caller.uow, principal=caller.principal, clock=clock, endpoint_id=endpoint_id
     )
-    return _with_secret(issued, 200)
+    return _with_secret(response, issued)
 
 
 @router.post(
     "/webhook-endpoints/{endpoint_id}/ping",
     operation_id="pingWebhookEndpoint",
     status_code=202,
-    response_model=WebhookPingRead,
     responses=problems(403, 404),
 )
-async def ping_webhook_endpoint(
-    endpoint_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+async def ping_webhook_endpoint(endpoint_id: UUID, caller: CurrentCaller) -> WebhookPingRead:
     """Queue a `webhook.ping` event for this endpoint only, to test the receiver."""
     event_id = await service.ping_webhook_endpoint(
-        uow=uow, principal=principal, endpoint_id=endpoint_id
+        uow=caller.uow, principal=caller.principal, endpoint_id=endpoint_id
     )
-    return JsonModel(WebhookPingRead(event_id=event_id), 202)
+    return WebhookPingRead(event_id=event_id)
 
 
 @router.get(
@@ -178,18 +173,20 @@ async def ping_webhook_endpoint(
 )
 async def list_webhook_deliveries(
     endpoint_id: UUID,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     before: Annotated[
         int | None, Query(ge=1, le=BIGINT, description="The last id of the previous page")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-) -> list[WebhookDeliveryRead]:
+) -> Any:
     """Deliveries to this endpoint, newest first: state, attempts, last answer."""
-    found = await service.list_webhook_deliveries(
-        uow=uow, principal=principal, endpoint_id=endpoint_id, before=before, limit=limit
+    return await service.list_webhook_deliveries(
+        uow=caller.uow,
+        principal=caller.principal,
+        endpoint_id=endpoint_id,
+        before=before,
+        limit=limit,
     )
-    return [WebhookDeliveryRead.model_validate(d, from_attributes=True) for d in found]
 
 
 @router.post(
@@ -200,14 +197,13 @@ async def list_webhook_deliveries(
     responses=problems(403, 404),
 )
 async def redeliver_webhook(
-    delivery_id: Annotated[int, Path(ge=1, le=BIGINT)], uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+    delivery_id: Annotated[int, Path(ge=1, le=BIGINT)], caller: CurrentCaller
+) -> Any:
     """Send a delivery again, now, whatever became of it before."""
-    delivery = await service.redeliver_webhook(
-        uow=uow, principal=principal, delivery_id=delivery_id
+    return await service.redeliver_webhook(
+        uow=caller.uow, principal=caller.principal, delivery_id=delivery_id
     )
-    return JsonModel(WebhookDeliveryRead.model_validate(delivery, from_attributes=True), 202)
 
 
-# Every route of the integrations area, in matching order (see `app.main.add_routes`).
+# Every route of the integrations area, in matching order (see `app.main.create_app`).
 routers = (roster_files.router, router)

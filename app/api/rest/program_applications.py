@@ -2,41 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter
 
-from app.api.deps import CurrentPrincipal, SystemTime, UoW
-from app.api.rest.responses import JsonModel, problems
+from app.api.deps import CurrentCaller, SystemTime
+from app.api.rest.responses import problems
 from app.api.rest.schemas.programs import (
     ApplicationCreate,
     ApplicationRead,
     EligibilityOverrideCreate,
-    EligibilityRead,
     SupervisorDecisionCreate,
     VolunteerRead,
 )
 from app.services import applications as service
 from app.services import volunteers
-from app.services.programs.records import Application
 
 router = APIRouter(prefix="/v1", tags=["programs"])
-
-
-def application_read(application: Application) -> ApplicationRead:
-    return ApplicationRead(
-        id=application.id,
-        cohort_id=application.cohort_id,
-        employee_id=application.employee_id,
-        role=application.role,
-        profile=dict(application.profile),
-        capacity=application.capacity,
-        supervisor_approval=application.supervisor_approval,
-        overrides=[dict(o) for o in application.overrides],
-        eligibility=EligibilityRead.model_validate(application.eligibility),
-        created_at=application.created_at,
-        evaluated_at=application.evaluated_at,
-    )
 
 
 @router.post(
@@ -49,15 +32,14 @@ def application_read(application: Application) -> ApplicationRead:
 async def submit_application(
     cohort_id: UUID,
     body: ApplicationCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
-) -> JsonModel:
+) -> Any:
     """Apply as mentee (self-assessment) or mentor (volunteer profile). The answer carries the
     eligibility decision: every rule's outcome and reason."""
-    application = await service.submit_application(
-        uow=uow,
-        principal=principal,
+    return await service.submit_application(
+        uow=caller.uow,
+        principal=caller.principal,
         clock=clock,
         cohort_id=cohort_id,
         employee_id=body.employee_id,
@@ -65,7 +47,6 @@ async def submit_application(
         profile=body.profile(),
         capacity=body.capacity,
     )
-    return JsonModel(application_read(application), 201)
 
 
 @router.get(
@@ -74,12 +55,11 @@ async def submit_application(
     response_model=list[ApplicationRead],
     responses=problems(403, 404),
 )
-async def list_applications(
-    cohort_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> list[ApplicationRead]:
+async def list_applications(cohort_id: UUID, caller: CurrentCaller) -> Any:
     """Every application to the cohort, in the order they came."""
-    found = await service.list_applications(uow=uow, principal=principal, cohort_id=cohort_id)
-    return [application_read(a) for a in found]
+    return await service.list_applications(
+        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
+    )
 
 
 @router.get(
@@ -88,12 +68,11 @@ async def list_applications(
     response_model=ApplicationRead,
     responses=problems(403, 404),
 )
-async def get_application(application_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+async def get_application(application_id: UUID, caller: CurrentCaller) -> Any:
     """One application and its latest eligibility decision."""
-    application = await service.get_application(
-        uow=uow, principal=principal, application_id=application_id
+    return await service.get_application(
+        uow=caller.uow, principal=caller.principal, application_id=application_id
     )
-    return JsonModel(application_read(application))
 
 
 @router.post(
@@ -105,19 +84,17 @@ async def get_application(application_id: UUID, uow: UoW, principal: CurrentPrin
 async def decide_supervisor_approval(
     application_id: UUID,
     body: SupervisorDecisionCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
-) -> JsonModel:
+) -> Any:
     """The mentee's supervisor approves or declines participation (Caltrans)."""
-    application = await service.decide_supervisor_approval(
-        uow=uow,
-        principal=principal,
+    return await service.decide_supervisor_approval(
+        uow=caller.uow,
+        principal=caller.principal,
         clock=clock,
         application_id=application_id,
         approved=body.approved,
     )
-    return JsonModel(application_read(application))
 
 
 @router.post(
@@ -129,20 +106,18 @@ async def decide_supervisor_approval(
 async def override_eligibility(
     application_id: UUID,
     body: EligibilityOverrideCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
-) -> JsonModel:
+) -> Any:
     """Admit, on record, an applicant who fails a rule (where the policy allows: NC)."""
-    application = await service.override_eligibility(
-        uow=uow,
-        principal=principal,
+    return await service.override_eligibility(
+        uow=caller.uow,
+        principal=caller.principal,
         clock=clock,
         application_id=application_id,
         rule=body.rule,
         reason=body.reason,
     )
-    return JsonModel(application_read(application))
 
 
 @router.get(
@@ -151,9 +126,8 @@ async def override_eligibility(
     response_model=list[VolunteerRead],
     responses=problems(403, 404),
 )
-async def list_volunteers(
-    cohort_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> list[VolunteerRead]:
+async def list_volunteers(cohort_id: UUID, caller: CurrentCaller) -> Any:
     """The volunteer list (Caltrans): eligible mentors with places left, to choose from."""
-    found = await volunteers.list_volunteers(uow=uow, principal=principal, cohort_id=cohort_id)
-    return [VolunteerRead.model_validate(v, from_attributes=True) for v in found]
+    return await volunteers.list_volunteers(
+        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
+    )

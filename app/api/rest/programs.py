@@ -3,14 +3,15 @@ Applications, matching runs and mentorships are in their own modules, included h
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter
 
-from app.api.deps import CurrentPrincipal, UoW
+from app.api.deps import CurrentCaller, CurrentPrincipal
 from app.api.rest.program_applications import router as applications_router
 from app.api.rest.program_matching import router as matching_router
-from app.api.rest.responses import JsonModel, problems
+from app.api.rest.responses import problems
 from app.api.rest.schemas.programs import (
     AttendanceCreate,
     CohortCreate,
@@ -24,7 +25,7 @@ from app.api.rest.schemas.programs import (
 )
 from app.services import cohorts
 from app.services.programs import catalog as programs
-from app.services.programs.records import CohortEvent, Program
+from app.services.programs.records import Program
 
 router = APIRouter(prefix="/v1", tags=["programs"])
 
@@ -40,13 +41,7 @@ def _program(program: Program) -> ProgramRead:
     )
 
 
-def _event(event: CohortEvent) -> CohortEventRead:
-    return CohortEventRead.model_validate(event, from_attributes=True)
-
-
-@router.get(
-    "/presets", operation_id="listPresets", response_model=list[PresetRead], responses=problems(403)
-)
+@router.get("/presets", operation_id="listPresets", responses=problems(403))
 async def list_presets(principal: CurrentPrincipal) -> list[PresetRead]:
     """The built-in policies: charlotte-sll, caltrans, nc-model, maine-mms."""
     return [
@@ -59,27 +54,31 @@ async def list_presets(principal: CurrentPrincipal) -> list[PresetRead]:
     "/programs",
     operation_id="createProgram",
     status_code=201,
-    response_model=ProgramRead,
     responses=problems(403, 404),
 )
-async def create_program(body: ProgramCreate, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+async def create_program(body: ProgramCreate, caller: CurrentCaller) -> ProgramRead:
     """A program from a preset, with optional policy overrides."""
     program = await programs.create_program(
-        uow=uow, principal=principal, name=body.name, preset_name=body.preset, overrides=body.policy
+        uow=caller.uow,
+        principal=caller.principal,
+        name=body.name,
+        preset_name=body.preset,
+        overrides=body.policy,
     )
-    return JsonModel(_program(program), 201)
+    return _program(program)
 
 
 @router.get(
     "/programs/{program_id}",
     operation_id="getProgram",
-    response_model=ProgramRead,
     responses=problems(403, 404),
 )
-async def get_program(program_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+async def get_program(program_id: UUID, caller: CurrentCaller) -> ProgramRead:
     """A program with its effective policy."""
-    return JsonModel(
-        _program(await programs.get_program(uow=uow, principal=principal, program_id=program_id))
+    return _program(
+        await programs.get_program(
+            uow=caller.uow, principal=caller.principal, program_id=program_id
+        )
     )
 
 
@@ -87,21 +86,20 @@ async def get_program(program_id: UUID, uow: UoW, principal: CurrentPrincipal) -
     "/programs/{program_id}/policy-versions",
     operation_id="updateProgramPolicy",
     status_code=201,
-    response_model=ProgramRead,
     responses=problems(403, 404, 409),
 )
 async def update_program_policy(
-    program_id: UUID, body: ProgramPolicyUpdate, uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+    program_id: UUID, body: ProgramPolicyUpdate, caller: CurrentCaller
+) -> ProgramRead:
     """A new policy version; mentorships already made keep the policy they started with."""
     program = await programs.update_program_policy(
-        uow=uow,
-        principal=principal,
+        uow=caller.uow,
+        principal=caller.principal,
         program_id=program_id,
         overrides=body.policy,
         expected_version=body.expected_version,
     )
-    return JsonModel(_program(program), 201)
+    return _program(program)
 
 
 @router.post(
@@ -111,14 +109,11 @@ async def update_program_policy(
     response_model=CohortRead,
     responses=problems(403, 404),
 )
-async def create_cohort(
-    program_id: UUID, body: CohortCreate, uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+async def create_cohort(program_id: UUID, body: CohortCreate, caller: CurrentCaller) -> Any:
     """A cohort (Charlotte: session; Maine: the yearly cycle) of a program."""
-    cohort = await cohorts.create_cohort(
-        uow=uow, principal=principal, program_id=program_id, **body.model_dump()
+    return await cohorts.create_cohort(
+        uow=caller.uow, principal=caller.principal, program_id=program_id, **body.model_dump()
     )
-    return JsonModel(CohortRead.model_validate(cohort, from_attributes=True), 201)
 
 
 @router.get(
@@ -127,10 +122,9 @@ async def create_cohort(
     response_model=CohortRead,
     responses=problems(403, 404),
 )
-async def get_cohort(cohort_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+async def get_cohort(cohort_id: UUID, caller: CurrentCaller) -> Any:
     """One cohort."""
-    cohort = await cohorts.get_cohort(uow=uow, principal=principal, cohort_id=cohort_id)
-    return JsonModel(CohortRead.model_validate(cohort, from_attributes=True))
+    return await cohorts.get_cohort(uow=caller.uow, principal=caller.principal, cohort_id=cohort_id)
 
 
 @router.post(
@@ -140,14 +134,11 @@ async def get_cohort(cohort_id: UUID, uow: UoW, principal: CurrentPrincipal) -> 
     response_model=CohortEventRead,
     responses=problems(403, 404),
 )
-async def add_cohort_event(
-    cohort_id: UUID, body: CohortEventCreate, uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+async def add_cohort_event(cohort_id: UUID, body: CohortEventCreate, caller: CurrentCaller) -> Any:
     """A date on the cohort's calendar."""
-    event = await cohorts.add_cohort_event(
-        uow=uow, principal=principal, cohort_id=cohort_id, **body.model_dump()
+    return await cohorts.add_cohort_event(
+        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id, **body.model_dump()
     )
-    return JsonModel(_event(event), 201)
 
 
 @router.get(
@@ -156,12 +147,11 @@ async def add_cohort_event(
     response_model=list[CohortEventRead],
     responses=problems(403, 404),
 )
-async def list_cohort_events(
-    cohort_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> list[CohortEventRead]:
+async def list_cohort_events(cohort_id: UUID, caller: CurrentCaller) -> Any:
     """The cohort's calendar in date order, with attendance."""
-    found = await cohorts.list_cohort_events(uow=uow, principal=principal, cohort_id=cohort_id)
-    return [_event(e) for e in found]
+    return await cohorts.list_cohort_events(
+        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
+    )
 
 
 @router.post(
@@ -170,15 +160,15 @@ async def list_cohort_events(
     response_model=CohortEventRead,
     responses=problems(403, 404),
 )
-async def record_attendance(
-    event_id: UUID, body: AttendanceCreate, uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+async def record_attendance(event_id: UUID, body: AttendanceCreate, caller: CurrentCaller) -> Any:
     """Record who attended (an information session counts toward NC and Caltrans eligibility)."""
-    event = await cohorts.record_attendance(
-        uow=uow, principal=principal, event_id=event_id, employee_ids=body.employee_ids
+    return await cohorts.record_attendance(
+        uow=caller.uow,
+        principal=caller.principal,
+        event_id=event_id,
+        employee_ids=body.employee_ids,
     )
-    return JsonModel(_event(event))
 
 
-# Every route of the programs area, in matching order (see `app.main.add_routes`).
+# Every route of the programs area, in matching order (see `app.main.create_app`).
 routers = (router, applications_router, matching_router)

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Request, Response
 from icalendar import Calendar, Event
 from pydantic import BaseModel
 
-from app.api.deps import CurrentPrincipal, UoW, get_uow_factory
-from app.api.rest.responses import JsonModel, problems
+from app.api.deps import CurrentCaller, get_uow_factory
+from app.api.rest.responses import problems
 from app.domain.access import Principal, Role
 from app.services.relationships import calendar_feed
 from app.services.relationships.calendar_feed import CalendarEntry
@@ -28,14 +28,13 @@ class CalendarFeedRead(BaseModel):
     "/me/calendar-feed",
     operation_id="issueCalendarFeed",
     status_code=201,
-    response_model=CalendarFeedRead,
     responses=problems(400, 403, 404),
 )
-async def issue_calendar_feed(uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+async def issue_calendar_feed(caller: CurrentCaller) -> CalendarFeedRead:
     """A new secret URL for your calendar; the previous one stops working. Shown once."""
-    issued = await calendar_feed.issue_calendar_feed(uow=uow, principal=principal)
+    issued = await calendar_feed.issue_calendar_feed(uow=caller.uow, principal=caller.principal)
     url = f"/v1/calendar/{issued.organization_id}/{issued.secret}.ics"
-    return JsonModel(CalendarFeedRead(url=url, secret=issued.secret), 201)
+    return CalendarFeedRead(url=url, secret=issued.secret)
 
 
 @router.get(

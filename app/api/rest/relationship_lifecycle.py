@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter
 
-from app.api.deps import CurrentPrincipal, SystemTime, UoW
-from app.api.rest.responses import JsonModel, problems
+from app.api.deps import CurrentCaller, SystemTime
+from app.api.rest.responses import problems
 from app.api.rest.schemas.relationships import (
     AgreementRead,
     AgreementUpdate,
@@ -24,9 +25,8 @@ router = APIRouter(prefix="/v1", tags=["mentorships"])
 _PROBLEMS = problems(400, 403, 404, 409)
 
 
-def _progress(pair: Pair) -> JsonModel:
-    view = mentorship_progress.describe(pair)
-    return JsonModel(MentorshipProgressRead.model_validate(view, from_attributes=True))
+def _progress(pair: Pair) -> mentorship_progress.ProgressView:
+    return mentorship_progress.describe(pair)
 
 
 @router.get(
@@ -35,14 +35,11 @@ def _progress(pair: Pair) -> JsonModel:
     response_model=MentorshipProgressRead,
     responses=_PROBLEMS,
 )
-async def get_progress(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+async def get_progress(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """The mentorship's facts: state, confirmations, signatures, timeline, cadence signal."""
-    view = await mentorship_progress.get_progress(
-        uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+    return await mentorship_progress.get_progress(
+        uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
     )
-    return JsonModel(MentorshipProgressRead.model_validate(view, from_attributes=True))
 
 
 @router.post(
@@ -51,13 +48,11 @@ async def get_progress(
     response_model=MentorshipProgressRead,
     responses=_PROBLEMS,
 )
-async def confirm(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+async def confirm(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """A participant confirms; `active` once both have (and signed, where the policy asks)."""
     return _progress(
         await confirmations.confirm_mentorship(
-            uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+            uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
         )
     )
 
@@ -68,13 +63,11 @@ async def confirm(
     response_model=MentorshipProgressRead,
     responses=_PROBLEMS,
 )
-async def end(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+async def end(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """Either participant ends the relationship, at any time; no reason is asked."""
     return _progress(
         await endings.end_mentorship(
-            uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+            uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
         )
     )
 
@@ -85,13 +78,11 @@ async def end(
     response_model=MentorshipProgressRead,
     responses=_PROBLEMS,
 )
-async def terminate(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+async def terminate(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """The program administrator ends the relationship, where the policy allows (Maine)."""
     return _progress(
         await endings.terminate_mentorship(
-            uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+            uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
         )
     )
 
@@ -105,15 +96,14 @@ async def terminate(
 async def complete(
     mentorship_id: UUID,
     body: CompletionCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
-) -> JsonModel:
+) -> Any:
     """Complete at the term's end, after the required evaluations, with the plan's outcomes."""
     return _progress(
         await endings.complete_mentorship(
-            uow=uow,
-            principal=principal,
+            uow=caller.uow,
+            principal=caller.principal,
             clock=clock,
             mentorship_id=mentorship_id,
             outcomes=body.outcomes,
@@ -127,10 +117,11 @@ async def complete(
     response_model=AgreementRead,
     responses=_PROBLEMS,
 )
-async def get_agreement(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+async def get_agreement(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """The current agreement; staff see that it is signed, never the pair's concerns."""
-    view = await agreements.get_agreement(uow=uow, principal=principal, mentorship_id=mentorship_id)
-    return JsonModel(AgreementRead.model_validate(view, from_attributes=True))
+    return await agreements.get_agreement(
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
+    )
 
 
 @router.put(
@@ -139,14 +130,11 @@ async def get_agreement(mentorship_id: UUID, uow: UoW, principal: CurrentPrincip
     response_model=AgreementRead,
     responses=_PROBLEMS,
 )
-async def write_agreement(
-    mentorship_id: UUID, body: AgreementUpdate, uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+async def write_agreement(mentorship_id: UUID, body: AgreementUpdate, caller: CurrentCaller) -> Any:
     """A new version of the terms; both participants sign it again."""
-    view = await agreements.write_agreement(
-        uow=uow, principal=principal, mentorship_id=mentorship_id, terms=body.terms
+    return await agreements.write_agreement(
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id, terms=body.terms
     )
-    return JsonModel(AgreementRead.model_validate(view, from_attributes=True))
 
 
 @router.post(
@@ -155,14 +143,11 @@ async def write_agreement(
     response_model=AgreementRead,
     responses=_PROBLEMS,
 )
-async def sign_agreement(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+async def sign_agreement(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """The caller signs the current version of the agreement (once)."""
-    view = await agreements.sign_agreement(
-        uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+    return await agreements.sign_agreement(
+        uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
     )
-    return JsonModel(AgreementRead.model_validate(view, from_attributes=True))
 
 
 @router.get(
@@ -171,12 +156,11 @@ async def sign_agreement(
     response_model=CheckpointRead,
     responses=_PROBLEMS,
 )
-async def get_checkpoint(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+async def get_checkpoint(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """Where the compatibility checkpoint stands: the caller's own answer, never the other's."""
-    view = await checkpoint.get_checkpoint(
-        uow=uow, principal=principal, mentorship_id=mentorship_id
+    return await checkpoint.get_checkpoint(
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
-    return JsonModel(CheckpointRead.model_validate(view, from_attributes=True))
 
 
 @router.post(
@@ -188,19 +172,17 @@ async def get_checkpoint(mentorship_id: UUID, uow: UoW, principal: CurrentPrinci
 async def answer_checkpoint(
     mentorship_id: UUID,
     body: CheckpointCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
-) -> JsonModel:
+) -> Any:
     """Continue, or ask for a change (no reason): a rematch is proposed, else withdrawal."""
-    view = await checkpoint.answer_checkpoint(
-        uow=uow,
-        principal=principal,
+    return await checkpoint.answer_checkpoint(
+        uow=caller.uow,
+        principal=caller.principal,
         clock=clock,
         mentorship_id=mentorship_id,
         decision=body.decision,
     )
-    return JsonModel(CheckpointRead.model_validate(view, from_attributes=True))
 
 
 @router.post(
@@ -209,14 +191,11 @@ async def answer_checkpoint(
     response_model=CheckpointRead,
     responses=_PROBLEMS,
 )
-async def confirm_rematch(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+async def confirm_rematch(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """The coordinator confirms the proposed change of mentor."""
-    view = await checkpoint.confirm_rematch(
-        uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+    return await checkpoint.confirm_rematch(
+        uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
     )
-    return JsonModel(CheckpointRead.model_validate(view, from_attributes=True))
 
 
 @router.post(
@@ -225,12 +204,9 @@ async def confirm_rematch(
     response_model=CheckpointRead,
     responses=_PROBLEMS,
 )
-async def decline_rematch(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+async def decline_rematch(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """The coordinator declines the proposed mentor: the next alternative is proposed, or,
     with none left, the mentee is withdrawn (eligible for the next cohort)."""
-    view = await checkpoint.decline_rematch(
-        uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+    return await checkpoint.decline_rematch(
+        uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
     )
-    return JsonModel(CheckpointRead.model_validate(view, from_attributes=True))

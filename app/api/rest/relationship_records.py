@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter
 
-from app.api.deps import CurrentPrincipal, SystemTime, UoW
-from app.api.rest.responses import JsonModel, problems
+from app.api.deps import CurrentCaller, SystemTime
+from app.api.rest.responses import problems
 from app.api.rest.schemas.relationships import (
     DisclosureCreate,
     DisclosureRead,
@@ -31,10 +32,6 @@ router = APIRouter(prefix="/v1", tags=["mentorships"])
 _PROBLEMS = problems(400, 403, 404, 409)
 
 
-def _one(model: type, value: object, status: int = 200) -> JsonModel:
-    return JsonModel(model.model_validate(value, from_attributes=True), status)  # type: ignore[attr-defined]
-
-
 @router.post(
     "/mentorships/{mentorship_id}/meetings",
     operation_id="logMeeting",
@@ -45,18 +42,18 @@ def _one(model: type, value: object, status: int = 200) -> JsonModel:
 async def log_meeting(
     mentorship_id: UUID,
     body: MeetingCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
-) -> JsonModel:
+) -> Any:
     """Log a meeting (from confirmation on); `notes` stay between the pair."""
     draft = Meeting(
         id=mentorship_id,
         mentorship_id=mentorship_id,
         **{**body.model_dump(), "topics": tuple(body.topics)},
     )
-    stored = await meetings.log_meeting(uow=uow, principal=principal, clock=clock, meeting=draft)
-    return _one(MeetingRead, stored, 201)
+    return await meetings.log_meeting(
+        uow=caller.uow, principal=caller.principal, clock=clock, meeting=draft
+    )
 
 
 @router.post(
@@ -65,14 +62,11 @@ async def log_meeting(
     response_model=MeetingRead,
     responses=_PROBLEMS,
 )
-async def cancel_meeting(
-    meeting_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+async def cancel_meeting(meeting_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """Either participant cancels a meeting; it stays on record and stops counting."""
-    stored = await meetings.cancel_meeting(
-        uow=uow, principal=principal, clock=clock, meeting_id=meeting_id
+    return await meetings.cancel_meeting(
+        uow=caller.uow, principal=caller.principal, clock=clock, meeting_id=meeting_id
     )
-    return _one(MeetingRead, stored)
 
 
 @router.get(
@@ -81,14 +75,11 @@ async def cancel_meeting(
     response_model=MeetingLogRead,
     responses=_PROBLEMS,
 )
-async def list_meetings(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
-) -> JsonModel:
+async def list_meetings(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
     """The meeting log and cadence; others than the pair see dates and hours only."""
-    log = await meetings.list_meetings(
-        uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id
+    return await meetings.list_meetings(
+        uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
     )
-    return _one(MeetingLogRead, log)
 
 
 @router.post(
@@ -99,18 +90,17 @@ async def list_meetings(
     responses=_PROBLEMS,
 )
 async def write_journal_entry(
-    mentorship_id: UUID, body: JournalEntryCreate, uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+    mentorship_id: UUID, body: JournalEntryCreate, caller: CurrentCaller
+) -> Any:
     """The mentee adds to their own journal."""
     columns = body.model_dump(exclude={"entry_on"}, exclude_none=True)
-    stored = await journal.write_journal_entry(
-        uow=uow,
-        principal=principal,
+    return await journal.write_journal_entry(
+        uow=caller.uow,
+        principal=caller.principal,
         mentorship_id=mentorship_id,
         entry_on=body.entry_on,
         entry=columns,
     )
-    return _one(JournalEntryRead, stored, 201)
 
 
 @router.get(
@@ -119,12 +109,11 @@ async def write_journal_entry(
     response_model=list[JournalEntryRead],
     responses=_PROBLEMS,
 )
-async def read_journal(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> list[JournalEntryRead]:
+async def read_journal(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """The mentee's own entries; no one else may read them."""
-    found = await journal.read_journal(uow=uow, principal=principal, mentorship_id=mentorship_id)
-    return [JournalEntryRead.model_validate(e, from_attributes=True) for e in found]
+    return await journal.read_journal(
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
+    )
 
 
 @router.post(
@@ -134,14 +123,11 @@ async def read_journal(
     response_model=GoalRead,
     responses=_PROBLEMS,
 )
-async def add_goal(
-    mentorship_id: UUID, body: GoalCreate, uow: UoW, principal: CurrentPrincipal
-) -> JsonModel:
+async def add_goal(mentorship_id: UUID, body: GoalCreate, caller: CurrentCaller) -> Any:
     """The mentee adds a goal, objective, developmental need or action step."""
-    stored = await goals.add_goal(
-        uow=uow, principal=principal, mentorship_id=mentorship_id, **body.model_dump()
+    return await goals.add_goal(
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id, **body.model_dump()
     )
-    return _one(GoalRead, stored, 201)
 
 
 @router.get(
@@ -150,22 +136,22 @@ async def add_goal(
     response_model=list[GoalRead],
     responses=_PROBLEMS,
 )
-async def list_goals(mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal) -> list[GoalRead]:
+async def list_goals(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """The mentee's plan."""
-    found = await goals.list_goals(uow=uow, principal=principal, mentorship_id=mentorship_id)
-    return [GoalRead.model_validate(g, from_attributes=True) for g in found]
+    return await goals.list_goals(
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
+    )
 
 
 @router.patch(
     "/goals/{goal_id}", operation_id="updateGoal", response_model=GoalRead, responses=_PROBLEMS
 )
-async def update_goal(
-    goal_id: UUID, uow: UoW, principal: CurrentPrincipal, body: GoalUpdate | None = None
-) -> JsonModel:
+async def update_goal(goal_id: UUID, caller: CurrentCaller, body: GoalUpdate | None = None) -> Any:
     """The mentee records progress or the outcome against the plan."""
     changes = (body or GoalUpdate()).model_dump()
-    stored = await goals.update_goal(uow=uow, principal=principal, goal_id=goal_id, **changes)
-    return _one(GoalRead, stored)
+    return await goals.update_goal(
+        uow=caller.uow, principal=caller.principal, goal_id=goal_id, **changes
+    )
 
 
 @router.post(
@@ -178,15 +164,13 @@ async def update_goal(
 async def comment_on_goal(
     goal_id: UUID,
     body: GoalCommentCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
-) -> JsonModel:
+) -> Any:
     """A participant comments on a goal (the mentor's part in a mentee-driven plan)."""
-    stored = await goals.comment_on_goal(
-        uow=uow, principal=principal, clock=clock, goal_id=goal_id, text=body.text
+    return await goals.comment_on_goal(
+        uow=caller.uow, principal=caller.principal, clock=clock, goal_id=goal_id, text=body.text
     )
-    return _one(GoalRead, stored, 201)
 
 
 @router.post(
@@ -199,15 +183,17 @@ async def comment_on_goal(
 async def submit_evaluation(
     mentorship_id: UUID,
     body: EvaluationCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
-) -> JsonModel:
+) -> Any:
     """A checkup (Likert 1-5 per item), mid-point or final evaluation; the answers stay yours."""
-    stored = await evaluations.submit_evaluation(
-        uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id, **body.model_dump()
+    return await evaluations.submit_evaluation(
+        uow=caller.uow,
+        principal=caller.principal,
+        clock=clock,
+        mentorship_id=mentorship_id,
+        **body.model_dump(),
     )
-    return _one(EvaluationRead, stored, 201)
 
 
 @router.get(
@@ -216,14 +202,11 @@ async def submit_evaluation(
     response_model=list[EvaluationRead],
     responses=_PROBLEMS,
 )
-async def list_evaluations(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> list[EvaluationRead]:
+async def list_evaluations(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """Evaluations done; only the respondent sees their answers."""
-    found = await evaluations.list_evaluations(
-        uow=uow, principal=principal, mentorship_id=mentorship_id
+    return await evaluations.list_evaluations(
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
-    return [EvaluationRead.model_validate(e, from_attributes=True) for e in found]
 
 
 @router.post(
@@ -236,21 +219,19 @@ async def list_evaluations(
 async def record_disclosure(
     mentorship_id: UUID,
     body: DisclosureCreate,
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
-) -> JsonModel:
+) -> Any:
     """Record a confidentiality exception (Maine): who, to whom, what, why, with what consent."""
     values = body.model_dump(exclude={"to"})
-    stored = await disclosures.record_disclosure(
-        uow=uow,
-        principal=principal,
+    return await disclosures.record_disclosure(
+        uow=caller.uow,
+        principal=caller.principal,
         clock=clock,
         mentorship_id=mentorship_id,
         to=[RecipientInput(r.role, r.person_id) for r in body.to],
         **values,
     )
-    return _one(DisclosureRead, stored, 201)
 
 
 @router.get(
@@ -259,14 +240,11 @@ async def record_disclosure(
     response_model=list[DisclosureRead],
     responses=_PROBLEMS,
 )
-async def list_disclosures(
-    mentorship_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> list[DisclosureRead]:
+async def list_disclosures(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """The mentorship's recorded disclosures (the pair and program staff)."""
-    found = await disclosures.list_disclosures(
-        uow=uow, principal=principal, mentorship_id=mentorship_id
+    return await disclosures.list_disclosures(
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
-    return [DisclosureRead.model_validate(d, from_attributes=True) for d in found]
 
 
 @router.get(
@@ -275,7 +253,6 @@ async def list_disclosures(
     response_model=list[DisclosureRead],
     responses=problems(403),
 )
-async def list_disclosures_about_me(uow: UoW, principal: CurrentPrincipal) -> list[DisclosureRead]:
+async def list_disclosures_about_me(caller: CurrentCaller) -> Any:
     """Every disclosure about the caller (the protege's right to know, seed 004)."""
-    found = await disclosures.disclosures_about_me(uow=uow, principal=principal)
-    return [DisclosureRead.model_validate(d, from_attributes=True) for d in found]
+    return await disclosures.disclosures_about_me(uow=caller.uow, principal=caller.principal)

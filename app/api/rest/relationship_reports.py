@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter
 
-from app.api.deps import CurrentPrincipal, UoW
-from app.api.rest.responses import JsonModel, problems
+from app.api.deps import CurrentCaller
+from app.api.rest.responses import problems
 from app.api.rest.schemas.relationship_reports import (
     CohortReportRead,
     FeeBillRead,
@@ -26,11 +27,12 @@ router = APIRouter(prefix="/v1", tags=["mentorships"])
     response_model=CohortReportRead,
     responses=problems(400, 403, 404),
 )
-async def get_cohort_report(cohort_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+async def get_cohort_report(cohort_id: UUID, caller: CurrentCaller) -> Any:
     """Counts, meetings and hours, checkpoint outcomes, rates, checkup averages (under five
     answers: suppressed)."""
-    found = await reports.cohort_report(uow=uow, principal=principal, cohort_id=cohort_id)
-    return JsonModel(CohortReportRead.model_validate(found, from_attributes=True))
+    return await reports.cohort_report(
+        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
+    )
 
 
 @router.get(
@@ -39,10 +41,9 @@ async def get_cohort_report(cohort_id: UUID, uow: UoW, principal: CurrentPrincip
     response_model=FeeBillRead,
     responses=problems(400, 403, 404),
 )
-async def get_fee_bill(cohort_id: UUID, uow: UoW, principal: CurrentPrincipal) -> JsonModel:
+async def get_fee_bill(cohort_id: UUID, caller: CurrentCaller) -> Any:
     """The program fee per department of the proteges (Maine: $150 each)."""
-    found = await reports.fee_bill(uow=uow, principal=principal, cohort_id=cohort_id)
-    return JsonModel(FeeBillRead.model_validate(found, from_attributes=True))
+    return await reports.fee_bill(uow=caller.uow, principal=caller.principal, cohort_id=cohort_id)
 
 
 @router.post(
@@ -51,14 +52,11 @@ async def get_fee_bill(cohort_id: UUID, uow: UoW, principal: CurrentPrincipal) -
     response_model=list[LuncheonGroupSchema],
     responses=problems(400, 403, 404),
 )
-async def compute_luncheon_groups(
-    cohort_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> list[LuncheonGroupSchema]:
+async def compute_luncheon_groups(cohort_id: UUID, caller: CurrentCaller) -> Any:
     """Seat the cohort's mentees in groups that stay together; hosts rotate (Charlotte)."""
-    found = await luncheon_groups.compute_luncheon_groups(
-        uow=uow, principal=principal, cohort_id=cohort_id
+    return await luncheon_groups.compute_luncheon_groups(
+        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
     )
-    return [LuncheonGroupSchema.model_validate(g, from_attributes=True) for g in found]
 
 
 @router.put(
@@ -68,14 +66,13 @@ async def compute_luncheon_groups(
     responses=problems(400, 403, 404),
 )
 async def edit_luncheon_groups(
-    cohort_id: UUID, body: LuncheonGroupsUpdate, uow: UoW, principal: CurrentPrincipal
-) -> list[LuncheonGroupSchema]:
+    cohort_id: UUID, body: LuncheonGroupsUpdate, caller: CurrentCaller
+) -> Any:
     """Replace the groups with the coordinator's own arrangement (same rules)."""
     groups = [LuncheonGroup(g.number, tuple(g.mentees), tuple(g.hosts)) for g in body.groups]
-    found = await luncheon_groups.edit_luncheon_groups(
-        uow=uow, principal=principal, cohort_id=cohort_id, groups=groups
+    return await luncheon_groups.edit_luncheon_groups(
+        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id, groups=groups
     )
-    return [LuncheonGroupSchema.model_validate(g, from_attributes=True) for g in found]
 
 
 @router.get(
@@ -84,11 +81,8 @@ async def edit_luncheon_groups(
     response_model=list[LuncheonGroupSchema],
     responses=problems(400, 403, 404),
 )
-async def list_luncheon_groups(
-    cohort_id: UUID, uow: UoW, principal: CurrentPrincipal
-) -> list[LuncheonGroupSchema]:
+async def list_luncheon_groups(cohort_id: UUID, caller: CurrentCaller) -> Any:
     """The cohort's luncheon groups (a participant: only their own)."""
-    found = await luncheon_groups.list_luncheon_groups(
-        uow=uow, principal=principal, cohort_id=cohort_id
+    return await luncheon_groups.list_luncheon_groups(
+        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
     )
-    return [LuncheonGroupSchema.model_validate(g, from_attributes=True) for g in found]

@@ -9,7 +9,7 @@ from app.api.rest import (
     relationship_reports,
 )
 
-# In matching order (see `app.main.add_routes`).
+# In matching order (see `app.main.create_app`).
 routers = (
     relationship_lifecycle.router,
     relationship_records.router,

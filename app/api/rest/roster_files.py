@@ -7,9 +7,9 @@ from uuid import UUID
 
 from fastapi import APIRouter, File, Form, Response, UploadFile
 
-from app.api.deps import CurrentPrincipal, SystemTime, UoW
-from app.api.rest.responses import JsonModel, problems
-from app.api.rest.schemas.integrations import MentorshipFlagRead, RosterImportRead, RowErrorRead
+from app.api.deps import CurrentCaller, SystemTime
+from app.api.rest.responses import problems
+from app.api.rest.schemas.integrations import MentorshipFlagRead, RosterImportRead
 from app.services.integrations import hr_changes
 from app.services.integrations import roster_files as service
 
@@ -25,23 +25,22 @@ _XLSX_MAGIC = b"PK\x03\x04"
     responses=problems(403, 413),
 )
 async def import_roster_file(
-    uow: UoW,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     clock: SystemTime,
     file: Annotated[UploadFile, File(description="CSV (UTF-8) or XLSX, a header row first")],
     mapping: Annotated[
         str | None, Form(description='JSON: {"employee_number": "Emp No", ...}')
     ] = None,
     dry_run: Annotated[bool, Form(description="Check every row, store nothing")] = False,
-) -> JsonModel:
+) -> Any:
     """Import employees from a roster file: the same rules and report as the JSON import.
     A file that cannot be read (or a mapping naming missing columns) is reported in
     `errors` as row 0, and nothing is imported."""
     content = await file.read()
     file_format = "xlsx" if content.startswith(_XLSX_MAGIC) else "csv"
     result = await service.import_roster_file(
-        uow=uow,
-        principal=principal,
+        uow=caller.uow,
+        principal=caller.principal,
         content=content,
         file_format=file_format,
         clock=clock,
@@ -49,17 +48,15 @@ async def import_roster_file(
         dry_run=dry_run,
     )
     report = result.report
-    return JsonModel(
-        RosterImportRead(
-            dry_run=result.dry_run,
-            rows=result.rows,
-            created=report.created,
-            updated=report.updated,
-            unchanged=report.unchanged,
-            errors=[RowErrorRead.model_validate(e, from_attributes=True) for e in report.errors],
-            ignored_columns=result.ignored_columns,
-        )
-    )
+    return {
+        "dry_run": result.dry_run,
+        "rows": result.rows,
+        "created": report.created,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "errors": report.errors,
+        "ignored_columns": result.ignored_columns,
+    }
 
 
 _CSV: dict[int | str, dict[str, Any]] = {
@@ -73,11 +70,11 @@ _CSV: dict[int | str, dict[str, Any]] = {
     response_class=Response,
     responses={**_CSV, **problems(403)},
 )
-async def export_participants(
-    uow: UoW, principal: CurrentPrincipal, cohort_id: UUID | None = None
-) -> Response:
+async def export_participants(caller: CurrentCaller, cohort_id: UUID | None = None) -> Response:
     """Applications (who, cohort, role, eligible) as CSV. Facts only."""
-    text = await service.export_participants(uow=uow, principal=principal, cohort_id=cohort_id)
+    text = await service.export_participants(
+        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
+    )
     return Response(text, media_type="text/csv; charset=utf-8")
 
 
@@ -87,11 +84,11 @@ async def export_participants(
     response_class=Response,
     responses={**_CSV, **problems(403)},
 )
-async def export_mentorships(
-    uow: UoW, principal: CurrentPrincipal, cohort_id: UUID | None = None
-) -> Response:
+async def export_mentorships(caller: CurrentCaller, cohort_id: UUID | None = None) -> Response:
     """Mentorships (the pair by employee number, state, dates) as CSV. Facts only."""
-    text = await service.export_mentorships(uow=uow, principal=principal, cohort_id=cohort_id)
+    text = await service.export_mentorships(
+        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
+    )
     return Response(text, media_type="text/csv; charset=utf-8")
 
 
@@ -101,8 +98,7 @@ async def export_mentorships(
     response_model=list[MentorshipFlagRead],
     responses=problems(403),
 )
-async def list_mentorship_flags(uow: UoW, principal: CurrentPrincipal) -> list[MentorshipFlagRead]:
+async def list_mentorship_flags(caller: CurrentCaller) -> Any:
     """Running pairs that an HR change made impossible (new manager, same unit, someone
     left), with the rules they now break; for coordinators to act on."""
-    flags = await hr_changes.list_mentorship_flags(uow=uow, principal=principal)
-    return [MentorshipFlagRead.model_validate(f, from_attributes=True) for f in flags]
+    return await hr_changes.list_mentorship_flags(uow=caller.uow, principal=caller.principal)
