@@ -21,8 +21,10 @@ from app.adapters.db.idempotency import KeyedTransaction as KeyedTransaction
 from app.adapters.db.idempotency import StoredResponse as StoredResponse
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.adapters.rate_limit import RateLimiter
+from app.adapters.spreadsheets import SpreadsheetFiles
 from app.api.errors import RateLimited, Unauthenticated
 from app.domain.access import Principal
+from app.services.integrations.ports import SpreadsheetReader
 from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import KnownPairs
 
@@ -107,6 +109,14 @@ async def get_clock() -> Clock:
 CurrentCaller = Annotated[Caller, Depends(get_caller)]
 UoWFactory = Annotated[UnitOfWorkFactory, Depends(get_uow_factory)]
 SystemTime = Annotated[Clock, Depends(get_clock)]
+
+
+def spreadsheet_reader() -> SpreadsheetReader:
+    """How roster files are read (the adapter knows CSV and XLSX)."""
+    return SpreadsheetFiles()
+
+
+Spreadsheets = Annotated[SpreadsheetReader, Depends(spreadsheet_reader)]
 
 
 async def get_readiness(request: Request) -> dict[str, object]:

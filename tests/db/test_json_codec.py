@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.adapters.db import json_codec
-from app.services.stored_json import StoredJson
+from app.adapters.db.stored_json import StoredJson
 
 documents = st.recursive(
     st.none()

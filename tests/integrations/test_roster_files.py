@@ -11,6 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from app.adapters.clock import SystemClock
 from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.adapters.spreadsheets import SpreadsheetFiles
 from app.domain.access import Principal, Role
 from app.services.integrations.roster_files import import_roster_file
 
@@ -126,6 +127,7 @@ async def test_a_file_that_is_not_a_roster_imports_nothing_and_says_why(database
             principal=admin,
             content=content,
             file_format=file_format,
+            reader=SpreadsheetFiles(),
             clock=SystemClock(),
         )
         assert result.report.created == 0

@@ -9,7 +9,7 @@ from typing import Any
 
 import orjson
 
-from app.services.stored_json import orjson_default
+from app.adapters.db.stored_json import orjson_default
 
 
 def dumps(value: Any) -> str:

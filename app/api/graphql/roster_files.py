@@ -11,6 +11,7 @@ from uuid import UUID
 import strawberry
 from strawberry.scalars import JSON
 
+from app.api.deps import spreadsheet_reader
 from app.api.graphql.context import context_of
 from app.api.graphql.problems import Problem
 from app.domain.errors import DomainError, InvalidInput
@@ -102,6 +103,7 @@ class RosterMutation:
                 principal=context.principal,
                 content=content,
                 file_format=format,
+                reader=spreadsheet_reader(),
                 clock=context.clock,
                 mapping=cast(dict[str, str], mapping or {}),
                 dry_run=dry_run,

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, File, Form, Response, UploadFile
 
-from app.api.deps import CurrentCaller, SystemTime
+from app.api.deps import CurrentCaller, Spreadsheets, SystemTime
 from app.api.rest.responses import problems
 from app.api.rest.schemas.integrations import MentorshipFlagRead, RosterImportRead
 from app.services.integrations import hr_changes
@@ -27,6 +27,7 @@ _XLSX_MAGIC = b"PK\x03\x04"
 async def import_roster_file(
     caller: CurrentCaller,
     clock: SystemTime,
+    reader: Spreadsheets,
     file: Annotated[UploadFile, File(description="CSV (UTF-8) or XLSX, a header row first")],
     mapping: Annotated[
         str | None, Form(description='JSON: {"employee_number": "Emp No", ...}')
@@ -43,6 +44,7 @@ async def import_roster_file(
         principal=caller.principal,
         content=content,
         file_format=file_format,
+        reader=reader,
         clock=clock,
         mapping=mapping,
         dry_run=dry_run,

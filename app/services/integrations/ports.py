@@ -133,3 +133,9 @@ class MentorshipFlag:
     rules: tuple[str, ...]
     reasons: tuple[str, ...]
     raised_at: datetime
+
+
+class SpreadsheetReader(Protocol):
+    """A roster file's rows of cells (the adapter knows the file formats)."""
+
+    def rows(self, content: bytes, file_format: str) -> list[list[Any]]: ...

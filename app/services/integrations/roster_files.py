@@ -22,6 +22,7 @@ from app.domain.authorization.table import reach
 from app.domain.errors import InvalidInput
 from app.services.directory.employee_rows import ROW_SCHEMA, RowError
 from app.services.directory.employees import ImportReport, import_employees
+from app.services.integrations.ports import SpreadsheetReader
 from app.services.ports import Clock, UnitOfWork
 
 FIELDS = frozenset(ROW_SCHEMA["properties"])
@@ -63,6 +64,7 @@ async def import_roster_file(
     principal: Principal,
     content: bytes,
     file_format: str,
+    reader: SpreadsheetReader,
     clock: Clock,
     mapping: Mapping[str, str] | str | None = None,
     dry_run: bool = False,
@@ -71,7 +73,7 @@ async def import_roster_file(
     A file that cannot be read at all is reported like a bad row (row 0), not raised."""
     reach(principal, Resource.ROSTER_FILES, Action.WRITE)
     try:
-        header, table = read_table(content, file_format)
+        header, table = read_table(content, file_format, reader)
         rows, ignored = map_columns(header, table, _parsed(mapping))
     except InvalidInput as refused:
         error = RowError(0, None, refused.field, refused.detail)
@@ -96,42 +98,17 @@ def _parsed(mapping: Mapping[str, str] | str | None) -> Mapping[str, str]:
     return found
 
 
-def read_table(content: bytes, file_format: str) -> tuple[list[str], list[list[Any]]]:
+def read_table(
+    content: bytes, file_format: str, reader: SpreadsheetReader
+) -> tuple[list[str], list[list[Any]]]:
     """The header and the data rows of a CSV (UTF-8, `,` `;` or tab) or XLSX (first sheet)."""
     if file_format not in FORMATS:
         raise InvalidInput(f"format must be one of {', '.join(FORMATS)}", field="format")
-    table = _xlsx(content) if file_format == "xlsx" else _csv(content)
+    table = reader.rows(content, file_format)
     table = [row for row in table if any(cell not in (None, "") for cell in row)]
     if not table:
         raise InvalidInput("the file has no header row", field="file")
     return [str(c or "").strip() for c in table[0]], table[1:]
-
-
-def _csv(content: bytes) -> list[list[Any]]:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput("a CSV file must be UTF-8", field="file") from None
-    if "\x00" in text:  # PostgreSQL cannot store it; refuse before anything is parsed
-        raise InvalidInput("the file contains NUL characters", field="file")
-    first = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count)
-    try:
-        # newline="" semantics: the reader itself handles quoted line breaks and lone CRs.
-        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    except csv.Error as error:
-        raise InvalidInput(f"the CSV cannot be read: {error}", field="file") from None
-
-
-def _xlsx(content: bytes) -> list[list[Any]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        raise InvalidInput("not an XLSX workbook", field="file") from None
-    sheet = book.worksheets[0]
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
 def map_columns(

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from app.adapters.db import json_codec
 from app.adapters.db.record_maker import maker
 from app.adapters.db.sql import Statement, compile_statement
+from app.adapters.db.stored_json import NotRead, StoredJson
 from app.domain.eligibility.facts import ApplicantRole
 from app.domain.lifecycle import MentorshipState
 from app.domain.policy.model import stored_policy
@@ -22,7 +23,6 @@ from app.services.programs.records import (
     Mentorship,
     Program,
 )
-from app.services.stored_json import NotRead, StoredJson
 
 
 def sql(text: str) -> Statement:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from app.services.stored_json import NotRead, orjson_default
+from app.adapters.db.stored_json import NotRead, orjson_default
 
 
 @pytest.mark.parametrize("use", [lambda d: d["duration_months"], dict, len, list])
