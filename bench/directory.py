@@ -103,7 +103,7 @@ def bench_reads(url: str, args: argparse.Namespace) -> None:
     rounds: dict[str, list[LoadResult]] = {"raw asyncpg": [], "service": []}
     with (
         server("bench.raw_app:create_app", env) as raw,
-        server("app.main:app_factory", env) as service,
+        server("app.cli:served_app", env) as service,
     ):
         bases = {"raw asyncpg": raw, "service": service}
         for base in bases.values():

@@ -264,7 +264,7 @@ def main() -> None:
         }
         with (
             server("bench.raw_app:create_app", env, workers=2) as raw,
-            server("app.main:app_factory", env, workers=2) as service,
+            server("app.cli:served_app", env, workers=2) as service,
         ):
             sides = {
                 RAW_READ: (raw, baseline),
