@@ -85,7 +85,7 @@ def timeline_for(starts_on: date, policy: Policy, duration_months: int | None = 
 
 
 # A timeline depends on these few values only, and a pair's status needs its own on every
-# write (its cadence windows were ~11% of logging a meeting): each is computed once. A
+# write (with its cadence windows, month by month): each is computed once. A
 # Timeline is deeply frozen, so sharing one is safe; pairs of a cohort share a start.
 @lru_cache(maxsize=4096)
 def _timeline(

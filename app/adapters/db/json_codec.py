@@ -25,8 +25,8 @@ def _plain(value: Any) -> Any:
 
 # orjson reads an integer beyond 64 bits as a float, silently losing digits. Such an integer
 # has at least 19 digits in a row, so only text holding such a run is read by `json`, exactly.
-# The run is found by mapping every digit to b"1", the rest to b"0", and searching: under
-# half the time of orjson's own parse, where a regex took six times the parse.
+# The run is found by mapping every digit to b"1", the rest to b"0", and searching: cheaper
+# than the parse itself, where a regular expression cost more than the parse.
 _DIGITS = bytes(0x31 if 0x30 <= b <= 0x39 else 0x30 for b in range(256))
 _LONG_RUN = b"1" * 19
 

@@ -1,11 +1,10 @@
 """Records made from rows faster than their dataclass `__init__` makes them.
 
 A frozen dataclass sets each field through `object.__setattr__` by name, which looks the
-slot up again every time: a page's records were ~11% of a 20-pair dashboard's CPU (60 of
-them) and ~5% of a page of employees. `maker(cls)` writes a constructor for one record type
-that sets each slot through its own descriptor, in field order: the same object, about twice
-as fast. Only for what that cannot change: a frozen, slotted dataclass whose fields are all
-set by `__init__`, with no `__post_init__` to run.
+slot up again every time, and a page makes many records. `maker(cls)` writes a constructor
+for one record type that sets each slot through its own descriptor, in field order: the same
+object, made faster. Only for what that cannot change: a frozen, slotted dataclass whose
+fields are all set by `__init__`, with no `__post_init__` to run.
 """
 
 from __future__ import annotations

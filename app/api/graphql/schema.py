@@ -77,7 +77,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
 class _Router(GraphQLRouter[Context, None]):
     def encode_json(self, data: object) -> str | bytes:
         """orjson (Strawberry's documented hook for the encoder): a dashboard's response is
-        encoded several times faster than by `json`; `json` still takes what orjson refuses
+        encoded faster than by `json`; `json` still takes what orjson refuses
         (integers beyond 64 bits in JSON scalars)."""
         try:
             return orjson.dumps(data)

@@ -222,8 +222,8 @@ class SqlMatchingRepository:
         return sorted(parties, key=lambda p: p.id)
 
     def _learn(self, found: list[Mentorship]) -> list[Mentorship]:
-        # The mentorships themselves: most pages are never asked who is in them again, and
-        # making their `PairParties` here was 8% of a REST page's time.
+        # The mentorships themselves: most pages are never asked who is in them again, so
+        # their `PairParties` are made only when asked.
         self._known_pairs.update((m.id, m) for m in found)
         return found
 

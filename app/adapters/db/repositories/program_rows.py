@@ -68,7 +68,7 @@ def run(row: asyncpg.Record) -> MatchingRun:
 
 def mentorship(row: asyncpg.Record) -> Mentorship:
     # Positionally: `mentorship_columns` reads the record's fields in their order, and a list
-    # page makes twenty of these (a dict and keywords cost a third of the page's conversion).
+    # page makes many of these (a dict and keywords would be built and read for each).
     values = list(row)
     values[_STATE_AT] = MentorshipState(values[_STATE_AT])
     for at, name in _DOCUMENT_AT:  # read as text by `mentorship_columns`, or not at all
