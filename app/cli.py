@@ -145,12 +145,16 @@ def worker(
         bool, typer.Option(envvar="WEBHOOK_ALLOW_PRIVATE_ADDRESSES", help="Testing only")
     ] = False,
 ) -> None:
-    """Deliver webhooks from the outbox until stopped (several may run at once)."""
+    """Deliver webhooks until stopped (several may run at once); the one holding the
+    scheduler lock also announces deadlines and purges. `serve` does the same by default."""
+    from app.adapters.background.leader import Leadership
+    from app.adapters.background.schedule import Schedule, run_background
     from app.adapters.webhooks.sender import HttpWebhookSender
-    from app.adapters.webhooks.worker import run_worker
 
     async def loop(db: Database) -> None:
         sender = HttpWebhookSender(allow_private_addresses=allow_private_addresses)
+        leadership = Leadership(_database_url())
+        schedule = Schedule(batch_size, idle_seconds, deliver_without_lead=True)
         # SIGTERM (a deploy, `docker stop`) or Ctrl-C: finish the batch in hand and record
         # what it delivered, then exit 0. Killed instead, the batch's claim rolls back and
         # another worker sends it again (at least once; receivers dedupe on webhook-id).
@@ -158,10 +162,9 @@ def worker(
         for signum in (signal.SIGTERM, signal.SIGINT):
             asyncio.get_running_loop().add_signal_handler(signum, stop.set)
         try:
-            await run_worker(
-                db, sender, batch_size=batch_size, idle_seconds=idle_seconds, stop=stop
-            )
+            await run_background(db, sender, leadership=leadership, stop=stop, schedule=schedule)
         finally:
+            await leadership.release()
             await sender.close()
 
     _run(loop)

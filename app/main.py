@@ -5,13 +5,14 @@ from __future__ import annotations
 import copy
 import gc
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute, request_response
 from starlette.routing import BaseRoute
 
 from app.adapters.auth.authenticator import Authenticator
+from app.adapters.background.process import background_work
 from app.adapters.db.database import Database
 from app.adapters.db.idempotency import PinnableDatabase
 from app.adapters.db.urls import application_url, resolve_database_url
@@ -28,7 +29,7 @@ from app.api.rest import access, employees, health, integrations, programs, rela
 from app.api.route_index import index_routes
 from app.api.text_guard import RejectNulCharacters
 from app.config import Settings
-from app.metrics import Metrics, MetricsMiddleware, metrics_endpoint
+from app.metrics import Metrics, MetricsMiddleware, metrics_endpoint, watching_loop_lag
 from app.observability import RequestContext, configure_logging
 from app.telemetry import instrument
 
@@ -62,7 +63,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         # walks a few milliseconds' worth at most.
         gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
         try:
-            yield
+            async with running_beside(app, settings, background=owned):
+                yield
         finally:
             if owned:
                 await app.state.database.close()
@@ -143,6 +145,23 @@ def _bound(route: BaseRoute, app: FastAPI) -> APIRoute:
     handler = getattr(route, "own_handler", None) or lean_handler(bound)
     bound.app = request_response(handler or bound.get_route_handler())
     return bound
+
+
+@asynccontextmanager
+async def running_beside(
+    app: FastAPI, settings: Settings, *, background: bool
+) -> AsyncIterator[None]:
+    """What runs beside the requests: the event-loop lag probe, and in a served process
+    (unless BACKGROUND_WORK is off) webhook delivery, deadlines and purges."""
+    async with AsyncExitStack() as stack:
+        await stack.enter_async_context(watching_loop_lag(app.state.metrics))
+        if background and settings.background_work:
+            work = background_work(
+                resolve_database_url(settings),
+                allow_private_addresses=settings.webhook_allow_private_addresses,
+            )
+            await stack.enter_async_context(work)
+        yield
 
 
 def app_factory() -> FastAPI:
