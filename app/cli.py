@@ -69,6 +69,7 @@ def serve(
     """Migrate, then serve the API (an embedded PostgreSQL when DATABASE_URL is unset)."""
     import uvicorn
 
+    _refuse_per_process_limits(workers)
     url = _database_url()
     migrations.upgrade(url)
     os.environ["DATABASE_URL"] = url  # workers use the server this process started
@@ -86,6 +87,21 @@ def serve(
         log_config=None,
         timeout_graceful_shutdown=20,
     )
+
+
+def _refuse_per_process_limits(workers: int) -> None:
+    """Several processes counting rate limits each alone would allow N times the limit."""
+    from app.adapters.rate_limit import counts_per_process
+
+    settings = Settings()
+    if workers > 1 and settings.rate_limit and counts_per_process(settings.rate_limit_storage):
+        typer.echo(
+            f"error: with {workers} worker processes each would count RATE_LIMIT "
+            f"({settings.rate_limit}) alone: set RATE_LIMIT_STORAGE=redis://host:6379/0 "
+            "to share the count, or run one process (RATE_LIMIT= turns limits off)",
+            err=True,
+        )
+        raise typer.Exit(2)
 
 
 @org_cli.command("create")

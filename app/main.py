@@ -12,6 +12,7 @@ from fastapi.routing import APIRoute, request_response
 from starlette.routing import BaseRoute
 
 from app.adapters.auth.authenticator import Authenticator
+from app.adapters.auth.revocations import hearing_revocations
 from app.adapters.background.process import background_work
 from app.adapters.db.database import Database
 from app.adapters.db.idempotency import PinnableDatabase
@@ -98,6 +99,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         build_router(settings),
         health.router,
         employees.router,
+        employees.import_router,
         access.router,
         *programs.routers,
         *relationships.routers,
@@ -143,6 +145,8 @@ def _bound(route: BaseRoute, app: FastAPI) -> APIRoute:
     bound.dependency_overrides_provider = app
     # A route may bring its own handler (GraphQL's POST), else the lean one when it can serve.
     handler = getattr(route, "own_handler", None) or lean_handler(bound)
+    if type(route) is not APIRoute:  # a route class of its own reads requests its own way
+        handler = None
     bound.app = request_response(handler or bound.get_route_handler())
     return bound
 
@@ -151,10 +155,13 @@ def _bound(route: BaseRoute, app: FastAPI) -> APIRoute:
 async def running_beside(
     app: FastAPI, settings: Settings, *, background: bool
 ) -> AsyncIterator[None]:
-    """What runs beside the requests: the event-loop lag probe, and in a served process
-    (unless BACKGROUND_WORK is off) webhook delivery, deadlines and purges."""
+    """What runs beside the requests: the event-loop lag probe; in a served process, the
+    token revocation listener and (unless BACKGROUND_WORK is off) webhook delivery,
+    deadlines and purges."""
     async with AsyncExitStack() as stack:
         await stack.enter_async_context(watching_loop_lag(app.state.metrics))
+        if background:  # a served process: revocations made in any process reach this one
+            await stack.enter_async_context(hearing_revocations(app.state.database.url))
         if background and settings.background_work:
             work = background_work(
                 resolve_database_url(settings),

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 _holders = 0
 
@@ -31,3 +36,14 @@ def cycle_collection_paused() -> Iterator[None]:
             _holders -= 1
             if _holders == 0:
                 gc.enable()
+
+
+async def off_the_loop(work: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run a CPU-heavy step (validating, planning, solving a batch) in a worker thread, so
+    the event loop keeps serving every other request, of every organisation, meanwhile.
+
+    The thread still shares the interpreter: `work` must not hold it in one long call
+    (pure Python hands it over every few milliseconds; a C call over a whole batch would
+    not, so such calls go in chunks). Its arguments must not be touched until it returns.
+    """
+    return await asyncio.to_thread(work, *args, **kwargs)

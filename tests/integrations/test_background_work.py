@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import os
-import subprocess
 import time
 import uuid
 from collections.abc import AsyncIterator
 from datetime import timedelta
-from pathlib import Path
 
 import asyncpg
 import httpx
@@ -21,17 +19,14 @@ import pytest
 
 from app.adapters.background import jobs
 from app.adapters.background.leader import Leadership
-from app.adapters.clock import SystemClock
-from app.adapters.db.database import BoundDatabase, Database
+from app.adapters.db.database import BoundDatabase
 from app.adapters.db.sql import to_dsn
 from app.adapters.db.unit_of_work import SqlUnitOfWork
-from app.adapters.db.urls import application_url
-from app.config import Settings
-from app.domain.access import Principal, Role
-from app.services import access, organizations
+from app.services import organizations
 from app.services.ports import Organization
-from tests.api.test_graceful_shutdown import _free_port, _mentoring_command, _wait_until_up
+from tests.api.test_graceful_shutdown import _free_port, _wait_until_up
 from tests.integrations.receiver import Receiver
+from tests.served import committed_admin_token, serve
 
 HANG_GUARD_SECONDS = 60.0  # only against a hang; never an assertion about speed
 
@@ -105,44 +100,21 @@ async def test_one_process_holds_the_scheduler_lock_and_a_peer_takes_over(migrat
 
 @pytest.fixture
 async def committed_org_token(migrated_url: str) -> str:
-    """An admin token of a committed organisation: the server runs outside the test's
-    transaction."""
-    database = Database(application_url(migrated_url, Settings()), pool_size=1)
-    await database.open()
-    try:
-        org = await organizations.create_organization(
-            uow=SqlUnitOfWork(database, None), name="Served", slug="served-" + uuid.uuid4().hex[:8]
-        )
-        issued = await access.create_api_token(
-            uow=SqlUnitOfWork(database, org.id),
-            principal=Principal(org.id, Role.ORG_ADMIN, "setup"),
-            clock=SystemClock(),
-            name="background work test",
-            role=Role.ORG_ADMIN,
-        )
-        return issued.token
-    finally:
-        await database.close()
-
-
-def _serve(options: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    """`mentoring serve` as `make run` starts it."""
-    with log.open("wb") as out:
-        return subprocess.Popen(
-            [*_mentoring_command(), "serve", *options],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    return await committed_admin_token(migrated_url, "served")
 
 
 async def test_a_served_process_delivers_a_ping_with_no_other_command(
     migrated_url: str, committed_org_token: str, tmp_path
 ):
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": migrated_url, "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": "1"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": migrated_url,
+        "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": "1",
+        "RATE_LIMIT": "",  # two processes would each count alone: serve refuses that
+    }
     log = tmp_path / "serve.log"
-    server = _serve(["--port", str(port), "--workers", "2"], env, log)
+    server = serve(["--port", str(port), "--workers", "2"], env, log)
     receiver = Receiver()
     try:
         _wait_until_up(port, server, log)
