@@ -16,6 +16,8 @@ from typing import Any
 from fastapi import Request, Response
 from fastapi.routing import APIRoute
 
+from app.services.bulk_work import cycle_collection_paused
+
 # Below this a body decodes in a few milliseconds: not worth a thread hop.
 DECODE_IN_THREAD_BYTES = 256 * 1024
 _UNREAD = object()
@@ -43,7 +45,10 @@ class LargeJsonRoute(APIRoute):
         handler = super().get_route_handler()
 
         async def with_large_json(request: Request) -> Response:
-            return await handler(LargeJsonRequest(request.scope, request.receive))
+            # A large body decodes to hundreds of thousands of objects, none in cycles: a
+            # collection meanwhile would walk them all, holding every thread, the loop's too.
+            with cycle_collection_paused():
+                return await handler(LargeJsonRequest(request.scope, request.receive))
 
         return with_large_json
 

@@ -71,7 +71,7 @@ class RowError:
 _ROWS = TypeAdapter(list[EmployeeRow])
 # Rows per validator call. A call holds the interpreter until it returns, even in a worker
 # thread; a thousand rows keep each hold short, so the event loop keeps its turns.
-VALIDATE_CHUNK = 1_000
+VALIDATE_CHUNK = 500
 
 
 def validate_rows(

@@ -253,7 +253,7 @@ class SqlEmployeeRepository:
 
 # Rows per write. asyncpg encodes a statement's arguments in one go on the event loop; a few
 # thousand rows keep that short, so other requests are served between the chunks.
-WRITE_CHUNK = 2_000
+WRITE_CHUNK = 1_000
 
 
 def _chunks(rows: Sequence[Mapping[str, Any]]) -> Iterator[Sequence[Mapping[str, Any]]]:
