@@ -57,6 +57,7 @@ def _run(work: Callable[[Database], Awaitable[T]]) -> T:
 def migrate() -> None:
     """Apply database migrations up to the newest."""
     migrations.upgrade(_database_url())
+    _set_app_role_password()
     typer.echo("migrated to " + str(migrations.head_revision()))
 
 
@@ -72,6 +73,7 @@ def serve(
     _refuse_per_process_limits(workers)
     url = _database_url()
     migrations.upgrade(url)
+    _set_app_role_password()
     os.environ["DATABASE_URL"] = url  # workers use the server this process started
     # uvicorn drains on SIGTERM, then re-raises the signal under the handler it found: with
     # Python's default, a clean stop would end as "killed by SIGTERM" (status 143). Exit 0,
@@ -87,6 +89,24 @@ def serve(
         log_config=None,
         timeout_graceful_shutdown=20,
     )
+
+
+def _set_app_role_password() -> None:
+    """Give the application role APP_DATABASE_PASSWORD, when set, so the service can log in
+    as it on a server that asks for passwords (a container, a managed PostgreSQL)."""
+    from app.adapters.db.rls import APP_ROLE
+
+    password = Settings().app_database_password
+    if not password:
+        return
+
+    async def apply(db: Database) -> None:
+        async with db.connect() as connection:
+            literal = await connection.fetchval("SELECT quote_literal($1)", password)
+            # ALTER ROLE takes no parameters: the literal is quoted by the server itself.
+            await connection.execute(f"ALTER ROLE {APP_ROLE} PASSWORD {literal}")
+
+    _run(apply)
 
 
 def _refuse_per_process_limits(workers: int) -> None:
