@@ -1,9 +1,13 @@
-# The service, run against an external PostgreSQL given by DATABASE_URL.
+# One image for the API and the worker, run against an external PostgreSQL (DATABASE_URL).
 #   docker build -t mentoring .
 #   docker run -e DATABASE_URL=postgresql://owner:pw@db/mentoring \
 #              -e APP_DATABASE_PASSWORD=... -e SECRET_KEY=... -p 8000:8000 mentoring
-# `mentoring serve` applies migrations (as the owner in DATABASE_URL) and then serves as the
-# unprivileged application role (see README: "Database roles").
+#   docker run ... mentoring mentoring worker      # the background work on its own
+# `mentoring serve` applies migrations (as the owner in DATABASE_URL), gives the application
+# role APP_DATABASE_PASSWORD, then serves as that unprivileged role (README: "Database
+# roles"). It also runs the background work (BACKGROUND_WORK=false when workers do).
+# One process per container: scale with replicas (compose.yaml); their rate limits need a
+# shared RATE_LIMIT_STORAGE (redis://...).
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
@@ -21,4 +25,6 @@ USER mentoring
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s CMD python -c \
     "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/readyz')"
-CMD ["mentoring", "serve", "--host", "0.0.0.0", "--port", "8000", "--workers", "2"]
+# SIGTERM drains: in-flight requests finish (up to 20 s), then the background job in hand.
+STOPSIGNAL SIGTERM
+CMD ["mentoring", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -31,6 +31,7 @@ bench: install  ## benchmarks (not part of the tests): prints ratios against raw
 	$(BIN)/python -m bench.directory
 	$(BIN)/python -m bench.matching
 	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.isolation
 
 openapi: install  ## regenerate the committed API schemas after an API change
 	$(BIN)/python -m app.api.export

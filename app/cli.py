@@ -64,6 +64,7 @@ def _run(work: Callable[[Database], Awaitable[T]]) -> T:
 def migrate() -> None:
     """Apply database migrations up to the newest."""
     migrations.upgrade(_database_url())
+    _set_app_role_password()
     typer.echo("migrated to " + str(migrations.head_revision()))
 
 
@@ -76,8 +77,10 @@ def serve(
     """Migrate, then serve the API (an embedded PostgreSQL when DATABASE_URL is unset)."""
     import uvicorn
 
+    _refuse_per_process_limits(workers)
     url = _database_url()
     migrations.upgrade(url)
+    _set_app_role_password()
     os.environ["DATABASE_URL"] = url  # workers use the server this process started
     # uvicorn drains on SIGTERM, then re-raises the signal under the handler it found: with
     # Python's default, a clean stop would end as "killed by SIGTERM" (status 143). Exit 0,
@@ -110,6 +113,39 @@ def served_app() -> FastAPI:
     # threshold walks them again and again. A larger one is collected less often.
     gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     return app
+
+
+def _set_app_role_password() -> None:
+    """Give the application role APP_DATABASE_PASSWORD, when set, so the service can log in
+    as it on a server that asks for passwords (a container, a managed PostgreSQL)."""
+    from app.adapters.db.rls import APP_ROLE
+
+    password = Settings().app_database_password
+    if not password:
+        return
+
+    async def apply(db: Database) -> None:
+        async with db.connect() as connection:
+            literal = await connection.fetchval("SELECT quote_literal($1)", password)
+            # ALTER ROLE takes no parameters: the literal is quoted by the server itself.
+            await connection.execute(f"ALTER ROLE {APP_ROLE} PASSWORD {literal}")
+
+    _run(apply)
+
+
+def _refuse_per_process_limits(workers: int) -> None:
+    """Several processes counting rate limits each alone would allow N times the limit."""
+    from app.adapters.rate_limit import counts_per_process
+
+    settings = Settings()
+    if workers > 1 and settings.rate_limit and counts_per_process(settings.rate_limit_storage):
+        typer.echo(
+            f"error: with {workers} worker processes each would count RATE_LIMIT "
+            f"({settings.rate_limit}) alone: set RATE_LIMIT_STORAGE=redis://host:6379/0 "
+            "to share the count, or run one process (RATE_LIMIT= turns limits off)",
+            err=True,
+        )
+        raise typer.Exit(2)
 
 
 @org_cli.command("create")
@@ -169,12 +205,16 @@ def worker(
         bool, typer.Option(envvar="WEBHOOK_ALLOW_PRIVATE_ADDRESSES", help="Testing only")
     ] = False,
 ) -> None:
-    """Deliver webhooks from the outbox until stopped (several may run at once)."""
+    """Deliver webhooks until stopped (several may run at once); the one holding the
+    scheduler lock also announces deadlines and purges. `serve` does the same by default."""
+    from app.adapters.background.leader import Leadership
+    from app.adapters.background.schedule import Schedule, run_background
     from app.adapters.webhooks.sender import HttpWebhookSender
-    from app.adapters.webhooks.worker import run_worker
 
     async def loop(db: Database) -> None:
         sender = HttpWebhookSender(allow_private_addresses=allow_private_addresses)
+        leadership = Leadership(_database_url())
+        schedule = Schedule(batch_size, idle_seconds, deliver_without_lead=True)
         # SIGTERM (a deploy, `docker stop`) or Ctrl-C: finish the batch in hand and record
         # what it delivered, then exit 0. Killed instead, the batch's claim rolls back and
         # another worker sends it again (at least once; receivers dedupe on webhook-id).
@@ -182,10 +222,9 @@ def worker(
         for signum in (signal.SIGTERM, signal.SIGINT):
             asyncio.get_running_loop().add_signal_handler(signum, stop.set)
         try:
-            await run_worker(
-                db, sender, batch_size=batch_size, idle_seconds=idle_seconds, stop=stop
-            )
+            await run_background(db, sender, leadership=leadership, stop=stop, schedule=schedule)
         finally:
+            await leadership.release()
             await sender.close()
 
     _run(loop)

@@ -30,6 +30,12 @@ class Settings(BaseSettings):
     app_database_password: str | None = None
     rate_limit: str | None = Field(default="1200/minute", description="Per token; empty = off")
     rate_limit_storage: str = "memory://"
+    background_work: bool = Field(
+        default=True,
+        description="Run webhook delivery, deadlines and purges inside `serve` (once across "
+        "its processes); off when `mentoring worker` runs them on its own",
+    )
+    webhook_allow_private_addresses: bool = False  # tests and local receivers only
     log_level: str = "INFO"
     otel_exporter_otlp_endpoint: str | None = None
     max_body_bytes: int = 1024 * 1024  # bulk imports allow more: see IMPORT_MAX_BODY_BYTES

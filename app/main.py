@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 
 from fastapi import FastAPI
 
 from app.adapters.auth.authenticator import Authenticator
+from app.adapters.auth.revocations import hearing_revocations
+from app.adapters.background.process import background_work
 from app.adapters.db.database import Database
 from app.adapters.db.idempotency import PinnableDatabase
 from app.adapters.db.urls import application_url, resolve_database_url
@@ -22,7 +24,7 @@ from app.api.idempotency import Idempotency
 from app.api.rest import access, employees, health, integrations, programs, relationships
 from app.api.text_guard import RejectNulCharacters
 from app.config import Settings
-from app.metrics import Metrics, MetricsMiddleware, metrics_endpoint
+from app.metrics import Metrics, MetricsMiddleware, metrics_endpoint, watching_loop_lag
 from app.observability import RequestContext, configure_logging
 from app.telemetry import instrument
 
@@ -43,7 +45,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             await app.state.database.open()
             app.state.authenticator = Authenticator(app.state.database)
         try:
-            yield
+            async with running_beside(app, settings, background=owned):
+                yield
         finally:
             if owned:
                 await app.state.database.close()
@@ -76,6 +79,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         build_router(settings),
         health.router,
         employees.router,
+        employees.import_router,
         access.router,
         *programs.routers,
         *relationships.routers,
@@ -100,6 +104,26 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(RequestContext)
     instrument(app, settings)
     return app
+
+
+@asynccontextmanager
+async def running_beside(
+    app: FastAPI, settings: Settings, *, background: bool
+) -> AsyncIterator[None]:
+    """What runs beside the requests: the event-loop lag probe; in a served process, the
+    token revocation listener and (unless BACKGROUND_WORK is off) webhook delivery,
+    deadlines and purges."""
+    async with AsyncExitStack() as stack:
+        await stack.enter_async_context(watching_loop_lag(app.state.metrics))
+        if background:  # a served process: revocations made in any process reach this one
+            await stack.enter_async_context(hearing_revocations(app.state.database.url))
+        if background and settings.background_work:
+            work = background_work(
+                resolve_database_url(settings),
+                allow_private_addresses=settings.webhook_allow_private_addresses,
+            )
+            await stack.enter_async_context(work)
+        yield
 
 
 def app_factory() -> FastAPI:

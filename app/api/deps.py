@@ -51,7 +51,7 @@ async def _authenticate(request: Request) -> Principal:
         raise Unauthenticated(error.reason) from None
     limiter: RateLimiter | None = request.app.state.rate_limiter
     if limiter is not None:
-        decision = limiter.hit(principal.rate_key)
+        decision = await limiter.hit(principal.rate_key)
         request.scope.setdefault("state", {})["rate_limit_headers"] = decision.headers()
         if not decision.allowed:
             raise RateLimited(decision.reset_seconds, decision.headers())

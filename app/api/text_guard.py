@@ -1,4 +1,5 @@
-"""Refuse NUL characters anywhere in a request, before anything tries to store them.
+"""Refuse NUL characters anywhere in a request, before anything tries to store them, and
+JSON nested deeper than any document of this API (see app.api.json_depth).
 
 PostgreSQL cannot hold U+0000 in text or jsonb, so a NUL that reached a query would fail
 there as a server error. One guard at the edge covers every field of every route.
@@ -6,13 +7,18 @@ there as a server error. One guard at the edge covers every field of every route
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+from urllib.parse import unquote_to_bytes
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.api.json_depth import MAX_JSON_DEPTH, nests_deeper_than
+
 # A JSON `\u0000` escape not itself escaped (an even run of backslashes before it).
 _JSON_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
+MEASURE_IN_THREAD_BYTES = 256 * 1024
 
 
 class RejectNulCharacters:
@@ -24,12 +30,19 @@ class RejectNulCharacters:
             return await self.app(scope, receive, send)
         if b"%00" in scope.get("query_string", b"") or "\x00" in scope["path"]:
             return await _refuse(send, "the URL")
+        if _query_too_deep(scope.get("query_string", b"")):
+            return await _refuse_deep(send)  # GraphQL over GET: variables in the URL
         if scope["method"] not in ("POST", "PUT", "PATCH") or _is_upload(scope):
             # Uploaded files (XLSX is a zip) may hold NUL bytes; their readers refuse NUL text.
             return await self.app(scope, receive, send)
         messages, body = await _read(receive)
-        if _JSON_NUL.search(body) or b"\x00" in body:
+        # A large body (an import) is searched in a worker thread: the loop keeps serving.
+        small = len(body) <= MEASURE_IN_THREAD_BYTES
+        has_nul, too_deep = _flaws(body) if small else await asyncio.to_thread(_flaws, body)
+        if has_nul:
             return await _refuse(send, "the request body")
+        if too_deep:
+            return await _refuse_deep(send)
         await self.app(scope, _replay(messages, receive), send)
 
 
@@ -57,19 +70,48 @@ def _replay(messages: list[Message], receive: Receive) -> Receive:
     return replayed
 
 
-async def _refuse(send: Send, where: str) -> None:
-    body = json.dumps(
+def _flaws(body: bytes) -> tuple[bool, bool]:
+    """(holds a NUL, nests too deep)"""
+    # The plain search first: the regular expression tries every position of the body in
+    # one call, which for an import's megabytes holds the interpreter (and so the loop).
+    has_nul = b"\x00" in body or (b"\\u0000" in body and _JSON_NUL.search(body) is not None)
+    return has_nul, not has_nul and nests_deeper_than(body)
+
+
+def _query_too_deep(query: bytes) -> bool:
+    return len(query) > MAX_JSON_DEPTH and nests_deeper_than(unquote_to_bytes(query))
+
+
+async def _refuse_deep(send: Send) -> None:
+    await _answer(
+        send,
+        400,
         {
-            "type": "/problems/validation-error",
-            "title": "Invalid request",
-            "status": 422,
-            "detail": f"{where} contains a NUL (U+0000) character, which cannot be stored",
-        }
-    ).encode()
+            "type": "/problems/too-deeply-nested",
+            "title": "Malformed request",
+            "status": 400,
+            "detail": f"JSON nests more than {MAX_JSON_DEPTH} arrays or objects deep",
+            "field": "body",
+        },
+    )
+
+
+async def _refuse(send: Send, where: str) -> None:
+    problem = {
+        "type": "/problems/validation-error",
+        "title": "Invalid request",
+        "status": 422,
+        "detail": f"{where} contains a NUL (U+0000) character, which cannot be stored",
+    }
+    await _answer(send, 422, problem)
+
+
+async def _answer(send: Send, status: int, problem: dict[str, object]) -> None:
+    body = json.dumps(problem).encode()
     await send(
         {
             "type": "http.response.start",
-            "status": 422,
+            "status": status,
             "headers": [
                 (b"content-type", b"application/problem+json"),
                 (b"content-length", str(len(body)).encode()),

@@ -6,15 +6,16 @@ from datetime import UTC, datetime
 
 from app.adapters.auth.errors import InvalidCredentials
 from app.adapters.auth.oidc import OidcVerifier
-from app.adapters.auth.token_cache import TOKENS
+from app.adapters.auth.token_cache import TOKENS, TokenCache
 from app.adapters.db.database import Database
 from app.domain import api_tokens
 from app.domain.access import Principal, Role
 
 
 class Authenticator:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, cache: TokenCache = TOKENS) -> None:
         self._database = database
+        self._cache = cache
         self._oidc = OidcVerifier(database)
 
     async def authenticate(self, token: str) -> Principal:
@@ -27,7 +28,7 @@ class Authenticator:
 
     async def _api_token(self, token: str) -> Principal:
         digest = api_tokens.token_hash(token)
-        if (cached := TOKENS.get(digest)) is not None:
+        if (cached := self._cache.get(digest)) is not None:
             return cached  # only a token that passed every check below is ever cached
         if not api_tokens.looks_valid(token):
             raise InvalidCredentials("the token is malformed")
@@ -47,5 +48,5 @@ class Authenticator:
             frozenset(row["scopes"]),
             row["id"],
         )
-        TOKENS.put(digest, principal, row["expires_at"])
+        self._cache.put(digest, principal, row["expires_at"])
         return principal

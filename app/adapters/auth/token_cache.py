@@ -1,7 +1,8 @@
 """A short-lived, in-process cache of authenticated API tokens, keyed by their hash.
 
-It keeps the token look-up off the hot path. Revoking a token forgets it here at once;
-other worker processes notice within TTL_SECONDS.
+It keeps the token look-up off the hot path. Revoking a token forgets it here at once; other
+processes forget it when PostgreSQL announces the revocation (see `revocations`), or, in a
+process that does not listen (a test app, a CLI command), within TTL_SECONDS.
 """
 
 from __future__ import annotations
@@ -24,8 +25,12 @@ class _Entry:
 
 
 class TokenCache:
-    def __init__(self) -> None:
+    def __init__(self, ttl_seconds: float = TTL_SECONDS) -> None:
         self._entries: dict[bytes, _Entry] = {}
+        self._ttl = ttl_seconds
+        # False while a revocation listener is expected but not connected: a revocation could
+        # go unheard, so nothing is cached until it listens again.
+        self._trusted = True
 
     def get(self, digest: bytes) -> Principal | None:
         entry = self._entries.get(digest)
@@ -38,12 +43,23 @@ class TokenCache:
         return entry.principal
 
     def put(self, digest: bytes, principal: Principal, expires_at: datetime | None) -> None:
+        if not self._trusted:
+            return
         if len(self._entries) >= MAX_ENTRIES:
             self._entries.clear()  # crude but bounded; a miss costs one query
-        self._entries[digest] = _Entry(principal, time.monotonic() + TTL_SECONDS, expires_at)
+        self._entries[digest] = _Entry(principal, time.monotonic() + self._ttl, expires_at)
 
     def forget(self, digest: bytes) -> None:
         self._entries.pop(digest, None)
+
+    def distrust(self) -> None:
+        """Revocations may go unheard from now on: forget everything, cache nothing."""
+        self._trusted = False
+        self._entries.clear()
+
+    def trust(self) -> None:
+        """Revocations are heard again (the listener is connected)."""
+        self._trusted = True
 
 
 TOKENS = TokenCache()

@@ -8,6 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 
 from app.api.deps import CurrentCaller, SystemTime
+from app.api.rest.large_json import LargeJsonRoute
 from app.api.rest.responses import problems
 from app.api.rest.schemas.employees import (
     EmployeeImportCreate,
@@ -19,12 +20,14 @@ from app.domain.directory import EmploymentStatus
 from app.services.directory import employees as service
 
 router = APIRouter(prefix="/v1/employees", tags=["employees"])
+# Its bodies may be tens of megabytes: decoded off the event loop (see large_json).
+import_router = APIRouter(prefix="/v1/employees", tags=["employees"], route_class=LargeJsonRoute)
 
 # 100,000 rows of a full HR export fit in about 40 MB of JSON.
 IMPORT_MAX_BODY_BYTES = 64 * 1024 * 1024
 
 
-@router.post(
+@import_router.post(
     "/import",
     operation_id="importEmployees",
     response_model=EmployeeImportRead,

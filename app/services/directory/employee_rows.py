@@ -69,20 +69,46 @@ class RowError:
 
 
 _ROWS = TypeAdapter(list[EmployeeRow])
+# Rows per validator call. A call holds the interpreter until it returns, even in a worker
+# thread; a thousand rows keep each hold short, so the event loop keeps its turns.
+VALIDATE_CHUNK = 500
 
 
 def validate_rows(
     raw: Sequence[Mapping[str, Any]],
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
     """Split a batch into (index, row) pairs that passed and the errors of those that did not."""
+    good: list[tuple[int, dict[str, Any]]] = []
+    errors: list[RowError] = []
+    for start in range(0, len(raw), VALIDATE_CHUNK):
+        chunk_good, chunk_errors = _validate_chunk(raw, start, start + VALIDATE_CHUNK)
+        good += chunk_good
+        errors += chunk_errors
+    return good, errors
+
+
+def _validate_chunk(
+    raw: Sequence[Mapping[str, Any]], start: int, stop: int
+) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
+    chunk = raw[start:stop]
     try:
-        return [(i, _complete(r)) for i, r in enumerate(_ROWS.validate_python(raw))], []
+        return [(start + i, _complete(r)) for i, r in enumerate(_ROWS.validate_python(chunk))], []
     except ValidationError as failure:
-        errors = [_row_error(raw, e) for e in failure.errors(include_url=False)]
+        errors = [_row_error(chunk, e, start) for e in failure.errors(include_url=False)]
     bad = {e.row - 1 for e in errors}
-    good_indexes = [i for i in range(len(raw)) if i not in bad]
+    good_indexes = [i for i in range(start, start + len(chunk)) if i not in bad]
     good = _ROWS.validate_python([raw[i] for i in good_indexes])
     return [(i, _complete(r)) for i, r in zip(good_indexes, good, strict=True)], errors
+
+
+def checked_rows(
+    raw: Sequence[Mapping[str, Any]],
+) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
+    """The rows that pass on their own and are not duplicated in the batch, and every
+    error of the others (not yet in row order)."""
+    valid, errors = validate_rows(raw)
+    valid, duplicates = refuse_duplicates(valid)
+    return valid, errors + duplicates
 
 
 def _complete(row: EmployeeRow) -> dict[str, Any]:
@@ -90,13 +116,13 @@ def _complete(row: EmployeeRow) -> dict[str, Any]:
     return full
 
 
-def _row_error(raw: Sequence[Mapping[str, Any]], error: Any) -> RowError:
+def _row_error(chunk: Sequence[Mapping[str, Any]], error: Any, start: int) -> RowError:
     index, *path = error["loc"]
-    row = raw[index] if isinstance(raw[index], Mapping) else {}
+    row = chunk[index] if isinstance(chunk[index], Mapping) else {}
     number = row.get("employee_number")
     field = ".".join(str(p) for p in path) or None
     reason = "unknown field" if error["type"] == "extra_forbidden" else error["msg"]
-    return RowError(index + 1, number if isinstance(number, str) else None, field, reason)
+    return RowError(start + index + 1, number if isinstance(number, str) else None, field, reason)
 
 
 def refuse_duplicates(

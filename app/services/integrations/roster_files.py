@@ -20,6 +20,7 @@ from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import InvalidInput
+from app.services.bulk_work import off_the_loop
 from app.services.directory.employee_rows import ROW_SCHEMA, RowError
 from app.services.directory.employees import ImportReport, import_employees
 from app.services.integrations.ports import SpreadsheetReader
@@ -73,8 +74,8 @@ async def import_roster_file(
     A file that cannot be read at all is reported like a bad row (row 0), not raised."""
     reach(principal, Resource.ROSTER_FILES, Action.WRITE)
     try:
-        header, table = read_table(content, file_format, reader)
-        rows, ignored = map_columns(header, table, _parsed(mapping))
+        # Unzipping and reading a workbook is CPU work: off the event loop.
+        rows, ignored = await off_the_loop(_rows_of, content, file_format, reader, _parsed(mapping))
     except InvalidInput as refused:
         error = RowError(0, None, refused.field, refused.detail)
         return RosterImport(ImportReport(0, 0, 0, [error]), dry_run, 0, [])
@@ -83,6 +84,13 @@ async def import_roster_file(
     # run, rolls that back with everything else).
     report = await import_employees(uow=target, principal=principal, clock=clock, rows=rows)
     return RosterImport(report, dry_run, len(rows), ignored)
+
+
+def _rows_of(
+    content: bytes, file_format: str, reader: SpreadsheetReader, mapping: Mapping[str, str]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    header, table = read_table(content, file_format, reader)
+    return map_columns(header, table, mapping)
 
 
 def _parsed(mapping: Mapping[str, str] | str | None) -> Mapping[str, str]:

@@ -12,6 +12,7 @@ from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.matching.explanation import MatchExplanation, explain, refusals
+from app.services.bulk_work import off_the_loop
 from app.services.matching.engine import solve_matching
 from app.services.matching.pool import CohortPool, cohort_pool, result_json
 from app.services.ports import Clock, UnitOfWork
@@ -40,8 +41,13 @@ async def start_matching_run(
             for k in pool.locks
             if k.mentee_id in present and k.mentor_id in present
         ]
-        result = solve_matching(
-            mentees=pool.mentees, mentors=pool.mentors, policy=pool.policy.matching, locked=locked
+        # A large cohort's solve takes a while: off the event loop, so others are served.
+        result = await off_the_loop(
+            solve_matching,
+            mentees=pool.mentees,
+            mentors=pool.mentors,
+            policy=pool.policy.matching,
+            locked=locked,
         )
         draft = MatchingRun(
             uuid.uuid4(),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from types import MappingProxyType
 from typing import Any
@@ -220,20 +220,21 @@ class SqlEmployeeRepository:
         return {number: (id_, manager) for number, id_, manager in rows}
 
     async def insert(self, rows: Sequence[Mapping[str, Any]], *, event_type: str | None) -> None:
-        """Write new employees and announce each as `event_type` (if any), in one statement."""
-        if rows:
-            statement = _INSERT if event_type else _PLAIN_INSERT
-            values = {**self._columns(rows), "event_type": event_type}
+        """Write new employees and announce each as `event_type` (if any), a statement for
+        each WRITE_CHUNK rows."""
+        statement = _INSERT if event_type else _PLAIN_INSERT
+        for chunk in _chunks(rows):
+            values = {**self._columns(chunk), "event_type": event_type}
             await self._connection.execute(statement.sql, *statement.args(values))
 
     async def update(
         self, rows: Sequence[Mapping[str, Any]], *, event_type: str | None
     ) -> list[UUID]:
         """Write the rows whose data differs and announce each; the ids of those that changed."""
-        if not rows:
-            return []
-        values = {**self._columns(rows), "event_type": event_type}
-        changed: list[UUID] = await self._connection.fetchval(_UPDATE.sql, *_UPDATE.args(values))
+        changed: list[UUID] = []
+        for chunk in _chunks(rows):
+            values = {**self._columns(chunk), "event_type": event_type}
+            changed += await self._connection.fetchval(_UPDATE.sql, *_UPDATE.args(values))
         return changed
 
     async def link_reports_of(self, numbers: Sequence[str]) -> None:
@@ -248,3 +249,13 @@ class SqlEmployeeRepository:
         columns["attributes"] = [json_codec.dumps(a) for a in columns["attributes"]]
         columns["employment_status"] = [str(v) for v in columns["employment_status"]]
         return {"org": self._org, **columns}
+
+
+# Rows per write. asyncpg encodes a statement's arguments in one go on the event loop; a few
+# thousand rows keep that short, so other requests are served between the chunks.
+WRITE_CHUNK = 1_000
+
+
+def _chunks(rows: Sequence[Mapping[str, Any]]) -> Iterator[Sequence[Mapping[str, Any]]]:
+    for start in range(0, len(rows), WRITE_CHUNK):
+        yield rows[start : start + WRITE_CHUNK]

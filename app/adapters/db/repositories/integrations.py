@@ -4,7 +4,7 @@ except the delivery worker's queue, which an administrative unit of work reads a
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -261,11 +261,12 @@ class SqlIntegrationRepository:
             for r in rows
         ]
 
-    async def purge_idempotency_keys(self, older_than: str) -> None:
-        await self._connection.execute(
-            "DELETE FROM idempotency_keys WHERE created_at < now() - CAST($1 AS interval)",
-            older_than,
+    async def purge_idempotency_keys(self, older_than: timedelta) -> int:
+        """Forget stored responses older than `older_than`; answers how many went."""
+        status = await self._connection.execute(
+            "DELETE FROM idempotency_keys WHERE created_at < now() - $1::interval", older_than
         )
+        return int(status.split()[-1])
 
     async def participant_facts(self, cohort_id: UUID | None) -> list[tuple[Any, ...]]:
         rows = await self._fetch(roster_facts.PARTICIPANTS, cohort=cohort_id, cohort2=cohort_id)

@@ -1,0 +1,45 @@
+"""The background jobs, one step each: deliver a batch of webhooks, announce the deadlines
+come due, forget old idempotency keys. `schedule.run_background` decides when."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from app.adapters.clock import SystemClock
+from app.adapters.db.database import Database
+from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.services.integrations.ports import WebhookSender
+from app.services.integrations.webhook_delivery import deliver_due
+from app.services.relationships.deadlines import tick
+
+# Clients retry within minutes; a day is generous.
+KEEP_IDEMPOTENCY_KEYS = timedelta(hours=24)
+
+
+async def deliver_webhooks(database: Database, sender: WebhookSender, batch_size: int) -> int:
+    """Send one batch of due deliveries (any organisation); answers how many were tried."""
+    return await deliver_due(
+        uow=SqlUnitOfWork(database, None, admin=True),
+        sender=sender,
+        clock=SystemClock(),
+        batch_size=batch_size,
+    )
+
+
+async def announce_deadlines(database: Database) -> int:
+    """Announce every checkpoint, checkup and term end come due, each once."""
+    return await tick(
+        admin_uow=lambda: SqlUnitOfWork(database, None, admin=True),
+        tenant_uow=lambda org_id: SqlUnitOfWork(database, org_id),
+        clock=SystemClock(),
+    )
+
+
+async def purge_idempotency_keys(
+    database: Database, older_than: timedelta = KEEP_IDEMPOTENCY_KEYS
+) -> int:
+    """Forget stored responses older than `older_than` in every organisation."""
+    async with SqlUnitOfWork(database, None, admin=True) as uow:
+        purged = await uow.integrations.purge_idempotency_keys(older_than)
+        await uow.commit()
+    return purged
