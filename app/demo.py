@@ -20,17 +20,9 @@ from app.services.programs import catalog as programs
 
 DEPARTMENTS = ("Finance", "Operations", "Planning", "People", "Technology")
 COMPETENCIES = ("budgeting", "leadership", "negotiation", "public speaking", "project management")
+
+
 # NC's information session and a cohort start far enough ahead that applications are open.
-_CALENDAR = (
-    ("information_session", "Information session", 7),
-    ("social_event", "Welcome social", 14),
-    ("orientation", "Orientation", 21),
-    ("networking_event", "Networking", 120),
-    ("program_evaluation", "Program evaluation", 240),
-    ("final_celebration", "Final celebration", 280),
-)
-
-
 @dataclass(frozen=True, slots=True)
 class DemoReport:
     slug: str
@@ -125,16 +117,12 @@ async def load_demo(
 async def _calendar(
     uow: Any, admin: Principal, cohort_id: Any, starts: date, everyone: list[Any]
 ) -> None:
-    for kind, title, days in _CALENDAR:
-        event = await cohorts.add_cohort_event(
-            uow=uow(),
-            principal=admin,
-            cohort_id=cohort_id,
-            kind=kind,
-            title=title,
-            starts_on=starts - timedelta(days=28) + timedelta(days=days),
-        )
-        if kind == "information_session":
+    """The cohort's calendar comes from its preset; everyone attended its information
+    session or orientation (where it has one)."""
+    del starts
+    events = await cohorts.list_cohort_events(uow=uow(), principal=admin, cohort_id=cohort_id)
+    for event in events:
+        if event.kind in ("information_session", "orientation"):
             await cohorts.record_attendance(
                 uow=uow(), principal=admin, event_id=event.id, employee_ids=everyone
             )

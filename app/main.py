@@ -25,6 +25,7 @@ from app.api.graphql.schema import build_router
 from app.api.idempotency import Idempotency
 from app.api.lean_handler import lean_handler
 from app.api.rest import access, employees, health, integrations, programs, relationships
+from app.api.rest import program_year as program_year_rest
 from app.api.route_index import index_routes
 from app.api.text_guard import RejectNulCharacters
 from app.config import Settings
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         *programs.routers,
         *relationships.routers,
         *integrations.routers,
+        program_year_rest.router,
     )
     app.mount("/scim", ScimMount())
     index_routes(app)

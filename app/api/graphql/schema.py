@@ -29,6 +29,7 @@ from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
 from app.api.graphql.integrations import IntegrationMutation, IntegrationQuery
 from app.api.graphql.lean_execution import LeanExecutionContext
 from app.api.graphql.program_types import DIRECT_RELATIONS
+from app.api.graphql.program_year import ProgramYearMutation, ProgramYearQuery
 from app.api.graphql.programs import ProgramMutation, ProgramQuery
 from app.api.graphql.relationships import RelationshipMutation, RelationshipQuery
 from app.config import Settings
@@ -36,13 +37,25 @@ from app.domain.errors import DomainError
 
 
 @strawberry.type
-class Query(EmployeeQuery, AccessQuery, ProgramQuery, RelationshipQuery, IntegrationQuery):
+class Query(
+    EmployeeQuery,
+    AccessQuery,
+    ProgramQuery,
+    RelationshipQuery,
+    IntegrationQuery,
+    ProgramYearQuery,
+):
     pass
 
 
 @strawberry.type
 class Mutation(
-    EmployeeMutation, AccessMutation, ProgramMutation, RelationshipMutation, IntegrationMutation
+    EmployeeMutation,
+    AccessMutation,
+    ProgramMutation,
+    RelationshipMutation,
+    IntegrationMutation,
+    ProgramYearMutation,
 ):
     pass
 

@@ -31,6 +31,7 @@ from app.services.relationships.pairs import (
     participant,
     save_progress,
     save_transition,
+    stored_answers,
 )
 
 _STAFF = (ViewerRelation.COORDINATOR, ViewerRelation.ORG_ADMIN, ViewerRelation.ADMINISTRATOR)
@@ -143,13 +144,16 @@ async def _settle(
         pair.status,
         checkpoint_answers=tuple(a for a in pair.status.checkpoint_answers if a.party is not by),
     )
+    # The change counts as asked on the day it was asked (inside the window), closed today.
+    asked_on = next((a.answered_on for a in pair.status.checkpoint_answers if a.party is by), today)
     transition = lifecycle.answer_checkpoint(
         before,
         by=by,
         decision=CheckpointDecision.CHANGE,
-        today=today,
+        today=asked_on,
         alternative_available=proposal is not None,
     )
+    transition = replace(transition, status=replace(transition.status, closed_on=today))
     successor = await _successor(uow, pair, proposal, today) if proposal else None
     await save_transition(
         uow,
@@ -232,14 +236,7 @@ async def _hold_for_confirmation(
 ) -> None:
     progress = replace(
         pair.progress,
-        checkpoint_answers=tuple(
-            {
-                "party": a.party.value,
-                "decision": a.decision.value,
-                "answered_on": a.answered_on.isoformat(),
-            }
-            for a in answered.checkpoint_answers
-        ),
+        checkpoint_answers=stored_answers(answered.checkpoint_answers),
         rematch_proposal={
             "asked_by": by.value,
             "mentor_id": str(proposal.mentor_id),
@@ -256,15 +253,20 @@ async def _hold_for_confirmation(
 
 
 async def _successor(uow: UnitOfWork, pair: Pair, proposal: Proposal, today: date) -> UUID:
-    """The new pair's term runs from the day the coordinator confirms the rematch."""
+    """The new pair runs from the day the coordinator confirms the rematch and continues the
+    same session: it ends when the original term ends, with no checkpoint of its own (000
+    "Relationship Compatibility": the mentee is rematched, not enrolled in a new session)."""
     explanation: dict[str, Any] = {**proposal.explanation.to_dict(), "rematch_of": str(pair.id)}
     assert isinstance(proposal.mentor_id, UUID)
+    term = rematch_rules.successor_term(pair.status.timeline, today)
     [created] = await proposed_mentorships(
         uow,
         pair.mentorship.cohort_id,
         [(pair.mentorship.mentee_id, proposal.mentor_id, explanation)],
         formed_by="coordinator",
-        starts_on=today,
+        starts_on=term.starts_on,
+        ends_on=term.ends_on,
+        checkpoint=False,
     )
     return created.id
 

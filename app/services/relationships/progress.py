@@ -88,6 +88,6 @@ async def get_progress(
     async with uow.read_only():
         pair = await open_pair(uow, principal, mentorship_id, scope)
         meetings = await uow.relationships.meetings([mentorship_id])
-    report = cadence_of(pair.status.timeline, meetings, clock.now().date())
+    report = cadence_of(pair.status, meetings, clock.now().date())
     running = not pair.status.is_terminal and pair.status.state.value != "proposed"
     return describe(pair, at_risk=report.at_risk and running, reason=report.reason)

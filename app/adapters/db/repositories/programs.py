@@ -74,6 +74,13 @@ _ATTEND = compile_statement(
     )
     .returning(*rows.columns_of(tp.cohort_events, CohortEvent))
 )
+_EVENT = rows.select_by(tp.cohort_events, CohortEvent, "id")
+_MOVE_EVENT = compile_statement(
+    tp.cohort_events.update()
+    .where(tp.cohort_events.c.organization_id == _P("org"), tp.cohort_events.c.id == _P("id"))
+    .values(title=_P("title"), starts_on=_P("starts_on"), ends_on=_P("ends_on"))
+    .returning(*rows.columns_of(tp.cohort_events, CohortEvent))
+)
 _INSERT_APPLICATION = compile_statement(
     sa.dialects.postgresql.insert(tp.applications)
     .values(
@@ -168,6 +175,15 @@ class SqlProgramRepository(SqlMatchingRepository):
         self, event_id: UUID, employee_ids: Sequence[UUID]
     ) -> CohortEvent | None:
         row = await self._row(_ATTEND, id=event_id, ids=list(employee_ids))
+        return rows.event(row) if row else None
+
+    async def event(self, event_id: UUID) -> CohortEvent | None:
+        found = await self._rows(_EVENT, value=event_id)
+        return rows.event(found[0]) if found else None
+
+    async def move_event(self, event: CohortEvent) -> CohortEvent | None:
+        values = {"title": event.title, "starts_on": event.starts_on, "ends_on": event.ends_on}
+        row = await self._row(_MOVE_EVENT, id=event.id, **values)
         return rows.event(row) if row else None
 
     async def add_application(self, application: Application) -> Application | None:

@@ -1,0 +1,70 @@
+"""A cohort's calendar: served as an iCalendar feed, and edited by the coordinator after the
+preset laid it out (a confirm-by date moved, an evaluation window set)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from uuid import UUID
+
+from app.domain.access import AuditEvent, Principal
+from app.domain.authorization.names import Action, Resource
+from app.domain.authorization.table import reach
+from app.domain.errors import InvalidInput, NotFound
+from app.services.ports import UnitOfWork
+from app.services.programs.records import CohortEvent
+from app.services.relationships.calendar_feed import CalendarEntry
+
+
+async def cohort_calendar_entries(
+    *, uow: UnitOfWork, principal: Principal, cohort_id: UUID
+) -> list[CalendarEntry]:
+    """The cohort's events as calendar entries (titles and dates: facts only)."""
+    reach(principal, Resource.COHORTS, Action.READ)
+    async with uow.read_only():
+        cohort = await uow.programs.get_cohort(cohort_id)
+        if cohort is None:
+            raise NotFound("no such cohort", field="id")
+        events = await uow.programs.events(cohort_id)
+    return [
+        CalendarEntry(f"cohort-event-{e.id}@mentoring", e.title, e.starts_on, e.ends_on, False)
+        for e in events
+    ]
+
+
+async def update_cohort_event(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    event_id: UUID,
+    title: str | None = None,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+    clear_end: bool = False,
+) -> CohortEvent:
+    """Move or rename one event of a cohort's calendar; its kind (what the rules read) stays."""
+    reach(principal, Resource.COHORTS, Action.WRITE)
+    async with uow:
+        found = await uow.programs.event(event_id)
+        if found is None:
+            raise NotFound("no such event", field="event_id")
+        moved = replace(
+            found,
+            title=title.strip() if title and title.strip() else found.title,
+            starts_on=starts_on or found.starts_on,
+            ends_on=None if clear_end else (ends_on or found.ends_on),
+        )
+        if moved.ends_on is not None and moved.ends_on < moved.starts_on:
+            raise InvalidInput(
+                f"must not be before starts_on ({moved.starts_on.isoformat()})", field="ends_on"
+            )
+        stored = await uow.programs.move_event(moved)
+        if stored is None:
+            raise NotFound("no such event", field="event_id")
+        await uow.access.record(
+            AuditEvent.by(
+                principal, "cohort.event_moved", "cohort", found.cohort_id, event_id=str(event_id)
+            )
+        )
+        await uow.commit()
+    return stored
