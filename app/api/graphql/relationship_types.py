@@ -168,6 +168,7 @@ class Checkpoint:
     mentorship_id: UUID
     opens_on: date | None
     due_on: date | None
+    closes_on: date | None
     my_decision: str | None
     change_requested: bool
     awaiting: str | None
@@ -175,6 +176,7 @@ class Checkpoint:
     state: str
     proposed_mentor_id: UUID | None
     successor_id: UUID | None
+    rematch_of: UUID | None
     mentee_eligible_for_next_cohort: bool
 
 

@@ -44,6 +44,7 @@ class CheckpointView:
     mentorship_id: UUID
     opens_on: date | None
     due_on: date | None
+    closes_on: date | None
     my_decision: str | None
     change_requested: bool
     awaiting: str | None
@@ -51,6 +52,7 @@ class CheckpointView:
     state: str
     proposed_mentor_id: UUID | None
     successor_id: UUID | None
+    rematch_of: UUID | None
     mentee_eligible_for_next_cohort: bool
 
 
@@ -282,6 +284,7 @@ def _view(pair: Pair) -> CheckpointView:
         mentorship_id=pair.id,
         opens_on=timeline.checkpoint_opens_on,
         due_on=timeline.checkpoint_due_on,
+        closes_on=timeline.checkpoint_closes_on,
         my_decision=mine,
         change_requested=any(
             a.decision is CheckpointDecision.CHANGE for a in pair.status.checkpoint_answers
@@ -291,5 +294,12 @@ def _view(pair: Pair) -> CheckpointView:
         state=pair.status.state.value,
         proposed_mentor_id=UUID(pending["mentor_id"]) if pending and staff else None,
         successor_id=progress.successor_id,
+        rematch_of=_rematch_of(pair),
         mentee_eligible_for_next_cohort=progress.eligible_for_next_cohort,
     )
+
+
+def _rematch_of(pair: Pair) -> UUID | None:
+    """The pair this one succeeds after a rematch (the link back from the successor)."""
+    found = (pair.mentorship.explanation or {}).get("rematch_of")
+    return UUID(str(found)) if found else None
