@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
@@ -108,23 +108,22 @@ async def load_demo(
             starts_on=starts,
         )
         made_programs[key], made_cohorts[key] = str(program.id), str(cohort.id)
-        await _calendar(uow, admin, cohort.id, starts, [p.id for p in people.values()])
+        await _calendar(uow, admin, clock, cohort.id, [p.id for p in people.values()])
     await _applications(uow, admin, clock, made_cohorts["nc-model"], people)
     tokens = await _tokens(uow, admin, clock, people)
     return DemoReport(slug, made_programs, made_cohorts, tokens)
 
 
 async def _calendar(
-    uow: Any, admin: Principal, cohort_id: Any, starts: date, everyone: list[Any]
+    uow: Any, admin: Principal, clock: Any, cohort_id: Any, everyone: list[Any]
 ) -> None:
     """The cohort's calendar comes from its preset; everyone attended its information
     session or orientation (where it has one)."""
-    del starts
     events = await cohorts.list_cohort_events(uow=uow(), principal=admin, cohort_id=cohort_id)
     for event in events:
         if event.kind in ("information_session", "orientation"):
             await cohorts.record_attendance(
-                uow=uow(), principal=admin, event_id=event.id, employee_ids=everyone
+                uow=uow(), principal=admin, clock=clock, event_id=event.id, employee_ids=everyone
             )
 
 

@@ -13,7 +13,8 @@ from app.domain.authorization.table import reach
 from app.domain.calendar.cohort_calendar import planned_calendar
 from app.domain.calendar.kinds import EventKind
 from app.domain.errors import InvalidInput, NotFound
-from app.services.ports import UnitOfWork
+from app.services.applications import refresh_within
+from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import Cohort, CohortEvent
 
 # The calendars of the seeds: Maine's yearly schedule, NC information sessions, Charlotte groups.
@@ -121,9 +122,16 @@ async def events_of_cohorts(
 
 
 async def record_attendance(
-    *, uow: UnitOfWork, principal: Principal, event_id: UUID, employee_ids: Sequence[UUID]
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    event_id: UUID,
+    employee_ids: Sequence[UUID],
 ) -> CohortEvent:
-    """Record who attended an event (NC and Caltrans require an information session)."""
+    """Record who attended an event (NC and Caltrans require an information session). The
+    attendance is the person's: every application it feeds, in any cohort of the program, is
+    decided again in the same transaction (no stale `eligible`)."""
     reach(principal, Resource.COHORTS, Action.WRITE)
     async with uow:
         known = {e.id for e in await uow.employees.get_many(list(set(employee_ids)))}
@@ -133,6 +141,7 @@ async def record_attendance(
             raise NotFound("no such event", field="event_id")
         if unknown:
             raise InvalidInput(f"no such employees: {', '.join(unknown)}", field="employee_ids")
+        await refresh_within(uow, principal, sorted(set(employee_ids)), clock.now().date())
         await uow.access.record(
             AuditEvent.by(
                 principal,

@@ -28,6 +28,7 @@ _ADDED: tuple[tuple[str, str, object], ...] = (
     ("checkpoint", "late_answers", "refused"),
     ("cadence", "measured", "each_month"),
     ("onboarding", "meetings_from_proposal", False),
+    ("onboarding", "information_session_valid_months", 0),
 )
 # Settings removed: (section, setting, the value a downgrade writes back). Networking events
 # are entries of the calendar now, which a setting counting them would only contradict.

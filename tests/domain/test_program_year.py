@@ -341,3 +341,49 @@ def test_the_program_evaluation_is_given_in_march_as_the_calendar_says():
         require_evaluation_open(window, date(2026, 11, 1))
     assert "2027-03-01" in refused.value.detail
     assert "2027-03-31" in refused.value.detail
+
+
+# --- attendance is a person's fact ------------------------------------------------------------
+
+
+def test_an_information_session_attended_counts_for_the_programs_cohorts_within_a_year():
+    # seed 003_e5d42bff8b56600f.txt: "hold an introduction to the Mentorship Program /
+    # information and Q&A meeting ... and follow up annually with similar meetings"
+    from uuid import uuid4
+
+    from app.domain.calendar.attendance import Attendance, attendees_for
+
+    person, this_year, next_year, later = uuid4(), uuid4(), uuid4(), uuid4()
+    sessions = [Attendance(this_year, date(2026, 8, 1), (person,))]
+    valid = NC_MODEL.onboarding.information_session_valid_months
+    assert valid == 12
+
+    def counted(cohort, starts_on):
+        return attendees_for(
+            sessions, cohort_id=cohort, cohort_starts_on=starts_on, valid_months=valid
+        )
+
+    assert person in counted(next_year, date(2027, 7, 1))
+    assert person not in counted(later, date(2027, 9, 1))
+    # A program without a validity counts a session for its own cohort only.
+    assert person in attendees_for(
+        sessions, cohort_id=this_year, cohort_starts_on=START, valid_months=0
+    )
+    assert not attendees_for(sessions, cohort_id=next_year, cohort_starts_on=START, valid_months=0)
+
+
+@given(
+    st.dates(date(2025, 1, 1), date(2028, 12, 31)),
+    st.dates(date(2025, 1, 1), date(2028, 12, 31)),
+    st.integers(0, 24),
+)
+def test_attendance_never_counts_for_a_cohort_that_started_before_it_or_past_its_validity(
+    held_on, starts_on, valid
+):
+    from uuid import uuid4
+
+    from app.domain.calendar.attendance import Attendance, counts_for
+
+    session = Attendance(uuid4(), held_on, ())
+    counted = counts_for(session, cohort_id=uuid4(), cohort_starts_on=starts_on, valid_months=valid)
+    assert counted is (valid > 0 and held_on <= starts_on <= add_months(held_on, valid))

@@ -205,6 +205,8 @@ NC_MODEL = Policy(
         initial_meeting_window_days=14,  # 003 "Initial Meeting": "soon after" (a setting)
         initial_meeting_min_hours=1.0,  # 003 "Initial Meeting": "at least one hour"
         information_session_required=True,  # 003 "Requirements": attend an Information Session
+        # 003 "Program Coordinator": information meetings "annually": attendance lasts a year
+        information_session_valid_months=12,
     ),
     # 003 "Program Coordinator": an information session, followed up "annually"; held a month
     # before the cohort starts, since attending it comes before joining.

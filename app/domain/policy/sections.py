@@ -260,14 +260,23 @@ class FeePolicy(Section):
 
 @dataclass(frozen=True, slots=True)
 class OnboardingPolicy(Section):
-    """From proposal to the first meeting."""
+    """From the information session and the proposal to the first meeting."""
 
     initial_meeting_window_days: int | None = None
     initial_meeting_min_hours: float = 0.0
     information_session_required: bool = False
     meetings_from_proposal: bool = False
+    information_session_valid_months: int = 0  # 0: a session counts for its own cohort only
 
     def __post_init__(self) -> None:
+        self._check_window()
+        refuse(
+            self.information_session_valid_months < 0,
+            "information_session_valid_months must be >= 0",
+            "information_session_valid_months",
+        )
+
+    def _check_window(self) -> None:
         days = self.initial_meeting_window_days
         refuse(
             days is not None and days < 1,

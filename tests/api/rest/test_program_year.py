@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from app.domain.calendar_months import add_months
 from app.services.relationships.deadlines import announce_due_deadlines, system_principal
 from tests.api.graphql.test_efficiency import counter  # noqa: F401  (the fixture)
 from tests.api.mentorship_setup import (  # noqa: F401  (the fixture)
@@ -228,3 +229,43 @@ async def test_the_worklist_costs_the_same_statements_for_one_pair_or_many(
     assert await _worklist_statements(client, one, counter) == await _worklist_statements(
         client, many, counter
     )
+
+
+async def test_attendance_at_this_years_session_makes_next_cohorts_application_eligible_at_once(
+    client, auth
+):
+    # seed 003_e5d42bff8b56600f.txt: "Attend the Mentoring Program Information Session";
+    # the sessions are held yearly ("follow up annually")
+    from tests.api.rest.program_helpers import COHORT_STARTS, MENTEE, SESSION_ON, directory
+    from tests.api.rest.program_helpers import apply as submit
+
+    admin = await auth()
+    ids = await directory(client, admin)
+    program = await client.post(
+        "/v1/programs", headers=admin, json={"name": "NC", "preset": "nc-model"}
+    )
+    made = {}
+    for name, starts_on in (("this", COHORT_STARTS), ("next", add_months(COHORT_STARTS, 6))):
+        cohort = await client.post(
+            f"/v1/programs/{program.json()['id']}/cohorts",
+            headers=admin,
+            json={"name": name, "starts_on": starts_on.isoformat()},
+        )
+        made[name] = cohort.json()["id"]
+    session = await client.post(
+        f"/v1/cohorts/{made['this']}/events",
+        headers=admin,
+        json={"kind": "information_session", "starts_on": SESSION_ON.isoformat()},
+    )
+    applied = await submit(client, admin, made["next"], ids["E2"], MENTEE)
+    failed = {r["rule"] for r in applied["eligibility"]["rules"] if not r["passed"]}
+    assert "attended_information_session" in failed
+    attended = await client.post(
+        f"/v1/cohort-events/{session.json()['id']}/attendance",
+        headers=admin,
+        json={"employee_ids": [ids["E2"]]},
+    )
+    assert attended.status_code == 200, attended.text
+    now = (await client.get(f"/v1/applications/{applied['id']}", headers=admin)).json()
+    rules = {r["rule"]: r["passed"] for r in now["eligibility"]["rules"]}
+    assert rules["attended_information_session"] is True

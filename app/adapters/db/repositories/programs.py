@@ -58,6 +58,7 @@ _POLICY_VERSIONS = _sql(
 )
 _INSERT_COHORT = rows.insert(tp.cohorts, Cohort, skip=("created_at",))
 _GET_COHORT = rows.select_by(tp.cohorts, Cohort, "id")
+_COHORTS_OF = rows.select_by(tp.cohorts, Cohort, "program_id", order=("starts_on", "id"))
 _INSERT_EVENT = rows.insert(tp.cohort_events, CohortEvent, skip=("attendees",))
 _EVENTS = rows.select_by(tp.cohort_events, CohortEvent, "cohort_id", order=("starts_on", "id"))
 _EVENTS_OF = rows.select_by(
@@ -161,6 +162,9 @@ class SqlProgramRepository(SqlMatchingRepository):
     async def get_cohort(self, cohort_id: UUID) -> Cohort | None:
         row = await self._row(_GET_COHORT, value=cohort_id)
         return rows.cohort(row) if row else None
+
+    async def cohorts_of(self, program_id: UUID) -> list[Cohort]:
+        return [Cohort(**dict(r)) for r in await self._rows(_COHORTS_OF, value=program_id)]
 
     async def add_event(self, event: CohortEvent) -> CohortEvent:
         return rows.event(await self._row(_INSERT_EVENT, **rows.values_of(event, ("attendees",))))
