@@ -9,7 +9,7 @@ or when no initial meeting long enough was held in its window.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from app.domain.policy.model import CadenceMeasure
@@ -78,12 +78,18 @@ def cadence(
     *,
     measured: CadenceMeasure = CadenceMeasure.EACH_MONTH,
     initial_min_hours: float = 0.0,
+    recommended: bool = True,
+    agreed_frequency: str | None = None,
 ) -> CadenceReport:
     """The cadence of a pair on ``today``, judged over every month of the term finished so far:
     each month against the minimum (NC: "at least one meeting per month", 003), or the months
     together on average (Caltrans: "about twice a month", "approximately 3 hours", 002)."""
     held = sorted((m for m in meetings if not m.cancelled), key=lambda m: m.held_on)
-    months = tuple(_month(w, held, today) for w in timeline.cadence_windows if w.starts_on <= today)
+    agreed = meetings_agreed(agreed_frequency)
+    windows = [w for w in timeline.cadence_windows if w.starts_on <= today]
+    if agreed is not None:
+        windows = [replace(w, min_meetings=max(w.min_meetings, agreed)) for w in windows]
+    months = tuple(_month(w, held, today) for w in windows)
     due = timeline.initial_meeting_due_on
     # 003 "Initial Meeting": "at least one hour for the initial one-on-one meeting"
     first_held = (
@@ -93,6 +99,8 @@ def cadence(
     finished = [m for m in months if m.finished]
     short = tuple(m.month for m in finished if m.short)
     behind = _behind(finished, measured)
+    if behind and recommended:
+        behind = f"{behind} (a recommendation, not a requirement)"
     if missed:
         reason = f"no meeting of at least {initial_min_hours:g} hours was held by {due}"
     elif behind:
@@ -129,3 +137,14 @@ def _behind(finished: list[MonthCadence], measured: CadenceMeasure) -> str:
 def _listed(finished: list[MonthCadence]) -> str:
     short = [str(m.month) for m in finished if m.short]
     return f"; short: month {', '.join(short)}" if short else ""
+
+
+# 000 "Mentoring Relationship Agreement": "Frequency of meetings: weekly, bi-weekly, monthly".
+_AGREED_PER_MONTH = {"weekly": 4, "bi-weekly": 2, "biweekly": 2, "twice a month": 2, "monthly": 1}
+
+
+def meetings_agreed(frequency: str | None) -> int | None:
+    """Meetings a month the pair agreed in its agreement (Charlotte), when it says so."""
+    if frequency is None:
+        return None
+    return _AGREED_PER_MONTH.get(frequency.strip().lower())

@@ -263,9 +263,14 @@ def complete(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
 
 
 def end_early(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
-    """Either participant ends the relationship, at any time, and no reason is asked."""
+    """Either participant ends the relationship, at any time, and no reason is asked (000/001,
+    002), where the policy lets participants end it (else the administrator does)."""
     _require_participant(by, "end the relationship")
     _require_state(status, _OPEN_STATES, "end")
+    if not status.policy.ending.participant_may_end_without_reason:
+        raise TransitionRefused(
+            "in this program the administrator ends a relationship", rule="administrator_ends"
+        )
     return Transition(_close(status, MentorshipState.ENDED, by, today), (MentorshipEvent.ENDED,))
 
 

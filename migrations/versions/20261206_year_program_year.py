@@ -32,7 +32,12 @@ _ADDED: tuple[tuple[str, str, object], ...] = (
 )
 # Settings removed: (section, setting, the value a downgrade writes back). Networking events
 # are entries of the calendar now, which a setting counting them would only contradict.
-_REMOVED: tuple[tuple[str, str, object], ...] = (("group_activities", "networking_events", 0),)
+# A reason at the checkpoint was never asked: every seed lets either side ask "without being
+# required to give a reason" (000), so the setting could only contradict them.
+_REMOVED: tuple[tuple[str, str, object], ...] = (
+    ("group_activities", "networking_events", 0),
+    ("checkpoint", "reason_required", False),
+)
 
 
 def _as_admin() -> None:

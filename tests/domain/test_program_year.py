@@ -387,3 +387,58 @@ def test_attendance_never_counts_for_a_cohort_that_started_before_it_or_past_its
     session = Attendance(uuid4(), held_on, ())
     counted = counts_for(session, cohort_id=uuid4(), cohort_starts_on=starts_on, valid_months=valid)
     assert counted is (valid > 0 and held_on <= starts_on <= add_months(held_on, valid))
+
+
+# --- settings that drive behaviour ------------------------------------------------------------
+
+
+def test_charlotte_pairs_meet_as_often_as_their_agreement_says():
+    # seed 000_4e18aab21704e587.txt: agreement "Frequency of meetings: weekly, bi-weekly,
+    # monthly"
+    assert CHARLOTTE_SLL.cadence.agreed_in_agreement
+    timeline = timeline_for(START, CHARLOTTE_SLL)
+    held = [MeetingFact(START + timedelta(days=d), 1.0) for d in (3, 17)]
+    today = add_months(START, 1) + timedelta(days=1)
+    assert not cadence(timeline, held, today, agreed_frequency="bi-weekly").at_risk
+    weekly = cadence(timeline, held, today, agreed_frequency="weekly")
+    assert weekly.at_risk
+    assert weekly.short_months == (1,)
+
+
+def test_nc_requires_a_monthly_meeting_where_caltrans_recommends_twice_a_month():
+    # seed 003_e5d42bff8b56600f.txt: "at least one meeting per month"; seed
+    # 002_59333b271e9b4b69.txt: "about twice a month"
+    assert not NC_MODEL.cadence.recommended
+    assert CALTRANS.cadence.recommended
+    timeline = timeline_for(START, CALTRANS)
+    report = cadence(timeline, [], add_months(START, 1) + timedelta(days=1))
+    assert "recommendation" in report.reason
+    nc = cadence(timeline_for(START, NC_MODEL), [], add_months(START, 1) + timedelta(days=1))
+    assert "recommendation" not in nc.reason
+
+
+def test_mentees_remain_with_their_group_while_the_hosts_rotate():
+    # seed 000_4e18aab21704e587.txt: "Then, in April, another four mentors ... Mentees will
+    # remain with their group."
+    from app.domain.luncheons import plan_luncheons
+
+    mentees = [f"e{i}" for i in range(10)]
+    rotating = plan_luncheons(mentees, ["h1", "h2"], luncheons=2, group_min=5, group_max=6)
+    assert all(len(set(g.hosts)) == 2 for g in rotating)
+    kept = plan_luncheons(
+        mentees, ["h1", "h2"], luncheons=2, group_min=5, group_max=6, hosts_rotate=False
+    )
+    assert all(len(set(g.hosts)) == 1 for g in kept)
+
+
+def test_either_participant_may_end_the_relationship_unless_the_program_says_otherwise():
+    # seed 000_4e18aab21704e587.txt: either may end it "without question or reason"
+    from app.domain.lifecycle import end_early
+
+    assert end_early(_active(), by=Party.MENTEE, today=START).status.state is MentorshipState.ENDED
+    strict = apply_overrides(
+        CHARLOTTE_SLL, {"ending": {"participant_may_end_without_reason": False}}
+    )
+    with pytest.raises(TransitionRefused) as refused:
+        end_early(_active(strict), by=Party.MENTEE, today=START)
+    assert refused.value.rule == "administrator_ends"

@@ -110,6 +110,7 @@ def _running(pair: PairFacts, today: date) -> list[tuple[WorkKind, str, date]]:
         today,
         measured=status.policy.cadence.measured,
         initial_min_hours=status.policy.onboarding.initial_meeting_min_hours,
+        recommended=status.policy.cadence.recommended,
     )
     if timeline.initial_meeting_due_on is not None and report.initial_meeting_missed:
         found.append(

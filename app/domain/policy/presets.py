@@ -170,6 +170,7 @@ NC_MODEL = Policy(
     cadence=CadencePolicy(
         min_meetings_per_month=1,  # 003 "Duration": "at least one meeting per month"
         min_hours_per_month=1.0,  # 003 "Expectations": "a minimum of ___ hours" (blank: a setting)
+        recommended=False,  # 003 "Duration": "at least one meeting per month": required
     ),
     agreement=AgreementPolicy(
         required=True,  # 003 "Requirements": sign the agreement at the beginning

@@ -101,7 +101,6 @@ class CheckpointPolicy(Section):
 
     mentee_may_request_change: bool = True
     mentor_may_request_change: bool = True
-    reason_required: bool = False
     on_no_rematch: NoRematchOutcome = NoRematchOutcome.WITHDRAW_MENTEE
     withdrawn_mentee_eligible_for_next_cohort: bool = True
     closes_days_after_due: int | None = None

@@ -23,6 +23,7 @@ from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.disclosures import as_domain, granted
 from app.services.relationships.pair_batches import reachable_parties, scope_or_none
 from app.services.relationships.pairs import (
+    Pair,
     audit_read,
     open_pair,
     participant,
@@ -126,12 +127,16 @@ async def list_meetings(
         if may_read_notes and found:
             await audit_read(uow, principal, pair, ContentPart.MEETING_NOTES, len(found))
         shown = tuple(m if may_read_notes else facts_only(m) for m in found)
-        report = cadence_of(pair.status, found, clock.now().date())
+        frequency = await agreed_frequency(uow, pair)
+        report = cadence_of(pair.status, found, clock.now().date(), frequency)
         await uow.commit()
     return MeetingLog(shown, not may_read_notes, report)
 
 
-def cadence_of(status: MentorshipStatus, meetings: list[Meeting], today: date) -> CadenceReport:
+def cadence_of(
+    status: MentorshipStatus, meetings: list[Meeting], today: date, frequency: str | None = None
+) -> CadenceReport:
+    """The pair's cadence under its policy (``frequency``: what its agreement states)."""
     facts = [MeetingFact(m.held_on, m.hours, m.cancelled) for m in meetings]
     policy = status.policy
     return cadence(
@@ -140,7 +145,19 @@ def cadence_of(status: MentorshipStatus, meetings: list[Meeting], today: date) -
         today,
         measured=policy.cadence.measured,
         initial_min_hours=policy.onboarding.initial_meeting_min_hours,
+        recommended=policy.cadence.recommended,
+        agreed_frequency=frequency,
     )
+
+
+async def agreed_frequency(uow: UnitOfWork, pair: Pair) -> str | None:
+    """The meeting frequency the pair's agreement states, where the policy has the pair agree
+    its cadence (Charlotte: "weekly, bi-weekly, monthly"); None otherwise."""
+    if not pair.policy.cadence.agreed_in_agreement:
+        return None
+    agreement = await uow.relationships.agreement(pair.id)
+    found = agreement.terms.get("frequency") if agreement else None
+    return str(found) if found else None
 
 
 def facts_only(meeting: Meeting) -> Meeting:

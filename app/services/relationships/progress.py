@@ -15,7 +15,7 @@ from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.lifecycle import missing_evaluations
 from app.services.ports import Clock, UnitOfWork
-from app.services.relationships.meetings import cadence_of
+from app.services.relationships.meetings import agreed_frequency, cadence_of
 from app.services.relationships.pairs import Pair, open_pair
 
 
@@ -88,6 +88,7 @@ async def get_progress(
     async with uow.read_only():
         pair = await open_pair(uow, principal, mentorship_id, scope)
         meetings = await uow.relationships.meetings([mentorship_id])
-    report = cadence_of(pair.status, meetings, clock.now().date())
+        frequency = await agreed_frequency(uow, pair)
+    report = cadence_of(pair.status, meetings, clock.now().date(), frequency)
     running = not pair.status.is_terminal and pair.status.state.value != "proposed"
     return describe(pair, at_risk=report.at_risk and running, reason=report.reason)
