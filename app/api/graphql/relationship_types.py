@@ -123,6 +123,7 @@ class Cadence:
     initial_meeting_missed: bool
     at_risk: bool
     reason: str
+    short_months: list[int]
 
 
 @strawberry.type
@@ -213,6 +214,7 @@ def meeting_log(log: Any) -> MeetingLog:
             initial_meeting_missed=cadence.initial_meeting_missed,
             at_risk=cadence.at_risk,
             reason=cadence.reason,
+            short_months=list(cadence.short_months),
         ),
     )
 

@@ -101,9 +101,10 @@ def _running(pair: PairFacts, today: date) -> list[tuple[WorkKind, str, date]]:
     found: list[tuple[WorkKind, str, date]] = []
     agreement = status.policy.agreement
     if agreement.signed_by_both_before_active and not status.agreement_signed_by >= PARTICIPANTS:
-        found.append(
-            (WorkKind.AGREEMENT_UNSIGNED, f"both sign the {agreement.title}", timeline.starts_on)
-        )
+        # Active yet unsigned: a new version was written after both had signed (an amendment).
+        amended = status.state is MentorshipState.ACTIVE
+        rule = f"both sign the {'amended ' if amended else ''}{agreement.title}"
+        found.append((WorkKind.AGREEMENT_UNSIGNED, rule, timeline.starts_on))
     report = cadence(
         timeline,
         pair.meetings,

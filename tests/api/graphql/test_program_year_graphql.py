@@ -95,3 +95,52 @@ async def test_a_coordinator_moves_an_event_over_graphql(client, auth, clock):
         "startsOn": "2028-03-06",
         "endsOn": "2028-03-24",
     }
+
+
+async def test_attendance_recorded_over_graphql_counts_for_the_next_cohort(client, auth):
+    # seed 003_e5d42bff8b56600f.txt: "follow up annually with similar meetings"
+    from app.domain.calendar_months import add_months
+    from tests.api.rest.program_helpers import COHORT_STARTS, MENTEE, SESSION_ON, apply, directory
+
+    admin = await auth()
+    ids = await directory(client, admin)
+    program = await client.post(
+        "/v1/programs", headers=admin, json={"name": "NC", "preset": "nc-model"}
+    )
+    cohorts = []
+    # this year's cohort, one within the year after the session, one past it
+    for starts_on in (COHORT_STARTS, add_months(COHORT_STARTS, 6), add_months(COHORT_STARTS, 12)):
+        made = await client.post(
+            f"/v1/programs/{program.json()['id']}/cohorts",
+            headers=admin,
+            json={"name": "c", "starts_on": starts_on.isoformat()},
+        )
+        cohorts.append(made.json()["id"])
+    session = await client.post(
+        f"/v1/cohorts/{cohorts[0]}/events",
+        headers=admin,
+        json={"kind": "information_session", "starts_on": SESSION_ON.isoformat()},
+    )
+    applied = await apply(client, admin, cohorts[1], ids["E2"], MENTEE)
+    too_late = await apply(client, admin, cohorts[2], ids["E2"], MENTEE)
+    recorded = await _gql(
+        client,
+        admin,
+        "mutation($id: UUID!, $who: [UUID!]!) { recordAttendance(eventId: $id, "
+        "employeeIds: $who) { __typename } }",
+        id=session.json()["id"],
+        who=[ids["E2"]],
+    )
+    assert recorded["data"]["recordAttendance"]["__typename"] == "CohortEvent"
+    attended = {}
+    for application in (applied, too_late):
+        found = await _gql(
+            client,
+            admin,
+            "query($id: UUID!) { application(id: $id) { eligibility { rules { rule passed } } } }",
+            id=application["id"],
+        )
+        rules = found["data"]["application"]["eligibility"]["rules"]
+        attended[application["id"]] = {r["rule"]: r["passed"] for r in rules}
+    assert attended[applied["id"]]["attended_information_session"] is True
+    assert attended[too_late["id"]]["attended_information_session"] is False

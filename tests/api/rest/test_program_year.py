@@ -269,3 +269,28 @@ async def test_attendance_at_this_years_session_makes_next_cohorts_application_e
     now = (await client.get(f"/v1/applications/{applied['id']}", headers=admin)).json()
     rules = {r["rule"]: r["passed"] for r in now["eligibility"]["rules"]}
     assert rules["attended_information_session"] is True
+
+
+async def test_three_empty_months_then_a_good_one_are_not_keeping_the_cadence(client, auth, clock):
+    # seed 003_e5d42bff8b56600f.txt: "at least one meeting per month"
+    pairing = await propose(client, auth, "nc-model", START, prefix="NCC")
+    await _confirm(client, pairing)
+    url = f"/v1/mentorships/{pairing.id}/agreement"
+    await client.put(url, headers=pairing.mentee, json={"terms": {"ground_rules": "on time"}})
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"{url}/sign", headers=who)
+    clock.set(date(2027, 5, 10))
+    for day in (date(2027, 1, 5), date(2027, 4, 6), date(2027, 4, 20)):
+        assert (await _meeting(client, pairing, pairing.mentee, day)).status_code == 201
+    log = (await client.get(f"/v1/mentorships/{pairing.id}/meetings", headers=pairing.admin)).json()
+    assert log["cadence"]["at_risk"] is True
+    assert log["cadence"]["short_months"] == [2, 3]
+    query = (
+        "query($id: UUID!) { meetingLog(mentorshipId: $id) "
+        "{ cadence { atRisk shortMonths reason } } }"
+    )
+    found = await client.post(
+        "/graphql", headers=pairing.admin, json={"query": query, "variables": {"id": pairing.id}}
+    )
+    cadence = found.json()["data"]["meetingLog"]["cadence"]
+    assert (cadence["atRisk"], cadence["shortMonths"]) == (True, [2, 3])

@@ -130,6 +130,7 @@ class CadenceRead(BaseModel):
     initial_meeting_missed: bool
     at_risk: bool
     reason: str
+    short_months: list[int] = Field(description="The finished months that fell short")
 
 
 class MeetingLogRead(BaseModel):
