@@ -10,10 +10,16 @@ from uuid import UUID
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
+from app.domain.calendar.cohort_calendar import formal_end
+from app.domain.calendar.kinds import EventKind
 from app.domain.errors import InvalidInput, NotFound
+from app.domain.policy.model import stored_policy
 from app.services.ports import UnitOfWork
 from app.services.programs.records import CohortEvent
 from app.services.relationships.calendar_feed import CalendarEntry
+
+OPEN_STATES = ("proposed", "confirmed", "active")
+ALL_PAIRS = 1_000_000
 
 
 async def cohort_calendar_entries(
@@ -42,7 +48,8 @@ async def update_cohort_event(
     ends_on: date | None = None,
     clear_end: bool = False,
 ) -> CohortEvent:
-    """Move or rename one event of a cohort's calendar; its kind (what the rules read) stays."""
+    """Move or rename one event of a cohort's calendar; its kind (what the rules read) stays.
+    Moving the final celebration moves the end of the pairs whose term ends there (Maine)."""
     reach(principal, Resource.COHORTS, Action.WRITE)
     async with uow:
         found = await uow.programs.event(event_id)
@@ -61,6 +68,8 @@ async def update_cohort_event(
         stored = await uow.programs.move_event(moved)
         if stored is None:
             raise NotFound("no such event", field="event_id")
+        if stored.kind == EventKind.FINAL_CELEBRATION:
+            await _follow_formal_end(uow, principal, stored)
         await uow.access.record(
             AuditEvent.by(
                 principal, "cohort.event_moved", "cohort", found.cohort_id, event_id=str(event_id)
@@ -68,3 +77,26 @@ async def update_cohort_event(
         )
         await uow.commit()
     return stored
+
+
+async def _follow_formal_end(uow: UnitOfWork, principal: Principal, moved: CohortEvent) -> None:
+    """Where a pair's policy ends its term at the cohort's formal end (Maine: "Formal
+    relationships end" at the final celebration, 004), moving that event moves the end of
+    the cohort's open pairs with it."""
+    cohort = await uow.programs.get_cohort(moved.cohort_id)
+    if cohort is None:
+        return
+    events = await uow.programs.events(cohort.id)
+    pairs = await uow.programs.mentorships(cohort_id=cohort.id, limit=ALL_PAIRS)
+    for pair in pairs:
+        if pair.state not in OPEN_STATES:
+            continue
+        end = formal_end(stored_policy(pair.policy), pair.starts_on, cohort.ends_on, events)
+        if end is None or end == pair.ends_on:
+            continue
+        await uow.relationships.set_term(pair.id, end)
+        await uow.access.record(
+            AuditEvent.by(
+                principal, "mentorship.term_moved", "mentorship", pair.id, ends_on=end.isoformat()
+            )
+        )

@@ -294,3 +294,20 @@ async def test_three_empty_months_then_a_good_one_are_not_keeping_the_cadence(cl
     )
     cadence = found.json()["data"]["meetingLog"]["cadence"]
     assert (cadence["atRisk"], cadence["shortMonths"]) == (True, [2, 3])
+
+
+async def test_moving_the_final_celebration_moves_the_end_of_maines_relationships(
+    client, auth, clock
+):
+    # seed 004_5b4c852a2ca2c393.txt: "Final Celebratory Event ... Formal relationships end"
+    pairing = await propose(client, auth, "maine-mms", MAINE_START, prefix="MM")
+    events = await client.get(f"/v1/cohorts/{pairing.cohort_id}/events", headers=pairing.admin)
+    [final] = [e for e in events.json() if e["kind"] == "final_celebration"]
+    moved = await client.put(
+        f"/v1/cohort-events/{final['id']}",
+        headers=pairing.tokens["STAFF"],
+        json={"title": final["title"], "starts_on": "2028-04-21"},
+    )
+    assert moved.status_code == 200, moved.text
+    term = (await client.get(f"/v1/mentorships/{pairing.id}", headers=pairing.admin)).json()
+    assert term["ends_on"] == "2028-04-21"
