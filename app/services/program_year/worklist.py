@@ -1,5 +1,6 @@
 """A coordinator's worklist: what is overdue and due in the next days, for one cohort or the
-whole organisation, read in a fixed number of statements whatever the number of pairs."""
+whole organisation, read in a fixed number of statements whatever the number of pairs and
+cohorts."""
 
 from __future__ import annotations
 
@@ -91,7 +92,7 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
         PairFacts(
             m.id,
             m.cohort_id,
-            presets[m.cohort_id],
+            presets.get(m.cohort_id, ""),
             status_of(m, progress.get(m.id) or Progress(m.id)),
             tuple(meetings[m.id]),
             tuple(given[m.id]),
@@ -108,9 +109,5 @@ async def _cohorts(
     """Each cohort's program preset (which seed its rules cite) and confirm-by date."""
     events = await uow.programs.events_of(sorted(cohort_ids))
     deadlines = {c: confirm_by(e for e in events if e.cohort_id == c) for c in cohort_ids}
-    presets: dict[UUID, str] = {}
-    for cohort_id in cohort_ids:  # a query per cohort, never per pair
-        cohort = await uow.programs.get_cohort(cohort_id)
-        program = await uow.programs.get_program(cohort.program_id) if cohort else None
-        presets[cohort_id] = program.preset if program else ""
+    presets = await uow.programs.presets_of_cohorts(sorted(cohort_ids))
     return presets, deadlines

@@ -204,11 +204,10 @@ async def test_the_worklist_names_unanswered_checkpoints_for_coordinators_only(c
     assert page["total"] == listed["total"]
 
 
-async def _worklist_statements(client, pairing, counter) -> int:
+async def _worklist_statements(client, pairing, counter, *, everywhere=False) -> int:
     before = counter.statements
-    answer = await client.get(
-        f"/v1/worklist?cohort_id={pairing.cohort_id}", headers=pairing.tokens["STAFF"]
-    )
+    url = "/v1/worklist" if everywhere else f"/v1/worklist?cohort_id={pairing.cohort_id}"
+    answer = await client.get(url, headers=pairing.tokens["STAFF"])
     assert answer.status_code == 200
     return counter.statements - before
 
@@ -229,6 +228,10 @@ async def test_the_worklist_costs_the_same_statements_for_one_pair_or_many(
     assert await _worklist_statements(client, one, counter) == await _worklist_statements(
         client, many, counter
     )
+    # Across the organisation: another cohort and its pair cost no further statement.
+    two_cohorts = await _worklist_statements(client, one, counter, everywhere=True)
+    await propose(client, auth, "nc-model", START, prefix="S3")
+    assert await _worklist_statements(client, one, counter, everywhere=True) == two_cohorts
 
 
 async def test_attendance_at_this_years_session_makes_next_cohorts_application_eligible_at_once(

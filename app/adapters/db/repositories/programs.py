@@ -59,6 +59,21 @@ _POLICY_VERSIONS = _sql(
 _INSERT_COHORT = rows.insert(tp.cohorts, Cohort, skip=("created_at",))
 _GET_COHORT = rows.select_by(tp.cohorts, Cohort, "id")
 _COHORTS_OF = rows.select_by(tp.cohorts, Cohort, "program_id", order=("starts_on", "id"))
+_PRESETS_OF_COHORTS = compile_statement(
+    sa.select(tp.cohorts.c.id, tp.programs.c.preset)
+    .join_from(
+        tp.cohorts,
+        tp.programs,
+        sa.and_(
+            tp.programs.c.organization_id == tp.cohorts.c.organization_id,
+            tp.programs.c.id == tp.cohorts.c.program_id,
+        ),
+    )
+    .where(
+        tp.cohorts.c.organization_id == _P("org"),
+        tp.cohorts.c.id == sa.func.any(_P("ids", type_=sa.ARRAY(tp.cohorts.c.id.type))),
+    )
+)
 _INSERT_EVENT = rows.insert(tp.cohort_events, CohortEvent, skip=("attendees",))
 _EVENTS = rows.select_by(tp.cohort_events, CohortEvent, "cohort_id", order=("starts_on", "id"))
 _EVENTS_OF = rows.select_by(
@@ -162,6 +177,10 @@ class SqlProgramRepository(SqlMatchingRepository):
     async def get_cohort(self, cohort_id: UUID) -> Cohort | None:
         row = await self._row(_GET_COHORT, value=cohort_id)
         return rows.cohort(row) if row else None
+
+    async def presets_of_cohorts(self, cohort_ids: Sequence[UUID]) -> dict[UUID, str]:
+        found = await self._rows(_PRESETS_OF_COHORTS, ids=list(cohort_ids))
+        return {r["id"]: r["preset"] for r in found}
 
     async def cohorts_of(self, program_id: UUID) -> list[Cohort]:
         return [Cohort(**dict(r)) for r in await self._rows(_COHORTS_OF, value=program_id)]
