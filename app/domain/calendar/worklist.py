@@ -50,6 +50,7 @@ class PairFacts:
     evaluations: tuple[tuple[EvaluationKind, date], ...] = ()
     confirm_by: date | None = None
     hr_flags_raised_on: tuple[date, ...] = ()
+    agreed_frequency: str | None = None  # what the agreement states, where the policy asks
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,7 @@ def _running(pair: PairFacts, today: date) -> list[tuple[WorkKind, str, date]]:
         measured=status.policy.cadence.measured,
         initial_min_hours=status.policy.onboarding.initial_meeting_min_hours,
         recommended=status.policy.cadence.recommended,
+        agreed_frequency=pair.agreed_frequency,
     )
     if timeline.initial_meeting_due_on is not None and report.initial_meeting_missed:
         found.append(

@@ -88,16 +88,20 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
     for flag in await uow.integrations.open_flags():
         flags[flag.mentorship_id].append(flag.raised_at.date())
     presets, deadlines = await _cohorts(uow, {m.cohort_id for m in open_pairs})
+    statuses = {m.id: status_of(m, progress.get(m.id) or Progress(m.id)) for m in open_pairs}
+    agreeing = [i for i, s in statuses.items() if s.policy.cadence.agreed_in_agreement]
+    frequencies = await uow.relationships.agreed_frequencies(agreeing) if agreeing else {}
     return [
         PairFacts(
             m.id,
             m.cohort_id,
             presets.get(m.cohort_id, ""),
-            status_of(m, progress.get(m.id) or Progress(m.id)),
+            statuses[m.id],
             tuple(meetings[m.id]),
             tuple(given[m.id]),
             deadlines[m.cohort_id],
             tuple(flags[m.id]),
+            frequencies.get(m.id),
         )
         for m in open_pairs
     ]

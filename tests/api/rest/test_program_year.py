@@ -314,3 +314,26 @@ async def test_moving_the_final_celebration_moves_the_end_of_maines_relationship
     assert moved.status_code == 200, moved.text
     term = (await client.get(f"/v1/mentorships/{pairing.id}", headers=pairing.admin)).json()
     assert term["ends_on"] == "2028-04-21"
+
+
+async def test_a_charlotte_pair_behind_its_agreed_weekly_meetings_is_on_the_worklist(
+    client, auth, clock
+):
+    # seed 000_4e18aab21704e587.txt: agreement "Frequency of meetings: weekly, bi-weekly,
+    # monthly"
+    pairing = await propose(client, auth, "charlotte-sll", START, prefix="CW")
+    await _active(client, pairing)  # the agreement says "weekly"
+    clock.set(START + timedelta(days=20))
+    for day in (START, START + timedelta(days=14)):
+        assert (await _meeting(client, pairing, pairing.mentee, day)).status_code == 201
+    clock.set(date(2027, 2, 6))
+    progress = await client.get(f"/v1/mentorships/{pairing.id}/progress", headers=pairing.admin)
+    assert progress.json()["at_risk"] is True
+    items = (
+        await client.get(
+            f"/v1/worklist?cohort_id={pairing.cohort_id}", headers=pairing.tokens["STAFF"]
+        )
+    ).json()["items"]
+    [behind] = [i for i in items if i["kind"] == "cadence_at_risk"]
+    assert behind["due_on"] == "2027-02-03"  # the last day of the month that fell short
+    assert behind["rule"] == progress.json()["at_risk_reason"]
