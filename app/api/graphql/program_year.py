@@ -92,3 +92,8 @@ class ProgramYearMutation:
             )
         )
         return moved if isinstance(moved, Problem) else CohortEvent.of(moved)
+
+    @strawberry.mutation(description="Take an event off a cohort's calendar (no attendance)")
+    async def remove_cohort_event(self, info: strawberry.Info, event_id: UUID) -> MovedEventResult:
+        removed = await or_problem(calendars.remove_cohort_event(**args(info), event_id=event_id))
+        return removed if isinstance(removed, Problem) else CohortEvent.of(removed)

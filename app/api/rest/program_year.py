@@ -77,3 +77,15 @@ async def update_cohort_event(
         clear_end=body.ends_on is None,
     )
     return CohortEventRead.model_validate(event, from_attributes=True)
+
+
+@router.delete(
+    "/cohort-events/{event_id}",
+    operation_id="removeCohortEvent",
+    status_code=204,
+    responses=problems(403, 404, 409),
+)
+async def remove_cohort_event(event_id: UUID, uow: UoW, principal: CurrentPrincipal) -> Response:
+    """Take an event off the cohort's calendar (not one with attendance recorded)."""
+    await calendars.remove_cohort_event(uow=uow, principal=principal, event_id=event_id)
+    return Response(status_code=204)

@@ -12,7 +12,7 @@ from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.calendar.cohort_calendar import formal_end
 from app.domain.calendar.kinds import EventKind
-from app.domain.errors import InvalidInput, NotFound
+from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.policy.model import stored_policy
 from app.services.ports import UnitOfWork
 from app.services.programs.records import CohortEvent
@@ -77,6 +77,31 @@ async def update_cohort_event(
         )
         await uow.commit()
     return stored
+
+
+async def remove_cohort_event(
+    *, uow: UnitOfWork, principal: Principal, event_id: UUID
+) -> CohortEvent:
+    """Take an event off a cohort's calendar; one with attendance recorded stays (the people's
+    attendance counts toward their eligibility)."""
+    reach(principal, Resource.COHORTS, Action.WRITE)
+    async with uow:
+        found = await uow.programs.event(event_id)
+        if found is None:
+            raise NotFound("no such event", field="event_id")
+        if found.attendees or not await uow.programs.remove_event(event_id):
+            raise Conflict(
+                "attendance is recorded at this event; it stays on the calendar",
+                field="event_id",
+                rule="attendance_recorded",
+            )
+        await uow.access.record(
+            AuditEvent.by(
+                principal, "cohort.event_removed", "cohort", found.cohort_id, kind=found.kind
+            )
+        )
+        await uow.commit()
+    return found
 
 
 async def _follow_formal_end(uow: UnitOfWork, principal: Principal, moved: CohortEvent) -> None:

@@ -61,6 +61,7 @@ REST: dict[tuple[str, str], Op] = {
     ("PUT", "/v1/cohort-events/{event_id}"): Op(
         "cohort_event", body={"title": "x", "starts_on": "2026-01-01"}
     ),
+    ("DELETE", "/v1/cohort-events/{event_id}"): Op("cohort_event"),
 }
 
 _PROBLEM = "{ __typename ... on Problem { code } }"
@@ -153,6 +154,10 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     ),
     # --- the program year (issue 21) ---
     "worklist": ("{ worklist { total items { mentorshipId cohortId kind rule } } }", None),
+    "removeCohortEvent": (
+        f"mutation($id: UUID!) {{ removeCohortEvent(eventId: $id) {_PROBLEM} }}",
+        "cohort_event",
+    ),
     "moveCohortEvent": (
         f'mutation($id: UUID!) {{ moveCohortEvent(eventId: $id, title: "x") {_PROBLEM} }}',
         "cohort_event",

@@ -337,3 +337,41 @@ async def test_a_charlotte_pair_behind_its_agreed_weekly_meetings_is_on_the_work
     [behind] = [i for i in items if i["kind"] == "cadence_at_risk"]
     assert behind["due_on"] == "2027-02-03"  # the last day of the month that fell short
     assert behind["rule"] == progress.json()["at_risk_reason"]
+
+
+async def test_a_coordinator_takes_an_event_off_the_calendar_but_not_one_attended(
+    client, auth, clock
+):
+    # seed 004_5b4c852a2ca2c393.txt: the "Schedule of Events" is the program's to run
+    pairing = await propose(client, auth, "maine-mms", MAINE_START, prefix="MD")
+    staff = pairing.tokens["STAFF"]
+    url = f"/v1/cohorts/{pairing.cohort_id}/events"
+    events = (await client.get(url, headers=staff)).json()
+    networking = [e for e in events if e["kind"] == "networking_event"]
+    removed = await client.delete(f"/v1/cohort-events/{networking[0]['id']}", headers=staff)
+    assert removed.status_code == 204
+    after = [e["id"] for e in (await client.get(url, headers=staff)).json()]
+    assert networking[0]["id"] not in after
+    assert networking[1]["id"] in after
+    [orientation] = [e for e in events if e["kind"] == "orientation"]
+    await client.post(
+        f"/v1/cohort-events/{orientation['id']}/attendance",
+        headers=staff,
+        json={"employee_ids": [str(pairing.mentee_id)]},
+    )
+    kept = await client.delete(f"/v1/cohort-events/{orientation['id']}", headers=staff)
+    assert kept.status_code == 409
+    assert kept.json()["rule"] == "attendance_recorded"
+    gql = await client.post(
+        "/graphql",
+        headers=staff,
+        json={
+            "query": "mutation($id: UUID!) { removeCohortEvent(eventId: $id) "
+            "{ __typename ... on CohortEvent { kind } } }",
+            "variables": {"id": networking[1]["id"]},
+        },
+    )
+    assert gql.json()["data"]["removeCohortEvent"] == {
+        "__typename": "CohortEvent",
+        "kind": "networking_event",
+    }

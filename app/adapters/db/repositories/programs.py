@@ -97,6 +97,15 @@ _MOVE_EVENT = compile_statement(
     .values(title=_P("title"), starts_on=_P("starts_on"), ends_on=_P("ends_on"))
     .returning(*rows.columns_of(tp.cohort_events, CohortEvent))
 )
+_REMOVE_EVENT = compile_statement(
+    tp.cohort_events.delete()
+    .where(
+        tp.cohort_events.c.organization_id == _P("org"),
+        tp.cohort_events.c.id == _P("id"),
+        tp.cohort_events.c.attendees == sa.text("'{}'"),
+    )
+    .returning(tp.cohort_events.c.id)
+)
 _INSERT_APPLICATION = compile_statement(
     sa.dialects.postgresql.insert(tp.applications)
     .values(
@@ -208,6 +217,10 @@ class SqlProgramRepository(SqlMatchingRepository):
         values = {"title": event.title, "starts_on": event.starts_on, "ends_on": event.ends_on}
         row = await self._row(_MOVE_EVENT, id=event.id, **values)
         return rows.event(row) if row else None
+
+    async def remove_event(self, event_id: UUID) -> bool:
+        """Remove an event nobody is recorded at (attendance is kept: it is a person's fact)."""
+        return await self._row(_REMOVE_EVENT, id=event_id) is not None
 
     async def add_application(self, application: Application) -> Application | None:
         values = rows.values_of(application, ("created_at", "evaluated_at"))
