@@ -85,3 +85,17 @@ def test_every_item_is_overdue_or_due_within_the_days_asked_and_oldest_first(day
     assert all(i.due_on <= today + timedelta(days=within) for i in items)
     assert all(i.overdue is (i.due_on < today) for i in items)
     assert [i.due_on for i in items] == sorted(i.due_on for i in items)
+
+
+def test_an_initial_meeting_of_at_least_one_hour_due_soon_is_listed_before_it_is_missed():
+    # seed 003_e5d42bff8b56600f.txt: "The meeting should occur soon after the first contact
+    # ... Scheduling at least one hour for the initial one-on-one meeting is recommended."
+    from app.domain.policy.presets import NC_MODEL
+
+    status = _active(NC_MODEL)
+    due = status.timeline.initial_meeting_due_on
+    pair = _pair("nc-model", status, meetings=(MeetingFact(START + timedelta(days=1), 0.5),))
+    [soon] = worklist([pair], START + timedelta(days=3), 14)
+    assert (soon.kind, soon.due_on, soon.overdue) == (WorkKind.INITIAL_MEETING_NOT_HELD, due, False)
+    held = _pair("nc-model", status, meetings=(MeetingFact(START + timedelta(days=2), 1.0),))
+    assert worklist([held], START + timedelta(days=3), 14) == ()

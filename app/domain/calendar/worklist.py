@@ -12,7 +12,12 @@ from uuid import UUID
 
 from app.domain.cadence import MeetingFact, cadence
 from app.domain.evaluation_periods import EvaluationPeriod, period_on
-from app.domain.lifecycle import PARTICIPANTS, MentorshipState, MentorshipStatus
+from app.domain.lifecycle import (
+    PARTICIPANTS,
+    CheckpointDecision,
+    MentorshipState,
+    MentorshipStatus,
+)
 from app.domain.policy.model import EvaluationKind
 
 # The seed each preset's rules come from (DOMAIN.md's table of seeds).
@@ -115,15 +120,12 @@ def _running(pair: PairFacts, today: date) -> list[tuple[WorkKind, str, date]]:
         recommended=status.policy.cadence.recommended,
         agreed_frequency=pair.agreed_frequency,
     )
-    if timeline.initial_meeting_due_on is not None and report.initial_meeting_missed:
+    first_due = timeline.initial_meeting_due_on
+    if first_due is not None and not _first_meeting_held(pair, first_due):
         found.append(
-            (
-                WorkKind.INITIAL_MEETING_NOT_HELD,
-                "hold the initial meeting in its window",
-                timeline.initial_meeting_due_on,
-            )
+            (WorkKind.INITIAL_MEETING_NOT_HELD, "hold the initial meeting in its window", first_due)
         )
-    elif report.at_risk:
+    elif report.at_risk and not report.initial_meeting_missed:
         short = [m for m in report.months if m.short]
         due = short[-1].ends_on if short else today
         found.append((WorkKind.CADENCE_AT_RISK, report.reason, due))
@@ -137,8 +139,11 @@ def _evaluations(pair: PairFacts) -> list[tuple[WorkKind, str, date]]:
     found: list[tuple[WorkKind, str, date]] = []
     periods = set(_periods(pair))
     due = timeline.checkpoint_due_on
-    if due is not None and status.checkpoint_outcome is None and not status.checkpoint_answers:
-        found.append((WorkKind.CHECKPOINT_UNANSWERED, "answer the compatibility checkpoint", due))
+    answers = status.checkpoint_answers
+    change_asked = any(a.decision is CheckpointDecision.CHANGE for a in answers)
+    if due is not None and status.checkpoint_outcome is None and not change_asked:
+        rule = f"answer the compatibility checkpoint ({len(answers)} of 2 answered)"
+        found.append((WorkKind.CHECKPOINT_UNANSWERED, rule, due))
     for number, day in enumerate(timeline.checkups, start=1):
         if EvaluationPeriod(EvaluationKind.CHECKUP, number) not in periods:
             found.append((WorkKind.CHECKUP_MISSING, f"relationship checkup {number}", day))
@@ -153,6 +158,14 @@ def _evaluations(pair: PairFacts) -> list[tuple[WorkKind, str, date]]:
         if EvaluationPeriod(kind) not in periods:
             found.append((WorkKind.EVALUATION_MISSING, f"the {kind} evaluation", day))
     return found
+
+
+def _first_meeting_held(pair: PairFacts, due: date) -> bool:
+    # 003 "Initial Meeting": "at least one hour for the initial one-on-one meeting"
+    hours = pair.status.policy.onboarding.initial_meeting_min_hours
+    return any(
+        not m.cancelled and m.held_on <= due and m.hours + 1e-9 >= hours for m in pair.meetings
+    )
 
 
 def _periods(pair: PairFacts) -> list[EvaluationPeriod]:
