@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
@@ -20,17 +20,9 @@ from app.services.programs import catalog as programs
 
 DEPARTMENTS = ("Finance", "Operations", "Planning", "People", "Technology")
 COMPETENCIES = ("budgeting", "leadership", "negotiation", "public speaking", "project management")
+
+
 # NC's information session and a cohort start far enough ahead that applications are open.
-_CALENDAR = (
-    ("information_session", "Information session", 7),
-    ("social_event", "Welcome social", 14),
-    ("orientation", "Orientation", 21),
-    ("networking_event", "Networking", 120),
-    ("program_evaluation", "Program evaluation", 240),
-    ("final_celebration", "Final celebration", 280),
-)
-
-
 @dataclass(frozen=True, slots=True)
 class DemoReport:
     slug: str
@@ -116,27 +108,22 @@ async def load_demo(
             starts_on=starts,
         )
         made_programs[key], made_cohorts[key] = str(program.id), str(cohort.id)
-        await _calendar(uow, admin, cohort.id, starts, [p.id for p in people.values()])
+        await _calendar(uow, admin, clock, cohort.id, [p.id for p in people.values()])
     await _applications(uow, admin, clock, made_cohorts["nc-model"], people)
     tokens = await _tokens(uow, admin, clock, people)
     return DemoReport(slug, made_programs, made_cohorts, tokens)
 
 
 async def _calendar(
-    uow: Any, admin: Principal, cohort_id: Any, starts: date, everyone: list[Any]
+    uow: Any, admin: Principal, clock: Any, cohort_id: Any, everyone: list[Any]
 ) -> None:
-    for kind, title, days in _CALENDAR:
-        event = await cohorts.add_cohort_event(
-            uow=uow(),
-            principal=admin,
-            cohort_id=cohort_id,
-            kind=kind,
-            title=title,
-            starts_on=starts - timedelta(days=28) + timedelta(days=days),
-        )
-        if kind == "information_session":
+    """The cohort's calendar comes from its preset; everyone attended its information
+    session or orientation (where it has one)."""
+    events = await cohorts.list_cohort_events(uow=uow(), principal=admin, cohort_id=cohort_id)
+    for event in events:
+        if event.kind in ("information_session", "orientation"):
             await cohorts.record_attendance(
-                uow=uow(), principal=admin, event_id=event.id, employee_ids=everyone
+                uow=uow(), principal=admin, clock=clock, event_id=event.id, employee_ids=everyone
             )
 
 

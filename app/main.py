@@ -22,6 +22,7 @@ from app.api.etags import ETags
 from app.api.graphql.schema import build_router
 from app.api.idempotency import Idempotency
 from app.api.rest import access, employees, health, integrations, programs, relationships
+from app.api.rest import program_year as program_year_rest
 from app.api.text_guard import RejectNulCharacters
 from app.config import Settings
 from app.metrics import Metrics, MetricsMiddleware, metrics_endpoint, watching_loop_lag
@@ -84,6 +85,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         *programs.routers,
         *relationships.routers,
         *integrations.routers,
+        program_year_rest.router,
     ):
         app.include_router(router)
     app.mount("/scim", ScimMount())

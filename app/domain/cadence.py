@@ -1,16 +1,18 @@
 """Is a pair keeping the meeting cadence its policy asks for? (the seeds' "avoider" signal)
 
 Caltrans asks for about two meetings and three hours a month (002 FAQ), NC at least one
-meeting a month (003 "Duration"). A month counts once it is over; a pair whose last finished
-month fell short, or who missed the initial-meeting window, is `at_risk`.
+meeting a month (003 "Duration"). A month counts once it is over; a pair is `at_risk` when
+the months finished so far fall short (each month, or on average, as the policy measures),
+or when no initial meeting long enough was held in its window.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from app.domain.policy.model import CadenceMeasure
 from app.domain.timeline import CadenceWindow, Timeline
 
 
@@ -52,6 +54,7 @@ class CadenceReport:
     initial_meeting_missed: bool
     at_risk: bool
     reason: str
+    short_months: tuple[int, ...] = ()
 
 
 def _month(window: CadenceWindow, meetings: list[MeetingFact], today: date) -> MonthCadence:
@@ -68,22 +71,80 @@ def _month(window: CadenceWindow, meetings: list[MeetingFact], today: date) -> M
     )
 
 
-def cadence(timeline: Timeline, meetings: Iterable[MeetingFact], today: date) -> CadenceReport:
-    """The cadence of a pair on ``today``: months begun so far, and the at-risk signal."""
+def cadence(
+    timeline: Timeline,
+    meetings: Iterable[MeetingFact],
+    today: date,
+    *,
+    measured: CadenceMeasure = CadenceMeasure.EACH_MONTH,
+    initial_min_hours: float = 0.0,
+    recommended: bool = True,
+    agreed_frequency: str | None = None,
+) -> CadenceReport:
+    """The cadence of a pair on ``today``, judged over every month of the term finished so far:
+    each month against the minimum (NC: "at least one meeting per month", 003), or the months
+    together on average (Caltrans: "about twice a month", "approximately 3 hours", 002)."""
     held = sorted((m for m in meetings if not m.cancelled), key=lambda m: m.held_on)
-    months = tuple(_month(w, held, today) for w in timeline.cadence_windows if w.starts_on <= today)
+    agreed = meetings_agreed(agreed_frequency)
+    windows = [w for w in timeline.cadence_windows if w.starts_on <= today]
+    if agreed is not None:
+        windows = [replace(w, min_meetings=max(w.min_meetings, agreed)) for w in windows]
+    months = tuple(_month(w, held, today) for w in windows)
     due = timeline.initial_meeting_due_on
-    missed = due is not None and due < today and not any(m.held_on <= due for m in held)
+    # 003 "Initial Meeting": "at least one hour for the initial one-on-one meeting"
+    first_held = (
+        any(m.held_on <= due and m.hours + 1e-9 >= initial_min_hours for m in held) if due else True
+    )
+    missed = due is not None and due < today and not first_held
     finished = [m for m in months if m.finished]
-    last_short = bool(finished) and finished[-1].short
+    short = tuple(m.month for m in finished if m.short)
+    behind = _behind(finished, measured)
+    if behind and recommended:
+        behind = f"{behind} (a recommendation, not a requirement)"
     if missed:
-        reason = f"no meeting was held by {due.isoformat() if due else ''}"
-    elif last_short:
-        last = finished[-1]
-        reason = (
-            f"month {last.month} had {last.meetings} meetings and {last.hours:g} hours; "
-            f"the policy asks for {last.min_meetings} and {last.min_hours:g}"
-        )
+        reason = f"no meeting of at least {initial_min_hours:g} hours was held by {due}"
+    elif behind:
+        reason = behind
     else:
         reason = "keeping the cadence"
-    return CadenceReport(months, missed, missed or last_short, reason)
+    return CadenceReport(months, missed, missed or bool(behind), reason, short)
+
+
+def _behind(finished: list[MonthCadence], measured: CadenceMeasure) -> str:
+    """Why the finished months fall short of the policy ("": they do not)."""
+    if not finished:
+        return ""
+    first = finished[0]
+    if measured is CadenceMeasure.ON_AVERAGE:
+        count = len(finished)
+        meetings = sum(m.meetings for m in finished) / count
+        hours = sum(m.hours for m in finished) / count
+        if meetings >= first.min_meetings and hours + 1e-9 >= first.min_hours:
+            return ""
+        return (
+            f"over {count} months, {meetings:.2g} meetings and {hours:.2g} hours a month on "
+            f"average; the policy asks for about {first.min_meetings} and {first.min_hours:g}"
+            + _listed(finished)
+        )
+    if not any(m.short for m in finished):
+        return ""
+    return (
+        f"the policy asks for at least {first.min_meetings} meetings and "
+        f"{first.min_hours:g} hours every month" + _listed(finished)
+    )
+
+
+def _listed(finished: list[MonthCadence]) -> str:
+    short = [str(m.month) for m in finished if m.short]
+    return f"; short: month {', '.join(short)}" if short else ""
+
+
+# 000 "Mentoring Relationship Agreement": "Frequency of meetings: weekly, bi-weekly, monthly".
+_AGREED_PER_MONTH = {"weekly": 4, "bi-weekly": 2, "biweekly": 2, "twice a month": 2, "monthly": 1}
+
+
+def meetings_agreed(frequency: str | None) -> int | None:
+    """Meetings a month the pair agreed in its agreement (Charlotte), when it says so."""
+    if frequency is None:
+        return None
+    return _AGREED_PER_MONTH.get(frequency.strip().lower())

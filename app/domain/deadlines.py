@@ -1,6 +1,7 @@
 """Which of a mentorship's dates have come due: the checkpoint opening, each checkup, the
-mid-point, the initial-meeting window and the term's end. Reminders are announced once per
-date by whoever runs the clock; the rules for which dates count live here."""
+mid-point, the initial-meeting window, the term's end, and the cohort's confirm-by date.
+Reminders are announced once per date by whoever runs the clock; the rules for which dates
+count live here."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from app.domain.lifecycle import MentorshipState, MentorshipStatus
 
 
 class DeadlineKind(StrEnum):
+    CONFIRM_BY = "confirm_by"
     INITIAL_MEETING = "initial_meeting"
     CHECKPOINT = "checkpoint"
     CHECKUP = "checkup"
@@ -25,8 +27,15 @@ class Deadline:
     due_on: date
 
 
-def due_deadlines(status: MentorshipStatus, today: date) -> tuple[Deadline, ...]:
-    """The dates of a running mentorship that fall on or before ``today``, in date order."""
+def due_deadlines(
+    status: MentorshipStatus, today: date, *, confirm_by: date | None = None
+) -> tuple[Deadline, ...]:
+    """The dates of a running mentorship that fall on or before ``today``, in date order;
+    ``confirm_by``: the cohort's confirm-by date, a deadline for a pair still unconfirmed
+    (004 "Schedule of Events": "Sept 1 Participants confirm mentoring matches")."""
+    if status.state is MentorshipState.PROPOSED:
+        late = confirm_by is not None and confirm_by <= today
+        return (Deadline(DeadlineKind.CONFIRM_BY, confirm_by),) if late and confirm_by else ()
     if status.state not in (MentorshipState.CONFIRMED, MentorshipState.ACTIVE):
         return ()
     timeline = status.timeline

@@ -37,7 +37,14 @@ def period_on(timeline: Timeline, kind: EvaluationKind, day: date) -> Evaluation
         return EvaluationPeriod(kind, opened) if opened else None
     if kind is EvaluationKind.MIDPOINT and timeline.midpoint_on is not None:
         return EvaluationPeriod(kind) if day >= timeline.midpoint_on else None
+    if kind in _AT_THE_END and timeline.final_opens_on is not None:
+        return EvaluationPeriod(kind) if day >= timeline.final_opens_on else None
     return EvaluationPeriod(kind)
+
+
+# The final evaluation and NC's outcome review belong to the term's last month (000
+# "Expectations": "mid-point and ending"; 003: "during the final meeting at the conclusion").
+_AT_THE_END = frozenset({EvaluationKind.FINAL, EvaluationKind.OUTCOME_REVIEW})
 
 
 def due_period(timeline: Timeline, kind: EvaluationKind, today: date) -> EvaluationPeriod:
@@ -48,6 +55,13 @@ def due_period(timeline: Timeline, kind: EvaluationKind, today: date) -> Evaluat
     if kind is EvaluationKind.CHECKUP:
         first = timeline.checkups[0].isoformat() if timeline.checkups else "never"
         raise TransitionRefused(f"the first checkup is due on {first}", rule="checkup_not_due")
+    if kind in _AT_THE_END:
+        opens = timeline.final_opens_on.isoformat() if timeline.final_opens_on else "never"
+        raise TransitionRefused(
+            f"the {kind} evaluation is given from {opens}, in the term's last month "
+            f"(the term ends on {timeline.ends_on.isoformat()})",
+            rule="final_not_due",
+        )
     midpoint = timeline.midpoint_on.isoformat() if timeline.midpoint_on else "never"
     raise TransitionRefused(f"the mid-point is {midpoint}", rule="midpoint_not_reached")
 

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from app.domain.errors import NotPermitted, TransitionRefused
 from app.domain.evaluation_periods import EvaluationPeriod, due_period, require_first_answer
-from app.domain.policy.model import EvaluationKind, NoRematchOutcome, Policy
+from app.domain.policy.model import EvaluationKind, LateAnswer, NoRematchOutcome, Policy
 from app.domain.timeline import Timeline, timeline_for
 
 
@@ -98,6 +98,7 @@ class CheckpointAnswer:
     party: Party
     decision: CheckpointDecision
     answered_on: date
+    late: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,10 +133,18 @@ class Transition:
 
 
 def propose(
-    *, policy: Policy, starts_on: date, duration_months: int | None = None
+    *,
+    policy: Policy,
+    starts_on: date,
+    duration_months: int | None = None,
+    ends_on: date | None = None,
+    checkpoint: bool = True,
 ) -> MentorshipStatus:
-    """A proposed mentorship living under a snapshot of ``policy`` (per-pair term if allowed)."""
-    timeline = timeline_for(starts_on, policy, duration_months)
+    """A proposed mentorship living under a snapshot of ``policy`` (per-pair term if allowed;
+    ``ends_on``/``checkpoint``: see ``timeline_for``)."""
+    timeline = timeline_for(
+        starts_on, policy, duration_months, ends_on=ends_on, checkpoint=checkpoint
+    )
     return MentorshipStatus(policy=policy, timeline=timeline)
 
 
@@ -165,10 +174,19 @@ def _activate_if_ready(status: MentorshipStatus, today: date) -> Transition:
         status.policy.agreement.signed_by_both_before_active
         and not status.agreement_signed_by >= PARTICIPANTS
     )
-    if waiting:
+    # A pair confirmed and signed before its start date waits: it is active from the start.
+    if waiting or today < status.timeline.starts_on:
         return Transition(status, events)
     active = replace(status, state=MentorshipState.ACTIVE, activated_on=today)
     return Transition(active, (*events, MentorshipEvent.ACTIVATED))
+
+
+def start_if_due(status: MentorshipStatus, *, today: date) -> Transition:
+    """A confirmed pair with nothing left to sign becomes active once its start date comes."""
+    if status.state is not MentorshipState.CONFIRMED:
+        return Transition(status, ())
+    after = _activate_if_ready(status, today)
+    return Transition(after.status, after.events)
 
 
 def confirm(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
@@ -248,9 +266,14 @@ def complete(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
 
 
 def end_early(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
-    """Either participant ends the relationship, at any time, and no reason is asked."""
+    """Either participant ends the relationship, at any time, and no reason is asked (000/001,
+    002), where the policy lets participants end it (else the administrator does)."""
     _require_participant(by, "end the relationship")
     _require_state(status, OPEN_STATES, "end")
+    if not status.policy.ending.participant_may_end_without_reason:
+        raise TransitionRefused(
+            "in this program the administrator ends a relationship", rule="administrator_ends"
+        )
     return Transition(_close(status, MentorshipState.ENDED, by, today), (MentorshipEvent.ENDED,))
 
 
@@ -291,8 +314,8 @@ def answer_checkpoint(
     """
     _require_participant(by, "answer the compatibility checkpoint")
     _require_state(status, frozenset({MentorshipState.ACTIVE}), "answer the checkpoint")
-    _require_checkpoint_open(status, by, decision, today)
-    answers = (*status.checkpoint_answers, CheckpointAnswer(by, decision, today))
+    late = _require_checkpoint_open(status, by, decision, today)
+    answers = (*status.checkpoint_answers, CheckpointAnswer(by, decision, today, late))
     answered = replace(status, checkpoint_answers=answers)
     if decision is CheckpointDecision.CONTINUE:
         both = {a.party for a in answers} >= PARTICIPANTS
@@ -308,7 +331,8 @@ def answer_checkpoint(
 
 def _require_checkpoint_open(
     status: MentorshipStatus, by: Party, decision: CheckpointDecision, today: date
-) -> None:
+) -> bool:
+    """Refuse an answer the checkpoint does not take; True when it is taken as late."""
     opens_on = status.timeline.checkpoint_opens_on
     if opens_on is None:
         raise TransitionRefused(
@@ -328,6 +352,21 @@ def _require_checkpoint_open(
         raise TransitionRefused(
             f"this program does not let the {by} ask for a change", rule="change_not_allowed"
         )
+    return _late(status, today)
+
+
+def _late(status: MentorshipStatus, today: date) -> bool:
+    closes_on = status.timeline.checkpoint_closes_on
+    if closes_on is None or today <= closes_on:
+        return False
+    if status.policy.checkpoint.late_answers is LateAnswer.MARKED_LATE:
+        return True
+    opens_on = status.timeline.checkpoint_opens_on
+    assert opens_on is not None
+    raise TransitionRefused(
+        f"the checkpoint took answers from {opens_on.isoformat()} to {closes_on.isoformat()}",
+        rule="checkpoint_closed",
+    )
 
 
 def _change_outcome(

@@ -25,10 +25,11 @@ def plan_luncheons(
     luncheons: int,
     group_min: int,
     group_max: int,
+    hosts_rotate: bool = True,
 ) -> tuple[LuncheonGroup, ...]:
     """Groups as even as the bounds allow, one per host at most; at luncheon ``j`` group ``g``
     is hosted by host ``g + j`` (in turn), so no group meets the same host twice while there
-    are at least as many hosts as luncheons."""
+    are at least as many hosts as luncheons. Without ``hosts_rotate`` a group keeps its host."""
     if not mentees:
         return ()
     count = -(-len(mentees) // group_max)
@@ -50,7 +51,7 @@ def plan_luncheons(
         LuncheonGroup(
             g + 1,
             tuple(ordered[g::count]),
-            tuple(hosts[(g + j) % len(hosts)] for j in range(luncheons)),
+            tuple(hosts[(g + j * hosts_rotate) % len(hosts)] for j in range(luncheons)),
         )
         for g in range(count)
     )

@@ -1,11 +1,16 @@
-"""Cancelling a logged meeting. The record stays, with who cancelled it and when, so the
+"""Logging a meeting inside the relationship, and cancelling one.
+
+Cancelling a logged meeting. The record stays, with who cancelled it and when, so the
 pair's log and subscribed calendars keep the same entry (marked cancelled); it simply stops
 counting towards the cadence, hours and reports."""
 
 from __future__ import annotations
 
-from app.domain.errors import Conflict, NotPermitted, TransitionRefused
-from app.domain.lifecycle import PARTICIPANTS, MentorshipStatus, Party
+from datetime import date
+
+from app.domain.errors import Conflict, InvalidInput, NotPermitted, TransitionRefused
+from app.domain.lifecycle import PARTICIPANTS, MentorshipState, MentorshipStatus, Party
+from app.domain.timeline import Timeline
 
 
 def require_cancellable(status: MentorshipStatus, *, by: Party, already_cancelled: bool) -> None:
@@ -21,3 +26,37 @@ def require_cancellable(status: MentorshipStatus, *, by: Party, already_cancelle
         )
     if already_cancelled:
         raise Conflict("this meeting is already cancelled", rule="already_cancelled")
+
+
+def loggable_states(status: MentorshipStatus) -> frozenset[MentorshipState]:
+    """When meetings are logged: from confirmation on, since the agreement is made at the first
+    meeting (000/001, 003); from the proposal on where the policy says so, as in Maine, whose
+    initial meetings run July-September before the pair confirms on September 1 (004)."""
+    running = {MentorshipState.CONFIRMED, MentorshipState.ACTIVE}
+    if status.policy.onboarding.meetings_from_proposal:
+        running.add(MentorshipState.PROPOSED)
+    return frozenset(running)
+
+
+def require_loggable(status: MentorshipStatus, held_on: date) -> None:
+    """A meeting belongs to the relationship: logged while it runs, dated inside its term."""
+    states = loggable_states(status)
+    if status.state not in states:
+        rule = "terminal_state" if status.is_terminal else "not_confirmed"
+        listed = " or ".join(sorted(states))
+        raise TransitionRefused(
+            f"meetings are logged while a mentorship is {listed}; this one is {status.state}",
+            rule=rule,
+        )
+    require_within_term(status.timeline, held_on, field="held_on", what="a meeting")
+
+
+def require_within_term(timeline: Timeline, day: date, *, field: str, what: str) -> None:
+    """``day`` falls inside the relationship's term, or a refusal naming the allowed dates."""
+    if not timeline.starts_on <= day <= timeline.ends_on:
+        raise InvalidInput(
+            f"{what} is dated from {timeline.starts_on.isoformat()} to "
+            f"{timeline.ends_on.isoformat()}, the relationship's term",
+            field=field,
+            rule="outside_term",
+        )

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from app.domain.errors import TransitionRefused
 from app.domain.lifecycle import Party
+from app.domain.timeline import Timeline
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,3 +54,24 @@ def decline(proposal: PendingRematch) -> tuple[str, ...]:
 def excluded_mentors(previous_mentor_id: str, declined: tuple[str, ...]) -> frozenset[str]:
     """Mentors never proposed to this mentee again: the one they leave and every declined one."""
     return frozenset({previous_mentor_id, *declined})
+
+
+@dataclass(frozen=True, slots=True)
+class SuccessorTerm:
+    """The dates of the pair a rematch forms."""
+
+    starts_on: date
+    ends_on: date
+
+
+def successor_term(original: Timeline, today: date) -> SuccessorTerm:
+    """A rematch continues the same session (000 "Relationship Compatibility"): the new pair
+    starts on the day the change is confirmed and ends when the original term ends; it has no
+    checkpoint of its own, so none falls past the session."""
+    if today >= original.ends_on:
+        raise TransitionRefused(
+            f"the session ended on {original.ends_on.isoformat()}; there is no term left to "
+            "continue with another mentor",
+            rule="session_over",
+        )
+    return SuccessorTerm(max(today, original.starts_on), original.ends_on)

@@ -31,7 +31,9 @@ class Timeline:
     duration_months: int
     checkpoint_opens_on: date | None
     checkpoint_due_on: date | None
+    checkpoint_closes_on: date | None
     midpoint_on: date | None
+    final_opens_on: date | None
     checkups: tuple[date, ...]
     initial_meeting_due_on: date | None
     cadence_windows: tuple[CadenceWindow, ...]
@@ -41,7 +43,9 @@ class Timeline:
         optional = (
             self.checkpoint_opens_on,
             self.checkpoint_due_on,
+            self.checkpoint_closes_on,
             self.midpoint_on,
+            self.final_opens_on,
             self.initial_meeting_due_on,
         )
         found = [self.starts_on, self.ends_on, *self.checkups]
@@ -69,19 +73,45 @@ def agreed_duration(policy: Policy, duration_months: int | None) -> int:
     return duration_months
 
 
-def timeline_for(starts_on: date, policy: Policy, duration_months: int | None = None) -> Timeline:
-    """The timeline of a mentorship starting on ``starts_on`` under ``policy``."""
+def timeline_for(
+    starts_on: date,
+    policy: Policy,
+    duration_months: int | None = None,
+    *,
+    ends_on: date | None = None,
+    checkpoint: bool = True,
+) -> Timeline:
+    """The timeline of a mentorship starting on ``starts_on`` under ``policy``. ``ends_on``: a
+    term that ends on a given day (the cohort's formal end, a rematch's session end) rather
+    than after its months; ``checkpoint=False``: a term with no checkpoint of its own (a
+    rematch successor continues the session whose checkpoint already came)."""
     cadence, evaluations = policy.cadence, policy.evaluations
+    if ends_on is None:
+        ends_on = add_months(starts_on, agreed_duration(policy, duration_months))
+    if ends_on <= starts_on:
+        raise InvalidInput("a term ends after it starts", field="ends_on")
     return _timeline(
         starts_on,
-        agreed_duration(policy, duration_months),
-        policy.checkpoint_month,
+        ends_on,
+        policy.checkpoint_month if checkpoint else None,
+        policy.checkpoint.closes_days_after_due,
         evaluations.midpoint,
+        evaluations.final or evaluations.outcome_review,
         evaluations.checkup_every_months,
         policy.onboarding.initial_meeting_window_days,
         cadence.min_meetings_per_month,
         cadence.min_hours_per_month,
     )
+
+
+def months_between(starts_on: date, ends_on: date) -> int:
+    """How many (begun) months of a term from ``starts_on`` it takes to reach ``ends_on``."""
+    months = max(1, (ends_on.year - starts_on.year) * 12 + ends_on.month - starts_on.month)
+    while add_months(starts_on, months) < ends_on:
+        months += 1
+    while months > 1 and add_months(starts_on, months - 1) >= ends_on:
+        months -= 1
+    return months
 
 
 # A timeline depends on these few values only, and a pair's status needs its own on every
@@ -90,38 +120,57 @@ def timeline_for(starts_on: date, policy: Policy, duration_months: int | None = 
 @lru_cache(maxsize=4096)
 def _timeline(
     starts_on: date,
-    months: int,
+    ends_on: date,
     checkpoint_month: int | None,
+    checkpoint_closes_after: int | None,
     midpoint: bool,
+    final: bool,
     checkup_every: int | None,
     initial_window_days: int | None,
     min_meetings: int,
     min_hours: float,
 ) -> Timeline:
-    ends_on = add_months(starts_on, months)
-    opens = due = None
-    if checkpoint_month is not None:
+    months = months_between(starts_on, ends_on)
+    opens = due = closes = None
+    if checkpoint_month is not None and add_months(starts_on, checkpoint_month) < ends_on:
         opens, due = month_window(starts_on, checkpoint_month)
+        if checkpoint_closes_after is not None:
+            closes = due + timedelta(days=checkpoint_closes_after)
     return Timeline(
         starts_on=starts_on,
         ends_on=ends_on,
         duration_months=months,
         checkpoint_opens_on=opens,
         checkpoint_due_on=due,
+        checkpoint_closes_on=closes,
         midpoint_on=starts_on + (ends_on - starts_on) // 2 if midpoint else None,
-        checkups=_checkups(starts_on, months, checkup_every),
+        final_opens_on=max(starts_on, add_months(ends_on, -1)) if final else None,
+        checkups=_checkups(starts_on, ends_on, checkup_every),
         initial_meeting_due_on=(
             None if initial_window_days is None else starts_on + timedelta(days=initial_window_days)
         ),
         cadence_windows=tuple(
-            CadenceWindow(month, *month_window(starts_on, month), min_meetings, min_hours)
+            _cadence_window(starts_on, ends_on, month, min_meetings, min_hours)
             for month in range(1, months + 1)
         ),
     )
 
 
-def _checkups(starts_on: date, months: int, every: int | None) -> tuple[date, ...]:
+def _cadence_window(
+    starts_on: date, ends_on: date, month: int, min_meetings: int, min_hours: float
+) -> CadenceWindow:
+    first, last = month_window(starts_on, month)
+    return CadenceWindow(
+        month, first, min(last, ends_on - timedelta(days=1)), min_meetings, min_hours
+    )
+
+
+def _checkups(starts_on: date, ends_on: date, every: int | None) -> tuple[date, ...]:
     # Counted from the start each time, so a 31st start never drifts to the 28th for good.
     if every is None:
         return ()
-    return tuple(add_months(starts_on, m) for m in range(every, months + 1, every))
+    found, month = [], every
+    while (day := add_months(starts_on, month)) <= ends_on:
+        found.append(day)
+        month += every
+    return tuple(found)

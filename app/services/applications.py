@@ -13,6 +13,7 @@ from uuid import UUID
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
+from app.domain.calendar.cohort_calendar import applications_close_on
 from app.domain.directory import Employee
 from app.domain.eligibility.decision import SupervisorApproved
 from app.domain.eligibility.facts import ApplicantRole, EligibilityOverride
@@ -179,9 +180,13 @@ async def _open_cohort(uow: UnitOfWork, cohort_id: UUID, today: date) -> Cohort:
     cohort = await uow.programs.get_cohort(cohort_id)
     if cohort is None:
         raise NotFound("no such cohort", field="id")
-    closes = cohort.applications_close_on
-    if (closes is not None and today > closes) or (cohort.ends_on and today >= cohort.ends_on):
-        raise Conflict(f"applications to {cohort.name} are closed", field="cohort_id")
+    closes = applications_close_on(cohort.starts_on, cohort.applications_close_on)
+    if today > closes:
+        raise Conflict(
+            f"applications to {cohort.name} closed on {closes.isoformat()}",
+            field="cohort_id",
+            rule="applications_closed",
+        )
     return cohort
 
 

@@ -10,23 +10,15 @@ from uuid import UUID
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
+from app.domain.calendar.cohort_calendar import planned_calendar
+from app.domain.calendar.kinds import EventKind
 from app.domain.errors import InvalidInput, NotFound
-from app.services.ports import UnitOfWork
+from app.services.applications import refresh_within
+from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import Cohort, CohortEvent
 
 # The calendars of the seeds: Maine's yearly schedule, NC information sessions, Charlotte groups.
-EVENT_KINDS = (
-    "social_event",
-    "preliminary_matches",
-    "orientation",
-    "initial_meeting_window",
-    "match_confirmation",
-    "networking_event",
-    "program_evaluation",
-    "final_celebration",
-    "information_session",
-    "group_session",
-)
+EVENT_KINDS = tuple(kind.value for kind in EventKind)
 
 
 async def create_cohort(
@@ -39,7 +31,8 @@ async def create_cohort(
     ends_on: date | None = None,
     applications_close_on: date | None = None,
 ) -> Cohort:
-    """A cohort of a program; applications are taken until `applications_close_on`."""
+    """A cohort of a program, its calendar laid out from the program's policy (each event the
+    coordinator's to edit); applications are taken until `applications_close_on`, or its start."""
     reach(principal, Resource.COHORTS, Action.WRITE)
     if not name.strip():
         raise InvalidInput("must not be blank", field="name")
@@ -49,9 +42,21 @@ async def create_cohort(
         uuid.uuid4(), program_id, name.strip(), starts_on, ends_on, applications_close_on
     )
     async with uow:
-        if await uow.programs.get_program(program_id) is None:
+        program = await uow.programs.get_program(program_id)
+        if program is None:
             raise NotFound("no such program", field="id")
         cohort = await uow.programs.add_cohort(draft)
+        for planned in planned_calendar(program.policy, starts_on, ends_on):
+            await uow.programs.add_event(
+                CohortEvent(
+                    uuid.uuid4(),
+                    cohort.id,
+                    planned.kind.value,
+                    planned.title,
+                    planned.starts_on,
+                    planned.ends_on,
+                )
+            )
         await uow.access.record(AuditEvent.by(principal, "cohort.created", "cohort", cohort.id))
         await uow.commit()
     return cohort
@@ -117,9 +122,16 @@ async def events_of_cohorts(
 
 
 async def record_attendance(
-    *, uow: UnitOfWork, principal: Principal, event_id: UUID, employee_ids: Sequence[UUID]
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    event_id: UUID,
+    employee_ids: Sequence[UUID],
 ) -> CohortEvent:
-    """Record who attended an event (NC and Caltrans require an information session)."""
+    """Record who attended an event (NC and Caltrans require an information session). The
+    attendance is the person's: every application it feeds, in any cohort of the program, is
+    decided again in the same transaction (no stale `eligible`)."""
     reach(principal, Resource.COHORTS, Action.WRITE)
     async with uow:
         known = {e.id for e in await uow.employees.get_many(list(set(employee_ids)))}
@@ -129,6 +141,7 @@ async def record_attendance(
             raise NotFound("no such event", field="event_id")
         if unknown:
             raise InvalidInput(f"no such employees: {', '.join(unknown)}", field="employee_ids")
+        await refresh_within(uow, principal, sorted(set(employee_ids)), clock.now().date())
         await uow.access.record(
             AuditEvent.by(
                 principal,

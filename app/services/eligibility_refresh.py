@@ -10,7 +10,8 @@ from app.domain.directory import Employee
 from app.domain.errors import NotFound
 from app.domain.policy.model import Policy
 from app.services.ports import UnitOfWork
-from app.services.programs.facts import attendees_of_information, evaluated
+from app.services.program_year.attendance import information_attendees
+from app.services.programs.facts import evaluated
 from app.services.programs.records import Application
 
 
@@ -57,5 +58,7 @@ async def _cohort_facts(
     program = await uow.programs.get_program(cohort.program_id) if cohort else None
     if program is None:
         raise NotFound("no such cohort", field="cohort_id")
-    attended = attendees_of_information(await uow.programs.events(application.cohort_id))
+    assert cohort is not None
+    # Attendance is the person's: a session of another cohort of the program may count.
+    attended = await information_attendees(uow, cohort, program.policy)
     return program.policy, frozenset(attended)

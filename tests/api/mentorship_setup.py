@@ -140,7 +140,7 @@ async def propose(
     cohort_id = UUID(made.json()["id"])
     formed_by = program.json()["policy"]["pair_formation"][0]
     if apply:
-        await _apply(client, principal, cohort_id, people)
+        await _apply(client, principal, cohort_id, people, starts_on)
     async with uow_of(client, principal) as uow:
         [created] = await proposed_mentorships(
             uow,
@@ -169,10 +169,11 @@ async def propose(
 
 
 async def _apply(
-    client: Any, principal: Principal, cohort_id: UUID, people: dict[str, UUID]
+    client: Any, principal: Principal, cohort_id: UUID, people: dict[str, UUID], starts_on: date
 ) -> None:
-    from app.adapters.clock import SystemClock
-
+    # Applications close at the cohort's start: they come in the day before.
+    before = MovableClock(datetime(2000, 1, 1, tzinfo=UTC))
+    before.set(starts_on - timedelta(days=1))
     profile = {"strengths": ["budgets"], "weaknesses": ["delegation"], "goals": ["lead a team"]}
     for name, pid in people.items():
         if name in ("BOSS", "STAFF"):
@@ -181,7 +182,7 @@ async def _apply(
         await applications.submit_application(
             uow=uow_of(client, principal),
             principal=principal,
-            clock=SystemClock(),
+            clock=before,
             cohort_id=cohort_id,
             employee_id=pid,
             role=role,

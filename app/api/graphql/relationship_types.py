@@ -123,6 +123,7 @@ class Cadence:
     initial_meeting_missed: bool
     at_risk: bool
     reason: str
+    short_months: list[int]
 
 
 @strawberry.type
@@ -168,6 +169,7 @@ class Checkpoint:
     mentorship_id: UUID
     opens_on: date | None
     due_on: date | None
+    closes_on: date | None
     my_decision: str | None
     change_requested: bool
     awaiting: str | None
@@ -175,6 +177,7 @@ class Checkpoint:
     state: str
     proposed_mentor_id: UUID | None
     successor_id: UUID | None
+    rematch_of: UUID | None
     mentee_eligible_for_next_cohort: bool
 
 
@@ -211,6 +214,7 @@ def meeting_log(log: Any) -> MeetingLog:
             initial_meeting_missed=cadence.initial_meeting_missed,
             at_risk=cadence.at_risk,
             reason=cadence.reason,
+            short_months=list(cadence.short_months),
         ),
     )
 

@@ -25,6 +25,7 @@ from app.api.graphql.context import Context, context_for
 from app.api.graphql.cost import cost_rule
 from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
 from app.api.graphql.integrations import IntegrationMutation, IntegrationQuery
+from app.api.graphql.program_year import ProgramYearMutation, ProgramYearQuery
 from app.api.graphql.programs import ProgramMutation, ProgramQuery
 from app.api.graphql.relationships import RelationshipMutation, RelationshipQuery
 from app.config import Settings
@@ -32,13 +33,25 @@ from app.domain.errors import DomainError
 
 
 @strawberry.type
-class Query(EmployeeQuery, AccessQuery, ProgramQuery, RelationshipQuery, IntegrationQuery):
+class Query(
+    EmployeeQuery,
+    AccessQuery,
+    ProgramQuery,
+    RelationshipQuery,
+    IntegrationQuery,
+    ProgramYearQuery,
+):
     pass
 
 
 @strawberry.type
 class Mutation(
-    EmployeeMutation, AccessMutation, ProgramMutation, RelationshipMutation, IntegrationMutation
+    EmployeeMutation,
+    AccessMutation,
+    ProgramMutation,
+    RelationshipMutation,
+    IntegrationMutation,
+    ProgramYearMutation,
 ):
     pass
 

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
-from app.api.deps import CurrentCaller, CurrentPrincipal
+from app.api.deps import CurrentCaller, CurrentPrincipal, SystemTime
 from app.api.rest.program_applications import router as applications_router
 from app.api.rest.program_matching import router as matching_router
 from app.api.rest.responses import problems
@@ -160,11 +160,15 @@ async def list_cohort_events(cohort_id: UUID, caller: CurrentCaller) -> Any:
     response_model=CohortEventRead,
     responses=problems(403, 404),
 )
-async def record_attendance(event_id: UUID, body: AttendanceCreate, caller: CurrentCaller) -> Any:
-    """Record who attended (an information session counts toward NC and Caltrans eligibility)."""
+async def record_attendance(
+    event_id: UUID, body: AttendanceCreate, caller: CurrentCaller, clock: SystemTime
+) -> Any:
+    """Record who attended (an information session counts toward NC and Caltrans eligibility,
+    in every cohort of the program within the validity the policy sets)."""
     return await cohorts.record_attendance(
         uow=caller.uow,
         principal=caller.principal,
+        clock=clock,
         event_id=event_id,
         employee_ids=body.employee_ids,
     )

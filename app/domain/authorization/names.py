@@ -28,6 +28,7 @@ class Resource(StrEnum):
     GROUPS = "groups"
     CALENDAR = "calendar"
     REPORTS = "reports"
+    WORKLIST = "worklist"  # the program year: what is overdue or due soon (facts only)
     # integrations area
     WEBHOOKS = "webhooks"
     ROSTER_FILES = "roster_files"

@@ -51,4 +51,7 @@ RELATIONSHIPS: dict[tuple[Role, Resource, Action], Reach] = {
     # A supervisor reads what a disclosure names about their report (Maine exceptions 2, 4).
     (Role.SUPERVISOR, R.MEETINGS, E.READ): Reach.OWN,
     (Role.SUPERVISOR, R.CALENDAR, E.READ): Reach.OWN,
+    # The program year's worklist: coordinators and administrators (facts, never content).
+    (Role.COORDINATOR, R.WORKLIST, E.READ): Reach.ALL,
+    (Role.ORG_ADMIN, R.WORKLIST, E.READ): Reach.ALL,
 }

@@ -16,7 +16,9 @@ from app.domain.errors import DomainError, PolicyError
 from app.domain.policy.codec import Section, merge, register_decoder
 from app.domain.policy.sections import (
     AgreementPolicy,
+    CadenceMeasure,
     CadencePolicy,
+    CalendarEntry,
     CheckpointPolicy,
     EndingPolicy,
     EvaluationKind,
@@ -25,6 +27,7 @@ from app.domain.policy.sections import (
     FeePolicy,
     GoalsPolicy,
     GroupActivityPolicy,
+    LateAnswer,
     NoRematchOutcome,
     OnboardingPolicy,
     PairFormation,
@@ -35,7 +38,9 @@ from app.domain.policy.sections import refuse as _refuse
 
 __all__ = [
     "AgreementPolicy",
+    "CadenceMeasure",
     "CadencePolicy",
+    "CalendarEntry",
     "CheckpointPolicy",
     "EligibilityPolicy",
     "EndingPolicy",
@@ -45,6 +50,7 @@ __all__ = [
     "FeePolicy",
     "GoalsPolicy",
     "GroupActivityPolicy",
+    "LateAnswer",
     "MatchingPolicy",
     "NoRematchOutcome",
     "OnboardingPolicy",
@@ -128,6 +134,7 @@ class Policy(Section):
     onboarding: OnboardingPolicy = field(default_factory=OnboardingPolicy)
     ending: EndingPolicy = field(default_factory=EndingPolicy)
     supervisor_role: SupervisorRole = SupervisorRole.NONE
+    calendar: tuple[CalendarEntry, ...] = ()
 
     def __post_init__(self) -> None:
         self.validate()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
+from app.domain.calendar.kinds import EventKind
 from app.domain.confidentiality import DisclosureKind
 from app.domain.eligibility.decision import (
     AttendedInformationSession,
@@ -25,7 +26,10 @@ from app.domain.eligibility.decision import (
 from app.domain.errors import NotFound
 from app.domain.policy.model import (
     AgreementPolicy,
+    CadenceMeasure,
     CadencePolicy,
+    CalendarEntry,
+    CheckpointPolicy,
     EligibilityPolicy,
     EndingPolicy,
     EvaluationKind,
@@ -34,6 +38,7 @@ from app.domain.policy.model import (
     FeePolicy,
     GoalsPolicy,
     GroupActivityPolicy,
+    LateAnswer,
     MatchingPolicy,
     OnboardingPolicy,
     PairFormation,
@@ -51,6 +56,9 @@ MAINE_LEADERSHIP_INSTITUTE: Final = "Maine Leadership Institute"
 CHARLOTTE_SLL = Policy(
     duration_months=9,  # 000 "Description": "one-to-one relationship for a period of 9 months"
     checkpoint_month=3,  # 000 "Relationship Compatibility": toward the end of the first 3 months
+    # 000 "Relationship Compatibility": "at this stage" the change may be asked; two weeks past
+    # the end of month 3 the window closes (a setting) and a late answer is refused.
+    checkpoint=CheckpointPolicy(closes_days_after_due=14, late_answers=LateAnswer.REFUSED),
     # Checkpoint defaults are Charlotte's: either side asks without a reason; no match -> withdrawn,
     # "eligible for the next session" (000 "Relationship Compatibility").
     evaluations=EvaluationPolicy(
@@ -94,6 +102,14 @@ CHARLOTTE_SLL = Policy(
         luncheons_not_before_month=1,  # 001 "Group Learning": "beginning after January 1"
     ),
     supervisor_role=SupervisorRole.DEVELOPMENT_PARTNER,  # 001 "Discussing Your Mentoring Goals..."
+    # 000 "Group Learning": "periodic group sessions" (a setting: here every third month); the
+    # luncheons follow from `group_activities` (January and April).
+    calendar=(
+        CalendarEntry(EventKind.ORIENTATION, "Mentor and mentee orientation"),
+        CalendarEntry(EventKind.GROUP_SESSION, "Group session", months=1),
+        CalendarEntry(EventKind.GROUP_SESSION, "Group session", months=4),
+        CalendarEntry(EventKind.GROUP_SESSION, "Group session", months=7),
+    ),
 )
 
 CALTRANS = Policy(
@@ -115,6 +131,7 @@ CALTRANS = Policy(
     cadence=CadencePolicy(
         min_meetings_per_month=2,  # 002 FAQ "How often should a mentor and mentee meet?"
         min_hours_per_month=3.0,  # 002 FAQ: "approximately 3 hours total"
+        measured=CadenceMeasure.ON_AVERAGE,  # 002 FAQ: "about twice a month", "approximately"
     ),
     agreement=AgreementPolicy(
         required=True,  # 002 "Agree to Terms and Framework"
@@ -138,6 +155,8 @@ CALTRANS = Policy(
     # 002 "Forming the Relationship": chosen from the volunteer list, or an off-list request
     pair_formation=(PairFormation.MENTEE_CHOICE, PairFormation.REFERRAL),
     supervisor_role=SupervisorRole.APPROVES_PARTICIPATION,  # 002 "Minimum Requirements"
+    # 002 "Minimum Requirements": mentors "attend organized events" (an orientation)
+    calendar=(CalendarEntry(EventKind.ORIENTATION, "Mentoring program orientation"),),
 )
 
 NC_MODEL = Policy(
@@ -151,6 +170,7 @@ NC_MODEL = Policy(
     cadence=CadencePolicy(
         min_meetings_per_month=1,  # 003 "Duration": "at least one meeting per month"
         min_hours_per_month=1.0,  # 003 "Expectations": "a minimum of ___ hours" (blank: a setting)
+        recommended=False,  # 003 "Duration": "at least one meeting per month": required
     ),
     agreement=AgreementPolicy(
         required=True,  # 003 "Requirements": sign the agreement at the beginning
@@ -186,11 +206,20 @@ NC_MODEL = Policy(
         initial_meeting_window_days=14,  # 003 "Initial Meeting": "soon after" (a setting)
         initial_meeting_min_hours=1.0,  # 003 "Initial Meeting": "at least one hour"
         information_session_required=True,  # 003 "Requirements": attend an Information Session
+        # 003 "Program Coordinator": information meetings "annually": attendance lasts a year
+        information_session_valid_months=12,
+    ),
+    # 003 "Program Coordinator": an information session, followed up "annually"; held a month
+    # before the cohort starts, since attending it comes before joining.
+    calendar=(
+        CalendarEntry(EventKind.INFORMATION_SESSION, "Mentoring program information session", -1),
     ),
 )
 
 MAINE_MMS = Policy(
     duration_months=9,  # 004 "Cost": "the 9-month initiative" (July to the April final event)
+    # 004 "Schedule of Events": "Final Celebratory Event ... Formal relationships end"
+    term=TermPolicy(ends_at_cohort_end=True),
     evaluations=EvaluationPolicy(program_evaluation=True),  # 004 "Schedule of Events": March
     goals=GoalsPolicy(plan="competencies"),  # 004 match criterion 1: competencies to focus on
     eligibility=EligibilityPolicy(
@@ -215,11 +244,40 @@ MAINE_MMS = Policy(
         PairFormation.INTERVIEW_SHORTLIST,
         PairFormation.SOCIAL_OCCASION,
     ),
-    group_activities=GroupActivityPolicy(networking_events=2),  # 004 "Schedule of Events"
+    # 004 "Schedule of Events" (2003-04), placed from the cohort's start on July 1
+    calendar=(
+        CalendarEntry(EventKind.SOCIAL_EVENT, "Social event for mentors and proteges", days=-18),
+        CalendarEntry(EventKind.PRELIMINARY_MATCHES, "Preliminary mentoring matches made"),
+        CalendarEntry(EventKind.ORIENTATION, "Orientation for mentors and proteges", days=7),
+        CalendarEntry(
+            EventKind.INITIAL_MEETING_WINDOW,
+            "Initial meetings of mentoring partners",
+            lasts_months=2,
+        ),
+        CalendarEntry(EventKind.MATCH_CONFIRMATION, "Participants confirm mentoring matches", 2),
+        CalendarEntry(EventKind.NETWORKING_EVENT, "1st networking event", months=3, days=14),
+        CalendarEntry(EventKind.NETWORKING_EVENT, "2nd networking event", months=6, days=20),
+        CalendarEntry(
+            EventKind.PROGRAM_EVALUATION,
+            "Evaluate program inviting feedback from mentoring partners",
+            months=8,
+            lasts_days=30,
+        ),
+        CalendarEntry(
+            EventKind.FINAL_CELEBRATION,
+            "Final celebratory event; formal relationships end",
+            months=9,
+            days=15,
+        ),
+    ),
     fee=FeePolicy(amount_cents=15000, billed_to=FeePayer.MENTEE_DEPARTMENT),  # 004 "Cost"
     disclosure_exceptions=frozenset(DisclosureKind),  # 004 confidentiality exceptions 1-4
     # 004 "Schedule of Events": preliminary matches July 1, matches confirmed Sept 1
-    onboarding=OnboardingPolicy(initial_meeting_window_days=62),
+    onboarding=OnboardingPolicy(
+        initial_meeting_window_days=62,
+        # 004 "Schedule of Events": initial meetings July-Sept, matches confirmed Sept 1 after
+        meetings_from_proposal=True,
+    ),
     ending=EndingPolicy(administrator_may_terminate=True),  # 004 confidentiality exception 3
     supervisor_role=SupervisorRole.CONSULTED_WITH_MENTEE_APPROVAL,  # 004 exception 2
 )

@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.domain.calendar.kinds import EventKind
 from app.domain.errors import PolicyError
 from app.domain.policy.codec import Section
 
@@ -40,6 +41,20 @@ class EvaluationKind(StrEnum):
     PROGRAM = "program"
 
 
+class LateAnswer(StrEnum):
+    """What becomes of a checkpoint answer given after its window has closed."""
+
+    REFUSED = "refused"
+    MARKED_LATE = "marked_late"
+
+
+class CadenceMeasure(StrEnum):
+    """How the meeting cadence is judged over the term so far."""
+
+    EACH_MONTH = "each_month"  # every finished month must reach the minimum (NC: "at least")
+    ON_AVERAGE = "on_average"  # the finished months together, per month (Caltrans: "about")
+
+
 class NoRematchOutcome(StrEnum):
     """What happens when a change is asked for at the checkpoint and no other mentor is free."""
 
@@ -70,6 +85,7 @@ class TermPolicy(Section):
     agreed_per_pair: bool = False
     min_months: int | None = None
     max_months: int | None = None
+    ends_at_cohort_end: bool = False
 
     def __post_init__(self) -> None:
         low, high = self.min_months, self.max_months
@@ -85,9 +101,18 @@ class CheckpointPolicy(Section):
 
     mentee_may_request_change: bool = True
     mentor_may_request_change: bool = True
-    reason_required: bool = False
     on_no_rematch: NoRematchOutcome = NoRematchOutcome.WITHDRAW_MENTEE
     withdrawn_mentee_eligible_for_next_cohort: bool = True
+    closes_days_after_due: int | None = None
+    late_answers: LateAnswer = LateAnswer.REFUSED
+
+    def __post_init__(self) -> None:
+        days = self.closes_days_after_due
+        refuse(
+            days is not None and days < 0,
+            "the checkpoint closes on or after its due date",
+            "closes_days_after_due",
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +161,7 @@ class CadencePolicy(Section):
     min_hours_per_month: float = 0.0
     recommended: bool = True
     agreed_in_agreement: bool = False
+    measured: CadenceMeasure = CadenceMeasure.EACH_MONTH
 
     def __post_init__(self) -> None:
         refuse(
@@ -198,10 +224,9 @@ class GroupActivityPolicy(Section):
     luncheon_group_max: int = 0
     mentees_stay_hosts_rotate: bool = False
     luncheons_not_before_month: int | None = None
-    networking_events: int = 0
 
     def __post_init__(self) -> None:
-        for name in ("luncheons", "luncheon_hosts", "luncheon_group_min", "networking_events"):
+        for name in ("luncheons", "luncheon_hosts", "luncheon_group_min"):
             refuse(getattr(self, name) < 0, f"{name} must be >= 0", name)
         refuse(
             self.luncheon_group_max < self.luncheon_group_min,
@@ -234,13 +259,23 @@ class FeePolicy(Section):
 
 @dataclass(frozen=True, slots=True)
 class OnboardingPolicy(Section):
-    """From proposal to the first meeting."""
+    """From the information session and the proposal to the first meeting."""
 
     initial_meeting_window_days: int | None = None
     initial_meeting_min_hours: float = 0.0
     information_session_required: bool = False
+    meetings_from_proposal: bool = False
+    information_session_valid_months: int = 0  # 0: a session counts for its own cohort only
 
     def __post_init__(self) -> None:
+        self._check_window()
+        refuse(
+            self.information_session_valid_months < 0,
+            "information_session_valid_months must be >= 0",
+            "information_session_valid_months",
+        )
+
+    def _check_window(self) -> None:
         days = self.initial_meeting_window_days
         refuse(
             days is not None and days < 1,
@@ -261,3 +296,27 @@ class EndingPolicy(Section):
 
     participant_may_end_without_reason: bool = True
     administrator_may_terminate: bool = False
+
+
+# --- The program year (issue 21): a cohort's calendar laid out from the policy -------------
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarEntry(Section):
+    """One event of the preset's calendar, placed relative to the cohort's start: ``months``
+    and ``days`` after it (negative: before), lasting ``lasts_months`` and ``lasts_days``."""
+
+    kind: EventKind
+    title: str
+    months: int = 0
+    days: int = 0
+    lasts_months: int = 0
+    lasts_days: int = 0
+
+    def __post_init__(self) -> None:
+        refuse(not self.title.strip(), "an event has a title", "title")
+        refuse(
+            self.lasts_months < 0 or self.lasts_days < 0,
+            "an event cannot end before it starts",
+            "lasts_days",
+        )

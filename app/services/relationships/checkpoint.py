@@ -31,6 +31,7 @@ from app.services.relationships.pairs import (
     participant,
     save_progress,
     save_transition,
+    stored_answers,
 )
 
 _STAFF = (ViewerRelation.COORDINATOR, ViewerRelation.ORG_ADMIN, ViewerRelation.ADMINISTRATOR)
@@ -43,6 +44,7 @@ class CheckpointView:
     mentorship_id: UUID
     opens_on: date | None
     due_on: date | None
+    closes_on: date | None
     my_decision: str | None
     change_requested: bool
     awaiting: str | None
@@ -50,6 +52,7 @@ class CheckpointView:
     state: str
     proposed_mentor_id: UUID | None
     successor_id: UUID | None
+    rematch_of: UUID | None
     mentee_eligible_for_next_cohort: bool
 
 
@@ -143,13 +146,16 @@ async def _settle(
         pair.status,
         checkpoint_answers=tuple(a for a in pair.status.checkpoint_answers if a.party is not by),
     )
+    # The change counts as asked on the day it was asked (inside the window), closed today.
+    asked_on = next((a.answered_on for a in pair.status.checkpoint_answers if a.party is by), today)
     transition = lifecycle.answer_checkpoint(
         before,
         by=by,
         decision=CheckpointDecision.CHANGE,
-        today=today,
+        today=asked_on,
         alternative_available=proposal is not None,
     )
+    transition = replace(transition, status=replace(transition.status, closed_on=today))
     successor = await _successor(uow, pair, proposal, today) if proposal else None
     await save_transition(
         uow,
@@ -232,14 +238,7 @@ async def _hold_for_confirmation(
 ) -> None:
     progress = replace(
         pair.progress,
-        checkpoint_answers=tuple(
-            {
-                "party": a.party.value,
-                "decision": a.decision.value,
-                "answered_on": a.answered_on.isoformat(),
-            }
-            for a in answered.checkpoint_answers
-        ),
+        checkpoint_answers=stored_answers(answered.checkpoint_answers),
         rematch_proposal={
             "asked_by": by.value,
             "mentor_id": str(proposal.mentor_id),
@@ -256,15 +255,20 @@ async def _hold_for_confirmation(
 
 
 async def _successor(uow: UnitOfWork, pair: Pair, proposal: Proposal, today: date) -> UUID:
-    """The new pair's term runs from the day the coordinator confirms the rematch."""
+    """The new pair runs from the day the coordinator confirms the rematch and continues the
+    same session: it ends when the original term ends, with no checkpoint of its own (000
+    "Relationship Compatibility": the mentee is rematched, not enrolled in a new session)."""
     explanation: dict[str, Any] = {**proposal.explanation.to_dict(), "rematch_of": str(pair.id)}
     assert isinstance(proposal.mentor_id, UUID)
+    term = rematch_rules.successor_term(pair.status.timeline, today)
     [created] = await proposed_mentorships(
         uow,
         pair.mentorship.cohort_id,
         [(pair.mentorship.mentee_id, proposal.mentor_id, explanation)],
         formed_by="coordinator",
-        starts_on=today,
+        starts_on=term.starts_on,
+        ends_on=term.ends_on,
+        checkpoint=False,
     )
     return created.id
 
@@ -280,6 +284,7 @@ def _view(pair: Pair) -> CheckpointView:
         mentorship_id=pair.id,
         opens_on=timeline.checkpoint_opens_on,
         due_on=timeline.checkpoint_due_on,
+        closes_on=timeline.checkpoint_closes_on,
         my_decision=mine,
         change_requested=any(
             a.decision is CheckpointDecision.CHANGE for a in pair.status.checkpoint_answers
@@ -289,5 +294,12 @@ def _view(pair: Pair) -> CheckpointView:
         state=pair.status.state.value,
         proposed_mentor_id=UUID(pending["mentor_id"]) if pending and staff else None,
         successor_id=progress.successor_id,
+        rematch_of=_rematch_of(pair),
         mentee_eligible_for_next_cohort=progress.eligible_for_next_cohort,
     )
+
+
+def _rematch_of(pair: Pair) -> UUID | None:
+    """The pair this one succeeds after a rematch (the link back from the successor)."""
+    found = (pair.mentorship.explanation or {}).get("rematch_of")
+    return UUID(str(found)) if found else None

@@ -1,18 +1,24 @@
 """Deadlines come due: `mentoring tick` (or the worker loop) announces each checkpoint,
-checkup, mid-point and term end once, as an event, so reminders need no cron in the client."""
+checkup, mid-point and term end once, as an event, so reminders need no cron in the client;
+and a pair confirmed and signed before its start date becomes active on that date."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from uuid import UUID
 
+from app.domain import lifecycle
 from app.domain.access import Principal, Role
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
+from app.domain.calendar.cohort_calendar import confirm_by
+from app.domain.confidentiality import ViewerRelation
 from app.domain.deadlines import due_deadlines
-from app.domain.lifecycle import RUNNING_STATES
+from app.domain.lifecycle import OPEN_STATES, MentorshipStatus
 from app.services.ports import Clock, UnitOfWork
-from app.services.relationships.pairs import status_of
+from app.services.programs.records import Mentorship
+from app.services.relationships.pairs import Pair, save_transition, status_of
 from app.services.relationships.records import Progress
 
 RUNNING_AT_MOST = 1_000_000
@@ -33,12 +39,17 @@ async def announce_due_deadlines(*, uow: UnitOfWork, principal: Principal, clock
         running = [
             m
             for m in await uow.programs.mentorships(limit=RUNNING_AT_MOST)
-            if m.state in RUNNING_STATES
+            if m.state in OPEN_STATES  # proposed too: the confirm-by date
         ]
         progress = await uow.relationships.progress_of([m.id for m in running])
+        cohorts = {m.cohort_id for m in running}
+        events = await uow.programs.events_of(list(cohorts)) if cohorts else []
+        deadline_of = {c: confirm_by([e for e in events if e.cohort_id == c]) for c in cohorts}
         for mentorship in running:
-            status = status_of(mentorship, progress.get(mentorship.id) or Progress(mentorship.id))
-            for deadline in due_deadlines(status, today):
+            stored = progress.get(mentorship.id) or Progress(mentorship.id)
+            status = await _start_if_due(uow, principal, mentorship, stored, today)
+            due = due_deadlines(status, today, confirm_by=deadline_of[mentorship.cohort_id])
+            for deadline in due:
                 claimed = await uow.relationships.claim_notice(
                     mentorship.id, deadline.kind, deadline.due_on
                 )
@@ -54,6 +65,19 @@ async def announce_due_deadlines(*, uow: UnitOfWork, principal: Principal, clock
                     announced += 1
         await uow.commit()
     return announced
+
+
+async def _start_if_due(
+    uow: UnitOfWork, principal: Principal, mentorship: Mentorship, stored: Progress, today: date
+) -> MentorshipStatus:
+    """A pair confirmed and signed before its start date becomes active on that date."""
+    status = status_of(mentorship, stored)
+    started = lifecycle.start_if_due(status, today=today)
+    if not started.events:
+        return status
+    pair = Pair(mentorship, stored, status, ViewerRelation.ORG_ADMIN, None)
+    await save_transition(uow, principal, pair, started)
+    return started.status
 
 
 async def tick(

@@ -13,6 +13,7 @@ from app.domain import lifecycle
 from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
+from app.domain.calendar.cohort_calendar import evaluation_window, require_evaluation_open
 from app.domain.confidentiality import ContentPart, Viewer
 from app.domain.confidentiality import may_read as may
 from app.domain.errors import InvalidInput
@@ -51,6 +52,9 @@ async def submit_evaluation(
         by = participant(pair)
         items = pair.policy.evaluations.checkup_items if kind is EvaluationKind.CHECKUP else ()
         _check(items, scores, free_text)
+        if kind is EvaluationKind.PROGRAM:
+            events = await uow.programs.events(pair.mentorship.cohort_id)
+            require_evaluation_open(evaluation_window(events), today)
         earlier = _answered(pair, await uow.relationships.evaluations([mentorship_id]))
         transition = lifecycle.record_evaluation(
             pair.status, kind=kind, by=by, today=today, earlier=earlier

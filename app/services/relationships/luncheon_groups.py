@@ -53,6 +53,7 @@ async def compute_luncheon_groups(
             luncheons=rules.luncheons,
             group_min=rules.luncheon_group_min,
             group_max=rules.luncheon_group_max,
+            hosts_rotate=rules.mentees_stay_hosts_rotate,  # 001: "hosts" rotate
         )
         await _store(uow, principal, cohort_id, groups)
         await uow.commit()

@@ -16,14 +16,14 @@ from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.cadence import CadenceReport, MeetingFact, cadence
 from app.domain.confidentiality import ContentPart, Disclosure, Viewer, may_read
-from app.domain.errors import Conflict, InvalidInput, NotFound, TransitionRefused
-from app.domain.lifecycle import MentorshipState
-from app.domain.meeting_log import require_cancellable
-from app.domain.timeline import Timeline
+from app.domain.errors import Conflict, InvalidInput, NotFound
+from app.domain.lifecycle import MentorshipStatus
+from app.domain.meeting_log import require_cancellable, require_loggable
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.disclosures import as_domain, granted
 from app.services.relationships.pair_batches import reachable_parties, scope_or_none
 from app.services.relationships.pairs import (
+    Pair,
     audit_read,
     open_pair,
     participant,
@@ -32,7 +32,6 @@ from app.services.relationships.pairs import (
 )
 from app.services.relationships.records import Meeting
 
-_LOGGABLE = (MentorshipState.CONFIRMED, MentorshipState.ACTIVE)
 MAX_TEXT = 10_000
 
 
@@ -49,19 +48,14 @@ class MeetingLog:
 async def log_meeting(
     *, uow: UnitOfWork, principal: Principal, clock: Clock, meeting: Meeting
 ) -> Meeting:
-    """A participant logs a meeting, from confirmation on (the agreement is made at the first)."""
+    """A participant logs a meeting dated inside the term, from confirmation on (the agreement
+    is made at the first), or from the proposal on where the policy says so (Maine)."""
     scope = reach(principal, Resource.MEETINGS, Action.WRITE)
     _check(meeting, clock.now().date())
     async with uow:
         pair = await open_pair(uow, principal, meeting.mentorship_id, scope, lock=True)
         participant(pair)
-        if pair.status.state not in _LOGGABLE:
-            rule = "terminal_state" if pair.status.is_terminal else "not_confirmed"
-            raise TransitionRefused(
-                f"meetings are logged while a mentorship is confirmed or active; "
-                f"this one is {pair.status.state}",
-                rule=rule,
-            )
+        require_loggable(pair.status, meeting.held_on)
         stored = await uow.relationships.add_meeting(
             replace(meeting, id=uuid.uuid4(), logged_by=principal.employee_id, cancelled=False)
         )
@@ -133,14 +127,37 @@ async def list_meetings(
         if may_read_notes and found:
             await audit_read(uow, principal, pair, ContentPart.MEETING_NOTES, len(found))
         shown = tuple(m if may_read_notes else facts_only(m) for m in found)
-        report = cadence_of(pair.status.timeline, found, clock.now().date())
+        frequency = await agreed_frequency(uow, pair)
+        report = cadence_of(pair.status, found, clock.now().date(), frequency)
         await uow.commit()
     return MeetingLog(shown, not may_read_notes, report)
 
 
-def cadence_of(timeline: Timeline, meetings: list[Meeting], today: date) -> CadenceReport:
+def cadence_of(
+    status: MentorshipStatus, meetings: list[Meeting], today: date, frequency: str | None = None
+) -> CadenceReport:
+    """The pair's cadence under its policy (``frequency``: what its agreement states)."""
     facts = [MeetingFact(m.held_on, m.hours, m.cancelled) for m in meetings]
-    return cadence(timeline, facts, today)
+    policy = status.policy
+    return cadence(
+        status.timeline,
+        facts,
+        today,
+        measured=policy.cadence.measured,
+        initial_min_hours=policy.onboarding.initial_meeting_min_hours,
+        recommended=policy.cadence.recommended,
+        agreed_frequency=frequency,
+    )
+
+
+async def agreed_frequency(uow: UnitOfWork, pair: Pair) -> str | None:
+    """The meeting frequency the pair's agreement states, where the policy has the pair agree
+    its cadence (Charlotte: "weekly, bi-weekly, monthly"); None otherwise."""
+    if not pair.policy.cadence.agreed_in_agreement:
+        return None
+    agreement = await uow.relationships.agreement(pair.id)
+    found = agreement.terms.get("frequency") if agreement else None
+    return str(found) if found else None
 
 
 def facts_only(meeting: Meeting) -> Meeting:

@@ -16,6 +16,7 @@ from app.domain import lifecycle
 from app.domain.access import AuditEvent, Principal, Role
 from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
+from app.domain.calendar.cohort_calendar import formal_end
 from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import Conflict, InvalidInput, NotFound, PolicyError
 from app.domain.lifecycle import OPEN_STATES
@@ -139,10 +140,12 @@ async def proposed_mentorships(
     formed_by: str,
     run: MatchingRun | None = None,
     starts_on: date | None = None,
+    ends_on: date | None = None,
+    checkpoint: bool = True,
 ) -> list[Mentorship]:
     """Store pairs as `proposed` mentorships, each under the policy snapshot of the run (or
     the program's current one) with its timeline, from `starts_on` (a rematch's day) or the
-    cohort's start."""
+    cohort's start, to `ends_on` (a rematch's session end) or the end the policy gives."""
     cohort = await uow.programs.get_cohort(cohort_id)
     program = await uow.programs.get_program(cohort.program_id) if cohort else None
     if cohort is None or program is None:
@@ -151,7 +154,13 @@ async def proposed_mentorships(
     if run is not None and run.policy_version != version:
         versions = dict(await uow.programs.policy_versions(program.id))
         version, policy = run.policy_version, stored_policy(versions[run.policy_version])
-    status = lifecycle.propose(policy=policy, starts_on=starts_on or cohort.starts_on)
+    starts_on = starts_on or cohort.starts_on
+    if ends_on is None:
+        events = await uow.programs.events(cohort_id) if policy.term.ends_at_cohort_end else []
+        ends_on = formal_end(policy, starts_on, cohort.ends_on, events)
+    status = lifecycle.propose(
+        policy=policy, starts_on=starts_on, ends_on=ends_on, checkpoint=checkpoint
+    )
     snapshot = policy.to_dict()
     return await uow.programs.add_mentorships(
         [

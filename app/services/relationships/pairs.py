@@ -10,7 +10,6 @@ from uuid import UUID
 
 from app.domain.access import AuditEvent, Principal, Role
 from app.domain.authorization.names import Reach
-from app.domain.calendar_months import months_between
 from app.domain.confidentiality import ContentPart, Viewer, ViewerRelation, may_read
 from app.domain.errors import Conflict, NotFound
 from app.domain.lifecycle import (
@@ -54,20 +53,27 @@ class Pair:
 def status_of(mentorship: Mentorship, progress: Progress) -> MentorshipStatus:
     """The domain's status of a stored mentorship, under its own policy snapshot."""
     policy = stored_policy(mentorship.policy)
-    months = months_between(mentorship.starts_on, mentorship.ends_on)
-    agreed = months if months != policy.duration_months else None
     answers = tuple(
         CheckpointAnswer(
             Party(a["party"]),
             CheckpointDecision(a["decision"]),
             date.fromisoformat(a["answered_on"]),
+            bool(a.get("late", False)),
         )
         for a in progress.checkpoint_answers
+    )
+    # The stored row holds the term's dates: its end (the months agreed, the cohort's formal
+    # end, or the session a rematch continues) and whether it has a checkpoint of its own.
+    timeline = timeline_for(
+        mentorship.starts_on,
+        policy,
+        ends_on=mentorship.ends_on,
+        checkpoint=mentorship.checkpoint_due_on is not None,
     )
     outcome = progress.checkpoint_outcome
     return MentorshipStatus(
         policy=policy,
-        timeline=timeline_for(mentorship.starts_on, policy, agreed),
+        timeline=timeline,
         state=mentorship.state,
         confirmed_by=frozenset(Party(p) for p in progress.confirmed_by),
         agreement_signed_by=frozenset(Party(p) for p in progress.agreement_signed_by),
@@ -132,14 +138,7 @@ async def save_transition(
         confirmed_by=tuple(sorted(after.confirmed_by)),
         agreement_signed_by=tuple(sorted(after.agreement_signed_by)),
         evaluations_done=tuple(after.evaluations_done),
-        checkpoint_answers=tuple(
-            {
-                "party": a.party.value,
-                "decision": a.decision.value,
-                "answered_on": a.answered_on.isoformat(),
-            }
-            for a in after.checkpoint_answers
-        ),
+        checkpoint_answers=stored_answers(after.checkpoint_answers),
         checkpoint_outcome=after.checkpoint_outcome.value if after.checkpoint_outcome else None,
         activated_on=after.activated_on,
         closed_on=after.closed_on,
@@ -152,6 +151,19 @@ async def save_transition(
         await uow.outbox.emit(event.value, payload)
         await uow.access.record(AuditEvent.by(principal, event.value, "mentorship", pair.id))
     return progress
+
+
+def stored_answers(answers: tuple[CheckpointAnswer, ...]) -> tuple[dict[str, Any], ...]:
+    """Checkpoint answers as the progress record stores them."""
+    return tuple(
+        {
+            "party": a.party.value,
+            "decision": a.decision.value,
+            "answered_on": a.answered_on.isoformat(),
+            "late": a.late,
+        }
+        for a in answers
+    )
 
 
 async def save_progress(uow: UnitOfWork, progress: Progress) -> None:

@@ -15,7 +15,7 @@ from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.lifecycle import RUNNING_STATES, missing_evaluations
 from app.services.ports import Clock, UnitOfWork
-from app.services.relationships.meetings import cadence_of
+from app.services.relationships.meetings import agreed_frequency, cadence_of
 from app.services.relationships.pairs import Pair, open_pair
 
 
@@ -88,6 +88,7 @@ async def get_progress(
     async with uow.read_only():
         pair = await open_pair(uow, principal, mentorship_id, scope)
         meetings = await uow.relationships.meetings([mentorship_id])
-    report = cadence_of(pair.status.timeline, meetings, clock.now().date())
+        frequency = await agreed_frequency(uow, pair)
+    report = cadence_of(pair.status, meetings, clock.now().date(), frequency)
     running = pair.status.state in RUNNING_STATES
     return describe(pair, at_risk=report.at_risk and running, reason=report.reason)

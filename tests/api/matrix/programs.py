@@ -55,6 +55,13 @@ REST: dict[tuple[str, str], Op] = {
     ),
     ("GET", "/v1/mentorships"): Op(),
     ("GET", "/v1/mentorships/{mentorship_id}"): Op("mentorship"),
+    # --- the program year (issue 21) ---
+    ("GET", "/v1/worklist"): Op(),
+    ("GET", "/v1/cohorts/{cohort_id}/calendar.ics"): Op("cohort"),
+    ("PUT", "/v1/cohort-events/{event_id}"): Op(
+        "cohort_event", body={"title": "x", "starts_on": "2026-01-01"}
+    ),
+    ("DELETE", "/v1/cohort-events/{event_id}"): Op("cohort_event"),
 }
 
 _PROBLEM = "{ __typename ... on Problem { code } }"
@@ -144,6 +151,16 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
         f'mutation($id: UUID!) {{ createMentorship(cohortId: $id, menteeId: "{NOBODY}", '
         f'mentorId: "{SOMEONE}", formedBy: COORDINATOR) {_PROBLEM} }}',
         "cohort",
+    ),
+    # --- the program year (issue 21) ---
+    "worklist": ("{ worklist { total items { mentorshipId cohortId kind rule } } }", None),
+    "removeCohortEvent": (
+        f"mutation($id: UUID!) {{ removeCohortEvent(eventId: $id) {_PROBLEM} }}",
+        "cohort_event",
+    ),
+    "moveCohortEvent": (
+        f'mutation($id: UUID!) {{ moveCohortEvent(eventId: $id, title: "x") {_PROBLEM} }}',
+        "cohort_event",
     ),
 }
 

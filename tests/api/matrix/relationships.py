@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from tests.api.matrix import Op
 from tests.api.mentorship_setup import propose
@@ -155,10 +155,29 @@ SECRETS = {
 }
 
 
+async def _open_program_evaluation(client, pairing) -> None:
+    """Maine's program evaluation is open in March (004): the coordinator moves the cohort's
+    evaluation event to today, so the victim's evaluation can be given now."""
+    events = await client.get(f"/v1/cohorts/{pairing.cohort_id}/events", headers=pairing.admin)
+    [evaluation] = [e for e in events.json() if e["kind"] == "program_evaluation"]
+    today = datetime.now(UTC).date()
+    moved = await client.put(
+        f"/v1/cohort-events/{evaluation['id']}",
+        headers=pairing.admin,
+        json={
+            "title": evaluation["title"],
+            "starts_on": (today - timedelta(days=1)).isoformat(),
+            "ends_on": (today + timedelta(days=1)).isoformat(),
+        },
+    )
+    assert moved.status_code == 200, moved.text
+
+
 async def seed(client, auth) -> dict:
     """A Maine mentorship with something in every record, running since January 2026."""
     pairing = await propose(client, auth, "maine-mms", date(2026, 1, 5), prefix="VM")
     mentorship = f"/v1/mentorships/{pairing.id}"
+    await _open_program_evaluation(client, pairing)
     steps = [
         *((f"{mentorship}/confirm", who, None) for who in (pairing.mentee, pairing.mentor)),
         (

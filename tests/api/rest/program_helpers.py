@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from tests.factories import employee_row
 
 # D1 manages M1 (a mentor) who manages E1 (a mentee); M2, M3 and E2 sit elsewhere.
@@ -34,6 +36,12 @@ async def directory(client, headers) -> dict[str, str]:
     return {e["employee_number"]: e["id"] for e in listed}
 
 
+# Applications close at the cohort's start: the cohort starts after today, whenever the tests
+# run, and the information session was held shortly before today.
+COHORT_STARTS = datetime.now(UTC).date() + timedelta(days=60)
+SESSION_ON = datetime.now(UTC).date() - timedelta(days=10)
+
+
 async def nc_cohort(client, headers, ids, preset="nc-model") -> dict[str, str]:
     """A program and cohort with an information session everyone attended."""
     program = await client.post(
@@ -43,13 +51,13 @@ async def nc_cohort(client, headers, ids, preset="nc-model") -> dict[str, str]:
     cohort = await client.post(
         f"/v1/programs/{program.json()['id']}/cohorts",
         headers=headers,
-        json={"name": "2026", "starts_on": "2026-09-01"},
+        json={"name": "2026", "starts_on": COHORT_STARTS.isoformat()},
     )
     assert cohort.status_code == 201, cohort.text
     event = await client.post(
         f"/v1/cohorts/{cohort.json()['id']}/events",
         headers=headers,
-        json={"kind": "information_session", "title": "Info", "starts_on": "2026-08-01"},
+        json={"kind": "information_session", "title": "Info", "starts_on": SESSION_ON.isoformat()},
     )
     attended = await client.post(
         f"/v1/cohort-events/{event.json()['id']}/attendance",

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from app.domain.access import Role
-from tests.api.rest.program_helpers import MENTEE, MENTOR, apply, directory, nc_cohort
+from app.domain.calendar_months import add_months
+from tests.api.rest.program_helpers import (
+    COHORT_STARTS,
+    MENTEE,
+    MENTOR,
+    apply,
+    directory,
+    nc_cohort,
+)
 
 
 async def test_presets_list_the_four_seed_programs(client, auth):
@@ -52,7 +60,7 @@ async def test_a_coordinator_goes_from_applications_to_proposed_mentorships(clie
     assert published.status_code == 200, published.text
     listed = (await client.get("/v1/mentorships", headers=headers)).json()["items"]
     assert {m["state"] for m in listed} == {"proposed"}
-    assert listed[0]["ends_on"] == "2027-09-01"
+    assert listed[0]["ends_on"] == add_months(COHORT_STARTS, 12).isoformat()
     again = await client.post(f"/v1/matching-runs/{run.json()['id']}/publish", headers=headers)
     assert again.status_code == 409
 

@@ -58,6 +58,22 @@ _POLICY_VERSIONS = _sql(
 )
 _INSERT_COHORT = rows.insert(tp.cohorts, Cohort, skip=("created_at",))
 _GET_COHORT = rows.select_by(tp.cohorts, Cohort, "id")
+_COHORTS_OF = rows.select_by(tp.cohorts, Cohort, "program_id", order=("starts_on", "id"))
+_PRESETS_OF_COHORTS = compile_statement(
+    sa.select(tp.cohorts.c.id, tp.programs.c.preset)
+    .join_from(
+        tp.cohorts,
+        tp.programs,
+        sa.and_(
+            tp.programs.c.organization_id == tp.cohorts.c.organization_id,
+            tp.programs.c.id == tp.cohorts.c.program_id,
+        ),
+    )
+    .where(
+        tp.cohorts.c.organization_id == _P("org"),
+        tp.cohorts.c.id == sa.func.any(_P("ids", type_=sa.ARRAY(tp.cohorts.c.id.type))),
+    )
+)
 _INSERT_EVENT = rows.insert(tp.cohort_events, CohortEvent, skip=("attendees",))
 _EVENTS = rows.select_by(tp.cohort_events, CohortEvent, "cohort_id", order=("starts_on", "id"))
 _EVENTS_OF = rows.select_by(
@@ -73,6 +89,22 @@ _ATTEND = compile_statement(
         )
     )
     .returning(*rows.columns_of(tp.cohort_events, CohortEvent))
+)
+_EVENT = rows.select_by(tp.cohort_events, CohortEvent, "id")
+_MOVE_EVENT = compile_statement(
+    tp.cohort_events.update()
+    .where(tp.cohort_events.c.organization_id == _P("org"), tp.cohort_events.c.id == _P("id"))
+    .values(title=_P("title"), starts_on=_P("starts_on"), ends_on=_P("ends_on"))
+    .returning(*rows.columns_of(tp.cohort_events, CohortEvent))
+)
+_REMOVE_EVENT = compile_statement(
+    tp.cohort_events.delete()
+    .where(
+        tp.cohort_events.c.organization_id == _P("org"),
+        tp.cohort_events.c.id == _P("id"),
+        tp.cohort_events.c.attendees == sa.text("'{}'"),
+    )
+    .returning(tp.cohort_events.c.id)
 )
 _INSERT_APPLICATION = compile_statement(
     sa.dialects.postgresql.insert(tp.applications)
@@ -155,6 +187,13 @@ class SqlProgramRepository(SqlMatchingRepository):
         row = await self._row(_GET_COHORT, value=cohort_id)
         return rows.cohort(row) if row else None
 
+    async def presets_of_cohorts(self, cohort_ids: Sequence[UUID]) -> dict[UUID, str]:
+        found = await self._rows(_PRESETS_OF_COHORTS, ids=list(cohort_ids))
+        return {r["id"]: r["preset"] for r in found}
+
+    async def cohorts_of(self, program_id: UUID) -> list[Cohort]:
+        return [Cohort(**dict(r)) for r in await self._rows(_COHORTS_OF, value=program_id)]
+
     async def add_event(self, event: CohortEvent) -> CohortEvent:
         return rows.event(await self._row(_INSERT_EVENT, **rows.values_of(event, ("attendees",))))
 
@@ -169,6 +208,19 @@ class SqlProgramRepository(SqlMatchingRepository):
     ) -> CohortEvent | None:
         row = await self._row(_ATTEND, id=event_id, ids=list(employee_ids))
         return rows.event(row) if row else None
+
+    async def event(self, event_id: UUID) -> CohortEvent | None:
+        found = await self._rows(_EVENT, value=event_id)
+        return rows.event(found[0]) if found else None
+
+    async def move_event(self, event: CohortEvent) -> CohortEvent | None:
+        values = {"title": event.title, "starts_on": event.starts_on, "ends_on": event.ends_on}
+        row = await self._row(_MOVE_EVENT, id=event.id, **values)
+        return rows.event(row) if row else None
+
+    async def remove_event(self, event_id: UUID) -> bool:
+        """Remove an event nobody is recorded at (attendance is kept: it is a person's fact)."""
+        return await self._row(_REMOVE_EVENT, id=event_id) is not None
 
     async def add_application(self, application: Application) -> Application | None:
         values = rows.values_of(application, ("created_at", "evaluated_at"))

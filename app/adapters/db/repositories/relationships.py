@@ -122,6 +122,12 @@ _SIGNATURES = _sql(
     "SELECT party, signed_by, signed_at FROM agreement_signatures WHERE organization_id = :org "
     "AND mentorship_id = :id AND version = :version ORDER BY signed_at"
 )
+# The meeting frequency each pair's current agreement states (Charlotte agrees its cadence).
+_AGREED_FREQUENCIES = _sql(
+    "SELECT DISTINCT ON (mentorship_id) mentorship_id, terms ->> 'frequency' AS frequency "
+    "FROM agreements WHERE organization_id = :org AND mentorship_id = ANY(CAST(:ids AS uuid[])) "
+    "ORDER BY mentorship_id, version DESC"
+)
 _INSERT_AGREEMENT = _insert(tr.agreements, Agreement, skip=("signatures",))
 _INSERT_SIGNATURE = _sql(
     "INSERT INTO agreement_signatures (organization_id, mentorship_id, version, party, "
@@ -196,6 +202,10 @@ class SqlRelationshipRepository(SqlCohortRecords):
             return None
         signed = await self._rows(_SIGNATURES, id=mentorship_id, version=row["version"])
         return _record(Agreement, row, signatures=tuple(Signature(**dict(s)) for s in signed))
+
+    async def agreed_frequencies(self, mentorship_ids: Sequence[UUID]) -> dict[UUID, str]:
+        found = await self._rows(_AGREED_FREQUENCIES, ids=list(mentorship_ids))
+        return {r["mentorship_id"]: r["frequency"] for r in found if r["frequency"]}
 
     async def add_agreement(self, agreement: Agreement) -> Agreement:
         row = await self._row(_INSERT_AGREEMENT, **_values(agreement, ("signatures",)))

@@ -130,6 +130,7 @@ class CadenceRead(BaseModel):
     initial_meeting_missed: bool
     at_risk: bool
     reason: str
+    short_months: list[int] = Field(description="The finished months that fell short")
 
 
 class MeetingLogRead(BaseModel):
@@ -217,6 +218,7 @@ class CheckpointRead(BaseModel):
     mentorship_id: UUID
     opens_on: date | None
     due_on: date | None
+    closes_on: date | None = Field(description="After it, a late answer is refused or marked")
     my_decision: str | None
     change_requested: bool = Field(description="Someone asked for a change (never who, or why)")
     awaiting: str | None
@@ -224,6 +226,7 @@ class CheckpointRead(BaseModel):
     state: str
     proposed_mentor_id: UUID | None
     successor_id: UUID | None
+    rematch_of: UUID | None = Field(description="The pair this one continues after a rematch")
     mentee_eligible_for_next_cohort: bool
 
 

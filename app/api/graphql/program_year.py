@@ -1,0 +1,99 @@
+"""GraphQL of the program year: the coordinator's worklist and calendar edits, from the same
+service functions as REST."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+from uuid import UUID
+
+import strawberry
+
+from app.api.graphql.problems import Problem
+from app.api.graphql.program_types import CohortEvent
+from app.api.graphql.programs_common import args, or_problem, timed
+from app.domain.calendar.worklist import WorkItem as WorkItemRecord
+from app.services.program_year import calendars
+from app.services.program_year.worklist import coordinator_worklist
+
+
+@strawberry.type(description="One thing to do about one pair: the rule, its seed, when it was due")
+class WorkItem:
+    mentorship_id: UUID
+    cohort_id: UUID
+    kind: str
+    rule: str
+    seed: str
+    due_on: date
+    overdue: bool
+
+    @classmethod
+    def of(cls, item: WorkItemRecord) -> WorkItem:
+        return cls(
+            mentorship_id=item.mentorship_id,
+            cohort_id=item.cohort_id,
+            kind=item.kind.value,
+            rule=item.rule,
+            seed=item.seed,
+            due_on=item.due_on,
+            overdue=item.overdue,
+        )
+
+
+@strawberry.type
+class Worklist:
+    items: list[WorkItem]
+    total: int
+    has_more: bool
+
+
+MovedEventResult = Annotated[CohortEvent | Problem, strawberry.union("MovedEventResult")]
+
+
+@strawberry.type
+class ProgramYearQuery:
+    @strawberry.field(
+        description="What is overdue and due within `withinDays`, per cohort or organisation"
+    )
+    async def worklist(
+        self,
+        info: strawberry.Info,
+        cohort_id: UUID | None = None,
+        within_days: int = 14,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Worklist:
+        page = await coordinator_worklist(
+            **timed(info),
+            cohort_id=cohort_id,
+            within_days=within_days,
+            offset=offset,
+            limit=limit,
+        )
+        return Worklist(
+            items=[WorkItem.of(i) for i in page.items], total=page.total, has_more=page.has_more
+        )
+
+
+@strawberry.type
+class ProgramYearMutation:
+    @strawberry.mutation(description="Move or rename an event of a cohort's calendar")
+    async def move_cohort_event(
+        self,
+        info: strawberry.Info,
+        event_id: UUID,
+        title: str | None = None,
+        starts_on: date | None = None,
+        ends_on: date | None = None,
+    ) -> MovedEventResult:
+        moved = await or_problem(
+            calendars.update_cohort_event(
+                **args(info), event_id=event_id, title=title, starts_on=starts_on, ends_on=ends_on
+            )
+        )
+        return moved if isinstance(moved, Problem) else CohortEvent.of(moved)
+
+    @strawberry.mutation(description="Take an event off a cohort's calendar (no attendance)")
+    async def remove_cohort_event(self, info: strawberry.Info, event_id: UUID) -> MovedEventResult:
+        removed = await or_problem(calendars.remove_cohort_event(**args(info), event_id=event_id))
+        return removed if isinstance(removed, Problem) else CohortEvent.of(removed)

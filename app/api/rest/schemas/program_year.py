@@ -1,0 +1,31 @@
+"""REST shapes of the program year: the coordinator's worklist and calendar edits."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class WorkItemRead(BaseModel):
+    mentorship_id: UUID
+    cohort_id: UUID
+    kind: str = Field(description="checkpoint_unanswered, checkup_missing, cadence_at_risk, ...")
+    rule: str = Field(description="What the rule asks, in the handbook's words")
+    seed: str = Field(description="The handbook (seed file) the program's rule comes from")
+    due_on: date
+    overdue: bool
+
+
+class WorklistRead(BaseModel):
+    items: list[WorkItemRead]
+    total: int
+    has_more: bool
+
+
+class CohortEventUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str = Field(min_length=1, max_length=200)
+    starts_on: date
+    ends_on: date | None = None

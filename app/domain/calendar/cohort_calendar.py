@@ -1,0 +1,150 @@
+"""A cohort's calendar laid out from its program's policy, and the dates it gives the rules.
+
+Maine's "Schedule of Events" (004) is the model: a social event, preliminary matches, an
+orientation, the initial-meetings window, the confirm-by date (a deadline), two networking
+events, the March program evaluation and the final celebration, where "formal relationships
+end". Charlotte's luncheons come twice in the nine months, "beginning after January 1"
+(000 "Group Learning"): in January, then in April. Every date is the coordinator's to edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Protocol
+
+from app.domain.calendar.kinds import EventKind
+from app.domain.calendar_months import add_months
+from app.domain.errors import TransitionRefused
+from app.domain.policy.model import CalendarEntry, GroupActivityPolicy, Policy
+
+LUNCHEON_DAY = 15  # mid-month: "beginning after January 1"
+LUNCHEON_EVERY_MONTHS = 3  # 000: "in January ... Then, in April"
+
+
+class Dated(Protocol):
+    """An event on a cohort's calendar as the rules read it."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def starts_on(self) -> date: ...
+
+    @property
+    def ends_on(self) -> date | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedEvent:
+    """An event the policy lays out for a cohort."""
+
+    kind: EventKind
+    title: str
+    starts_on: date
+    ends_on: date | None = None
+
+
+def planned_calendar(
+    policy: Policy, starts_on: date, ends_on: date | None = None
+) -> tuple[PlannedEvent, ...]:
+    """The events of a cohort starting on ``starts_on``, in date order: the policy's calendar,
+    then its luncheons and the group sessions' attendance rule."""
+    events = [_placed(entry, starts_on, policy.group_activities) for entry in policy.calendar]
+    term_end = ends_on or add_months(starts_on, policy.duration_months)
+    events += luncheons(policy.group_activities, starts_on, term_end)
+    return tuple(sorted(events, key=lambda e: (e.starts_on, e.kind)))
+
+
+def _placed(entry: CalendarEntry, cohort_start: date, groups: GroupActivityPolicy) -> PlannedEvent:
+    first = add_months(cohort_start, entry.months) + timedelta(days=entry.days)
+    last = None
+    if entry.lasts_months or entry.lasts_days:
+        last = add_months(first, entry.lasts_months) + timedelta(days=entry.lasts_days)
+    title = entry.title
+    if entry.kind is EventKind.GROUP_SESSION:
+        title = f"{title} ({group_attendance(groups)})"
+    return PlannedEvent(entry.kind, title, first, last)
+
+
+def group_attendance(groups: GroupActivityPolicy) -> str:
+    """Who must attend the group sessions (001 "Group Learning": "Mentee participation is
+    mandatory, Mentor attendance is usually optional")."""
+    mentees = "mandatory" if groups.group_sessions_mandatory_for_mentees else "optional"
+    mentors = "mandatory" if groups.group_sessions_mandatory_for_mentors else "optional"
+    return f"{mentees} for mentees, {mentors} for mentors"
+
+
+def luncheons(
+    groups: GroupActivityPolicy, starts_on: date, ends_on: date
+) -> tuple[PlannedEvent, ...]:
+    """The policy's luncheons: the first in the first ``luncheons_not_before_month`` after the
+    start (or the start's next month), then every three months, all inside the term."""
+    if groups.luncheons == 0:
+        return ()
+    first = _first_luncheon(groups.luncheons_not_before_month, starts_on)
+    found = []
+    for number in range(groups.luncheons):
+        day = add_months(first, number * LUNCHEON_EVERY_MONTHS)
+        if day >= ends_on:
+            break
+        found.append(PlannedEvent(EventKind.LUNCHEON, f"Luncheon {number + 1}", day))
+    return tuple(found)
+
+
+def _first_luncheon(not_before_month: int | None, starts_on: date) -> date:
+    day = add_months(starts_on.replace(day=LUNCHEON_DAY), 1 if starts_on.day >= LUNCHEON_DAY else 0)
+    if not_before_month is None:
+        return day
+    while day.month != not_before_month:
+        day = add_months(day, 1)
+    return day
+
+
+def formal_end(
+    policy: Policy, starts_on: date, cohort_ends_on: date | None, events: Iterable[Dated]
+) -> date | None:
+    """Where the policy ends terms at the cohort's formal end (Maine: the final celebration,
+    "Formal relationships end", 004), that day: the final event's, else the cohort's end.
+    None: the term runs its months from the start."""
+    if not policy.term.ends_at_cohort_end:
+        return None
+    finals = [e.starts_on for e in events if e.kind == EventKind.FINAL_CELEBRATION]
+    end = max(finals) if finals else cohort_ends_on
+    return end if end is not None and end > starts_on else None
+
+
+def confirm_by(events: Iterable[Dated]) -> date | None:
+    """The cohort's confirm-by date (Maine: "Participants confirm mentoring matches", Sept 1)."""
+    found = [e.starts_on for e in events if e.kind == EventKind.MATCH_CONFIRMATION]
+    return min(found) if found else None
+
+
+def evaluation_window(events: Iterable[Dated]) -> tuple[date, date] | None:
+    """When the program evaluation is open (Maine: March), from the calendar; None: no event."""
+    found = [
+        (e.starts_on, e.ends_on or e.starts_on) for e in events if e.kind == "program_evaluation"
+    ]
+    if not found:
+        return None
+    return min(f for f, _ in found), max(last for _, last in found)
+
+
+def applications_close_on(cohort_starts_on: date, close_on: date | None) -> date:
+    """The last day a cohort takes applications: its close date, or without one its start
+    (pairs are formed before the term begins: 004 "Schedule of Events", 000 "Selection")."""
+    return close_on if close_on is not None else cohort_starts_on
+
+
+def require_evaluation_open(window: tuple[date, date] | None, today: date) -> None:
+    """The program evaluation is given while its calendar event runs (Maine: "March 2004
+    Evaluate program inviting feedback", 004); with no such event, any day of the term."""
+    if window is None:
+        return
+    first, last = window
+    if not first <= today <= last:
+        raise TransitionRefused(
+            f"the program evaluation is open from {first.isoformat()} to {last.isoformat()}",
+            rule="evaluation_window_closed",
+        )

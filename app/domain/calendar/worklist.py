@@ -1,0 +1,174 @@
+"""A coordinator's worklist: what is overdue and what comes due in the next days, pair by
+pair, each item naming the rule, the seed it comes from and the date it was due. Facts only
+(dates, states, counts), never what anyone wrote."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from uuid import UUID
+
+from app.domain.cadence import MeetingFact, cadence
+from app.domain.evaluation_periods import EvaluationPeriod, period_on
+from app.domain.lifecycle import (
+    PARTICIPANTS,
+    CheckpointDecision,
+    MentorshipState,
+    MentorshipStatus,
+)
+from app.domain.policy.model import EvaluationKind
+
+# The seed each preset's rules come from (DOMAIN.md's table of seeds).
+PRESET_SEEDS = {
+    "charlotte-sll": "000_4e18aab21704e587.txt",
+    "caltrans": "002_59333b271e9b4b69.txt",
+    "nc-model": "003_e5d42bff8b56600f.txt",
+    "maine-mms": "004_5b4c852a2ca2c393.txt",
+}
+
+
+class WorkKind(StrEnum):
+    """What needs the coordinator's attention."""
+
+    CHECKPOINT_UNANSWERED = "checkpoint_unanswered"
+    EVALUATION_MISSING = "evaluation_missing"
+    CHECKUP_MISSING = "checkup_missing"
+    AGREEMENT_UNSIGNED = "agreement_unsigned"
+    INITIAL_MEETING_NOT_HELD = "initial_meeting_not_held"
+    CADENCE_AT_RISK = "cadence_at_risk"
+    UNCONFIRMED_PAST_CONFIRM_BY = "unconfirmed_past_confirm_by"
+    HR_CHANGE_FLAG = "hr_change_flag"
+
+
+@dataclass(frozen=True, slots=True)
+class PairFacts:
+    """What the worklist reads of one pair: its status, meetings (dates and hours), which
+    evaluations were given when, its cohort's confirm-by date and its open HR flags."""
+
+    mentorship_id: UUID
+    cohort_id: UUID
+    preset: str
+    status: MentorshipStatus
+    meetings: tuple[MeetingFact, ...] = ()
+    evaluations: tuple[tuple[EvaluationKind, date], ...] = ()
+    confirm_by: date | None = None
+    hr_flags_raised_on: tuple[date, ...] = ()
+    agreed_frequency: str | None = None  # what the agreement states, where the policy asks
+
+
+@dataclass(frozen=True, slots=True)
+class WorkItem:
+    """One thing to do about one pair, and the date it was (or is) due."""
+
+    mentorship_id: UUID
+    cohort_id: UUID
+    kind: WorkKind
+    rule: str
+    seed: str
+    due_on: date
+    overdue: bool
+
+
+def worklist(pairs: Iterable[PairFacts], today: date, within_days: int) -> tuple[WorkItem, ...]:
+    """Every item overdue on ``today`` or due within ``within_days``, oldest first."""
+    horizon = today + timedelta(days=within_days)
+    items = [item for pair in pairs for item in _items(pair, today) if item.due_on <= horizon]
+    return tuple(sorted(items, key=lambda i: (i.due_on, i.kind, str(i.mentorship_id))))
+
+
+def _items(pair: PairFacts, today: date) -> list[WorkItem]:
+    found: list[tuple[WorkKind, str, date]] = []
+    found += [
+        (WorkKind.HR_CHANGE_FLAG, "an HR change broke a rule of the pair", d)
+        for d in pair.hr_flags_raised_on
+    ]
+    status = pair.status
+    if status.state is MentorshipState.PROPOSED and pair.confirm_by is not None:
+        found.append(
+            (
+                WorkKind.UNCONFIRMED_PAST_CONFIRM_BY,
+                "matches are confirmed by this date",
+                pair.confirm_by,
+            )
+        )
+    if status.state in (MentorshipState.CONFIRMED, MentorshipState.ACTIVE):
+        found += _running(pair, today)
+    seed = PRESET_SEEDS.get(pair.preset, "")
+    return [
+        WorkItem(pair.mentorship_id, pair.cohort_id, kind, rule, seed, due, due < today)
+        for kind, rule, due in found
+    ]
+
+
+def _running(pair: PairFacts, today: date) -> list[tuple[WorkKind, str, date]]:
+    status, timeline = pair.status, pair.status.timeline
+    found: list[tuple[WorkKind, str, date]] = []
+    agreement = status.policy.agreement
+    if agreement.signed_by_both_before_active and not status.agreement_signed_by >= PARTICIPANTS:
+        # Active yet unsigned: a new version was written after both had signed (an amendment).
+        amended = status.state is MentorshipState.ACTIVE
+        rule = f"both sign the {'amended ' if amended else ''}{agreement.title}"
+        found.append((WorkKind.AGREEMENT_UNSIGNED, rule, timeline.starts_on))
+    report = cadence(
+        timeline,
+        pair.meetings,
+        today,
+        measured=status.policy.cadence.measured,
+        initial_min_hours=status.policy.onboarding.initial_meeting_min_hours,
+        recommended=status.policy.cadence.recommended,
+        agreed_frequency=pair.agreed_frequency,
+    )
+    first_due = timeline.initial_meeting_due_on
+    if first_due is not None and not _first_meeting_held(pair, first_due):
+        found.append(
+            (WorkKind.INITIAL_MEETING_NOT_HELD, "hold the initial meeting in its window", first_due)
+        )
+    elif report.at_risk and not report.initial_meeting_missed:
+        short = [m for m in report.months if m.short]
+        due = short[-1].ends_on if short else today
+        found.append((WorkKind.CADENCE_AT_RISK, report.reason, due))
+    if status.state is MentorshipState.ACTIVE:
+        found += _evaluations(pair)
+    return found
+
+
+def _evaluations(pair: PairFacts) -> list[tuple[WorkKind, str, date]]:
+    status, timeline = pair.status, pair.status.timeline
+    found: list[tuple[WorkKind, str, date]] = []
+    periods = set(_periods(pair))
+    due = timeline.checkpoint_due_on
+    answers = status.checkpoint_answers
+    change_asked = any(a.decision is CheckpointDecision.CHANGE for a in answers)
+    if due is not None and status.checkpoint_outcome is None and not change_asked:
+        rule = f"answer the compatibility checkpoint ({len(answers)} of 2 answered)"
+        found.append((WorkKind.CHECKPOINT_UNANSWERED, rule, due))
+    for number, day in enumerate(timeline.checkups, start=1):
+        if EvaluationPeriod(EvaluationKind.CHECKUP, number) not in periods:
+            found.append((WorkKind.CHECKUP_MISSING, f"relationship checkup {number}", day))
+    required = status.policy.evaluations.required_before_completion
+    dates = {
+        EvaluationKind.MIDPOINT: timeline.midpoint_on,
+        EvaluationKind.FINAL: timeline.ends_on,
+        EvaluationKind.OUTCOME_REVIEW: timeline.ends_on,
+    }
+    for kind in sorted(required - {EvaluationKind.CHECKUP}):
+        day = dates.get(kind) or timeline.ends_on
+        if EvaluationPeriod(kind) not in periods:
+            found.append((WorkKind.EVALUATION_MISSING, f"the {kind} evaluation", day))
+    return found
+
+
+def _first_meeting_held(pair: PairFacts, due: date) -> bool:
+    # 003 "Initial Meeting": "at least one hour for the initial one-on-one meeting"
+    hours = pair.status.policy.onboarding.initial_meeting_min_hours
+    return any(
+        not m.cancelled and m.held_on <= due and m.hours + 1e-9 >= hours for m in pair.meetings
+    )
+
+
+def _periods(pair: PairFacts) -> list[EvaluationPeriod]:
+    timeline = pair.status.timeline
+    found = (period_on(timeline, kind, day) for kind, day in pair.evaluations)
+    return [p for p in found if p is not None]

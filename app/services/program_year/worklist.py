@@ -1,0 +1,117 @@
+"""A coordinator's worklist: what is overdue and due in the next days, for one cohort or the
+whole organisation, read in a fixed number of statements whatever the number of pairs and
+cohorts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from app.domain.access import Principal
+from app.domain.authorization.names import Action, Resource
+from app.domain.authorization.table import reach
+from app.domain.cadence import MeetingFact
+from app.domain.calendar.cohort_calendar import confirm_by
+from app.domain.calendar.worklist import PairFacts, WorkItem, worklist
+from app.domain.errors import InvalidInput, NotFound
+from app.domain.policy.model import EvaluationKind
+from app.services.ports import Clock, UnitOfWork
+from app.services.relationships.pairs import status_of
+from app.services.relationships.records import Progress
+
+OPEN = ("proposed", "confirmed", "active")
+MAX_PAGE = 200
+MAX_DAYS = 366
+ALL_PAIRS = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class WorklistPage:
+    """A page of the worklist, the number of items in all, and whether more follow."""
+
+    items: tuple[WorkItem, ...]
+    total: int
+    has_more: bool
+
+
+async def coordinator_worklist(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    cohort_id: UUID | None = None,
+    within_days: int = 14,
+    offset: int = 0,
+    limit: int = 50,
+) -> WorklistPage:
+    """What is overdue and what is due within `within_days`, per cohort or organisation-wide."""
+    reach(principal, Resource.WORKLIST, Action.READ)
+    _check(within_days, offset, limit)
+    today = clock.now().date()
+    async with uow.read_only():
+        if cohort_id is not None and await uow.programs.get_cohort(cohort_id) is None:
+            raise NotFound("no such cohort", field="cohort_id")
+        pairs = await _facts(uow, cohort_id)
+    items = worklist(pairs, today, within_days)
+    page = items[offset : offset + limit]
+    return WorklistPage(page, len(items), offset + limit < len(items))
+
+
+def _check(within_days: int, offset: int, limit: int) -> None:
+    if not 0 <= within_days <= MAX_DAYS:
+        raise InvalidInput(f"within_days is 0 to {MAX_DAYS}", field="within_days")
+    if offset < 0:
+        raise InvalidInput("offset is at least 0", field="offset")
+    if not 1 <= limit <= MAX_PAGE:
+        raise InvalidInput(f"limit must be between 1 and {MAX_PAGE}", field="limit")
+
+
+async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
+    found = await uow.programs.mentorships(cohort_id=cohort_id, limit=ALL_PAIRS)
+    open_pairs = [m for m in found if m.state in OPEN]
+    if not open_pairs:
+        return []
+    ids = [m.id for m in open_pairs]
+    progress = await uow.relationships.progress_of(ids)
+    meetings: dict[UUID, list[MeetingFact]] = defaultdict(list)
+    for meeting in await uow.relationships.meetings(ids):
+        fact = MeetingFact(meeting.held_on, meeting.hours, meeting.cancelled)
+        meetings[meeting.mentorship_id].append(fact)
+    given: dict[UUID, list[tuple[EvaluationKind, date]]] = defaultdict(list)
+    for evaluation in await uow.relationships.evaluations(ids):
+        given[evaluation.mentorship_id].append(
+            (EvaluationKind(evaluation.kind), evaluation.submitted_on)
+        )
+    flags: dict[UUID, list[date]] = defaultdict(list)
+    for flag in await uow.integrations.open_flags():
+        flags[flag.mentorship_id].append(flag.raised_at.date())
+    presets, deadlines = await _cohorts(uow, {m.cohort_id for m in open_pairs})
+    statuses = {m.id: status_of(m, progress.get(m.id) or Progress(m.id)) for m in open_pairs}
+    agreeing = [i for i, s in statuses.items() if s.policy.cadence.agreed_in_agreement]
+    frequencies = await uow.relationships.agreed_frequencies(agreeing) if agreeing else {}
+    return [
+        PairFacts(
+            m.id,
+            m.cohort_id,
+            presets.get(m.cohort_id, ""),
+            statuses[m.id],
+            tuple(meetings[m.id]),
+            tuple(given[m.id]),
+            deadlines[m.cohort_id],
+            tuple(flags[m.id]),
+            frequencies.get(m.id),
+        )
+        for m in open_pairs
+    ]
+
+
+async def _cohorts(
+    uow: UnitOfWork, cohort_ids: set[UUID]
+) -> tuple[dict[UUID, str], dict[UUID, date | None]]:
+    """Each cohort's program preset (which seed its rules cite) and confirm-by date."""
+    events = await uow.programs.events_of(sorted(cohort_ids))
+    deadlines = {c: confirm_by(e for e in events if e.cohort_id == c) for c in cohort_ids}
+    presets = await uow.programs.presets_of_cohorts(sorted(cohort_ids))
+    return presets, deadlines

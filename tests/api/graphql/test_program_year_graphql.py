@@ -1,0 +1,146 @@
+"""The program year over GraphQL: the same rules as REST, from the same service functions."""
+# ruff: noqa: F811  (the `clock` fixture is imported, then requested by name)
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
+
+START = date(2027, 1, 4)
+
+
+async def _gql(client, headers, query, **variables):
+    response = await client.post(
+        "/graphql", headers=headers, json={"query": query, "variables": variables}
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def _active(client, pairing):
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
+    url = f"/v1/mentorships/{pairing.id}/agreement"
+    await client.put(url, headers=pairing.mentee, json={"terms": {"frequency": "weekly"}})
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"{url}/sign", headers=who)
+
+
+LOG = (
+    "mutation($id: UUID!, $day: Date!) { logMeeting(mentorshipId: $id, heldOn: $day, "
+    "hours: 1.0) { __typename ... on Problem { code field rule detail } } }"
+)
+ANSWER = (
+    "mutation($id: UUID!) { answerCheckpoint(mentorshipId: $id, decision: CONTINUE) "
+    "{ __typename ... on Problem { code rule detail } } }"
+)
+WORKLIST = (
+    "query($cohort: UUID) { worklist(cohortId: $cohort, withinDays: 7) "
+    "{ total hasMore items { mentorshipId kind rule seed dueOn overdue } } }"
+)
+
+
+async def test_a_meeting_before_the_start_and_a_late_checkpoint_answer_are_problems(
+    client, auth, clock
+):
+    # seed 000_4e18aab21704e587.txt: "Toward the end of the first three months"
+    pairing = await propose(client, auth, "charlotte-sll", START)
+    await _active(client, pairing)
+    clock.set(START + timedelta(days=5))
+    early = await _gql(client, pairing.mentee, LOG, id=pairing.id, day="2027-01-03")
+    problem = early["data"]["logMeeting"]
+    assert (problem["code"], problem["field"], problem["rule"]) == (
+        "invalid-input",
+        "held_on",
+        "outside_term",
+    )
+    assert "2027-01-04" in problem["detail"]
+    clock.set(date(2027, 9, 3))
+    late = (await _gql(client, pairing.mentee, ANSWER, id=pairing.id))["data"]["answerCheckpoint"]
+    assert (late["code"], late["rule"]) == ("transition-refused", "checkpoint_closed")
+
+
+async def test_the_worklist_over_graphql_lists_the_unanswered_checkpoint(client, auth, clock):
+    # seed 000_4e18aab21704e587.txt: "mentoring pairs will be asked to evaluate the process"
+    pairing = await propose(client, auth, "charlotte-sll", START, prefix="GW")
+    await _active(client, pairing)
+    clock.set(date(2027, 4, 10))
+    found = await _gql(client, pairing.tokens["STAFF"], WORKLIST, cohort=str(pairing.cohort_id))
+    items = found["data"]["worklist"]["items"]
+    [checkpoint] = [i for i in items if i["kind"] == "checkpoint_unanswered"]
+    assert checkpoint["mentorshipId"] == pairing.id
+    assert (checkpoint["dueOn"], checkpoint["overdue"]) == ("2027-04-03", True)
+    assert checkpoint["seed"] == "000_4e18aab21704e587.txt"
+    refused = await _gql(client, pairing.mentee, WORKLIST, cohort=str(pairing.cohort_id))
+    assert refused["data"] is None
+    assert "may not read worklist" in refused["errors"][0]["message"]
+
+
+async def test_a_coordinator_moves_an_event_over_graphql(client, auth, clock):
+    # seed 004_5b4c852a2ca2c393.txt: "March 2004 Evaluate program inviting feedback"
+    pairing = await propose(client, auth, "maine-mms", date(2027, 7, 1), prefix="GM")
+    events = await client.get(f"/v1/cohorts/{pairing.cohort_id}/events", headers=pairing.admin)
+    [evaluation] = [e for e in events.json() if e["kind"] == "program_evaluation"]
+    moved = await _gql(
+        client,
+        pairing.tokens["STAFF"],
+        'mutation($id: UUID!) { moveCohortEvent(eventId: $id, startsOn: "2028-03-06", '
+        'endsOn: "2028-03-24") { __typename ... on CohortEvent { kind startsOn endsOn } } }',
+        id=evaluation["id"],
+    )
+    assert moved["data"]["moveCohortEvent"] == {
+        "__typename": "CohortEvent",
+        "kind": "program_evaluation",
+        "startsOn": "2028-03-06",
+        "endsOn": "2028-03-24",
+    }
+
+
+async def test_attendance_recorded_over_graphql_counts_for_the_next_cohort(client, auth):
+    # seed 003_e5d42bff8b56600f.txt: "follow up annually with similar meetings"
+    from app.domain.calendar_months import add_months
+    from tests.api.rest.program_helpers import COHORT_STARTS, MENTEE, SESSION_ON, apply, directory
+
+    admin = await auth()
+    ids = await directory(client, admin)
+    program = await client.post(
+        "/v1/programs", headers=admin, json={"name": "NC", "preset": "nc-model"}
+    )
+    cohorts = []
+    # this year's cohort, one within the year after the session, one past it
+    for starts_on in (COHORT_STARTS, add_months(COHORT_STARTS, 6), add_months(COHORT_STARTS, 12)):
+        made = await client.post(
+            f"/v1/programs/{program.json()['id']}/cohorts",
+            headers=admin,
+            json={"name": "c", "starts_on": starts_on.isoformat()},
+        )
+        cohorts.append(made.json()["id"])
+    session = await client.post(
+        f"/v1/cohorts/{cohorts[0]}/events",
+        headers=admin,
+        json={"kind": "information_session", "starts_on": SESSION_ON.isoformat()},
+    )
+    applied = await apply(client, admin, cohorts[1], ids["E2"], MENTEE)
+    too_late = await apply(client, admin, cohorts[2], ids["E2"], MENTEE)
+    recorded = await _gql(
+        client,
+        admin,
+        "mutation($id: UUID!, $who: [UUID!]!) { recordAttendance(eventId: $id, "
+        "employeeIds: $who) { __typename } }",
+        id=session.json()["id"],
+        who=[ids["E2"]],
+    )
+    assert recorded["data"]["recordAttendance"]["__typename"] == "CohortEvent"
+    attended = {}
+    for application in (applied, too_late):
+        found = await _gql(
+            client,
+            admin,
+            "query($id: UUID!) { application(id: $id) { eligibility { rules { rule passed } } } }",
+            id=application["id"],
+        )
+        rules = found["data"]["application"]["eligibility"]["rules"]
+        attended[application["id"]] = {r["rule"]: r["passed"] for r in rules}
+    assert attended[applied["id"]]["attended_information_session"] is True
+    assert attended[too_late["id"]]["attended_information_session"] is False

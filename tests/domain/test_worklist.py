@@ -1,0 +1,101 @@
+"""The coordinator's worklist: what is overdue and what comes due, pair by pair, with the
+rule, the seed and the date it was due."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from uuid import uuid4
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.domain.cadence import MeetingFact
+from app.domain.calendar.worklist import PairFacts, WorkKind, worklist
+from app.domain.lifecycle import MentorshipState, Party, confirm, propose, sign_agreement
+from app.domain.policy.model import EvaluationKind
+from app.domain.policy.presets import CALTRANS, CHARLOTTE_SLL, MAINE_MMS
+
+START = date(2027, 1, 4)
+
+
+def _active(policy, starts_on=START):
+    status = propose(policy=policy, starts_on=starts_on)
+    for party in (Party.MENTEE, Party.MENTOR):
+        status = confirm(status, by=party, today=starts_on).status
+    if status.state is MentorshipState.CONFIRMED:
+        for party in (Party.MENTEE, Party.MENTOR):
+            status = sign_agreement(status, by=party, today=starts_on).status
+    return status
+
+
+def _pair(preset, status, **facts):
+    return PairFacts(uuid4(), uuid4(), preset, status, **facts)
+
+
+def test_the_pairs_that_never_answered_the_checkpoint_are_listed_with_the_date_it_was_due():
+    # seed 000_4e18aab21704e587.txt: "Toward the end of the first three months, mentoring
+    # pairs will be asked to evaluate the process and progress"
+    pair = _pair("charlotte-sll", _active(CHARLOTTE_SLL))
+    [item] = [
+        i
+        for i in worklist([pair], date(2027, 4, 20), 0)
+        if i.kind is WorkKind.CHECKPOINT_UNANSWERED
+    ]
+    assert item.due_on == date(2027, 4, 3)
+    assert item.overdue
+    assert item.seed == "000_4e18aab21704e587.txt"
+    assert item.mentorship_id == pair.mentorship_id
+
+
+def test_a_relationship_checkup_every_two_months_is_listed_until_given():
+    # seed 002_59333b271e9b4b69.txt: "Relationship Checkup Worksheet ... every two months"
+    status = _active(CALTRANS)
+    monthly = [MeetingFact(START + timedelta(days=d), 1.5) for d in range(0, 120, 14)]
+    missing = _pair("caltrans", status, meetings=tuple(monthly))
+    given_first = _pair(
+        "caltrans",
+        status,
+        meetings=tuple(monthly),
+        evaluations=((EvaluationKind.CHECKUP, date(2027, 3, 6)),),
+    )
+    today = date(2027, 3, 20)
+    assert [i.kind for i in worklist([missing], today, 0)] == [WorkKind.CHECKUP_MISSING]
+    assert worklist([given_first], today, 0) == ()
+
+
+def test_unconfirmed_matches_past_september_1_are_overdue():
+    # seed 004_5b4c852a2ca2c393.txt: "Sept 1, 2003 Participants confirm mentoring matches"
+    proposed = propose(policy=MAINE_MMS, starts_on=date(2027, 7, 1))
+    pair = _pair("maine-mms", proposed, confirm_by=date(2027, 9, 1))
+    assert worklist([pair], date(2027, 8, 1), 14) == ()
+    [soon] = worklist([pair], date(2027, 8, 20), 14)
+    assert (soon.kind, soon.overdue) == (WorkKind.UNCONFIRMED_PAST_CONFIRM_BY, False)
+    [late] = worklist([pair], date(2027, 9, 2), 0)
+    assert late.overdue
+
+
+@given(st.integers(0, 400), st.integers(0, 60))
+def test_every_item_is_overdue_or_due_within_the_days_asked_and_oldest_first(days_in, within):
+    today = START + timedelta(days=days_in)
+    pairs = [
+        _pair("charlotte-sll", _active(CHARLOTTE_SLL)),
+        _pair("caltrans", _active(CALTRANS), hr_flags_raised_on=(START + timedelta(days=9),)),
+    ]
+    items = worklist(pairs, today, within)
+    assert all(i.due_on <= today + timedelta(days=within) for i in items)
+    assert all(i.overdue is (i.due_on < today) for i in items)
+    assert [i.due_on for i in items] == sorted(i.due_on for i in items)
+
+
+def test_an_initial_meeting_of_at_least_one_hour_due_soon_is_listed_before_it_is_missed():
+    # seed 003_e5d42bff8b56600f.txt: "The meeting should occur soon after the first contact
+    # ... Scheduling at least one hour for the initial one-on-one meeting is recommended."
+    from app.domain.policy.presets import NC_MODEL
+
+    status = _active(NC_MODEL)
+    due = status.timeline.initial_meeting_due_on
+    pair = _pair("nc-model", status, meetings=(MeetingFact(START + timedelta(days=1), 0.5),))
+    [soon] = worklist([pair], START + timedelta(days=3), 14)
+    assert (soon.kind, soon.due_on, soon.overdue) == (WorkKind.INITIAL_MEETING_NOT_HELD, due, False)
+    held = _pair("nc-model", status, meetings=(MeetingFact(START + timedelta(days=2), 1.0),))
+    assert worklist([held], START + timedelta(days=3), 14) == ()
