@@ -116,14 +116,14 @@ async def load_demo(
             starts_on=starts,
         )
         made_programs[key], made_cohorts[key] = str(program.id), str(cohort.id)
-        await _calendar(uow, admin, cohort.id, starts, [p.id for p in people.values()])
+        await _calendar(uow, admin, clock, cohort.id, starts, [p.id for p in people.values()])
     await _applications(uow, admin, clock, made_cohorts["nc-model"], people)
     tokens = await _tokens(uow, admin, clock, people)
     return DemoReport(slug, made_programs, made_cohorts, tokens)
 
 
 async def _calendar(
-    uow: Any, admin: Principal, cohort_id: Any, starts: date, everyone: list[Any]
+    uow: Any, admin: Principal, clock: Clock, cohort_id: Any, starts: date, everyone: list[Any]
 ) -> None:
     for kind, title, days in _CALENDAR:
         event = await cohorts.add_cohort_event(
@@ -136,7 +136,7 @@ async def _calendar(
         )
         if kind == "information_session":
             await cohorts.record_attendance(
-                uow=uow(), principal=admin, event_id=event.id, employee_ids=everyone
+                uow=uow(), principal=admin, clock=clock, event_id=event.id, employee_ids=everyone
             )
 
 

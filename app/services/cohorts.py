@@ -11,7 +11,8 @@ from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import InvalidInput, NotFound
-from app.services.ports import UnitOfWork
+from app.services.eligibility_refresh import reevaluate
+from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import Cohort, CohortEvent
 
 # The calendars of the seeds: Maine's yearly schedule, NC information sessions, Charlotte groups.
@@ -117,9 +118,15 @@ async def events_of_cohorts(
 
 
 async def record_attendance(
-    *, uow: UnitOfWork, principal: Principal, event_id: UUID, employee_ids: Sequence[UUID]
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    event_id: UUID,
+    employee_ids: Sequence[UUID],
 ) -> CohortEvent:
-    """Record who attended an event (NC and Caltrans require an information session)."""
+    """Record who attended an event (NC requires an information session); the attendees'
+    applications to the cohort are decided again in the same transaction."""
     reach(principal, Resource.COHORTS, Action.WRITE)
     async with uow:
         known = {e.id for e in await uow.employees.get_many(list(set(employee_ids)))}
@@ -138,5 +145,12 @@ async def record_attendance(
                 count=len(set(employee_ids)),
             )
         )
+        attendees = set(employee_ids)
+        affected = [
+            a
+            for a in await uow.programs.applications(cohort_id=event.cohort_id)
+            if a.employee_id in attendees
+        ]
+        await uow.programs.save_applications(await reevaluate(uow, affected, clock.now().date()))
         await uow.commit()
     return event

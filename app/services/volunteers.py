@@ -44,11 +44,11 @@ async def list_volunteers(
             raise NotFound("no such cohort", field="id")
         mentors = [a for a in found if a.role is ApplicantRole.MENTOR and a.eligible]
         people = {e.id: e for e in await uow.employees.get_many([a.employee_id for a in mentors])}
-        loads = await uow.programs.open_loads(list(people))
+        loads = await uow.programs.mentor_loads(list(people), program.id)
     listed = []
     for application in mentors:
         employee = people[application.employee_id]
-        built = candidate(employee, application, {}, loads.get(employee.id, 0))
+        built = candidate(employee, application, {}, *loads.get(employee.id, (0, 0)))
         places = remaining_capacity(built, program.policy.matching)
         if places > 0:
             listed.append(

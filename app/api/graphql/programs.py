@@ -222,6 +222,6 @@ class ProgramMutation(ApplicationMutation, MatchingMutation):
         self, info: strawberry.Info, event_id: UUID, employee_ids: list[UUID]
     ) -> CohortEventResult:
         found = await or_problem(
-            cohorts.record_attendance(**args(info), event_id=event_id, employee_ids=employee_ids)
+            cohorts.record_attendance(**timed(info), event_id=event_id, employee_ids=employee_ids)
         )
         return CohortEvent.of(found) if not isinstance(found, Problem) else found

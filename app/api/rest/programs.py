@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
-from app.api.deps import CurrentPrincipal, UoW
+from app.api.deps import CurrentPrincipal, SystemTime, UoW
 from app.api.rest.program_applications import router as applications_router
 from app.api.rest.program_matching import router as matching_router
 from app.api.rest.responses import JsonModel, problems
@@ -171,11 +171,15 @@ async def list_cohort_events(
     responses=problems(403, 404),
 )
 async def record_attendance(
-    event_id: UUID, body: AttendanceCreate, uow: UoW, principal: CurrentPrincipal
+    event_id: UUID, body: AttendanceCreate, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
 ) -> JsonModel:
     """Record who attended (an information session counts toward NC and Caltrans eligibility)."""
     event = await cohorts.record_attendance(
-        uow=uow, principal=principal, event_id=event_id, employee_ids=body.employee_ids
+        uow=uow,
+        principal=principal,
+        clock=clock,
+        event_id=event_id,
+        employee_ids=body.employee_ids,
     )
     return JsonModel(_event(event))
 

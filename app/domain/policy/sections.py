@@ -261,3 +261,21 @@ class EndingPolicy(Section):
 
     participant_may_end_without_reason: bool = True
     administrator_may_terminate: bool = False
+
+
+# --- people and pairing (issue 22) ---------------------------------------------------------
+
+
+class SupervisoryLine(StrEnum):
+    """Whose supervisory line may not mentor: each handbook reads it differently."""
+
+    DIRECT_SUPERVISOR = "direct_supervisor"  # 000/001, 002, 003: not the direct supervisor
+    WHOLE_CHAIN = "whole_chain"  # 004: "no supervisory responsibilities, even indirectly"
+
+
+SUPERVISORY_READINGS = {
+    SupervisoryLine.DIRECT_SUPERVISOR: "the mentor may not be the mentee's direct supervisor "
+    "(nor the mentee the mentor's)",
+    SupervisoryLine.WHOLE_CHAIN: "the mentor may not be anywhere in the mentee's supervisory "
+    "chain, even indirectly (nor the mentee in the mentor's)",
+}

@@ -13,7 +13,9 @@ from app.domain.directory import Employee
 from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import NotFound
 from app.domain.matching.candidate import MatchCandidate
+from app.domain.matching.idle import idle_mentors
 from app.domain.policy.model import Policy
+from app.domain.policy.sections import SUPERVISORY_READINGS
 from app.services.eligibility_refresh import reevaluate
 from app.services.matching.engine import MatchingResult
 from app.services.ports import UnitOfWork
@@ -54,7 +56,7 @@ async def cohort_pool(
         if m.state in OPEN_STATES
     }
     eligible = [a for a in decided if a.eligible and a.employee_id not in paired]
-    mentees, mentors = await candidates(uow, eligible, people)
+    mentees, mentors = await candidates(uow, eligible, people, program.id)
     return CohortPool(
         cohort,
         program,
@@ -67,20 +69,44 @@ async def cohort_pool(
 
 
 async def candidates(
-    uow: UnitOfWork, applications: Sequence[Application], people: Mapping[UUID, Employee]
+    uow: UnitOfWork,
+    applications: Sequence[Application],
+    people: Mapping[UUID, Employee],
+    program_id: UUID,
 ) -> tuple[tuple[MatchCandidate, ...], tuple[MatchCandidate, ...]]:
-    """Mentee and mentor candidates of these applications: chains and loads in two queries."""
+    """Mentee and mentor candidates of these applications: chains and loads (this program's,
+    the others') in two queries."""
     ids = [a.employee_id for a in applications]
     chains = await uow.programs.ancestors(ids)
-    loads = await uow.programs.open_loads(
-        [a.employee_id for a in applications if a.role is ApplicantRole.MENTOR]
+    loads = await uow.programs.mentor_loads(
+        [a.employee_id for a in applications if a.role is ApplicantRole.MENTOR], program_id
     )
     mentees: list[MatchCandidate] = []
     mentors: list[MatchCandidate] = []
     for a in applications:
-        built = candidate(people[a.employee_id], a, chains, loads.get(a.employee_id, 0))
+        here, elsewhere = loads.get(a.employee_id, (0, 0))
+        built = candidate(people[a.employee_id], a, chains, here, elsewhere)
         (mentees if a.role is ApplicantRole.MENTEE else mentors).append(built)
     return tuple(mentees), tuple(mentors)
+
+
+def run_context(pool: CohortPool, result: MatchingResult) -> dict[str, Any]:
+    """What a run says beside its pairs: the supervisory reading it applied and the eligible
+    mentors who got no mentee, each with the reason."""
+    matching = pool.policy.matching
+    proposed = {p.mentor_id for p in result.proposals}
+    idle = idle_mentors(pool.mentees, pool.mentors, matching, proposed)
+    return {
+        "supervisory_line": {
+            "reading": matching.supervisory_line.value
+            if matching.forbid_supervisory_chain
+            else None,
+            "rule": SUPERVISORY_READINGS[matching.supervisory_line]
+            if matching.forbid_supervisory_chain
+            else "this program sets no supervisory line",
+        },
+        "mentors_without_mentee": [{**m.to_dict(), "mentor_id": str(m.mentor_id)} for m in idle],
+    }
 
 
 def result_json(result: MatchingResult) -> dict[str, Any]:

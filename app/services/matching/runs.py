@@ -12,8 +12,9 @@ from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.matching.explanation import MatchExplanation, explain, refusals
+from app.services.approvers import approver_name
 from app.services.matching.engine import solve_matching
-from app.services.matching.pool import CohortPool, cohort_pool, result_json
+from app.services.matching.pool import CohortPool, cohort_pool, result_json, run_context
 from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import MatchingRun, MatchLock, Mentorship
 from app.services.relationships.mentorships import proposed_mentorships
@@ -48,7 +49,7 @@ async def start_matching_run(
             cohort_id,
             "computed",
             pool.program.policy_version,
-            result_json(result),
+            {**result_json(result), **run_context(pool, result)},
             principal.subject,
         )
         run = await uow.programs.add_run(draft)
@@ -101,7 +102,7 @@ async def lock_pair(
         )
         if broken:
             raise InvalidInput(broken[0].reason, field="mentor_id", rule=broken[0].rule.value)
-        lock = MatchLock(cohort_id, mentee_id, mentor_id, principal.subject)
+        lock = MatchLock(cohort_id, mentee_id, mentor_id, await approver_name(uow, principal))
         await uow.programs.add_lock(lock)
         await uow.access.record(
             AuditEvent.by(

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from uuid import UUID
 
 from app.domain import lifecycle
-from app.domain.access import Principal
+from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.lifecycle import Party
@@ -34,14 +34,30 @@ async def end_mentorship(
 async def terminate_mentorship(
     *, uow: UnitOfWork, principal: Principal, clock: Clock, mentorship_id: UUID
 ) -> Pair:
-    """The program administrator ends the relationship (Maine: intervention, exception 3)."""
+    """The program administrator ends the relationship (Maine: intervention, exception 3); in
+    every program when an HR change flagged the pair, the flag recorded as the reason."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.OVERRIDE)
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+        flags = await uow.integrations.flags_of(mentorship_id)
         transition = lifecycle.terminate(
-            pair.status, by=Party.ADMINISTRATOR, today=clock.now().date()
+            pair.status, by=Party.ADMINISTRATOR, today=clock.now().date(), flagged=bool(flags)
         )
         await save_transition(uow, principal, pair, transition)
+        if flags:
+            await uow.integrations.resolve_flags(mentorship_id)
+            rules = sorted({rule for flag in flags for rule in flag.rules})
+            reasons = [reason for flag in flags for reason in flag.reasons]
+            await uow.access.record(
+                AuditEvent.by(
+                    principal,
+                    "mentorship.closed_on_flag",
+                    "mentorship",
+                    mentorship_id,
+                    rules=rules,
+                    reasons=reasons,
+                )
+            )
         pair = await open_pair(uow, principal, mentorship_id, scope)
         await uow.commit()
     return pair

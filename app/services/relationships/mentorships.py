@@ -16,6 +16,7 @@ from app.domain import lifecycle
 from app.domain.access import AuditEvent, Principal, Role
 from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
+from app.domain.directory import EmploymentStatus
 from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import Conflict, InvalidInput, NotFound, PolicyError
 from app.domain.matching.explanation import explain
@@ -200,10 +201,19 @@ async def _checked_pair(
     people = {e.id: e for e in await uow.employees.get_many([mentee_id, mentor_id])}
     if mentor_id not in people:
         raise InvalidInput("no such employee", field="mentor_id")
+    status = people[mentor_id].employment_status
+    if off_list and status is not EmploymentStatus.ACTIVE:
+        raise InvalidInput(
+            f"the mentor's employment status is {status}; only active staff mentor",
+            field="mentor_id",
+            rule="active_employment",
+        )
     chains = await uow.programs.ancestors([mentee_id, mentor_id])
-    load = (await uow.programs.open_loads([mentor_id])).get(mentor_id, 0)
+    here, elsewhere = (await uow.programs.mentor_loads([mentor_id], program.id)).get(
+        mentor_id, (0, 0)
+    )
     mentee = candidate(people[mentee_id], mentee_app, chains)
-    mentor = candidate(people[mentor_id], mentor_app, chains, load)
+    mentor = candidate(people[mentor_id], mentor_app, chains, here, elsewhere)
     explanation = explain(mentee, mentor, program.policy.matching)
     if explanation.refused_by:
         first = explanation.refused_by[0]

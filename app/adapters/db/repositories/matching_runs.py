@@ -102,6 +102,14 @@ _OPEN_LOADS = _sql(
     "AND mentor_id = ANY(:ids) AND state IN ('proposed', 'confirmed', 'active') "
     "GROUP BY mentor_id"
 )
+# Per program, with the organisation-wide total: capacity is per program, the cap across all.
+_MENTOR_LOADS = _sql(
+    "SELECT m.mentor_id, count(*) FILTER (WHERE c.program_id = :program_id) AS here, "
+    "count(*) FILTER (WHERE c.program_id IS DISTINCT FROM :program_id) AS elsewhere "
+    "FROM mentorships m JOIN cohorts c ON c.organization_id = m.organization_id "
+    "AND c.id = m.cohort_id WHERE m.organization_id = :org AND m.mentor_id = ANY(:ids) "
+    "AND m.state IN ('proposed', 'confirmed', 'active') GROUP BY m.mentor_id"
+)
 _ANCESTORS = _sql("""
 WITH RECURSIVE up(employee_id, manager_id, depth) AS (
   SELECT id, manager_id, 1 FROM employees
@@ -230,6 +238,13 @@ class SqlMatchingRepository:
         """Open mentorships (proposed, confirmed, active) per mentor, across every program."""
         found = await self._rows(_OPEN_LOADS, ids=list(mentor_ids))
         return {r["mentor_id"]: r["load"] for r in found}
+
+    async def mentor_loads(
+        self, mentor_ids: Sequence[UUID], program_id: UUID
+    ) -> dict[UUID, tuple[int, int]]:
+        """Open mentorships per mentor: (in this program, in the organisation's others)."""
+        found = await self._rows(_MENTOR_LOADS, ids=list(mentor_ids), program_id=program_id)
+        return {r["mentor_id"]: (r["here"], r["elsewhere"]) for r in found}
 
     async def ancestors(self, employee_ids: Sequence[UUID]) -> dict[UUID, frozenset[UUID]]:
         """Each employee's whole supervisory chain, at any depth, in one recursive query."""
