@@ -273,7 +273,7 @@ def people(draw: st.DrawFn, size: int = 14) -> list[MatchCandidate]:
             capacity=draw(st.none() | st.integers(0, 3)),
             current_load=draw(st.integers(0, 2)),
             manager=manager_of[i],
-            load_elsewhere=draw(st.integers(0, 2)),
+            load_elsewhere=i % 3,
         )
         for i in range(size)
     ]

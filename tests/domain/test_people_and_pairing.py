@@ -24,6 +24,7 @@ from app.domain.matching.candidate import MatchCandidate
 from app.domain.matching.explanation import build_cost_matrix, is_allowed, refusals
 from app.domain.matching.idle import idle_mentors
 from app.domain.matching.rules import HardRule, remaining_capacity
+from app.domain.next_session import CarryOverReason, carry_over_reason
 from app.domain.policy.model import MatchingPolicy, SupervisoryLine
 from app.domain.policy.presets import PRESETS, preset
 
@@ -241,3 +242,33 @@ def test_the_coordinator_can_close_a_pair_whose_person_left_in_every_program(key
         terminate(status, by=Party.ADMINISTRATOR, today=TODAY)
     closed = terminate(status, by=Party.ADMINISTRATOR, today=TODAY, flagged=True).status
     assert closed.state is MentorshipState.ENDED
+
+
+# --- the next-session list ------------------------------------------------------------------
+
+
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "party": st.sampled_from(["mentee", "mentor"]),
+                "decision": st.sampled_from(["continue", "change"]),
+            }
+        ),
+        max_size=3,
+    )
+)
+def test_a_withdrawn_mentee_is_eligible_for_the_next_session_with_who_asked_as_reason(
+    answers: list[dict[str, str]],
+) -> None:
+    # seed 000_4e18aab21704e587.txt: "If an alternative match cannot be made, the mentee will be
+    # withdrawn from the experience and eligible for the next session."
+    asked = {a["party"] for a in answers if a["decision"] == "change"}
+    reason = carry_over_reason(answers)
+    expected = {
+        frozenset(): CarryOverReason.NO_REMATCH,
+        frozenset({"mentee"}): CarryOverReason.MENTEE_ASKED_CHANGE,
+        frozenset({"mentor"}): CarryOverReason.MENTOR_ASKED_CHANGE,
+        frozenset({"mentee", "mentor"}): CarryOverReason.BOTH_ASKED_CHANGE,
+    }
+    assert reason is expected[frozenset(asked)]

@@ -113,7 +113,7 @@ def cohorts(
             capacity=draw(st.none() | st.integers(0, 3)),
             current_load=draw(st.integers(0, 1)),
             manager=manager_of[i],
-            load_elsewhere=draw(st.integers(0, 2)),
+            load_elsewhere=i % 3,
         )
         for i in range(size)
     ]

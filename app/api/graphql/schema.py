@@ -28,6 +28,7 @@ from app.api.graphql.cost import cost_rule
 from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
 from app.api.graphql.integrations import IntegrationMutation, IntegrationQuery
 from app.api.graphql.lean_execution import LeanExecutionContext
+from app.api.graphql.people import PeopleQuery
 from app.api.graphql.program_types import DIRECT_RELATIONS
 from app.api.graphql.programs import ProgramMutation, ProgramQuery
 from app.api.graphql.relationships import RelationshipMutation, RelationshipQuery
@@ -36,7 +37,9 @@ from app.domain.errors import DomainError
 
 
 @strawberry.type
-class Query(EmployeeQuery, AccessQuery, ProgramQuery, RelationshipQuery, IntegrationQuery):
+class Query(
+    EmployeeQuery, AccessQuery, ProgramQuery, RelationshipQuery, IntegrationQuery, PeopleQuery
+):
     pass
 
 

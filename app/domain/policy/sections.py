@@ -88,6 +88,8 @@ class CheckpointPolicy(Section):
     reason_required: bool = False
     on_no_rematch: NoRematchOutcome = NoRematchOutcome.WITHDRAW_MENTEE
     withdrawn_mentee_eligible_for_next_cohort: bool = True
+    # The next cohort's matching takes the withdrawn (on its next-session list) first.
+    next_cohort_priority: bool = False
 
 
 @dataclass(frozen=True, slots=True)

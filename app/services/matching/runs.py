@@ -4,6 +4,7 @@ explained; coordinator-locked pairs kept; publishing creates `proposed` mentorsh
 from __future__ import annotations
 
 import uuid
+from collections.abc import Hashable, Sequence
 from dataclasses import replace
 from uuid import UUID
 
@@ -13,8 +14,9 @@ from app.domain.authorization.table import reach
 from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.matching.explanation import MatchExplanation, explain, refusals
 from app.services.approvers import approver_name
-from app.services.matching.engine import solve_matching
+from app.services.matching.engine import MatchingResult, solve_matching
 from app.services.matching.pool import CohortPool, cohort_pool, result_json, run_context
+from app.services.next_session import carried_mentees, first_pick
 from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import MatchingRun, MatchLock, Mentorship
 from app.services.relationships.mentorships import proposed_mentorships
@@ -41,9 +43,7 @@ async def start_matching_run(
             for k in pool.locks
             if k.mentee_id in present and k.mentor_id in present
         ]
-        result = solve_matching(
-            mentees=pool.mentees, mentors=pool.mentors, policy=pool.policy.matching, locked=locked
-        )
+        result = await _solve(uow, pool, locked)
         draft = MatchingRun(
             uuid.uuid4(),
             cohort_id,
@@ -65,6 +65,40 @@ async def start_matching_run(
         )
         await uow.commit()
     return run
+
+
+async def _solve(
+    uow: UnitOfWork, pool: CohortPool, fixed: Sequence[tuple[Hashable, Hashable]]
+) -> MatchingResult:
+    """The run's pairs; where the policy gives the next-session list priority, its mentees are
+    matched first (their pairs then held while the rest are matched)."""
+    matching = pool.policy.matching
+    locked = list(fixed)
+    first = frozenset[UUID]()
+    if pool.policy.checkpoint.next_cohort_priority:
+        first = first_pick(await carried_mentees(uow, pool.cohort))
+    if first:
+        early = solve_matching(
+            mentees=[m for m in pool.mentees if m.id in first],
+            mentors=pool.mentors,
+            policy=matching,
+            locked=[(e, r) for e, r in locked if e in first],
+        )
+        held = {(p.mentee_id, p.mentor_id) for p in early.proposals}
+        locked = [*locked, *((e, r) for e, r in held if (e, r) not in locked)]
+    result = solve_matching(
+        mentees=pool.mentees, mentors=pool.mentors, policy=matching, locked=locked
+    )
+    coordinator_locks: set[tuple[Hashable, Hashable]] = {
+        (k.mentee_id, k.mentor_id) for k in pool.locks
+    }
+    return replace(
+        result,
+        proposals=tuple(
+            replace(p, locked=(p.mentee_id, p.mentor_id) in coordinator_locks)
+            for p in result.proposals
+        ),
+    )
 
 
 async def get_matching_run(*, uow: UnitOfWork, principal: Principal, run_id: UUID) -> MatchingRun:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -15,6 +16,7 @@ from app.services.programs.records import (
     Mentorship,
     PairParties,
     Program,
+    WithdrawnPair,
 )
 
 
@@ -67,4 +69,7 @@ class ProgramRepository(Protocol):
     async def mentor_loads(
         self, mentor_ids: Sequence[UUID], program_id: UUID
     ) -> dict[UUID, tuple[int, int]]: ...
+    async def withdrawn_for_next_cohort(
+        self, program_id: UUID, before: date
+    ) -> list[WithdrawnPair]: ...
     async def ancestors(self, employee_ids: Sequence[UUID]) -> dict[UUID, frozenset[UUID]]: ...

@@ -212,3 +212,11 @@ async def _created(client, headers, url, body) -> str:
     response = await client.post(url, headers=headers, json=body)
     assert response.status_code == 201, response.text
     return response.json()["id"]
+
+
+# --- people and pairing (issue 22) ---------------------------------------------------------
+REST[("GET", "/v1/cohorts/{cohort_id}/next-session-list")] = Op("cohort")
+GRAPHQL["nextSessionList"] = (
+    "query($id: UUID!) { nextSessionList(cohortId: $id) { menteeId reason } }",
+    "cohort",
+)

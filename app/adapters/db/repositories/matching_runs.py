@@ -3,7 +3,9 @@ matching needs (supervisory chains, mentor loads) fetched a batch at a time."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -19,7 +21,14 @@ from app.services.programs.records import (
     MatchLock,
     Mentorship,
     PairParties,
+    WithdrawnPair,
 )
+
+
+def _json_list(value: Any) -> list[Any]:
+    found = json.loads(value) if isinstance(value, str) else value
+    return list(found or ())
+
 
 _sql = rows.sql
 _INSERT_LOCK = _sql(
@@ -109,6 +118,15 @@ _MENTOR_LOADS = _sql(
     "FROM mentorships m JOIN cohorts c ON c.organization_id = m.organization_id "
     "AND c.id = m.cohort_id WHERE m.organization_id = :org AND m.mentor_id = ANY(:ids) "
     "AND m.state IN ('proposed', 'confirmed', 'active') GROUP BY m.mentor_id"
+)
+# Withdrawn at the checkpoint in an earlier cohort of the program, eligible for the next.
+_WITHDRAWN = _sql(
+    "SELECT m.id, m.mentee_id, m.cohort_id, p.closed_on, p.checkpoint_answers "
+    "FROM mentorships m JOIN mentorship_progress p ON p.organization_id = m.organization_id "
+    "AND p.mentorship_id = m.id JOIN cohorts c ON c.organization_id = m.organization_id "
+    "AND c.id = m.cohort_id WHERE m.organization_id = :org AND c.program_id = :program_id "
+    "AND c.starts_on < :before AND m.state = 'withdrawn' AND p.eligible_for_next_cohort "
+    "ORDER BY p.closed_on, m.id"
 )
 _ANCESTORS = _sql("""
 WITH RECURSIVE up(employee_id, manager_id, depth) AS (
@@ -245,6 +263,22 @@ class SqlMatchingRepository:
         """Open mentorships per mentor: (in this program, in the organisation's others)."""
         found = await self._rows(_MENTOR_LOADS, ids=list(mentor_ids), program_id=program_id)
         return {r["mentor_id"]: (r["here"], r["elsewhere"]) for r in found}
+
+    async def withdrawn_for_next_cohort(
+        self, program_id: UUID, before: date
+    ) -> list[WithdrawnPair]:
+        """Mentees withdrawn at the checkpoint in the program's cohorts that began earlier."""
+        found = await self._rows(_WITHDRAWN, program_id=program_id, before=before)
+        return [
+            WithdrawnPair(
+                r["id"],
+                r["mentee_id"],
+                r["cohort_id"],
+                r["closed_on"],
+                tuple(_json_list(r["checkpoint_answers"])),
+            )
+            for r in found
+        ]
 
     async def ancestors(self, employee_ids: Sequence[UUID]) -> dict[UUID, frozenset[UUID]]:
         """Each employee's whole supervisory chain, at any depth, in one recursive query."""
