@@ -11,6 +11,7 @@ from uuid import UUID
 
 from app.domain.access import ApiToken, AuditEvent, OidcIssuer
 from app.domain.directory import Employee
+from app.domain.mentor_register import RegisterEntry
 from app.services.integrations.ports import IntegrationRepository
 from app.services.programs.ports import ProgramRepository
 from app.services.relationships.ports import RelationshipRepository
@@ -75,6 +76,14 @@ class Outbox(Protocol):
     async def emit(self, event_type: str, payload: Mapping[str, Any]) -> UUID: ...
 
 
+class MentorRegisterRepository(Protocol):
+    async def save(self, entry: RegisterEntry) -> None: ...
+    async def remove(self, employee_id: UUID) -> bool: ...
+    async def entries(
+        self, *, division: str | None = None, employee_ids: Sequence[UUID] | None = None
+    ) -> list[RegisterEntry]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the block rolls back unless `commit()` was awaited."""
 
@@ -92,6 +101,8 @@ class UnitOfWork(Protocol):
     def integrations(self) -> IntegrationRepository: ...
     @property
     def relationships(self) -> RelationshipRepository: ...
+    @property
+    def register(self) -> MentorRegisterRepository: ...
 
     async def __aenter__(self) -> Self: ...
     async def __aexit__(

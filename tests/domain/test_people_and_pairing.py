@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from uuid import UUID
 
 import pytest
 from hypothesis import given
@@ -18,12 +19,13 @@ from app.domain.eligibility.decision import (
     AttendedInformationSession,
     evaluate_eligibility,
 )
-from app.domain.errors import PolicyError, TransitionRefused
+from app.domain.errors import InvalidInput, PolicyError, TransitionRefused
 from app.domain.lifecycle import MentorshipState, Party, confirm, propose, terminate
 from app.domain.matching.candidate import MatchCandidate
 from app.domain.matching.explanation import build_cost_matrix, is_allowed, refusals
 from app.domain.matching.idle import idle_mentors
 from app.domain.matching.rules import HardRule, remaining_capacity
+from app.domain.mentor_register import RegisterEntry, cleaned_expertise
 from app.domain.next_session import CarryOverReason, carry_over_reason
 from app.domain.policy.model import MatchingPolicy, SupervisoryLine
 from app.domain.policy.presets import PRESETS, preset
@@ -272,3 +274,24 @@ def test_a_withdrawn_mentee_is_eligible_for_the_next_session_with_who_asked_as_r
         frozenset({"mentee", "mentor"}): CarryOverReason.BOTH_ASKED_CHANGE,
     }
     assert reason is expected[frozenset(asked)]
+
+
+# --- the standing mentor register -----------------------------------------------------------
+
+
+@given(st.lists(st.text(max_size=12), max_size=8))
+def test_each_district_and_division_maintains_a_list_of_volunteers_and_their_expertise(
+    items: list[str],
+) -> None:
+    # seed 002_59333b271e9b4b69.txt: "each district and division solicits and maintains a list
+    # of managers and supervisors who have volunteered to become mentors".
+    cleaned = cleaned_expertise(items)
+    assert all(item and item == item.strip() for item in cleaned)
+    assert len({item.casefold() for item in cleaned}) == len(cleaned)
+    assert {i.strip().casefold() for i in items if i.strip()} == {c.casefold() for c in cleaned}
+
+
+def test_a_volunteer_offers_at_least_one_place() -> None:
+    with pytest.raises(InvalidInput) as refused:
+        RegisterEntry(UUID(int=1), None, ("budgeting",), 0, "")
+    assert refused.value.field == "capacity"

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 from uuid import UUID
 
 import strawberry
 
-from app.api.graphql.programs_common import args, or_none
+from app.api.graphql.problems import Problem
+from app.api.graphql.programs_common import args, or_none, or_problem
 from app.domain.next_session import CarriedMentee as CarriedMenteeRecord
-from app.services import next_session
+from app.services import mentor_register, next_session
 
 
 @strawberry.type
@@ -34,6 +36,42 @@ class CarriedMentee:
 
 
 @strawberry.type
+class RegisteredMentor:
+    employee_id: UUID
+    name: str
+    job_title: str | None
+    department: str
+    division: str | None
+    expertise: list[str]
+    capacity: int | None = strawberry.field(description="Staff and the volunteer only")
+    availability: str | None = strawberry.field(description="Staff and the volunteer only")
+
+    @classmethod
+    def of(cls, m: mentor_register.RegisteredMentor) -> RegisteredMentor:
+        return cls(
+            employee_id=m.employee_id,
+            name=m.name,
+            job_title=m.job_title,
+            department=m.department,
+            division=m.division,
+            expertise=list(m.expertise),
+            capacity=m.capacity,
+            availability=m.availability,
+        )
+
+
+@strawberry.type
+class RegisterLeft:
+    employee_id: UUID
+
+
+RegisteredMentorResult = Annotated[
+    RegisteredMentor | Problem, strawberry.union("RegisteredMentorResult")
+]
+RegisterLeftResult = Annotated[RegisterLeft | Problem, strawberry.union("RegisterLeftResult")]
+
+
+@strawberry.type
 class PeopleQuery:
     @strawberry.field(
         description="Mentees carried to this cohort from a checkpoint withdrawal; null when "
@@ -44,3 +82,42 @@ class PeopleQuery:
     ) -> list[CarriedMentee] | None:
         found = await or_none(next_session.next_session_list(**args(info), cohort_id=cohort_id))
         return None if found is None else [CarriedMentee.of(c) for c in found]
+
+    @strawberry.field(description="The standing mentor register (every employee may read it)")
+    async def mentor_register(
+        self, info: strawberry.Info, division: str | None = None
+    ) -> list[RegisteredMentor]:
+        found = await mentor_register.read_register(**args(info), division=division)
+        return [RegisteredMentor.of(m) for m in found]
+
+
+@strawberry.type
+class PeopleMutation:
+    @strawberry.mutation(description="Volunteer to mentor, or update the offer")
+    async def join_mentor_register(
+        self,
+        info: strawberry.Info,
+        employee_id: UUID,
+        expertise: list[str],
+        capacity: int = 1,
+        availability: str = "",
+        division: str | None = None,
+    ) -> RegisteredMentorResult:
+        work = mentor_register.join_register(
+            **args(info),
+            employee_id=employee_id,
+            expertise=expertise,
+            capacity=capacity,
+            availability=availability,
+            division=division,
+        )
+        found = await or_problem(work)
+        return found if isinstance(found, Problem) else RegisteredMentor.of(found)
+
+    @strawberry.mutation(description="Take an entry off the mentor register")
+    async def leave_mentor_register(
+        self, info: strawberry.Info, employee_id: UUID
+    ) -> RegisterLeftResult:
+        work = mentor_register.leave_register(**args(info), employee_id=employee_id)
+        found = await or_problem(work)
+        return found if isinstance(found, Problem) else RegisterLeft(employee_id=employee_id)

@@ -28,7 +28,7 @@ from app.api.graphql.cost import cost_rule
 from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
 from app.api.graphql.integrations import IntegrationMutation, IntegrationQuery
 from app.api.graphql.lean_execution import LeanExecutionContext
-from app.api.graphql.people import PeopleQuery
+from app.api.graphql.people import PeopleMutation, PeopleQuery
 from app.api.graphql.program_types import DIRECT_RELATIONS
 from app.api.graphql.programs import ProgramMutation, ProgramQuery
 from app.api.graphql.relationships import RelationshipMutation, RelationshipQuery
@@ -45,7 +45,12 @@ class Query(
 
 @strawberry.type
 class Mutation(
-    EmployeeMutation, AccessMutation, ProgramMutation, RelationshipMutation, IntegrationMutation
+    EmployeeMutation,
+    AccessMutation,
+    ProgramMutation,
+    RelationshipMutation,
+    IntegrationMutation,
+    PeopleMutation,
 ):
     pass
 

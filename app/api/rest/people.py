@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from app.api.deps import CurrentPrincipal, UoW
 from app.api.rest.responses import problems
-from app.api.rest.schemas.people import CarriedMenteeRead
-from app.services import next_session
+from app.api.rest.schemas.people import (
+    CarriedMenteeRead,
+    RegisteredMentorRead,
+    RegisterEntryWrite,
+)
+from app.services import mentor_register, next_session
 
 router = APIRouter(prefix="/v1", tags=["programs"])
 
@@ -28,3 +32,48 @@ async def list_next_session(
         uow=uow, principal=principal, cohort_id=cohort_id
     )
     return [CarriedMenteeRead.model_validate(c, from_attributes=True) for c in carried]
+
+
+@router.get("/mentor-register", operation_id="readMentorRegister", responses=problems(403))
+async def read_mentor_register(
+    uow: UoW, principal: CurrentPrincipal, division: str | None = None
+) -> list[RegisteredMentorRead]:
+    """The standing mentor register, readable by every employee (002): names, titles and
+    expertise; capacity and availability for staff and the volunteer."""
+    found = await mentor_register.read_register(uow=uow, principal=principal, division=division)
+    return [RegisteredMentorRead.model_validate(m, from_attributes=True) for m in found]
+
+
+@router.put(
+    "/mentor-register/{employee_id}",
+    operation_id="joinMentorRegister",
+    responses=problems(403, 404, 422),
+)
+async def join_mentor_register(
+    employee_id: UUID, body: RegisterEntryWrite, uow: UoW, principal: CurrentPrincipal
+) -> RegisteredMentorRead:
+    """Volunteer to mentor, or update the offer; it stays listed across cohorts."""
+    entry = await mentor_register.join_register(
+        uow=uow,
+        principal=principal,
+        employee_id=employee_id,
+        expertise=body.expertise,
+        capacity=body.capacity,
+        availability=body.availability,
+        division=body.division,
+    )
+    return RegisteredMentorRead.model_validate(entry, from_attributes=True)
+
+
+@router.delete(
+    "/mentor-register/{employee_id}",
+    operation_id="leaveMentorRegister",
+    status_code=204,
+    responses=problems(403, 404),
+)
+async def leave_mentor_register(
+    employee_id: UUID, uow: UoW, principal: CurrentPrincipal
+) -> Response:
+    """Take an entry off the register."""
+    await mentor_register.leave_register(uow=uow, principal=principal, employee_id=employee_id)
+    return Response(status_code=204)

@@ -96,6 +96,7 @@ class MatchingPolicy(Section):
     one_to_one: bool = True
     default_mentor_capacity: int = 1
     max_open_pairs_across_programs: int | None = None
+    volunteers_from_register: bool = False  # the organisation's standing mentor register
     weights: PreferenceWeights = PreferenceWeights()
 
     def __post_init__(self) -> None:

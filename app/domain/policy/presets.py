@@ -143,6 +143,9 @@ CALTRANS = Policy(
         # mentor": the direct supervisor, and "not recommended", so an override may allow it.
         supervisory_line=SupervisoryLine.DIRECT_SUPERVISOR,
         supervisor_override_allowed=True,
+        # 002 "Shaping Successful Mentoring Programs": "each district and division solicits and
+        # maintains a list of managers and supervisors who have volunteered to become mentors"
+        volunteers_from_register=True,
         one_to_one=False,  # 002 "Shaping Successful Mentoring Programs": a volunteer list
         weights=PreferenceWeights(
             stated_preference=2.0,  # 002 "Mentoring is Mentee-driven": the mentee chooses

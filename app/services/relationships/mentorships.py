@@ -28,6 +28,7 @@ from app.services.relationships.pair_batches import reachable_pairs, scope_or_no
 from app.services.relationships.pairs import Pair, relation_of, status_of
 from app.services.relationships.progress import ProgressView, describe
 from app.services.relationships.records import Progress
+from app.services.volunteers import register_application
 
 MAX_PAGE = 200
 
@@ -188,6 +189,9 @@ async def _checked_pair(
         raise NotFound("no such cohort", field="cohort_id")
     applications = {a.employee_id: a for a in await uow.programs.applications(cohort_id=cohort_id)}
     mentee_app, mentor_app = applications.get(mentee_id), applications.get(mentor_id)
+    if mentor_app is None and program.policy.matching.volunteers_from_register:
+        listed = await uow.register.entries(employee_ids=[mentor_id])
+        mentor_app = register_application(cohort_id, listed[0]) if listed else None
     if mentee_app is None or mentee_app.role is not ApplicantRole.MENTEE or not mentee_app.eligible:
         raise InvalidInput("the mentee has no eligible application here", field="mentee_id")
     off_list = mentor_app is None and formed_by is PairFormation.MENTEE_CHOICE
@@ -202,7 +206,7 @@ async def _checked_pair(
     if mentor_id not in people:
         raise InvalidInput("no such employee", field="mentor_id")
     status = people[mentor_id].employment_status
-    if off_list and status is not EmploymentStatus.ACTIVE:
+    if status is not EmploymentStatus.ACTIVE:  # off the list or on the register alike
         raise InvalidInput(
             f"the mentor's employment status is {status}; only active staff mentor",
             field="mentor_id",

@@ -220,3 +220,17 @@ GRAPHQL["nextSessionList"] = (
     "query($id: UUID!) { nextSessionList(cohortId: $id) { menteeId reason } }",
     "cohort",
 )
+REST[("GET", "/v1/mentor-register")] = Op()
+REST[("PUT", "/v1/mentor-register/{employee_id}")] = Op(
+    "employee", body={"expertise": ["budgeting"], "capacity": 1}
+)
+REST[("DELETE", "/v1/mentor-register/{employee_id}")] = Op("employee")
+GRAPHQL["mentorRegister"] = ("{ mentorRegister { employeeId name expertise } }", None)
+GRAPHQL["joinMentorRegister"] = (
+    f'mutation($id: UUID!) {{ joinMentorRegister(employeeId: $id, expertise: ["x"]) {_PROBLEM} }}',
+    "employee",
+)
+GRAPHQL["leaveMentorRegister"] = (
+    f"mutation($id: UUID!) {{ leaveMentorRegister(employeeId: $id) {_PROBLEM} }}",
+    "employee",
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class CarriedMenteeRead(BaseModel):
@@ -18,3 +18,23 @@ class CarriedMenteeRead(BaseModel):
         "both_asked_change_no_rematch or no_rematch"
     )
     application_id: UUID | None = Field(description="Their application to this cohort, if any")
+
+
+class RegisterEntryWrite(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    expertise: list[str] = Field(default_factory=list, max_length=20)
+    capacity: int = Field(default=1, description="Mentees the volunteer can take at once")
+    availability: str = Field(default="", description="When the volunteer can meet")
+    division: str | None = Field(default=None, description="District or division, if any")
+
+
+class RegisteredMentorRead(BaseModel):
+    employee_id: UUID
+    name: str
+    job_title: str | None
+    department: str
+    division: str | None
+    expertise: list[str]
+    capacity: int | None = Field(description="Shown to staff and the volunteer only")
+    availability: str | None = Field(description="Shown to staff and the volunteer only")

@@ -1,0 +1,63 @@
+"""Statements of the standing mentor register."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from uuid import UUID
+
+import asyncpg
+
+from app.domain.mentor_register import RegisterEntry
+
+_UPSERT = (
+    "INSERT INTO mentor_register (organization_id, employee_id, division, expertise, capacity, "
+    "availability) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (organization_id, employee_id) "
+    "DO UPDATE SET division = EXCLUDED.division, expertise = EXCLUDED.expertise, "
+    "capacity = EXCLUDED.capacity, availability = EXCLUDED.availability, updated_at = now()"
+)
+_DELETE = "DELETE FROM mentor_register WHERE organization_id = $1 AND employee_id = $2"
+_SELECT = (
+    "SELECT employee_id, division, expertise, capacity, availability FROM mentor_register "
+    "WHERE organization_id = $1 AND ($2::text IS NULL OR division = $2) "
+    "AND ($3::uuid[] IS NULL OR employee_id = ANY($3)) ORDER BY employee_id"
+)
+
+
+class SqlMentorRegister:
+    """The register of one organisation."""
+
+    def __init__(self, connection: asyncpg.Connection, organization_id: UUID | None) -> None:
+        self._connection = connection
+        self._org = organization_id
+
+    async def save(self, entry: RegisterEntry) -> None:
+        await self._connection.execute(
+            _UPSERT,
+            self._org,
+            entry.employee_id,
+            entry.division,
+            list(entry.expertise),
+            entry.capacity,
+            entry.availability,
+        )
+
+    async def remove(self, employee_id: UUID) -> bool:
+        status: str = await self._connection.execute(_DELETE, self._org, employee_id)
+        return status.endswith(" 1")
+
+    async def entries(
+        self, *, division: str | None = None, employee_ids: Sequence[UUID] | None = None
+    ) -> list[RegisterEntry]:
+        ids: Any = None if employee_ids is None else list(employee_ids)
+        rows = await self._connection.fetch(_SELECT, self._org, division, ids)
+        return [
+            RegisterEntry(
+                r["employee_id"],
+                r["division"],
+                tuple(r["expertise"]),
+                r["capacity"],
+                r["availability"],
+            )
+            for r in rows
+        ]
