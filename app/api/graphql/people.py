@@ -9,9 +9,11 @@ from uuid import UUID
 import strawberry
 
 from app.api.graphql.problems import Problem
-from app.api.graphql.programs_common import args, or_none, or_problem
+from app.api.graphql.program_types import Mentorship
+from app.api.graphql.programs_common import MentorshipResult, args, or_none, or_problem, timed
 from app.domain.next_session import CarriedMentee as CarriedMenteeRecord
 from app.services import mentor_register, next_session
+from app.services.relationships import endings
 
 
 @strawberry.type
@@ -121,3 +123,13 @@ class PeopleMutation:
         work = mentor_register.leave_register(**args(info), employee_id=employee_id)
         found = await or_problem(work)
         return found if isinstance(found, Problem) else RegisterLeft(employee_id=employee_id)
+
+    @strawberry.mutation(
+        description="Close a flagged pair and propose the mentee with another mentor"
+    )
+    async def replace_flagged_mentor(
+        self, info: strawberry.Info, id: UUID, mentor_id: UUID
+    ) -> MentorshipResult:
+        work = endings.replace_flagged_mentor(**timed(info), mentorship_id=id, mentor_id=mentor_id)
+        found = await or_problem(work)
+        return found if isinstance(found, Problem) else Mentorship.of(found)

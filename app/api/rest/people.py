@@ -6,14 +6,17 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response
 
-from app.api.deps import CurrentPrincipal, UoW
+from app.api.deps import CurrentPrincipal, SystemTime, UoW
 from app.api.rest.responses import problems
+from app.api.rest.schemas.matching import MentorshipRead
 from app.api.rest.schemas.people import (
     CarriedMenteeRead,
+    MentorReplacementCreate,
     RegisteredMentorRead,
     RegisterEntryWrite,
 )
 from app.services import mentor_register, next_session
+from app.services.relationships import endings
 
 router = APIRouter(prefix="/v1", tags=["programs"])
 
@@ -77,3 +80,28 @@ async def leave_mentor_register(
     """Take an entry off the register."""
     await mentor_register.leave_register(uow=uow, principal=principal, employee_id=employee_id)
     return Response(status_code=204)
+
+
+@router.post(
+    "/mentorships/{mentorship_id}/replace-mentor",
+    operation_id="replaceFlaggedMentor",
+    status_code=201,
+    responses=problems(403, 404, 409, 422),
+)
+async def replace_flagged_mentor(
+    mentorship_id: UUID,
+    body: MentorReplacementCreate,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    clock: SystemTime,
+) -> MentorshipRead:
+    """Close a pair an HR change flagged and propose the mentee with another mentor, outside
+    the checkpoint and in every program (the flag is recorded as the reason)."""
+    created = await endings.replace_flagged_mentor(
+        uow=uow,
+        principal=principal,
+        clock=clock,
+        mentorship_id=mentorship_id,
+        mentor_id=body.mentor_id,
+    )
+    return MentorshipRead.model_validate(created, from_attributes=True)

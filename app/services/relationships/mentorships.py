@@ -57,7 +57,7 @@ async def create_mentorship(
         if formed_by not in program.policy.pair_formation:
             allowed = ", ".join(program.policy.pair_formation)
             raise PolicyError(f"pairs in this program form by: {allowed}", field="formed_by")
-        explanation = await _checked_pair(uow, cohort_id, mentee_id, mentor_id, formed_by)
+        explanation = await checked_pair(uow, cohort_id, mentee_id, mentor_id, formed_by)
         [created] = await proposed_mentorships(
             uow, cohort_id, [(mentee_id, mentor_id, explanation)], formed_by=formed_by.value
         )
@@ -176,7 +176,7 @@ async def proposed_mentorships(
     )
 
 
-async def _checked_pair(
+async def checked_pair(
     uow: UnitOfWork, cohort_id: UUID, mentee_id: UUID, mentor_id: UUID, formed_by: PairFormation
 ) -> dict[str, Any]:
     """The pair's explanation, or the hard rule it breaks."""

@@ -234,3 +234,10 @@ GRAPHQL["leaveMentorRegister"] = (
     f"mutation($id: UUID!) {{ leaveMentorRegister(employeeId: $id) {_PROBLEM} }}",
     "employee",
 )
+REST[("POST", "/v1/mentorships/{mentorship_id}/replace-mentor")] = Op(
+    "mentorship", body={"mentor_id": NOBODY}
+)
+GRAPHQL["replaceFlaggedMentor"] = (
+    f'mutation($id: UUID!) {{ replaceFlaggedMentor(id: $id, mentorId: "{NOBODY}") {_PROBLEM} }}',
+    "mentorship",
+)

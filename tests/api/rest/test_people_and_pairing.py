@@ -256,3 +256,45 @@ async def test_an_override_names_the_person_who_approved_it(client, auth):
     assert overridden.status_code == 200, overridden.text
     [override] = overridden.json()["overrides"]
     assert override["approved_by"] == "GivenD1 Family (D1)"
+
+
+async def test_the_coordinator_replaces_the_mentor_of_a_flagged_pair_outside_the_checkpoint(
+    client, auth
+):
+    # DOMAIN "Eligibility": an open pair whose person leaves is flagged for the coordinator,
+    # who can close it in every program and replace the mentor.
+    headers = await auth(role=Role.COORDINATOR)
+    admin = await auth()
+    ids = await directory(client, admin)
+    cohort = await _caltrans_cohort(client, headers)
+    for mentor in ("M3", "M2"):
+        await apply(client, headers, cohort, ids[mentor], MENTOR)
+    await _approved_mentee(client, headers, cohort, ids["E1"])
+    pair = await client.post(
+        "/v1/mentorships",
+        headers=headers,
+        json={
+            "cohort_id": cohort,
+            "mentee_id": ids["E1"],
+            "mentor_id": ids["M3"],
+            "formed_by": "mentee_choice",
+        },
+    )
+    mentorship = pair.json()["id"]
+    url = f"/v1/mentorships/{mentorship}/replace-mentor"
+    unflagged = await client.post(url, headers=headers, json={"mentor_id": ids["M2"]})
+    assert (unflagged.status_code, unflagged.json()["rule"]) == (409, "pair_not_flagged")
+    gone = employee_row("M3", level=9, department="IT", unit="Apps", employment_status="inactive")
+    await client.post("/v1/employees/import", headers=admin, json={"employees": [gone]})
+    replaced = await client.post(url, headers=headers, json={"mentor_id": ids["M2"]})
+    assert replaced.status_code == 201, replaced.text
+    body = replaced.json()
+    assert (body["mentee_id"], body["mentor_id"], body["state"]) == (
+        ids["E1"],
+        ids["M2"],
+        "proposed",
+    )
+    assert body["explanation"]["replaces"] == mentorship
+    old = await client.get(f"/v1/mentorships/{mentorship}/progress", headers=headers)
+    assert old.json()["state"] == "ended"
+    assert (await client.get("/v1/mentorship-flags", headers=headers)).json() == []

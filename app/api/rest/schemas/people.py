@@ -38,3 +38,9 @@ class RegisteredMentorRead(BaseModel):
     expertise: list[str]
     capacity: int | None = Field(description="Shown to staff and the volunteer only")
     availability: str | None = Field(description="Shown to staff and the volunteer only")
+
+
+class MentorReplacementCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    mentor_id: UUID = Field(description="The new mentor; every hard rule applies")
