@@ -24,7 +24,7 @@ from app.domain.lifecycle import MentorshipState, Party, confirm, propose, termi
 from app.domain.matching.candidate import MatchCandidate
 from app.domain.matching.explanation import build_cost_matrix, is_allowed, refusals
 from app.domain.matching.idle import idle_mentors
-from app.domain.matching.rules import HardRule, remaining_capacity
+from app.domain.matching.rules import HardRule, remaining_capacity, unlifted
 from app.domain.mentor_register import RegisterEntry, cleaned_expertise
 from app.domain.next_session import CarryOverReason, carry_over_reason
 from app.domain.policy.model import MatchingPolicy, SupervisoryLine
@@ -295,3 +295,24 @@ def test_a_volunteer_offers_at_least_one_place() -> None:
     with pytest.raises(InvalidInput) as refused:
         RegisterEntry(UUID(int=1), None, ("budgeting",), 0, "")
     assert refused.value.field == "capacity"
+
+
+@pytest.mark.parametrize(
+    ("key", "lifted"),
+    [("caltrans", True), ("nc-model", True), ("maine-mms", False), ("charlotte-sll", False)],
+)
+def test_an_override_lifts_only_the_direct_supervisor_line_and_only_where_allowed(
+    key: str, lifted: bool
+) -> None:
+    # seed 002_59333b271e9b4b69.txt: "it is not recommended"; seed 003_e5d42bff8b56600f.txt:
+    # "*Extenuating circumstances"; seed 004_5b4c852a2ca2c393.txt: "may not ... even indirectly".
+    policy = preset(key).matching
+    report = replace(ANALYST, unit="Bridges", department="Parks", manager="manager")
+    boss = replace(MANAGER, department="Parks")
+    refused = refusals(report, boss, policy)
+    assert HardRule.NOT_IN_SUPERVISORY_CHAIN in {r.rule for r in refused}
+    left = {r.rule for r in unlifted(refused, policy)}
+    assert (HardRule.NOT_IN_SUPERVISORY_CHAIN not in left) is lifted
+    assert left - {HardRule.NOT_IN_SUPERVISORY_CHAIN} == {r.rule for r in refused} - {
+        HardRule.NOT_IN_SUPERVISORY_CHAIN
+    }

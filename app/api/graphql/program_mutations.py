@@ -146,6 +146,7 @@ class MatchingMutation:
         mentee_id: UUID,
         mentor_id: UUID,
         formed_by: PairFormation,  # type: ignore[valid-type]
+        supervisor_override_reason: str | None = None,
     ) -> MentorshipResult:
         found = await or_problem(
             mentorships.create_mentorship(
@@ -154,6 +155,7 @@ class MatchingMutation:
                 mentee_id=mentee_id,
                 mentor_id=mentor_id,
                 formed_by=formed_by,
+                supervisor_override_reason=supervisor_override_reason,
             )
         )
         return found if isinstance(found, Problem) else Mentorship.of(found)

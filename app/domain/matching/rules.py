@@ -189,3 +189,11 @@ def refusals(
             if reason is not None:
                 found.append(RuleRefusal(rule, reason))
     return tuple(found)
+
+
+def unlifted(refused: tuple[RuleRefusal, ...], policy: MatchingPolicy) -> tuple[RuleRefusal, ...]:
+    """The refusals a recorded override cannot lift: where the policy allows it (002: "not
+    recommended"; 003), only the supervisory line is lifted, never another rule."""
+    if not policy.supervisor_override_allowed:
+        return refused
+    return tuple(r for r in refused if r.rule is not HardRule.NOT_IN_SUPERVISORY_CHAIN)

@@ -20,7 +20,9 @@ from app.domain.directory import EmploymentStatus
 from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import Conflict, InvalidInput, NotFound, PolicyError
 from app.domain.matching.explanation import explain
+from app.domain.matching.rules import unlifted
 from app.domain.policy.model import PairFormation, stored_policy
+from app.services.approvers import approver_name
 from app.services.ports import UnitOfWork
 from app.services.programs.facts import candidate
 from app.services.programs.records import MatchingRun, Mentorship
@@ -41,14 +43,21 @@ async def create_mentorship(
     mentee_id: UUID,
     mentor_id: UUID,
     formed_by: PairFormation,
+    supervisor_override_reason: str | None = None,
 ) -> Mentorship:
     """A proposed pair formed outside a matching run; it must pass every hard rule. A mentee
-    choosing (Caltrans) may name a mentor who did not volunteer (an off-list request)."""
+    choosing (Caltrans) may name a mentor who did not volunteer (an off-list request). Staff
+    may pair across the direct-supervisor line where the policy allows, with a recorded reason."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.WRITE)
     if scope is Reach.OWN and (
         mentee_id != principal.employee_id or formed_by is not PairFormation.MENTEE_CHOICE
     ):
         raise NotFound("no such mentee", field="mentee_id")
+    reason = (supervisor_override_reason or "").strip()
+    if supervisor_override_reason is not None:
+        reach(principal, Resource.MENTORSHIPS, Action.OVERRIDE)
+        if not reason:
+            raise InvalidInput("an override needs its reason", field="supervisor_override_reason")
     async with uow:
         cohort = await uow.programs.get_cohort(cohort_id)
         program = await uow.programs.get_program(cohort.program_id) if cohort else None
@@ -57,7 +66,10 @@ async def create_mentorship(
         if formed_by not in program.policy.pair_formation:
             allowed = ", ".join(program.policy.pair_formation)
             raise PolicyError(f"pairs in this program form by: {allowed}", field="formed_by")
-        explanation = await checked_pair(uow, cohort_id, mentee_id, mentor_id, formed_by)
+        override = await _override_record(uow, principal, reason) if reason else None
+        explanation = await checked_pair(
+            uow, cohort_id, mentee_id, mentor_id, formed_by, override=override
+        )
         [created] = await proposed_mentorships(
             uow, cohort_id, [(mentee_id, mentor_id, explanation)], formed_by=formed_by.value
         )
@@ -68,10 +80,19 @@ async def create_mentorship(
                 "mentorship",
                 created.id,
                 formed_by=formed_by.value,
+                supervisor_override=override is not None,
             )
         )
         await uow.commit()
     return created
+
+
+async def _override_record(uow: UnitOfWork, principal: Principal, reason: str) -> dict[str, str]:
+    return {
+        "rule": "not_in_supervisory_chain",
+        "approved_by": await approver_name(uow, principal),
+        "reason": reason,
+    }
 
 
 async def get_mentorship(
@@ -177,9 +198,16 @@ async def proposed_mentorships(
 
 
 async def checked_pair(
-    uow: UnitOfWork, cohort_id: UUID, mentee_id: UUID, mentor_id: UUID, formed_by: PairFormation
+    uow: UnitOfWork,
+    cohort_id: UUID,
+    mentee_id: UUID,
+    mentor_id: UUID,
+    formed_by: PairFormation,
+    *,
+    override: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The pair's explanation, or the hard rule it breaks."""
+    """The pair's explanation, or the hard rule it breaks (a recorded `override` lifts the
+    supervisory line where the policy allows, and only that)."""
     # Both people's rows stay locked until the booking commits: a concurrent booking on the
     # same mentor (capacity) or mentee (one pair per cohort) waits, then counts this one.
     await uow.relationships.lock_people([mentee_id, mentor_id])
@@ -219,10 +247,16 @@ async def checked_pair(
     mentee = candidate(people[mentee_id], mentee_app, chains)
     mentor = candidate(people[mentor_id], mentor_app, chains, here, elsewhere)
     explanation = explain(mentee, mentor, program.policy.matching)
-    if explanation.refused_by:
-        first = explanation.refused_by[0]
+    refused = explanation.refused_by
+    if override is not None:
+        refused = unlifted(refused, program.policy.matching)
+    if refused:
+        first = refused[0]
         raise InvalidInput(first.reason, field="mentor_id", rule=first.rule.value)
-    return {**explanation.to_dict(), "off_list": off_list}
+    recorded = (
+        {"supervisor_override": dict(override)} if override and explanation.refused_by else {}
+    )
+    return {**explanation.to_dict(), "off_list": off_list, **recorded}
 
 
 async def _people_seen_by(uow: UnitOfWork, principal: Principal) -> list[UUID]:

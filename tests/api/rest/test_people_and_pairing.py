@@ -298,3 +298,43 @@ async def test_the_coordinator_replaces_the_mentor_of_a_flagged_pair_outside_the
     old = await client.get(f"/v1/mentorships/{mentorship}/progress", headers=headers)
     assert old.json()["state"] == "ended"
     assert (await client.get("/v1/mentorship-flags", headers=headers)).json() == []
+
+
+async def test_caltrans_may_pair_a_mentee_with_their_supervisor_on_a_recorded_override(
+    client, auth
+):
+    # seed 002_59333b271e9b4b69.txt: "it is not recommended that an employee's direct report
+    # become their formal mentor": refused by default, allowed on a recorded override.
+    admin = await auth()
+    # A supervisor who works in another unit than their report (units never pair).
+    rows = [
+        employee_row("S1", level=8, department="Ops", unit="Top"),
+        employee_row("E9", level=3, department="Ops", unit="Bridges", manager_employee_number="S1"),
+    ]
+    await client.post("/v1/employees/import", headers=admin, json={"employees": rows})
+    ids = await directory(client, admin)
+    headers = await auth(role=Role.COORDINATOR, employee_id=ids["D1"])
+    cohort = await _caltrans_cohort(client, headers)
+    await _approved_mentee(client, headers, cohort, ids["E9"])
+    pair = {
+        "cohort_id": cohort,
+        "mentee_id": ids["E9"],
+        "mentor_id": ids["S1"],
+        "formed_by": "mentee_choice",
+    }
+    refused = await client.post("/v1/mentorships", headers=headers, json=pair)
+    assert (refused.status_code, refused.json()["rule"]) == (422, "not_in_supervisory_chain")
+    mentee = await auth(role=Role.PARTICIPANT, employee_id=ids["E9"])
+    own = pair | {"supervisor_override_reason": "I insist"}
+    assert (await client.post("/v1/mentorships", headers=mentee, json=own)).status_code == 403
+    overridden = await client.post(
+        "/v1/mentorships",
+        headers=headers,
+        json=pair | {"supervisor_override_reason": "only specialist in the district"},
+    )
+    assert overridden.status_code == 201, overridden.text
+    assert overridden.json()["explanation"]["supervisor_override"] == {
+        "rule": "not_in_supervisory_chain",
+        "approved_by": "GivenD1 Family (D1)",
+        "reason": "only specialist in the district",
+    }

@@ -83,6 +83,12 @@ class MentorshipCreate(BaseModel):
     mentee_id: UUID
     mentor_id: UUID
     formed_by: PairFormation = Field(description="Must be one of the program's ways pairs form")
+    supervisor_override_reason: str | None = Field(
+        default=None,
+        max_length=2000,
+        description="Staff only, where the policy allows: pair across the direct-supervisor "
+        "line, this reason recorded with who approved it",
+    )
 
 
 class MentorshipRead(BaseModel):
