@@ -11,6 +11,7 @@ from uuid import UUID
 
 from app.domain.access import ApiToken, AuditEvent, OidcIssuer
 from app.domain.directory import Employee
+from app.domain.matching.conflicts import RecordedConflict
 from app.domain.mentor_register import RegisterEntry
 from app.services.integrations.ports import IntegrationRepository
 from app.services.programs.ports import ProgramRepository
@@ -84,6 +85,11 @@ class MentorRegisterRepository(Protocol):
     ) -> list[RegisterEntry]: ...
 
 
+class ConflictRepository(Protocol):
+    async def add(self, conflict: RecordedConflict) -> RecordedConflict: ...
+    async def of_cohort(self, cohort_id: UUID) -> list[RecordedConflict]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the block rolls back unless `commit()` was awaited."""
 
@@ -103,6 +109,8 @@ class UnitOfWork(Protocol):
     def relationships(self) -> RelationshipRepository: ...
     @property
     def register(self) -> MentorRegisterRepository: ...
+    @property
+    def conflicts(self) -> ConflictRepository: ...
 
     async def __aenter__(self) -> Self: ...
     async def __aexit__(

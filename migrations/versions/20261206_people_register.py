@@ -1,4 +1,5 @@
-"""the standing mentor register: volunteers kept across cohorts (issue 22)
+"""people and pairing (issue 22): the standing mentor register, kept across cohorts, and
+conflicts of interest a coordinator records
 
 Revision ID: people0001
 Revises: a4b1c0de0009
@@ -16,6 +17,8 @@ revision: str = "people0001"
 down_revision: str | Sequence[str] | None = "a4b1c0de0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+TABLES = ("mentor_register", "conflicts_of_interest")
 
 
 def upgrade() -> None:
@@ -47,11 +50,47 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("organization_id", "employee_id", name=op.f("pk_mentor_register")),
     )
-    for statement in rls.tenant_isolation("mentor_register"):
-        op.execute(statement)
+    op.create_table(
+        "conflicts_of_interest",
+        sa.Column("organization_id", sa.UUID(), nullable=False),
+        sa.Column("id", sa.UUID(), nullable=False),
+        sa.Column("cohort_id", sa.UUID(), nullable=False),
+        sa.Column("employee_id", sa.UUID(), nullable=False),
+        sa.Column("other_employee_id", sa.UUID(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("recorded_by", sa.Text(), nullable=False),
+        sa.Column(
+            "recorded_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_conflicts_of_interest_organization_id_organizations"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id", "cohort_id"],
+            ["cohorts.organization_id", "cohorts.id"],
+            name="fk_conflicts_of_interest_cohort",
+        ),
+        sa.PrimaryKeyConstraint("organization_id", "id", name=op.f("pk_conflicts_of_interest")),
+    )
+    op.create_index(
+        "ix_conflicts_of_interest_organization_id_cohort_id",
+        "conflicts_of_interest",
+        ["organization_id", "cohort_id"],
+        unique=False,
+    )
+    for table in TABLES:
+        for statement in rls.tenant_isolation(table):
+            op.execute(statement)
 
 
 def downgrade() -> None:
-    for statement in rls.drop_tenant_isolation("mentor_register"):
-        op.execute(statement)
+    for table in TABLES:
+        for statement in rls.drop_tenant_isolation(table):
+            op.execute(statement)
+    op.drop_index(
+        "ix_conflicts_of_interest_organization_id_cohort_id", table_name="conflicts_of_interest"
+    )
+    op.drop_table("conflicts_of_interest")
     op.drop_table("mentor_register")

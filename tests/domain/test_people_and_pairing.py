@@ -22,6 +22,7 @@ from app.domain.eligibility.decision import (
 from app.domain.errors import InvalidInput, PolicyError, TransitionRefused
 from app.domain.lifecycle import MentorshipState, Party, confirm, propose, terminate
 from app.domain.matching.candidate import MatchCandidate
+from app.domain.matching.conflicts import RecordedConflict, conflicts_by_person
 from app.domain.matching.explanation import build_cost_matrix, is_allowed, refusals
 from app.domain.matching.idle import idle_mentors
 from app.domain.matching.rules import HardRule, remaining_capacity, unlifted
@@ -316,3 +317,35 @@ def test_an_override_lifts_only_the_direct_supervisor_line_and_only_where_allowe
     assert left - {HardRule.NOT_IN_SUPERVISORY_CHAIN} == {r.rule for r in refused} - {
         HardRule.NOT_IN_SUPERVISORY_CHAIN
     }
+
+
+# --- conflicts of interest ------------------------------------------------------------------
+
+
+@given(st.lists(st.tuples(st.integers(1, 6), st.integers(1, 6)), max_size=8))
+def test_there_should_be_no_actual_or_perceived_conflict_of_interest_either_way(
+    pairs: list[tuple[int, int]],
+) -> None:
+    # seed 004_5b4c852a2ca2c393.txt "Ethics": a recorded conflict binds both people alike.
+    recorded = [
+        RecordedConflict(UUID(int=n), UUID(int=99), UUID(int=a), UUID(int=b), "audits", "x")
+        for n, (a, b) in enumerate(pairs)
+        if a != b
+    ]
+    found = conflicts_by_person(recorded)
+    for conflict in recorded:
+        assert conflict.other_employee_id in found[conflict.employee_id]
+        assert conflict.employee_id in found[conflict.other_employee_id]
+        mentee = MatchCandidate(
+            id=conflict.employee_id, level=1, conflicts=found[conflict.employee_id]
+        )
+        mentor = MatchCandidate(id=conflict.other_employee_id, level=5)
+        assert HardRule.NO_CONFLICT_OF_INTEREST in {
+            r.rule for r in refusals(mentee, mentor, MatchingPolicy())
+        }
+
+
+def test_a_recorded_conflict_says_why() -> None:
+    with pytest.raises(InvalidInput) as refused:
+        RecordedConflict(UUID(int=1), UUID(int=2), UUID(int=3), UUID(int=4), " ", "x")
+    assert refused.value.field == "reason"

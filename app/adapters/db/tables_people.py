@@ -30,4 +30,26 @@ mentor_register = sa.Table(
     ),
 )
 
-PEOPLE_TABLES = ("mentor_register",)
+
+# Conflicts of interest a coordinator records at any time (004 "Ethics"), beside those an
+# applicant declares in their application; matching refuses both.
+conflicts_of_interest = sa.Table(
+    "conflicts_of_interest",
+    metadata,
+    _org(),
+    sa.Column("id", _UUID, nullable=False),
+    sa.Column("cohort_id", _UUID, nullable=False),
+    sa.Column("employee_id", _UUID, nullable=False),
+    sa.Column("other_employee_id", _UUID, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("recorded_by", sa.Text, nullable=False),
+    moment_column("recorded_at"),
+    sa.PrimaryKeyConstraint("organization_id", "id"),
+    sa.ForeignKeyConstraint(
+        ["organization_id", "cohort_id"],
+        ["cohorts.organization_id", "cohorts.id"],
+        name="fk_conflicts_of_interest_cohort",
+    ),
+    sa.Index("ix_conflicts_of_interest_organization_id_cohort_id", "organization_id", "cohort_id"),
+)
+PEOPLE_TABLES = ("mentor_register", "conflicts_of_interest")

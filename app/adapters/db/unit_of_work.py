@@ -14,7 +14,7 @@ from app.adapters.db.database import Database
 from app.adapters.db.repositories.access import SqlAccessRepository
 from app.adapters.db.repositories.employees import SqlEmployeeRepository
 from app.adapters.db.repositories.integrations import SqlIntegrationRepository
-from app.adapters.db.repositories.mentor_register import SqlMentorRegister
+from app.adapters.db.repositories.mentor_register import SqlConflicts, SqlMentorRegister
 from app.adapters.db.repositories.organizations import SqlOrganizationRepository
 from app.adapters.db.repositories.outbox import SqlOutbox
 from app.adapters.db.repositories.programs import SqlProgramRepository
@@ -46,6 +46,7 @@ class SqlUnitOfWork:
     integrations: SqlIntegrationRepository
     relationships: SqlRelationshipRepository
     register: SqlMentorRegister
+    conflicts: SqlConflicts
 
     def __init__(
         self,
@@ -107,6 +108,7 @@ class SqlUnitOfWork:
         self.integrations = SqlIntegrationRepository(connection, self._organization_id)
         self.relationships = SqlRelationshipRepository(connection, self._organization_id)
         self.register = SqlMentorRegister(connection, self._organization_id)
+        self.conflicts = SqlConflicts(connection, self._organization_id)
         return self
 
     async def commit(self) -> None:

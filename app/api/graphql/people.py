@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated
 from uuid import UUID
 
@@ -11,8 +11,9 @@ import strawberry
 from app.api.graphql.problems import Problem
 from app.api.graphql.program_types import Mentorship
 from app.api.graphql.programs_common import MentorshipResult, args, or_none, or_problem, timed
+from app.domain.matching.conflicts import RecordedConflict
 from app.domain.next_session import CarriedMentee as CarriedMenteeRecord
-from app.services import mentor_register, next_session
+from app.services import conflicts, mentor_register, next_session
 from app.services.relationships import endings
 
 
@@ -63,6 +64,32 @@ class RegisteredMentor:
 
 
 @strawberry.type
+class ConflictOfInterest:
+    id: UUID
+    cohort_id: UUID
+    employee_id: UUID
+    other_employee_id: UUID
+    reason: str
+    recorded_by: str
+    recorded_at: datetime | None
+
+    @classmethod
+    def of(cls, c: RecordedConflict) -> ConflictOfInterest:
+        return cls(
+            id=c.id,
+            cohort_id=c.cohort_id,
+            employee_id=c.employee_id,
+            other_employee_id=c.other_employee_id,
+            reason=c.reason,
+            recorded_by=c.recorded_by,
+            recorded_at=c.recorded_at,
+        )
+
+
+ConflictResult = Annotated[ConflictOfInterest | Problem, strawberry.union("ConflictResult")]
+
+
+@strawberry.type
 class RegisterLeft:
     employee_id: UUID
 
@@ -92,9 +119,36 @@ class PeopleQuery:
         found = await mentor_register.read_register(**args(info), division=division)
         return [RegisteredMentor.of(m) for m in found]
 
+    @strawberry.field(description="Conflicts recorded for a cohort; null when not found")
+    async def conflicts_of_interest(
+        self, info: strawberry.Info, cohort_id: UUID
+    ) -> list[ConflictOfInterest] | None:
+        work = conflicts.list_conflicts_of_interest(**args(info), cohort_id=cohort_id)
+        found = await or_none(work)
+        return None if found is None else [ConflictOfInterest.of(c) for c in found]
+
 
 @strawberry.type
 class PeopleMutation:
+    @strawberry.mutation(description="Record a conflict of interest between two people (004)")
+    async def record_conflict_of_interest(
+        self,
+        info: strawberry.Info,
+        cohort_id: UUID,
+        employee_id: UUID,
+        other_employee_id: UUID,
+        reason: str,
+    ) -> ConflictResult:
+        work = conflicts.record_conflict_of_interest(
+            **timed(info),
+            cohort_id=cohort_id,
+            employee_id=employee_id,
+            other_employee_id=other_employee_id,
+            reason=reason,
+        )
+        found = await or_problem(work)
+        return found if isinstance(found, Problem) else ConflictOfInterest.of(found)
+
     @strawberry.mutation(description="Volunteer to mentor, or update the offer")
     async def join_mentor_register(
         self,

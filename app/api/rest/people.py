@@ -11,11 +11,13 @@ from app.api.rest.responses import problems
 from app.api.rest.schemas.matching import MentorshipRead
 from app.api.rest.schemas.people import (
     CarriedMenteeRead,
+    ConflictOfInterestCreate,
+    ConflictOfInterestRead,
     MentorReplacementCreate,
     RegisteredMentorRead,
     RegisterEntryWrite,
 )
-from app.services import mentor_register, next_session
+from app.services import conflicts, mentor_register, next_session
 from app.services.relationships import endings
 
 router = APIRouter(prefix="/v1", tags=["programs"])
@@ -105,3 +107,39 @@ async def replace_flagged_mentor(
         mentor_id=body.mentor_id,
     )
     return MentorshipRead.model_validate(created, from_attributes=True)
+
+
+@router.post(
+    "/cohorts/{cohort_id}/conflicts-of-interest",
+    operation_id="recordConflictOfInterest",
+    status_code=201,
+    responses=problems(403, 404, 422),
+)
+async def record_conflict_of_interest(
+    cohort_id: UUID,
+    body: ConflictOfInterestCreate,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    clock: SystemTime,
+) -> ConflictOfInterestRead:
+    """Record a conflict of interest between two people at any time (004 "Ethics"); matching
+    refuses the pair and an open pair between them is flagged."""
+    recorded = await conflicts.record_conflict_of_interest(
+        uow=uow, principal=principal, clock=clock, cohort_id=cohort_id, **body.model_dump()
+    )
+    return ConflictOfInterestRead.model_validate(recorded, from_attributes=True)
+
+
+@router.get(
+    "/cohorts/{cohort_id}/conflicts-of-interest",
+    operation_id="listConflictsOfInterest",
+    responses=problems(403, 404),
+)
+async def list_conflicts_of_interest(
+    cohort_id: UUID, uow: UoW, principal: CurrentPrincipal
+) -> list[ConflictOfInterestRead]:
+    """The conflicts recorded for a cohort (coordinators)."""
+    found = await conflicts.list_conflicts_of_interest(
+        uow=uow, principal=principal, cohort_id=cohort_id
+    )
+    return [ConflictOfInterestRead.model_validate(c, from_attributes=True) for c in found]

@@ -146,9 +146,9 @@ def _dept(mentee: MatchCandidate, mentor: MatchCandidate, policy: MatchingPolicy
 
 def _conflict(mentee: MatchCandidate, mentor: MatchCandidate, policy: MatchingPolicy) -> str | None:
     if mentor.id in mentee.conflicts:
-        return "the mentee declared a conflict of interest with this mentor"
+        return "a conflict of interest with this mentor is on record for the mentee"
     if mentee.id in mentor.conflicts:
-        return "the mentor declared a conflict of interest with this mentee"
+        return "a conflict of interest with this mentee is on record for the mentor"
     return None
 
 

@@ -3,8 +3,8 @@ today's directory, with their supervisory chains and their loads across every pr
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -13,6 +13,7 @@ from app.domain.directory import Employee
 from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import NotFound
 from app.domain.matching.candidate import MatchCandidate
+from app.domain.matching.conflicts import conflicts_by_person
 from app.domain.matching.idle import idle_mentors
 from app.domain.policy.model import Policy
 from app.domain.policy.sections import SUPERVISORY_READINGS
@@ -78,6 +79,7 @@ async def candidates(
     the others') in two queries."""
     ids = [a.employee_id for a in applications]
     chains = await uow.programs.ancestors(ids)
+    recorded = await recorded_conflicts(uow, {a.cohort_id for a in applications})
     loads = await uow.programs.mentor_loads(
         [a.employee_id for a in applications if a.role is ApplicantRole.MENTOR], program_id
     )
@@ -85,9 +87,29 @@ async def candidates(
     mentors: list[MatchCandidate] = []
     for a in applications:
         here, elsewhere = loads.get(a.employee_id, (0, 0))
-        built = candidate(people[a.employee_id], a, chains, here, elsewhere)
+        built = with_recorded(
+            candidate(people[a.employee_id], a, chains, here, elsewhere), recorded
+        )
         (mentees if a.role is ApplicantRole.MENTEE else mentors).append(built)
     return tuple(mentees), tuple(mentors)
+
+
+async def recorded_conflicts(
+    uow: UnitOfWork, cohort_ids: Iterable[UUID]
+) -> dict[UUID, frozenset[UUID]]:
+    """The conflicts coordinators recorded in these cohorts, per person, both ways."""
+    found = [
+        c for cohort_id in sorted(cohort_ids) for c in await uow.conflicts.of_cohort(cohort_id)
+    ]
+    return conflicts_by_person(found)
+
+
+def with_recorded(
+    person: MatchCandidate, recorded: Mapping[UUID, frozenset[UUID]]
+) -> MatchCandidate:
+    """The candidate with the conflicts recorded against them added to those they declared."""
+    extra = recorded.get(UUID(str(person.id)))
+    return replace(person, conflicts=person.conflicts | extra) if extra else person
 
 
 def run_context(pool: CohortPool, result: MatchingResult) -> dict[str, Any]:

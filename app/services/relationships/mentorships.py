@@ -23,6 +23,7 @@ from app.domain.matching.explanation import explain
 from app.domain.matching.rules import unlifted
 from app.domain.policy.model import PairFormation, stored_policy
 from app.services.approvers import approver_name
+from app.services.matching.pool import recorded_conflicts, with_recorded
 from app.services.ports import UnitOfWork
 from app.services.programs.facts import candidate
 from app.services.programs.records import MatchingRun, Mentorship
@@ -244,8 +245,9 @@ async def checked_pair(
     here, elsewhere = (await uow.programs.mentor_loads([mentor_id], program.id)).get(
         mentor_id, (0, 0)
     )
-    mentee = candidate(people[mentee_id], mentee_app, chains)
-    mentor = candidate(people[mentor_id], mentor_app, chains, here, elsewhere)
+    noted = await recorded_conflicts(uow, [cohort_id])
+    mentee = with_recorded(candidate(people[mentee_id], mentee_app, chains), noted)
+    mentor = with_recorded(candidate(people[mentor_id], mentor_app, chains, here, elsewhere), noted)
     explanation = explain(mentee, mentor, program.policy.matching)
     refused = explanation.refused_by
     if override is not None:

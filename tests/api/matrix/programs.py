@@ -241,3 +241,16 @@ GRAPHQL["replaceFlaggedMentor"] = (
     f'mutation($id: UUID!) {{ replaceFlaggedMentor(id: $id, mentorId: "{NOBODY}") {_PROBLEM} }}',
     "mentorship",
 )
+REST[("POST", "/v1/cohorts/{cohort_id}/conflicts-of-interest")] = Op(
+    "cohort", body={"employee_id": NOBODY, "other_employee_id": SOMEONE, "reason": "x"}
+)
+REST[("GET", "/v1/cohorts/{cohort_id}/conflicts-of-interest")] = Op("cohort")
+GRAPHQL["conflictsOfInterest"] = (
+    "query($id: UUID!) { conflictsOfInterest(cohortId: $id) { id reason } }",
+    "cohort",
+)
+GRAPHQL["recordConflictOfInterest"] = (
+    f'mutation($id: UUID!) {{ recordConflictOfInterest(cohortId: $id, employeeId: "{NOBODY}", '
+    f'otherEmployeeId: "{SOMEONE}", reason: "x") {_PROBLEM} }}',
+    "cohort",
+)

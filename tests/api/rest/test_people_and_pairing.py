@@ -338,3 +338,45 @@ async def test_caltrans_may_pair_a_mentee_with_their_supervisor_on_a_recorded_ov
         "approved_by": "GivenD1 Family (D1)",
         "reason": "only specialist in the district",
     }
+
+
+async def test_the_coordinator_records_a_conflict_of_interest_at_any_time(client, auth):
+    # seed 004_5b4c852a2ca2c393.txt "Ethics": "There should be no actual or perceived conflict
+    # of interest"; the administrator records one later, not only the applicant while applying.
+    ids = await directory(client, await auth())
+    headers = await auth(role=Role.COORDINATOR, employee_id=ids["D1"])
+    cohort = await _caltrans_cohort(client, headers)
+    await apply(client, headers, cohort, ids["M3"], MENTOR)
+    await _approved_mentee(client, headers, cohort, ids["E2"])
+    pair = {
+        "cohort_id": cohort,
+        "mentee_id": ids["E2"],
+        "mentor_id": ids["M3"],
+        "formed_by": "mentee_choice",
+    }
+    mentorship = (await client.post("/v1/mentorships", headers=headers, json=pair)).json()["id"]
+    query = (
+        "mutation($c: UUID!, $a: UUID!, $b: UUID!) { recordConflictOfInterest(cohortId: $c, "
+        'employeeId: $a, otherEmployeeId: $b, reason: "the mentor audits the mentee\'s unit") '
+        "{ __typename ... on ConflictOfInterest { recordedBy } } }"
+    )
+    variables = {"c": cohort, "a": ids["E2"], "b": ids["M3"]}
+    recorded = await client.post(
+        "/graphql", headers=headers, json={"query": query, "variables": variables}
+    )
+    assert recorded.json()["data"]["recordConflictOfInterest"]["recordedBy"] == (
+        "GivenD1 Family (D1)"
+    )
+    listed = await client.get(f"/v1/cohorts/{cohort}/conflicts-of-interest", headers=headers)
+    assert [c["employee_id"] for c in listed.json()] == [ids["E2"]]
+    flags = (await client.get("/v1/mentorship-flags", headers=headers)).json()
+    assert [(f["mentorship_id"], f["rules"]) for f in flags] == [
+        (mentorship, ["no_conflict_of_interest"])
+    ]
+    closed = await client.post(f"/v1/mentorships/{mentorship}/terminate", headers=headers)
+    assert closed.status_code == 200, closed.text
+    again = await client.post("/v1/mentorships", headers=headers, json=pair)
+    assert (again.status_code, again.json()["rule"]) == (422, "no_conflict_of_interest")
+    mentee = await auth(role=Role.PARTICIPANT, employee_id=ids["E2"])
+    hidden = await client.get(f"/v1/cohorts/{cohort}/conflicts-of-interest", headers=mentee)
+    assert hidden.status_code == 403

@@ -1,13 +1,15 @@
-"""Statements of the standing mentor register."""
+"""Statements of the standing mentor register and of recorded conflicts of interest."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 from uuid import UUID
 
 import asyncpg
 
+from app.domain.matching.conflicts import RecordedConflict
 from app.domain.mentor_register import RegisterEntry
 
 _UPSERT = (
@@ -61,3 +63,40 @@ class SqlMentorRegister:
             )
             for r in rows
         ]
+
+
+_ADD_CONFLICT = (
+    "INSERT INTO conflicts_of_interest (organization_id, id, cohort_id, employee_id, "
+    "other_employee_id, reason, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+    "RETURNING recorded_at"
+)
+_CONFLICTS = (
+    "SELECT id, cohort_id, employee_id, other_employee_id, reason, recorded_by, recorded_at "
+    "FROM conflicts_of_interest WHERE organization_id = $1 AND cohort_id = $2 "
+    "ORDER BY recorded_at, id"
+)
+
+
+class SqlConflicts:
+    """Conflicts of interest recorded by coordinators, per cohort."""
+
+    def __init__(self, connection: asyncpg.Connection, organization_id: UUID | None) -> None:
+        self._connection = connection
+        self._org = organization_id
+
+    async def add(self, conflict: RecordedConflict) -> RecordedConflict:
+        at = await self._connection.fetchval(
+            _ADD_CONFLICT,
+            self._org,
+            conflict.id,
+            conflict.cohort_id,
+            conflict.employee_id,
+            conflict.other_employee_id,
+            conflict.reason,
+            conflict.recorded_by,
+        )
+        return replace(conflict, recorded_at=at)
+
+    async def of_cohort(self, cohort_id: UUID) -> list[RecordedConflict]:
+        rows = await self._connection.fetch(_CONFLICTS, self._org, cohort_id)
+        return [RecordedConflict(*r) for r in rows]

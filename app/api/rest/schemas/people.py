@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -44,3 +44,21 @@ class MentorReplacementCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     mentor_id: UUID = Field(description="The new mentor; every hard rule applies")
+
+
+class ConflictOfInterestCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    employee_id: UUID
+    other_employee_id: UUID
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class ConflictOfInterestRead(BaseModel):
+    id: UUID
+    cohort_id: UUID
+    employee_id: UUID
+    other_employee_id: UUID
+    reason: str
+    recorded_by: str = Field(description="The person who recorded it, by name")
+    recorded_at: datetime | None
