@@ -11,6 +11,7 @@ from uuid import UUID
 
 from app.domain.access import ApiToken, AuditEvent, OidcIssuer
 from app.domain.directory import Employee
+from app.domain.matching.committee import CommitteeRecommendation
 from app.domain.matching.conflicts import RecordedConflict
 from app.domain.mentor_register import RegisterEntry
 from app.services.integrations.ports import IntegrationRepository
@@ -90,6 +91,12 @@ class ConflictRepository(Protocol):
     async def of_cohort(self, cohort_id: UUID) -> list[RecordedConflict]: ...
 
 
+class CommitteeRepository(Protocol):
+    async def recommend(self, pick: CommitteeRecommendation) -> CommitteeRecommendation: ...
+    async def slate(self, cohort_id: UUID) -> list[CommitteeRecommendation]: ...
+    async def clear(self, cohort_id: UUID) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the block rolls back unless `commit()` was awaited."""
 
@@ -111,6 +118,8 @@ class UnitOfWork(Protocol):
     def register(self) -> MentorRegisterRepository: ...
     @property
     def conflicts(self) -> ConflictRepository: ...
+    @property
+    def committee(self) -> CommitteeRepository: ...
 
     async def __aenter__(self) -> Self: ...
     async def __aexit__(

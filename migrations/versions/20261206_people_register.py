@@ -1,5 +1,5 @@
 """people and pairing (issue 22): the standing mentor register, kept across cohorts, and
-conflicts of interest a coordinator records
+conflicts of interest a coordinator records, the selection committee's recommendations
 
 Revision ID: people0001
 Revises: a4b1c0de0009
@@ -18,7 +18,7 @@ down_revision: str | Sequence[str] | None = "a4b1c0de0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-TABLES = ("mentor_register", "conflicts_of_interest")
+TABLES = ("mentor_register", "conflicts_of_interest", "committee_recommendations")
 
 
 def upgrade() -> None:
@@ -80,6 +80,34 @@ def upgrade() -> None:
         ["organization_id", "cohort_id"],
         unique=False,
     )
+    op.create_table(
+        "committee_recommendations",
+        sa.Column("organization_id", sa.UUID(), nullable=False),
+        sa.Column("cohort_id", sa.UUID(), nullable=False),
+        sa.Column("mentee_id", sa.UUID(), nullable=False),
+        sa.Column("mentor_id", sa.UUID(), nullable=False),
+        sa.Column("note", sa.Text(), server_default=sa.text("''"), nullable=False),
+        sa.Column("recommended_by", sa.Text(), nullable=False),
+        sa.Column(
+            "recommended_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_committee_recommendations_organization_id_organizations"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id", "cohort_id"],
+            ["cohorts.organization_id", "cohorts.id"],
+            name="fk_committee_recommendations_cohort",
+        ),
+        sa.PrimaryKeyConstraint(
+            "organization_id", "cohort_id", "mentee_id", name=op.f("pk_committee_recommendations")
+        ),
+    )
     for table in TABLES:
         for statement in rls.tenant_isolation(table):
             op.execute(statement)
@@ -92,5 +120,6 @@ def downgrade() -> None:
     op.drop_index(
         "ix_conflicts_of_interest_organization_id_cohort_id", table_name="conflicts_of_interest"
     )
+    op.drop_table("committee_recommendations")
     op.drop_table("conflicts_of_interest")
     op.drop_table("mentor_register")

@@ -22,6 +22,7 @@ from app.domain.eligibility.decision import (
 from app.domain.errors import InvalidInput, PolicyError, TransitionRefused
 from app.domain.lifecycle import MentorshipState, Party, confirm, propose, terminate
 from app.domain.matching.candidate import MatchCandidate
+from app.domain.matching.committee import CommitteeRecommendation, other_picks
 from app.domain.matching.conflicts import RecordedConflict, conflicts_by_person
 from app.domain.matching.explanation import build_cost_matrix, is_allowed, refusals
 from app.domain.matching.idle import idle_mentors
@@ -349,3 +350,26 @@ def test_a_recorded_conflict_says_why() -> None:
     with pytest.raises(InvalidInput) as refused:
         RecordedConflict(UUID(int=1), UUID(int=2), UUID(int=3), UUID(int=4), " ", "x")
     assert refused.value.field == "reason"
+
+
+# --- the selection committee ----------------------------------------------------------------
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 5), st.integers(6, 8)), max_size=6, unique_by=lambda p: p[0])
+)
+def test_the_selection_committee_counts_its_own_picks_as_the_mentors_load(
+    picks: list[tuple[int, int]],
+) -> None:
+    # seed 000_4e18aab21704e587.txt: "a formal one-to-one relationship": a slate that gives a
+    # mentor one mentee leaves no room for another.
+    slate = [
+        CommitteeRecommendation(UUID(int=99), UUID(int=e), UUID(int=r), "", "member")
+        for e, r in picks
+    ]
+    for pick in slate:
+        others = other_picks(slate, pick.mentor_id, pick.mentee_id)
+        assert others == sum(1 for p in slate if p.mentor_id == pick.mentor_id) - 1
+        mentor = MatchCandidate(id=pick.mentor_id, level=9, current_load=others)
+        allowed = remaining_capacity(mentor, preset("charlotte-sll").matching) > 0
+        assert allowed is (others == 0)

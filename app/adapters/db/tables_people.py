@@ -52,4 +52,25 @@ conflicts_of_interest = sa.Table(
     ),
     sa.Index("ix_conflicts_of_interest_organization_id_cohort_id", "organization_id", "cohort_id"),
 )
-PEOPLE_TABLES = ("mentor_register", "conflicts_of_interest")
+
+# The selection committee's recommendations (000 "Selection Committee"): one pair per mentee
+# per cohort, replaced when the committee changes its mind; the coordinator publishes them.
+committee_recommendations = sa.Table(
+    "committee_recommendations",
+    metadata,
+    _org(),
+    sa.Column("cohort_id", _UUID, nullable=False),
+    sa.Column("mentee_id", _UUID, nullable=False),
+    sa.Column("mentor_id", _UUID, nullable=False),
+    sa.Column("note", sa.Text, nullable=False, server_default=sa.text("''")),
+    sa.Column("recommended_by", sa.Text, nullable=False),
+    moment_column("recommended_at"),
+    sa.PrimaryKeyConstraint("organization_id", "cohort_id", "mentee_id"),
+    sa.ForeignKeyConstraint(
+        ["organization_id", "cohort_id"],
+        ["cohorts.organization_id", "cohorts.id"],
+        name="fk_committee_recommendations_cohort",
+    ),
+)
+
+PEOPLE_TABLES = ("mentor_register", "conflicts_of_interest", "committee_recommendations")

@@ -11,9 +11,10 @@ import strawberry
 from app.api.graphql.problems import Problem
 from app.api.graphql.program_types import Mentorship
 from app.api.graphql.programs_common import MentorshipResult, args, or_none, or_problem, timed
+from app.domain.matching.committee import CommitteeRecommendation as CommitteeRecommendationRecord
 from app.domain.matching.conflicts import RecordedConflict
 from app.domain.next_session import CarriedMentee as CarriedMenteeRecord
-from app.services import conflicts, mentor_register, next_session
+from app.services import committee, conflicts, mentor_register, next_session
 from app.services.relationships import endings
 
 
@@ -90,6 +91,39 @@ ConflictResult = Annotated[ConflictOfInterest | Problem, strawberry.union("Confl
 
 
 @strawberry.type
+class CommitteeRecommendation:
+    cohort_id: UUID
+    mentee_id: UUID
+    mentor_id: UUID
+    note: str
+    recommended_by: str
+    recommended_at: datetime | None
+
+    @classmethod
+    def of(cls, p: CommitteeRecommendationRecord) -> CommitteeRecommendation:
+        return cls(
+            cohort_id=p.cohort_id,
+            mentee_id=p.mentee_id,
+            mentor_id=p.mentor_id,
+            note=p.note,
+            recommended_by=p.recommended_by,
+            recommended_at=p.recommended_at,
+        )
+
+
+@strawberry.type
+class PublishedSlate:
+    cohort_id: UUID
+    mentorships: list[Mentorship]
+
+
+RecommendationResult = Annotated[
+    CommitteeRecommendation | Problem, strawberry.union("RecommendationResult")
+]
+PublishedSlateResult = Annotated[PublishedSlate | Problem, strawberry.union("PublishedSlateResult")]
+
+
+@strawberry.type
 class RegisterLeft:
     employee_id: UUID
 
@@ -127,9 +161,41 @@ class PeopleQuery:
         found = await or_none(work)
         return None if found is None else [ConflictOfInterest.of(c) for c in found]
 
+    @strawberry.field(description="The committee's unpublished slate; null when not found")
+    async def committee_slate(
+        self, info: strawberry.Info, cohort_id: UUID
+    ) -> list[CommitteeRecommendation] | None:
+        found = await or_none(committee.committee_slate(**args(info), cohort_id=cohort_id))
+        return None if found is None else [CommitteeRecommendation.of(p) for p in found]
+
 
 @strawberry.type
 class PeopleMutation:
+    @strawberry.mutation(description="The selection committee recommends a mentor for a mentee")
+    async def recommend_pair(
+        self,
+        info: strawberry.Info,
+        cohort_id: UUID,
+        mentee_id: UUID,
+        mentor_id: UUID,
+        note: str = "",
+    ) -> RecommendationResult:
+        work = committee.recommend_pair(
+            **timed(info), cohort_id=cohort_id, mentee_id=mentee_id, mentor_id=mentor_id, note=note
+        )
+        found = await or_problem(work)
+        return found if isinstance(found, Problem) else CommitteeRecommendation.of(found)
+
+    @strawberry.mutation(description="Publish the committee's slate as proposed mentorships")
+    async def publish_committee_slate(
+        self, info: strawberry.Info, cohort_id: UUID
+    ) -> PublishedSlateResult:
+        work = committee.publish_committee_slate(**timed(info), cohort_id=cohort_id)
+        found = await or_problem(work)
+        if isinstance(found, Problem):
+            return found
+        return PublishedSlate(cohort_id=cohort_id, mentorships=[Mentorship.of(m) for m in found])
+
     @strawberry.mutation(description="Record a conflict of interest between two people (004)")
     async def record_conflict_of_interest(
         self,

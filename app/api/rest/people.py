@@ -11,13 +11,15 @@ from app.api.rest.responses import problems
 from app.api.rest.schemas.matching import MentorshipRead
 from app.api.rest.schemas.people import (
     CarriedMenteeRead,
+    CommitteeRecommendationCreate,
+    CommitteeRecommendationRead,
     ConflictOfInterestCreate,
     ConflictOfInterestRead,
     MentorReplacementCreate,
     RegisteredMentorRead,
     RegisterEntryWrite,
 )
-from app.services import conflicts, mentor_register, next_session
+from app.services import committee, conflicts, mentor_register, next_session
 from app.services.relationships import endings
 
 router = APIRouter(prefix="/v1", tags=["programs"])
@@ -143,3 +145,52 @@ async def list_conflicts_of_interest(
         uow=uow, principal=principal, cohort_id=cohort_id
     )
     return [ConflictOfInterestRead.model_validate(c, from_attributes=True) for c in found]
+
+
+@router.post(
+    "/cohorts/{cohort_id}/committee-recommendations",
+    operation_id="recommendPair",
+    responses=problems(403, 404, 422),
+)
+async def recommend_pair(
+    cohort_id: UUID,
+    body: CommitteeRecommendationCreate,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    clock: SystemTime,
+) -> CommitteeRecommendationRead:
+    """The selection committee recommends a mentor for a mentee (000), every hard rule held;
+    it replaces the mentee's earlier recommendation."""
+    pick = await committee.recommend_pair(
+        uow=uow, principal=principal, clock=clock, cohort_id=cohort_id, **body.model_dump()
+    )
+    return CommitteeRecommendationRead.model_validate(pick, from_attributes=True)
+
+
+@router.get(
+    "/cohorts/{cohort_id}/committee-recommendations",
+    operation_id="listCommitteeSlate",
+    responses=problems(403, 404),
+)
+async def list_committee_slate(
+    cohort_id: UUID, uow: UoW, principal: CurrentPrincipal
+) -> list[CommitteeRecommendationRead]:
+    """The committee's slate for the cohort, not yet published."""
+    slate = await committee.committee_slate(uow=uow, principal=principal, cohort_id=cohort_id)
+    return [CommitteeRecommendationRead.model_validate(p, from_attributes=True) for p in slate]
+
+
+@router.post(
+    "/cohorts/{cohort_id}/committee-recommendations/publish",
+    operation_id="publishCommitteeSlate",
+    status_code=201,
+    responses=problems(403, 404, 409, 422),
+)
+async def publish_committee_slate(
+    cohort_id: UUID, uow: UoW, principal: CurrentPrincipal, clock: SystemTime
+) -> list[MentorshipRead]:
+    """The coordinator publishes the committee's slate as proposed mentorships."""
+    created = await committee.publish_committee_slate(
+        uow=uow, principal=principal, clock=clock, cohort_id=cohort_id
+    )
+    return [MentorshipRead.model_validate(m, from_attributes=True) for m in created]

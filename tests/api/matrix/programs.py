@@ -254,3 +254,21 @@ GRAPHQL["recordConflictOfInterest"] = (
     f'otherEmployeeId: "{SOMEONE}", reason: "x") {_PROBLEM} }}',
     "cohort",
 )
+REST[("POST", "/v1/cohorts/{cohort_id}/committee-recommendations")] = Op(
+    "cohort", body={"mentee_id": NOBODY, "mentor_id": SOMEONE}
+)
+REST[("GET", "/v1/cohorts/{cohort_id}/committee-recommendations")] = Op("cohort")
+REST[("POST", "/v1/cohorts/{cohort_id}/committee-recommendations/publish")] = Op("cohort")
+GRAPHQL["committeeSlate"] = (
+    "query($id: UUID!) { committeeSlate(cohortId: $id) { menteeId mentorId note } }",
+    "cohort",
+)
+GRAPHQL["recommendPair"] = (
+    f'mutation($id: UUID!) {{ recommendPair(cohortId: $id, menteeId: "{NOBODY}", '
+    f'mentorId: "{SOMEONE}") {_PROBLEM} }}',
+    "cohort",
+)
+GRAPHQL["publishCommitteeSlate"] = (
+    f"mutation($id: UUID!) {{ publishCommitteeSlate(cohortId: $id) {_PROBLEM} }}",
+    "cohort",
+)

@@ -9,6 +9,7 @@ from uuid import UUID
 
 import asyncpg
 
+from app.domain.matching.committee import CommitteeRecommendation
 from app.domain.matching.conflicts import RecordedConflict
 from app.domain.mentor_register import RegisterEntry
 
@@ -100,3 +101,45 @@ class SqlConflicts:
     async def of_cohort(self, cohort_id: UUID) -> list[RecordedConflict]:
         rows = await self._connection.fetch(_CONFLICTS, self._org, cohort_id)
         return [RecordedConflict(*r) for r in rows]
+
+
+_RECOMMEND = (
+    "INSERT INTO committee_recommendations (organization_id, cohort_id, mentee_id, mentor_id, "
+    "note, recommended_by) VALUES ($1, $2, $3, $4, $5, $6) "
+    "ON CONFLICT (organization_id, cohort_id, mentee_id) DO UPDATE SET "
+    "mentor_id = EXCLUDED.mentor_id, note = EXCLUDED.note, "
+    "recommended_by = EXCLUDED.recommended_by, recommended_at = now() RETURNING recommended_at"
+)
+_SLATE = (
+    "SELECT cohort_id, mentee_id, mentor_id, note, recommended_by, recommended_at "
+    "FROM committee_recommendations WHERE organization_id = $1 AND cohort_id = $2 "
+    "ORDER BY mentee_id"
+)
+_CLEAR_SLATE = "DELETE FROM committee_recommendations WHERE organization_id = $1 AND cohort_id = $2"
+
+
+class SqlCommittee:
+    """The selection committee's slate of recommended pairs, per cohort."""
+
+    def __init__(self, connection: asyncpg.Connection, organization_id: UUID | None) -> None:
+        self._connection = connection
+        self._org = organization_id
+
+    async def recommend(self, pick: CommitteeRecommendation) -> CommitteeRecommendation:
+        at = await self._connection.fetchval(
+            _RECOMMEND,
+            self._org,
+            pick.cohort_id,
+            pick.mentee_id,
+            pick.mentor_id,
+            pick.note,
+            pick.recommended_by,
+        )
+        return replace(pick, recommended_at=at)
+
+    async def slate(self, cohort_id: UUID) -> list[CommitteeRecommendation]:
+        rows = await self._connection.fetch(_SLATE, self._org, cohort_id)
+        return [CommitteeRecommendation(*r) for r in rows]
+
+    async def clear(self, cohort_id: UUID) -> None:
+        await self._connection.execute(_CLEAR_SLATE, self._org, cohort_id)

@@ -62,3 +62,20 @@ class ConflictOfInterestRead(BaseModel):
     reason: str
     recorded_by: str = Field(description="The person who recorded it, by name")
     recorded_at: datetime | None
+
+
+class CommitteeRecommendationCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    mentee_id: UUID
+    mentor_id: UUID
+    note: str = Field(default="", max_length=2000, description="Why this mentor, for the slate")
+
+
+class CommitteeRecommendationRead(BaseModel):
+    cohort_id: UUID
+    mentee_id: UUID
+    mentor_id: UUID
+    note: str
+    recommended_by: str = Field(description="The committee member, by name")
+    recommended_at: datetime | None
