@@ -380,3 +380,39 @@ async def test_the_coordinator_records_a_conflict_of_interest_at_any_time(client
     mentee = await auth(role=Role.PARTICIPANT, employee_id=ids["E2"])
     hidden = await client.get(f"/v1/cohorts/{cohort}/conflicts-of-interest", headers=mentee)
     assert hidden.status_code == 403
+
+
+async def test_a_protege_sees_their_own_interview_shortlist(client, auth):
+    # seed 004_5b4c852a2ca2c393.txt: the protégé may "interview potential mentors from a
+    # shortlist": the shortlist is theirs to see, nobody else's.
+    admin = await auth()
+    graduate = {"graduate_of": ["Maine Leadership Institute"]}
+    rows = [
+        employee_row("P1", level=3, department="Finance", unit="Payroll", attributes=graduate),
+        employee_row("P2", level=3, department="Finance", unit="Audit", attributes=graduate),
+        employee_row("R1", level=9, department="Transport", unit="Fleet"),
+    ]
+    await client.post("/v1/employees/import", headers=admin, json={"employees": rows})
+    listed = (await client.get("/v1/employees", headers=admin)).json()["items"]
+    ids = {e["employee_number"]: e["id"] for e in listed}
+    program = await client.post(
+        "/v1/programs", headers=admin, json={"name": "MMS", "preset": "maine-mms"}
+    )
+    cohort = (
+        await client.post(
+            f"/v1/programs/{program.json()['id']}/cohorts",
+            headers=admin,
+            json={"name": "2026", "starts_on": "2026-07-01"},
+        )
+    ).json()["id"]
+    protege = await auth(role=Role.PARTICIPANT, employee_id=ids["P1"])
+    mine = await apply(client, protege, cohort, ids["P1"], MENTEE)
+    await apply(client, admin, cohort, ids["R1"], MENTOR)
+    shortlist = await client.get(
+        f"/v1/applications/{mine['id']}/suggested-mentors", headers=protege
+    )
+    assert shortlist.status_code == 200, shortlist.text
+    assert [s["mentor_id"] for s in shortlist.json()] == [ids["R1"]]
+    other = await auth(role=Role.PARTICIPANT, employee_id=ids["P2"])
+    theirs = await client.get(f"/v1/applications/{mine['id']}/suggested-mentors", headers=other)
+    assert theirs.status_code == 404
