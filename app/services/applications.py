@@ -96,6 +96,38 @@ async def list_applications(
         return await uow.programs.applications(cohort_id=cohort_id)
 
 
+async def edit_application(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    application_id: UUID,
+    profile: Mapping[str, Any],
+    capacity: int = 1,
+) -> Application:
+    """The applicant (or staff) edits the self-assessment or volunteer profile; eligibility is
+    decided again in the same transaction, so it is never stale."""
+    scope = reach(principal, Resource.APPLICATIONS, Action.WRITE)
+    if capacity < 1:
+        raise InvalidInput("a mentor takes at least one mentee", field="capacity")
+    async with uow:
+        found = await _visible(uow, principal, scope, application_id)
+        cohort = await _open_cohort(uow, found.cohort_id, clock.now().date())
+        program = await uow.programs.get_program(cohort.program_id)
+        employee = await uow.employees.get(found.employee_id)
+        if program is None or employee is None:
+            raise NotFound("no such application", field="id")
+        await _refuse_supervisory_preferences(uow, employee, profile, program.policy)
+        mentor = found.role is ApplicantRole.MENTOR
+        edited = replace(found, profile=dict(profile), capacity=capacity if mentor else 0)
+        await uow.programs.save_profile(edited)
+        [decided] = await reevaluate(uow, [edited], clock.now().date())
+        await uow.programs.save_applications([decided])
+        await _announce(uow, principal, decided, "application.edited")
+        await uow.commit()
+    return decided
+
+
 async def decide_supervisor_approval(
     *, uow: UnitOfWork, principal: Principal, clock: Clock, application_id: UUID, approved: bool
 ) -> Application:

@@ -81,6 +81,23 @@ class ApplicationMutation:
         )
         return found if isinstance(found, Problem) else Application.of(found)
 
+    @strawberry.mutation(description="Edit the profile; eligibility is decided again with it")
+    async def edit_application(
+        self, info: strawberry.Info, id: UUID, profile: JSON, capacity: int = 1
+    ) -> ApplicationResult:
+        given: dict[str, Any] = dict(cast(dict[str, Any], profile or {}))
+        unknown = sorted(set(given) - _PROFILE_KEYS)
+        if unknown:
+            return Problem(
+                code="invalid-input", detail=f"unknown profile fields: {unknown}", field="profile"
+            )
+        found = await or_problem(
+            applications.edit_application(
+                **timed(info), application_id=id, profile=given, capacity=capacity
+            )
+        )
+        return found if isinstance(found, Problem) else Application.of(found)
+
     @strawberry.mutation(description="The supervisor approves or declines (Caltrans)")
     async def decide_supervisor_approval(
         self, info: strawberry.Info, id: UUID, approved: bool

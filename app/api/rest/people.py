@@ -7,9 +7,11 @@ from uuid import UUID
 from fastapi import APIRouter, Response
 
 from app.api.deps import CurrentPrincipal, SystemTime, UoW
+from app.api.rest.program_applications import application_read
 from app.api.rest.responses import problems
 from app.api.rest.schemas.matching import MentorshipRead
 from app.api.rest.schemas.people import (
+    ApplicationEdit,
     CarriedMenteeRead,
     CommitteeRecommendationCreate,
     CommitteeRecommendationRead,
@@ -19,7 +21,8 @@ from app.api.rest.schemas.people import (
     RegisteredMentorRead,
     RegisterEntryWrite,
 )
-from app.services import committee, conflicts, mentor_register, next_session
+from app.api.rest.schemas.programs import ApplicationRead
+from app.services import applications, committee, conflicts, mentor_register, next_session
 from app.services.relationships import endings
 
 router = APIRouter(prefix="/v1", tags=["programs"])
@@ -194,3 +197,27 @@ async def publish_committee_slate(
         uow=uow, principal=principal, clock=clock, cohort_id=cohort_id
     )
     return [MentorshipRead.model_validate(m, from_attributes=True) for m in created]
+
+
+@router.put(
+    "/applications/{application_id}/profile",
+    operation_id="editApplication",
+    responses=problems(403, 404, 409, 422),
+)
+async def edit_application(
+    application_id: UUID,
+    body: ApplicationEdit,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    clock: SystemTime,
+) -> ApplicationRead:
+    """Edit the self-assessment or volunteer profile; eligibility is decided again with it."""
+    edited = await applications.edit_application(
+        uow=uow,
+        principal=principal,
+        clock=clock,
+        application_id=application_id,
+        profile=body.profile(),
+        capacity=body.capacity,
+    )
+    return application_read(edited)

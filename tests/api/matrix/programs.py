@@ -272,3 +272,10 @@ GRAPHQL["publishCommitteeSlate"] = (
     f"mutation($id: UUID!) {{ publishCommitteeSlate(cohortId: $id) {_PROBLEM} }}",
     "cohort",
 )
+REST[("PUT", "/v1/applications/{application_id}/profile")] = Op(
+    "application", body={"goals": ["x"]}
+)
+GRAPHQL["editApplication"] = (
+    f'mutation($id: UUID!) {{ editApplication(id: $id, profile: {{goals: ["x"]}}) {_PROBLEM} }}',
+    "application",
+)

@@ -416,3 +416,35 @@ async def test_a_protege_sees_their_own_interview_shortlist(client, auth):
     other = await auth(role=Role.PARTICIPANT, employee_id=ids["P2"])
     theirs = await client.get(f"/v1/applications/{mine['id']}/suggested-mentors", headers=other)
     assert theirs.status_code == 404
+
+
+async def test_editing_an_application_decides_its_eligibility_again(client, auth):
+    # seed 003_e5d42bff8b56600f.txt "Expectations": the mentee "provides a completed Needs
+    # Assessment"; once added, the application is eligible at once (never stale).
+    ids = await directory(client, await auth())
+    headers = await auth(role=Role.COORDINATOR)
+    made = await nc_cohort(client, headers, ids)
+    mentee = await auth(role=Role.PARTICIPANT, employee_id=ids["E2"])
+    without = MENTEE | {"needs_assessment": None}
+    applied = await apply(client, mentee, made["cohort"], ids["E2"], without)
+    assert applied["eligibility"]["eligible"] is False
+    body = {k: v for k, v in without.items() if k != "role"}
+    edited = await client.put(
+        f"/v1/applications/{applied['id']}/profile",
+        headers=mentee,
+        json=body | {"needs_assessment": "wants to lead a crew"},
+    )
+    assert edited.status_code == 200, edited.text
+    assert edited.json()["eligibility"]["eligible"] is True
+    query = (
+        'mutation($id: UUID!) { editApplication(id: $id, profile: {goals: ["lead"]}) '
+        "{ __typename ... on Application { eligibility { eligible } } } }"
+    )
+    again = await client.post(
+        "/graphql", headers=mentee, json={"query": query, "variables": {"id": applied["id"]}}
+    )
+    # Without the needs assessment the mentee is no longer eligible.
+    assert again.json()["data"]["editApplication"]["eligibility"]["eligible"] is False
+    other = await auth(role=Role.PARTICIPANT, employee_id=ids["E1"])
+    theirs = await client.put(f"/v1/applications/{applied['id']}/profile", headers=other, json={})
+    assert theirs.status_code == 404

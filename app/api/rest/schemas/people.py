@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from app.api.rest.schemas.programs import Preferences
 
 
 class CarriedMenteeRead(BaseModel):
@@ -79,3 +82,27 @@ class CommitteeRecommendationRead(BaseModel):
     note: str
     recommended_by: str = Field(description="The committee member, by name")
     recommended_at: datetime | None
+
+
+class ApplicationEdit(BaseModel):
+    """The editable part of an application: the same profile fields as when applying."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    strengths: list[str] = Field(default_factory=list, description="Mentee self-assessment")
+    weaknesses: list[str] = Field(default_factory=list)
+    goals: list[str] = Field(default_factory=list)
+    leadership_history: str | None = None
+    competencies_wanted: list[str] = Field(default_factory=list)
+    career_path: list[str] = Field(default_factory=list)
+    preferences: Preferences = Field(default_factory=Preferences)
+    needs_assessment: str | None = Field(default=None, description="NC: at the start")
+    demographic_pairing: bool = False
+    expertise: list[str] = Field(default_factory=list, description="Mentor volunteer profile")
+    competencies: list[str] = Field(default_factory=list)
+    bio: str | None = Field(default=None, max_length=4000)
+    capacity: int = Field(default=1, ge=1, le=20, description="Mentor: mentees they can take")
+    conflicts: list[UUID] = Field(default_factory=list)
+
+    def profile(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", exclude={"capacity"})
