@@ -14,7 +14,7 @@ from app.api.graphql.programs_common import MentorshipResult, args, or_none, or_
 from app.domain.matching.committee import CommitteeRecommendation as CommitteeRecommendationRecord
 from app.domain.matching.conflicts import RecordedConflict
 from app.domain.next_session import CarriedMentee as CarriedMenteeRecord
-from app.services import committee, conflicts, mentor_register, next_session
+from app.services import committee, conflicts, mentor_register, next_session, referrals
 from app.services.relationships import endings
 
 
@@ -251,5 +251,15 @@ class PeopleMutation:
         self, info: strawberry.Info, id: UUID, mentor_id: UUID
     ) -> MentorshipResult:
         work = endings.replace_flagged_mentor(**timed(info), mentorship_id=id, mentor_id=mentor_id)
+        found = await or_problem(work)
+        return found if isinstance(found, Problem) else Mentorship.of(found)
+
+    @strawberry.mutation(
+        description="Record that a referred mentor's qualifications were confirmed"
+    )
+    async def confirm_referent_qualifications(
+        self, info: strawberry.Info, id: UUID, note: str = ""
+    ) -> MentorshipResult:
+        work = referrals.confirm_referent_qualifications(**timed(info), mentorship_id=id, note=note)
         found = await or_problem(work)
         return found if isinstance(found, Problem) else Mentorship.of(found)

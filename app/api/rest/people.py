@@ -18,11 +18,19 @@ from app.api.rest.schemas.people import (
     ConflictOfInterestCreate,
     ConflictOfInterestRead,
     MentorReplacementCreate,
+    ReferralConfirmationCreate,
     RegisteredMentorRead,
     RegisterEntryWrite,
 )
 from app.api.rest.schemas.programs import ApplicationRead
-from app.services import applications, committee, conflicts, mentor_register, next_session
+from app.services import (
+    applications,
+    committee,
+    conflicts,
+    mentor_register,
+    next_session,
+    referrals,
+)
 from app.services.relationships import endings
 
 router = APIRouter(prefix="/v1", tags=["programs"])
@@ -221,3 +229,23 @@ async def edit_application(
         capacity=body.capacity,
     )
     return application_read(edited)
+
+
+@router.post(
+    "/mentorships/{mentorship_id}/referral-confirmation",
+    operation_id="confirmReferentQualifications",
+    responses=problems(403, 404, 409),
+)
+async def confirm_referent_qualifications(
+    mentorship_id: UUID,
+    body: ReferralConfirmationCreate,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    clock: SystemTime,
+) -> MentorshipRead:
+    """The Program Administrator records that a referred mentor's qualifications were
+    confirmed (004), with who confirmed and when."""
+    confirmed = await referrals.confirm_referent_qualifications(
+        uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id, note=body.note
+    )
+    return MentorshipRead.model_validate(confirmed, from_attributes=True)

@@ -34,6 +34,9 @@ from app.services.relationships.records import Progress
 from app.services.volunteers import register_application
 
 MAX_PAGE = 200
+# The ways a mentee forms their own pair: choosing (002) or referring someone they know (004),
+# who need not be on the volunteer list.
+_MENTEE_OWN_WAYS = frozenset({PairFormation.MENTEE_CHOICE, PairFormation.REFERRAL})
 
 
 async def create_mentorship(
@@ -51,7 +54,7 @@ async def create_mentorship(
     may pair across the direct-supervisor line where the policy allows, with a recorded reason."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.WRITE)
     if scope is Reach.OWN and (
-        mentee_id != principal.employee_id or formed_by is not PairFormation.MENTEE_CHOICE
+        mentee_id != principal.employee_id or formed_by not in _MENTEE_OWN_WAYS
     ):
         raise NotFound("no such mentee", field="mentee_id")
     reason = (supervisor_override_reason or "").strip()
@@ -223,7 +226,7 @@ async def checked_pair(
         mentor_app = register_application(cohort_id, listed[0]) if listed else None
     if mentee_app is None or mentee_app.role is not ApplicantRole.MENTEE or not mentee_app.eligible:
         raise InvalidInput("the mentee has no eligible application here", field="mentee_id")
-    off_list = mentor_app is None and formed_by is PairFormation.MENTEE_CHOICE
+    off_list = mentor_app is None and formed_by in _MENTEE_OWN_WAYS
     if not off_list and (
         mentor_app is None or mentor_app.role is not ApplicantRole.MENTOR or not mentor_app.eligible
     ):
@@ -255,9 +258,11 @@ async def checked_pair(
     if refused:
         first = refused[0]
         raise InvalidInput(first.reason, field="mentor_id", rule=first.rule.value)
-    recorded = (
-        {"supervisor_override": dict(override)} if override and explanation.refused_by else {}
-    )
+    recorded: dict[str, Any] = {}
+    if override and explanation.refused_by:
+        recorded["supervisor_override"] = dict(override)
+    if formed_by is PairFormation.REFERRAL:  # 004: the referent's qualifications are confirmed
+        recorded["referral"] = {"qualifications_confirmed": False}
     return {**explanation.to_dict(), "off_list": off_list, **recorded}
 
 

@@ -279,3 +279,10 @@ GRAPHQL["editApplication"] = (
     f'mutation($id: UUID!) {{ editApplication(id: $id, profile: {{goals: ["x"]}}) {_PROBLEM} }}',
     "application",
 )
+REST[("POST", "/v1/mentorships/{mentorship_id}/referral-confirmation")] = Op(
+    "mentorship", body={"note": "x"}
+)
+GRAPHQL["confirmReferentQualifications"] = (
+    f"mutation($id: UUID!) {{ confirmReferentQualifications(id: $id) {_PROBLEM} }}",
+    "mentorship",
+)

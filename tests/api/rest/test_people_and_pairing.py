@@ -448,3 +448,55 @@ async def test_editing_an_application_decides_its_eligibility_again(client, auth
     other = await auth(role=Role.PARTICIPANT, employee_id=ids["E1"])
     theirs = await client.put(f"/v1/applications/{applied['id']}/profile", headers=other, json={})
     assert theirs.status_code == 404
+
+
+async def test_a_protege_refers_a_mentor_and_the_administrator_confirms_qualifications(
+    client, auth
+):
+    # seed 004_5b4c852a2ca2c393.txt: "Referrals: Protégés may suggest their own mentors; MMS
+    # will contact the referent to ascertain interest in serving as a mentor and to confirm
+    # qualifications".
+    admin = await auth()
+    graduate = {"graduate_of": ["Maine Leadership Institute"]}
+    rows = [
+        employee_row("P1", level=3, department="Finance", unit="Payroll", attributes=graduate),
+        employee_row("R1", level=9, department="Transport", unit="Fleet"),
+        employee_row("ADM", level=7, department="HR", unit="Learning"),
+    ]
+    await client.post("/v1/employees/import", headers=admin, json={"employees": rows})
+    listed = (await client.get("/v1/employees", headers=admin)).json()["items"]
+    ids = {e["employee_number"]: e["id"] for e in listed}
+    program = await client.post(
+        "/v1/programs", headers=admin, json={"name": "MMS", "preset": "maine-mms"}
+    )
+    cohort = (
+        await client.post(
+            f"/v1/programs/{program.json()['id']}/cohorts",
+            headers=admin,
+            json={"name": "2026", "starts_on": "2026-07-01"},
+        )
+    ).json()["id"]
+    protege = await auth(role=Role.PARTICIPANT, employee_id=ids["P1"])
+    await apply(client, protege, cohort, ids["P1"], MENTEE)
+    referred = await client.post(
+        "/v1/mentorships",
+        headers=protege,
+        json={
+            "cohort_id": cohort,
+            "mentee_id": ids["P1"],
+            "mentor_id": ids["R1"],
+            "formed_by": "referral",
+        },
+    )
+    assert referred.status_code == 201, referred.text
+    assert referred.json()["explanation"]["referral"] == {"qualifications_confirmed": False}
+    url = f"/v1/mentorships/{referred.json()['id']}/referral-confirmation"
+    assert (await client.post(url, headers=protege, json={})).status_code == 403
+    administrator = await auth(role=Role.COORDINATOR, employee_id=ids["ADM"])
+    confirmed = await client.post(url, headers=administrator, json={"note": "checked the CV"})
+    assert confirmed.status_code == 200, confirmed.text
+    referral = confirmed.json()["explanation"]["referral"]
+    assert referral["qualifications_confirmed"] is True
+    assert referral["confirmed_by"] == "GivenADM Family (ADM)"
+    seen = await client.get(f"/v1/mentorships/{referred.json()['id']}", headers=protege)
+    assert seen.json()["explanation"]["referral"]["note"] == "checked the CV"

@@ -128,6 +128,9 @@ _WITHDRAWN = _sql(
     "AND c.starts_on < :before AND m.state = 'withdrawn' AND p.eligible_for_next_cohort "
     "ORDER BY p.closed_on, m.id"
 )
+_SET_EXPLANATION = _sql(
+    "UPDATE mentorships SET explanation = :explanation WHERE organization_id = :org AND id = :id"
+)
 _ANCESTORS = _sql("""
 WITH RECURSIVE up(employee_id, manager_id, depth) AS (
   SELECT id, manager_id, 1 FROM employees
@@ -279,6 +282,11 @@ class SqlMatchingRepository:
             )
             for r in found
         ]
+
+    async def set_explanation(self, mentorship_id: UUID, explanation: dict[str, Any]) -> None:
+        """Record more about how the pair formed (a referral's confirmation)."""
+        await self._execute(_SET_EXPLANATION, id=mentorship_id, explanation=explanation)
+        self._known_pairs.pop(mentorship_id, None)
 
     async def ancestors(self, employee_ids: Sequence[UUID]) -> dict[UUID, frozenset[UUID]]:
         """Each employee's whole supervisory chain, at any depth, in one recursive query."""

@@ -106,3 +106,11 @@ class ApplicationEdit(BaseModel):
 
     def profile(self) -> dict[str, Any]:
         return self.model_dump(mode="json", exclude={"capacity"})
+
+
+class ReferralConfirmationCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = Field(
+        default="", max_length=2000, description="How the qualifications were checked"
+    )
