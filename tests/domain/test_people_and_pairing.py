@@ -327,7 +327,8 @@ def test_an_override_lifts_only_the_direct_supervisor_line_and_only_where_allowe
 def test_there_should_be_no_actual_or_perceived_conflict_of_interest_either_way(
     pairs: list[tuple[int, int]],
 ) -> None:
-    # seed 004_5b4c852a2ca2c393.txt "Ethics": a recorded conflict binds both people alike.
+    # seed 004_5b4c852a2ca2c393.txt: "avoid actual or perceived conflicts of interest": a
+    # recorded conflict binds both people alike.
     recorded = [
         RecordedConflict(UUID(int=n), UUID(int=99), UUID(int=a), UUID(int=b), "audits", "x")
         for n, (a, b) in enumerate(pairs)
@@ -361,7 +362,7 @@ def test_a_recorded_conflict_says_why() -> None:
 def test_the_selection_committee_counts_its_own_picks_as_the_mentors_load(
     picks: list[tuple[int, int]],
 ) -> None:
-    # seed 000_4e18aab21704e587.txt: "a formal one-to-one relationship": a slate that gives a
+    # seed 000_4e18aab21704e587.txt: "in a formal one-to-one relationship": a slate that gives a
     # mentor one mentee leaves no room for another.
     slate = [
         CommitteeRecommendation(UUID(int=99), UUID(int=e), UUID(int=r), "", "member")

@@ -1,4 +1,4 @@
-"""Conflicts of interest (004 "Ethics": "no actual or perceived conflict of interest"): an
+"""Conflicts of interest (004: "avoid actual or perceived conflicts of interest"): an
 applicant declares them, and a coordinator may record one at any time; matching refuses both."""
 
 from __future__ import annotations

@@ -341,8 +341,9 @@ async def test_caltrans_may_pair_a_mentee_with_their_supervisor_on_a_recorded_ov
 
 
 async def test_the_coordinator_records_a_conflict_of_interest_at_any_time(client, auth):
-    # seed 004_5b4c852a2ca2c393.txt "Ethics": "There should be no actual or perceived conflict
-    # of interest"; the administrator records one later, not only the applicant while applying.
+    # seed 004_5b4c852a2ca2c393.txt: "The MMS Mentoring program strives to avoid actual or
+    # perceived conflicts of interest"; the administrator records one later, not only the
+    # applicant while applying.
     ids = await directory(client, await auth())
     headers = await auth(role=Role.COORDINATOR, employee_id=ids["D1"])
     cohort = await _caltrans_cohort(client, headers)
@@ -383,8 +384,8 @@ async def test_the_coordinator_records_a_conflict_of_interest_at_any_time(client
 
 
 async def test_a_protege_sees_their_own_interview_shortlist(client, auth):
-    # seed 004_5b4c852a2ca2c393.txt: the protégé may "interview potential mentors from a
-    # shortlist": the shortlist is theirs to see, nobody else's.
+    # seed 004_5b4c852a2ca2c393.txt: "MMS will provide the mentors' names and biographies.
+    # Protégé then contacts/interviews the suggested mentors": theirs to see, nobody else's.
     admin = await auth()
     graduate = {"graduate_of": ["Maine Leadership Institute"]}
     rows = [

@@ -9,8 +9,8 @@ from tests.api.rest.test_people_and_pairing import SELF_ASSESSMENT, _charlotte
 
 
 async def test_the_selection_committee_matches_applications_to_mentor_profiles(client, auth):
-    # seed 000_4e18aab21704e587.txt "Selection Committee": the committee matches mentees'
-    # applications with mentors' profiles.
+    # seed 000_4e18aab21704e587.txt "Selection Committee": "Reviews participant application for
+    # closest match with mentor profile".
     coordinator = await auth(role=Role.COORDINATOR)
     member = await auth(role=Role.COMMITTEE)
     ids, cohort = await _charlotte(client, await auth())
