@@ -28,7 +28,7 @@ from app.api.graphql.programs_common import (
     or_problem,
     timed,
 )
-from app.services import applications
+from app.services import applications, shortlists
 from app.services.matching import runs as matching_runs
 from app.services.relationships import mentorships
 
@@ -95,6 +95,15 @@ class ApplicationMutation:
             applications.edit_application(
                 **timed(info), application_id=id, profile=given, capacity=capacity
             )
+        )
+        return found if isinstance(found, Problem) else Application.of(found)
+
+    @strawberry.mutation(description="The protégé ranks their interview shortlist, best first")
+    async def rank_shortlist(
+        self, info: strawberry.Info, id: UUID, mentor_ids: list[UUID]
+    ) -> ApplicationResult:
+        found = await or_problem(
+            shortlists.rank_shortlist(**timed(info), application_id=id, mentor_ids=mentor_ids)
         )
         return found if isinstance(found, Problem) else Application.of(found)
 

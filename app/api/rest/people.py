@@ -21,6 +21,7 @@ from app.api.rest.schemas.people import (
     ReferralConfirmationCreate,
     RegisteredMentorRead,
     RegisterEntryWrite,
+    ShortlistRankingWrite,
 )
 from app.api.rest.schemas.programs import ApplicationRead
 from app.services import (
@@ -30,6 +31,7 @@ from app.services import (
     mentor_register,
     next_session,
     referrals,
+    shortlists,
 )
 from app.services.relationships import endings
 
@@ -249,3 +251,27 @@ async def confirm_referent_qualifications(
         uow=uow, principal=principal, clock=clock, mentorship_id=mentorship_id, note=body.note
     )
     return MentorshipRead.model_validate(confirmed, from_attributes=True)
+
+
+@router.put(
+    "/applications/{application_id}/shortlist-ranking",
+    operation_id="rankShortlist",
+    responses=problems(403, 404, 422),
+)
+async def rank_shortlist(
+    application_id: UUID,
+    body: ShortlistRankingWrite,
+    uow: UoW,
+    principal: CurrentPrincipal,
+    clock: SystemTime,
+) -> ApplicationRead:
+    """The protégé ranks the mentors of their interview shortlist, best first (004); the
+    ranking becomes their preferred mentors."""
+    ranked = await shortlists.rank_shortlist(
+        uow=uow,
+        principal=principal,
+        clock=clock,
+        application_id=application_id,
+        mentor_ids=body.mentor_ids,
+    )
+    return application_read(ranked)

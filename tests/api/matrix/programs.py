@@ -286,3 +286,10 @@ GRAPHQL["confirmReferentQualifications"] = (
     f"mutation($id: UUID!) {{ confirmReferentQualifications(id: $id) {_PROBLEM} }}",
     "mentorship",
 )
+REST[("PUT", "/v1/applications/{application_id}/shortlist-ranking")] = Op(
+    "application", body={"mentor_ids": [NOBODY]}
+)
+GRAPHQL["rankShortlist"] = (
+    f'mutation($id: UUID!) {{ rankShortlist(id: $id, mentorIds: ["{NOBODY}"]) {_PROBLEM} }}',
+    "application",
+)

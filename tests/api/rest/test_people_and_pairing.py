@@ -417,6 +417,16 @@ async def test_a_protege_sees_their_own_interview_shortlist(client, auth):
     other = await auth(role=Role.PARTICIPANT, employee_id=ids["P2"])
     theirs = await client.get(f"/v1/applications/{mine['id']}/suggested-mentors", headers=other)
     assert theirs.status_code == 404
+    # After the interviews the protégé ranks them; the ranking becomes their preference.
+    url = f"/v1/applications/{mine['id']}/shortlist-ranking"
+    ranked = await client.put(url, headers=protege, json={"mentor_ids": [ids["R1"]]})
+    assert ranked.status_code == 200, ranked.text
+    assert ranked.json()["profile"]["preferences"]["mentor_ids"] == [ids["R1"]]
+    off = await client.put(url, headers=protege, json={"mentor_ids": [ids["P2"]]})
+    assert (off.status_code, off.json()["field"]) == (422, "mentor_ids")
+    assert (
+        await client.put(url, headers=other, json={"mentor_ids": [ids["R1"]]})
+    ).status_code == 404
 
 
 async def test_editing_an_application_decides_its_eligibility_again(client, auth):

@@ -114,3 +114,9 @@ class ReferralConfirmationCreate(BaseModel):
     note: str = Field(
         default="", max_length=2000, description="How the qualifications were checked"
     )
+
+
+class ShortlistRankingWrite(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    mentor_ids: list[UUID] = Field(min_length=1, max_length=20, description="Best first")
