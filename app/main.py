@@ -21,7 +21,15 @@ from app.api.docs import install_docs
 from app.api.etags import ETags
 from app.api.graphql.schema import build_router
 from app.api.idempotency import Idempotency
-from app.api.rest import access, employees, health, integrations, programs, relationships
+from app.api.rest import (
+    access,
+    employees,
+    health,
+    integrations,
+    people,
+    programs,
+    relationships,
+)
 from app.api.rest import program_year as program_year_rest
 from app.api.text_guard import RejectNulCharacters
 from app.config import Settings
@@ -83,6 +91,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         employees.import_router,
         access.router,
         *programs.routers,
+        people.router,
         *relationships.routers,
         *integrations.routers,
         program_year_rest.router,

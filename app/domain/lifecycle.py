@@ -277,14 +277,17 @@ def end_early(status: MentorshipStatus, *, by: Party, today: date) -> Transition
     return Transition(_close(status, MentorshipState.ENDED, by, today), (MentorshipEvent.ENDED,))
 
 
-def terminate(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
-    """The program administrator ends the relationship, where the policy lets them intervene."""
+def terminate(
+    status: MentorshipStatus, *, by: Party, today: date, flagged: bool = False
+) -> Transition:
+    """The program administrator ends the relationship, where the policy lets them intervene;
+    in every program when an HR change `flagged` the pair (someone left, a rule now broken)."""
     if by is not Party.ADMINISTRATOR:
         raise NotPermitted(
             "only the program administrator may terminate", rule="administrator_only"
         )
     _require_state(status, OPEN_STATES, "terminate")
-    if not status.policy.ending.administrator_may_terminate:
+    if not flagged and not status.policy.ending.administrator_may_terminate:
         raise TransitionRefused(
             "this program's administrator does not intervene in relationships",
             rule="administrator_intervention_not_in_policy",

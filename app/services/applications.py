@@ -18,8 +18,12 @@ from app.domain.directory import Employee
 from app.domain.eligibility.decision import SupervisorApproved
 from app.domain.eligibility.facts import ApplicantRole, EligibilityOverride
 from app.domain.errors import Conflict, InvalidInput, NotFound, PolicyError
+from app.domain.matching.rules import in_supervisory_line
+from app.domain.policy.model import Policy
+from app.services.approvers import approver_name
 from app.services.eligibility_refresh import reevaluate
 from app.services.ports import Clock, UnitOfWork
+from app.services.programs.facts import candidate
 from app.services.programs.records import Application, Cohort
 
 
@@ -47,7 +51,7 @@ async def submit_application(
         employee = await uow.employees.get(employee_id)
         if program is None or employee is None:
             raise NotFound("no such employee", field="employee_id")
-        await _refuse_supervisory_preferences(uow, employee, profile)
+        await _refuse_supervisory_preferences(uow, employee, profile, program.policy)
         asks_supervisor = role is ApplicantRole.MENTEE and any(
             isinstance(r, SupervisorApproved) for r in program.policy.eligibility.mentee_rules
         )
@@ -93,6 +97,38 @@ async def list_applications(
         return await uow.programs.applications(cohort_id=cohort_id)
 
 
+async def edit_application(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    application_id: UUID,
+    profile: Mapping[str, Any],
+    capacity: int = 1,
+) -> Application:
+    """The applicant (or staff) edits the self-assessment or volunteer profile; eligibility is
+    decided again in the same transaction, so it is never stale."""
+    scope = reach(principal, Resource.APPLICATIONS, Action.WRITE)
+    if capacity < 1:
+        raise InvalidInput("a mentor takes at least one mentee", field="capacity")
+    async with uow:
+        found = await _visible(uow, principal, scope, application_id)
+        cohort = await _open_cohort(uow, found.cohort_id, clock.now().date())
+        program = await uow.programs.get_program(cohort.program_id)
+        employee = await uow.employees.get(found.employee_id)
+        if program is None or employee is None:
+            raise NotFound("no such application", field="id")
+        await _refuse_supervisory_preferences(uow, employee, profile, program.policy)
+        mentor = found.role is ApplicantRole.MENTOR
+        edited = replace(found, profile=dict(profile), capacity=capacity if mentor else 0)
+        await uow.programs.save_profile(edited)
+        [decided] = await reevaluate(uow, [edited], clock.now().date())
+        await uow.programs.save_applications([decided])
+        await _announce(uow, principal, decided, "application.edited")
+        await uow.commit()
+    return decided
+
+
 async def decide_supervisor_approval(
     *, uow: UnitOfWork, principal: Principal, clock: Clock, application_id: UUID, approved: bool
 ) -> Application:
@@ -124,8 +160,16 @@ async def override_eligibility(
     """Admit, on record and with the reason, an applicant who fails `rule` (NC, seed 003)."""
     reach(principal, Resource.APPLICATIONS, Action.OVERRIDE)
     now = clock.now()
-    override = EligibilityOverride(rule, principal.subject, now, reason.strip())
+    if not reason.strip():
+        raise InvalidInput(
+            "an override needs the extenuating circumstances as its reason",
+            field="reason",
+            rule=rule,
+        )
     async with uow:
+        override = EligibilityOverride(
+            rule, await approver_name(uow, principal), now, reason.strip()
+        )
         application = await _visible(uow, principal, Reach.ALL, application_id)
         cohort = await uow.programs.get_cohort(application.cohort_id)
         program = await uow.programs.get_program(cohort.program_id) if cohort else None
@@ -191,17 +235,26 @@ async def _open_cohort(uow: UnitOfWork, cohort_id: UUID, today: date) -> Cohort:
 
 
 async def _refuse_supervisory_preferences(
-    uow: UnitOfWork, employee: Employee, profile: Mapping[str, Any]
+    uow: UnitOfWork, employee: Employee, profile: Mapping[str, Any], policy: Policy
 ) -> None:
-    """Naming someone in your own supervisory chain, above or below, can never be a pair."""
+    """Naming someone across the supervisory line this program reads (the direct supervisor,
+    or the whole chain: each handbook its own) can never be a pair."""
     named = [str(i) for i in (profile.get("preferences") or {}).get("mentor_ids") or ()]
     named += [str(i) for i in profile.get("mentee_ids") or ()]
     ids = {UUID(i) for i in named}
+    if not ids or not policy.matching.forbid_supervisory_chain:
+        return
     chains = await uow.programs.ancestors([employee.id, *ids])
-    for other in ids:
-        if other in chains.get(employee.id, ()) or employee.id in chains.get(other, ()):
+    others = {e.id: e for e in await uow.employees.get_many(list(ids))}
+    me = candidate(employee, None, chains)
+    for other in sorted(ids):
+        person = others.get(other)
+        if person is None:
+            continue
+        reason = in_supervisory_line(me, candidate(person, None, chains), policy.matching)
+        if reason is not None:
             raise InvalidInput(
-                f"{other} is in the applicant's supervisory chain and cannot be paired",
+                f"{other} cannot be paired with the applicant: {reason}",
                 field="preferences",
                 rule="not_in_supervisory_chain",
             )

@@ -9,11 +9,14 @@ from uuid import UUID
 from app.domain.access import Principal
 from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
+from app.domain.directory import EmploymentStatus
 from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import NotFound
 from app.domain.matching.rules import remaining_capacity
+from app.domain.mentor_register import RegisterEntry
 from app.services.ports import UnitOfWork
 from app.services.programs.facts import candidate
+from app.services.programs.records import Application
 
 PUBLIC_PROFILE = ("expertise", "competencies", "career_path", "bio")
 
@@ -43,12 +46,21 @@ async def list_volunteers(
         ):
             raise NotFound("no such cohort", field="id")
         mentors = [a for a in found if a.role is ApplicantRole.MENTOR and a.eligible]
+        if program.policy.matching.volunteers_from_register:
+            applied = {a.employee_id for a in found}
+            mentors += [
+                register_application(cohort_id, entry)
+                for entry in await uow.register.entries()
+                if entry.employee_id not in applied
+            ]
         people = {e.id: e for e in await uow.employees.get_many([a.employee_id for a in mentors])}
-        loads = await uow.programs.open_loads(list(people))
+        loads = await uow.programs.mentor_loads(list(people), program.id)
     listed = []
     for application in mentors:
         employee = people[application.employee_id]
-        built = candidate(employee, application, {}, loads.get(employee.id, 0))
+        if employee.employment_status is not EmploymentStatus.ACTIVE:
+            continue
+        built = candidate(employee, application, {}, *loads.get(employee.id, (0, 0)))
         places = remaining_capacity(built, program.policy.matching)
         if places > 0:
             listed.append(
@@ -62,3 +74,21 @@ async def list_volunteers(
                 )
             )
     return sorted(listed, key=lambda v: (v.name, str(v.employee_id)))
+
+
+def register_application(cohort_id: UUID, entry: RegisterEntry) -> Application:
+    """A register entry read as a mentor's application to the cohort (not stored): its
+    expertise is the public profile, its capacity the places offered."""
+    profile = {"expertise": list(entry.expertise), "availability": entry.availability}
+    return Application(
+        entry.employee_id,
+        cohort_id,
+        entry.employee_id,
+        ApplicantRole.MENTOR,
+        profile,
+        entry.capacity,
+        None,
+        (),
+        True,
+        {},
+    )

@@ -21,7 +21,7 @@ from app.domain.matching.explanation import (
     refusals,
 )
 from app.domain.org_chart import ancestor_sets
-from app.domain.policy.model import MatchingPolicy, PreferenceWeights
+from app.domain.policy.model import MatchingPolicy, PreferenceWeights, SupervisoryLine
 
 POLICY = MatchingPolicy()
 WEIGHTS = PreferenceWeights(
@@ -236,10 +236,12 @@ policies = st.builds(
     require_higher_level=st.booleans(),
     min_level_gap=st.integers(0, 3),
     forbid_supervisory_chain=st.booleans(),
+    supervisory_line=st.sampled_from(list(SupervisoryLine)),
     forbid_same_unit=st.booleans(),
     forbid_same_department=st.booleans(),
     one_to_one=st.just(False),
     default_mentor_capacity=st.integers(1, 3),
+    max_open_pairs_across_programs=st.none() | st.integers(1, 4),
     weights=weights_strategy,
 ) | st.builds(MatchingPolicy, one_to_one=st.just(True), weights=weights_strategy)
 
@@ -270,6 +272,8 @@ def people(draw: st.DrawFn, size: int = 14) -> list[MatchCandidate]:
             conflicts=draw(st.frozensets(ids, max_size=1)),
             capacity=draw(st.none() | st.integers(0, 3)),
             current_load=draw(st.integers(0, 2)),
+            manager=manager_of[i],
+            load_elsewhere=i % 3,
         )
         for i in range(size)
     ]
@@ -279,7 +283,10 @@ def people(draw: st.DrawFn, size: int = 14) -> list[MatchCandidate]:
 def test_a_manager_is_never_an_allowed_mentor_for_anyone_below_them_at_any_depth(
     everyone: list[MatchCandidate], policy: MatchingPolicy
 ) -> None:
-    policy = replace(policy, forbid_supervisory_chain=True)
+    # seed 004_5b4c852a2ca2c393.txt: "no supervisory responsibilities, even indirectly".
+    policy = replace(
+        policy, forbid_supervisory_chain=True, supervisory_line=SupervisoryLine.WHOLE_CHAIN
+    )
     matrix = build_cost_matrix(everyone, everyone, policy)
     column = {m: j for j, m in enumerate(matrix.mentor_ids)}
     for row, mentee in enumerate(everyone):

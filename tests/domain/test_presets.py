@@ -8,6 +8,7 @@ import pytest
 
 from app.domain.confidentiality import DisclosureKind
 from app.domain.eligibility.decision import (
+    ActiveEmployment,
     AttendedInformationSession,
     GraduateOf,
     MinimumLevel,
@@ -147,7 +148,7 @@ def test_caltrans_pairs_meet_about_twice_a_month_for_about_three_hours() -> None
 def test_caltrans_mentee_chooses_from_the_volunteer_list_or_asks_off_list_with_supervisor_approval():  # noqa: E501
     caltrans = preset("caltrans")
     assert caltrans.pair_formation == (PairFormation.MENTEE_CHOICE, PairFormation.REFERRAL)
-    assert caltrans.eligibility.mentee_rules == (SupervisorApproved(),)
+    assert caltrans.eligibility.mentee_rules == (ActiveEmployment(), SupervisorApproved())
     assert caltrans.checkpoint_month is None
 
 
@@ -174,6 +175,7 @@ def test_nc_mentee_in_good_standing_with_service_session_and_needs_assessment_ov
     Assessment; "*Extenuating circumstances ... with appropriate approval"."""
     eligibility = preset("nc-model").eligibility
     assert eligibility.mentee_rules == (
+        ActiveEmployment(),
         NoDisciplinaryIssues(),
         MinimumMonthsOfService(12),
         AttendedInformationSession(),
@@ -210,7 +212,7 @@ def test_maine_matches_by_four_means_preferably_across_departments() -> None:
 
 def test_maine_protege_is_a_graduate_of_the_maine_leadership_institute() -> None:
     rules = preset("maine-mms").eligibility.mentee_rules
-    assert rules == (GraduateOf(("Maine Leadership Institute",)),)
+    assert rules == (ActiveEmployment(), GraduateOf(("Maine Leadership Institute",)))
 
 
 def test_maine_allows_all_four_confidentiality_exceptions_and_administrator_termination() -> None:

@@ -106,3 +106,18 @@ async def test_graphql_subscribes_and_guards_updates_by_version(client, auth):
         "/graphql", headers=admin, json={"query": update, "variables": {"id": endpoint["id"]}}
     )
     assert stale.json()["data"]["updateWebhookEndpoint"]["code"] == "precondition-failed"
+
+
+async def test_a_null_description_clears_it_and_other_nulls_change_nothing(client, auth):
+    # Found by the schemathesis sequences: `{"description": null}` was a 500.
+    admin = await auth()
+    endpoint = (await _subscribe(client, admin)).json()
+    url = f"/v1/webhook-endpoints/{endpoint['id']}"
+    await client.patch(url, headers=admin, json={"description": "payroll"})
+    cleared = await client.patch(
+        url, headers=admin, json={"description": None, "url": None, "enabled": None}
+    )
+    assert cleared.status_code == 200, cleared.text
+    assert cleared.json()["description"] == ""
+    assert cleared.json()["url"] == endpoint["url"]
+    assert cleared.json()["enabled"] is True

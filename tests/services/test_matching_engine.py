@@ -22,7 +22,7 @@ from app.domain.matching.explanation import (
     remaining_capacity,
 )
 from app.domain.org_chart import ancestor_sets
-from app.domain.policy.model import MatchingPolicy, PreferenceWeights
+from app.domain.policy.model import MatchingPolicy, PreferenceWeights, SupervisoryLine
 from app.services.matching.costs import cohort_matrices
 from app.services.matching.engine import (
     MatchingResult,
@@ -73,10 +73,12 @@ policies = st.builds(
     require_higher_level=st.booleans(),
     min_level_gap=st.integers(0, 2),
     forbid_supervisory_chain=st.booleans(),
+    supervisory_line=st.sampled_from(list(SupervisoryLine)),
     forbid_same_unit=st.booleans(),
     forbid_same_department=st.booleans(),
     one_to_one=st.just(False),
     default_mentor_capacity=st.integers(1, 3),
+    max_open_pairs_across_programs=st.none() | st.integers(1, 4),
     weights=weights_strategy,
 ) | st.builds(MatchingPolicy, one_to_one=st.just(True), weights=weights_strategy)
 
@@ -110,6 +112,8 @@ def cohorts(
             conflicts=draw(st.frozensets(ids, max_size=1)),
             capacity=draw(st.none() | st.integers(0, 3)),
             current_load=draw(st.integers(0, 1)),
+            manager=manager_of[i],
+            load_elsewhere=i % 3,
         )
         for i in range(size)
     ]
@@ -176,8 +180,11 @@ def test_every_proposal_passes_every_rule_and_no_mentor_gets_more_than_their_cap
 def test_a_manager_is_never_proposed_for_anyone_in_their_chain(
     cohort: tuple[list[MatchCandidate], list[MatchCandidate]], policy: MatchingPolicy
 ) -> None:
+    # seed 004_5b4c852a2ca2c393.txt: "no supervisory responsibilities, even indirectly".
     mentees, mentors = cohort
-    policy = replace(policy, forbid_supervisory_chain=True)
+    policy = replace(
+        policy, forbid_supervisory_chain=True, supervisory_line=SupervisoryLine.WHOLE_CHAIN
+    )
     result = solve_matching(mentees=mentees, mentors=mentors, policy=policy)
     chain_of = {m.id: m.ancestors for m in [*mentees, *mentors]}
     for proposal in result.proposals:

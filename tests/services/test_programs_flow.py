@@ -81,6 +81,7 @@ async def test_applying_twice_is_a_conflict(new_uow, org, cohort):
 
 
 async def test_naming_your_own_supervisor_as_mentor_is_refused(new_uow, org, cohort):
+    # seed 003_e5d42bff8b56600f.txt: mentors for mentees who are "Not direct reports".
     made, ids, _ = cohort
     with pytest.raises(InvalidInput) as refused:
         await apply(
@@ -89,9 +90,18 @@ async def test_naming_your_own_supervisor_as_mentor_is_refused(new_uow, org, coh
             made.id,
             ids["E1"],
             ApplicantRole.MENTEE,
-            profile={"preferences": {"mentor_ids": [str(ids["D1"])]}},
+            profile={"preferences": {"mentor_ids": [str(ids["M1"])]}},
         )
     assert refused.value.rule == "not_in_supervisory_chain"
+    assert "direct supervisor" in refused.value.detail
+
+
+async def test_nc_lets_a_mentee_name_their_supervisors_manager(new_uow, org, cohort):
+    # seed 003_e5d42bff8b56600f.txt: only direct reports are excluded, not the whole chain.
+    made, ids, _ = cohort
+    named = {"preferences": {"mentor_ids": [str(ids["D1"])]}}
+    answer = await apply(new_uow, org, made.id, ids["E1"], ApplicantRole.MENTEE, profile=named)
+    assert answer.profile["preferences"]["mentor_ids"] == [str(ids["D1"])]
 
 
 async def test_a_run_never_pairs_a_mentee_with_anyone_in_their_chain(new_uow, org, cohort):

@@ -14,6 +14,11 @@ from app.adapters.db.database import Database
 from app.adapters.db.repositories.access import SqlAccessRepository
 from app.adapters.db.repositories.employees import SqlEmployeeRepository
 from app.adapters.db.repositories.integrations import SqlIntegrationRepository
+from app.adapters.db.repositories.mentor_register import (
+    SqlCommittee,
+    SqlConflicts,
+    SqlMentorRegister,
+)
 from app.adapters.db.repositories.organizations import SqlOrganizationRepository
 from app.adapters.db.repositories.outbox import SqlOutbox
 from app.adapters.db.repositories.programs import SqlProgramRepository
@@ -44,6 +49,9 @@ class SqlUnitOfWork:
     programs: SqlProgramRepository
     integrations: SqlIntegrationRepository
     relationships: SqlRelationshipRepository
+    register: SqlMentorRegister
+    conflicts: SqlConflicts
+    committee: SqlCommittee
 
     def __init__(
         self,
@@ -104,6 +112,9 @@ class SqlUnitOfWork:
         self.programs = SqlProgramRepository(connection, self._organization_id, self._known_pairs)
         self.integrations = SqlIntegrationRepository(connection, self._organization_id)
         self.relationships = SqlRelationshipRepository(connection, self._organization_id)
+        self.register = SqlMentorRegister(connection, self._organization_id)
+        self.conflicts = SqlConflicts(connection, self._organization_id)
+        self.committee = SqlCommittee(connection, self._organization_id)
         return self
 
     async def commit(self) -> None:

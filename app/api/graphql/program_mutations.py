@@ -28,7 +28,7 @@ from app.api.graphql.programs_common import (
     or_problem,
     timed,
 )
-from app.services import applications
+from app.services import applications, shortlists
 from app.services.matching import runs as matching_runs
 from app.services.relationships import mentorships
 
@@ -78,6 +78,32 @@ class ApplicationMutation:
                 profile=given,
                 capacity=capacity,
             )
+        )
+        return found if isinstance(found, Problem) else Application.of(found)
+
+    @strawberry.mutation(description="Edit the profile; eligibility is decided again with it")
+    async def edit_application(
+        self, info: strawberry.Info, id: UUID, profile: JSON, capacity: int = 1
+    ) -> ApplicationResult:
+        given: dict[str, Any] = dict(cast(dict[str, Any], profile or {}))
+        unknown = sorted(set(given) - _PROFILE_KEYS)
+        if unknown:
+            return Problem(
+                code="invalid-input", detail=f"unknown profile fields: {unknown}", field="profile"
+            )
+        found = await or_problem(
+            applications.edit_application(
+                **timed(info), application_id=id, profile=given, capacity=capacity
+            )
+        )
+        return found if isinstance(found, Problem) else Application.of(found)
+
+    @strawberry.mutation(description="The protégé ranks their interview shortlist, best first")
+    async def rank_shortlist(
+        self, info: strawberry.Info, id: UUID, mentor_ids: list[UUID]
+    ) -> ApplicationResult:
+        found = await or_problem(
+            shortlists.rank_shortlist(**timed(info), application_id=id, mentor_ids=mentor_ids)
         )
         return found if isinstance(found, Problem) else Application.of(found)
 
@@ -146,6 +172,7 @@ class MatchingMutation:
         mentee_id: UUID,
         mentor_id: UUID,
         formed_by: PairFormation,  # type: ignore[valid-type]
+        supervisor_override_reason: str | None = None,
     ) -> MentorshipResult:
         found = await or_problem(
             mentorships.create_mentorship(
@@ -154,6 +181,7 @@ class MatchingMutation:
                 mentee_id=mentee_id,
                 mentor_id=mentor_id,
                 formed_by=formed_by,
+                supervisor_override_reason=supervisor_override_reason,
             )
         )
         return found if isinstance(found, Problem) else Mentorship.of(found)

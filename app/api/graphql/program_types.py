@@ -175,6 +175,19 @@ class Unmatched:
 
 
 @strawberry.type
+class SupervisoryLine:
+    reading: str | None
+    rule: str
+
+
+@strawberry.type
+class IdleMentor:
+    mentor_id: UUID
+    reason: str
+    refused_by: JSON
+
+
+@strawberry.type
 class MatchingRun:
     id: UUID
     cohort_id: UUID
@@ -185,6 +198,12 @@ class MatchingRun:
     total_score: float
     created_at: datetime | None
     published_at: datetime | None
+    supervisory_line: SupervisoryLine | None = strawberry.field(
+        default=None, description="Which supervisory reading the run applied (its handbook's)"
+    )
+    mentors_without_mentee: list[IdleMentor] = strawberry.field(
+        default_factory=list, description="Eligible mentors who got no mentee, and why"
+    )
 
     @classmethod
     def of(cls, r: records.MatchingRun) -> MatchingRun:
@@ -220,7 +239,22 @@ class MatchingRun:
             total_score=r.result["total_score"],
             created_at=r.created_at,
             published_at=r.published_at,
+            supervisory_line=_supervisory_line(r.result.get("supervisory_line")),
+            mentors_without_mentee=[
+                IdleMentor(
+                    mentor_id=UUID(m["mentor_id"]),
+                    reason=m["reason"],
+                    refused_by=_json(m["refused_by"]),
+                )
+                for m in r.result.get("mentors_without_mentee", ())
+            ],
         )
+
+
+def _supervisory_line(stored: Any) -> SupervisoryLine | None:
+    if not stored:
+        return None
+    return SupervisoryLine(reading=stored["reading"], rule=stored["rule"])
 
 
 @strawberry.type

@@ -25,6 +25,7 @@ from app.api.graphql.context import Context, context_for
 from app.api.graphql.cost import cost_rule
 from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
 from app.api.graphql.integrations import IntegrationMutation, IntegrationQuery
+from app.api.graphql.people import PeopleMutation, PeopleQuery
 from app.api.graphql.program_year import ProgramYearMutation, ProgramYearQuery
 from app.api.graphql.programs import ProgramMutation, ProgramQuery
 from app.api.graphql.relationships import RelationshipMutation, RelationshipQuery
@@ -40,6 +41,7 @@ class Query(
     RelationshipQuery,
     IntegrationQuery,
     ProgramYearQuery,
+    PeopleQuery,
 ):
     pass
 
@@ -52,6 +54,7 @@ class Mutation(
     RelationshipMutation,
     IntegrationMutation,
     ProgramYearMutation,
+    PeopleMutation,
 ):
     pass
 

@@ -36,6 +36,8 @@ def run_read(run: MatchingRun) -> MatchingRunRead:
         proposals=result["proposals"],
         unmatched=result["unmatched"],
         total_score=result["total_score"],
+        supervisory_line=result.get("supervisory_line"),
+        mentors_without_mentee=result.get("mentors_without_mentee", []),
         created_at=run.created_at,
         published_at=run.published_at,
     )

@@ -32,6 +32,8 @@ class Resource(StrEnum):
     # integrations area
     WEBHOOKS = "webhooks"
     ROSTER_FILES = "roster_files"
+    # people and pairing (issue 22)
+    MENTOR_REGISTER = "mentor_register"
 
 
 class Action(StrEnum):

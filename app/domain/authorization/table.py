@@ -45,6 +45,7 @@ def reach(principal: Principal, resource: Resource, action: Action) -> Reach:
 
 # Each area keeps its rows in its own module; they import the names above, so they come last.
 from app.domain.authorization.integrations import INTEGRATIONS  # noqa: E402
+from app.domain.authorization.people import PEOPLE  # noqa: E402
 from app.domain.authorization.programs import PROGRAMS  # noqa: E402
 from app.domain.authorization.relationships import RELATIONSHIPS  # noqa: E402
 
@@ -53,4 +54,5 @@ PERMISSIONS: dict[tuple[Role, Resource, Action], Reach] = {
     **PROGRAMS,
     **RELATIONSHIPS,
     **INTEGRATIONS,
+    **PEOPLE,
 }

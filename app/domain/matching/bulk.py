@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.matching.rules import remaining_capacity
 from app.domain.matching.score import differs
+from app.domain.policy.sections import SupervisoryLine
 
 if TYPE_CHECKING:
     from app.domain.matching.candidate import MatchCandidate
@@ -70,6 +71,7 @@ class _MentorIndex:
         self.offering: dict[str, list[int]] = defaultdict(list)
         self.by_career: dict[str, list[int]] = defaultdict(list)
         self.below: dict[Hashable, list[int]] = defaultdict(list)  # person -> mentors under them
+        self.reporting: dict[Hashable, list[int]] = defaultdict(list)  # manager -> direct reports
         self.conflicted: dict[Hashable, list[int]] = defaultdict(list)
         for j, mentor in enumerate(mentors):
             self._index(j, mentor)
@@ -88,6 +90,8 @@ class _MentorIndex:
             self.by_career[tag].append(j)
         for ancestor in mentor.ancestors:
             self.below[ancestor].append(j)
+        if mentor.manager is not None:
+            self.reporting[mentor.manager].append(j)
         for person in mentor.conflicts:
             self.conflicted[person].append(j)
 
@@ -196,8 +200,12 @@ def _refused_columns(mentee: MatchCandidate, index: _MentorIndex) -> list[int]:
     refused = [column[p] for p in (mentee.id, *mentee.conflicts) if p in column]
     refused += index.conflicted.get(mentee.id, ())
     if policy.forbid_supervisory_chain:
-        refused += [column[a] for a in mentee.ancestors if a in column]
-        refused += index.below.get(mentee.id, ())
+        if policy.supervisory_line is SupervisoryLine.DIRECT_SUPERVISOR:
+            refused += [column[mentee.manager]] if mentee.manager in column else []
+            refused += index.reporting.get(mentee.id, ())
+        else:
+            refused += [column[a] for a in mentee.ancestors if a in column]
+            refused += index.below.get(mentee.id, ())
     department = mentee.department
     if department is not None:
         if policy.forbid_same_department:

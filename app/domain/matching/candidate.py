@@ -10,7 +10,8 @@ from dataclasses import dataclass
 class MatchCandidate:
     """One mentee's or mentor's matching facts, gathered once per run.
 
-    `ancestors` is the person's whole supervisory chain (`org_chart.ancestor_sets`).
+    `ancestors` is the person's whole supervisory chain (`org_chart.ancestor_sets`), `manager`
+    the direct supervisor alone (the reading of 000/001, 002 and 003).
     `gender` / `race` are set only when the person opted in to cross-gender /
     cross-racial pairing (000/001); left None they never count for or against a pair.
     For a mentee, `career_path` is where they want to go; for a mentor, where they have been.
@@ -30,4 +31,6 @@ class MatchCandidate:
     preferred_departments: frozenset[str] = frozenset()
     conflicts: frozenset[Hashable] = frozenset()  # ids of people declared in conflict (004)
     capacity: int | None = None  # None: the policy's default_mentor_capacity
-    current_load: int = 0
+    current_load: int = 0  # open pairs in this program
+    manager: Hashable | None = None
+    load_elsewhere: int = 0  # open pairs in the organisation's other programs

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from app.domain.policy.sections import SupervisoryLine
+
 if TYPE_CHECKING:
     from app.domain.matching.candidate import MatchCandidate
     from app.domain.policy.model import MatchingPolicy
@@ -41,14 +43,36 @@ class RuleRefusal:
 
 
 def remaining_capacity(mentor: MatchCandidate, policy: MatchingPolicy) -> int:
-    """Mentees the mentor can still take: one-to-one programs (Charlotte) allow one."""
+    """Mentees the mentor can still take in this program: one-to-one programs (Charlotte)
+    allow one. Pairs in other programs count only against the organisation's cap."""
     if policy.one_to_one:
         capacity = 1
     elif mentor.capacity is None:
         capacity = policy.default_mentor_capacity
     else:
         capacity = mentor.capacity
-    return capacity - mentor.current_load
+    left = capacity - mentor.current_load
+    cap = policy.max_open_pairs_across_programs
+    if cap is not None:
+        left = min(left, cap - mentor.current_load - mentor.load_elsewhere)
+    return left
+
+
+def in_supervisory_line(
+    mentee: MatchCandidate, mentor: MatchCandidate, policy: MatchingPolicy
+) -> str | None:
+    """Why the pair is in the supervisory line the policy reads, or None when it is not."""
+    if policy.supervisory_line is SupervisoryLine.DIRECT_SUPERVISOR:
+        if mentee.manager is not None and mentee.manager == mentor.id:
+            return "the mentor is the mentee's direct supervisor"
+        if mentor.manager is not None and mentor.manager == mentee.id:
+            return "the mentee is the mentor's direct supervisor"
+        return None
+    if mentor.id in mentee.ancestors:
+        return "the mentor is in the mentee's supervisory chain, directly or indirectly"
+    if mentee.id in mentor.ancestors:
+        return "the mentee is in the mentor's supervisory chain"
+    return None
 
 
 def level_gap_met(mentee: MatchCandidate, mentor: MatchCandidate, policy: MatchingPolicy) -> bool:
@@ -66,9 +90,7 @@ def is_allowed(mentee: MatchCandidate, mentor: MatchCandidate, policy: MatchingP
         return False
     if not level_gap_met(mentee, mentor, policy):
         return False
-    if policy.forbid_supervisory_chain and (
-        mentor.id in mentee.ancestors or mentee.id in mentor.ancestors
-    ):
+    if policy.forbid_supervisory_chain and in_supervisory_line(mentee, mentor, policy):
         return False
     same_department = mentee.department is not None and mentee.department == mentor.department
     if same_department and policy.forbid_same_department:
@@ -107,11 +129,7 @@ def _level(mentee: MatchCandidate, mentor: MatchCandidate, policy: MatchingPolic
 
 
 def _chain(mentee: MatchCandidate, mentor: MatchCandidate, policy: MatchingPolicy) -> str | None:
-    if mentor.id in mentee.ancestors:
-        return "the mentor is in the mentee's supervisory chain, directly or indirectly"
-    if mentee.id in mentor.ancestors:
-        return "the mentee is in the mentor's supervisory chain"
-    return None
+    return in_supervisory_line(mentee, mentor, policy)
 
 
 def _unit(mentee: MatchCandidate, mentor: MatchCandidate, policy: MatchingPolicy) -> str | None:
@@ -128,16 +146,20 @@ def _dept(mentee: MatchCandidate, mentor: MatchCandidate, policy: MatchingPolicy
 
 def _conflict(mentee: MatchCandidate, mentor: MatchCandidate, policy: MatchingPolicy) -> str | None:
     if mentor.id in mentee.conflicts:
-        return "the mentee declared a conflict of interest with this mentor"
+        return "a conflict of interest with this mentor is on record for the mentee"
     if mentee.id in mentor.conflicts:
-        return "the mentor declared a conflict of interest with this mentee"
+        return "a conflict of interest with this mentee is on record for the mentor"
     return None
 
 
 def _capacity(mentee: MatchCandidate, mentor: MatchCandidate, policy: MatchingPolicy) -> str | None:
     if remaining_capacity(mentor, policy) > 0:
         return None
-    return f"the mentor already mentors {mentor.current_load}, the capacity available"
+    cap = policy.max_open_pairs_across_programs
+    total = mentor.current_load + mentor.load_elsewhere
+    if cap is not None and total >= cap:
+        return f"the mentor has {total} open pairs across programs, the organisation's cap"
+    return f"the mentor already mentors {mentor.current_load} here, the capacity available"
 
 
 _RULES: tuple[tuple[HardRule, Callable[[MatchingPolicy], bool], _Check], ...] = (
@@ -167,3 +189,11 @@ def refusals(
             if reason is not None:
                 found.append(RuleRefusal(rule, reason))
     return tuple(found)
+
+
+def unlifted(refused: tuple[RuleRefusal, ...], policy: MatchingPolicy) -> tuple[RuleRefusal, ...]:
+    """The refusals a recorded override cannot lift: where the policy allows it (002: "not
+    recommended"; 003), only the supervisory line is lifted, never another rule."""
+    if not policy.supervisor_override_allowed:
+        return refused
+    return tuple(r for r in refused if r.rule is not HardRule.NOT_IN_SUPERVISORY_CHAIN)

@@ -32,6 +32,7 @@ from app.domain.policy.sections import (
     OnboardingPolicy,
     PairFormation,
     SupervisorRole,
+    SupervisoryLine,
     TermPolicy,
 )
 from app.domain.policy.sections import refuse as _refuse
@@ -58,6 +59,7 @@ __all__ = [
     "Policy",
     "PreferenceWeights",
     "SupervisorRole",
+    "SupervisoryLine",
     "TermPolicy",
     "apply_overrides",
 ]
@@ -82,15 +84,25 @@ class PreferenceWeights(Section):
 
 @dataclass(frozen=True, slots=True)
 class MatchingPolicy(Section):
-    """Hard matching rules (a pair breaking one is never proposed) and soft preference weights."""
+    """Hard matching rules (a pair breaking one is never proposed) and soft preference weights.
+
+    `supervisory_line` says how far up the chain `forbid_supervisory_chain` reaches (each
+    handbook reads it its own way); `supervisor_override_allowed` lets a coordinator pair
+    across that line on record. `max_open_pairs_across_programs` is the organisation's cap
+    on one mentor's open pairs in all its programs (None: none); capacity is per program.
+    """
 
     require_higher_level: bool = True
     min_level_gap: int = 1
     forbid_supervisory_chain: bool = True
+    supervisory_line: SupervisoryLine = SupervisoryLine.WHOLE_CHAIN
+    supervisor_override_allowed: bool = False
     forbid_same_unit: bool = True
     forbid_same_department: bool = False
     one_to_one: bool = True
     default_mentor_capacity: int = 1
+    max_open_pairs_across_programs: int | None = None
+    volunteers_from_register: bool = False  # the organisation's standing mentor register
     weights: PreferenceWeights = PreferenceWeights()
 
     def __post_init__(self) -> None:
@@ -101,6 +113,12 @@ class MatchingPolicy(Section):
             self.one_to_one and capacity != 1,
             "a one-to-one program gives each mentor exactly one mentee",
             "default_mentor_capacity",
+        )
+        cap = self.max_open_pairs_across_programs
+        _refuse(
+            cap is not None and cap < 1,
+            "a cap across programs allows at least one pair",
+            "max_open_pairs_across_programs",
         )
 
 

@@ -13,6 +13,7 @@ from typing import Final
 from app.domain.calendar.kinds import EventKind
 from app.domain.confidentiality import DisclosureKind
 from app.domain.eligibility.decision import (
+    ActiveEmployment,
     AttendedInformationSession,
     GraduateOf,
     HasCapacity,
@@ -45,6 +46,7 @@ from app.domain.policy.model import (
     Policy,
     PreferenceWeights,
     SupervisorRole,
+    SupervisoryLine,
     TermPolicy,
 )
 
@@ -78,11 +80,17 @@ CHARLOTTE_SLL = Policy(
     goals=GoalsPolicy(plan="goals_and_swot", mentee_journal=True),
     eligibility=EligibilityPolicy(
         # 000 "Mentee Criteria": no performance or disciplinary issues; defines strengths/weaknesses
-        mentee_rules=(NoDisciplinaryIssues(), SelfAssessmentComplete()),
+        # Every program: only the actively employed take part (DOMAIN "Eligibility").
+        mentee_rules=(ActiveEmployment(), NoDisciplinaryIssues(), SelfAssessmentComplete()),
         # 000 "Description": mentors are Senior Leaders
-        mentor_rules=(MinimumLevel(SENIOR_LEADER_LEVEL), HasCapacity()),
+        mentor_rules=(ActiveEmployment(), MinimumLevel(SENIOR_LEADER_LEVEL), HasCapacity()),
     ),
     matching=MatchingPolicy(
+        # 000 "Description": Senior Leaders "(CM, ACMs, KBEs, and Deputy KBEs)" mentor employees
+        # "outside their work area": the City Manager and ACMs sit above everyone, so the line
+        # is the direct supervisor and the mentee's own KBU, never the whole chain.
+        supervisory_line=SupervisoryLine.DIRECT_SUPERVISOR,
+        forbid_same_department=True,
         one_to_one=True,  # 000 "Description": "a formal one-to-one relationship"
         weights=PreferenceWeights(
             cross_department=0.5,  # 000 "Matching Criteria": cross KBU pairing
@@ -142,10 +150,19 @@ CALTRANS = Policy(
     ),
     goals=GoalsPolicy(plan="idp"),  # 002 "Establish Goals, Objectives, and Developmental Needs"
     eligibility=EligibilityPolicy(
-        mentee_rules=(SupervisorApproved(),),  # 002 "Minimum Requirements": supervisor approval
-        mentor_rules=(AttendedInformationSession(), HasCapacity()),  # 002 "attend organized events"
+        # 002 "Minimum Requirements": supervisor approval
+        mentee_rules=(ActiveEmployment(), SupervisorApproved()),
+        # 002 states no orientation prerequisite for mentors: volunteers with room.
+        mentor_rules=(ActiveEmployment(), HasCapacity()),
     ),
     matching=MatchingPolicy(
+        # 002 FAQ: "it is not recommended that an employee's direct report become their formal
+        # mentor": the direct supervisor, and "not recommended", so an override may allow it.
+        supervisory_line=SupervisoryLine.DIRECT_SUPERVISOR,
+        supervisor_override_allowed=True,
+        # 002 "Shaping Successful Mentoring Programs": "each district and division solicits and
+        # maintains a list of managers and supervisors who have volunteered to become mentors"
+        volunteers_from_register=True,
         one_to_one=False,  # 002 "Shaping Successful Mentoring Programs": a volunteer list
         weights=PreferenceWeights(
             stated_preference=2.0,  # 002 "Mentoring is Mentee-driven": the mentee chooses
@@ -186,15 +203,20 @@ NC_MODEL = Policy(
     ),
     eligibility=EligibilityPolicy(
         mentee_rules=(  # 003 "Expectations" (mentee)
+            ActiveEmployment(),
             NoDisciplinaryIssues(),  # good standing, current NC VIP ratings
             MinimumMonthsOfService(NC_MONTHS_OF_SERVICE),
             AttendedInformationSession(),
             NeedsAssessmentProvided(),
         ),
-        mentor_rules=(AttendedInformationSession(), HasCapacity()),  # 003 "Expectations" (mentor)
+        # 003 "Expectations" (mentor)
+        mentor_rules=(ActiveEmployment(), AttendedInformationSession(), HasCapacity()),
         overrides_allowed=True,  # 003 "*Extenuating circumstances ... with appropriate approval"
     ),
     matching=MatchingPolicy(
+        # 003 "Selecting a Mentor": mentors for mentees who are "not direct reports"
+        supervisory_line=SupervisoryLine.DIRECT_SUPERVISOR,
+        supervisor_override_allowed=True,  # 003 "*Extenuating circumstances"
         one_to_one=False,  # 003 "Selecting a Mentor": a pool of available mentors
         weights=PreferenceWeights(
             competency_overlap=2.0,  # 003 "Selecting a Mentor": objectives vs mentor's skills
@@ -224,10 +246,12 @@ MAINE_MMS = Policy(
     goals=GoalsPolicy(plan="competencies"),  # 004 match criterion 1: competencies to focus on
     eligibility=EligibilityPolicy(
         # 004 mission: "graduates of the Maine Leadership Institute"
-        mentee_rules=(GraduateOf((MAINE_LEADERSHIP_INSTITUTE,)),),
-        mentor_rules=(HasCapacity(),),
+        mentee_rules=(ActiveEmployment(), GraduateOf((MAINE_LEADERSHIP_INSTITUTE,))),
+        mentor_rules=(ActiveEmployment(), HasCapacity()),
     ),
     matching=MatchingPolicy(
+        # 004 "Ethics": "no supervisory responsibilities, even indirectly": the whole chain
+        supervisory_line=SupervisoryLine.WHOLE_CHAIN,
         # 004 "Ethics": "should not be in the same unit" (hard, the default) and "Preferably,
         # they will not be in the same department": a strong preference, not a prohibition.
         forbid_same_department=False,
@@ -298,28 +322,36 @@ _ALL = (
         "charlotte-sll",
         "City of Charlotte, Shared Leadership Learning",
         "Nine months, one-to-one with a senior leader; a selection committee matches; a "
-        "compatibility check at month 3; mid-point and final evaluations; group luncheons.",
+        "compatibility check at month 3; mid-point and final evaluations; group luncheons. "
+        'Supervisory line: "Senior Leaders (CM, ACMs, KBEs, and Deputy KBEs)" mentor employees '
+        '"outside their work area" (000): not the direct supervisor, not the same KBU.',
         CHARLOTTE_SLL,
     ),
     Preset(
         "caltrans",
         "Caltrans Mentoring Program",
         "Six months recommended, longer if the pair agrees in a contract; the mentee chooses "
-        "from a volunteer list with supervisor approval; checkups every two months.",
+        "from a volunteer list with supervisor approval; checkups every two months. "
+        "Supervisory line: \"it is not recommended that an employee's direct report become "
+        'their formal mentor" (002): not the direct supervisor, unless an override records why.',
         CALTRANS,
     ),
     Preset(
         "nc-model",
         "North Carolina Mentoring Model",
         "At least a year, one meeting a month or more; the coordinator matches objectives to "
-        "skills; up to three objectives; eligibility exceptions with a recorded approval.",
+        "skills; up to three objectives; eligibility exceptions with a recorded approval. "
+        'Supervisory line: mentees who are "not direct reports" (003): not the direct '
+        "supervisor, unless an override records why.",
         NC_MODEL,
     ),
     Preset(
         "maine-mms",
         "Maine Management Service, Mentors for Managers",
         "Nine months for Maine Leadership Institute graduates; four means of matching, never "
-        "within a department; $150 billed to the protege's department; recorded disclosures.",
+        "within a department; $150 billed to the protege's department; recorded disclosures. "
+        'Supervisory line: "no supervisory responsibilities, even indirectly" (004): the '
+        "whole chain.",
         MAINE_MMS,
     ),
 )

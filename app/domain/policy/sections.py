@@ -105,6 +105,8 @@ class CheckpointPolicy(Section):
     withdrawn_mentee_eligible_for_next_cohort: bool = True
     closes_days_after_due: int | None = None
     late_answers: LateAnswer = LateAnswer.REFUSED
+    # The next cohort's matching takes the withdrawn (on its next-session list) first.
+    next_cohort_priority: bool = False
 
     def __post_init__(self) -> None:
         days = self.closes_days_after_due
@@ -296,6 +298,24 @@ class EndingPolicy(Section):
 
     participant_may_end_without_reason: bool = True
     administrator_may_terminate: bool = False
+
+
+# --- people and pairing (issue 22) ---------------------------------------------------------
+
+
+class SupervisoryLine(StrEnum):
+    """Whose supervisory line may not mentor: each handbook reads it differently."""
+
+    DIRECT_SUPERVISOR = "direct_supervisor"  # 000/001, 002, 003: not the direct supervisor
+    WHOLE_CHAIN = "whole_chain"  # 004: "no supervisory responsibilities, even indirectly"
+
+
+SUPERVISORY_READINGS = {
+    SupervisoryLine.DIRECT_SUPERVISOR: "the mentor may not be the mentee's direct supervisor "
+    "(nor the mentee the mentor's)",
+    SupervisoryLine.WHOLE_CHAIN: "the mentor may not be anywhere in the mentee's supervisory "
+    "chain, even indirectly (nor the mentee in the mentor's)",
+}
 
 
 # --- The program year (issue 21): a cohort's calendar laid out from the policy -------------

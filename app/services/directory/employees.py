@@ -66,7 +66,11 @@ async def _import(
             existing, event_type="employee.updated" if one_by_one else None
         )
         await uow.employees.link_reports_of(awaited)
-        await hr_changes.flag_broken_pairs(uow, clock, changed)
+        # Someone already on leave or gone is flagged too, not only who changed now.
+        away = [
+            row["id"] for row in existing if str(row.get("employment_status", "active")) != "active"
+        ]
+        await hr_changes.flag_broken_pairs(uow, clock, sorted({*changed, *away}))
         await applications.refresh_within(uow, principal, changed, clock.now().date())
         report = ImportReport(
             created=len(new),

@@ -22,6 +22,14 @@ from app.services.integrations.ports import MentorshipFlag, OpenPair
 from app.services.ports import Clock, UnitOfWork
 
 LEFT = "someone_left"
+ON_LEAVE = "someone_on_leave"
+_AWAY = {
+    EmploymentStatus.INACTIVE: (LEFT, "left the organisation"),
+    EmploymentStatus.LEAVE: (
+        ON_LEAVE,
+        "is on leave",
+    ),
+}
 
 
 def _candidate(person: Employee, ancestors: frozenset[UUID]) -> MatchCandidate:
@@ -31,6 +39,7 @@ def _candidate(person: Employee, ancestors: frozenset[UUID]) -> MatchCandidate:
         department=person.department,
         unit=person.unit,
         ancestors=frozenset(ancestors),
+        manager=person.manager_id,
     )
 
 
@@ -49,8 +58,9 @@ def broken_rules(
         if r.rule is not HardRule.MENTOR_HAS_CAPACITY
     ]
     for who, person in (("mentee", mentee), ("mentor", mentor)):
-        if person.employment_status is EmploymentStatus.INACTIVE:
-            found.append((LEFT, f"the {who} left the organisation"))
+        away = _AWAY.get(person.employment_status)
+        if away is not None:
+            found.append((away[0], f"the {who} {away[1]}"))
     return found
 
 

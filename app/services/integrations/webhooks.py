@@ -123,9 +123,12 @@ async def update_webhook_endpoint(
     if_version: int | None = None,
 ) -> WebhookEndpoint:
     """Change url, event types, description or enabled; `if_version` guards lost updates.
-    A field sent as null is left as it is (url, event types and enabled cannot be empty)."""
+    A field sent as null is left as it is (url, event types and enabled cannot be empty);
+    a null description clears it."""
     reach(principal, Resource.WEBHOOKS, Action.WRITE)
     changes = {k: v for k, v in changes.items() if v is not None or k == "description"}
+    if "description" in changes and changes["description"] is None:
+        changes["description"] = ""  # null clears the description, which is never null
     _check(changes.get("url"), changes.get("event_types"))
     if "event_types" in changes:
         changes["event_types"] = sorted(set(changes["event_types"]))

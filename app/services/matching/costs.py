@@ -20,7 +20,7 @@ from scipy import sparse
 from app.domain.matching.candidate import MatchCandidate
 from app.domain.matching.explanation import HardRule, active_rules, remaining_capacity
 from app.domain.matching.score import weight_vector
-from app.domain.policy.model import MatchingPolicy, PreferenceWeights
+from app.domain.policy.model import MatchingPolicy, PreferenceWeights, SupervisoryLine
 
 Mask = NDArray[np.bool_]
 Floats = NDArray[np.float64]
@@ -101,7 +101,7 @@ class _Cohort:
         builders: dict[HardRule, Callable[[], Mask]] = {
             HardRule.NOT_THE_SAME_PERSON: self.same_person,
             HardRule.MENTOR_LEVEL_ABOVE_MENTEE: lambda: self.level_too_low(policy.min_level_gap),
-            HardRule.NOT_IN_SUPERVISORY_CHAIN: lambda: self.either_way(lambda p: p.ancestors),
+            HardRule.NOT_IN_SUPERVISORY_CHAIN: lambda: self.either_way(_line_of(policy)),
             HardRule.NOT_SAME_UNIT: lambda: self.same(self.codes(_unit_key)),
             HardRule.NOT_SAME_DEPARTMENT: lambda: self.same(self.codes(_department)),
             HardRule.NO_CONFLICT_OF_INTEREST: lambda: self.either_way(lambda p: p.conflicts),
@@ -232,6 +232,21 @@ class _Cohort:
 def _incidence(cells: list[tuple[int, int]], shape: tuple[int, int]) -> sparse.csr_matrix:
     at = np.array(cells, dtype=np.int64)
     return sparse.csr_matrix((np.ones(len(at)), (at[:, 0], at[:, 1])), shape=shape)
+
+
+def _line_of(policy: MatchingPolicy) -> Callable[[MatchCandidate], frozenset[Hashable]]:
+    """Who is above a person on the supervisory line this policy reads (its handbook's)."""
+    if policy.supervisory_line is SupervisoryLine.DIRECT_SUPERVISOR:
+        return _direct_supervisor
+    return _whole_chain
+
+
+def _direct_supervisor(person: MatchCandidate) -> frozenset[Hashable]:
+    return frozenset() if person.manager is None else frozenset((person.manager,))
+
+
+def _whole_chain(person: MatchCandidate) -> frozenset[Hashable]:
+    return person.ancestors
 
 
 def _department(person: MatchCandidate) -> str | None:

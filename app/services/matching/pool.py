@@ -3,8 +3,8 @@ today's directory, with their supervisory chains and their loads across every pr
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -14,7 +14,10 @@ from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import NotFound
 from app.domain.lifecycle import OPEN_STATES
 from app.domain.matching.candidate import MatchCandidate
+from app.domain.matching.conflicts import conflicts_by_person
+from app.domain.matching.idle import idle_mentors
 from app.domain.policy.model import Policy
+from app.domain.policy.sections import SUPERVISORY_READINGS
 from app.services.eligibility_refresh import reevaluate
 from app.services.matching.engine import MatchingResult
 from app.services.ports import UnitOfWork
@@ -53,7 +56,7 @@ async def cohort_pool(
         if m.state in OPEN_STATES
     }
     eligible = [a for a in decided if a.eligible and a.employee_id not in paired]
-    mentees, mentors = await candidates(uow, eligible, people)
+    mentees, mentors = await candidates(uow, eligible, people, program.id)
     return CohortPool(
         cohort,
         program,
@@ -66,20 +69,65 @@ async def cohort_pool(
 
 
 async def candidates(
-    uow: UnitOfWork, applications: Sequence[Application], people: Mapping[UUID, Employee]
+    uow: UnitOfWork,
+    applications: Sequence[Application],
+    people: Mapping[UUID, Employee],
+    program_id: UUID,
 ) -> tuple[tuple[MatchCandidate, ...], tuple[MatchCandidate, ...]]:
-    """Mentee and mentor candidates of these applications: chains and loads in two queries."""
+    """Mentee and mentor candidates of these applications: chains and loads (this program's,
+    the others') in two queries."""
     ids = [a.employee_id for a in applications]
     chains = await uow.programs.ancestors(ids)
-    loads = await uow.programs.open_loads(
-        [a.employee_id for a in applications if a.role is ApplicantRole.MENTOR]
+    recorded = await recorded_conflicts(uow, {a.cohort_id for a in applications})
+    loads = await uow.programs.mentor_loads(
+        [a.employee_id for a in applications if a.role is ApplicantRole.MENTOR], program_id
     )
     mentees: list[MatchCandidate] = []
     mentors: list[MatchCandidate] = []
     for a in applications:
-        built = candidate(people[a.employee_id], a, chains, loads.get(a.employee_id, 0))
+        here, elsewhere = loads.get(a.employee_id, (0, 0))
+        built = with_recorded(
+            candidate(people[a.employee_id], a, chains, here, elsewhere), recorded
+        )
         (mentees if a.role is ApplicantRole.MENTEE else mentors).append(built)
     return tuple(mentees), tuple(mentors)
+
+
+async def recorded_conflicts(
+    uow: UnitOfWork, cohort_ids: Iterable[UUID]
+) -> dict[UUID, frozenset[UUID]]:
+    """The conflicts coordinators recorded in these cohorts, per person, both ways."""
+    found = [
+        c for cohort_id in sorted(cohort_ids) for c in await uow.conflicts.of_cohort(cohort_id)
+    ]
+    return conflicts_by_person(found)
+
+
+def with_recorded(
+    person: MatchCandidate, recorded: Mapping[UUID, frozenset[UUID]]
+) -> MatchCandidate:
+    """The candidate with the conflicts recorded against them added to those they declared."""
+    extra = recorded.get(UUID(str(person.id)))
+    return replace(person, conflicts=person.conflicts | extra) if extra else person
+
+
+def run_context(pool: CohortPool, result: MatchingResult) -> dict[str, Any]:
+    """What a run says beside its pairs: the supervisory reading it applied and the eligible
+    mentors who got no mentee, each with the reason."""
+    matching = pool.policy.matching
+    proposed = {p.mentor_id for p in result.proposals}
+    idle = idle_mentors(pool.mentees, pool.mentors, matching, proposed)
+    return {
+        "supervisory_line": {
+            "reading": matching.supervisory_line.value
+            if matching.forbid_supervisory_chain
+            else None,
+            "rule": SUPERVISORY_READINGS[matching.supervisory_line]
+            if matching.forbid_supervisory_chain
+            else "this program sets no supervisory line",
+        },
+        "mentors_without_mentee": [{**m.to_dict(), "mentor_id": str(m.mentor_id)} for m in idle],
+    }
 
 
 def result_json(result: MatchingResult) -> dict[str, Any]:

@@ -4,17 +4,21 @@ explained; coordinator-locked pairs kept; publishing creates `proposed` mentorsh
 from __future__ import annotations
 
 import uuid
+from collections.abc import Hashable, Sequence
 from dataclasses import replace
 from uuid import UUID
 
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.errors import Conflict, InvalidInput, NotFound
+from app.domain.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from app.domain.matching.explanation import MatchExplanation, explain, refusals
+from app.domain.policy.model import PairFormation
+from app.services.approvers import approver_name
 from app.services.bulk_work import off_the_loop
-from app.services.matching.engine import solve_matching
-from app.services.matching.pool import CohortPool, cohort_pool, result_json
+from app.services.matching.engine import MatchingResult, solve_matching
+from app.services.matching.pool import CohortPool, cohort_pool, result_json, run_context
+from app.services.next_session import carried_mentees, first_pick
 from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import MatchingRun, MatchLock, Mentorship
 from app.services.relationships.mentorships import proposed_mentorships
@@ -41,20 +45,13 @@ async def start_matching_run(
             for k in pool.locks
             if k.mentee_id in present and k.mentor_id in present
         ]
-        # A large cohort's solve takes a while: off the event loop, so others are served.
-        result = await off_the_loop(
-            solve_matching,
-            mentees=pool.mentees,
-            mentors=pool.mentors,
-            policy=pool.policy.matching,
-            locked=locked,
-        )
+        result = await _solve(uow, pool, locked)
         draft = MatchingRun(
             uuid.uuid4(),
             cohort_id,
             "computed",
             pool.program.policy_version,
-            result_json(result),
+            {**result_json(result), **run_context(pool, result)},
             principal.subject,
         )
         run = await uow.programs.add_run(draft)
@@ -70,6 +67,50 @@ async def start_matching_run(
         )
         await uow.commit()
     return run
+
+
+def _reads_runs(principal: Principal) -> bool:
+    try:
+        reach(principal, Resource.MATCHING_RUNS, Action.READ)
+    except NotPermitted:
+        return False
+    return True
+
+
+async def _solve(
+    uow: UnitOfWork, pool: CohortPool, fixed: Sequence[tuple[Hashable, Hashable]]
+) -> MatchingResult:
+    """The run's pairs; where the policy gives the next-session list priority, its mentees are
+    matched first (their pairs then held while the rest are matched)."""
+    matching = pool.policy.matching
+    locked = list(fixed)
+    first = frozenset[UUID]()
+    if pool.policy.checkpoint.next_cohort_priority:
+        first = first_pick(await carried_mentees(uow, pool.cohort))
+    if first:
+        early = await off_the_loop(
+            solve_matching,
+            mentees=[m for m in pool.mentees if m.id in first],
+            mentors=pool.mentors,
+            policy=matching,
+            locked=[(e, r) for e, r in locked if e in first],
+        )
+        held = {(p.mentee_id, p.mentor_id) for p in early.proposals}
+        locked = [*locked, *((e, r) for e, r in held if (e, r) not in locked)]
+    # A large cohort's solve takes a while: off the event loop, so others are served.
+    result = await off_the_loop(
+        solve_matching, mentees=pool.mentees, mentors=pool.mentors, policy=matching, locked=locked
+    )
+    coordinator_locks: set[tuple[Hashable, Hashable]] = {
+        (k.mentee_id, k.mentor_id) for k in pool.locks
+    }
+    return replace(
+        result,
+        proposals=tuple(
+            replace(p, locked=(p.mentee_id, p.mentor_id) in coordinator_locks)
+            for p in result.proposals
+        ),
+    )
 
 
 async def get_matching_run(*, uow: UnitOfWork, principal: Principal, run_id: UUID) -> MatchingRun:
@@ -107,7 +148,7 @@ async def lock_pair(
         )
         if broken:
             raise InvalidInput(broken[0].reason, field="mentor_id", rule=broken[0].rule.value)
-        lock = MatchLock(cohort_id, mentee_id, mentor_id, principal.subject)
+        lock = MatchLock(cohort_id, mentee_id, mentor_id, await approver_name(uow, principal))
         await uow.programs.add_lock(lock)
         await uow.access.record(
             AuditEvent.by(
@@ -165,15 +206,20 @@ async def publish_matching_run(
 async def suggest_mentors(
     *, uow: UnitOfWork, principal: Principal, clock: Clock, application_id: UUID, count: int = 5
 ) -> list[MatchExplanation]:
-    """An interview shortlist (Maine): the mentee's best allowed mentors, each explained."""
-    reach(principal, Resource.MATCHING_RUNS, Action.READ)
+    """An interview shortlist (Maine): the mentee's best allowed mentors, each explained. Staff
+    read any; the protégé their own, where the program interviews from a shortlist (004)."""
+    staff = _reads_runs(principal)
+    if not staff:
+        reach(principal, Resource.APPLICATIONS, Action.READ)
     if not 1 <= count <= 20:
         raise InvalidInput("count must be between 1 and 20", field="count")
     async with uow.read_only():
         application = await uow.programs.get_application(application_id)
-        if application is None:
+        if application is None or not (staff or application.employee_id == principal.employee_id):
             raise NotFound("no such application", field="id")
         pool = await cohort_pool(uow, application.cohort_id, clock.now().date(), store=False)
+    if not staff and PairFormation.INTERVIEW_SHORTLIST not in pool.policy.pair_formation:
+        raise NotFound("this program keeps no interview shortlist", field="id")
     mentee = next((m for m in pool.mentees if m.id == application.employee_id), None)
     if mentee is None:
         raise InvalidInput("only an eligible mentee without a mentor has a shortlist", field="id")

@@ -100,6 +100,7 @@ def candidate(
     application: Application | None,
     ancestors: Mapping[UUID, frozenset[UUID]],
     load: int = 0,
+    load_elsewhere: int = 0,
 ) -> MatchCandidate:
     """One person's matching facts; a mentor with no application (an off-list choice) offers
     what the directory knows and the policy's default capacity."""
@@ -122,4 +123,6 @@ def candidate(
         conflicts=_ids(profile.get("conflicts")),
         capacity=application.capacity if application else None,
         current_load=load,
+        manager=employee.manager_id,
+        load_elsewhere=load_elsewhere,
     )

@@ -122,6 +122,17 @@ class Mentorship:
     created_at: datetime | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class WithdrawnPair:
+    """A pair whose mentee was withdrawn at the checkpoint and may join the next cohort."""
+
+    mentorship_id: UUID
+    mentee_id: UUID
+    cohort_id: UUID
+    closed_on: date | None
+    checkpoint_answers: tuple[Mapping[str, Any], ...]
+
+
 # Who is in the pairs a request has read, by id: each pair's parties, or its whole mentorship
 # when that is what was read (shared by a request's units of work; see `parties_by_ids`).
 KnownPairs = dict[UUID, PairParties | Mentorship]

@@ -192,7 +192,7 @@ async def _rematch_for(
         return None
     pool = await cohort_pool(uow, mentorship.cohort_id, today)
     people = {e.id: e for e in await uow.employees.get_many([mentorship.mentee_id])}
-    mentees, _ = await candidates(uow, applications[:1], people)
+    mentees, _ = await candidates(uow, applications[:1], people, pool.program.id)
     excluded = rematch_rules.excluded_mentors(str(mentorship.mentor_id), declined)
     held = await _held_elsewhere(uow, pair)
     mentors = [

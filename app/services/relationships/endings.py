@@ -8,11 +8,16 @@ from collections.abc import Mapping
 from uuid import UUID
 
 from app.domain import lifecycle
-from app.domain.access import Principal
+from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
+from app.domain.errors import Conflict
 from app.domain.lifecycle import Party
+from app.domain.policy.model import PairFormation
+from app.services.integrations.ports import MentorshipFlag
 from app.services.ports import Clock, UnitOfWork
+from app.services.programs.records import Mentorship
+from app.services.relationships.mentorships import checked_pair, proposed_mentorships
 from app.services.relationships.pairs import Pair, open_pair, participant, save_transition
 
 
@@ -34,14 +39,18 @@ async def end_mentorship(
 async def terminate_mentorship(
     *, uow: UnitOfWork, principal: Principal, clock: Clock, mentorship_id: UUID
 ) -> Pair:
-    """The program administrator ends the relationship (Maine: intervention, exception 3)."""
+    """The program administrator ends the relationship (Maine: intervention, exception 3); in
+    every program when an HR change flagged the pair, the flag recorded as the reason."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.OVERRIDE)
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+        flags = await uow.integrations.flags_of(mentorship_id)
         transition = lifecycle.terminate(
-            pair.status, by=Party.ADMINISTRATOR, today=clock.now().date()
+            pair.status, by=Party.ADMINISTRATOR, today=clock.now().date(), flagged=bool(flags)
         )
         await save_transition(uow, principal, pair, transition)
+        if flags:
+            await _close_flags(uow, principal, mentorship_id, flags)
         pair = await open_pair(uow, principal, mentorship_id, scope)
         await uow.commit()
     return pair
@@ -67,3 +76,65 @@ async def complete_mentorship(
         pair = await open_pair(uow, principal, mentorship_id, scope)
         await uow.commit()
     return pair
+
+
+async def replace_flagged_mentor(
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, mentorship_id: UUID, mentor_id: UUID
+) -> Mentorship:
+    """Outside the checkpoint, in every program: close a pair an HR change flagged (the flag
+    is the reason) and propose the mentee with another mentor, under every hard rule."""
+    scope = reach(principal, Resource.MENTORSHIPS, Action.OVERRIDE)
+    today = clock.now().date()
+    async with uow:
+        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+        flags = await uow.integrations.flags_of(mentorship_id)
+        if not flags:
+            raise Conflict(
+                "only a flagged pair's mentor is replaced outside the checkpoint",
+                field="id",
+                rule="pair_not_flagged",
+            )
+        transition = lifecycle.terminate(
+            pair.status, by=Party.ADMINISTRATOR, today=today, flagged=True
+        )
+        await save_transition(uow, principal, pair, transition)
+        await _close_flags(uow, principal, mentorship_id, flags)
+        mentee_id, cohort_id = pair.mentorship.mentee_id, pair.mentorship.cohort_id
+        explanation = await checked_pair(
+            uow, cohort_id, mentee_id, mentor_id, PairFormation.COORDINATOR
+        )
+        [created] = await proposed_mentorships(
+            uow,
+            cohort_id,
+            [(mentee_id, mentor_id, {**explanation, "replaces": str(mentorship_id)})],
+            formed_by=PairFormation.COORDINATOR.value,
+            starts_on=today,
+        )
+        await uow.access.record(
+            AuditEvent.by(
+                principal,
+                "mentorship.mentor_replaced",
+                "mentorship",
+                created.id,
+                replaces=str(mentorship_id),
+            )
+        )
+        await uow.commit()
+    return created
+
+
+async def _close_flags(
+    uow: UnitOfWork, principal: Principal, mentorship_id: UUID, flags: list[MentorshipFlag]
+) -> None:
+    """The flags are resolved by closing the pair; the audit keeps them as its reason."""
+    await uow.integrations.resolve_flags(mentorship_id)
+    await uow.access.record(
+        AuditEvent.by(
+            principal,
+            "mentorship.closed_on_flag",
+            "mentorship",
+            mentorship_id,
+            rules=sorted({rule for flag in flags for rule in flag.rules}),
+            reasons=[reason for flag in flags for reason in flag.reasons],
+        )
+    )

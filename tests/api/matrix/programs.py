@@ -229,3 +229,84 @@ async def _created(client, headers, url, body) -> str:
     response = await client.post(url, headers=headers, json=body)
     assert response.status_code == 201, response.text
     return response.json()["id"]
+
+
+# --- people and pairing (issue 22) ---------------------------------------------------------
+REST[("GET", "/v1/cohorts/{cohort_id}/next-session-list")] = Op("cohort")
+GRAPHQL["nextSessionList"] = (
+    "query($id: UUID!) { nextSessionList(cohortId: $id) { menteeId reason } }",
+    "cohort",
+)
+REST[("GET", "/v1/mentor-register")] = Op()
+REST[("PUT", "/v1/mentor-register/{employee_id}")] = Op(
+    "employee", body={"expertise": ["budgeting"], "capacity": 1}
+)
+REST[("DELETE", "/v1/mentor-register/{employee_id}")] = Op("employee")
+GRAPHQL["mentorRegister"] = ("{ mentorRegister { employeeId name expertise } }", None)
+GRAPHQL["joinMentorRegister"] = (
+    f'mutation($id: UUID!) {{ joinMentorRegister(employeeId: $id, expertise: ["x"]) {_PROBLEM} }}',
+    "employee",
+)
+GRAPHQL["leaveMentorRegister"] = (
+    f"mutation($id: UUID!) {{ leaveMentorRegister(employeeId: $id) {_PROBLEM} }}",
+    "employee",
+)
+REST[("POST", "/v1/mentorships/{mentorship_id}/replace-mentor")] = Op(
+    "mentorship", body={"mentor_id": NOBODY}
+)
+GRAPHQL["replaceFlaggedMentor"] = (
+    f'mutation($id: UUID!) {{ replaceFlaggedMentor(id: $id, mentorId: "{NOBODY}") {_PROBLEM} }}',
+    "mentorship",
+)
+REST[("POST", "/v1/cohorts/{cohort_id}/conflicts-of-interest")] = Op(
+    "cohort", body={"employee_id": NOBODY, "other_employee_id": SOMEONE, "reason": "x"}
+)
+REST[("GET", "/v1/cohorts/{cohort_id}/conflicts-of-interest")] = Op("cohort")
+GRAPHQL["conflictsOfInterest"] = (
+    "query($id: UUID!) { conflictsOfInterest(cohortId: $id) { id reason } }",
+    "cohort",
+)
+GRAPHQL["recordConflictOfInterest"] = (
+    f'mutation($id: UUID!) {{ recordConflictOfInterest(cohortId: $id, employeeId: "{NOBODY}", '
+    f'otherEmployeeId: "{SOMEONE}", reason: "x") {_PROBLEM} }}',
+    "cohort",
+)
+REST[("POST", "/v1/cohorts/{cohort_id}/committee-recommendations")] = Op(
+    "cohort", body={"mentee_id": NOBODY, "mentor_id": SOMEONE}
+)
+REST[("GET", "/v1/cohorts/{cohort_id}/committee-recommendations")] = Op("cohort")
+REST[("POST", "/v1/cohorts/{cohort_id}/committee-recommendations/publish")] = Op("cohort")
+GRAPHQL["committeeSlate"] = (
+    "query($id: UUID!) { committeeSlate(cohortId: $id) { menteeId mentorId note } }",
+    "cohort",
+)
+GRAPHQL["recommendPair"] = (
+    f'mutation($id: UUID!) {{ recommendPair(cohortId: $id, menteeId: "{NOBODY}", '
+    f'mentorId: "{SOMEONE}") {_PROBLEM} }}',
+    "cohort",
+)
+GRAPHQL["publishCommitteeSlate"] = (
+    f"mutation($id: UUID!) {{ publishCommitteeSlate(cohortId: $id) {_PROBLEM} }}",
+    "cohort",
+)
+REST[("PUT", "/v1/applications/{application_id}/profile")] = Op(
+    "application", body={"goals": ["x"]}
+)
+GRAPHQL["editApplication"] = (
+    f'mutation($id: UUID!) {{ editApplication(id: $id, profile: {{goals: ["x"]}}) {_PROBLEM} }}',
+    "application",
+)
+REST[("POST", "/v1/mentorships/{mentorship_id}/referral-confirmation")] = Op(
+    "mentorship", body={"note": "x"}
+)
+GRAPHQL["confirmReferentQualifications"] = (
+    f"mutation($id: UUID!) {{ confirmReferentQualifications(id: $id) {_PROBLEM} }}",
+    "mentorship",
+)
+REST[("PUT", "/v1/applications/{application_id}/shortlist-ranking")] = Op(
+    "application", body={"mentor_ids": [NOBODY]}
+)
+GRAPHQL["rankShortlist"] = (
+    f'mutation($id: UUID!) {{ rankShortlist(id: $id, mentorIds: ["{NOBODY}"]) {_PROBLEM} }}',
+    "application",
+)

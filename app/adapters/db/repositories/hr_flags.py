@@ -40,6 +40,24 @@ ADD_FLAG = compile_statement(
     )
     .returning(f.c.id)
 )
+FLAGS_OF = compile_statement(
+    sa.select(f.c.id, f.c.mentorship_id, f.c.rules, f.c.reasons, f.c.raised_at)
+    .where(
+        f.c.organization_id == _ORG,
+        f.c.mentorship_id == sa.bindparam("mentorship_id"),
+        f.c.resolved_at.is_(None),
+    )
+    .order_by(f.c.raised_at, f.c.id)
+)
+RESOLVE_FLAGS = compile_statement(
+    f.update()
+    .where(
+        f.c.organization_id == _ORG,
+        f.c.mentorship_id == sa.bindparam("mentorship_id"),
+        f.c.resolved_at.is_(None),
+    )
+    .values(resolved_at=sa.func.now())
+)
 OPEN_FLAGS = compile_statement(
     sa.select(f.c.id, f.c.mentorship_id, f.c.rules, f.c.reasons, f.c.raised_at)
     .where(f.c.organization_id == _ORG, f.c.resolved_at.is_(None))

@@ -252,6 +252,20 @@ class SqlIntegrationRepository:
         values |= {"rules": list(flag.rules), "reasons": list(flag.reasons)}
         return bool(await self._fetch(hr_flags.ADD_FLAG, **values))
 
+    async def flags_of(self, mentorship_id: UUID) -> list[MentorshipFlag]:
+        """The pair's open flags, oldest first."""
+        rows = await self._fetch(hr_flags.FLAGS_OF, mentorship_id=mentorship_id)
+        return [
+            MentorshipFlag(
+                r["id"], r["mentorship_id"], tuple(r["rules"]), tuple(r["reasons"]), r["raised_at"]
+            )
+            for r in rows
+        ]
+
+    async def resolve_flags(self, mentorship_id: UUID) -> None:
+        """The pair's open flags are dealt with (it was closed)."""
+        await self._fetch(hr_flags.RESOLVE_FLAGS, mentorship_id=mentorship_id)
+
     async def open_flags(self) -> list[MentorshipFlag]:
         rows = await self._fetch(hr_flags.OPEN_FLAGS)
         return [

@@ -3,7 +3,9 @@ matching needs (supervisory chains, mentor loads) fetched a batch at a time."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -20,7 +22,14 @@ from app.services.programs.records import (
     MatchLock,
     Mentorship,
     PairParties,
+    WithdrawnPair,
 )
+
+
+def _json_list(value: Any) -> list[Any]:
+    found = json.loads(value) if isinstance(value, str) else value
+    return list(found or ())
+
 
 _sql = rows.sql
 _INSERT_LOCK = _sql(
@@ -102,6 +111,26 @@ _OPEN_LOADS = _sql(
     "SELECT mentor_id, count(*) AS load FROM mentorships WHERE organization_id = :org "
     "AND mentor_id = ANY(:ids) AND state = ANY(:states) "
     "GROUP BY mentor_id"
+)
+# Per program, with the organisation-wide total: capacity is per program, the cap across all.
+_MENTOR_LOADS = _sql(
+    "SELECT m.mentor_id, count(*) FILTER (WHERE c.program_id = :program_id) AS here, "
+    "count(*) FILTER (WHERE c.program_id IS DISTINCT FROM :program_id) AS elsewhere "
+    "FROM mentorships m JOIN cohorts c ON c.organization_id = m.organization_id "
+    "AND c.id = m.cohort_id WHERE m.organization_id = :org AND m.mentor_id = ANY(:ids) "
+    "AND m.state IN ('proposed', 'confirmed', 'active') GROUP BY m.mentor_id"
+)
+# Withdrawn at the checkpoint in an earlier cohort of the program, eligible for the next.
+_WITHDRAWN = _sql(
+    "SELECT m.id, m.mentee_id, m.cohort_id, p.closed_on, p.checkpoint_answers "
+    "FROM mentorships m JOIN mentorship_progress p ON p.organization_id = m.organization_id "
+    "AND p.mentorship_id = m.id JOIN cohorts c ON c.organization_id = m.organization_id "
+    "AND c.id = m.cohort_id WHERE m.organization_id = :org AND c.program_id = :program_id "
+    "AND c.starts_on < :before AND m.state = 'withdrawn' AND p.eligible_for_next_cohort "
+    "ORDER BY p.closed_on, m.id"
+)
+_SET_EXPLANATION = _sql(
+    "UPDATE mentorships SET explanation = :explanation WHERE organization_id = :org AND id = :id"
 )
 _ANCESTORS = _sql("""
 WITH RECURSIVE up(employee_id, manager_id, depth) AS (
@@ -231,6 +260,34 @@ class SqlMatchingRepository:
         """Open mentorships (proposed, confirmed, active) per mentor, across every program."""
         found = await self._rows(_OPEN_LOADS, ids=list(mentor_ids), states=sorted(OPEN_STATES))
         return {r["mentor_id"]: r["load"] for r in found}
+
+    async def mentor_loads(
+        self, mentor_ids: Sequence[UUID], program_id: UUID
+    ) -> dict[UUID, tuple[int, int]]:
+        """Open mentorships per mentor: (in this program, in the organisation's others)."""
+        found = await self._rows(_MENTOR_LOADS, ids=list(mentor_ids), program_id=program_id)
+        return {r["mentor_id"]: (r["here"], r["elsewhere"]) for r in found}
+
+    async def withdrawn_for_next_cohort(
+        self, program_id: UUID, before: date
+    ) -> list[WithdrawnPair]:
+        """Mentees withdrawn at the checkpoint in the program's cohorts that began earlier."""
+        found = await self._rows(_WITHDRAWN, program_id=program_id, before=before)
+        return [
+            WithdrawnPair(
+                r["id"],
+                r["mentee_id"],
+                r["cohort_id"],
+                r["closed_on"],
+                tuple(_json_list(r["checkpoint_answers"])),
+            )
+            for r in found
+        ]
+
+    async def set_explanation(self, mentorship_id: UUID, explanation: dict[str, Any]) -> None:
+        """Record more about how the pair formed (a referral's confirmation)."""
+        await self._execute(_SET_EXPLANATION, id=mentorship_id, explanation=explanation)
+        self._known_pairs.pop(mentorship_id, None)
 
     async def ancestors(self, employee_ids: Sequence[UUID]) -> dict[UUID, frozenset[UUID]]:
         """Each employee's whole supervisory chain, at any depth, in one recursive query."""

@@ -116,6 +116,10 @@ _INSERT_APPLICATION = compile_statement(
     .returning(*rows.columns_of(tp.applications, Application))
 )
 _GET_APPLICATION = rows.select_by(tp.applications, Application, "id")
+_SAVE_PROFILE = _sql(
+    "UPDATE applications SET profile = :profile, capacity = :capacity "
+    "WHERE organization_id = :org AND id = :id"
+)
 _APPLICATIONS_OF_COHORT = rows.select_by(
     tp.applications, Application, "cohort_id", order=("created_at", "id")
 )
@@ -245,6 +249,15 @@ class SqlProgramRepository(SqlMatchingRepository):
         else:
             found = await self._rows(_APPLICATIONS_OF_PEOPLE, value=list(employee_ids or ()))
         return [rows.application(r) for r in found]
+
+    async def save_profile(self, application: Application) -> None:
+        """Store an edited self-assessment or volunteer profile (eligibility apart)."""
+        await self._execute(
+            _SAVE_PROFILE,
+            id=application.id,
+            profile=dict(application.profile),
+            capacity=application.capacity,
+        )
 
     async def save_applications(self, applications: Sequence[Application]) -> None:
         """Store approvals, overrides and re-evaluated eligibility of many at once."""

@@ -47,6 +47,17 @@ class UnmatchedRead(BaseModel):
     refused_by: dict[str, int] = Field(description="How many mentors each hard rule refused")
 
 
+class SupervisoryLineRead(BaseModel):
+    reading: str | None = Field(description="direct_supervisor, whole_chain, or None: no line")
+    rule: str = Field(description="The reading in words")
+
+
+class IdleMentorRead(BaseModel):
+    mentor_id: UUID
+    reason: str
+    refused_by: dict[str, int] = Field(description="How many mentees each hard rule refused")
+
+
 class MatchingRunRead(BaseModel):
     id: UUID
     cohort_id: UUID
@@ -55,6 +66,12 @@ class MatchingRunRead(BaseModel):
     proposals: list[ProposalRead]
     unmatched: list[UnmatchedRead]
     total_score: float
+    supervisory_line: SupervisoryLineRead | None = Field(
+        default=None, description="Which supervisory reading the run applied (its handbook's)"
+    )
+    mentors_without_mentee: list[IdleMentorRead] = Field(
+        default_factory=list, description="Eligible mentors who got no mentee, and why"
+    )
     created_at: datetime | None
     published_at: datetime | None
 
@@ -66,6 +83,12 @@ class MentorshipCreate(BaseModel):
     mentee_id: UUID
     mentor_id: UUID
     formed_by: PairFormation = Field(description="Must be one of the program's ways pairs form")
+    supervisor_override_reason: str | None = Field(
+        default=None,
+        max_length=2000,
+        description="Staff only, where the policy allows: pair across the direct-supervisor "
+        "line, this reason recorded with who approved it",
+    )
 
 
 class MentorshipRead(BaseModel):

@@ -1,0 +1,122 @@
+"""REST shapes of who takes part: the next-session list (issue 22)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.api.rest.schemas.programs import Preferences
+
+
+class CarriedMenteeRead(BaseModel):
+    mentee_id: UUID
+    mentorship_id: UUID = Field(description="The pair the mentee was withdrawn from")
+    from_cohort_id: UUID
+    withdrawn_on: date | None
+    reason: str = Field(
+        description="mentee_asked_change_no_rematch, mentor_asked_change_no_rematch, "
+        "both_asked_change_no_rematch or no_rematch"
+    )
+    application_id: UUID | None = Field(description="Their application to this cohort, if any")
+
+
+class RegisterEntryWrite(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    expertise: list[str] = Field(default_factory=list, max_length=20)
+    capacity: int = Field(default=1, description="Mentees the volunteer can take at once")
+    availability: str = Field(default="", description="When the volunteer can meet")
+    division: str | None = Field(default=None, description="District or division, if any")
+
+
+class RegisteredMentorRead(BaseModel):
+    employee_id: UUID
+    name: str
+    job_title: str | None
+    department: str
+    division: str | None
+    expertise: list[str]
+    capacity: int | None = Field(description="Shown to staff and the volunteer only")
+    availability: str | None = Field(description="Shown to staff and the volunteer only")
+
+
+class MentorReplacementCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    mentor_id: UUID = Field(description="The new mentor; every hard rule applies")
+
+
+class ConflictOfInterestCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    employee_id: UUID
+    other_employee_id: UUID
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class ConflictOfInterestRead(BaseModel):
+    id: UUID
+    cohort_id: UUID
+    employee_id: UUID
+    other_employee_id: UUID
+    reason: str
+    recorded_by: str = Field(description="The person who recorded it, by name")
+    recorded_at: datetime | None
+
+
+class CommitteeRecommendationCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    mentee_id: UUID
+    mentor_id: UUID
+    note: str = Field(default="", max_length=2000, description="Why this mentor, for the slate")
+
+
+class CommitteeRecommendationRead(BaseModel):
+    cohort_id: UUID
+    mentee_id: UUID
+    mentor_id: UUID
+    note: str
+    recommended_by: str = Field(description="The committee member, by name")
+    recommended_at: datetime | None
+
+
+class ApplicationEdit(BaseModel):
+    """The editable part of an application: the same profile fields as when applying."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    strengths: list[str] = Field(default_factory=list, description="Mentee self-assessment")
+    weaknesses: list[str] = Field(default_factory=list)
+    goals: list[str] = Field(default_factory=list)
+    leadership_history: str | None = None
+    competencies_wanted: list[str] = Field(default_factory=list)
+    career_path: list[str] = Field(default_factory=list)
+    preferences: Preferences = Field(default_factory=Preferences)
+    needs_assessment: str | None = Field(default=None, description="NC: at the start")
+    demographic_pairing: bool = False
+    expertise: list[str] = Field(default_factory=list, description="Mentor volunteer profile")
+    competencies: list[str] = Field(default_factory=list)
+    bio: str | None = Field(default=None, max_length=4000)
+    capacity: int = Field(default=1, ge=1, le=20, description="Mentor: mentees they can take")
+    conflicts: list[UUID] = Field(default_factory=list)
+
+    def profile(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", exclude={"capacity"})
+
+
+class ReferralConfirmationCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = Field(
+        default="", max_length=2000, description="How the qualifications were checked"
+    )
+
+
+class ShortlistRankingWrite(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    mentor_ids: list[UUID] = Field(min_length=1, max_length=20, description="Best first")
