@@ -73,22 +73,23 @@ async def test_charlotte_a_nine_month_pair_passes_the_month_three_check_and_comp
             await client.post(f"{url}/checkpoint", headers=who, json={"decision": "continue"})
         )
     assert answered["outcome"] == "continue"
-    # 000 "Expectations": at least mid-point and ending evaluations.
+    # 000 "Expectations": mentor and mentee evaluate at least at mid-point and ending.
     clock.set(date(2027, 5, 20))
-    await _ok(
-        await client.post(
-            f"{url}/evaluations",
-            headers=pairing.mentee,
-            json={"kind": "midpoint", "free_text": "growing"},
-        ),
-        201,
-    )
+    midpoint = {"process": 4, "progress": 4, "comments": "growing"}
+    for who in (pairing.mentee, pairing.mentor):
+        await _ok(
+            await client.post(
+                f"{url}/evaluations", headers=who, json={"kind": "midpoint", "answers": midpoint}
+            ),
+            201,
+        )
     clock.set(date(2027, 10, 4))
+    final = {"kind": "final", "answers": {"process": 5, "progress": 4, "goals_met": 4}}
+    await _ok(await client.post(f"{url}/evaluations", headers=pairing.mentor, json=final), 201)
     early = await client.post(f"{url}/complete", headers=pairing.admin, json={})
     assert early.json()["rule"] == "evaluations_missing"
-    await _ok(
-        await client.post(f"{url}/evaluations", headers=pairing.mentor, json={"kind": "final"}), 201
-    )
+    assert "1 final from the mentee" in early.json()["detail"]
+    await _ok(await client.post(f"{url}/evaluations", headers=pairing.mentee, json=final), 201)
     done = await _ok(await client.post(f"{url}/complete", headers=pairing.admin, json={}))
     assert (done["state"], done["closed_on"]) == ("completed", "2027-10-04")
 
@@ -115,7 +116,10 @@ async def test_caltrans_a_six_month_contract_with_checkups_every_two_months(clie
             await client.post(
                 f"{url}/evaluations",
                 headers=pairing.mentee,
-                json={"kind": "checkup", "scores": [5, 4, 4, 5]},
+                json={
+                    "kind": "checkup",
+                    "answers": {"1": 2, "2": 6, "3": 1, "4": 2, "5": 1, "6": 1},
+                },
             ),
             201,
         )
@@ -152,7 +156,9 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
     )
     await _ok(
         await client.post(
-            f"{url}/evaluations", headers=pairing.mentor, json={"kind": "outcome_review"}
+            f"{url}/evaluations",
+            headers=pairing.mentor,
+            json={"kind": "outcome_review", "answers": {"goals_achieved": 5}},
         ),
         201,
     )

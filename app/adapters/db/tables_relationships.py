@@ -46,6 +46,8 @@ mentorship_progress = sa.Table(
         "agreement_signed_by", pg.ARRAY(sa.Text), nullable=False, server_default=_EMPTY_TEXTS
     ),
     sa.Column("evaluations_done", pg.ARRAY(sa.Text), nullable=False, server_default=_EMPTY_TEXTS),
+    # "kind:side" per answer given: completion waits for each side the form names (records).
+    sa.Column("evaluations_by", pg.ARRAY(sa.Text), nullable=False, server_default=_EMPTY_TEXTS),
     sa.Column(
         "checkpoint_answers", pg.JSONB, nullable=False, server_default=sa.text("'[]'::jsonb")
     ),
@@ -173,6 +175,9 @@ evaluations = sa.Table(
     sa.Column("scores", pg.JSONB, nullable=False),
     sa.Column("free_text", sa.Text, nullable=True),
     sa.Column("submitted_on", sa.Date, nullable=False),
+    # The answers item by item, and the version of the form they were given under (records).
+    sa.Column("answers", pg.JSONB, nullable=False, server_default=sa.text("'{}'::jsonb")),
+    sa.Column("form_version", sa.Integer, nullable=True),
     _created_at(),
     sa.PrimaryKeyConstraint("organization_id", "id"),
     _of_mentorship("evaluations"),

@@ -156,7 +156,10 @@ class RelationshipMutation:
         work = goals.comment_on_goal(**args(info, clock=True), goal_id=id, text=text)
         return await done(work, t.goal)
 
-    @strawberry.mutation(description="A checkup (Likert 1-5), mid-point or final evaluation")
+    @strawberry.mutation(
+        description="An evaluation: on the program's form, item by item in `answers` "
+        "(Caltrans' checkup: 1 = Strongly Agree ... 5 = Strongly Disagree)"
+    )
     async def submit_evaluation(
         self,
         info: strawberry.Info,
@@ -164,6 +167,7 @@ class RelationshipMutation:
         kind: t.EvaluationKind,  # type: ignore[valid-type]
         scores: list[int] | None = None,
         free_text: str | None = None,
+        answers: JSON | None = None,
     ) -> t.EvaluationResult:
         work = evaluations.submit_evaluation(
             **args(info, clock=True),
@@ -171,6 +175,7 @@ class RelationshipMutation:
             kind=EvaluationKind(kind),
             scores=scores or [],
             free_text=free_text,
+            answers=answers,  # type: ignore[arg-type]
         )
         return await done(work, lambda e: t.build(t.Evaluation, e))
 

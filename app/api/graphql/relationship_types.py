@@ -49,6 +49,7 @@ class MentorshipProgress:
     agreement_signed_by: list[str]
     evaluations_done: list[str]
     evaluations_missing: JSON
+    evaluations_owed: list[str]
     starts_on: date
     ends_on: date
     initial_meeting_due_on: date | None
@@ -161,6 +162,8 @@ class Evaluation:
     scores: JSON
     free_text: str | None
     submitted_on: date
+    answers: JSON
+    form_version: int | None
 
 
 @strawberry.type(description="The compatibility checkpoint as the caller may see it")

@@ -1,12 +1,14 @@
-"""Checkups (Caltrans: Likert 1-5 items every N months), mid-point and final evaluations,
-each answered once per respondent and not before it is due. The answers are the
-respondent's; others see that an evaluation was done, and reports see only aggregates of
-groups large enough that no one's answers show."""
+"""Evaluations on the program's forms (Caltrans' checkup every N months, Charlotte's mid-point,
+final and monthly ones, NC's outcome review...), each answered once per respondent and not
+before it is due, item by item against the form version of the pair's policy snapshot.
+The answers are the respondent's; others see that an evaluation was done, and reports see
+only aggregates of groups large enough that no one's answers show."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from uuid import UUID
 
 from app.domain import lifecycle
@@ -17,6 +19,7 @@ from app.domain.confidentiality import ContentPart, Viewer
 from app.domain.confidentiality import may_read as may
 from app.domain.errors import InvalidInput
 from app.domain.evaluation_periods import EvaluationPeriod, period_on
+from app.domain.forms.model import Answer, EvaluationForm, ItemKind, check_answers
 from app.domain.lifecycle import Party
 from app.domain.policy.model import EvaluationKind
 from app.services.ports import Clock, UnitOfWork
@@ -42,30 +45,35 @@ async def submit_evaluation(
     kind: EvaluationKind,
     scores: Sequence[int] = (),
     free_text: str | None = None,
+    answers: Mapping[str, object] | None = None,
 ) -> Evaluation:
-    """A participant's evaluation; a checkup answers each of the policy's items from 1 to 5."""
+    """A participant's evaluation: on the program's form for ``kind``, item by item in
+    ``answers``; a kind without a form takes 1-5 ``scores`` and free text."""
     scope = reach(principal, Resource.EVALUATIONS, Action.WRITE)
     today = clock.now().date()
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
         by = participant(pair)
-        items = pair.policy.evaluations.checkup_items if kind is EvaluationKind.CHECKUP else ()
-        _check(items, scores, free_text)
+        form = pair.policy.evaluations.form(kind)
+        checked = _answers_on(form, answers, scores, free_text)
         earlier = _answered(pair, await uow.relationships.evaluations([mentorship_id]))
         transition = lifecycle.record_evaluation(
             pair.status, kind=kind, by=by, today=today, earlier=earlier
         )
         assert principal.employee_id is not None
+        on_form = form is not None
         stored = await uow.relationships.add_evaluation(
             Evaluation(
-                uuid.uuid4(),
-                mentorship_id,
-                kind.value,
-                principal.employee_id,
-                by.value,
-                {str(i + 1): s for i, s in enumerate(scores)},
-                free_text,
-                today,
+                id=uuid.uuid4(),
+                mentorship_id=mentorship_id,
+                kind=kind.value,
+                respondent_id=principal.employee_id,
+                party=by.value,
+                scores=_scale_answers(form, checked) if on_form else _numbered(scores),
+                free_text=None if on_form else free_text,
+                submitted_on=today,
+                answers=checked,
+                form_version=form.version if form else None,
             )
         )
         await save_transition(uow, principal, pair, transition)
@@ -111,24 +119,46 @@ def _own(viewer: Viewer, evaluation: Evaluation) -> bool:
 
 
 def _facts(evaluation: Evaluation) -> Evaluation:
-    return Evaluation(
-        evaluation.id,
-        evaluation.mentorship_id,
-        evaluation.kind,
-        evaluation.respondent_id,
-        evaluation.party,
-        {},
-        None,
-        evaluation.submitted_on,
-        evaluation.created_at,
-    )
+    return replace(evaluation, scores={}, free_text=None, answers={})
 
 
-def _check(items: Sequence[str], scores: Sequence[int], free_text: str | None) -> None:
-    if items and len(scores) != len(items):
+def _answers_on(
+    form: EvaluationForm | None,
+    answers: Mapping[str, object] | None,
+    scores: Sequence[int],
+    free_text: str | None,
+) -> dict[str, Answer]:
+    if form is None:
+        if answers:
+            raise InvalidInput(
+                "this program has no form for this evaluation; give scores and free_text",
+                field="answers",
+                rule="no_form",
+            )
+        _check_plain(scores, free_text)
+        return {}
+    if scores or free_text is not None:
         raise InvalidInput(
-            f"a checkup answers all {len(items)} items", field="scores", rule="checkup_items"
+            f"the {form.title} is answered item by item in answers "
+            f"(version {form.version}: items {', '.join(i.key for i in form.items)})",
+            field="scores" if scores else "free_text",
+            rule="answer_on_form",
         )
+    if answers is not None and not isinstance(answers, Mapping):
+        raise InvalidInput("answers is an object: item key -> answer", field="answers")
+    return check_answers(form, answers or {})
+
+
+def _scale_answers(form: EvaluationForm | None, answers: Mapping[str, Answer]) -> dict[str, int]:
+    scale_keys = {i.key for i in form.items if i.kind is ItemKind.SCALE} if form else set()
+    return {k: int(v) for k, v in answers.items() if k in scale_keys}
+
+
+def _numbered(scores: Sequence[int]) -> dict[str, int]:
+    return {str(i + 1): s for i, s in enumerate(scores)}
+
+
+def _check_plain(scores: Sequence[int], free_text: str | None) -> None:
     for index, score in enumerate(scores):
         if score not in LIKERT:
             raise InvalidInput(

@@ -82,12 +82,18 @@ def status_of(mentorship: Mentorship, progress: Progress) -> MentorshipStatus:
         confirmed_by=frozenset(Party(p) for p in progress.confirmed_by),
         agreement_signed_by=frozenset(Party(p) for p in progress.agreement_signed_by),
         evaluations_done=tuple(EvaluationKind(k) for k in progress.evaluations_done),
+        evaluations_by=tuple(_kind_and_side(entry) for entry in progress.evaluations_by),
         checkpoint_answers=answers,
         checkpoint_outcome=CheckpointOutcome(outcome) if outcome else None,
         activated_on=progress.activated_on,
         closed_on=progress.closed_on,
         closed_by=Party(progress.closed_by) if progress.closed_by else None,
     )
+
+
+def _kind_and_side(entry: str) -> tuple[EvaluationKind, Party]:
+    kind, _, side = entry.partition(":")
+    return EvaluationKind(kind), Party(side)
 
 
 def relation_of(principal: Principal, mentorship: Mentorship | PairParties) -> ViewerRelation:
@@ -150,6 +156,7 @@ async def save_transition(
         confirmed_by=tuple(sorted(after.confirmed_by)),
         agreement_signed_by=tuple(sorted(after.agreement_signed_by)),
         evaluations_done=tuple(after.evaluations_done),
+        evaluations_by=tuple(f"{kind}:{side}" for kind, side in after.evaluations_by),
         checkpoint_answers=tuple(
             {
                 "party": a.party.value,

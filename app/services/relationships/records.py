@@ -4,7 +4,7 @@ entries, goals, evaluations and disclosures."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -19,6 +19,7 @@ class Progress:
     confirmed_by: tuple[str, ...] = ()
     agreement_signed_by: tuple[str, ...] = ()
     evaluations_done: tuple[str, ...] = ()
+    evaluations_by: tuple[str, ...] = ()
     checkpoint_answers: tuple[Mapping[str, Any], ...] = ()
     checkpoint_outcome: str | None = None
     rematch_proposal: Mapping[str, Any] | None = None
@@ -109,6 +110,8 @@ class Evaluation:
     scores: Mapping[str, int]
     free_text: str | None
     submitted_on: date
+    answers: Mapping[str, Any] = field(default_factory=dict)
+    form_version: int | None = None
     created_at: datetime | None = None
 
 

@@ -96,3 +96,61 @@ async def test_the_journal_is_null_for_anyone_but_the_mentee(client, auth, clock
     )
     assert response.json()["data"] is None or response.json()["data"]["journal"] is None
     assert "private" not in response.text
+
+
+SUBMIT = (
+    "mutation($id: UUID!, $kind: EvaluationKind!, $answers: JSON) { submitEvaluation("
+    "mentorshipId: $id, kind: $kind, answers: $answers) { __typename "
+    "... on Evaluation { party formVersion answers } ... on Problem { code rule field } } }"
+)
+PROGRESS = "query($id: UUID!) { mentorshipProgress(id: $id) { state evaluationsOwed } }"
+
+
+async def _active_pair(client, pairing, terms):
+    await _gql(client, pairing.mentee, CONFIRM, id=pairing.id)
+    await _gql(client, pairing.mentor, CONFIRM, id=pairing.id)
+    write = (
+        "mutation($id: UUID!, $terms: JSON!) { writeAgreement(mentorshipId: $id, "
+        "terms: $terms) { ... on Agreement { version } } }"
+    )
+    sign = "mutation($id: UUID!) { signAgreement(mentorshipId: $id) { __typename } }"
+    await _gql(client, pairing.mentee, write, id=pairing.id, terms=terms)
+    for who in (pairing.mentee, pairing.mentor):
+        await _gql(client, who, sign, id=pairing.id)
+
+
+async def test_a_caltrans_checkup_over_graphql_reads_on_the_printed_scale(client, auth, clock):
+    # seed 002_59333b271e9b4b69.txt worksheet: "Strongly Agree 1 ... Strongly Disagree 5".
+    pairing = await propose(client, auth, "caltrans", START)
+    await _active_pair(client, pairing, {"duration": "6 months", "ground_rules": "on time"})
+    clock.set(date(2027, 3, 4))
+    off = {"1": 2, "2": 5, "3": 0, "4": 1, "5": 1, "6": 1}
+    refused = await _gql(client, pairing.mentee, SUBMIT, id=pairing.id, kind="CHECKUP", answers=off)
+    assert refused["submitEvaluation"] == {
+        "__typename": "Problem",
+        "code": "invalid-input",
+        "rule": "scale_point",
+        "field": "answers.3",
+    }
+    given = {**off, "3": 1, "9": "we now meet on Mondays"}
+    done = await _gql(client, pairing.mentee, SUBMIT, id=pairing.id, kind="CHECKUP", answers=given)
+    assert done["submitEvaluation"]["formVersion"] == 1
+    assert done["submitEvaluation"]["answers"]["9"] == "we now meet on Mondays"
+
+
+async def test_charlotte_completion_over_graphql_names_the_side_still_to_evaluate(
+    client, auth, clock
+):
+    # seed 000_4e18aab21704e587.txt: "Evaluate the relationship at various points (at least
+    # mid-point and ending)", the mentor's expectation as much as the mentee's (001).
+    pairing = await propose(client, auth, "charlotte-sll", START)
+    await _active_pair(client, pairing, {"frequency": "weekly"})
+    clock.set(date(2027, 5, 20))
+    answers = {"process": 4, "progress": 4}
+    await _gql(client, pairing.mentee, SUBMIT, id=pairing.id, kind="MIDPOINT", answers=answers)
+    seen = await _gql(client, pairing.admin, PROGRESS, id=pairing.id)
+    assert seen["mentorshipProgress"]["evaluationsOwed"] == [
+        "1 final from the mentee",
+        "1 final from the mentor",
+        "1 midpoint from the mentor",
+    ]

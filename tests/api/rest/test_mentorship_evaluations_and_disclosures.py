@@ -16,30 +16,45 @@ async def _active(client, pairing, section):
         await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
     if section:
         url = f"/v1/mentorships/{pairing.id}/agreement"
-        await client.put(url, headers=pairing.mentee, json={"terms": {section: "agreed"}})
+        terms = {section: "agreed"}
+        if section == "ground_rules":  # Caltrans: the contract states its duration (002 FAQ)
+            terms["duration"] = "6 months"
+        await client.put(url, headers=pairing.mentee, json={"terms": terms})
         for who in (pairing.mentee, pairing.mentor):
             await client.post(f"{url}/sign", headers=who)
 
 
-async def test_a_caltrans_checkup_answers_every_item_from_one_to_five(client, auth, clock):
+CHECKUP = {"1": 2, "2": 6, "3": 5, "4": 4, "5": 3, "6": 2, "10": "my mentor is often late"}
+
+
+async def test_a_caltrans_checkup_is_answered_on_the_worksheets_items_and_scale(
+    client, auth, clock
+):
+    # seed 002_59333b271e9b4b69.txt, Relationship Checkup Worksheet: items 1-10, the Likert
+    # items printed "Strongly Agree 1 ... Strongly Disagree 5".
     pairing = await propose(client, auth, "caltrans", START)
     await _active(client, pairing, "ground_rules")
     clock.set(FIRST_CHECKUP)
     url = f"/v1/mentorships/{pairing.id}/evaluations"
     short = await client.post(
-        url, headers=pairing.mentee, json={"kind": "checkup", "scores": [5, 4]}
+        url, headers=pairing.mentee, json={"kind": "checkup", "answers": {"3": 1}}
     )
-    assert (short.status_code, short.json()["rule"]) == (422, "checkup_items")
-    out_of_range = await client.post(
-        url, headers=pairing.mentee, json={"kind": "checkup", "scores": [5, 4, 6, 1]}
+    assert (short.status_code, short.json()["rule"]) == (422, "item_required")
+    assert short.json()["field"] == "answers.1"
+    off_scale = await client.post(
+        url, headers=pairing.mentee, json={"kind": "checkup", "answers": {**CHECKUP, "4": 6}}
     )
-    assert out_of_range.json()["rule"] == "likert_1_5"
+    assert (off_scale.json()["rule"], off_scale.json()["field"]) == ("scale_point", "answers.4")
+    assert "1 = Strongly Agree" in off_scale.json()["detail"]
+    old_style = await client.post(
+        url, headers=pairing.mentee, json={"kind": "checkup", "scores": [5, 4, 3, 2]}
+    )
+    assert old_style.json()["rule"] == "answer_on_form"
     done = await client.post(
-        url,
-        headers=pairing.mentee,
-        json={"kind": "checkup", "scores": [5, 4, 3, 2], "free_text": "my mentor is often late"},
+        url, headers=pairing.mentee, json={"kind": "checkup", "answers": CHECKUP}
     )
     assert done.status_code == 201, done.text
+    assert (done.json()["form_version"], done.json()["answers"]["3"]) == (1, 5)
 
 
 async def test_evaluation_answers_are_the_respondents_own(client, auth, clock):
@@ -47,23 +62,20 @@ async def test_evaluation_answers_are_the_respondents_own(client, auth, clock):
     await _active(client, pairing, "ground_rules")
     clock.set(FIRST_CHECKUP)
     url = f"/v1/mentorships/{pairing.id}/evaluations"
-    await client.post(
-        url,
-        headers=pairing.mentee,
-        json={"kind": "checkup", "scores": [5, 4, 3, 2], "free_text": "my mentor is often late"},
-    )
+    await client.post(url, headers=pairing.mentee, json={"kind": "checkup", "answers": CHECKUP})
     for other in (pairing.mentor, pairing.tokens["STAFF"]):
         seen = await client.get(url, headers=other)
         assert seen.status_code == 200
         [evaluation] = seen.json()
-        assert (evaluation["kind"], evaluation["scores"], evaluation["free_text"]) == (
+        assert (evaluation["kind"], evaluation["scores"], evaluation["answers"]) == (
             "checkup",
             {},
-            None,
+            {},
         )
         assert "often late" not in seen.text
     mine = await client.get(url, headers=pairing.mentee)
-    assert mine.json()[0]["scores"] == {"1": 5, "2": 4, "3": 3, "4": 2}
+    assert mine.json()[0]["scores"] == {"3": 5, "4": 4, "5": 3, "6": 2}
+    assert mine.json()[0]["answers"]["10"] == "my mentor is often late"
 
 
 async def test_a_program_that_runs_no_such_evaluation_refuses_it(client, auth, clock):

@@ -31,6 +31,9 @@ class MentorshipProgressRead(BaseModel):
     agreement_signed_by: list[str]
     evaluations_done: list[str]
     evaluations_missing: dict[str, int]
+    evaluations_owed: list[str] = Field(
+        description='What completion still waits for, and from whom: "1 final from the mentor"'
+    )
     starts_on: date
     ends_on: date
     initial_meeting_due_on: date | None
@@ -192,8 +195,15 @@ class GoalRead(BaseModel):
 class EvaluationCreate(BaseModel):
     model_config = _INPUT
     kind: EvaluationKind
-    scores: list[int] = Field(default_factory=list, max_length=50, description="Likert 1-5")
+    scores: list[int] = Field(
+        default_factory=list, max_length=50, description="Likert 1-5, for a kind with no form"
+    )
     free_text: str | None = None
+    answers: dict[str, int | float | str] | None = Field(
+        default=None,
+        max_length=100,
+        description="Item key -> answer, on the program's form for this kind (see its policy)",
+    )
 
 
 class EvaluationRead(BaseModel):
@@ -205,6 +215,8 @@ class EvaluationRead(BaseModel):
     scores: dict[str, int] = Field(description="The respondent's own answers; empty for others")
     free_text: str | None
     submitted_on: date
+    answers: dict[str, Any] = Field(description="Item by item; the respondent's own, else empty")
+    form_version: int | None = Field(description="The form version the answers were given under")
 
 
 class CheckpointCreate(BaseModel):
