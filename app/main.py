@@ -24,7 +24,15 @@ from app.api.etags import ETags
 from app.api.graphql.schema import build_router
 from app.api.idempotency import Idempotency
 from app.api.lean_handler import lean_handler
-from app.api.rest import access, employees, health, integrations, programs, relationships
+from app.api.rest import (
+    access,
+    employees,
+    health,
+    integrations,
+    luncheon_hosts,
+    programs,
+    relationships,
+)
 from app.api.route_index import index_routes
 from app.api.text_guard import RejectNulCharacters
 from app.config import Settings
@@ -99,6 +107,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         access.router,
         *programs.routers,
         *relationships.routers,
+        luncheon_hosts.router,
         *integrations.routers,
     )
     app.mount("/scim", ScimMount())

@@ -14,13 +14,50 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql as pg
 
+from app.adapters.db import rls
+
 revision: str = "records0001"
 down_revision: str | Sequence[str] | None = "a4b1c0de0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+def _luncheon_volunteers() -> None:
+    op.create_table(
+        "luncheon_volunteers",
+        sa.Column(
+            "organization_id",
+            pg.UUID(as_uuid=True),
+            sa.ForeignKey("organizations.id"),
+            nullable=False,
+        ),
+        sa.Column("cohort_id", pg.UUID(as_uuid=True), nullable=False),
+        sa.Column("employee_id", pg.UUID(as_uuid=True), nullable=False),
+        sa.Column(
+            "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+        ),
+        sa.PrimaryKeyConstraint("organization_id", "cohort_id", "employee_id"),
+        sa.ForeignKeyConstraint(
+            ["organization_id", "cohort_id"],
+            ["cohorts.organization_id", "cohorts.id"],
+            name="fk_luncheon_volunteers_cohort",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id", "employee_id"],
+            ["employees.organization_id", "employees.id"],
+            name="fk_luncheon_volunteers_employee",
+        ),
+    )
+
+
+_NEW_TABLES = ("luncheon_volunteers",)
+
+
 def upgrade() -> None:
+    _luncheon_volunteers()
+    for table in _NEW_TABLES:
+        for statement in rls.tenant_isolation(table):
+            op.execute(statement)
     op.add_column(
         "mentorship_progress",
         sa.Column(
@@ -35,6 +72,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    for table in reversed(_NEW_TABLES):
+        op.drop_table(table)
     op.drop_column("evaluations", "form_version")
     op.drop_column("evaluations", "answers")
     op.drop_column("mentorship_progress", "evaluations_by")

@@ -3,7 +3,13 @@
 Each area keeps its tables in its own module on the shared `metadata`; add new modules here.
 """
 
-from app.adapters.db import tables, tables_integrations, tables_programs, tables_relationships
+from app.adapters.db import (
+    tables,
+    tables_integrations,
+    tables_programs,
+    tables_records,
+    tables_relationships,
+)
 from app.adapters.db.tables import metadata
 
 __all__ = [
@@ -11,5 +17,6 @@ __all__ = [
     "tables",
     "tables_integrations",
     "tables_programs",
+    "tables_records",
     "tables_relationships",
 ]

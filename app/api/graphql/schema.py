@@ -30,19 +30,27 @@ from app.api.graphql.integrations import IntegrationMutation, IntegrationQuery
 from app.api.graphql.lean_execution import LeanExecutionContext
 from app.api.graphql.program_types import DIRECT_RELATIONS
 from app.api.graphql.programs import ProgramMutation, ProgramQuery
+from app.api.graphql.records import RecordsMutation, RecordsQuery
 from app.api.graphql.relationships import RelationshipMutation, RelationshipQuery
 from app.config import Settings
 from app.domain.errors import DomainError
 
 
 @strawberry.type
-class Query(EmployeeQuery, AccessQuery, ProgramQuery, RelationshipQuery, IntegrationQuery):
+class Query(
+    EmployeeQuery, AccessQuery, ProgramQuery, RelationshipQuery, IntegrationQuery, RecordsQuery
+):
     pass
 
 
 @strawberry.type
 class Mutation(
-    EmployeeMutation, AccessMutation, ProgramMutation, RelationshipMutation, IntegrationMutation
+    EmployeeMutation,
+    AccessMutation,
+    ProgramMutation,
+    RelationshipMutation,
+    IntegrationMutation,
+    RecordsMutation,
 ):
     pass
 

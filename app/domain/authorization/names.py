@@ -26,6 +26,7 @@ class Resource(StrEnum):
     CHECKPOINTS = "checkpoints"
     DISCLOSURES = "disclosures"
     GROUPS = "groups"
+    LUNCHEON_HOSTS = "luncheon_hosts"  # mentors who volunteer to host (Charlotte)
     CALENDAR = "calendar"
     REPORTS = "reports"
     # integrations area

@@ -51,4 +51,8 @@ RELATIONSHIPS: dict[tuple[Role, Resource, Action], Reach] = {
     # A supervisor reads what a disclosure names about their report (Maine exceptions 2, 4).
     (Role.SUPERVISOR, R.MEETINGS, E.READ): Reach.OWN,
     (Role.SUPERVISOR, R.CALENDAR, E.READ): Reach.OWN,
+    # 000 "Group Learning": a mentor of the cohort volunteers to host; staff read the list.
+    (Role.PARTICIPANT, R.LUNCHEON_HOSTS, E.WRITE): Reach.OWN,
+    **{(role, R.LUNCHEON_HOSTS, E.WRITE): Reach.OWN for role in _STAFF},
+    **{(role, R.LUNCHEON_HOSTS, E.READ): Reach.ALL for role in _STAFF},
 }

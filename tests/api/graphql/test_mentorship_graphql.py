@@ -154,3 +154,25 @@ async def test_charlotte_completion_over_graphql_names_the_side_still_to_evaluat
         "1 final from the mentor",
         "1 midpoint from the mentor",
     ]
+
+
+async def test_a_mentor_volunteers_to_host_a_luncheon_over_graphql(client, auth, clock):
+    # seed 000_4e18aab21704e587.txt "Group Learning": "mentors will each volunteer to host".
+    pairing = await propose(client, auth, "charlotte-sll", START)
+    await _gql(client, pairing.mentee, CONFIRM, id=pairing.id)
+    await _gql(client, pairing.mentor, CONFIRM, id=pairing.id)
+    offer = (
+        "mutation($id: UUID!) { volunteerToHostLuncheon(cohortId: $id) { __typename "
+        "... on LuncheonHosts { volunteers } ... on Problem { code } } }"
+    )
+    refused = await _gql(client, pairing.mentee, offer, id=str(pairing.cohort_id))
+    assert refused["volunteerToHostLuncheon"] == {"__typename": "Problem", "code": "not-found"}
+    offered = await _gql(client, pairing.mentor, offer, id=str(pairing.cohort_id))
+    assert offered["volunteerToHostLuncheon"]["volunteers"] == [str(pairing.mentor_id)]
+    listed = await _gql(
+        client,
+        pairing.tokens["STAFF"],
+        "query($id: UUID!) { luncheonHosts(cohortId: $id) { volunteers } }",
+        id=str(pairing.cohort_id),
+    )
+    assert listed["luncheonHosts"]["volunteers"] == [str(pairing.mentor_id)]

@@ -44,6 +44,9 @@ REST: dict[tuple[str, str], Op] = {
     ("POST", "/v1/cohorts/{cohort_id}/luncheon-groups"): Op("report_cohort"),
     ("PUT", "/v1/cohorts/{cohort_id}/luncheon-groups"): Op("report_cohort", {"groups": []}),
     ("GET", "/v1/cohorts/{cohort_id}/luncheon-groups"): Op("report_cohort"),
+    # records (issue 23): Charlotte's volunteer luncheon hosts
+    ("POST", "/v1/cohorts/{cohort_id}/luncheon-hosts"): Op("report_cohort"),
+    ("GET", "/v1/cohorts/{cohort_id}/luncheon-hosts"): Op("report_cohort"),
     ("POST", "/v1/me/calendar-feed"): Op(),
     ("GET", "/v1/calendar/{organization_id}/{secret}.ics"): Op(),
 }
@@ -79,6 +82,12 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     ),
     "editLuncheonGroups": (
         _MUT + f"{{ editLuncheonGroups(cohortId: $id, groups: []) {{ {_PROBLEM} }} }}",
+        "report_cohort",
+    ),
+    # records (issue 23)
+    "luncheonHosts": (_ID + "{ luncheonHosts(cohortId: $id) { volunteers } }", "report_cohort"),
+    "volunteerToHostLuncheon": (
+        _MUT + f"{{ volunteerToHostLuncheon(cohortId: $id) {{ {_PROBLEM} }} }}",
         "report_cohort",
     ),
     "confirmMentorship": (
@@ -175,7 +184,17 @@ async def seed(client, auth) -> dict:
         (
             f"{mentorship}/evaluations",
             pairing.mentee,
-            {"kind": "program", "free_text": SECRETS["evaluation"]},
+            {
+                "kind": "program",
+                "answers": {
+                    "mutual_learning": 4,
+                    "clearer_goals": 4,
+                    "look_forward": 5,
+                    "energized": 4,
+                    "new_responsibilities": 3,
+                    "suggestions": SECRETS["evaluation"],
+                },
+            },
         ),
         (
             f"{mentorship}/disclosures",
