@@ -26,6 +26,7 @@ from app.api.idempotency import Idempotency
 from app.api.lean_handler import lean_handler
 from app.api.rest import (
     access,
+    disclosure_consent,
     employees,
     health,
     integrations,
@@ -108,6 +109,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         *programs.routers,
         *relationships.routers,
         luncheon_hosts.router,
+        disclosure_consent.router,
         *integrations.routers,
     )
     app.mount("/scim", ScimMount())

@@ -201,6 +201,9 @@ disclosures = sa.Table(
     sa.Column("occurred_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("protege_consent", sa.Boolean, nullable=False),
     sa.Column("protege_informed", sa.Boolean, nullable=False),
+    # The protege's own acts (records): their answer to a request, their acknowledgement.
+    sa.Column("consent", sa.Text, nullable=False, server_default=sa.text("'not_needed'")),
+    sa.Column("acknowledged_at", sa.DateTime(timezone=True), nullable=True),
     _created_at(),
     sa.PrimaryKeyConstraint("organization_id", "id"),
     _of_mentorship("disclosures"),

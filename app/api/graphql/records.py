@@ -7,9 +7,10 @@ from uuid import UUID
 
 import strawberry
 
+from app.api.graphql import relationship_types as t
 from app.api.graphql.problems import Problem
 from app.api.graphql.relationship_common import args, done, found
-from app.services.relationships import luncheon_groups
+from app.services.relationships import disclosures, luncheon_groups
 
 
 @strawberry.type(description="A cohort's volunteer luncheon hosts, first offered first")
@@ -41,3 +42,17 @@ class RecordsMutation:
     ) -> LuncheonHostsResult:
         work = luncheon_groups.volunteer_to_host(**args(info), cohort_id=cohort_id)
         return await done(work, _hosts)
+
+    @strawberry.mutation(
+        description="The protege grants or refuses a request to speak with their supervisor"
+    )
+    async def answer_disclosure_consent(
+        self, info: strawberry.Info, id: UUID, grant: bool
+    ) -> t.DisclosureResult:
+        work = disclosures.answer_consent(**args(info), disclosure_id=id, grant=grant)
+        return await done(work, t.disclosure)
+
+    @strawberry.mutation(description="The protege acknowledges a safety disclosure about them")
+    async def acknowledge_disclosure(self, info: strawberry.Info, id: UUID) -> t.DisclosureResult:
+        work = disclosures.acknowledge_disclosure(**args(info, clock=True), disclosure_id=id)
+        return await done(work, t.disclosure)

@@ -196,6 +196,8 @@ class Disclosure:
     occurred_at: datetime
     protege_consent: bool
     protege_informed: bool
+    consent: str
+    acknowledged_at: datetime | None
 
 
 @strawberry.input

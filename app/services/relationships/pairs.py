@@ -195,6 +195,12 @@ async def audit_read(
     )
 
 
-def readable(pair: Pair, principal: Principal, part: ContentPart, disclosures: Any = ()) -> bool:
-    """Whether the caller may read this part of the pair's record."""
-    return may_read(pair.viewer(principal), part, disclosures).allowed
+def readable(
+    pair: Pair,
+    principal: Principal,
+    part: ContentPart,
+    disclosures: Any = (),
+    written_on: date | None = None,
+) -> bool:
+    """Whether the caller may read this part of the pair's record (an item of ``written_on``)."""
+    return may_read(pair.viewer(principal), part, disclosures, written_on=written_on).allowed

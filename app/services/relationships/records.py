@@ -132,4 +132,6 @@ class DisclosureRecord:
     occurred_at: datetime
     protege_consent: bool
     protege_informed: bool
+    consent: str = "not_needed"
+    acknowledged_at: datetime | None = None
     created_at: datetime | None = None

@@ -176,3 +176,34 @@ async def test_a_mentor_volunteers_to_host_a_luncheon_over_graphql(client, auth,
         id=str(pairing.cohort_id),
     )
     assert listed["luncheonHosts"]["volunteers"] == [str(pairing.mentor_id)]
+
+
+async def test_only_the_protege_answers_a_consent_request_over_graphql(client, auth, clock):
+    # seed 004_5b4c852a2ca2c393.txt: the supervisor conversation takes place "only ... with
+    # the approval of the protégé".
+    pairing = await propose(client, auth, "maine-mms", date(2027, 7, 1))
+    await _gql(client, pairing.mentee, CONFIRM, id=pairing.id)
+    await _gql(client, pairing.mentor, CONFIRM, id=pairing.id)
+    made = await client.post(
+        f"/v1/mentorships/{pairing.id}/disclosures",
+        headers=pairing.mentor,
+        json={
+            "kind": "supervisor_with_approval",
+            "to": [{"role": "supervisor", "person_id": str(pairing.people["BOSS"])}],
+            "description": "workload",
+            "purpose": "a lighter caseload",
+        },
+    )
+    assert made.status_code == 201, made.text
+    answer = (
+        "mutation($id: UUID!) { answerDisclosureConsent(id: $id, grant: false) { __typename "
+        "... on Disclosure { consent protegeConsent } ... on Problem { code } } }"
+    )
+    by_mentor = await _gql(client, pairing.mentor, answer, id=made.json()["id"])
+    assert by_mentor["answerDisclosureConsent"] == {"__typename": "Problem", "code": "not-found"}
+    refused = await _gql(client, pairing.mentee, answer, id=made.json()["id"])
+    assert refused["answerDisclosureConsent"] == {
+        "__typename": "Disclosure",
+        "consent": "refused",
+        "protegeConsent": False,
+    }

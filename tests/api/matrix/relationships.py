@@ -47,6 +47,8 @@ REST: dict[tuple[str, str], Op] = {
     # records (issue 23): Charlotte's volunteer luncheon hosts
     ("POST", "/v1/cohorts/{cohort_id}/luncheon-hosts"): Op("report_cohort"),
     ("GET", "/v1/cohorts/{cohort_id}/luncheon-hosts"): Op("report_cohort"),
+    ("POST", "/v1/disclosures/{disclosure_id}/consent"): Op("disclosure", {"grant": True}),
+    ("POST", "/v1/disclosures/{disclosure_id}/acknowledge"): Op("disclosure"),
     ("POST", "/v1/me/calendar-feed"): Op(),
     ("GET", "/v1/calendar/{organization_id}/{secret}.ics"): Op(),
 }
@@ -89,6 +91,14 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     "volunteerToHostLuncheon": (
         _MUT + f"{{ volunteerToHostLuncheon(cohortId: $id) {{ {_PROBLEM} }} }}",
         "report_cohort",
+    ),
+    "answerDisclosureConsent": (
+        _MUT + f"{{ answerDisclosureConsent(id: $id, grant: true) {{ {_PROBLEM} }} }}",
+        "disclosure",
+    ),
+    "acknowledgeDisclosure": (
+        _MUT + f"{{ acknowledgeDisclosure(id: $id) {{ {_PROBLEM} }} }}",
+        "disclosure",
     ),
     "confirmMentorship": (
         _MUT + f"{{ confirmMentorship(id: $id) {{ {_PROBLEM} }} }}",
@@ -222,6 +232,7 @@ async def seed(client, auth) -> dict:
         "mentorship": pairing.id,
         "goal": goal["id"],
         "meeting": made["meetings"]["id"],
+        "disclosure": disclosed["id"],
         "report_cohort": str(pairing.cohort_id),
         "secrets": set(SECRETS.values()),
         "ids": {

@@ -99,10 +99,37 @@ async def test_speaking_to_the_supervisor_needs_the_proteges_approval(client, au
         "description": "workload",
         "purpose": "a lighter caseload",
     }
-    refused = await client.post(url, headers=pairing.mentor, json=body)
-    assert (refused.status_code, refused.json()["field"]) == (422, "protege_consent")
-    listed = await client.get(url, headers=pairing.mentee)
-    assert listed.json() == []
+    # seed 004_5b4c852a2ca2c393.txt: "only ... with the approval of the protégé": the
+    # protégé's own act, so a mentor cannot tick it for them.
+    ticked = await client.post(url, headers=pairing.mentor, json={**body, "protege_consent": True})
+    assert (ticked.status_code, ticked.json()["field"]) == (422, "protege_consent")
+    assert (await client.get(url, headers=pairing.mentee)).json() == []
+    clock.set(date(2027, 1, 20))
+    await client.post(
+        f"/v1/mentorships/{pairing.id}/meetings",
+        headers=pairing.mentee,
+        json={"held_on": "2027-01-18", "hours": 1, "notes": "about my caseload"},
+    )
+    requested = await client.post(
+        url, headers=pairing.mentor, json={**body, "parts": ["meeting_notes"]}
+    )
+    assert requested.status_code == 201, requested.text
+    assert (requested.json()["consent"], requested.json()["protege_consent"]) == (
+        "requested",
+        False,
+    )
+    meetings = f"/v1/mentorships/{pairing.id}/meetings"
+    boss = pairing.tokens["BOSS"]
+    assert "about my caseload" not in (await client.get(meetings, headers=boss)).text
+    answer = f"/v1/disclosures/{requested.json()['id']}/consent"
+    by_mentor = await client.post(answer, headers=pairing.mentor, json={"grant": True})
+    assert by_mentor.status_code == 404
+    granted = await client.post(answer, headers=pairing.mentee, json={"grant": True})
+    assert granted.status_code == 200, granted.text
+    assert (granted.json()["consent"], granted.json()["protege_consent"]) == ("granted", True)
+    assert "about my caseload" in (await client.get(meetings, headers=boss)).text
+    again = await client.post(answer, headers=pairing.mentee, json={"grant": False})
+    assert (again.status_code, again.json()["rule"]) == (409, "consent_answered")
 
 
 async def test_a_disclosure_opens_exactly_what_it_names_to_its_recipient(client, auth, clock):
@@ -135,6 +162,16 @@ async def test_a_disclosure_opens_exactly_what_it_names_to_its_recipient(client,
     assert made.status_code == 201, made.text
     after = await client.get(f"/v1/mentorships/{pairing.id}/meetings", headers=staff)
     assert after.json()["meetings"][0]["notes"] == "the hard conversation"
+    # seed 004: advice on what the mentor shared, not every later note.
+    clock.set(date(2027, 1, 27))
+    await client.post(
+        f"/v1/mentorships/{pairing.id}/meetings",
+        headers=pairing.mentee,
+        json={"held_on": "2027-01-26", "hours": 1, "notes": "a later confidence"},
+    )
+    later = await client.get(f"/v1/mentorships/{pairing.id}/meetings", headers=staff)
+    assert [m["notes"] for m in later.json()["meetings"]] == ["the hard conversation", None]
+    assert "a later confidence" not in later.text
     journal = await client.get(f"/v1/mentorships/{pairing.id}/journal", headers=staff)
     assert journal.status_code in (403, 404)
     assert "journal secret" not in journal.text
@@ -160,3 +197,26 @@ async def test_the_protege_lists_every_disclosure_about_them(client, auth, clock
     mine = await client.get("/v1/me/disclosures", headers=pairing.mentee)
     assert [d["kind"] for d in mine.json()] == ["safety_at_risk"]
     assert mine.json()[0]["protege_informed"] is True
+    # seed 004: "with the protégé's knowledge": the protégé acknowledges it themselves.
+    acknowledge = f"/v1/disclosures/{mine.json()[0]['id']}/acknowledge"
+    assert (await client.post(acknowledge, headers=pairing.mentor)).status_code == 404
+    known = await client.post(acknowledge, headers=pairing.mentee)
+    assert known.status_code == 200, known.text
+    assert known.json()["acknowledged_at"] is not None
+
+
+async def test_the_administrator_named_must_hold_the_administrator_role(client, auth, clock):
+    # seed 004: "the Mentoring Program Administrator" is a role, not anyone the mentor names.
+    pairing = await propose(client, auth, "maine-mms", START)
+    await _active(client, pairing, None)
+    refused = await client.post(
+        f"/v1/mentorships/{pairing.id}/disclosures",
+        headers=pairing.mentor,
+        json={
+            "kind": "relationship_not_working",
+            "to": [{"role": "administrator", "person_id": str(pairing.people["BOSS"])}],
+            "description": "we do not get on",
+        },
+    )
+    assert (refused.status_code, refused.json()["rule"]) == (422, "not_an_administrator")
+    assert refused.json()["field"] == "to[0].person_id"

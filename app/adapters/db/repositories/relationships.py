@@ -155,6 +155,17 @@ _EVALUATIONS = _select(tr.evaluations, Evaluation, "mentorship_id", "submitted_o
 _INSERT_DISCLOSURE = _insert(tr.disclosures, DisclosureRecord)
 _DISCLOSURES = _select(tr.disclosures, DisclosureRecord, "mentorship_id", "occurred_at")
 _DISCLOSURES_ABOUT = _select(tr.disclosures, DisclosureRecord, "about_id", "occurred_at")
+_DISCLOSURE = _select(tr.disclosures, DisclosureRecord, "id", "occurred_at")
+_SAVE_PROTEGE_ACT = compile_statement(
+    tr.disclosures.update()
+    .where(tr.disclosures.c.organization_id == _P("org"), tr.disclosures.c.id == _P("id"))
+    .values(
+        consent=_P("consent"),
+        protege_consent=_P("protege_consent"),
+        acknowledged_at=_P("acknowledged_at"),
+    )
+    .returning(*(tr.disclosures.c[n] for n in _fields(DisclosureRecord)))
+)
 _MEETING = _select(tr.meetings, Meeting, "id", "held_on")
 _CANCEL_MEETING = compile_statement(
     tr.meetings.update()
@@ -257,6 +268,21 @@ class SqlRelationshipRepository(SqlCohortRecords):
 
     async def disclosures(self, mentorship_id: UUID) -> list[DisclosureRecord]:
         return await self.disclosures_of([mentorship_id])
+
+    async def disclosure(self, disclosure_id: UUID) -> DisclosureRecord | None:
+        found = await self._rows(_DISCLOSURE, value=[disclosure_id])
+        return _record(DisclosureRecord, found[0]) if found else None
+
+    async def save_protege_act(self, record: DisclosureRecord) -> DisclosureRecord:
+        """The protege's answer to a request or acknowledgement, on the stored disclosure."""
+        row = await self._row(
+            _SAVE_PROTEGE_ACT,
+            id=record.id,
+            consent=record.consent,
+            protege_consent=record.protege_consent,
+            acknowledged_at=record.acknowledged_at,
+        )
+        return _record(DisclosureRecord, row)
 
     async def disclosures_about(self, person_id: UUID) -> list[DisclosureRecord]:
         found = await self._rows(_DISCLOSURES_ABOUT, value=[person_id])

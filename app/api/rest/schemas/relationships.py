@@ -270,5 +270,9 @@ class DisclosureRead(BaseModel):
     description: str
     purpose: str
     occurred_at: datetime
-    protege_consent: bool
+    protege_consent: bool = Field(description="Granted by the protege themselves")
     protege_informed: bool
+    consent: str = Field(
+        description="not_needed, requested (awaiting the protege), granted, refused"
+    )
+    acknowledged_at: datetime | None = Field(description="When the protege acknowledged it")
