@@ -26,6 +26,7 @@ from app.api.idempotency import Idempotency
 from app.api.lean_handler import lean_handler
 from app.api.rest import (
     access,
+    agreement_records,
     disclosure_consent,
     employees,
     health,
@@ -110,6 +111,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         *relationships.routers,
         luncheon_hosts.router,
         disclosure_consent.router,
+        agreement_records.router,
         *integrations.routers,
     )
     app.mount("/scim", ScimMount())

@@ -207,3 +207,27 @@ async def test_only_the_protege_answers_a_consent_request_over_graphql(client, a
         "consent": "refused",
         "protegeConsent": False,
     }
+
+
+async def test_kept_agreement_versions_and_the_file_over_graphql(client, auth, clock):
+    # seed 003_e5d42bff8b56600f.txt "Confidentiality": the coordinator keeps the file of
+    # signed agreements; the pair keep every version they signed.
+    pairing = await propose(client, auth, "nc-model", START)
+    await _active_pair(client, pairing, {"ground_rules": "on time"})
+    versions = await _gql(
+        client,
+        pairing.mentee,
+        "query($id: UUID!) { agreementVersions(mentorshipId: $id) { version signedByBoth "
+        "signatures { party } } printableAgreement(mentorshipId: $id) }",
+        id=pairing.id,
+    )
+    assert versions["agreementVersions"][0]["version"] == 1
+    assert versions["agreementVersions"][0]["signedByBoth"] is True
+    assert "Mentor-Mentee Agreement (version 1)" in versions["printableAgreement"]
+    register = await _gql(
+        client,
+        pairing.tokens["STAFF"],
+        "query($id: UUID!) { agreementRegister(cohortId: $id) { version signedByBoth } }",
+        id=str(pairing.cohort_id),
+    )
+    assert register["agreementRegister"] == [{"version": 1, "signedByBoth": True}]

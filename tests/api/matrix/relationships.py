@@ -49,6 +49,9 @@ REST: dict[tuple[str, str], Op] = {
     ("GET", "/v1/cohorts/{cohort_id}/luncheon-hosts"): Op("report_cohort"),
     ("POST", "/v1/disclosures/{disclosure_id}/consent"): Op("disclosure", {"grant": True}),
     ("POST", "/v1/disclosures/{disclosure_id}/acknowledge"): Op("disclosure"),
+    ("GET", f"{M}/agreement/versions"): Op("mentorship"),
+    ("GET", f"{M}/agreement/print"): Op("mentorship"),
+    ("GET", "/v1/cohorts/{cohort_id}/agreement-register"): Op("report_cohort"),
     ("POST", "/v1/me/calendar-feed"): Op(),
     ("GET", "/v1/calendar/{organization_id}/{secret}.ics"): Op(),
 }
@@ -90,6 +93,18 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     "luncheonHosts": (_ID + "{ luncheonHosts(cohortId: $id) { volunteers } }", "report_cohort"),
     "volunteerToHostLuncheon": (
         _MUT + f"{{ volunteerToHostLuncheon(cohortId: $id) {{ {_PROBLEM} }} }}",
+        "report_cohort",
+    ),
+    "agreementVersions": (
+        _ID + "{ agreementVersions(mentorshipId: $id) { version terms } }",
+        "mentorship",
+    ),
+    "printableAgreement": (
+        _ID + "{ printableAgreement(mentorshipId: $id, version: 1) }",
+        "mentorship",
+    ),
+    "agreementRegister": (
+        _ID + "{ agreementRegister(cohortId: $id) { version signedByBoth } }",
         "report_cohort",
     ),
     "answerDisclosureConsent": (

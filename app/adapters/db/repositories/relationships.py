@@ -124,6 +124,14 @@ _SIGNATURES = _sql(
     "SELECT party, signed_by, signed_at FROM agreement_signatures WHERE organization_id = :org "
     "AND mentorship_id = :id AND version = :version ORDER BY signed_at"
 )
+_AGREEMENT_VERSIONS = _sql(
+    "SELECT mentorship_id, version, terms, written_by, created_at FROM agreements "
+    "WHERE organization_id = :org AND mentorship_id = ANY(:ids) ORDER BY mentorship_id, version"
+)
+_VERSION_SIGNATURES = _sql(
+    "SELECT mentorship_id, version, party, signed_by, signed_at FROM agreement_signatures "
+    "WHERE organization_id = :org AND mentorship_id = ANY(:ids) ORDER BY signed_at"
+)
 _INSERT_AGREEMENT = _insert(tr.agreements, Agreement, skip=("signatures",))
 _INSERT_SIGNATURE = _sql(
     "INSERT INTO agreement_signatures (organization_id, mentorship_id, version, party, "
@@ -209,6 +217,22 @@ class SqlRelationshipRepository(SqlCohortRecords):
             return None
         signed = await self._rows(_SIGNATURES, id=mentorship_id, version=row["version"])
         return _record(Agreement, row, signatures=tuple(Signature(**dict(s)) for s in signed))
+
+    async def agreement_versions(self, mentorship_ids: Sequence[UUID]) -> list[Agreement]:
+        """Every version of the mentorships' agreements with who signed each (two statements)."""
+        ids = list(mentorship_ids)
+        rows = await self._rows(_AGREEMENT_VERSIONS, ids=ids)
+        signed: dict[tuple[UUID, int], list[Signature]] = {}
+        for s in await self._rows(_VERSION_SIGNATURES, ids=ids):
+            signed.setdefault((s["mentorship_id"], s["version"]), []).append(
+                Signature(s["party"], s["signed_by"], s["signed_at"])
+            )
+        return [
+            _record(
+                Agreement, r, signatures=tuple(signed.get((r["mentorship_id"], r["version"]), ()))
+            )
+            for r in rows
+        ]
 
     async def add_agreement(self, agreement: Agreement) -> Agreement:
         row = await self._row(_INSERT_AGREEMENT, **_values(agreement, ("signatures",)))
