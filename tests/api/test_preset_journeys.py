@@ -147,6 +147,14 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
     clock.set(date(2028, 1, 4))
     refused = await client.post(f"{url}/complete", headers=pairing.admin, json={})
     assert refused.json()["rule"] == "evaluations_missing"
+    review = {
+        "kind": "outcome_review",
+        "answers": {"goals_achieved": 5, "reflections": "we both grew"},
+    }
+    # 003: the final meeting reviews the plan's outcomes relative to the goals set.
+    early = await client.post(f"{url}/evaluations", headers=pairing.mentor, json=review)
+    assert (early.status_code, early.json()["rule"]) == (422, "plan_outcomes_missing")
+    assert "present the budget to the board" in early.json()["detail"]
     await _ok(
         await client.patch(
             f"/v1/goals/{objective['id']}",
@@ -154,14 +162,13 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
             json={"progress": 100, "outcome": "presented in November"},
         )
     )
-    await _ok(
-        await client.post(
-            f"{url}/evaluations",
-            headers=pairing.mentor,
-            json={"kind": "outcome_review", "answers": {"goals_achieved": 5}},
-        ),
-        201,
-    )
+    await _ok(await client.post(f"{url}/evaluations", headers=pairing.mentor, json=review), 201)
+    # 003: "Outcomes should also be shared with the program coordinator": the answers, not
+    # the pair's free text.
+    seen = await _ok(await client.get(f"{url}/evaluations", headers=pairing.tokens["STAFF"]))
+    assert seen[0]["answers"] == {"goals_achieved": 5}
+    plan = await _ok(await client.get(f"{url}/goals", headers=pairing.tokens["STAFF"]))
+    assert (plan[0]["progress"], plan[0]["outcome"]) == (100, "presented in November")
     done = await _ok(
         await client.post(
             f"{url}/complete",

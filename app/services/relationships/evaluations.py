@@ -21,6 +21,7 @@ from app.domain.errors import InvalidInput
 from app.domain.evaluation_periods import EvaluationPeriod, period_on
 from app.domain.forms.model import Answer, EvaluationForm, ItemKind, check_answers
 from app.domain.lifecycle import Party
+from app.domain.outcome_review import PlanItem, require_outcomes, shared_with_coordinator
 from app.domain.policy.model import EvaluationKind
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.pairs import (
@@ -30,7 +31,7 @@ from app.services.relationships.pairs import (
     participant,
     save_transition,
 )
-from app.services.relationships.records import Evaluation
+from app.services.relationships.records import Evaluation, Goal
 
 LIKERT = range(1, 6)
 MAX_TEXT = 10_000
@@ -56,6 +57,8 @@ async def submit_evaluation(
         by = participant(pair)
         form = pair.policy.evaluations.form(kind)
         checked = _answers_on(form, answers, scores, free_text)
+        if kind is EvaluationKind.OUTCOME_REVIEW:
+            require_outcomes([_plan_item(g) for g in await uow.relationships.goals(mentorship_id)])
         earlier = _answered(pair, await uow.relationships.evaluations([mentorship_id]))
         transition = lifecycle.record_evaluation(
             pair.status, kind=kind, by=by, today=today, earlier=earlier
@@ -89,7 +92,8 @@ async def list_evaluations(
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope)
         found = await uow.relationships.evaluations([mentorship_id])
-        shown = [e if _own(pair.viewer(principal), e) else _facts(e) for e in found]
+        review = pair.policy.evaluations.form(EvaluationKind.OUTCOME_REVIEW)
+        shown = [e if _own(pair.viewer(principal), e) else _facts(e, review) for e in found]
         mine = sum(1 for e in found if e.respondent_id == principal.employee_id)
         if mine:
             await audit_read(uow, principal, pair, ContentPart.EVALUATION_FREE_TEXT, mine)
@@ -118,8 +122,16 @@ def _own(viewer: Viewer, evaluation: Evaluation) -> bool:
     return author.is_respondent and may(author, ContentPart.EVALUATION_FREE_TEXT).allowed
 
 
-def _facts(evaluation: Evaluation) -> Evaluation:
-    return replace(evaluation, scores={}, free_text=None, answers={})
+def _facts(evaluation: Evaluation, review: EvaluationForm | None) -> Evaluation:
+    # NC 003: the outcome review's outcomes are "shared with the program coordinator".
+    shared = {}
+    if evaluation.kind == EvaluationKind.OUTCOME_REVIEW.value:
+        shared = shared_with_coordinator(review, evaluation.answers)
+    return replace(evaluation, scores={}, free_text=None, answers=shared)
+
+
+def _plan_item(goal: Goal) -> PlanItem:
+    return PlanItem(goal.id, goal.kind, goal.text, goal.progress, goal.outcome)
 
 
 def _answers_on(
