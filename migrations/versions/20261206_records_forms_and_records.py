@@ -69,6 +69,7 @@ def upgrade() -> None:
         sa.Column("answers", pg.JSONB, nullable=False, server_default=sa.text("'{}'::jsonb")),
     )
     op.add_column("evaluations", sa.Column("form_version", sa.Integer, nullable=True))
+    op.add_column("goals", sa.Column("smart", pg.JSONB, nullable=True))
     op.add_column(
         "disclosures",
         sa.Column("consent", sa.Text, nullable=False, server_default=sa.text("'not_needed'")),
@@ -83,6 +84,7 @@ def downgrade() -> None:
         op.drop_table(table)
     op.drop_column("disclosures", "acknowledged_at")
     op.drop_column("disclosures", "consent")
+    op.drop_column("goals", "smart")
     op.drop_column("evaluations", "form_version")
     op.drop_column("evaluations", "answers")
     op.drop_column("mentorship_progress", "evaluations_by")

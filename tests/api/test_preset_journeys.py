@@ -139,7 +139,16 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
         await client.post(
             f"{url}/goals",
             headers=pairing.mentee,
-            json={"kind": "objective", "text": "present the budget to the board"},
+            json={
+                "kind": "objective",
+                "text": "present the budget to the board",
+                "smart": {  # 003 "Expectations": "setting SMART goals"
+                    "measure": "the board approves it",
+                    "achievable": "with the mentor's review",
+                    "relevant": "budget officers present to the board",
+                    "due_on": "2027-11-30",
+                },
+            },
         ),
         201,
     )

@@ -156,6 +156,7 @@ goals = sa.Table(
     sa.Column("progress", sa.Integer, nullable=False, server_default=sa.text("0")),
     sa.Column("outcome", sa.Text, nullable=True),
     sa.Column("comments", pg.JSONB, nullable=False, server_default=sa.text("'[]'::jsonb")),
+    sa.Column("smart", pg.JSONB, nullable=True),  # NC's SMART fields (records)
     _created_at(),
     sa.PrimaryKeyConstraint("organization_id", "id"),
     _of_mentorship("goals"),

@@ -130,6 +130,7 @@ class RelationshipMutation:
         kind: t.GoalKind,  # type: ignore[valid-type]
         text: str,
         parent_id: UUID | None = None,
+        smart: JSON | None = None,
     ) -> t.GoalResult:
         work = goals.add_goal(
             **args(info),
@@ -137,6 +138,7 @@ class RelationshipMutation:
             kind=GoalKind(kind),
             text=text,
             parent_id=parent_id,
+            smart=smart,  # type: ignore[arg-type]
         )
         return await done(work, t.goal)
 

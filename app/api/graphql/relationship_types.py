@@ -151,6 +151,7 @@ class Goal:
     progress: int
     outcome: str | None
     comments: JSON
+    smart: JSON | None
 
 
 @strawberry.type(description="An evaluation; scores and free text only for the respondent")

@@ -95,6 +95,7 @@ class Goal:
     progress: int = 0
     outcome: str | None = None
     comments: tuple[Mapping[str, Any], ...] = ()
+    smart: Mapping[str, Any] | None = None
     created_at: datetime | None = None
 
 

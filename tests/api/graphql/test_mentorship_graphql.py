@@ -231,3 +231,18 @@ async def test_kept_agreement_versions_and_the_file_over_graphql(client, auth, c
         id=str(pairing.cohort_id),
     )
     assert register["agreementRegister"] == [{"version": 1, "signedByBoth": True}]
+
+
+async def test_nc_goals_are_smart_over_graphql(client, auth, clock):
+    # seed 003_e5d42bff8b56600f.txt "Expectations": "setting SMART goals".
+    pairing = await propose(client, auth, "nc-model", START)
+    add = (
+        "mutation($id: UUID!, $smart: JSON) { addGoal(mentorshipId: $id, kind: OBJECTIVE, "
+        'text: "present the budget", smart: $smart) { __typename ... on Goal { smart } '
+        "... on Problem { rule field } } }"
+    )
+    refused = await _gql(client, pairing.mentee, add, id=pairing.id, smart=None)
+    assert refused["addGoal"]["rule"] == "smart_goals"
+    smart = {"measure": "approved", "achievable": "yes", "relevant": "mine", "due_on": "2027-11-30"}
+    made = await _gql(client, pairing.mentee, add, id=pairing.id, smart=smart)
+    assert made["addGoal"] == {"__typename": "Goal", "smart": smart}

@@ -32,6 +32,7 @@ _JSON_FIELDS = {
     "entry",
     "scores",
     "answers",
+    "smart",
     "checkpoint_answers",
     "rematch_proposal",
     "outcomes",
@@ -154,7 +155,8 @@ _INSERT_GOAL = _insert(tr.goals, Goal)
 _SAVE_GOAL = _sql(
     "UPDATE goals SET text = :text, progress = :progress, outcome = :outcome, "
     "comments = :comments WHERE organization_id = :org AND id = :id "
-    "RETURNING id, mentorship_id, kind, parent_id, text, progress, outcome, comments, created_at"
+    "RETURNING id, mentorship_id, kind, parent_id, text, progress, outcome, comments, smart, "
+    "created_at"
 )
 _GOALS = _select(tr.goals, Goal, "mentorship_id", "created_at")
 _GOAL = _select(tr.goals, Goal, "id", "created_at")

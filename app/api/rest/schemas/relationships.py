@@ -166,6 +166,9 @@ class GoalCreate(BaseModel):
     kind: GoalKind
     text: str = Field(min_length=1, max_length=4000)
     parent_id: UUID | None = None
+    smart: dict[str, str] | None = Field(
+        default=None, description="measure, achievable, relevant, due_on (NC: required)"
+    )
 
 
 class GoalUpdate(BaseModel):
@@ -189,6 +192,7 @@ class GoalRead(BaseModel):
     progress: int
     outcome: str | None
     comments: list[dict[str, Any]]
+    smart: dict[str, Any] | None = None
     created_at: datetime | None
 
 
