@@ -27,6 +27,7 @@ from app.api.lean_handler import lean_handler
 from app.api.rest import (
     access,
     agreement_records,
+    conclusion,
     disclosure_consent,
     employees,
     health,
@@ -112,6 +113,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         luncheon_hosts.router,
         disclosure_consent.router,
         agreement_records.router,
+        conclusion.router,
         *integrations.routers,
     )
     app.mount("/scim", ScimMount())

@@ -50,11 +50,69 @@ def _luncheon_volunteers() -> None:
     )
 
 
-_NEW_TABLES = ("luncheon_volunteers",)
+def _org_column() -> sa.Column[object]:
+    return sa.Column(
+        "organization_id", pg.UUID(as_uuid=True), sa.ForeignKey("organizations.id"), nullable=False
+    )
+
+
+def _of_mentorship(table: str) -> sa.ForeignKeyConstraint:
+    return sa.ForeignKeyConstraint(
+        ["organization_id", "mentorship_id"],
+        ["mentorships.organization_id", "mentorships.id"],
+        name=f"fk_{table}_mentorship",
+    )
+
+
+def _created_at() -> sa.Column[object]:
+    return sa.Column(
+        "created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
+    )
+
+
+def _debriefs_and_reports() -> None:
+    op.create_table(
+        "debriefs",
+        _org_column(),
+        sa.Column("id", pg.UUID(as_uuid=True), nullable=False),
+        sa.Column("mentorship_id", pg.UUID(as_uuid=True), nullable=False),
+        sa.Column("party", sa.Text, nullable=False),
+        sa.Column("participant_id", pg.UUID(as_uuid=True), nullable=False),
+        sa.Column("held_on", sa.Date, nullable=False),
+        sa.Column("recorded_by", pg.UUID(as_uuid=True), nullable=True),
+        sa.Column("notes", sa.Text, nullable=True),
+        _created_at(),
+        sa.PrimaryKeyConstraint("organization_id", "id"),
+        sa.UniqueConstraint("organization_id", "mentorship_id", "party", name="uq_debriefs_party"),
+        _of_mentorship("debriefs"),
+    )
+    op.create_table(
+        "progress_reports",
+        _org_column(),
+        sa.Column("id", pg.UUID(as_uuid=True), nullable=False),
+        sa.Column("mentorship_id", pg.UUID(as_uuid=True), nullable=False),
+        sa.Column("party", sa.Text, nullable=False),
+        sa.Column("author_id", pg.UUID(as_uuid=True), nullable=False),
+        sa.Column("month", sa.Integer, nullable=False),
+        sa.Column("submitted_on", sa.Date, nullable=False),
+        sa.Column("on_track", sa.Boolean, nullable=False),
+        sa.Column("assignments_done", sa.Integer, nullable=False),
+        sa.Column("reflections", sa.Text, nullable=True),
+        _created_at(),
+        sa.PrimaryKeyConstraint("organization_id", "id"),
+        sa.UniqueConstraint(
+            "organization_id", "mentorship_id", "party", "month", name="uq_progress_reports_month"
+        ),
+        _of_mentorship("progress_reports"),
+    )
+
+
+_NEW_TABLES = ("luncheon_volunteers", "debriefs", "progress_reports")
 
 
 def upgrade() -> None:
     _luncheon_volunteers()
+    _debriefs_and_reports()
     for table in _NEW_TABLES:
         for statement in rls.tenant_isolation(table):
             op.execute(statement)

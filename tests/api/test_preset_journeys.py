@@ -153,6 +153,22 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
         201,
     )
     await _meet(client, pairing, clock, date(2027, 1, 12))
+    # 003 "Expectations": the mentee will "Track and report monthly progress, assignments,
+    # and activities"; the facts reach the coordinator, the reflections stay the mentee's.
+    reports = f"{url}/progress-reports"
+    report = {"on_track": True, "assignments_done": 2, "reflections": "nervous about the board"}
+    made = await _ok(await client.post(reports, headers=pairing.mentee, json=report), 201)
+    assert (made["month"], made["reflections"]) == (1, "nervous about the board")
+    twice = await client.post(reports, headers=pairing.mentee, json=report)
+    assert twice.json()["rule"] == "progress_report_submitted"
+    seen = await _ok(await client.get(reports, headers=pairing.tokens["STAFF"]))
+    assert [(r["month"], r["on_track"], r["reflections"]) for r in seen] == [(1, True, None)]
+    early_debrief = await client.post(
+        f"{url}/debriefs",
+        headers=pairing.tokens["STAFF"],
+        json={"party": "mentee", "held_on": "2027-01-12"},
+    )
+    assert early_debrief.json()["rule"] == "not_concluded"
     clock.set(date(2028, 1, 4))
     refused = await client.post(f"{url}/complete", headers=pairing.admin, json={})
     assert refused.json()["rule"] == "evaluations_missing"
@@ -186,6 +202,25 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
         )
     )
     assert (done["state"], done["outcomes"]) == ("completed", {"objectives_met": "1 of 1"})
+    # 003 "Evaluation": the coordinator "will discuss individually with the mentor and mentee,
+    # upon conclusion of the mentorship, their experience".
+    for party in ("mentee", "mentor"):
+        await _ok(
+            await client.post(
+                f"{url}/debriefs",
+                headers=pairing.tokens["STAFF"],
+                json={"party": party, "held_on": "2028-01-10", "notes": f"{party}: more ad hoc"},
+            ),
+            201,
+        )
+    again = await client.post(
+        f"{url}/debriefs",
+        headers=pairing.tokens["STAFF"],
+        json={"party": "mentor", "held_on": "2028-01-11"},
+    )
+    assert again.json()["rule"] == "debrief_recorded"
+    mine = await _ok(await client.get(f"{url}/debriefs", headers=pairing.mentee))
+    assert [(d["party"], d["notes"]) for d in mine] == [("mentee", None)]
 
 
 async def test_maine_the_administrator_is_told_it_is_not_working_and_terminates(

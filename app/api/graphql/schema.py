@@ -23,6 +23,7 @@ from strawberry.fastapi import GraphQLRouter
 
 from app.api.graphql import direct_resolvers
 from app.api.graphql.access import AccessMutation, AccessQuery
+from app.api.graphql.conclusion import ConclusionMutation, ConclusionQuery
 from app.api.graphql.context import context_for
 from app.api.graphql.cost import cost_rule
 from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
@@ -38,7 +39,13 @@ from app.domain.errors import DomainError
 
 @strawberry.type
 class Query(
-    EmployeeQuery, AccessQuery, ProgramQuery, RelationshipQuery, IntegrationQuery, RecordsQuery
+    EmployeeQuery,
+    AccessQuery,
+    ProgramQuery,
+    RelationshipQuery,
+    IntegrationQuery,
+    RecordsQuery,
+    ConclusionQuery,
 ):
     pass
 
@@ -51,6 +58,7 @@ class Mutation(
     RelationshipMutation,
     IntegrationMutation,
     RecordsMutation,
+    ConclusionMutation,
 ):
     pass
 

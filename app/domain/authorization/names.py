@@ -27,6 +27,8 @@ class Resource(StrEnum):
     DISCLOSURES = "disclosures"
     GROUPS = "groups"
     LUNCHEON_HOSTS = "luncheon_hosts"  # mentors who volunteer to host (Charlotte)
+    DEBRIEFS = "debriefs"  # the coordinator's debrief with each participant (NC)
+    PROGRESS_REPORTS = "progress_reports"  # each side's monthly progress report (NC)
     CALENDAR = "calendar"
     REPORTS = "reports"
     # integrations area

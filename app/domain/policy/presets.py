@@ -170,6 +170,7 @@ NC_MODEL = Policy(
         plan="action_plan_or_idp",  # 003 "Setting Learning and Development Goals": AP or IDP
         max_objectives=3,  # 003 "Setting Learning and Development Goals": "up to three (3)"
         smart_goals=True,  # 003 "Expectations": "setting SMART goals"
+        monthly_progress_reports=True,  # 003 "Expectations": "report monthly progress"
     ),
     eligibility=EligibilityPolicy(
         mentee_rules=(  # 003 "Expectations" (mentee)
@@ -194,6 +195,9 @@ NC_MODEL = Policy(
         initial_meeting_min_hours=1.0,  # 003 "Initial Meeting": "at least one hour"
         information_session_required=True,  # 003 "Requirements": attend an Information Session
     ),
+    # 003 "Evaluation": the coordinator "will discuss individually with the mentor and mentee,
+    # upon conclusion of the mentorship, their experience"
+    ending=EndingPolicy(coordinator_debriefs_each=True),
 )
 
 MAINE_MMS = Policy(

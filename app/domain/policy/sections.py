@@ -190,6 +190,7 @@ class GoalsPolicy(Section):
     max_objectives: int | None = None
     smart_goals: bool = False
     mentee_journal: bool = False
+    monthly_progress_reports: bool = False
 
     def __post_init__(self) -> None:
         refuse(
@@ -274,3 +275,4 @@ class EndingPolicy(Section):
 
     participant_may_end_without_reason: bool = True
     administrator_may_terminate: bool = False
+    coordinator_debriefs_each: bool = False

@@ -136,3 +136,33 @@ class DisclosureRecord:
     consent: str = "not_needed"
     acknowledged_at: datetime | None = None
     created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Debrief:
+    """The coordinator's individual debrief with one participant, upon conclusion (NC)."""
+
+    id: UUID
+    mentorship_id: UUID
+    party: str
+    participant_id: UUID
+    held_on: date
+    recorded_by: UUID | None = None
+    notes: str | None = None
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressReport:
+    """One side's monthly progress report: facts, and reflections that stay the author's."""
+
+    id: UUID
+    mentorship_id: UUID
+    party: str
+    author_id: UUID
+    month: int
+    submitted_on: date
+    on_track: bool
+    assignments_done: int
+    reflections: str | None = None
+    created_at: datetime | None = None

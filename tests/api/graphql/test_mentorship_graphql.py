@@ -246,3 +246,29 @@ async def test_nc_goals_are_smart_over_graphql(client, auth, clock):
     smart = {"measure": "approved", "achievable": "yes", "relevant": "mine", "due_on": "2027-11-30"}
     made = await _gql(client, pairing.mentee, add, id=pairing.id, smart=smart)
     assert made["addGoal"] == {"__typename": "Goal", "smart": smart}
+
+
+async def test_monthly_progress_reports_over_graphql_keep_reflections_private(client, auth, clock):
+    # seed 003_e5d42bff8b56600f.txt "Expectations": "Track and report monthly progress".
+    pairing = await propose(client, auth, "nc-model", START)
+    await _active_pair(client, pairing, {"ground_rules": "on time"})
+    submit = (
+        "mutation($id: UUID!) { submitProgressReport(mentorshipId: $id, onTrack: false, "
+        'assignmentsDone: 0, reflections: "stuck on the budget") { __typename '
+        "... on ProgressReport { month reflections } ... on Problem { rule } } }"
+    )
+    made = await _gql(client, pairing.mentee, submit, id=pairing.id)
+    assert made["submitProgressReport"]["month"] == 1
+    seen = await _gql(
+        client,
+        pairing.tokens["STAFF"],
+        "query($id: UUID!) { progressReports(mentorshipId: $id) { month onTrack reflections } }",
+        id=pairing.id,
+    )
+    assert seen["progressReports"] == [{"month": 1, "onTrack": False, "reflections": None}]
+    debrief = (
+        "mutation($id: UUID!) { recordDebrief(mentorshipId: $id, party: MENTOR, "
+        'heldOn: "2027-01-05") { __typename ... on Problem { rule } } }'
+    )
+    early = await _gql(client, pairing.tokens["STAFF"], debrief, id=pairing.id)
+    assert early["recordDebrief"] == {"__typename": "Problem", "rule": "not_concluded"}

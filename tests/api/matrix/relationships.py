@@ -52,6 +52,10 @@ REST: dict[tuple[str, str], Op] = {
     ("GET", f"{M}/agreement/versions"): Op("mentorship"),
     ("GET", f"{M}/agreement/print"): Op("mentorship"),
     ("GET", "/v1/cohorts/{cohort_id}/agreement-register"): Op("report_cohort"),
+    ("POST", f"{M}/debriefs"): Op("mentorship", {"party": "mentee", "held_on": "2026-01-10"}),
+    ("GET", f"{M}/debriefs"): Op("mentorship"),
+    ("POST", f"{M}/progress-reports"): Op("mentorship", {"on_track": True, "assignments_done": 1}),
+    ("GET", f"{M}/progress-reports"): Op("mentorship"),
     ("POST", "/v1/me/calendar-feed"): Op(),
     ("GET", "/v1/calendar/{organization_id}/{secret}.ics"): Op(),
 }
@@ -106,6 +110,21 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     "agreementRegister": (
         _ID + "{ agreementRegister(cohortId: $id) { version signedByBoth } }",
         "report_cohort",
+    ),
+    "debriefs": (_ID + "{ debriefs(mentorshipId: $id) { party notes } }", "mentorship"),
+    "progressReports": (
+        _ID + "{ progressReports(mentorshipId: $id) { month reflections } }",
+        "mentorship",
+    ),
+    "recordDebrief": (
+        _MUT + "{ recordDebrief(mentorshipId: $id, party: MENTEE, heldOn: "
+        f'"2026-01-10") {{ {_PROBLEM} }} }}',
+        "mentorship",
+    ),
+    "submitProgressReport": (
+        _MUT + "{ submitProgressReport(mentorshipId: $id, onTrack: true, assignmentsDone: 1) "
+        f"{{ {_PROBLEM} }} }}",
+        "mentorship",
     ),
     "answerDisclosureConsent": (
         _MUT + f"{{ answerDisclosureConsent(id: $id, grant: true) {{ {_PROBLEM} }} }}",

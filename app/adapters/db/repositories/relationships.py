@@ -12,7 +12,7 @@ import sqlalchemy as sa
 import sqlalchemy.dialects.postgresql
 
 from app.adapters.db import tables_relationships as tr
-from app.adapters.db.repositories.relationship_cohorts import SqlCohortRecords
+from app.adapters.db.repositories.conclusion_records import SqlConclusionRecords
 from app.adapters.db.sql import Statement, compile_statement
 from app.services.relationships.records import (
     Agreement,
@@ -193,7 +193,7 @@ _SET_TERM = _sql(
 )
 
 
-class SqlRelationshipRepository(SqlCohortRecords):
+class SqlRelationshipRepository(SqlConclusionRecords):
     """A mentorship's progress and records, for one organisation."""
 
     async def set_state(self, mentorship_id: UUID, expected: str, state: str) -> bool:
