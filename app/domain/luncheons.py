@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from app.domain.errors import InvalidInput
 
@@ -113,3 +114,34 @@ def check_plan(
     found = plan_violations(groups, rules, mentees=mentees, volunteers=volunteers)
     if found:
         raise InvalidInput("; ".join(found), field="groups", rule="luncheon_plan")
+
+
+def check_luncheon_date(
+    *,
+    luncheons: int,
+    not_before_month: int | None,
+    cohort_starts_on: date,
+    day: date,
+    already: int,
+) -> None:
+    """A luncheon on the cohort calendar: only as many as the program holds, and none before
+    the month the policy names (000: "twice during the nine months - beginning after January 1")."""
+    if luncheons == 0:
+        raise InvalidInput("this program holds no luncheons", field="kind", rule="no_luncheons")
+    if already >= luncheons:
+        raise InvalidInput(
+            f"the program holds {luncheons} luncheons and all are scheduled",
+            field="kind",
+            rule="luncheons_scheduled",
+        )
+    if not_before_month is None:
+        return
+    start = cohort_starts_on
+    year = start.year if (start.month, start.day) <= (not_before_month, 1) else start.year + 1
+    earliest = date(year, not_before_month, 1)
+    if day < earliest:
+        raise InvalidInput(
+            f"luncheons begin on or after {earliest.isoformat()}",
+            field="starts_on",
+            rule="luncheon_too_early",
+        )

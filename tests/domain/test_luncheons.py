@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -10,6 +12,7 @@ from app.domain.errors import InvalidInput
 from app.domain.luncheons import (
     LuncheonGroup,
     LuncheonRules,
+    check_luncheon_date,
     check_plan,
     plan_luncheons,
     plan_violations,
@@ -83,3 +86,17 @@ def test_an_edit_is_refused_with_every_violation_named() -> None:
         "outsider has not volunteered to host",
     ):
         assert named in detail
+
+
+def test_luncheons_are_held_twice_beginning_after_january_1() -> None:
+    # seed 000_4e18aab21704e587.txt: "Luncheons will be held twice during the nine months -
+    # beginning after January 1."
+    rules = {"luncheons": 2, "not_before_month": 1, "cohort_starts_on": date(2026, 9, 1)}
+    with pytest.raises(InvalidInput) as early:
+        check_luncheon_date(**rules, day=date(2026, 12, 15), already=0)
+    assert early.value.rule == "luncheon_too_early"
+    check_luncheon_date(**rules, day=date(2027, 1, 20), already=0)
+    check_luncheon_date(**rules, day=date(2027, 4, 20), already=1)
+    with pytest.raises(InvalidInput) as third:
+        check_luncheon_date(**rules, day=date(2027, 5, 20), already=2)
+    assert third.value.rule == "luncheons_scheduled"

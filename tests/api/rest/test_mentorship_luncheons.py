@@ -98,3 +98,34 @@ async def test_a_program_without_luncheons_has_no_groups(client, auth, clock):
         f"/v1/cohorts/{pairing.cohort_id}/luncheon-groups", headers=pairing.admin
     )
     assert response.json()["rule"] == "no_luncheons"
+
+
+async def test_the_luncheons_sit_on_the_cohort_calendar_after_january_1(client, auth, clock):
+    # seed 000_4e18aab21704e587.txt: "Luncheons will be held twice during the nine months -
+    # beginning after January 1."
+    pairing = await propose(client, auth, "charlotte-sll", date(2026, 9, 7))
+    url = f"/v1/cohorts/{pairing.cohort_id}/events"
+    early = await client.post(
+        url,
+        headers=pairing.admin,
+        json={"kind": "luncheon", "title": "x", "starts_on": "2026-12-10"},
+    )
+    assert (early.status_code, early.json()["rule"]) == (422, "luncheon_too_early")
+    for day in ("2027-01-21", "2027-04-22"):
+        made = await client.post(
+            url,
+            headers=pairing.admin,
+            json={"kind": "luncheon", "title": "Luncheon", "starts_on": day},
+        )
+        assert made.status_code == 201, made.text
+    third = await client.post(
+        url,
+        headers=pairing.admin,
+        json={"kind": "luncheon", "title": "x", "starts_on": "2027-05-20"},
+    )
+    assert third.json()["rule"] == "luncheons_scheduled"
+    listed = await client.get(url, headers=pairing.admin)
+    assert [e["starts_on"] for e in listed.json() if e["kind"] == "luncheon"] == [
+        "2027-01-21",
+        "2027-04-22",
+    ]
