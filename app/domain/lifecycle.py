@@ -161,6 +161,11 @@ def _signatures_complete(status: MentorshipStatus) -> bool:
     )
 
 
+def awaiting_signatures(status: MentorshipStatus) -> bool:
+    """Confirmed by both, but the agreement as it now stands still wants a signature."""
+    return status.state is MentorshipState.CONFIRMED and not _signatures_complete(status)
+
+
 def amend_agreement(status: MentorshipStatus) -> Transition:
     """A new version of the agreement: earlier signatures no longer count, and where the policy
     wants both signatures before the pair is active, an active pair waits for them again."""

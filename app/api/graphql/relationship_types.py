@@ -50,6 +50,7 @@ class MentorshipProgress:
     evaluations_done: list[str]
     evaluations_missing: JSON
     evaluations_owed: list[str]
+    awaiting_signatures: bool
     starts_on: date
     ends_on: date
     initial_meeting_due_on: date | None

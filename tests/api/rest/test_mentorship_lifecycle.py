@@ -189,6 +189,7 @@ async def test_an_amended_agreement_is_signed_again_before_the_pair_is_active(cl
     assert amended.status_code == 200, amended.text
     facts = (await client.get(progress, headers=pairing.admin)).json()
     assert (facts["state"], facts["agreement_signed_by"]) == ("confirmed", [])
+    assert facts["awaiting_signatures"] is True
     clock.set(date(2027, 10, 4))
     refused = await client.post(
         f"/v1/mentorships/{pairing.id}/complete", headers=pairing.admin, json={}
@@ -198,6 +199,7 @@ async def test_an_amended_agreement_is_signed_again_before_the_pair_is_active(cl
     await client.post(f"{url}/sign", headers=pairing.mentor)
     facts = (await client.get(progress, headers=pairing.admin)).json()
     assert (facts["state"], facts["activated_on"]) == ("active", START.isoformat())
+    assert facts["awaiting_signatures"] is False
 
 
 async def test_a_participant_outside_the_pair_is_told_it_does_not_exist(client, auth, clock):

@@ -31,6 +31,9 @@ class MentorshipProgressRead(BaseModel):
     agreement_signed_by: list[str]
     evaluations_done: list[str]
     evaluations_missing: dict[str, int]
+    awaiting_signatures: bool = Field(
+        description="Confirmed, waiting for both to sign the agreement as it now stands"
+    )
     evaluations_owed: list[str] = Field(
         description='What completion still waits for, and from whom: "1 final from the mentor"'
     )
