@@ -109,10 +109,47 @@ def _debriefs_and_reports() -> None:
 
 _NEW_TABLES = ("luncheon_volunteers", "debriefs", "progress_reports")
 
+# Policy snapshots stored before this revision lack its settings (and still name the checkup's
+# items, now a form): they read as they ran, with each new setting off and no forms, so a
+# running mentorship keeps the rules it started under (a Caltrans pair keeps its 1-5 scores).
+_SNAPSHOTS = ("program_policies", "mentorships")
+
+
+def upgraded(policy: str) -> str:
+    """The SQL expression of a stored snapshot `policy` with this revision's settings."""
+    return (
+        f"{policy} || jsonb_build_object("
+        f"'evaluations', (({policy})->'evaluations') - 'checkup_items' || "
+        """'{"monthly": false, "compatibility_check": false, "forms": []}'::jsonb, """
+        f"""'agreement', (({policy})->'agreement') || '{{"required_sections": []}}'::jsonb, """
+        f"""'goals', (({policy})->'goals') || '{{"monthly_progress_reports": false}}'::jsonb, """
+        f"""'ending', (({policy})->'ending') || '{{"coordinator_debriefs_each": false}}'::jsonb)"""
+    )
+
+
+def downgraded(policy: str) -> str:
+    """The snapshot as the previous revision reads it (the checkup's items are not restored)."""
+    return (
+        f"{policy} || jsonb_build_object("
+        f"'evaluations', (({policy})->'evaluations') - 'monthly' - 'compatibility_check' - 'forms'"
+        """ || '{"checkup_items": []}'::jsonb, """
+        f"'agreement', (({policy})->'agreement') - 'required_sections', "
+        f"'goals', (({policy})->'goals') - 'monthly_progress_reports', "
+        f"'ending', (({policy})->'ending') - 'coordinator_debriefs_each')"
+    )
+
+
+def _rewrite_snapshots(expression: str, still_old: str) -> None:
+    # Row-level security binds the owner too (FORCE); a migration acts for every tenant.
+    op.execute("SELECT set_config('app.is_admin', 'on', true)")
+    for table in _SNAPSHOTS:
+        op.execute(f"UPDATE {table} SET policy = {expression} WHERE {still_old}")
+
 
 def upgrade() -> None:
     _luncheon_volunteers()
     _debriefs_and_reports()
+    _rewrite_snapshots(upgraded("policy"), "policy->'evaluations'->'forms' IS NULL")
     for table in _NEW_TABLES:
         for statement in rls.tenant_isolation(table):
             op.execute(statement)
@@ -138,6 +175,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    _rewrite_snapshots(downgraded("policy"), "policy->'evaluations'->'forms' IS NOT NULL")
     for table in reversed(_NEW_TABLES):
         op.drop_table(table)
     op.drop_column("disclosures", "acknowledged_at")
