@@ -158,9 +158,14 @@ class Disclosure:
     protege_informed: bool
     consent: Consent = Consent.NOT_NEEDED
     acknowledged_at: datetime | None = None
+    meetings: frozenset[Hashable] = frozenset()  # the meetings named, if the mentor chose some
 
     def grants(
-        self, person_id: Hashable | None, part: ContentPart, written_on: date | None = None
+        self,
+        person_id: Hashable | None,
+        part: ContentPart,
+        written_on: date | None = None,
+        item: Hashable | None = None,
     ) -> bool:
         """Whether this disclosure lets `person_id` read `part` (written on ``written_on``):
         only once the protege has approved it where approval is needed, and only what existed
@@ -170,6 +175,8 @@ class Disclosure:
         if self.consent in (Consent.REQUESTED, Consent.REFUSED):
             return False
         if written_on is not None and written_on > self.occurred_at.date():
+            return False
+        if self.meetings and item is not None and item not in self.meetings:
             return False
         return any(r.person_id == person_id for r in self.to)
 
@@ -190,6 +197,7 @@ def may_read(
     *,
     evaluations_shared_with_pair: bool = False,
     written_on: date | None = None,
+    item: Hashable | None = None,
 ) -> AccessDecision:
     """Decide whether `viewer` may read `part` of one mentorship's record.
 
@@ -205,7 +213,7 @@ def may_read(
     if _default_allows(viewer, part, evaluations_shared_with_pair):
         return AccessDecision(True, f"a {relation.value} may read the {part.value}")
     for disclosure in disclosures:
-        if disclosure.grants(viewer.person_id, part, written_on):
+        if disclosure.grants(viewer.person_id, part, written_on, item):
             return AccessDecision(
                 True,
                 f"disclosed to this reader under {disclosure.kind.value}",
@@ -240,6 +248,7 @@ def record_disclosure(
     purpose: str = "",
     protege_consent: bool = False,
     protege_informed: bool = False,
+    meetings: Iterable[Hashable] = (),
 ) -> Disclosure:
     """Validate and build a disclosure under one of seed 004's exceptions, or refuse it.
 
@@ -264,6 +273,7 @@ def record_disclosure(
         protege_consent=False,
         protege_informed=protege_informed,
         consent=Consent.REQUESTED if needs_approval else Consent.NOT_NEEDED,
+        meetings=frozenset(meetings),
     )
 
 

@@ -172,12 +172,22 @@ def upgrade() -> None:
     op.add_column(
         "disclosures", sa.Column("acknowledged_at", sa.DateTime(timezone=True), nullable=True)
     )
+    op.add_column(
+        "disclosures",
+        sa.Column(
+            "meeting_ids",
+            pg.ARRAY(pg.UUID(as_uuid=True)),
+            nullable=False,
+            server_default=sa.text("'{}'"),
+        ),
+    )
 
 
 def downgrade() -> None:
     _rewrite_snapshots(downgraded("policy"), "policy->'evaluations'->'forms' IS NOT NULL")
     for table in reversed(_NEW_TABLES):
         op.drop_table(table)
+    op.drop_column("disclosures", "meeting_ids")
     op.drop_column("disclosures", "acknowledged_at")
     op.drop_column("disclosures", "consent")
     op.drop_column("goals", "smart")

@@ -158,6 +158,13 @@ def test_advice_covers_what_the_mentor_shared_not_every_later_note() -> None:
     before, after = WHEN.date(), WHEN.date() + timedelta(days=1)
     assert may_read(admin, ContentPart.MEETING_NOTES, [advice], written_on=before).allowed
     assert not may_read(admin, ContentPart.MEETING_NOTES, [advice], written_on=after).allowed
+    named = disclose(
+        kind=DisclosureKind.ADVICE_FROM_ADMINISTRATOR, to=[ADMIN], meetings=["meeting-2"]
+    )
+    chosen = {"written_on": before, "item": "meeting-2"}
+    assert may_read(admin, ContentPart.MEETING_NOTES, [named], **chosen).allowed
+    other = {"written_on": before, "item": "meeting-1"}
+    assert not may_read(admin, ContentPart.MEETING_NOTES, [named], **other).allowed
 
 
 def test_maine_supervisor_conversation_goes_to_the_supervisor_not_the_administrator() -> None:

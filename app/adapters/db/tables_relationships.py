@@ -205,6 +205,7 @@ disclosures = sa.Table(
     # The protege's own acts (records): their answer to a request, their acknowledgement.
     sa.Column("consent", sa.Text, nullable=False, server_default=sa.text("'not_needed'")),
     sa.Column("acknowledged_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("meeting_ids", pg.ARRAY(_UUID), nullable=False, server_default=_EMPTY_TEXTS),
     _created_at(),
     sa.PrimaryKeyConstraint("organization_id", "id"),
     _of_mentorship("disclosures"),

@@ -225,6 +225,7 @@ class RelationshipMutation:
         protege_consent: bool = False,
         protege_informed: bool = False,
         occurred_at: datetime | None = None,
+        meeting_ids: list[UUID] | None = None,
     ) -> t.DisclosureResult:
         work = disclosures.record_disclosure(
             **args(info, clock=True),
@@ -237,6 +238,7 @@ class RelationshipMutation:
             protege_consent=protege_consent,
             protege_informed=protege_informed,
             occurred_at=occurred_at,
+            meeting_ids=meeting_ids or [],
         )
         return await done(work, t.disclosure)
 

@@ -200,6 +200,7 @@ class Disclosure:
     protege_informed: bool
     consent: str
     acknowledged_at: datetime | None
+    meeting_ids: list[UUID]
 
 
 @strawberry.input

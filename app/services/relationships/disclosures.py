@@ -48,6 +48,7 @@ def as_domain(record: DisclosureRecord) -> Disclosure:
         protege_informed=record.protege_informed,
         consent=rules.Consent(record.consent),
         acknowledged_at=record.acknowledged_at,
+        meetings=frozenset(record.meeting_ids),
     )
 
 
@@ -70,6 +71,7 @@ async def record_disclosure(
     protege_consent: bool = False,
     protege_informed: bool = False,
     occurred_at: datetime | None = None,
+    meeting_ids: Sequence[UUID] = (),
 ) -> DisclosureRecord:
     """Record a confidence passed on under one of the program's exceptions, or refuse it."""
     scope = reach(principal, Resource.DISCLOSURES, Action.WRITE)
@@ -77,19 +79,22 @@ async def record_disclosure(
         pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
         party = participant(pair)
         recipients = await _recipients(uow, pair.mentorship.mentee_id, to)
+        when = occurred_at or clock.now()
+        await _check_meetings(uow, mentorship_id, meeting_ids, when)
         disclosure = rules.record_disclosure(
             kind=kind,
             by=principal.employee_id,
             by_party=rules.DisclosingParty(party.value),
             to=recipients,
             about=pair.mentorship.mentee_id,
-            occurred_at=occurred_at or clock.now(),
+            occurred_at=when,
             allowed=pair.policy.disclosure_exceptions,
             parts=parts,
             description=description,
             purpose=purpose,
             protege_consent=protege_consent,
             protege_informed=protege_informed,
+            meetings=meeting_ids,
         )
         assert principal.employee_id is not None
         stored = await uow.relationships.add_disclosure(
@@ -163,6 +168,21 @@ async def acknowledge_disclosure(
         stored = await _save_act(uow, principal, record, known, "disclosure.acknowledged")
         await uow.commit()
     return stored
+
+
+async def _check_meetings(
+    uow: UnitOfWork, mentorship_id: UUID, meeting_ids: Sequence[UUID], when: datetime
+) -> None:
+    """The meetings a mentor names are this pair's, held by the time of the disclosure."""
+    if not meeting_ids:
+        return
+    held = {m.id: m.held_on for m in await uow.relationships.meetings([mentorship_id])}
+    for index, meeting_id in enumerate(meeting_ids):
+        day = held.get(meeting_id)
+        if day is None or day > when.date():
+            raise InvalidInput(
+                "not a meeting of this pair held by then", field=f"meeting_ids[{index}]"
+            )
 
 
 async def _mine(uow: UnitOfWork, principal: Principal, disclosure_id: UUID) -> DisclosureRecord:
@@ -261,4 +281,5 @@ def _record(mentorship_id: UUID, d: Disclosure, by: UUID) -> DisclosureRecord:
         protege_informed=d.protege_informed,
         consent=d.consent.value,
         acknowledged_at=d.acknowledged_at,
+        meeting_ids=tuple(sorted(m for m in d.meetings if isinstance(m, UUID))),
     )

@@ -129,7 +129,8 @@ async def list_meetings(
         grants = await granted(uow, pair.id)
         # A disclosure opens the notes as they stood when it was made, not later ones (004).
         notes = [
-            readable(pair, principal, ContentPart.MEETING_NOTES, grants, m.held_on) for m in found
+            readable(pair, principal, ContentPart.MEETING_NOTES, grants, m.held_on, m.id)
+            for m in found
         ]
         if not readable(pair, principal, ContentPart.MEETING_FACTS, grants):
             found = [m for m, ok in zip(found, notes, strict=True) if ok]
@@ -203,7 +204,11 @@ async def last_meetings(
             viewer = Viewer(relation_of(principal, pair), principal.employee_id)
             given = grants[pair.id]
             if may_read(
-                viewer, ContentPart.MEETING_NOTES, given, written_on=meeting.held_on
+                viewer,
+                ContentPart.MEETING_NOTES,
+                given,
+                written_on=meeting.held_on,
+                item=meeting.id,
             ).allowed:
                 shown[pair.id] = meeting
                 read.append(pair.id)

@@ -201,6 +201,8 @@ def readable(
     part: ContentPart,
     disclosures: Any = (),
     written_on: date | None = None,
+    item: Any = None,
 ) -> bool:
     """Whether the caller may read this part of the pair's record (an item of ``written_on``)."""
-    return may_read(pair.viewer(principal), part, disclosures, written_on=written_on).allowed
+    viewer = pair.viewer(principal)
+    return may_read(viewer, part, disclosures, written_on=written_on, item=item).allowed

@@ -135,6 +135,7 @@ class DisclosureRecord:
     protege_informed: bool
     consent: str = "not_needed"
     acknowledged_at: datetime | None = None
+    meeting_ids: tuple[UUID, ...] = ()
     created_at: datetime | None = None
 
 

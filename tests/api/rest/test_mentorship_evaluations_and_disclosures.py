@@ -172,6 +172,7 @@ async def test_a_disclosure_opens_exactly_what_it_names_to_its_recipient(client,
     later = await client.get(f"/v1/mentorships/{pairing.id}/meetings", headers=staff)
     assert [m["notes"] for m in later.json()["meetings"]] == ["the hard conversation", None]
     assert "a later confidence" not in later.text
+
     journal = await client.get(f"/v1/mentorships/{pairing.id}/journal", headers=staff)
     assert journal.status_code in (403, 404)
     assert "journal secret" not in journal.text
@@ -179,6 +180,39 @@ async def test_a_disclosure_opens_exactly_what_it_names_to_its_recipient(client,
         f"/v1/mentorships/{pairing.id}/meetings", headers=pairing.tokens["BOSS"]
     )
     assert boss.json()["meetings"] == []
+
+
+async def test_an_advice_disclosure_opens_only_the_meetings_the_mentor_names(client, auth, clock):
+    # seed 004_5b4c852a2ca2c393.txt: the mentor consults the Administrator "for advice on how to
+    # help the protégé": about what the mentor chooses to share.
+    pairing = await propose(client, auth, "maine-mms", START)
+    await _active(client, pairing, None)
+    clock.set(date(2027, 1, 20))
+    meetings = f"/v1/mentorships/{pairing.id}/meetings"
+    made = []
+    for day, notes in (("2027-01-11", "first confidence"), ("2027-01-18", "the one to share")):
+        logged = await client.post(
+            meetings, headers=pairing.mentee, json={"held_on": day, "hours": 1, "notes": notes}
+        )
+        made.append(logged.json()["id"])
+    advice = {
+        "kind": "advice_from_administrator",
+        "to": [{"role": "administrator", "person_id": str(pairing.people["STAFF"])}],
+        "parts": ["meeting_notes"],
+        "description": "how to help",
+    }
+    url = f"/v1/mentorships/{pairing.id}/disclosures"
+    stranger = await client.post(
+        url, headers=pairing.mentor, json={**advice, "meeting_ids": [str(pairing.cohort_id)]}
+    )
+    assert (stranger.status_code, stranger.json()["field"]) == (422, "meeting_ids[0]")
+    named = await client.post(
+        url, headers=pairing.mentor, json={**advice, "meeting_ids": [made[1]]}
+    )
+    assert named.status_code == 201, named.text
+    assert named.json()["meeting_ids"] == [made[1]]
+    seen = await client.get(meetings, headers=pairing.tokens["STAFF"])
+    assert [m["notes"] for m in seen.json()["meetings"]] == [None, "the one to share"]
 
 
 async def test_the_protege_lists_every_disclosure_about_them(client, auth, clock):

@@ -49,6 +49,7 @@ _TUPLE_FIELDS = {
     "checkpoint_answers",
     "recipients",
     "parts",
+    "meeting_ids",
 }
 
 

@@ -262,6 +262,11 @@ class DisclosureCreate(BaseModel):
     protege_consent: bool = False
     protege_informed: bool = False
     occurred_at: datetime | None = None
+    meeting_ids: list[UUID] = Field(
+        default_factory=list,
+        max_length=100,
+        description="The meetings whose notes are shared (none: notes up to occurred_at)",
+    )
 
 
 class DisclosureRead(BaseModel):
@@ -283,3 +288,4 @@ class DisclosureRead(BaseModel):
         description="not_needed, requested (awaiting the protege), granted, refused"
     )
     acknowledged_at: datetime | None = Field(description="When the protege acknowledged it")
+    meeting_ids: list[UUID] = Field(default_factory=list, description="The meetings named")
