@@ -23,9 +23,13 @@ from app.api.graphql.schema import build_router
 from app.api.idempotency import Idempotency
 from app.api.rest import (
     access,
+    agreement_records,
+    conclusion,
+    disclosure_consent,
     employees,
     health,
     integrations,
+    luncheon_hosts,
     people,
     programs,
     relationships,
@@ -93,6 +97,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         *programs.routers,
         people.router,
         *relationships.routers,
+        luncheon_hosts.router,
+        disclosure_consent.router,
+        agreement_records.router,
+        conclusion.router,
         *integrations.routers,
         program_year_rest.router,
     ):

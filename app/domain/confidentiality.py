@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from app.domain.errors import InvalidInput
@@ -23,6 +23,15 @@ class DisclosureKind(StrEnum):
     SUPERVISOR_WITH_APPROVAL = "supervisor_with_approval"
     RELATIONSHIP_NOT_WORKING = "relationship_not_working"
     SAFETY_AT_RISK = "safety_at_risk"
+
+
+class Consent(StrEnum):
+    """The protege's answer to a disclosure that needs their approval (004 exception 2)."""
+
+    NOT_NEEDED = "not_needed"
+    REQUESTED = "requested"
+    GRANTED = "granted"
+    REFUSED = "refused"
 
 
 class ContentPart(StrEnum):
@@ -147,10 +156,27 @@ class Disclosure:
     occurred_at: datetime
     protege_consent: bool
     protege_informed: bool
+    consent: Consent = Consent.NOT_NEEDED
+    acknowledged_at: datetime | None = None
+    meetings: frozenset[Hashable] = frozenset()  # the meetings named, if the mentor chose some
 
-    def grants(self, person_id: Hashable | None, part: ContentPart) -> bool:
-        """Whether this disclosure lets `person_id` read `part`."""
+    def grants(
+        self,
+        person_id: Hashable | None,
+        part: ContentPart,
+        written_on: date | None = None,
+        item: Hashable | None = None,
+    ) -> bool:
+        """Whether this disclosure lets `person_id` read `part` (written on ``written_on``):
+        only once the protege has approved it where approval is needed, and only what existed
+        when it was made: the mentor shares what they choose, not every later note (004)."""
         if person_id is None or part not in self.parts:
+            return False
+        if self.consent in (Consent.REQUESTED, Consent.REFUSED):
+            return False
+        if written_on is not None and written_on > self.occurred_at.date():
+            return False
+        if self.meetings and item is not None and item not in self.meetings:
             return False
         return any(r.person_id == person_id for r in self.to)
 
@@ -170,11 +196,14 @@ def may_read(
     disclosures: Iterable[Disclosure] = (),
     *,
     evaluations_shared_with_pair: bool = False,
+    written_on: date | None = None,
+    item: Hashable | None = None,
 ) -> AccessDecision:
     """Decide whether `viewer` may read `part` of one mentorship's record.
 
     `disclosures` are the mentorship's recorded exceptions; one lets its recipients read
-    the parts it names. The journal is the mentee's alone whatever was disclosed (001).
+    the parts it names, as they stood when it was made (``written_on``: the item's date).
+    The journal is the mentee's alone whatever was disclosed (001).
     """
     relation = viewer.relation
     if part is ContentPart.JOURNAL:
@@ -184,7 +213,7 @@ def may_read(
     if _default_allows(viewer, part, evaluations_shared_with_pair):
         return AccessDecision(True, f"a {relation.value} may read the {part.value}")
     for disclosure in disclosures:
-        if disclosure.grants(viewer.person_id, part):
+        if disclosure.grants(viewer.person_id, part, written_on, item):
             return AccessDecision(
                 True,
                 f"disclosed to this reader under {disclosure.kind.value}",
@@ -219,6 +248,7 @@ def record_disclosure(
     purpose: str = "",
     protege_consent: bool = False,
     protege_informed: bool = False,
+    meetings: Iterable[Hashable] = (),
 ) -> Disclosure:
     """Validate and build a disclosure under one of seed 004's exceptions, or refuse it.
 
@@ -229,6 +259,7 @@ def record_disclosure(
     _check_kind_and_parties(kind, by_party, recipients, allowed)
     _check_what(kind, by_party, named_parts, description, occurred_at)
     _check_protege_side(kind, purpose, protege_consent, protege_informed)
+    needs_approval = kind is DisclosureKind.SUPERVISOR_WITH_APPROVAL
     return Disclosure(
         kind=kind,
         by=by,
@@ -239,8 +270,10 @@ def record_disclosure(
         description=description.strip(),
         purpose=purpose.strip(),
         occurred_at=occurred_at,
-        protege_consent=protege_consent,
+        protege_consent=False,
         protege_informed=protege_informed,
+        consent=Consent.REQUESTED if needs_approval else Consent.NOT_NEEDED,
+        meetings=frozenset(meetings),
     )
 
 
@@ -291,12 +324,12 @@ def _check_protege_side(
     protege_consent: bool,
     protege_informed: bool,
 ) -> None:
-    if kind is DisclosureKind.SUPERVISOR_WITH_APPROVAL:
-        if not protege_consent:
-            detail = "speaking to the supervisor needs the protege's approval"
-            raise _refuse(kind, detail, "protege_consent")
-        if not purpose.strip():
-            raise _refuse(kind, "speaking to the supervisor needs an agreed purpose", "purpose")
-    if kind is DisclosureKind.SAFETY_AT_RISK and not (protege_informed or protege_consent):
+    # 004: "with the protege's approval" is the protege's own act: a request is sent to them.
+    if protege_consent:
+        detail = "the protege gives approval themselves, answering the request sent to them"
+        raise _refuse(kind, detail, "protege_consent")
+    if kind is DisclosureKind.SUPERVISOR_WITH_APPROVAL and not purpose.strip():
+        raise _refuse(kind, "speaking to the supervisor needs an agreed purpose", "purpose")
+    if kind is DisclosureKind.SAFETY_AT_RISK and not protege_informed:
         detail = "a safety disclosure is made with the protege's knowledge"
         raise _refuse(kind, detail, "protege_informed")

@@ -4,6 +4,8 @@ Caltrans' relationship checkup comes "every two months" (002 worksheet): checkup
 its date and stays the one to answer until checkup N+1 opens. Charlotte's mid-point
 evaluation comes at the term's mid-point, not before (000 "Expectations"). Every other
 evaluation (final, outcome review, program evaluation) is one period for the whole term.
+Charlotte's mentees evaluate monthly (001): one period per month of the term. The month-3
+compatibility check (000) opens with the checkpoint window.
 A respondent answers each period once; a second answer is refused, never double counted.
 """
 
@@ -39,6 +41,12 @@ def period_on(timeline: Timeline, kind: EvaluationKind, day: date) -> Evaluation
         return EvaluationPeriod(kind) if day >= timeline.midpoint_on else None
     if kind in _AT_THE_END and timeline.final_opens_on is not None:
         return EvaluationPeriod(kind) if day >= timeline.final_opens_on else None
+    if kind is EvaluationKind.MONTHLY:
+        month = max((w.month for w in timeline.cadence_windows if w.starts_on <= day), default=None)
+        return EvaluationPeriod(kind, month) if month is not None else None
+    if kind is EvaluationKind.COMPATIBILITY_CHECK:
+        opens = timeline.checkpoint_opens_on
+        return EvaluationPeriod(kind) if opens is not None and day >= opens else None
     return EvaluationPeriod(kind)
 
 
@@ -61,6 +69,17 @@ def due_period(timeline: Timeline, kind: EvaluationKind, today: date) -> Evaluat
             f"the {kind} evaluation is given from {opens}, in the term's last month "
             f"(the term ends on {timeline.ends_on.isoformat()})",
             rule="final_not_due",
+        )
+    if kind is EvaluationKind.MONTHLY:
+        raise TransitionRefused(
+            f"monthly evaluations start on {timeline.starts_on.isoformat()}", rule="monthly_not_due"
+        )
+    if kind is EvaluationKind.COMPATIBILITY_CHECK:
+        check_opens = timeline.checkpoint_opens_on
+        raise TransitionRefused(
+            "the compatibility check opens on "
+            f"{check_opens.isoformat() if check_opens else 'never'}",
+            rule="checkpoint_not_open",
         )
     midpoint = timeline.midpoint_on.isoformat() if timeline.midpoint_on else "never"
     raise TransitionRefused(f"the mid-point is {midpoint}", rule="midpoint_not_reached")

@@ -82,6 +82,7 @@ class MentorshipEvent(StrEnum):
     CONFIRMED = "mentorship.confirmed"
     AGREEMENT_SIGNED = "mentorship.agreement_signed"
     ACTIVATED = "mentorship.activated"
+    AWAITING_SIGNATURES = "mentorship.awaiting_signatures"
     EVALUATION_RECORDED = "mentorship.evaluation_recorded"
     CHECKPOINT_ANSWERED = "mentorship.checkpoint_answered"
     REMATCHED = "mentorship.rematched"
@@ -111,6 +112,7 @@ class MentorshipStatus:
     confirmed_by: frozenset[Party] = frozenset()
     agreement_signed_by: frozenset[Party] = frozenset()
     evaluations_done: tuple[EvaluationKind, ...] = ()
+    evaluations_by: tuple[tuple[EvaluationKind, Party], ...] = ()
     checkpoint_answers: tuple[CheckpointAnswer, ...] = ()
     checkpoint_outcome: CheckpointOutcome | None = None
     activated_on: date | None = None
@@ -164,20 +166,44 @@ def _require_state(
         raise TransitionRefused(f"cannot {action} while {status.state}", rule="wrong_state")
 
 
+def _signatures_complete(status: MentorshipStatus) -> bool:
+    return (
+        not status.policy.agreement.signed_by_both_before_active
+        or status.agreement_signed_by >= PARTICIPANTS
+    )
+
+
+def awaiting_signatures(status: MentorshipStatus) -> bool:
+    """Confirmed by both, but the agreement as it now stands still wants a signature."""
+    return status.state is MentorshipState.CONFIRMED and not _signatures_complete(status)
+
+
+def amend_agreement(status: MentorshipStatus) -> Transition:
+    """A new version of the agreement: earlier signatures no longer count, and where the policy
+    wants both signatures before the pair is active, an active pair waits for them again."""
+    _require_state(status, OPEN_STATES, "amend the agreement")
+    unsigned = replace(status, agreement_signed_by=frozenset())
+    if status.state is MentorshipState.ACTIVE and not _signatures_complete(unsigned):
+        return Transition(
+            replace(unsigned, state=MentorshipState.CONFIRMED),
+            (MentorshipEvent.AWAITING_SIGNATURES,),
+        )
+    return Transition(unsigned, ())
+
+
 def _activate_if_ready(status: MentorshipStatus, today: date) -> Transition:
     # Confirmed once both have confirmed; active as soon as no required signature is missing.
     if status.state is MentorshipState.ACTIVE or not status.confirmed_by >= PARTICIPANTS:
         return Transition(status, ())
     events = () if status.state is MentorshipState.CONFIRMED else (MentorshipEvent.CONFIRMED,)
     status = replace(status, state=MentorshipState.CONFIRMED)
-    waiting = (
-        status.policy.agreement.signed_by_both_before_active
-        and not status.agreement_signed_by >= PARTICIPANTS
-    )
     # A pair confirmed and signed before its start date waits: it is active from the start.
-    if waiting or today < status.timeline.starts_on:
+    if not _signatures_complete(status) or today < status.timeline.starts_on:
         return Transition(status, events)
-    active = replace(status, state=MentorshipState.ACTIVE, activated_on=today)
+    # A pair re-activated by signing an amendment keeps the day it first became active.
+    active = replace(
+        status, state=MentorshipState.ACTIVE, activated_on=status.activated_on or today
+    )
     return Transition(active, (*events, MentorshipEvent.ACTIVATED))
 
 
@@ -234,20 +260,56 @@ def record_evaluation(
     period = due_period(status.timeline, kind, today)
     answered = list(earlier)
     require_first_answer(period, (p for party, p in answered if party is by))
+    form = status.policy.evaluations.form(kind)
+    if form is not None and by.value not in form.respondents:
+        sides = " and ".join(sorted(form.respondents))
+        raise NotPermitted(f"the {form.title} is answered by the {sides}", rule="not_a_respondent")
+    status = replace(status, evaluations_by=(*status.evaluations_by, (kind, by)))
     if any(p == period for _, p in answered):
         return Transition(status, (MentorshipEvent.EVALUATION_RECORDED,))
     done = replace(status, evaluations_done=(*status.evaluations_done, kind))
     return Transition(done, (MentorshipEvent.EVALUATION_RECORDED,))
 
 
+@dataclass(frozen=True, slots=True)
+class OwedEvaluation:
+    """Evaluations still to do before completion, and from whom (None: either side)."""
+
+    kind: EvaluationKind
+    count: int
+    respondent: Party | None = None
+
+    def describe(self) -> str:
+        who = f" from the {self.respondent}" if self.respondent else ""
+        return f"{self.count} {self.kind}{who}"
+
+
+def evaluations_owed(status: MentorshipStatus) -> tuple[OwedEvaluation, ...]:
+    """What the policy requires before completion that is not done yet, side by side where
+    the form waits for each side (Charlotte: mentor and mentee, at mid-point and end)."""
+    owed = []
+    by_side = Counter(status.evaluations_by)
+    periods = Counter(status.evaluations_done)
+    for kind in sorted(status.policy.evaluations.required_before_completion):
+        needed = len(status.timeline.checkups) if kind is EvaluationKind.CHECKUP else 1
+        form = status.policy.evaluations.form(kind)
+        if form is None or not form.required_from:
+            if needed > periods[kind]:
+                owed.append(OwedEvaluation(kind, needed - periods[kind]))
+            continue
+        for side in sorted(form.required_from):
+            party = Party(side.value)
+            if needed > by_side[(kind, party)]:
+                owed.append(OwedEvaluation(kind, needed - by_side[(kind, party)], party))
+    return tuple(owed)
+
+
 def missing_evaluations(status: MentorshipStatus) -> dict[EvaluationKind, int]:
     """How many of each evaluation the policy requires before completion are still to do."""
-    due = {kind: 1 for kind in status.policy.evaluations.required_before_completion}
-    if EvaluationKind.CHECKUP in due:
-        due[EvaluationKind.CHECKUP] = len(status.timeline.checkups)
-    done = Counter(status.evaluations_done)
-    missing = {kind: count - done[kind] for kind, count in due.items()}
-    return {kind: count for kind, count in sorted(missing.items()) if count > 0}
+    missing: Counter[EvaluationKind] = Counter()
+    for owed in evaluations_owed(status):
+        missing[owed.kind] += owed.count
+    return dict(sorted(missing.items()))
 
 
 def complete(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
@@ -256,9 +318,13 @@ def complete(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
     ends_on = status.timeline.ends_on
     if today < ends_on:
         raise TransitionRefused(f"the term ends on {ends_on.isoformat()}", rule="before_term_end")
-    missing = missing_evaluations(status)
-    if missing:
-        listed = ", ".join(f"{count} {kind}" for kind, count in missing.items())
+    if not _signatures_complete(status):
+        raise TransitionRefused(
+            "the agreement as it now stands is not signed by both", rule="agreement_unsigned"
+        )
+    owed = evaluations_owed(status)
+    if owed:
+        listed = ", ".join(o.describe() for o in owed)
         raise TransitionRefused(f"evaluations still to do: {listed}", rule="evaluations_missing")
     return Transition(
         _close(status, MentorshipState.COMPLETED, by, today), (MentorshipEvent.COMPLETED,)

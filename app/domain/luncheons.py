@@ -1,10 +1,14 @@
-"""Charlotte's luncheons (001 "Group Learning"): eight mentors each host a group of five or
-six mentees; the mentees stay in their group while the hosts rotate between luncheons."""
+"""Charlotte's luncheons (000 "Group Learning"): "in January four mentors will each volunteer
+to host five (or six) mentees. Then, in April, another four mentors will each volunteer to
+host five (or six) mentees. Mentees will remain with their group." So each volunteer hosts
+once: a plan of G groups over L luncheons has G x L distinct hosts (Charlotte: 4 x 2 = 8)."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections import Counter
+from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from app.domain.errors import InvalidInput
 
@@ -18,31 +22,45 @@ class LuncheonGroup:
     hosts: tuple[Hashable, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class LuncheonRules:
+    """The policy's luncheons: how many, how many hosts in all, the group sizes, and whether
+    the hosts rotate (Charlotte: "another four mentors" host in April) or a group keeps its own."""
+
+    luncheons: int
+    hosts: int
+    group_min: int
+    group_max: int
+    hosts_rotate: bool = True
+
+
 def plan_luncheons(
-    mentees: Sequence[Hashable],
-    hosts: Sequence[Hashable],
-    *,
-    luncheons: int,
-    group_min: int,
-    group_max: int,
-    hosts_rotate: bool = True,
+    mentees: Sequence[Hashable], volunteers: Sequence[Hashable], rules: LuncheonRules
 ) -> tuple[LuncheonGroup, ...]:
-    """Groups as even as the bounds allow, one per host at most; at luncheon ``j`` group ``g``
-    is hosted by host ``g + j`` (in turn), so no group meets the same host twice while there
-    are at least as many hosts as luncheons. Without ``hosts_rotate`` a group keeps its host."""
+    """Groups as even as the bounds allow. Rotating, group ``g`` is hosted at luncheon ``j`` by
+    volunteer ``j * groups + g``, so every host hosts exactly once ("another four mentors");
+    otherwise group ``g`` keeps volunteer ``g`` as its host at every luncheon."""
     if not mentees:
         return ()
-    count = -(-len(mentees) // group_max)
-    if count > len(hosts):
+    count = -(-len(mentees) // rules.group_max)
+    needed = count * rules.luncheons if rules.hosts_rotate else count
+    if rules.hosts and needed > rules.hosts:
         raise InvalidInput(
-            f"{len(mentees)} mentees in groups of at most {group_max} need "
-            f"{count} hosts; {len(hosts)} are available",
+            f"{len(mentees)} mentees in groups of at most {rules.group_max} need {needed} "
+            f"hosts over {rules.luncheons} luncheons; the program plans {rules.hosts}",
+            field="mentees",
+            rule="too_many_groups",
+        )
+    if needed > len(volunteers):
+        raise InvalidInput(
+            f"{count} groups over {rules.luncheons} luncheons need {needed} different hosts; "
+            f"{len(volunteers)} mentors have volunteered",
             field="hosts",
             rule="not_enough_hosts",
         )
-    if len(mentees) // count < group_min:
+    if len(mentees) // count < rules.group_min:
         raise InvalidInput(
-            f"{len(mentees)} mentees cannot form groups of {group_min} to {group_max}",
+            f"{len(mentees)} mentees cannot form groups of {rules.group_min} to {rules.group_max}",
             field="mentees",
             rule="group_size",
         )
@@ -51,40 +69,86 @@ def plan_luncheons(
         LuncheonGroup(
             g + 1,
             tuple(ordered[g::count]),
-            tuple(hosts[(g + j * hosts_rotate) % len(hosts)] for j in range(luncheons)),
+            tuple(
+                volunteers[j * count + g if rules.hosts_rotate else g]
+                for j in range(rules.luncheons)
+            ),
         )
         for g in range(count)
     )
 
 
-def check_plan(
-    groups: Sequence[LuncheonGroup], *, luncheons: int, group_min: int, group_max: int
-) -> None:
-    """Refuse an edited plan that seats a mentee twice, gives a group the wrong number of
-    hosts, books a host twice at one luncheon, or breaks the group sizes."""
-    seated: set[Hashable] = set()
+def plan_violations(
+    groups: Sequence[LuncheonGroup],
+    rules: LuncheonRules,
+    *,
+    mentees: Collection[Hashable],
+    volunteers: Collection[Hashable],
+) -> list[str]:
+    """Every way an edited plan breaks the rules: group sizes, a host per luncheon, distinct
+    volunteer hosts, and each of the cohort's mentees seated exactly once."""
+    found: list[str] = []
     for group in groups:
-        if not group_min <= len(group.mentees) <= group_max:
-            raise InvalidInput(
-                f"group {group.number} has {len(group.mentees)} mentees; groups "
-                f"have {group_min} to {group_max}",
-                field="groups",
-                rule="group_size",
+        size = len(group.mentees)
+        if not rules.group_min <= size <= rules.group_max:
+            found.append(
+                f"group {group.number} has {size} mentees; groups have "
+                f"{rules.group_min} to {rules.group_max}"
             )
-        if seated & set(group.mentees) or len(set(group.mentees)) != len(group.mentees):
-            raise InvalidInput("a mentee is in two groups", field="groups", rule="one_group_each")
-        seated |= set(group.mentees)
-        if len(group.hosts) != luncheons:
-            raise InvalidInput(
-                f"group {group.number} needs a host for each of {luncheons} luncheons",
-                field="groups",
-                rule="host_per_luncheon",
+        if len(group.hosts) != rules.luncheons:
+            found.append(
+                f"group {group.number} needs a host for each of {rules.luncheons} luncheons"
             )
-    for j in range(luncheons):
-        at_table = [g.hosts[j] for g in groups]
-        if len(set(at_table)) != len(at_table):
+    seated = Counter(m for g in groups for m in g.mentees)
+    found += [f"mentee {m} is seated {n} times" for m, n in seated.items() if n > 1]
+    found += [f"{m} is not a mentee of this cohort" for m in seated if m not in mentees]
+    found += [f"mentee {m} has no group" for m in mentees if m not in seated]
+    # Rotating, each volunteer hosts once; otherwise each hosts one group only.
+    hosting = Counter(h for g in groups for h in (g.hosts if rules.hosts_rotate else set(g.hosts)))
+    once = "each hosts once" if rules.hosts_rotate else "each hosts one group"
+    found += [f"host {h} is named {n} times; {once}" for h, n in hosting.items() if n > 1]
+    found += [f"{h} has not volunteered to host" for h in hosting if h not in volunteers]
+    return found
+
+
+def check_plan(
+    groups: Sequence[LuncheonGroup],
+    rules: LuncheonRules,
+    *,
+    mentees: Collection[Hashable],
+    volunteers: Collection[Hashable],
+) -> None:
+    """Refuse an edited plan, naming every violation at once."""
+    found = plan_violations(groups, rules, mentees=mentees, volunteers=volunteers)
+    if found:
+        raise InvalidInput("; ".join(found), field="groups", rule="luncheon_plan")
+
+
+def check_luncheon_date(
+    *,
+    luncheons: int,
+    not_before_month: int | None,
+    cohort_starts_on: date,
+    day: date,
+    already: int,
+) -> None:
+    """A luncheon on the cohort calendar: none before the month the policy names (000: "twice
+    during the nine months - beginning after January 1"), and only as many as it holds."""
+    if luncheons == 0:
+        raise InvalidInput("this program holds no luncheons", field="kind", rule="no_luncheons")
+    if not_before_month is not None:
+        start = cohort_starts_on
+        year = start.year if (start.month, start.day) <= (not_before_month, 1) else start.year + 1
+        earliest = date(year, not_before_month, 1)
+        if day < earliest:
             raise InvalidInput(
-                f"a host is booked twice at luncheon {j + 1}",
-                field="groups",
-                rule="one_table_per_host",
+                f"luncheons begin on or after {earliest.isoformat()}",
+                field="starts_on",
+                rule="luncheon_too_early",
             )
+    if already >= luncheons:
+        raise InvalidInput(
+            f"the program holds {luncheons} luncheons and all are scheduled",
+            field="kind",
+            rule="luncheons_scheduled",
+        )

@@ -13,6 +13,7 @@ from app.domain.authorization.table import reach
 from app.domain.calendar.cohort_calendar import planned_calendar
 from app.domain.calendar.kinds import EventKind
 from app.domain.errors import InvalidInput, NotFound
+from app.domain.luncheons import check_luncheon_date
 from app.services.applications import refresh_within
 from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import Cohort, CohortEvent
@@ -90,8 +91,11 @@ async def add_cohort_event(
         raise InvalidInput("must not be before starts_on", field="ends_on")
     draft = CohortEvent(uuid.uuid4(), cohort_id, kind, title.strip() or kind, starts_on, ends_on)
     async with uow:
-        if await uow.programs.get_cohort(cohort_id) is None:
+        cohort = await uow.programs.get_cohort(cohort_id)
+        if cohort is None:
             raise NotFound("no such cohort", field="id")
+        if kind == "luncheon":
+            await _check_luncheon(uow, cohort, starts_on)
         event = await uow.programs.add_event(draft)
         await uow.access.record(
             AuditEvent.by(principal, "cohort.event_added", "cohort", cohort_id, kind=kind)
@@ -153,3 +157,16 @@ async def record_attendance(
         )
         await uow.commit()
     return event
+
+
+async def _check_luncheon(uow: UnitOfWork, cohort: Cohort, day: date) -> None:
+    program = await uow.programs.get_program(cohort.program_id)
+    rules = program.policy.group_activities if program else None
+    scheduled = [e for e in await uow.programs.events(cohort.id) if e.kind == "luncheon"]
+    check_luncheon_date(
+        luncheons=rules.luncheons if rules else 0,
+        not_before_month=rules.luncheons_not_before_month if rules else None,
+        cohort_starts_on=cohort.starts_on,
+        day=day,
+        already=len(scheduled),
+    )

@@ -73,22 +73,23 @@ async def test_charlotte_a_nine_month_pair_passes_the_month_three_check_and_comp
             await client.post(f"{url}/checkpoint", headers=who, json={"decision": "continue"})
         )
     assert answered["outcome"] == "continue"
-    # 000 "Expectations": at least mid-point and ending evaluations.
+    # 000 "Expectations": mentor and mentee evaluate at least at mid-point and ending.
     clock.set(date(2027, 5, 20))
-    await _ok(
-        await client.post(
-            f"{url}/evaluations",
-            headers=pairing.mentee,
-            json={"kind": "midpoint", "free_text": "growing"},
-        ),
-        201,
-    )
+    midpoint = {"process": 4, "progress": 4, "comments": "growing"}
+    for who in (pairing.mentee, pairing.mentor):
+        await _ok(
+            await client.post(
+                f"{url}/evaluations", headers=who, json={"kind": "midpoint", "answers": midpoint}
+            ),
+            201,
+        )
     clock.set(date(2027, 10, 4))
+    final = {"kind": "final", "answers": {"process": 5, "progress": 4, "goals_met": 4}}
+    await _ok(await client.post(f"{url}/evaluations", headers=pairing.mentor, json=final), 201)
     early = await client.post(f"{url}/complete", headers=pairing.admin, json={})
     assert early.json()["rule"] == "evaluations_missing"
-    await _ok(
-        await client.post(f"{url}/evaluations", headers=pairing.mentor, json={"kind": "final"}), 201
-    )
+    assert "1 final from the mentee" in early.json()["detail"]
+    await _ok(await client.post(f"{url}/evaluations", headers=pairing.mentee, json=final), 201)
     done = await _ok(await client.post(f"{url}/complete", headers=pairing.admin, json={}))
     assert (done["state"], done["closed_on"]) == ("completed", "2027-10-04")
 
@@ -115,7 +116,10 @@ async def test_caltrans_a_six_month_contract_with_checkups_every_two_months(clie
             await client.post(
                 f"{url}/evaluations",
                 headers=pairing.mentee,
-                json={"kind": "checkup", "scores": [5, 4, 4, 5]},
+                json={
+                    "kind": "checkup",
+                    "answers": {"1": 2, "2": 6, "3": 1, "4": 2, "5": 1, "6": 1},
+                },
             ),
             201,
         )
@@ -135,14 +139,47 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
         await client.post(
             f"{url}/goals",
             headers=pairing.mentee,
-            json={"kind": "objective", "text": "present the budget to the board"},
+            json={
+                "kind": "objective",
+                "text": "present the budget to the board",
+                "smart": {  # 003 "Expectations": "setting SMART goals"
+                    "measure": "the board approves it",
+                    "achievable": "with the mentor's review",
+                    "relevant": "budget officers present to the board",
+                    "due_on": "2027-11-30",
+                },
+            },
         ),
         201,
     )
     await _meet(client, pairing, clock, date(2027, 1, 12))
+    # 003 "Expectations": the mentee will "Track and report monthly progress, assignments,
+    # and activities"; the facts reach the coordinator, the reflections stay the mentee's.
+    reports = f"{url}/progress-reports"
+    report = {"on_track": True, "assignments_done": 2, "reflections": "nervous about the board"}
+    made = await _ok(await client.post(reports, headers=pairing.mentee, json=report), 201)
+    assert (made["month"], made["reflections"]) == (1, "nervous about the board")
+    twice = await client.post(reports, headers=pairing.mentee, json=report)
+    assert twice.json()["rule"] == "progress_report_submitted"
+    seen = await _ok(await client.get(reports, headers=pairing.tokens["STAFF"]))
+    assert [(r["month"], r["on_track"], r["reflections"]) for r in seen] == [(1, True, None)]
+    early_debrief = await client.post(
+        f"{url}/debriefs",
+        headers=pairing.tokens["STAFF"],
+        json={"party": "mentee", "held_on": "2027-01-12"},
+    )
+    assert early_debrief.json()["rule"] == "not_concluded"
     clock.set(date(2028, 1, 4))
     refused = await client.post(f"{url}/complete", headers=pairing.admin, json={})
     assert refused.json()["rule"] == "evaluations_missing"
+    review = {
+        "kind": "outcome_review",
+        "answers": {"goals_achieved": 5, "reflections": "we both grew"},
+    }
+    # 003: the final meeting reviews the plan's outcomes relative to the goals set.
+    early = await client.post(f"{url}/evaluations", headers=pairing.mentor, json=review)
+    assert (early.status_code, early.json()["rule"]) == (422, "plan_outcomes_missing")
+    assert "present the budget to the board" in early.json()["detail"]
     await _ok(
         await client.patch(
             f"/v1/goals/{objective['id']}",
@@ -150,12 +187,13 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
             json={"progress": 100, "outcome": "presented in November"},
         )
     )
-    await _ok(
-        await client.post(
-            f"{url}/evaluations", headers=pairing.mentor, json={"kind": "outcome_review"}
-        ),
-        201,
-    )
+    await _ok(await client.post(f"{url}/evaluations", headers=pairing.mentor, json=review), 201)
+    # 003: "Outcomes should also be shared with the program coordinator": the answers, not
+    # the pair's free text.
+    seen = await _ok(await client.get(f"{url}/evaluations", headers=pairing.tokens["STAFF"]))
+    assert seen[0]["answers"] == {"goals_achieved": 5}
+    plan = await _ok(await client.get(f"{url}/goals", headers=pairing.tokens["STAFF"]))
+    assert (plan[0]["progress"], plan[0]["outcome"]) == (100, "presented in November")
     done = await _ok(
         await client.post(
             f"{url}/complete",
@@ -164,6 +202,25 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
         )
     )
     assert (done["state"], done["outcomes"]) == ("completed", {"objectives_met": "1 of 1"})
+    # 003 "Evaluation": the coordinator "will discuss individually with the mentor and mentee,
+    # upon conclusion of the mentorship, their experience".
+    for party in ("mentee", "mentor"):
+        await _ok(
+            await client.post(
+                f"{url}/debriefs",
+                headers=pairing.tokens["STAFF"],
+                json={"party": party, "held_on": "2028-01-10", "notes": f"{party}: more ad hoc"},
+            ),
+            201,
+        )
+    again = await client.post(
+        f"{url}/debriefs",
+        headers=pairing.tokens["STAFF"],
+        json={"party": "mentor", "held_on": "2028-01-11"},
+    )
+    assert again.json()["rule"] == "debrief_recorded"
+    mine = await _ok(await client.get(f"{url}/debriefs", headers=pairing.mentee))
+    assert [(d["party"], d["notes"]) for d in mine] == [("mentee", None)]
 
 
 async def test_maine_the_administrator_is_told_it_is_not_working_and_terminates(

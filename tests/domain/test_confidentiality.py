@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import given
@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from app.domain.confidentiality import (
     CONFIDENTIAL_PARTS,
+    Consent,
     ContentPart,
     DisclosingParty,
     Disclosure,
@@ -21,7 +22,8 @@ from app.domain.confidentiality import (
     may_read,
     record_disclosure,
 )
-from app.domain.errors import InvalidInput
+from app.domain.consent import acknowledge, answer_consent
+from app.domain.errors import Conflict, InvalidInput, NotPermitted
 
 WHEN = datetime(2025, 3, 4, 15, 30, tzinfo=UTC)
 ALL_KINDS = frozenset(DisclosureKind)
@@ -45,7 +47,6 @@ def disclose(**changes: object) -> Disclosure:
         "parts": [ContentPart.MEETING_NOTES],
         "description": "progress on the delegation goal",
         "purpose": "arrange a stretch assignment",
-        "protege_consent": True,
     }
     arguments.update(changes)
     return record_disclosure(**arguments)  # type: ignore[arg-type]
@@ -113,17 +114,57 @@ def test_evaluation_free_text_is_the_respondents_and_the_pairs_only_when_shared(
 
 def test_maine_mentor_speaks_to_supervisor_only_with_protege_approval() -> None:
     # 004: "Such conversations will only take place with the approval of the protege and for
-    # an agreed upon purpose."
+    # an agreed upon purpose." The approval is the protege's own act, never the mentor's box.
     with pytest.raises(InvalidInput) as refused:
-        disclose(protege_consent=False)
+        disclose(protege_consent=True)
     assert refused.value.field == "protege_consent"
-    assert refused.value.rule == "supervisor_with_approval"
     with pytest.raises(InvalidInput) as no_purpose:
         disclose(purpose="  ")
     assert no_purpose.value.field == "purpose"
-    recorded = disclose()
-    assert recorded.protege_consent
-    assert recorded.purpose == "arrange a stretch assignment"
+    requested = disclose()
+    assert requested.consent is Consent.REQUESTED
+    assert requested.purpose == "arrange a stretch assignment"
+    boss = viewer(ViewerRelation.SUPERVISOR_OF_MENTEE, "supervisor-1")
+    assert not may_read(boss, ContentPart.MEETING_NOTES, [requested]).allowed
+    with pytest.raises(NotPermitted):
+        answer_consent(requested, by="mentor-1", grant=True)
+    refused_by_protege = answer_consent(requested, by="mentee-1", grant=False)
+    assert not may_read(boss, ContentPart.MEETING_NOTES, [refused_by_protege]).allowed
+    with pytest.raises(Conflict):
+        answer_consent(refused_by_protege, by="mentee-1", grant=True)
+    granted = answer_consent(requested, by="mentee-1", grant=True)
+    assert granted.protege_consent
+    assert may_read(boss, ContentPart.MEETING_NOTES, [granted]).allowed
+
+
+def test_the_protege_acknowledges_a_safety_disclosure_themselves() -> None:
+    # 004: "The mentor, with the protege's knowledge, may discuss the protege with the
+    # Administrator and/or supervisor" when safety is at risk.
+    told = disclose(kind=DisclosureKind.SAFETY_AT_RISK, to=[ADMIN], protege_informed=True)
+    assert told.acknowledged_at is None
+    with pytest.raises(NotPermitted):
+        acknowledge(told, by="mentor-1", at=WHEN)
+    known = acknowledge(told, by="mentee-1", at=WHEN)
+    assert known.acknowledged_at == WHEN
+    with pytest.raises(Conflict):
+        acknowledge(known, by="mentee-1", at=WHEN)
+
+
+def test_advice_covers_what_the_mentor_shared_not_every_later_note() -> None:
+    # 004: "the mentor may consult with the Mentoring Program Administrator for advice on how
+    # to help the protege": what the mentor chose to share, as it stood then.
+    advice = disclose(kind=DisclosureKind.ADVICE_FROM_ADMINISTRATOR, to=[ADMIN])
+    admin = viewer(ViewerRelation.COORDINATOR, "admin-1")
+    before, after = WHEN.date(), WHEN.date() + timedelta(days=1)
+    assert may_read(admin, ContentPart.MEETING_NOTES, [advice], written_on=before).allowed
+    assert not may_read(admin, ContentPart.MEETING_NOTES, [advice], written_on=after).allowed
+    named = disclose(
+        kind=DisclosureKind.ADVICE_FROM_ADMINISTRATOR, to=[ADMIN], meetings=["meeting-2"]
+    )
+    chosen = {"written_on": before, "item": "meeting-2"}
+    assert may_read(admin, ContentPart.MEETING_NOTES, [named], **chosen).allowed
+    other = {"written_on": before, "item": "meeting-1"}
+    assert not may_read(admin, ContentPart.MEETING_NOTES, [named], **other).allowed
 
 
 def test_maine_supervisor_conversation_goes_to_the_supervisor_not_the_administrator() -> None:
@@ -134,7 +175,7 @@ def test_maine_supervisor_conversation_goes_to_the_supervisor_not_the_administra
 def test_maine_safety_disclosure_needs_the_proteges_knowledge() -> None:
     # 004: "The mentor, with the protege's knowledge, may discuss ... if ... the emotional or
     # physical safety of the protege is at risk."
-    safety = {"kind": DisclosureKind.SAFETY_AT_RISK, "protege_consent": False, "purpose": ""}
+    safety = {"kind": DisclosureKind.SAFETY_AT_RISK, "purpose": ""}
     with pytest.raises(InvalidInput) as refused:
         disclose(**safety, to=[ADMIN])
     assert refused.value.field == "protege_informed"
@@ -143,7 +184,7 @@ def test_maine_safety_disclosure_needs_the_proteges_knowledge() -> None:
 
 
 def test_maine_advice_from_the_administrator_goes_to_the_administrator_from_the_mentor() -> None:
-    advice = {"kind": DisclosureKind.ADVICE_FROM_ADMINISTRATOR, "protege_consent": False}
+    advice = {"kind": DisclosureKind.ADVICE_FROM_ADMINISTRATOR}
     assert disclose(**advice, to=[ADMIN]).to == (ADMIN,)
     with pytest.raises(InvalidInput):
         disclose(**advice, to=[SUPERVISOR])
@@ -183,7 +224,7 @@ def test_the_journal_cannot_be_disclosed_and_nobody_passes_on_what_they_cannot_r
 
 
 def test_a_disclosure_lets_its_recipient_read_exactly_the_parts_it_names() -> None:
-    recorded = disclose()
+    recorded = answer_consent(disclose(), by="mentee-1", grant=True)
     boss = viewer(ViewerRelation.SUPERVISOR_OF_MENTEE, "supervisor-1")
     granted = may_read(boss, ContentPart.MEETING_NOTES, [recorded])
     assert granted.allowed
@@ -220,6 +261,7 @@ disclosures = st.builds(
     occurred_at=st.just(WHEN),
     protege_consent=st.booleans(),
     protege_informed=st.booleans(),
+    consent=st.sampled_from(Consent),
 )
 viewers = st.builds(
     Viewer,
@@ -236,7 +278,10 @@ def test_random_disclosures_never_grant_a_part_they_do_not_name(
     without = may_read(who, part, evaluations_shared_with_pair=shared)
     with_them = may_read(who, part, recorded, evaluations_shared_with_pair=shared)
     named_for_viewer = any(
-        part in d.parts and who.person_id in {r.person_id for r in d.to} for d in recorded
+        part in d.parts
+        and who.person_id in {r.person_id for r in d.to}
+        and d.consent in (Consent.NOT_NEEDED, Consent.GRANTED)
+        for d in recorded
     )
     if with_them.allowed and not without.allowed:
         assert named_for_viewer

@@ -23,11 +23,13 @@ from app.domain.lifecycle import (
     MentorshipStatus,
     Party,
     Transition,
+    amend_agreement,
     answer_checkpoint,
     complete,
     confirm,
     eligible_for_next_cohort,
     end_early,
+    evaluations_owed,
     missing_evaluations,
     propose,
     record_evaluation,
@@ -227,11 +229,13 @@ def test_a_coordinator_cannot_end_a_relationship_for_the_pair() -> None:
 
 
 def test_completion_waits_for_the_end_of_the_term_and_the_required_evaluations() -> None:
+    # seed 000_4e18aab21704e587.txt: "Evaluate the relationship at various points (at least
+    # mid-point and ending)", an expectation of the mentor (000) and of the mentee (001).
     status = _active()
     last_day, end_day = date(2025, 5, 31), date(2025, 6, 1)
     _refused("before_term_end", lambda: complete(status, by=Party.SYSTEM, today=last_day))
     _refused("evaluations_missing", lambda: complete(status, by=Party.SYSTEM, today=end_day))
-    assert missing_evaluations(status) == {EvaluationKind.FINAL: 1, EvaluationKind.MIDPOINT: 1}
+    assert missing_evaluations(status) == {EvaluationKind.FINAL: 2, EvaluationKind.MIDPOINT: 2}
     _refused(
         "midpoint_not_reached",
         lambda: record_evaluation(
@@ -244,8 +248,34 @@ def test_completion_waits_for_the_end_of_the_term_and_the_required_evaluations()
     status = record_evaluation(
         status, kind=EvaluationKind.FINAL, by=Party.MENTOR, today=date(2025, 5, 30)
     ).status
+    status = record_evaluation(
+        status, kind=EvaluationKind.MIDPOINT, by=Party.MENTOR, today=date(2025, 1, 16)
+    ).status
+    status = record_evaluation(
+        status, kind=EvaluationKind.FINAL, by=Party.MENTEE, today=date(2025, 5, 30)
+    ).status
     done = complete(status, by=Party.SYSTEM, today=date(2025, 6, 1))
     assert done.status.state is MentorshipState.COMPLETED
+
+
+def test_both_mentor_and_mentee_evaluate_at_mid_point_and_end() -> None:
+    # seed 000_4e18aab21704e587.txt (mentor) and 001_5dd4108eec679fcc.txt (mentee): "Evaluate
+    # the relationship at various points (at least mid-point and ending)".
+    status = _active()
+    for kind, day in (
+        (EvaluationKind.MIDPOINT, date(2025, 1, 15)),
+        (EvaluationKind.FINAL, date(2025, 5, 30)),
+    ):
+        status = record_evaluation(status, kind=kind, by=Party.MENTEE, today=day).status
+    with pytest.raises(TransitionRefused) as refused:
+        complete(status, by=Party.SYSTEM, today=date(2025, 6, 1))
+    assert refused.value.rule == "evaluations_missing"
+    assert "1 final from the mentor" in refused.value.detail
+    assert "1 midpoint from the mentor" in refused.value.detail
+    assert [o.describe() for o in evaluations_owed(status)] == [
+        "1 final from the mentor",
+        "1 midpoint from the mentor",
+    ]
 
 
 def test_required_checkups_count_every_checkup_date_of_the_term() -> None:
@@ -338,7 +368,7 @@ def test_every_terminal_state_is_final() -> None:
 def test_editing_the_program_policy_changes_nothing_for_a_running_mentorship() -> None:
     program_policy = CHARLOTTE
     status = _active(program_policy)
-    evaluations = {"midpoint": False, "required_before_completion": ["final"]}
+    evaluations = {"midpoint": False, "required_before_completion": ["final"], "forms": []}
     program_policy = apply_overrides(
         program_policy, {"duration_months": 12, "checkpoint_month": 6, "evaluations": evaluations}
     )
@@ -363,6 +393,8 @@ def test_no_policy_edit_after_start_reaches_a_running_mentorship(
             "midpoint": midpoint,
             "required_before_completion": [],
             "checkup_every_months": None,
+            "compatibility_check": False,
+            "forms": [],
         },
     }
     apply_overrides(status.policy, edit)
@@ -522,3 +554,30 @@ MentorshipMachine.TestCase.settings = settings(
     max_examples=200, stateful_step_count=60, deadline=None
 )
 TestMentorshipMachine = MentorshipMachine.TestCase
+
+
+# --- agreements that stay signed ----------------------------------------------------------
+
+
+def test_an_amended_agreement_makes_the_pair_wait_for_both_signatures_again() -> None:
+    # seed 000_4e18aab21704e587.txt, Mentoring Relationship Agreement: "Mentor Signature and
+    # date / Mentee Signature and date": what the pair lives by is what both signed.
+    status = _active()
+    assert status.activated_on is not None
+    amended = amend_agreement(status)
+    assert amended.status.state is MentorshipState.CONFIRMED
+    assert amended.status.agreement_signed_by == frozenset()
+    _refused(
+        "wrong_state", lambda: complete(amended.status, by=Party.SYSTEM, today=date(2025, 7, 1))
+    )
+    once = sign_agreement(amended.status, by=Party.MENTOR, today=date(2025, 2, 1)).status
+    assert once.state is MentorshipState.CONFIRMED
+    again = sign_agreement(once, by=Party.MENTEE, today=date(2025, 2, 2)).status
+    assert again.state is MentorshipState.ACTIVE
+    assert again.activated_on == status.activated_on
+
+
+def test_amending_where_no_signature_is_required_leaves_the_pair_active() -> None:
+    policy = apply_overrides(PRESETS["maine-mms"], {"agreement": {"required": True}})
+    status = _active(policy)
+    assert amend_agreement(status).status.state is MentorshipState.ACTIVE

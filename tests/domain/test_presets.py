@@ -124,7 +124,9 @@ def test_caltrans_checkups_fall_every_two_months() -> None:
     """002 "Relationship Checkup Worksheet": "evaluate the relationship every two months"."""
     timeline = timeline_for(START, preset("caltrans"))
     assert timeline.checkups == (date(2024, 11, 1), date(2025, 1, 1), date(2025, 3, 1))
-    assert len(preset("caltrans").evaluations.checkup_items) == 4
+    checkup = preset("caltrans").evaluations.form(EvaluationKind.CHECKUP)
+    assert checkup is not None
+    assert len(checkup.items) == 10
 
 
 def test_caltrans_recommends_six_months_but_a_pair_may_agree_a_longer_term_in_the_contract():

@@ -420,14 +420,14 @@ def test_nc_requires_a_monthly_meeting_where_caltrans_recommends_twice_a_month()
 def test_mentees_remain_with_their_group_while_the_hosts_rotate():
     # seed 000_4e18aab21704e587.txt: "Then, in April, another four mentors ... Mentees will
     # remain with their group."
-    from app.domain.luncheons import plan_luncheons
+    from app.domain.luncheons import LuncheonRules, plan_luncheons
 
     mentees = [f"e{i}" for i in range(10)]
-    rotating = plan_luncheons(mentees, ["h1", "h2"], luncheons=2, group_min=5, group_max=6)
+    hosts = ["h1", "h2", "h3", "h4"]
+    rotating = plan_luncheons(mentees, hosts, LuncheonRules(2, 0, 5, 6))
     assert all(len(set(g.hosts)) == 2 for g in rotating)
-    kept = plan_luncheons(
-        mentees, ["h1", "h2"], luncheons=2, group_min=5, group_max=6, hosts_rotate=False
-    )
+    assert {g.mentees for g in rotating} == {tuple(mentees[0::2]), tuple(mentees[1::2])}
+    kept = plan_luncheons(mentees, hosts, LuncheonRules(2, 0, 5, 6, hosts_rotate=False))
     assert all(len(set(g.hosts)) == 1 for g in kept)
 
 

@@ -16,7 +16,9 @@ async def test_a_deadline_is_announced_once(client, auth, clock, database):
     for who in (pairing.mentee, pairing.mentor):
         await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
     url = f"/v1/mentorships/{pairing.id}/agreement"
-    await client.put(url, headers=pairing.mentee, json={"terms": {"ground_rules": "x"}})
+    await client.put(
+        url, headers=pairing.mentee, json={"terms": {"ground_rules": "x", "duration": "6 months"}}
+    )
     for who in (pairing.mentee, pairing.mentor):
         await client.post(f"{url}/sign", headers=who)
     org = (await client.get(f"/v1/mentorships/{pairing.id}/progress", headers=pairing.admin)).json()

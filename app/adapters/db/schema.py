@@ -8,6 +8,7 @@ from app.adapters.db import (
     tables_integrations,
     tables_people,
     tables_programs,
+    tables_records,
     tables_relationships,
 )
 from app.adapters.db.tables import metadata
@@ -18,5 +19,6 @@ __all__ = [
     "tables_integrations",
     "tables_people",
     "tables_programs",
+    "tables_records",
     "tables_relationships",
 ]

@@ -46,6 +46,8 @@ mentorship_progress = sa.Table(
         "agreement_signed_by", pg.ARRAY(sa.Text), nullable=False, server_default=_EMPTY_TEXTS
     ),
     sa.Column("evaluations_done", pg.ARRAY(sa.Text), nullable=False, server_default=_EMPTY_TEXTS),
+    # "kind:side" per answer given: completion waits for each side the form names (records).
+    sa.Column("evaluations_by", pg.ARRAY(sa.Text), nullable=False, server_default=_EMPTY_TEXTS),
     sa.Column(
         "checkpoint_answers", pg.JSONB, nullable=False, server_default=sa.text("'[]'::jsonb")
     ),
@@ -154,6 +156,7 @@ goals = sa.Table(
     sa.Column("progress", sa.Integer, nullable=False, server_default=sa.text("0")),
     sa.Column("outcome", sa.Text, nullable=True),
     sa.Column("comments", pg.JSONB, nullable=False, server_default=sa.text("'[]'::jsonb")),
+    sa.Column("smart", pg.JSONB, nullable=True),  # NC's SMART fields (records)
     _created_at(),
     sa.PrimaryKeyConstraint("organization_id", "id"),
     _of_mentorship("goals"),
@@ -173,6 +176,9 @@ evaluations = sa.Table(
     sa.Column("scores", pg.JSONB, nullable=False),
     sa.Column("free_text", sa.Text, nullable=True),
     sa.Column("submitted_on", sa.Date, nullable=False),
+    # The answers item by item, and the version of the form they were given under (records).
+    sa.Column("answers", pg.JSONB, nullable=False, server_default=sa.text("'{}'::jsonb")),
+    sa.Column("form_version", sa.Integer, nullable=True),
     _created_at(),
     sa.PrimaryKeyConstraint("organization_id", "id"),
     _of_mentorship("evaluations"),
@@ -196,6 +202,10 @@ disclosures = sa.Table(
     sa.Column("occurred_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("protege_consent", sa.Boolean, nullable=False),
     sa.Column("protege_informed", sa.Boolean, nullable=False),
+    # The protege's own acts (records): their answer to a request, their acknowledgement.
+    sa.Column("consent", sa.Text, nullable=False, server_default=sa.text("'not_needed'")),
+    sa.Column("acknowledged_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("meeting_ids", pg.ARRAY(_UUID), nullable=False, server_default=_EMPTY_TEXTS),
     _created_at(),
     sa.PrimaryKeyConstraint("organization_id", "id"),
     _of_mentorship("disclosures"),

@@ -130,6 +130,7 @@ class RelationshipMutation:
         kind: t.GoalKind,  # type: ignore[valid-type]
         text: str,
         parent_id: UUID | None = None,
+        smart: JSON | None = None,
     ) -> t.GoalResult:
         work = goals.add_goal(
             **args(info),
@@ -137,6 +138,7 @@ class RelationshipMutation:
             kind=GoalKind(kind),
             text=text,
             parent_id=parent_id,
+            smart=smart,  # type: ignore[arg-type]
         )
         return await done(work, t.goal)
 
@@ -156,7 +158,10 @@ class RelationshipMutation:
         work = goals.comment_on_goal(**args(info, clock=True), goal_id=id, text=text)
         return await done(work, t.goal)
 
-    @strawberry.mutation(description="A checkup (Likert 1-5), mid-point or final evaluation")
+    @strawberry.mutation(
+        description="An evaluation: on the program's form, item by item in `answers` "
+        "(Caltrans' checkup: 1 = Strongly Agree ... 5 = Strongly Disagree)"
+    )
     async def submit_evaluation(
         self,
         info: strawberry.Info,
@@ -164,6 +169,7 @@ class RelationshipMutation:
         kind: t.EvaluationKind,  # type: ignore[valid-type]
         scores: list[int] | None = None,
         free_text: str | None = None,
+        answers: JSON | None = None,
     ) -> t.EvaluationResult:
         work = evaluations.submit_evaluation(
             **args(info, clock=True),
@@ -171,6 +177,7 @@ class RelationshipMutation:
             kind=EvaluationKind(kind),
             scores=scores or [],
             free_text=free_text,
+            answers=answers,  # type: ignore[arg-type]
         )
         return await done(work, lambda e: t.build(t.Evaluation, e))
 
@@ -218,6 +225,7 @@ class RelationshipMutation:
         protege_consent: bool = False,
         protege_informed: bool = False,
         occurred_at: datetime | None = None,
+        meeting_ids: list[UUID] | None = None,
     ) -> t.DisclosureResult:
         work = disclosures.record_disclosure(
             **args(info, clock=True),
@@ -230,6 +238,7 @@ class RelationshipMutation:
             protege_consent=protege_consent,
             protege_informed=protege_informed,
             occurred_at=occurred_at,
+            meeting_ids=meeting_ids or [],
         )
         return await done(work, t.disclosure)
 

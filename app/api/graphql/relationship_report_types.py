@@ -26,6 +26,18 @@ class ItemAverage:
     aggregate: AnswerAggregate
 
 
+@strawberry.type(description="One form item's aggregate, read on the form's own scale")
+class FormItemReport:
+    kind: str
+    form_version: int
+    key: str
+    text: str
+    scale: str | None
+    favourable: str | None
+    unit: str
+    aggregate: AnswerAggregate
+
+
 @strawberry.type(description="A cohort's aggregates; groups under five are suppressed")
 class CohortReport:
     cohort_id: UUID
@@ -37,6 +49,7 @@ class CohortReport:
     completion_rate: float | None
     withdrawal_rate: float | None
     checkup_averages: list[ItemAverage]
+    form_items: list[FormItemReport]
     smallest_group: int
 
 
@@ -61,7 +74,11 @@ def cohort_report(report: Any) -> CohortReport:
         ItemAverage(item=a.item, aggregate=build(AnswerAggregate, a.aggregate))
         for a in report.checkup_averages
     ]
-    return build(CohortReport, report, checkup_averages=averages)
+    items = [
+        build(FormItemReport, item, aggregate=build(AnswerAggregate, item.aggregate))
+        for item in report.form_items
+    ]
+    return build(CohortReport, report, checkup_averages=averages, form_items=items)
 
 
 def fee_bill(bill: Any) -> FeeBill:

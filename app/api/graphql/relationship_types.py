@@ -49,6 +49,8 @@ class MentorshipProgress:
     agreement_signed_by: list[str]
     evaluations_done: list[str]
     evaluations_missing: JSON
+    evaluations_owed: list[str]
+    awaiting_signatures: bool
     starts_on: date
     ends_on: date
     initial_meeting_due_on: date | None
@@ -151,6 +153,7 @@ class Goal:
     progress: int
     outcome: str | None
     comments: JSON
+    smart: JSON | None
 
 
 @strawberry.type(description="An evaluation; scores and free text only for the respondent")
@@ -162,6 +165,8 @@ class Evaluation:
     scores: JSON
     free_text: str | None
     submitted_on: date
+    answers: JSON
+    form_version: int | None
 
 
 @strawberry.type(description="The compatibility checkpoint as the caller may see it")
@@ -196,6 +201,9 @@ class Disclosure:
     occurred_at: datetime
     protege_consent: bool
     protege_informed: bool
+    consent: str
+    acknowledged_at: datetime | None
+    meeting_ids: list[UUID]
 
 
 @strawberry.input

@@ -21,6 +21,7 @@ from strawberry.extensions import (
 from strawberry.fastapi import GraphQLRouter
 
 from app.api.graphql.access import AccessMutation, AccessQuery
+from app.api.graphql.conclusion import ConclusionMutation, ConclusionQuery
 from app.api.graphql.context import Context, context_for
 from app.api.graphql.cost import cost_rule
 from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
@@ -28,6 +29,7 @@ from app.api.graphql.integrations import IntegrationMutation, IntegrationQuery
 from app.api.graphql.people import PeopleMutation, PeopleQuery
 from app.api.graphql.program_year import ProgramYearMutation, ProgramYearQuery
 from app.api.graphql.programs import ProgramMutation, ProgramQuery
+from app.api.graphql.records import RecordsMutation, RecordsQuery
 from app.api.graphql.relationships import RelationshipMutation, RelationshipQuery
 from app.config import Settings
 from app.domain.errors import DomainError
@@ -42,6 +44,8 @@ class Query(
     IntegrationQuery,
     ProgramYearQuery,
     PeopleQuery,
+    RecordsQuery,
+    ConclusionQuery,
 ):
     pass
 
@@ -55,6 +59,8 @@ class Mutation(
     IntegrationMutation,
     ProgramYearMutation,
     PeopleMutation,
+    RecordsMutation,
+    ConclusionMutation,
 ):
     pass
 

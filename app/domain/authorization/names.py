@@ -26,6 +26,9 @@ class Resource(StrEnum):
     CHECKPOINTS = "checkpoints"
     DISCLOSURES = "disclosures"
     GROUPS = "groups"
+    LUNCHEON_HOSTS = "luncheon_hosts"  # mentors who volunteer to host (Charlotte)
+    DEBRIEFS = "debriefs"  # the coordinator's debrief with each participant (NC)
+    PROGRESS_REPORTS = "progress_reports"  # each side's monthly progress report (NC)
     CALENDAR = "calendar"
     REPORTS = "reports"
     WORKLIST = "worklist"  # the program year: what is overdue or due soon (facts only)

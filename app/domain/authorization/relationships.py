@@ -54,4 +54,16 @@ RELATIONSHIPS: dict[tuple[Role, Resource, Action], Reach] = {
     # The program year's worklist: coordinators and administrators (facts, never content).
     (Role.COORDINATOR, R.WORKLIST, E.READ): Reach.ALL,
     (Role.ORG_ADMIN, R.WORKLIST, E.READ): Reach.ALL,
+    # 000 "Group Learning": a mentor of the cohort volunteers to host; staff read the list.
+    (Role.PARTICIPANT, R.LUNCHEON_HOSTS, E.WRITE): Reach.OWN,
+    **{(role, R.LUNCHEON_HOSTS, E.WRITE): Reach.OWN for role in _STAFF},
+    **{(role, R.LUNCHEON_HOSTS, E.READ): Reach.ALL for role in _STAFF},
+    # 003 "Evaluation": the coordinator debriefs each participant; each reads their own.
+    **{(role, R.DEBRIEFS, a): Reach.ALL for role in _STAFF for a in (E.READ, E.WRITE)},
+    (Role.PARTICIPANT, R.DEBRIEFS, E.READ): Reach.OWN,
+    # 003 "Expectations": each side reports monthly; the coordinator reads the facts.
+    (Role.PARTICIPANT, R.PROGRESS_REPORTS, E.WRITE): Reach.OWN,
+    (Role.PARTICIPANT, R.PROGRESS_REPORTS, E.READ): Reach.OWN,
+    **{(role, R.PROGRESS_REPORTS, E.WRITE): Reach.OWN for role in _STAFF},
+    **{(role, R.PROGRESS_REPORTS, E.READ): Reach.ALL for role in _STAFF},
 }

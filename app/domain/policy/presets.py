@@ -25,6 +25,7 @@ from app.domain.eligibility.decision import (
     SupervisorApproved,
 )
 from app.domain.errors import NotFound
+from app.domain.forms import handbooks as forms
 from app.domain.policy.model import (
     AgreementPolicy,
     CadenceMeasure,
@@ -67,7 +68,15 @@ CHARLOTTE_SLL = Policy(
         midpoint=True,  # 000 "Expectations": "at least mid-point and ending"
         final=True,  # 000 "Expectations": "at least mid-point and ending"
         program_evaluation=True,  # 000 "Program Evaluations": periodic online evaluation
+        monthly=True,  # 001 "Mentee Expectations": "Complete monthly evaluations"
+        compatibility_check=True,  # 000 "Relationship Compatibility": process, progress, fit
         required_before_completion=frozenset({EvaluationKind.MIDPOINT, EvaluationKind.FINAL}),
+        forms=(  # both mentor and mentee answer the mid-point and final ones
+            forms.CHARLOTTE_MIDPOINT,
+            forms.CHARLOTTE_FINAL,
+            forms.CHARLOTTE_MONTHLY,
+            forms.CHARLOTTE_COMPATIBILITY,
+        ),
     ),
     cadence=CadencePolicy(agreed_in_agreement=True),  # 000 agreement: "weekly, bi-weekly, monthly"
     agreement=AgreementPolicy(
@@ -128,12 +137,7 @@ CALTRANS = Policy(
     ),
     evaluations=EvaluationPolicy(
         checkup_every_months=2,  # 002 "Relationship Checkup Worksheet": "every two months"
-        checkup_items=(  # 002 "Relationship Checkup Worksheet", items 3-6, Likert 1-5
-            "We have enough trust so we can work together.",
-            "If one or the other has a problem, he or she would speak to the other about it.",
-            "I am getting what I expected out of the mentoring relationship.",
-            "We are working on activities centered on the mentee's goals.",
-        ),
+        forms=(forms.CALTRANS_CHECKUP,),  # 002 worksheet items 1-10, 1 = Strongly Agree
         program_evaluation=True,  # 002 "Policies & Protocols": evaluation at the conclusion
     ),
     cadence=CadencePolicy(
@@ -146,6 +150,8 @@ CALTRANS = Policy(
         title="Caltrans Mentoring Contract",  # 002 appendix "CALTRANS MENTORING CONTRACT"
         # 002 contract: competencies, development-plan elements, ground rules; FAQ: the length
         sections=("duration", "competencies_to_model", "development_plan_elements", "ground_rules"),
+        # 002 FAQ: the length is "agreed upon and documented in the mentoring contract"
+        required_sections=("duration",),
         signed_by_both_before_active=True,  # 002 contract: mentor and mentee initials and date
     ),
     goals=GoalsPolicy(plan="idp"),  # 002 "Establish Goals, Objectives, and Developmental Needs"
@@ -183,6 +189,7 @@ NC_MODEL = Policy(
         outcome_review=True,  # 003 "Setting Learning and Development Goals": final meeting review
         program_evaluation=True,  # 003 "Evaluation": coordinator discusses with each at the end
         required_before_completion=frozenset({EvaluationKind.OUTCOME_REVIEW}),
+        forms=(forms.NC_OUTCOME_REVIEW, forms.NC_PROGRAM),
     ),
     cadence=CadencePolicy(
         min_meetings_per_month=1,  # 003 "Duration": "at least one meeting per month"
@@ -200,6 +207,7 @@ NC_MODEL = Policy(
         plan="action_plan_or_idp",  # 003 "Setting Learning and Development Goals": AP or IDP
         max_objectives=3,  # 003 "Setting Learning and Development Goals": "up to three (3)"
         smart_goals=True,  # 003 "Expectations": "setting SMART goals"
+        monthly_progress_reports=True,  # 003 "Expectations": "report monthly progress"
     ),
     eligibility=EligibilityPolicy(
         mentee_rules=(  # 003 "Expectations" (mentee)
@@ -236,13 +244,18 @@ NC_MODEL = Policy(
     calendar=(
         CalendarEntry(EventKind.INFORMATION_SESSION, "Mentoring program information session", -1),
     ),
+    # 003 "Evaluation": the coordinator "will discuss individually with the mentor and mentee,
+    # upon conclusion of the mentorship, their experience"
+    ending=EndingPolicy(coordinator_debriefs_each=True),
 )
 
 MAINE_MMS = Policy(
     duration_months=9,  # 004 "Cost": "the 9-month initiative" (July to the April final event)
     # 004 "Schedule of Events": "Final Celebratory Event ... Formal relationships end"
     term=TermPolicy(ends_at_cohort_end=True),
-    evaluations=EvaluationPolicy(program_evaluation=True),  # 004 "Schedule of Events": March
+    evaluations=EvaluationPolicy(  # 004 "Schedule of Events": the program evaluation in March
+        program_evaluation=True, forms=(forms.MAINE_PROGRAM,)
+    ),
     goals=GoalsPolicy(plan="competencies"),  # 004 match criterion 1: competencies to focus on
     eligibility=EligibilityPolicy(
         # 004 mission: "graduates of the Maine Leadership Institute"

@@ -10,6 +10,9 @@ from enum import StrEnum
 
 from app.domain.calendar.kinds import EventKind
 from app.domain.errors import PolicyError
+from app.domain.forms.kinds import EvaluationKind as EvaluationKind
+from app.domain.forms.kinds import Respondent as Respondent
+from app.domain.forms.model import EvaluationForm as EvaluationForm
 from app.domain.policy.codec import Section
 
 
@@ -29,16 +32,6 @@ class PairFormation(StrEnum):
     REFERRAL = "referral"
     INTERVIEW_SHORTLIST = "interview_shortlist"
     SOCIAL_OCCASION = "social_occasion"
-
-
-class EvaluationKind(StrEnum):
-    """An evaluation a program may run on a mentorship."""
-
-    MIDPOINT = "midpoint"
-    FINAL = "final"
-    CHECKUP = "checkup"
-    OUTCOME_REVIEW = "outcome_review"
-    PROGRAM = "program"
 
 
 class LateAnswer(StrEnum):
@@ -124,10 +117,12 @@ class EvaluationPolicy(Section):
     midpoint: bool = False
     final: bool = False
     checkup_every_months: int | None = None
-    checkup_items: tuple[str, ...] = ()
     outcome_review: bool = False
     program_evaluation: bool = False
+    monthly: bool = False
+    compatibility_check: bool = False
     required_before_completion: frozenset[EvaluationKind] = frozenset()
+    forms: tuple[EvaluationForm, ...] = ()
 
     def __post_init__(self) -> None:
         every = self.checkup_every_months
@@ -142,6 +137,15 @@ class EvaluationPolicy(Section):
                 f"{kind} is required but the program does not run it",
                 "required_before_completion",
             )
+        # A form whose evaluation is switched off stays, unused, until it is switched on again.
+        form_kinds = [form.kind for form in self.forms]
+        refuse(len(set(form_kinds)) != len(form_kinds), "two forms for one evaluation", "forms")
+
+    def form(self, kind: EvaluationKind) -> EvaluationForm | None:
+        """The program's form for ``kind``, if it defines one and runs that evaluation."""
+        if kind not in self.kinds():
+            return None
+        return next((form for form in self.forms if form.kind is kind), None)
 
     def kinds(self) -> frozenset[EvaluationKind]:
         """The evaluations this program runs."""
@@ -151,6 +155,8 @@ class EvaluationPolicy(Section):
             EvaluationKind.CHECKUP: self.checkup_every_months is not None,
             EvaluationKind.OUTCOME_REVIEW: self.outcome_review,
             EvaluationKind.PROGRAM: self.program_evaluation,
+            EvaluationKind.MONTHLY: self.monthly,
+            EvaluationKind.COMPATIBILITY_CHECK: self.compatibility_check,
         }
         return frozenset(kind for kind, runs in flags.items() if runs)
 
@@ -186,10 +192,17 @@ class AgreementPolicy(Section):
     required: bool = False
     title: str = "Mentoring Agreement"
     sections: tuple[str, ...] = ()
+    required_sections: tuple[str, ...] = ()
     signed_by_both_before_active: bool = False
     coordinator_keeps_file: bool = False
 
     def __post_init__(self) -> None:
+        for section in self.required_sections:
+            refuse(
+                bool(self.sections) and section not in self.sections,
+                f"{section} is required but is not a section of the agreement",
+                "required_sections",
+            )
         refuse(
             self.signed_by_both_before_active and not self.required,
             "signatures cannot be required for an agreement the program does not require",
@@ -205,6 +218,7 @@ class GoalsPolicy(Section):
     max_objectives: int | None = None
     smart_goals: bool = False
     mentee_journal: bool = False
+    monthly_progress_reports: bool = False
 
     def __post_init__(self) -> None:
         refuse(
@@ -298,6 +312,7 @@ class EndingPolicy(Section):
 
     participant_may_end_without_reason: bool = True
     administrator_may_terminate: bool = False
+    coordinator_debriefs_each: bool = False
 
 
 # --- people and pairing (issue 22) ---------------------------------------------------------

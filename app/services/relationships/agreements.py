@@ -6,7 +6,7 @@ never the "concerns" the pair wrote down."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -26,10 +26,9 @@ from app.services.relationships.pairs import (
     open_pair,
     participant,
     readable,
-    save_progress,
     save_transition,
 )
-from app.services.relationships.records import Agreement, Progress, Signature
+from app.services.relationships.records import Agreement, Signature
 
 CONCERNS = "concerns"  # 000 agreement: "concerns" is what the pair keep between themselves
 MAX_TERM_LENGTH = 4000
@@ -74,7 +73,7 @@ async def write_agreement(
         await uow.relationships.add_agreement(
             Agreement(mentorship_id, version, dict(terms), principal.employee_id)
         )
-        await save_progress(uow, _unsigned(pair))
+        await save_transition(uow, principal, pair, lifecycle.amend_agreement(pair.status))
         await uow.access.record(
             AuditEvent.by(
                 principal,
@@ -104,6 +103,7 @@ async def sign_agreement(
         current = await uow.relationships.agreement(mentorship_id)
         if current is None:
             raise TransitionRefused("there is no agreement to sign yet", rule="no_agreement")
+        _require_sections(pair, current)
         now = clock.now()
         transition = lifecycle.sign_agreement(pair.status, by=party, today=now.date())
         assert principal.employee_id is not None
@@ -167,8 +167,15 @@ def _check_terms(pair: Pair, terms: Mapping[str, str]) -> None:
         raise InvalidInput("an agreement needs at least one term", field="terms")
 
 
-def _unsigned(pair: Pair) -> Progress:
-    return replace(pair.progress, agreement_signed_by=())
+def _require_sections(pair: Pair, current: Agreement) -> None:
+    """Caltrans: the contract states its agreed duration before anyone signs it (002 FAQ)."""
+    for section in pair.policy.agreement.required_sections:
+        if not str(current.terms.get(section, "")).strip():
+            raise InvalidInput(
+                f"the {pair.policy.agreement.title} must state its {section} before it is signed",
+                field=f"terms.{section}",
+                rule="required_section",
+            )
 
 
 async def _view(uow: UnitOfWork, principal: Principal, pair: Pair) -> AgreementView:

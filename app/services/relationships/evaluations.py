@@ -1,12 +1,14 @@
-"""Checkups (Caltrans: Likert 1-5 items every N months), mid-point and final evaluations,
-each answered once per respondent and not before it is due. The answers are the
-respondent's; others see that an evaluation was done, and reports see only aggregates of
-groups large enough that no one's answers show."""
+"""Evaluations on the program's forms (Caltrans' checkup every N months, Charlotte's mid-point,
+final and monthly ones, NC's outcome review...), each answered once per respondent and not
+before it is due, item by item against the form version of the pair's policy snapshot.
+The answers are the respondent's; others see that an evaluation was done, and reports see
+only aggregates of groups large enough that no one's answers show."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from uuid import UUID
 
 from app.domain import lifecycle
@@ -18,7 +20,9 @@ from app.domain.confidentiality import ContentPart, Viewer
 from app.domain.confidentiality import may_read as may
 from app.domain.errors import InvalidInput
 from app.domain.evaluation_periods import EvaluationPeriod, period_on
+from app.domain.forms.model import Answer, EvaluationForm, ItemKind, check_answers
 from app.domain.lifecycle import Party
+from app.domain.outcome_review import PlanItem, require_outcomes, shared_with_coordinator
 from app.domain.policy.model import EvaluationKind
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.pairs import (
@@ -28,7 +32,7 @@ from app.services.relationships.pairs import (
     participant,
     save_transition,
 )
-from app.services.relationships.records import Evaluation
+from app.services.relationships.records import Evaluation, Goal
 
 LIKERT = range(1, 6)
 MAX_TEXT = 10_000
@@ -43,33 +47,40 @@ async def submit_evaluation(
     kind: EvaluationKind,
     scores: Sequence[int] = (),
     free_text: str | None = None,
+    answers: Mapping[str, object] | None = None,
 ) -> Evaluation:
-    """A participant's evaluation; a checkup answers each of the policy's items from 1 to 5."""
+    """A participant's evaluation: on the program's form for ``kind``, item by item in
+    ``answers``; a kind without a form takes 1-5 ``scores`` and free text."""
     scope = reach(principal, Resource.EVALUATIONS, Action.WRITE)
     today = clock.now().date()
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
         by = participant(pair)
-        items = pair.policy.evaluations.checkup_items if kind is EvaluationKind.CHECKUP else ()
-        _check(items, scores, free_text)
+        form = pair.policy.evaluations.form(kind)
+        checked = _answers_on(form, answers, scores, free_text)
         if kind is EvaluationKind.PROGRAM:
             events = await uow.programs.events(pair.mentorship.cohort_id)
             require_evaluation_open(evaluation_window(events), today)
+        if kind is EvaluationKind.OUTCOME_REVIEW:
+            require_outcomes([_plan_item(g) for g in await uow.relationships.goals(mentorship_id)])
         earlier = _answered(pair, await uow.relationships.evaluations([mentorship_id]))
         transition = lifecycle.record_evaluation(
             pair.status, kind=kind, by=by, today=today, earlier=earlier
         )
         assert principal.employee_id is not None
+        on_form = form is not None
         stored = await uow.relationships.add_evaluation(
             Evaluation(
-                uuid.uuid4(),
-                mentorship_id,
-                kind.value,
-                principal.employee_id,
-                by.value,
-                {str(i + 1): s for i, s in enumerate(scores)},
-                free_text,
-                today,
+                id=uuid.uuid4(),
+                mentorship_id=mentorship_id,
+                kind=kind.value,
+                respondent_id=principal.employee_id,
+                party=by.value,
+                scores=_scale_answers(form, checked) if on_form else _numbered(scores),
+                free_text=None if on_form else free_text,
+                submitted_on=today,
+                answers=checked,
+                form_version=form.version if form else None,
             )
         )
         await save_transition(uow, principal, pair, transition)
@@ -85,7 +96,8 @@ async def list_evaluations(
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope)
         found = await uow.relationships.evaluations([mentorship_id])
-        shown = [e if _own(pair.viewer(principal), e) else _facts(e) for e in found]
+        review = pair.policy.evaluations.form(EvaluationKind.OUTCOME_REVIEW)
+        shown = [e if _own(pair.viewer(principal), e) else _facts(e, review) for e in found]
         mine = sum(1 for e in found if e.respondent_id == principal.employee_id)
         if mine:
             await audit_read(uow, principal, pair, ContentPart.EVALUATION_FREE_TEXT, mine)
@@ -114,25 +126,55 @@ def _own(viewer: Viewer, evaluation: Evaluation) -> bool:
     return author.is_respondent and may(author, ContentPart.EVALUATION_FREE_TEXT).allowed
 
 
-def _facts(evaluation: Evaluation) -> Evaluation:
-    return Evaluation(
-        evaluation.id,
-        evaluation.mentorship_id,
-        evaluation.kind,
-        evaluation.respondent_id,
-        evaluation.party,
-        {},
-        None,
-        evaluation.submitted_on,
-        evaluation.created_at,
-    )
+def _facts(evaluation: Evaluation, review: EvaluationForm | None) -> Evaluation:
+    # NC 003: the outcome review's outcomes are "shared with the program coordinator".
+    shared = {}
+    if evaluation.kind == EvaluationKind.OUTCOME_REVIEW.value:
+        shared = shared_with_coordinator(review, evaluation.answers)
+    return replace(evaluation, scores={}, free_text=None, answers=shared)
 
 
-def _check(items: Sequence[str], scores: Sequence[int], free_text: str | None) -> None:
-    if items and len(scores) != len(items):
+def _plan_item(goal: Goal) -> PlanItem:
+    return PlanItem(goal.id, goal.kind, goal.text, goal.progress, goal.outcome)
+
+
+def _answers_on(
+    form: EvaluationForm | None,
+    answers: Mapping[str, object] | None,
+    scores: Sequence[int],
+    free_text: str | None,
+) -> dict[str, Answer]:
+    if form is None:
+        if answers:
+            raise InvalidInput(
+                "this program has no form for this evaluation; give scores and free_text",
+                field="answers",
+                rule="no_form",
+            )
+        _check_plain(scores, free_text)
+        return {}
+    if scores or free_text is not None:
         raise InvalidInput(
-            f"a checkup answers all {len(items)} items", field="scores", rule="checkup_items"
+            f"the {form.title} is answered item by item in answers "
+            f"(version {form.version}: items {', '.join(i.key for i in form.items)})",
+            field="scores" if scores else "free_text",
+            rule="answer_on_form",
         )
+    if answers is not None and not isinstance(answers, Mapping):
+        raise InvalidInput("answers is an object: item key -> answer", field="answers")
+    return check_answers(form, answers or {})
+
+
+def _scale_answers(form: EvaluationForm | None, answers: Mapping[str, Answer]) -> dict[str, int]:
+    scale_keys = {i.key for i in form.items if i.kind is ItemKind.SCALE} if form else set()
+    return {k: int(v) for k, v in answers.items() if k in scale_keys}
+
+
+def _numbered(scores: Sequence[int]) -> dict[str, int]:
+    return {str(i + 1): s for i, s in enumerate(scores)}
+
+
+def _check_plain(scores: Sequence[int], free_text: str | None) -> None:
     for index, score in enumerate(scores):
         if score not in LIKERT:
             raise InvalidInput(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from uuid import UUID
@@ -16,6 +16,7 @@ from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import InvalidInput, NotFound, NotPermitted, TransitionRefused
 from app.domain.lifecycle import Party
+from app.domain.smart_goals import check_smart
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.pair_batches import reachable_parties, scope_or_none
 from app.services.relationships.pairs import Pair, open_pair, participant
@@ -41,12 +42,14 @@ async def add_goal(
     kind: GoalKind,
     text: str,
     parent_id: UUID | None = None,
+    smart: Mapping[str, object] | None = None,
 ) -> Goal:
-    """The mentee adds to their plan; NC allows at most three objectives."""
+    """The mentee adds to their plan; NC allows at most three objectives, each SMART."""
     scope = reach(principal, Resource.GOALS, Action.WRITE)
     _check_text(text)
     async with uow:
         pair = await _mentee_pair(uow, principal, mentorship_id, scope)
+        checked = check_smart(kind.value, smart, required=pair.policy.goals.smart_goals)
         plan = await uow.relationships.goals(mentorship_id)
         most = pair.policy.goals.max_objectives
         objectives = sum(1 for g in plan if g.kind == GoalKind.OBJECTIVE)
@@ -59,7 +62,7 @@ async def add_goal(
         if parent_id is not None and all(g.id != parent_id for g in plan):
             raise InvalidInput("no such goal in this plan", field="parent_id")
         stored = await uow.relationships.add_goal(
-            Goal(uuid.uuid4(), mentorship_id, kind.value, parent_id, text.strip())
+            Goal(uuid.uuid4(), mentorship_id, kind.value, parent_id, text.strip(), smart=checked)
         )
         await uow.access.record(
             AuditEvent.by(principal, "goal.added", "mentorship", mentorship_id, kind=kind.value)

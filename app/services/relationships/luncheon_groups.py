@@ -1,24 +1,34 @@
-"""Charlotte's luncheon groups for a cohort: computed from its running pairs (mentees sit
-together all term, the mentors host in turn) and editable by the coordinator."""
+"""Charlotte's luncheon groups for a cohort: mentors of the cohort volunteer to host; the plan
+seats the running mentees (together all term) and gives each group a different volunteer at
+each luncheon, every volunteer hosting once; the coordinator's edits keep the same rules."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from uuid import UUID
 
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
-from app.domain.errors import NotFound, PolicyError
+from app.domain.errors import NotFound, NotPermitted, PolicyError
 from app.domain.lifecycle import RUNNING_STATES
-from app.domain.luncheons import LuncheonGroup, check_plan, plan_luncheons
-from app.domain.policy.model import GroupActivityPolicy
+from app.domain.luncheons import LuncheonGroup, LuncheonRules, check_plan, plan_luncheons
 from app.services.ports import UnitOfWork
+from app.services.programs.records import Mentorship
 
 AT_MOST = 1_000_000
 
 
-async def _rules(uow: UnitOfWork, cohort_id: UUID) -> GroupActivityPolicy:
+@dataclass(frozen=True, slots=True)
+class LuncheonHosts:
+    """A cohort's volunteer hosts, first offered first."""
+
+    cohort_id: UUID
+    volunteers: tuple[UUID, ...]
+
+
+async def _rules(uow: UnitOfWork, cohort_id: UUID) -> LuncheonRules:
     cohort = await uow.programs.get_cohort(cohort_id)
     program = await uow.programs.get_program(cohort.program_id) if cohort else None
     if program is None:
@@ -30,31 +40,73 @@ async def _rules(uow: UnitOfWork, cohort_id: UUID) -> GroupActivityPolicy:
             field="group_activities.luncheons",
             rule="no_luncheons",
         )
-    return rules
+    return LuncheonRules(
+        rules.luncheons,
+        rules.luncheon_hosts,
+        rules.luncheon_group_min,
+        rules.luncheon_group_max,
+        hosts_rotate=rules.mentees_stay_hosts_rotate,  # 000: "another four mentors" in April
+    )
+
+
+async def _running(uow: UnitOfWork, cohort_id: UUID) -> list[Mentorship]:
+    found = await uow.programs.mentorships(cohort_id=cohort_id, limit=AT_MOST)
+    return [m for m in found if m.state in RUNNING_STATES]
+
+
+async def _volunteers(uow: UnitOfWork, cohort_id: UUID, running: list[Mentorship]) -> list[UUID]:
+    # A volunteer whose pairs have all ended no longer hosts.
+    mentors = {m.mentor_id for m in running}
+    return [v for v in await uow.relationships.luncheon_volunteers(cohort_id) if v in mentors]
+
+
+def _staff_only(scope: Reach) -> None:
+    if scope is not Reach.ALL:
+        raise NotPermitted("only the coordinator arranges luncheon groups", rule="staff_only")
+
+
+async def volunteer_to_host(
+    *, uow: UnitOfWork, principal: Principal, cohort_id: UUID
+) -> LuncheonHosts:
+    """A mentor of the cohort offers to host a luncheon (000: "mentors will each volunteer")."""
+    reach(principal, Resource.LUNCHEON_HOSTS, Action.WRITE)
+    async with uow:
+        # Whether the caller mentors here first: no one else learns what this cohort runs.
+        running = await _running(uow, cohort_id)
+        me = principal.employee_id
+        if me is None or me not in {m.mentor_id for m in running}:
+            raise NotFound("you are not a mentor of this cohort", field="id", rule="mentors_only")
+        await _rules(uow, cohort_id)
+        await uow.relationships.add_luncheon_volunteer(cohort_id, me)
+        await uow.access.record(
+            AuditEvent.by(principal, "luncheon_host.volunteered", "cohort", cohort_id)
+        )
+        hosts = LuncheonHosts(cohort_id, tuple(await _volunteers(uow, cohort_id, running)))
+        await uow.commit()
+    return hosts
+
+
+async def list_luncheon_hosts(
+    *, uow: UnitOfWork, principal: Principal, cohort_id: UUID
+) -> LuncheonHosts:
+    """The volunteers the coordinator can plan with."""
+    reach(principal, Resource.LUNCHEON_HOSTS, Action.READ)
+    async with uow.read_only():
+        await _rules(uow, cohort_id)
+        running = await _running(uow, cohort_id)
+        return LuncheonHosts(cohort_id, tuple(await _volunteers(uow, cohort_id, running)))
 
 
 async def compute_luncheon_groups(
     *, uow: UnitOfWork, principal: Principal, cohort_id: UUID
 ) -> list[LuncheonGroup]:
-    """Groups of the cohort's running mentees, hosted in turn by its mentors."""
-    reach(principal, Resource.GROUPS, Action.WRITE)
+    """Groups of the cohort's running mentees; each volunteer hosts one group once."""
+    _staff_only(reach(principal, Resource.GROUPS, Action.WRITE))
     async with uow:
         rules = await _rules(uow, cohort_id)
-        running = [
-            m
-            for m in await uow.programs.mentorships(cohort_id=cohort_id, limit=AT_MOST)
-            if m.state in RUNNING_STATES
-        ]
+        running = await _running(uow, cohort_id)
         mentees = sorted({m.mentee_id for m in running})
-        hosts = sorted({m.mentor_id for m in running})[: rules.luncheon_hosts or None]
-        groups = plan_luncheons(
-            mentees,
-            hosts,
-            luncheons=rules.luncheons,
-            group_min=rules.luncheon_group_min,
-            group_max=rules.luncheon_group_max,
-            hosts_rotate=rules.mentees_stay_hosts_rotate,  # 001: "hosts" rotate
-        )
+        groups = plan_luncheons(mentees, await _volunteers(uow, cohort_id, running), rules)
         await _store(uow, principal, cohort_id, groups)
         await uow.commit()
     return list(groups)
@@ -63,15 +115,16 @@ async def compute_luncheon_groups(
 async def edit_luncheon_groups(
     *, uow: UnitOfWork, principal: Principal, cohort_id: UUID, groups: Sequence[LuncheonGroup]
 ) -> list[LuncheonGroup]:
-    """The coordinator's own arrangement, held to the same rules."""
-    reach(principal, Resource.GROUPS, Action.WRITE)
+    """The coordinator's own arrangement, held to the same rules; every violation is named."""
+    _staff_only(reach(principal, Resource.GROUPS, Action.WRITE))
     async with uow:
         rules = await _rules(uow, cohort_id)
+        running = await _running(uow, cohort_id)
         check_plan(
             groups,
-            luncheons=rules.luncheons,
-            group_min=rules.luncheon_group_min,
-            group_max=rules.luncheon_group_max,
+            rules,
+            mentees={m.mentee_id for m in running},
+            volunteers=set(await _volunteers(uow, cohort_id, running)),
         )
         await _store(uow, principal, cohort_id, groups)
         await uow.commit()

@@ -121,16 +121,26 @@ async def list_meetings(
         pair = await open_pair(uow, principal, mentorship_id, scope)
         found = await uow.relationships.meetings([mentorship_id])
         grants = await granted(uow, pair.id)
-        may_read_notes = readable(pair, principal, ContentPart.MEETING_NOTES, grants)
-        if not may_read_notes and not readable(pair, principal, ContentPart.MEETING_FACTS, grants):
-            found = []
-        if may_read_notes and found:
-            await audit_read(uow, principal, pair, ContentPart.MEETING_NOTES, len(found))
-        shown = tuple(m if may_read_notes else facts_only(m) for m in found)
+        # A disclosure opens the notes as they stood when it was made, not later ones (004).
+        notes = [
+            readable(pair, principal, ContentPart.MEETING_NOTES, grants, m.held_on, m.id)
+            for m in found
+        ]
+        if not readable(pair, principal, ContentPart.MEETING_FACTS, grants):
+            found = [m for m, ok in zip(found, notes, strict=True) if ok]
+            notes = [True] * len(found)
+        if any(notes):
+            await audit_read(uow, principal, pair, ContentPart.MEETING_NOTES, sum(notes))
+        shown = tuple(m if ok else facts_only(m) for m, ok in zip(found, notes, strict=True))
+        withheld = (
+            not all(notes)
+            if found
+            else not readable(pair, principal, ContentPart.MEETING_NOTES, grants)
+        )
         frequency = await agreed_frequency(uow, pair)
         report = cadence_of(pair.status, found, clock.now().date(), frequency)
         await uow.commit()
-    return MeetingLog(shown, not may_read_notes, report)
+    return MeetingLog(shown, withheld, report)
 
 
 def cadence_of(
@@ -210,7 +220,13 @@ async def last_meetings(
             pair = seen[meeting.mentorship_id]
             viewer = Viewer(relation_of(principal, pair), principal.employee_id)
             given = grants[pair.id]
-            if may_read(viewer, ContentPart.MEETING_NOTES, given).allowed:
+            if may_read(
+                viewer,
+                ContentPart.MEETING_NOTES,
+                given,
+                written_on=meeting.held_on,
+                item=meeting.id,
+            ).allowed:
                 shown[pair.id] = meeting
                 read.append(pair.id)
             elif may_read(viewer, ContentPart.MEETING_FACTS, given).allowed:

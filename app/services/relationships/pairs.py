@@ -78,12 +78,18 @@ def status_of(mentorship: Mentorship, progress: Progress) -> MentorshipStatus:
         confirmed_by=frozenset(Party(p) for p in progress.confirmed_by),
         agreement_signed_by=frozenset(Party(p) for p in progress.agreement_signed_by),
         evaluations_done=tuple(EvaluationKind(k) for k in progress.evaluations_done),
+        evaluations_by=tuple(_kind_and_side(entry) for entry in progress.evaluations_by),
         checkpoint_answers=answers,
         checkpoint_outcome=CheckpointOutcome(outcome) if outcome else None,
         activated_on=progress.activated_on,
         closed_on=progress.closed_on,
         closed_by=Party(progress.closed_by) if progress.closed_by else None,
     )
+
+
+def _kind_and_side(entry: str) -> tuple[EvaluationKind, Party]:
+    kind, _, side = entry.partition(":")
+    return EvaluationKind(kind), Party(side)
 
 
 def relation_of(principal: Principal, mentorship: Mentorship | PairParties) -> ViewerRelation:
@@ -138,6 +144,7 @@ async def save_transition(
         confirmed_by=tuple(sorted(after.confirmed_by)),
         agreement_signed_by=tuple(sorted(after.agreement_signed_by)),
         evaluations_done=tuple(after.evaluations_done),
+        evaluations_by=tuple(f"{kind}:{side}" for kind, side in after.evaluations_by),
         checkpoint_answers=stored_answers(after.checkpoint_answers),
         checkpoint_outcome=after.checkpoint_outcome.value if after.checkpoint_outcome else None,
         activated_on=after.activated_on,
@@ -182,6 +189,14 @@ async def audit_read(
     )
 
 
-def readable(pair: Pair, principal: Principal, part: ContentPart, disclosures: Any = ()) -> bool:
-    """Whether the caller may read this part of the pair's record."""
-    return may_read(pair.viewer(principal), part, disclosures).allowed
+def readable(
+    pair: Pair,
+    principal: Principal,
+    part: ContentPart,
+    disclosures: Any = (),
+    written_on: date | None = None,
+    item: Any = None,
+) -> bool:
+    """Whether the caller may read this part of the pair's record (an item of ``written_on``)."""
+    viewer = pair.viewer(principal)
+    return may_read(viewer, part, disclosures, written_on=written_on, item=item).allowed

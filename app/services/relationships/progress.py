@@ -13,7 +13,12 @@ from uuid import UUID
 from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.lifecycle import RUNNING_STATES, missing_evaluations
+from app.domain.lifecycle import (
+    RUNNING_STATES,
+    awaiting_signatures,
+    evaluations_owed,
+    missing_evaluations,
+)
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.meetings import agreed_frequency, cadence_of
 from app.services.relationships.pairs import Pair, open_pair
@@ -31,6 +36,8 @@ class ProgressView:
     agreement_signed_by: tuple[str, ...]
     evaluations_done: tuple[str, ...]
     evaluations_missing: Mapping[str, int]
+    evaluations_owed: tuple[str, ...]
+    awaiting_signatures: bool
     starts_on: date
     ends_on: date
     initial_meeting_due_on: date | None
@@ -62,6 +69,8 @@ def describe(pair: Pair, *, at_risk: bool | None = None, reason: str | None = No
         agreement_signed_by=tuple(sorted(status.agreement_signed_by)),
         evaluations_done=tuple(status.evaluations_done),
         evaluations_missing={k.value: n for k, n in missing_evaluations(status).items()},
+        evaluations_owed=tuple(owed.describe() for owed in evaluations_owed(status)),
+        awaiting_signatures=awaiting_signatures(status),
         starts_on=timeline.starts_on,
         ends_on=timeline.ends_on,
         initial_meeting_due_on=timeline.initial_meeting_due_on,

@@ -4,7 +4,7 @@ entries, goals, evaluations and disclosures."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -19,6 +19,7 @@ class Progress:
     confirmed_by: tuple[str, ...] = ()
     agreement_signed_by: tuple[str, ...] = ()
     evaluations_done: tuple[str, ...] = ()
+    evaluations_by: tuple[str, ...] = ()
     checkpoint_answers: tuple[Mapping[str, Any], ...] = ()
     checkpoint_outcome: str | None = None
     rematch_proposal: Mapping[str, Any] | None = None
@@ -94,6 +95,7 @@ class Goal:
     progress: int = 0
     outcome: str | None = None
     comments: tuple[Mapping[str, Any], ...] = ()
+    smart: Mapping[str, Any] | None = None
     created_at: datetime | None = None
 
 
@@ -109,6 +111,8 @@ class Evaluation:
     scores: Mapping[str, int]
     free_text: str | None
     submitted_on: date
+    answers: Mapping[str, Any] = field(default_factory=dict)
+    form_version: int | None = None
     created_at: datetime | None = None
 
 
@@ -129,4 +133,37 @@ class DisclosureRecord:
     occurred_at: datetime
     protege_consent: bool
     protege_informed: bool
+    consent: str = "not_needed"
+    acknowledged_at: datetime | None = None
+    meeting_ids: tuple[UUID, ...] = ()
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Debrief:
+    """The coordinator's individual debrief with one participant, upon conclusion (NC)."""
+
+    id: UUID
+    mentorship_id: UUID
+    party: str
+    participant_id: UUID
+    held_on: date
+    recorded_by: UUID | None = None
+    notes: str | None = None
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressReport:
+    """One side's monthly progress report: facts, and reflections that stay the author's."""
+
+    id: UUID
+    mentorship_id: UUID
+    party: str
+    author_id: UUID
+    month: int
+    submitted_on: date
+    on_track: bool
+    assignments_done: int
+    reflections: str | None = None
     created_at: datetime | None = None

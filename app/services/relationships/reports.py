@@ -14,9 +14,11 @@ from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import NotFound
+from app.domain.forms.kinds import EvaluationKind
+from app.domain.forms.report import GivenAnswers, ItemReport, report_items
 from app.domain.lifecycle import TERMINAL_STATES, MentorshipState
 from app.domain.policy.model import stored_policy
-from app.domain.small_groups import SMALLEST_GROUP, Aggregate, aggregate, suppress_counts
+from app.domain.small_groups import SMALLEST_GROUP, Aggregate, suppress_counts
 from app.services.ports import UnitOfWork
 from app.services.programs.records import Mentorship
 from app.services.relationships.records import Evaluation
@@ -41,6 +43,7 @@ class CohortReport:
     completion_rate: float | None
     withdrawal_rate: float | None
     checkup_averages: tuple[ItemAverage, ...]
+    form_items: tuple[ItemReport, ...] = ()
     smallest_group: int = SMALLEST_GROUP
 
 
@@ -78,6 +81,7 @@ async def cohort_report(*, uow: UnitOfWork, principal: Principal, cohort_id: UUI
     states = Counter(m.state for m in found)
     outcomes = Counter(p.checkpoint_outcome for p in progress.values() if p.checkpoint_outcome)
     closed = sum(states[s] for s in TERMINAL_STATES)
+    items = _form_items(found, evaluations)
     return CohortReport(
         cohort_id=cohort_id,
         mentorships=len(found),
@@ -87,7 +91,8 @@ async def cohort_report(*, uow: UnitOfWork, principal: Principal, cohort_id: UUI
         checkpoint_outcomes=suppress_counts(dict(sorted(outcomes.items()))),
         completion_rate=_rate(states[MentorshipState.COMPLETED], closed),
         withdrawal_rate=_rate(states[MentorshipState.WITHDRAWN], closed),
-        checkup_averages=_checkup_averages(found, evaluations),
+        checkup_averages=_checkup_averages(items),
+        form_items=items,
     )
 
 
@@ -95,22 +100,34 @@ def _rate(part: int, whole: int) -> float | None:
     return round(part / whole, 3) if whole >= SMALLEST_GROUP else None
 
 
-def _checkup_averages(
+def _form_items(
     mentorships: list[Mentorship], evaluations: list[Evaluation]
-) -> tuple[ItemAverage, ...]:
-    items: tuple[str, ...] = ()
-    if mentorships:
-        items = stored_policy(mentorships[0].policy).evaluations.checkup_items
-    checkups = [e for e in evaluations if e.kind == "checkup"]
-    people = {e.respondent_id for e in checkups}
-    averages = []
-    for index, item in enumerate(items, start=1):
-        values = [float(e.scores[str(index)]) for e in checkups if str(index) in e.scores]
-        found = aggregate(values)
-        if len(people) < SMALLEST_GROUP and values:
-            found = Aggregate(found.count, None, True)
-        averages.append(ItemAverage(item, found))
-    return tuple(averages)
+) -> tuple[ItemReport, ...]:
+    """Each form of the cohort's policy, item by item, in its own direction and labels."""
+    if not mentorships:
+        return ()
+    forms = stored_policy(mentorships[0].policy).evaluations.forms
+    return tuple(
+        item
+        for form in forms
+        for item in report_items(
+            form,
+            (
+                GivenAnswers(e.respondent_id, e.form_version, e.answers)
+                for e in evaluations
+                if e.kind == form.kind.value
+            ),
+        )
+    )
+
+
+def _checkup_averages(items: tuple[ItemReport, ...]) -> tuple[ItemAverage, ...]:
+    """The checkup's scale items (Caltrans: 1 = Strongly Agree), labelled with their scale."""
+    return tuple(
+        ItemAverage(f"{item.text} ({item.scale})", item.aggregate)
+        for item in items
+        if item.kind is EvaluationKind.CHECKUP and item.scale is not None
+    )
 
 
 async def fee_bill(*, uow: UnitOfWork, principal: Principal, cohort_id: UUID) -> FeeBill:

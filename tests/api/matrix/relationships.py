@@ -44,6 +44,18 @@ REST: dict[tuple[str, str], Op] = {
     ("POST", "/v1/cohorts/{cohort_id}/luncheon-groups"): Op("report_cohort"),
     ("PUT", "/v1/cohorts/{cohort_id}/luncheon-groups"): Op("report_cohort", {"groups": []}),
     ("GET", "/v1/cohorts/{cohort_id}/luncheon-groups"): Op("report_cohort"),
+    # records (issue 23): Charlotte's volunteer luncheon hosts
+    ("POST", "/v1/cohorts/{cohort_id}/luncheon-hosts"): Op("report_cohort"),
+    ("GET", "/v1/cohorts/{cohort_id}/luncheon-hosts"): Op("report_cohort"),
+    ("POST", "/v1/disclosures/{disclosure_id}/consent"): Op("disclosure", {"grant": True}),
+    ("POST", "/v1/disclosures/{disclosure_id}/acknowledge"): Op("disclosure"),
+    ("GET", f"{M}/agreement/versions"): Op("mentorship"),
+    ("GET", f"{M}/agreement/print"): Op("mentorship"),
+    ("GET", "/v1/cohorts/{cohort_id}/agreement-register"): Op("report_cohort"),
+    ("POST", f"{M}/debriefs"): Op("mentorship", {"party": "mentee", "held_on": "2026-01-10"}),
+    ("GET", f"{M}/debriefs"): Op("mentorship"),
+    ("POST", f"{M}/progress-reports"): Op("mentorship", {"on_track": True, "assignments_done": 1}),
+    ("GET", f"{M}/progress-reports"): Op("mentorship"),
     ("POST", "/v1/me/calendar-feed"): Op(),
     ("GET", "/v1/calendar/{organization_id}/{secret}.ics"): Op(),
 }
@@ -80,6 +92,47 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     "editLuncheonGroups": (
         _MUT + f"{{ editLuncheonGroups(cohortId: $id, groups: []) {{ {_PROBLEM} }} }}",
         "report_cohort",
+    ),
+    # records (issue 23)
+    "luncheonHosts": (_ID + "{ luncheonHosts(cohortId: $id) { volunteers } }", "report_cohort"),
+    "volunteerToHostLuncheon": (
+        _MUT + f"{{ volunteerToHostLuncheon(cohortId: $id) {{ {_PROBLEM} }} }}",
+        "report_cohort",
+    ),
+    "agreementVersions": (
+        _ID + "{ agreementVersions(mentorshipId: $id) { version terms } }",
+        "mentorship",
+    ),
+    "printableAgreement": (
+        _ID + "{ printableAgreement(mentorshipId: $id, version: 1) }",
+        "mentorship",
+    ),
+    "agreementRegister": (
+        _ID + "{ agreementRegister(cohortId: $id) { version signedByBoth } }",
+        "report_cohort",
+    ),
+    "debriefs": (_ID + "{ debriefs(mentorshipId: $id) { party notes } }", "mentorship"),
+    "progressReports": (
+        _ID + "{ progressReports(mentorshipId: $id) { month reflections } }",
+        "mentorship",
+    ),
+    "recordDebrief": (
+        _MUT + "{ recordDebrief(mentorshipId: $id, party: MENTEE, heldOn: "
+        f'"2026-01-10") {{ {_PROBLEM} }} }}',
+        "mentorship",
+    ),
+    "submitProgressReport": (
+        _MUT + "{ submitProgressReport(mentorshipId: $id, onTrack: true, assignmentsDone: 1) "
+        f"{{ {_PROBLEM} }} }}",
+        "mentorship",
+    ),
+    "answerDisclosureConsent": (
+        _MUT + f"{{ answerDisclosureConsent(id: $id, grant: true) {{ {_PROBLEM} }} }}",
+        "disclosure",
+    ),
+    "acknowledgeDisclosure": (
+        _MUT + f"{{ acknowledgeDisclosure(id: $id) {{ {_PROBLEM} }} }}",
+        "disclosure",
     ),
     "confirmMentorship": (
         _MUT + f"{{ confirmMentorship(id: $id) {{ {_PROBLEM} }} }}",
@@ -194,7 +247,17 @@ async def seed(client, auth) -> dict:
         (
             f"{mentorship}/evaluations",
             pairing.mentee,
-            {"kind": "program", "free_text": SECRETS["evaluation"]},
+            {
+                "kind": "program",
+                "answers": {
+                    "mutual_learning": 4,
+                    "clearer_goals": 4,
+                    "look_forward": 5,
+                    "energized": 4,
+                    "new_responsibilities": 3,
+                    "suggestions": SECRETS["evaluation"],
+                },
+            },
         ),
         (
             f"{mentorship}/disclosures",
@@ -222,6 +285,7 @@ async def seed(client, auth) -> dict:
         "mentorship": pairing.id,
         "goal": goal["id"],
         "meeting": made["meetings"]["id"],
+        "disclosure": disclosed["id"],
         "report_cohort": str(pairing.cohort_id),
         "secrets": set(SECRETS.values()),
         "ids": {

@@ -10,7 +10,10 @@ from datetime import date
 from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
 
 START = date(2027, 1, 4)
-SCORES = [4, 4, 5, 3]
+# 002 worksheet: items 1-2 time and hours, 3-6 on 1 = Strongly Agree ... 5 = Strongly Disagree
+CHECKUP = {"1": 2, "2": 6, "3": 1, "4": 2, "5": 1, "6": 2, "7": "a site visit"}
+MIDPOINT = {"process": 4, "progress": 5, "comments": "growing"}
+FINAL = {"process": 4, "progress": 4, "goals_met": 5}
 
 
 async def _active(client, pairing, terms):
@@ -26,9 +29,9 @@ async def test_a_caltrans_checkup_waits_for_its_date_and_is_answered_once_by_eac
     client, auth, clock
 ):
     pairing = await propose(client, auth, "caltrans", START)
-    await _active(client, pairing, {"ground_rules": "on time"})
+    await _active(client, pairing, {"duration": "6 months", "ground_rules": "on time"})
     url = f"/v1/mentorships/{pairing.id}/evaluations"
-    checkup = {"kind": "checkup", "scores": SCORES}
+    checkup = {"kind": "checkup", "answers": CHECKUP}
     clock.set(date(2027, 2, 20))
     early = await client.post(url, headers=pairing.mentee, json=checkup)
     assert (early.status_code, early.json()["rule"]) == (409, "checkup_not_due")
@@ -59,7 +62,7 @@ async def test_charlottes_mid_point_and_final_evaluations_are_given_once_each(cl
     pairing = await propose(client, auth, "charlotte-sll", START)
     await _active(client, pairing, {"frequency": "bi-weekly"})
     url = f"/v1/mentorships/{pairing.id}/evaluations"
-    midpoint = {"kind": "midpoint", "free_text": "growing"}
+    midpoint = {"kind": "midpoint", "answers": MIDPOINT}
     clock.set(date(2027, 5, 1))
     early = await client.post(url, headers=pairing.mentee, json=midpoint)
     assert (early.status_code, early.json()["rule"]) == (409, "midpoint_not_reached")
@@ -68,13 +71,23 @@ async def test_charlottes_mid_point_and_final_evaluations_are_given_once_each(cl
     twice = await client.post(url, headers=pairing.mentee, json=midpoint)
     assert (twice.status_code, twice.json()["rule"]) == (409, "evaluation_already_submitted")
     clock.set(date(2027, 10, 4))
-    final = {"kind": "final"}
+    final = {"kind": "final", "answers": FINAL}
     assert (await client.post(url, headers=pairing.mentor, json=final)).status_code == 201
     again = await client.post(url, headers=pairing.mentor, json=final)
     assert again.json()["rule"] == "evaluation_already_submitted"
-    # Completion counts the required evaluations once each, and has them.
-    done = await client.post(
-        f"/v1/mentorships/{pairing.id}/complete", headers=pairing.admin, json={}
-    )
+    complete = f"/v1/mentorships/{pairing.id}/complete"
+    # seed 000/001: both "evaluate the relationship at ... mid-point and ending".
+    refused = await client.post(complete, headers=pairing.admin, json={})
+    assert (refused.status_code, refused.json()["rule"]) == (409, "evaluations_missing")
+    assert "1 final from the mentee" in refused.json()["detail"]
+    assert "1 midpoint from the mentor" in refused.json()["detail"]
+    progress = await client.get(f"/v1/mentorships/{pairing.id}/progress", headers=pairing.admin)
+    assert progress.json()["evaluations_owed"] == [
+        "1 final from the mentee",
+        "1 midpoint from the mentor",
+    ]
+    assert (await client.post(url, headers=pairing.mentee, json=final)).status_code == 201
+    assert (await client.post(url, headers=pairing.mentor, json=midpoint)).status_code == 201
+    done = await client.post(complete, headers=pairing.admin, json={})
     assert done.status_code == 200, done.text
     assert done.json()["evaluations_missing"] == {}

@@ -42,17 +42,56 @@ async def test_the_mentor_cannot_write_in_the_mentees_journal(client, auth, cloc
     assert response.json()["rule"] == "journal_mentee_only"
 
 
+SMART = {
+    "measure": "the board approves it",
+    "achievable": "with the mentor's review",
+    "relevant": "budget officers present to the board",
+    "due_on": "2027-11-30",
+}
+
+
+async def test_nc_objectives_are_smart(client, auth, clock):
+    # seed 003_e5d42bff8b56600f.txt "Expectations": the mentee commits to "setting SMART goals".
+    pairing = await propose(client, auth, "nc-model", START)
+    url = f"/v1/mentorships/{pairing.id}/goals"
+    plain = await client.post(
+        url, headers=pairing.mentee, json={"kind": "objective", "text": "present the budget"}
+    )
+    assert (plain.status_code, plain.json()["rule"]) == (422, "smart_goals")
+    undated = await client.post(
+        url,
+        headers=pairing.mentee,
+        json={"kind": "objective", "text": "present", "smart": {**SMART, "due_on": "soon"}},
+    )
+    assert (undated.status_code, undated.json()["field"]) == (422, "smart.due_on")
+    made = await client.post(
+        url,
+        headers=pairing.mentee,
+        json={"kind": "objective", "text": "present the budget", "smart": SMART},
+    )
+    assert made.status_code == 201, made.text
+    assert made.json()["smart"] == SMART
+    step = await client.post(
+        url, headers=pairing.mentee, json={"kind": "action_step", "text": "book the room"}
+    )
+    assert step.status_code == 201  # steps of a SMART objective need not restate it
+
+
 async def test_a_fourth_objective_under_nc_is_refused(client, auth, clock):
     # 003 "Setting Learning and Development Goals": "up to three (3) objectives"
     pairing = await propose(client, auth, "nc-model", START)
     url = f"/v1/mentorships/{pairing.id}/goals"
     for n in range(3):
         made = await client.post(
-            url, headers=pairing.mentee, json={"kind": "objective", "text": f"objective {n}"}
+            url,
+            headers=pairing.mentee,
+            json={"kind": "objective", "text": f"objective {n}", "smart": SMART},
         )
         assert made.status_code == 201, made.text
     fourth = await client.post(
-        url, headers=pairing.mentee, json={"kind": "objective", "text": "one too many"}
+        url,
+        headers=pairing.mentee,
+        json={"kind": "objective", "text": "one too many", "smart": SMART},
     )
     assert fourth.status_code == 422
     assert fourth.json()["rule"] == "max_objectives"

@@ -144,7 +144,8 @@ async def test_completing_before_the_term_ends_is_refused(client, auth, clock):
     pairing = await propose(client, auth, "caltrans", START)
     await _confirm_both(client, pairing)
     url = f"/v1/mentorships/{pairing.id}/agreement"
-    await client.put(url, headers=pairing.mentee, json={"terms": {"ground_rules": "on time"}})
+    terms = {"ground_rules": "on time", "duration": "6 months"}
+    await client.put(url, headers=pairing.mentee, json={"terms": terms})
     for who in (pairing.mentee, pairing.mentor):
         await client.post(f"{url}/sign", headers=who)
     early = await client.post(
@@ -152,6 +153,53 @@ async def test_completing_before_the_term_ends_is_refused(client, auth, clock):
     )
     assert early.status_code == 409
     assert "the term ends on 2027-07-04" in early.json()["detail"]
+
+
+async def test_the_caltrans_contract_states_its_duration_before_it_is_signed(client, auth, clock):
+    # seed 002_59333b271e9b4b69.txt FAQ: the length is "agreed upon and documented in the
+    # mentoring contract".
+    pairing = await propose(client, auth, "caltrans", START)
+    await _confirm_both(client, pairing)
+    url = f"/v1/mentorships/{pairing.id}/agreement"
+    await client.put(url, headers=pairing.mentee, json={"terms": {"ground_rules": "on time"}})
+    refused = await client.post(f"{url}/sign", headers=pairing.mentee)
+    assert refused.status_code == 422
+    assert (refused.json()["field"], refused.json()["rule"]) == (
+        "terms.duration",
+        "required_section",
+    )
+    progress = f"/v1/mentorships/{pairing.id}/progress"
+    assert (await client.get(progress, headers=pairing.admin)).json()["agreement_signed_by"] == []
+
+
+async def test_an_amended_agreement_is_signed_again_before_the_pair_is_active(client, auth, clock):
+    # seed 000_4e18aab21704e587.txt, Mentoring Relationship Agreement: both sign and date it;
+    # an amendment nobody has signed does not bind the pair.
+    pairing = await propose(client, auth, "charlotte-sll", START)
+    await _confirm_both(client, pairing)
+    url = f"/v1/mentorships/{pairing.id}/agreement"
+    progress = f"/v1/mentorships/{pairing.id}/progress"
+    await client.put(url, headers=pairing.mentee, json={"terms": {"frequency": "weekly"}})
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"{url}/sign", headers=who)
+    assert (await client.get(progress, headers=pairing.admin)).json()["state"] == "active"
+    amended = await client.put(
+        url, headers=pairing.mentor, json={"terms": {"frequency": "monthly"}}
+    )
+    assert amended.status_code == 200, amended.text
+    facts = (await client.get(progress, headers=pairing.admin)).json()
+    assert (facts["state"], facts["agreement_signed_by"]) == ("confirmed", [])
+    assert facts["awaiting_signatures"] is True
+    clock.set(date(2027, 10, 4))
+    refused = await client.post(
+        f"/v1/mentorships/{pairing.id}/complete", headers=pairing.admin, json={}
+    )
+    assert refused.status_code == 409
+    await client.post(f"{url}/sign", headers=pairing.mentee)
+    await client.post(f"{url}/sign", headers=pairing.mentor)
+    facts = (await client.get(progress, headers=pairing.admin)).json()
+    assert (facts["state"], facts["activated_on"]) == ("active", START.isoformat())
+    assert facts["awaiting_signatures"] is False
 
 
 async def test_a_participant_outside_the_pair_is_told_it_does_not_exist(client, auth, clock):

@@ -14,7 +14,8 @@ async def _active(client, pairing, section="ground_rules"):
     for who in (pairing.mentee, pairing.mentor):
         await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
     url = f"/v1/mentorships/{pairing.id}/agreement"
-    await client.put(url, headers=pairing.mentee, json={"terms": {section: "agreed"}})
+    terms = {section: "agreed", "duration": "6 months"}  # Caltrans: the contract's length
+    await client.put(url, headers=pairing.mentee, json={"terms": terms})
     for who in (pairing.mentee, pairing.mentor):
         await client.post(f"{url}/sign", headers=who)
 
@@ -32,7 +33,10 @@ async def test_one_pairs_checkup_answers_are_never_shown_in_a_report(client, aut
     answered = await client.post(
         f"/v1/mentorships/{pairing.id}/evaluations",
         headers=pairing.mentee,
-        json={"kind": "checkup", "scores": [1, 2, 1, 2]},
+        json={
+            "kind": "checkup",
+            "answers": {"1": 2, "2": 2.5, "3": 1, "4": 2, "5": 1, "6": 2, "7": "site visit"},
+        },
     )
     assert answered.status_code == 201, answered.text
     report = await client.get(
@@ -48,6 +52,12 @@ async def test_one_pairs_checkup_answers_are_never_shown_in_a_report(client, aut
     )
     assert all(a["aggregate"]["mean"] is None for a in body["checkup_averages"])
     assert all(a["aggregate"]["suppressed"] for a in body["checkup_averages"])
+    # seed 002: each item reads on the worksheet's own scale; free text is never reported.
+    items = {i["key"]: i for i in body["form_items"]}
+    assert sorted(items) == ["1", "2", "3", "4", "5", "6"]
+    assert items["3"]["scale"].startswith("1 = Strongly Agree")
+    assert items["3"]["favourable"] == "low"
+    assert "site visit" not in report.text
     assert body["completion_rate"] is None
 
 

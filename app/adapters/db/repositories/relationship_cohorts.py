@@ -53,6 +53,15 @@ _SET_FEED = _sql(
     "VALUES (:org, :employee_id, :secret_hash) ON CONFLICT (organization_id, employee_id) "
     "DO UPDATE SET secret_hash = EXCLUDED.secret_hash, created_at = now()"
 )
+_VOLUNTEER = _sql(
+    # clock_timestamp: offers made in one transaction still keep their order.
+    "INSERT INTO luncheon_volunteers (organization_id, cohort_id, employee_id, created_at) "
+    "VALUES (:org, :cohort_id, :employee_id, clock_timestamp()) ON CONFLICT DO NOTHING"
+)
+_VOLUNTEERS = _sql(
+    "SELECT employee_id FROM luncheon_volunteers WHERE organization_id = :org "
+    "AND cohort_id = :cohort_id ORDER BY created_at, employee_id"
+)
 _FEED_OWNER = _sql(
     "SELECT employee_id FROM calendar_feeds "
     "WHERE organization_id = :org AND secret_hash = :secret_hash"
@@ -103,6 +112,14 @@ class SqlCohortRecords:
         ]
         if rows:
             await self._rows(_INSERT_LUNCHEON_GROUPS, cohort_id=cohort_id, groups=rows)
+
+    async def add_luncheon_volunteer(self, cohort_id: UUID, employee_id: UUID) -> None:
+        """The mentor offers to host (once; offering again changes nothing)."""
+        await self._rows(_VOLUNTEER, cohort_id=cohort_id, employee_id=employee_id)
+
+    async def luncheon_volunteers(self, cohort_id: UUID) -> list[UUID]:
+        """The cohort's volunteer hosts, first offered first."""
+        return [r["employee_id"] for r in await self._rows(_VOLUNTEERS, cohort_id=cohort_id)]
 
     async def set_calendar_feed(self, employee_id: UUID, secret_hash: bytes) -> None:
         """The person's feed answers only to this secret from now on."""

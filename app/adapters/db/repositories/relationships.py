@@ -12,7 +12,7 @@ import sqlalchemy as sa
 import sqlalchemy.dialects.postgresql
 
 from app.adapters.db import tables_relationships as tr
-from app.adapters.db.repositories.relationship_cohorts import SqlCohortRecords
+from app.adapters.db.repositories.conclusion_records import SqlConclusionRecords
 from app.adapters.db.sql import Statement, compile_statement
 from app.services.relationships.records import (
     Agreement,
@@ -31,6 +31,8 @@ _JSON_FIELDS = {
     "terms",
     "entry",
     "scores",
+    "answers",
+    "smart",
     "checkpoint_answers",
     "rematch_proposal",
     "outcomes",
@@ -43,9 +45,11 @@ _TUPLE_FIELDS = {
     "confirmed_by",
     "agreement_signed_by",
     "evaluations_done",
+    "evaluations_by",
     "checkpoint_answers",
     "recipients",
     "parts",
+    "meeting_ids",
 }
 
 
@@ -128,6 +132,14 @@ _AGREED_FREQUENCIES = _sql(
     "FROM agreements WHERE organization_id = :org AND mentorship_id = ANY(CAST(:ids AS uuid[])) "
     "ORDER BY mentorship_id, version DESC"
 )
+_AGREEMENT_VERSIONS = _sql(
+    "SELECT mentorship_id, version, terms, written_by, created_at FROM agreements "
+    "WHERE organization_id = :org AND mentorship_id = ANY(:ids) ORDER BY mentorship_id, version"
+)
+_VERSION_SIGNATURES = _sql(
+    "SELECT mentorship_id, version, party, signed_by, signed_at FROM agreement_signatures "
+    "WHERE organization_id = :org AND mentorship_id = ANY(:ids) ORDER BY signed_at"
+)
 _INSERT_AGREEMENT = _insert(tr.agreements, Agreement, skip=("signatures",))
 _INSERT_SIGNATURE = _sql(
     "INSERT INTO agreement_signatures (organization_id, mentorship_id, version, party, "
@@ -150,7 +162,8 @@ _INSERT_GOAL = _insert(tr.goals, Goal)
 _SAVE_GOAL = _sql(
     "UPDATE goals SET text = :text, progress = :progress, outcome = :outcome, "
     "comments = :comments WHERE organization_id = :org AND id = :id "
-    "RETURNING id, mentorship_id, kind, parent_id, text, progress, outcome, comments, created_at"
+    "RETURNING id, mentorship_id, kind, parent_id, text, progress, outcome, comments, smart, "
+    "created_at"
 )
 _GOALS = _select(tr.goals, Goal, "mentorship_id", "created_at")
 _GOAL = _select(tr.goals, Goal, "id", "created_at")
@@ -159,6 +172,17 @@ _EVALUATIONS = _select(tr.evaluations, Evaluation, "mentorship_id", "submitted_o
 _INSERT_DISCLOSURE = _insert(tr.disclosures, DisclosureRecord)
 _DISCLOSURES = _select(tr.disclosures, DisclosureRecord, "mentorship_id", "occurred_at")
 _DISCLOSURES_ABOUT = _select(tr.disclosures, DisclosureRecord, "about_id", "occurred_at")
+_DISCLOSURE = _select(tr.disclosures, DisclosureRecord, "id", "occurred_at")
+_SAVE_PROTEGE_ACT = compile_statement(
+    tr.disclosures.update()
+    .where(tr.disclosures.c.organization_id == _P("org"), tr.disclosures.c.id == _P("id"))
+    .values(
+        consent=_P("consent"),
+        protege_consent=_P("protege_consent"),
+        acknowledged_at=_P("acknowledged_at"),
+    )
+    .returning(*(tr.disclosures.c[n] for n in _fields(DisclosureRecord)))
+)
 _MEETING = _select(tr.meetings, Meeting, "id", "held_on")
 _CANCEL_MEETING = compile_statement(
     tr.meetings.update()
@@ -176,7 +200,7 @@ _SET_TERM = _sql(
 )
 
 
-class SqlRelationshipRepository(SqlCohortRecords):
+class SqlRelationshipRepository(SqlConclusionRecords):
     """A mentorship's progress and records, for one organisation."""
 
     async def set_state(self, mentorship_id: UUID, expected: str, state: str) -> bool:
@@ -206,6 +230,22 @@ class SqlRelationshipRepository(SqlCohortRecords):
     async def agreed_frequencies(self, mentorship_ids: Sequence[UUID]) -> dict[UUID, str]:
         found = await self._rows(_AGREED_FREQUENCIES, ids=list(mentorship_ids))
         return {r["mentorship_id"]: r["frequency"] for r in found if r["frequency"]}
+
+    async def agreement_versions(self, mentorship_ids: Sequence[UUID]) -> list[Agreement]:
+        """Every version of the mentorships' agreements with who signed each (two statements)."""
+        ids = list(mentorship_ids)
+        rows = await self._rows(_AGREEMENT_VERSIONS, ids=ids)
+        signed: dict[tuple[UUID, int], list[Signature]] = {}
+        for s in await self._rows(_VERSION_SIGNATURES, ids=ids):
+            signed.setdefault((s["mentorship_id"], s["version"]), []).append(
+                Signature(s["party"], s["signed_by"], s["signed_at"])
+            )
+        return [
+            _record(
+                Agreement, r, signatures=tuple(signed.get((r["mentorship_id"], r["version"]), ()))
+            )
+            for r in rows
+        ]
 
     async def add_agreement(self, agreement: Agreement) -> Agreement:
         row = await self._row(_INSERT_AGREEMENT, **_values(agreement, ("signatures",)))
@@ -265,6 +305,21 @@ class SqlRelationshipRepository(SqlCohortRecords):
 
     async def disclosures(self, mentorship_id: UUID) -> list[DisclosureRecord]:
         return await self.disclosures_of([mentorship_id])
+
+    async def disclosure(self, disclosure_id: UUID) -> DisclosureRecord | None:
+        found = await self._rows(_DISCLOSURE, value=[disclosure_id])
+        return _record(DisclosureRecord, found[0]) if found else None
+
+    async def save_protege_act(self, record: DisclosureRecord) -> DisclosureRecord:
+        """The protege's answer to a request or acknowledgement, on the stored disclosure."""
+        row = await self._row(
+            _SAVE_PROTEGE_ACT,
+            id=record.id,
+            consent=record.consent,
+            protege_consent=record.protege_consent,
+            acknowledged_at=record.acknowledged_at,
+        )
+        return _record(DisclosureRecord, row)
 
     async def disclosures_about(self, person_id: UUID) -> list[DisclosureRecord]:
         found = await self._rows(_DISCLOSURES_ABOUT, value=[person_id])

@@ -23,6 +23,18 @@ class ItemAverageRead(BaseModel):
     aggregate: AggregateRead
 
 
+class FormItemReportRead(BaseModel):
+    model_config = _READ
+    kind: str = Field(description="The evaluation the form is for (checkup, midpoint, ...)")
+    form_version: int
+    key: str
+    text: str
+    scale: str | None = Field(description='As printed: "1 = Strongly Agree, ..., 5 = ..."')
+    favourable: str | None = Field(description="Which end of the scale agrees: low or high")
+    unit: str
+    aggregate: AggregateRead
+
+
 class CohortReportRead(BaseModel):
     model_config = _READ
     cohort_id: UUID
@@ -34,6 +46,9 @@ class CohortReportRead(BaseModel):
     completion_rate: float | None
     withdrawal_rate: float | None
     checkup_averages: list[ItemAverageRead]
+    form_items: list[FormItemReportRead] = Field(
+        description="Every form's scale and number items, in the form's own direction"
+    )
     smallest_group: int
 
 

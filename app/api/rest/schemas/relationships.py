@@ -31,6 +31,12 @@ class MentorshipProgressRead(BaseModel):
     agreement_signed_by: list[str]
     evaluations_done: list[str]
     evaluations_missing: dict[str, int]
+    awaiting_signatures: bool = Field(
+        description="Confirmed, waiting for both to sign the agreement as it now stands"
+    )
+    evaluations_owed: list[str] = Field(
+        description='What completion still waits for, and from whom: "1 final from the mentor"'
+    )
     starts_on: date
     ends_on: date
     initial_meeting_due_on: date | None
@@ -164,6 +170,9 @@ class GoalCreate(BaseModel):
     kind: GoalKind
     text: str = Field(min_length=1, max_length=4000)
     parent_id: UUID | None = None
+    smart: dict[str, str] | None = Field(
+        default=None, description="measure, achievable, relevant, due_on (NC: required)"
+    )
 
 
 class GoalUpdate(BaseModel):
@@ -187,14 +196,22 @@ class GoalRead(BaseModel):
     progress: int
     outcome: str | None
     comments: list[dict[str, Any]]
+    smart: dict[str, Any] | None = None
     created_at: datetime | None
 
 
 class EvaluationCreate(BaseModel):
     model_config = _INPUT
     kind: EvaluationKind
-    scores: list[int] = Field(default_factory=list, max_length=50, description="Likert 1-5")
+    scores: list[int] = Field(
+        default_factory=list, max_length=50, description="Likert 1-5, for a kind with no form"
+    )
     free_text: str | None = None
+    answers: dict[str, int | float | str] | None = Field(
+        default=None,
+        max_length=100,
+        description="Item key -> answer, on the program's form for this kind (see its policy)",
+    )
 
 
 class EvaluationRead(BaseModel):
@@ -206,6 +223,8 @@ class EvaluationRead(BaseModel):
     scores: dict[str, int] = Field(description="The respondent's own answers; empty for others")
     free_text: str | None
     submitted_on: date
+    answers: dict[str, Any] = Field(description="Item by item; the respondent's own, else empty")
+    form_version: int | None = Field(description="The form version the answers were given under")
 
 
 class CheckpointCreate(BaseModel):
@@ -246,6 +265,11 @@ class DisclosureCreate(BaseModel):
     protege_consent: bool = False
     protege_informed: bool = False
     occurred_at: datetime | None = None
+    meeting_ids: list[UUID] = Field(
+        default_factory=list,
+        max_length=100,
+        description="The meetings whose notes are shared (none: notes up to occurred_at)",
+    )
 
 
 class DisclosureRead(BaseModel):
@@ -261,5 +285,10 @@ class DisclosureRead(BaseModel):
     description: str
     purpose: str
     occurred_at: datetime
-    protege_consent: bool
+    protege_consent: bool = Field(description="Granted by the protege themselves")
     protege_informed: bool
+    consent: str = Field(
+        description="not_needed, requested (awaiting the protege), granted, refused"
+    )
+    acknowledged_at: datetime | None = Field(description="When the protege acknowledged it")
+    meeting_ids: list[UUID] = Field(default_factory=list, description="The meetings named")
