@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from app.domain.errors import NotPermitted, TransitionRefused
 from app.domain.evaluation_periods import EvaluationPeriod, due_period, require_first_answer
-from app.domain.policy.model import EvaluationKind, LateAnswer, NoRematchOutcome, Policy
+from app.domain.policy.model import EvaluationKind, Policy
 from app.domain.timeline import Timeline, timeline_for
 
 
@@ -150,12 +150,12 @@ def propose(
     return MentorshipStatus(policy=policy, timeline=timeline)
 
 
-def _require_participant(by: Party, action: str) -> None:
+def require_participant(by: Party, action: str) -> None:
     if by not in PARTICIPANTS:
         raise NotPermitted(f"only the mentee or the mentor may {action}", rule="participants_only")
 
 
-def _require_state(
+def require_state(
     status: MentorshipStatus, allowed: frozenset[MentorshipState], action: str
 ) -> None:
     if status.is_terminal:
@@ -181,7 +181,7 @@ def awaiting_signatures(status: MentorshipStatus) -> bool:
 def amend_agreement(status: MentorshipStatus) -> Transition:
     """A new version of the agreement: earlier signatures no longer count, and where the policy
     wants both signatures before the pair is active, an active pair waits for them again."""
-    _require_state(status, OPEN_STATES, "amend the agreement")
+    require_state(status, OPEN_STATES, "amend the agreement")
     unsigned = replace(status, agreement_signed_by=frozenset())
     if status.state is MentorshipState.ACTIVE and not _signatures_complete(unsigned):
         return Transition(
@@ -217,8 +217,8 @@ def start_if_due(status: MentorshipStatus, *, today: date) -> Transition:
 
 def confirm(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
     """Record one participant's confirmation; confirmed once both have, active if nothing waits."""
-    _require_participant(by, "confirm a mentorship")
-    _require_state(status, frozenset({MentorshipState.PROPOSED}), "confirm")
+    require_participant(by, "confirm a mentorship")
+    require_state(status, frozenset({MentorshipState.PROPOSED}), "confirm")
     if by in status.confirmed_by:
         raise TransitionRefused(f"the {by} has already confirmed", rule="already_confirmed")
     recorded = replace(status, confirmed_by=status.confirmed_by | {by})
@@ -228,8 +228,8 @@ def confirm(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
 
 def sign_agreement(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
     """Record one participant's signature; active once both have signed (where required)."""
-    _require_participant(by, "sign the agreement")
-    _require_state(
+    require_participant(by, "sign the agreement")
+    require_state(
         status, frozenset({MentorshipState.CONFIRMED, MentorshipState.ACTIVE}), "sign the agreement"
     )
     if by in status.agreement_signed_by:
@@ -252,7 +252,7 @@ def record_evaluation(
     answered which period). A period counts towards completion once, however many answer it."""
     if by is Party.SYSTEM:
         raise NotPermitted("an evaluation is done by a person", rule="people_only")
-    _require_state(status, frozenset({MentorshipState.ACTIVE}), "record an evaluation")
+    require_state(status, frozenset({MentorshipState.ACTIVE}), "record an evaluation")
     if kind not in status.policy.evaluations.kinds():
         raise TransitionRefused(
             f"this program runs no {kind} evaluation", rule="evaluation_not_in_policy"
@@ -314,7 +314,7 @@ def missing_evaluations(status: MentorshipStatus) -> dict[EvaluationKind, int]:
 
 def complete(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
     """Complete at the end of the term (never before), once the required evaluations are done."""
-    _require_state(status, frozenset({MentorshipState.ACTIVE}), "complete")
+    require_state(status, frozenset({MentorshipState.ACTIVE}), "complete")
     ends_on = status.timeline.ends_on
     if today < ends_on:
         raise TransitionRefused(f"the term ends on {ends_on.isoformat()}", rule="before_term_end")
@@ -327,20 +327,20 @@ def complete(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
         listed = ", ".join(o.describe() for o in owed)
         raise TransitionRefused(f"evaluations still to do: {listed}", rule="evaluations_missing")
     return Transition(
-        _close(status, MentorshipState.COMPLETED, by, today), (MentorshipEvent.COMPLETED,)
+        close(status, MentorshipState.COMPLETED, by, today), (MentorshipEvent.COMPLETED,)
     )
 
 
 def end_early(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
     """Either participant ends the relationship, at any time, and no reason is asked (000/001,
     002), where the policy lets participants end it (else the administrator does)."""
-    _require_participant(by, "end the relationship")
-    _require_state(status, OPEN_STATES, "end")
+    require_participant(by, "end the relationship")
+    require_state(status, OPEN_STATES, "end")
     if not status.policy.ending.participant_may_end_without_reason:
         raise TransitionRefused(
             "in this program the administrator ends a relationship", rule="administrator_ends"
         )
-    return Transition(_close(status, MentorshipState.ENDED, by, today), (MentorshipEvent.ENDED,))
+    return Transition(close(status, MentorshipState.ENDED, by, today), (MentorshipEvent.ENDED,))
 
 
 def terminate(
@@ -352,105 +352,18 @@ def terminate(
         raise NotPermitted(
             "only the program administrator may terminate", rule="administrator_only"
         )
-    _require_state(status, OPEN_STATES, "terminate")
+    require_state(status, OPEN_STATES, "terminate")
     if not flagged and not status.policy.ending.administrator_may_terminate:
         raise TransitionRefused(
             "this program's administrator does not intervene in relationships",
             rule="administrator_intervention_not_in_policy",
         )
     return Transition(
-        _close(status, MentorshipState.ENDED, by, today), (MentorshipEvent.TERMINATED,)
+        close(status, MentorshipState.ENDED, by, today), (MentorshipEvent.TERMINATED,)
     )
 
 
-def _close(
+def close(
     status: MentorshipStatus, state: MentorshipState, by: Party, today: date
 ) -> MentorshipStatus:
     return replace(status, state=state, closed_on=today, closed_by=by)
-
-
-def answer_checkpoint(
-    status: MentorshipStatus,
-    *,
-    by: Party,
-    decision: CheckpointDecision,
-    today: date,
-    alternative_available: bool,
-) -> Transition:
-    """A participant's checkpoint answer; a change (no reason needed) rematches, else withdraws.
-
-    ``alternative_available`` says whether another mentor can be found for the mentee.
-    """
-    _require_participant(by, "answer the compatibility checkpoint")
-    _require_state(status, frozenset({MentorshipState.ACTIVE}), "answer the checkpoint")
-    late = _require_checkpoint_open(status, by, decision, today)
-    answers = (*status.checkpoint_answers, CheckpointAnswer(by, decision, today, late))
-    answered = replace(status, checkpoint_answers=answers)
-    if decision is CheckpointDecision.CONTINUE:
-        both = {a.party for a in answers} >= PARTICIPANTS
-        outcome = CheckpointOutcome.CONTINUE if both else None
-        answered = replace(answered, checkpoint_outcome=outcome)
-        return Transition(
-            answered, (MentorshipEvent.CHECKPOINT_ANSWERED,), CheckpointOutcome.CONTINUE
-        )
-    outcome, state, event = _change_outcome(status.policy, alternative_available)
-    closed = replace(_close(answered, state, by, today), checkpoint_outcome=outcome)
-    return Transition(closed, (MentorshipEvent.CHECKPOINT_ANSWERED, event), outcome)
-
-
-def _require_checkpoint_open(
-    status: MentorshipStatus, by: Party, decision: CheckpointDecision, today: date
-) -> bool:
-    """Refuse an answer the checkpoint does not take; True when it is taken as late."""
-    opens_on = status.timeline.checkpoint_opens_on
-    if opens_on is None:
-        raise TransitionRefused(
-            "this program has no compatibility checkpoint", rule="no_checkpoint"
-        )
-    if today < opens_on:
-        raise TransitionRefused(
-            f"the checkpoint opens on {opens_on.isoformat()}", rule="checkpoint_not_open"
-        )
-    if any(answer.party is by for answer in status.checkpoint_answers):
-        raise TransitionRefused(f"the {by} has already answered", rule="already_answered")
-    rules = status.policy.checkpoint
-    may_change = (
-        rules.mentee_may_request_change if by is Party.MENTEE else (rules.mentor_may_request_change)
-    )
-    if decision is CheckpointDecision.CHANGE and not may_change:
-        raise TransitionRefused(
-            f"this program does not let the {by} ask for a change", rule="change_not_allowed"
-        )
-    return _late(status, today)
-
-
-def _late(status: MentorshipStatus, today: date) -> bool:
-    closes_on = status.timeline.checkpoint_closes_on
-    if closes_on is None or today <= closes_on:
-        return False
-    if status.policy.checkpoint.late_answers is LateAnswer.MARKED_LATE:
-        return True
-    opens_on = status.timeline.checkpoint_opens_on
-    assert opens_on is not None
-    raise TransitionRefused(
-        f"the checkpoint took answers from {opens_on.isoformat()} to {closes_on.isoformat()}",
-        rule="checkpoint_closed",
-    )
-
-
-def _change_outcome(
-    policy: Policy, alternative_available: bool
-) -> tuple[CheckpointOutcome, MentorshipState, MentorshipEvent]:
-    if alternative_available:
-        return CheckpointOutcome.REMATCHED, MentorshipState.REMATCHED, MentorshipEvent.REMATCHED
-    if policy.checkpoint.on_no_rematch is NoRematchOutcome.WITHDRAW_MENTEE:
-        return CheckpointOutcome.WITHDRAWN, MentorshipState.WITHDRAWN, MentorshipEvent.WITHDRAWN
-    return CheckpointOutcome.ENDED, MentorshipState.ENDED, MentorshipEvent.ENDED
-
-
-def eligible_for_next_cohort(status: MentorshipStatus) -> bool:
-    """True when the mentee was withdrawn at the checkpoint and the policy lets them re-apply."""
-    return (
-        status.state is MentorshipState.WITHDRAWN
-        and status.policy.checkpoint.withdrawn_mentee_eligible_for_next_cohort
-    )

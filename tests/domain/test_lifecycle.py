@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
+from app.domain.compatibility_checkpoint import answer_checkpoint, eligible_for_next_cohort
 from app.domain.errors import DomainError, NotPermitted, TransitionRefused
 from app.domain.lifecycle import (
     PARTICIPANTS,
@@ -24,10 +25,8 @@ from app.domain.lifecycle import (
     Party,
     Transition,
     amend_agreement,
-    answer_checkpoint,
     complete,
     confirm,
-    eligible_for_next_cohort,
     end_early,
     evaluations_owed,
     missing_evaluations,

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from app.domain.compatibility_checkpoint import answer_checkpoint, eligible_for_next_cohort
 from app.domain.confidentiality import DisclosureKind
 from app.domain.eligibility.decision import (
     ActiveEmployment,
@@ -23,9 +24,7 @@ from app.domain.lifecycle import (
     MentorshipState,
     MentorshipStatus,
     Party,
-    answer_checkpoint,
     confirm,
-    eligible_for_next_cohort,
     propose,
     sign_agreement,
 )

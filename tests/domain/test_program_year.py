@@ -20,13 +20,13 @@ from app.domain.calendar.cohort_calendar import (
 )
 from app.domain.calendar.kinds import EventKind
 from app.domain.calendar_months import add_months
+from app.domain.compatibility_checkpoint import answer_checkpoint
 from app.domain.errors import InvalidInput, TransitionRefused
 from app.domain.lifecycle import (
     CheckpointDecision,
     MentorshipState,
     MentorshipStatus,
     Party,
-    answer_checkpoint,
     confirm,
     propose,
     record_evaluation,

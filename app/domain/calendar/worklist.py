@@ -12,12 +12,7 @@ from uuid import UUID
 
 from app.domain.cadence import MeetingFact, cadence
 from app.domain.evaluation_periods import EvaluationPeriod, period_on
-from app.domain.lifecycle import (
-    PARTICIPANTS,
-    CheckpointDecision,
-    MentorshipState,
-    MentorshipStatus,
-)
+from app.domain.lifecycle import PARTICIPANTS, CheckpointDecision, MentorshipState, MentorshipStatus
 from app.domain.policy.model import EvaluationKind
 
 # The seed each preset's rules come from (DOMAIN.md's table of seeds).

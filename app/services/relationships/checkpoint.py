@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from app.domain import lifecycle
+from app.domain import compatibility_checkpoint
 from app.domain import rematch as rematch_rules
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
@@ -72,14 +72,14 @@ async def answer_checkpoint(
         pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
         by = participant(pair)
         # The domain checks the answer first (open, allowed, not twice): nothing half-written.
-        checked = lifecycle.answer_checkpoint(
+        checked = compatibility_checkpoint.answer_checkpoint(
             pair.status, by=by, decision=decision, today=today, alternative_available=False
         )
         proposal = None
         if decision is CheckpointDecision.CHANGE:
             proposal = await _rematch_for(uow, pair, today)
         if proposal is None:
-            eligible = lifecycle.eligible_for_next_cohort(checked.status)
+            eligible = compatibility_checkpoint.eligible_for_next_cohort(checked.status)
             await save_transition(uow, principal, pair, checked, eligible_for_next_cohort=eligible)
         else:
             await _hold_for_confirmation(uow, principal, pair, checked.status, proposal, by)
@@ -148,7 +148,7 @@ async def _settle(
     )
     # The change counts as asked on the day it was asked (inside the window), closed today.
     asked_on = next((a.answered_on for a in pair.status.checkpoint_answers if a.party is by), today)
-    transition = lifecycle.answer_checkpoint(
+    transition = compatibility_checkpoint.answer_checkpoint(
         before,
         by=by,
         decision=CheckpointDecision.CHANGE,
@@ -164,7 +164,9 @@ async def _settle(
         transition,
         rematch_proposal=None,
         successor_id=successor,
-        eligible_for_next_cohort=lifecycle.eligible_for_next_cohort(transition.status),
+        eligible_for_next_cohort=compatibility_checkpoint.eligible_for_next_cohort(
+            transition.status
+        ),
     )
 
 
