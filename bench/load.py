@@ -140,12 +140,19 @@ async def seed(owner_url: str, pairs: int) -> dict[str, Any]:
                 json={"name": "Load", "preset": "charlotte-sll", "policy": policy},
             )
         ).json()
-        starts = (datetime.now(UTC).date() - timedelta(days=20)).isoformat()
+        # Started three weeks ago (so its pairs are active and log meetings dated today), still
+        # taking applications for the benchmark's late joiners.
+        today = datetime.now(UTC).date()
+        starts, closes = today - timedelta(days=20), today + timedelta(days=30)
         cohort = (
             await c.post(
                 f"/v1/programs/{program['id']}/cohorts",
                 headers=admin,
-                json={"name": "Now", "starts_on": starts},
+                json={
+                    "name": "Now",
+                    "starts_on": starts.isoformat(),
+                    "applications_close_on": closes.isoformat(),
+                },
             )
         ).json()
         mentorships, mentee_tokens = [], {}
