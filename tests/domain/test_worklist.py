@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 
 from app.domain.cadence import MeetingFact
 from app.domain.calendar.worklist import PairFacts, WorkKind, worklist
-from app.domain.lifecycle import MentorshipState, Party, confirm, propose, sign_agreement
+from app.domain.lifecycle import (
+    MentorshipState,
+    Party,
+    confirm,
+    propose,
+    record_evaluation,
+    sign_agreement,
+)
 from app.domain.policy.model import EvaluationKind
 from app.domain.policy.presets import CALTRANS, CHARLOTTE_SLL, MAINE_MMS
 
@@ -99,3 +106,17 @@ def test_an_initial_meeting_of_at_least_one_hour_due_soon_is_listed_before_it_is
     assert (soon.kind, soon.due_on, soon.overdue) == (WorkKind.INITIAL_MEETING_NOT_HELD, due, False)
     held = _pair("nc-model", status, meetings=(MeetingFact(START + timedelta(days=2), 1.0),))
     assert worklist([held], START + timedelta(days=3), 14) == ()
+
+
+def test_in_charlotte_the_worklist_names_whose_final_evaluation_is_missing():
+    # seed 001_5dd4108eec679fcc.txt: mentors and mentees both evaluate, at mid-point and at the
+    # end; one side's evaluation does not stand for the other's.
+    status = _active(CHARLOTTE_SLL)
+    end = status.timeline.ends_on
+    status = record_evaluation(
+        status, kind=EvaluationKind.FINAL, by=Party.MENTEE, today=end - timedelta(days=3)
+    ).status
+    pair = _pair("charlotte-sll", status, evaluations=((EvaluationKind.FINAL, end),))
+    missing = [i.rule for i in worklist([pair], end, 0) if i.kind is WorkKind.EVALUATION_MISSING]
+    assert "the final evaluation from the mentor" in missing
+    assert "the final evaluation from the mentee" not in missing

@@ -12,7 +12,13 @@ from uuid import UUID
 
 from app.domain.cadence import MeetingFact, cadence
 from app.domain.evaluation_periods import EvaluationPeriod, period_on
-from app.domain.lifecycle import PARTICIPANTS, CheckpointDecision, MentorshipState, MentorshipStatus
+from app.domain.lifecycle import (
+    PARTICIPANTS,
+    CheckpointDecision,
+    MentorshipState,
+    MentorshipStatus,
+    evaluations_owed,
+)
 from app.domain.policy.model import EvaluationKind
 
 # The seed each preset's rules come from (DOMAIN.md's table of seeds).
@@ -148,9 +154,17 @@ def _evaluations(pair: PairFacts) -> list[tuple[WorkKind, str, date]]:
         EvaluationKind.FINAL: timeline.ends_on,
         EvaluationKind.OUTCOME_REVIEW: timeline.ends_on,
     }
+    # Where the form waits for each side (Charlotte), each side's missing answer is its own item.
+    by_side = {(o.kind, o.respondent) for o in evaluations_owed(status) if o.respondent}
     for kind in sorted(required - {EvaluationKind.CHECKUP}):
         day = dates.get(kind) or timeline.ends_on
-        if EvaluationPeriod(kind) not in periods:
+        sides = sorted(side for owed, side in by_side if owed is kind)
+        if sides:
+            found += [
+                (WorkKind.EVALUATION_MISSING, f"the {kind} evaluation from the {side}", day)
+                for side in sides
+            ]
+        elif EvaluationPeriod(kind) not in periods:
             found.append((WorkKind.EVALUATION_MISSING, f"the {kind} evaluation", day))
     return found
 
