@@ -46,7 +46,3 @@ def cleaned_expertise(items: Iterable[str]) -> tuple[str, ...]:
         if text and text.casefold() not in seen:
             seen[text.casefold()] = text
     return tuple(seen.values())
-
-
-# What "all employees" read of an entry (002): who, their title, what they know.
-PUBLIC_FIELDS = ("employee_id", "name", "job_title", "department", "division", "expertise")

@@ -3,7 +3,7 @@ person's matching facts, each built the same way whatever path a pair takes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -14,17 +14,12 @@ from app.domain.eligibility.decision import evaluate_eligibility
 from app.domain.eligibility.facts import ApplicantFacts, ApplicantRole, EligibilityOverride
 from app.domain.matching.candidate import MatchCandidate
 from app.domain.policy.model import Policy
-from app.services.programs.records import Application, CohortEvent
+from app.services.programs.records import Application
 
 SELF_ASSESSMENT = ("strengths", "weaknesses", "goals", "leadership_history")
 # Calendar events whose attendance counts as the information session / orientation (002, 003).
 INFORMATION_EVENTS = frozenset({"information_session", "orientation"})
 _APPROVAL = {"approved": True, "declined": False}
-
-
-def attendees_of_information(events: Iterable[CohortEvent]) -> frozenset[UUID]:
-    """Everyone recorded at an information session or orientation of the cohort."""
-    return frozenset(p for e in events if e.kind in INFORMATION_EVENTS for p in e.attendees)
 
 
 def applicant_facts(
