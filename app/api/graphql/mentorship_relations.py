@@ -4,18 +4,26 @@ same number of statements whatever its length, under the same rules as the singl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar, Union
 from uuid import UUID
 
 import strawberry
-from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from app.api.graphql import relationship_types as t
 from app.api.graphql.context import context_of
-from app.api.graphql.employees import PageInfo
+from app.api.graphql.employees import Employee, PageInfo
+from app.domain.directory import Employee as EmployeeRecord
 from app.domain.errors import InvalidInput
 from app.services.relationships.goals import DEFAULT_PAGE, GoalPage
+from app.services.relationships.progress import ProgressView
+from app.services.relationships.records import Meeting
+
+In = TypeVar("In")
+Out = TypeVar("Out")
+# A relation's answer: ready when its page loaded it (see page_relations), else awaited. The
+# resolvers are plain functions, so that a ready answer costs the executor no coroutine.
+Answer = Union[Out | None, Awaitable[Out | None]]  # noqa: UP007
 
 
 @strawberry.type
@@ -46,45 +54,54 @@ def cursor(after: str | None) -> UUID | None:
         raise InvalidInput("not a cursor this list gave out", field="after") from None
 
 
-async def goals(
+def goals(
     root: Any, info: strawberry.Info, first: int = DEFAULT_PAGE, after: str | None = None
-) -> GoalConnection | None:
-    page = await context_of(info).loaders.goals.load((root.id, first, cursor(after)))
+) -> Answer[GoalConnection]:
+    key = (root.id, first, cursor(after))
+    if root.related is not None and key in root.related.goals:
+        return _goal_connection(root.related.goals[key])
+    return _loaded(context_of(info).loaders.goals.load(key), _goal_connection)
+
+
+def last_meeting(root: Any, info: strawberry.Info) -> Answer[t.Meeting]:
+    if root.related is not None and root.id in root.related.last_meetings:
+        return _meeting(root.related.last_meetings[root.id])
+    return _loaded(context_of(info).loaders.last_meeting.load(root.id), _meeting)
+
+
+def progress(root: Any, info: strawberry.Info) -> Answer[t.MentorshipProgress]:
+    if root.related is not None and root.id in root.related.progress:
+        return _progress(root.related.progress[root.id])
+    return _loaded(context_of(info).loaders.progress.load(root.id), _progress)
+
+
+def person(root: Any, info: strawberry.Info, employee_id: UUID) -> Answer[Employee]:
+    """One of the pair, through the employee loader."""
+    if root.related is not None and employee_id in root.related.people:
+        return _employee(root.related.people[employee_id])
+    return _loaded(context_of(info).loaders.employee.load(employee_id), _employee)
+
+
+async def _loaded(
+    found: Awaitable[In | None], make: Callable[[In | None], Out | None]
+) -> Out | None:
+    return make(await found)
+
+
+def _goal_connection(page: GoalPage | None) -> GoalConnection | None:
     return GoalConnection.of(page) if page is not None else None
 
 
-async def last_meeting(root: Any, info: strawberry.Info) -> t.Meeting | None:
-    found = await context_of(info).loaders.last_meeting.load(root.id)
+def _meeting(found: Meeting | None) -> t.Meeting | None:
     return t.build(t.Meeting, found) if found is not None else None
 
 
-async def progress(root: Any, info: strawberry.Info) -> t.MentorshipProgress | None:
-    found = await context_of(info).loaders.progress.load(root.id)
+def _progress(found: ProgressView | None) -> t.MentorshipProgress | None:
     return t.build(t.MentorshipProgress, found) if found is not None else None
 
 
-def asks_for_documents(info: strawberry.Info) -> bool:
-    """Whether a connection's nodes ask for their policy or their explanation (through
-    `edges { node { ... } }`, fragments included): a page that does not is read without them."""
-    edges = _named(info.selected_fields[0].selections, "edges")
-    nodes = _named([s for e in edges for s in e.selections], None, under="node")
-    return any(f.name in ("policy", "explanation") for f in nodes)
-
-
-def _named(
-    selections: Sequence[Selection], name: str | None, under: str | None = None
-) -> list[SelectedField]:
-    """Fields among `selections` (fragments opened) called `name`, or every field inside the
-    fields called `under`."""
-    found: list[SelectedField] = []
-    for selection in selections:
-        if isinstance(selection, FragmentSpread | InlineFragment):
-            found += _named(selection.selections, name, under)
-        elif under is not None and selection.name == under:
-            found += _named(selection.selections, None)
-        elif under is None and (name is None or selection.name == name):
-            found.append(selection)
-    return found
+def _employee(found: EmployeeRecord | None) -> Employee | None:
+    return Employee.of(found) if found is not None else None
 
 
 GOALS = strawberry.field(

@@ -12,6 +12,7 @@ from strawberry.scalars import JSON
 from app.api.graphql import mentorship_relations as relations
 from app.api.graphql.context import context_of
 from app.api.graphql.employees import Employee
+from app.api.graphql.page_relations import Related
 from app.domain.eligibility.facts import ApplicantRole as DomainApplicantRole
 from app.domain.policy.model import PairFormation as DomainPairFormation
 from app.domain.policy.presets import Preset as PresetRecord
@@ -279,9 +280,11 @@ class Mentorship:
     checkpoint_due_on: date | None
     policy_version: int
     record: strawberry.Private[records.Mentorship]
+    # The relations its page loaded for all its nodes at once; None: each loads its own.
+    related: strawberry.Private[Related | None] = None
 
     @classmethod
-    def of(cls, m: records.Mentorship) -> Mentorship:
+    def of(cls, m: records.Mentorship, related: Related | None = None) -> Mentorship:
         return cls(
             id=m.id,
             cohort_id=m.cohort_id,
@@ -295,6 +298,7 @@ class Mentorship:
             checkpoint_due_on=m.checkpoint_due_on,
             policy_version=m.policy_version,
             record=m,
+            related=related,
         )
 
     # The documents are decoded only when asked for: a dashboard of pairs never reads them.
@@ -306,23 +310,21 @@ class Mentorship:
     def explanation(self) -> JSON:
         return _json(dict(self.record.explanation))
 
-    @strawberry.field(description="Null when the caller may not see this employee")
-    async def mentee(self, info: strawberry.Info) -> Employee | None:
-        return await _person(info, self.mentee_id)
+    @strawberry.field(
+        graphql_type=Employee | None, description="Null when the caller may not see this employee"
+    )
+    def mentee(self, info: strawberry.Info) -> relations.Answer[Employee]:
+        return relations.person(self, info, self.mentee_id)
 
-    @strawberry.field(description="Null when the caller may not see this employee")
-    async def mentor(self, info: strawberry.Info) -> Employee | None:
-        return await _person(info, self.mentor_id)
+    @strawberry.field(
+        graphql_type=Employee | None, description="Null when the caller may not see this employee"
+    )
+    def mentor(self, info: strawberry.Info) -> relations.Answer[Employee]:
+        return relations.person(self, info, self.mentor_id)
 
     goals = relations.GOALS
     last_meeting = relations.LAST_MEETING
     progress = relations.PROGRESS
-
-
-async def _person(info: strawberry.Info, employee_id: UUID) -> Employee | None:
-    """One of the pair, through the employee loader."""
-    found = await context_of(info).loaders.employee.load(employee_id)
-    return Employee.of(found) if found is not None else None
 
 
 @strawberry.type

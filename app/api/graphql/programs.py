@@ -9,7 +9,7 @@ from uuid import UUID
 import strawberry
 from strawberry.scalars import JSON
 
-from app.api.graphql import mentorship_relations as relations
+from app.api.graphql import page_relations
 from app.api.graphql.context import context_of
 from app.api.graphql.mentorship_relations import cursor
 from app.api.graphql.problems import Problem
@@ -122,14 +122,19 @@ class ProgramQuery:
         after: str | None = None,
         cohort_id: UUID | None = None,
     ) -> MentorshipConnection:
+        asked = page_relations.wanted(info)
         page = await mentorships.page_of_mentorships(
             **args(info),
             cohort_id=cohort_id,
             after=cursor(after),
             limit=first,
-            documents=relations.asks_for_documents(info),
+            documents=asked.documents,
         )
-        edges = [MentorshipEdge(cursor=str(m.id), node=Mentorship.of(m)) for m in page.mentorships]
+        related = await page_relations.load_related(info, page.mentorships, asked)
+        edges = [
+            MentorshipEdge(cursor=str(m.id), node=Mentorship.of(m, related))
+            for m in page.mentorships
+        ]
         end = edges[-1].cursor if edges else None
         return MentorshipConnection(
             edges=edges,

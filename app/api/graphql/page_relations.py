@@ -1,0 +1,112 @@
+"""A page of mentorships loads the relations its nodes ask for once, for the whole page.
+
+The relations' fields (`mentee`, `goals`, `lastMeeting`, ...) are each a DataLoader
+over a batch service function. Awaited field by field, each node's relation is a coroutine and
+a task of its own in the executor; loaded here through the same DataLoaders (so the same
+batches and statements, the same rules and the same per-request cache), the fields find
+their answer ready and the page completes without awaiting anything. A field whose answer is
+not here (another path to a mentorship, an alias with other arguments) loads it itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+import strawberry
+from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
+
+from app.api.graphql.context import context_of
+from app.api.graphql.loaders import GoalKey
+from app.domain.directory import Employee
+from app.services.programs.records import Mentorship
+from app.services.relationships.goals import DEFAULT_PAGE, GoalPage
+from app.services.relationships.progress import ProgressView
+from app.services.relationships.records import Meeting
+
+DOCUMENTS = frozenset({"policy", "explanation"})
+
+
+@dataclass(slots=True)
+class Related:
+    """What a page's nodes asked of their relations, by key; a key absent was not loaded."""
+
+    people: dict[UUID, Employee | None] = field(default_factory=dict)
+    goals: dict[GoalKey, GoalPage | None] = field(default_factory=dict)
+    last_meetings: dict[UUID, Meeting | None] = field(default_factory=dict)
+    progress: dict[UUID, ProgressView | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """The fields a connection's nodes select, fragments opened."""
+
+    names: frozenset[str]
+    goal_pages: frozenset[tuple[int, UUID | None]]
+
+    @property
+    def documents(self) -> bool:
+        return bool(self.names & DOCUMENTS)
+
+
+def wanted(info: strawberry.Info) -> Wanted:
+    """What `edges { node { ... } }` of the field being resolved asks for."""
+    edges = _named(info.selected_fields[0].selections, "edges")
+    nodes = _named([s for e in edges for s in e.selections], None, under="node")
+    pages = {page for f in nodes if f.name == "goals" and (page := _goal_page(f)) is not None}
+    return Wanted(frozenset(f.name for f in nodes), frozenset(pages))
+
+
+async def load_related(info: strawberry.Info, page: Sequence[Mentorship], asked: Wanted) -> Related:
+    """The relations `asked` of every mentorship of `page`, each in one batch, all at once.
+    A relation whose batch fails is left out: each field then loads it and fails alone, as it
+    would have without this."""
+    loaders, related = context_of(info).loaders, Related()
+    ids = [m.id for m in page]
+    work: list[tuple[dict[Any, Any], list[Any], Awaitable[list[Any]]]] = []
+    if asked.names & {"mentee", "mentor"}:
+        people = [p for m in page for p in (m.mentee_id, m.mentor_id)]
+        work.append((related.people, people, loaders.employee.load_many(people)))
+    for first, after in asked.goal_pages:
+        keys = [(i, first, after) for i in ids]
+        work.append((related.goals, keys, loaders.goals.load_many(keys)))
+    if "lastMeeting" in asked.names:
+        work.append((related.last_meetings, ids, loaders.last_meeting.load_many(ids)))
+    if "progress" in asked.names:
+        work.append((related.progress, ids, loaders.progress.load_many(ids)))
+    answers = await asyncio.gather(*(w[2] for w in work), return_exceptions=True)
+    for (into, keys, _), found in zip(work, answers, strict=True):
+        if not isinstance(found, BaseException):
+            into.update(zip(keys, found, strict=True))
+    return related
+
+
+def _goal_page(selected: SelectedField) -> tuple[int, UUID | None] | None:
+    """The page a `goals` selection asks for, when its arguments are plain."""
+    first = selected.arguments.get("first", DEFAULT_PAGE)
+    after = selected.arguments.get("after")
+    if not isinstance(first, int) or not (after is None or isinstance(after, str)):
+        return None
+    try:
+        return first, None if after is None else UUID(after)
+    except ValueError:
+        return None
+
+
+def _named(
+    selections: Sequence[Selection], name: str | None, under: str | None = None
+) -> list[SelectedField]:
+    """Fields among `selections` (fragments opened) called `name`, or every field inside the
+    fields called `under`."""
+    found: list[SelectedField] = []
+    for selection in selections:
+        if isinstance(selection, FragmentSpread | InlineFragment):
+            found += _named(selection.selections, name, under)
+        elif under is not None and selection.name == under:
+            found += _named(selection.selections, None)
+        elif under is None and (name is None or selection.name == name):
+            found.append(selection)
+    return found
