@@ -2,7 +2,8 @@
 
 Only authentication and rate limiting live here; every business check is in a service, so
 both APIs get it. This module is the API's one way to the adapters: the Idempotency middleware
-takes its `KeyedTransaction` and `StoredResponse` from here.
+takes its `KeyedTransaction` and `StoredResponse` from here, the JSON answers (`serialized`)
+their `json_default`, which writes a stored document as its own text.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from app.adapters.clock import SystemClock
 from app.adapters.db.database import Database
 from app.adapters.db.idempotency import KeyedTransaction as KeyedTransaction
 from app.adapters.db.idempotency import StoredResponse as StoredResponse
+from app.adapters.db.stored_json import orjson_default
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.adapters.rate_limit import RateLimiter
 from app.adapters.spreadsheets import SpreadsheetFiles
@@ -29,6 +31,7 @@ from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import KnownPairs
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]
+json_default = orjson_default
 
 
 async def get_principal(request: Request) -> Principal:

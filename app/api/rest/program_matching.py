@@ -19,6 +19,7 @@ from app.api.rest.schemas.matching import (
     PublishedRunRead,
     SuggestedMentorRead,
 )
+from app.api.rest.serialized import answer
 from app.services.matching import runs as matching_runs
 from app.services.programs.records import MatchingRun
 from app.services.relationships import mentorships
@@ -143,7 +144,7 @@ async def list_mentorships(
         uow=caller.uow, principal=caller.principal, cohort_id=cohort_id, after=after, limit=limit
     )
     next_after = found[-1].id if len(found) == limit else None
-    return {"items": found, "next_after": next_after}
+    return answer(MentorshipPageRead, {"items": found, "next_after": next_after})
 
 
 @router.get(
@@ -154,9 +155,10 @@ async def list_mentorships(
 )
 async def get_mentorship(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """One mentorship: its dates, state and the policy snapshot it lives under."""
-    return await mentorships.get_mentorship(
+    found = await mentorships.get_mentorship(
         uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
+    return answer(MentorshipRead, found)
 
 
 @router.get(

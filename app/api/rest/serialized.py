@@ -1,0 +1,94 @@
+"""Answers written straight to JSON, shaped by their route's response model.
+
+FastAPI validates what a route returns into its `response_model`, then serializes that; for
+a record carrying stored documents (a mentorship's policy snapshot and explanation) that
+means decoding each document, walking it, and encoding it again. `answer` writes the same
+JSON in one step: each of the model's fields taken from the record, a stored document as
+its own stored text. The route still declares `response_model`, which its OpenAPI keeps
+describing; a model with a field this module cannot write exactly as pydantic would is
+refused the first time it is used (`plan`), and a value orjson cannot write goes the
+ordinary way through the model.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from functools import cache, partial
+from typing import Any, Union, get_args, get_origin
+from uuid import UUID
+
+import orjson
+from pydantic import BaseModel, TypeAdapter
+from starlette.responses import Response
+
+from app.api.deps import json_default
+
+# Types whose JSON orjson writes exactly as pydantic does (datetimes with OPT_UTC_Z).
+_PLAIN = (UUID, str, int, bool, date, datetime, type(None))
+_OPTIONS = orjson.OPT_UTC_Z
+# A field of a model: its name, and the plan for its value (None: written as it is).
+FieldPlan = tuple[str, "Plan | None", bool]
+
+
+class Plan:
+    """How to write a model: each field, plain or itself a model (or a list of them)."""
+
+    def __init__(self, fields: list[FieldPlan]) -> None:
+        self.fields = fields
+
+    def shape(self, value: Any) -> dict[str, Any]:
+        get: Callable[[str], Any] = (
+            value.__getitem__ if isinstance(value, Mapping) else partial(getattr, value)
+        )
+        shaped = {}
+        for name, inner, many in self.fields:
+            item = get(name)
+            if inner is not None and item is not None:
+                item = [inner.shape(i) for i in item] if many else inner.shape(item)
+            shaped[name] = item
+        return shaped
+
+
+def answer(model: type[BaseModel], content: Any, status_code: int = 200) -> Response:
+    """`content` written as `model` would write it, without validating it into `model`."""
+    try:
+        body = orjson.dumps(plan(model).shape(content), default=json_default, option=_OPTIONS)
+    except (TypeError, KeyError, AttributeError):  # e.g. a field left to its default, an
+        # integer beyond 64 bits: the model validates and writes it, as FastAPI would
+        adapter = TypeAdapter(model)
+        body = adapter.dump_json(adapter.validate_python(content, from_attributes=True))
+    return Response(body, status_code=status_code, media_type="application/json")
+
+
+@cache
+def plan(model: type[BaseModel]) -> Plan:
+    """The model's fields, or TypeError naming one this module cannot write as pydantic does."""
+    fields: list[FieldPlan] = []
+    for name, info in model.model_fields.items():
+        if info.alias not in (None, name) or info.exclude:
+            raise TypeError(f"{model.__name__}.{name}: aliases and exclusions are not written")
+        fields.append((name, *_field_plan(model, name, info.annotation)))
+    return Plan(fields)
+
+
+def _field_plan(model: type[BaseModel], name: str, annotation: Any) -> tuple[Plan | None, bool]:
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin in (Union, types.UnionType):
+        kinds = [a for a in args if a is not type(None)]
+        if len(kinds) == 1:
+            return _field_plan(model, name, kinds[0])
+        if all(k in _PLAIN for k in kinds):
+            return None, False
+    if origin is list and len(args) == 1 and _is_model(args[0]):
+        return plan(args[0]), True
+    if _is_model(annotation):
+        return plan(annotation), False
+    if annotation in _PLAIN or (origin is dict and args[:1] == (str,) and args[1] is Any):
+        return None, False
+    raise TypeError(f"{model.__name__}.{name}: {annotation!r} is not written here")
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
