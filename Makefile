@@ -16,6 +16,15 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 run: install  ## migrate and serve on PORT (embedded PostgreSQL unless DATABASE_URL is set)
+	@echo "Starting on http://127.0.0.1:$(PORT). Once up:"
+	@echo "  REST docs (Swagger UI):  http://127.0.0.1:$(PORT)/docs"
+	@echo "  GraphQL (GraphiQL):      http://127.0.0.1:$(PORT)/graphql"
+	@echo "  SCIM 2.0:                http://127.0.0.1:$(PORT)/scim/v2"
+	@echo "In a second terminal, a demo organisation with pairs in every state, and a first call:"
+	@echo "  $(BIN)/mentoring demo --slug demo-\$$(date +%s)   # prints tokens and a curl to try"
+	@echo "  TOKEN=\$$($(BIN)/mentoring token create --org <slug> --role coordinator)"
+	@echo "  curl -s http://127.0.0.1:$(PORT)/v1/mentorships -H \"Authorization: Bearer \$$TOKEN\""
+	@echo
 	$(BIN)/mentoring serve --port $(PORT)
 
 lint: install

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
+from app import cli_administration
 from app.adapters.clock import SystemClock
 from app.adapters.db import migrations
 from app.adapters.db.database import Database
@@ -272,6 +273,9 @@ def demo(
         typer.echo(f"program {key}: {program} (cohort {report.cohorts[key]})")
     for label, token in report.tokens.items():
         typer.echo(f"token {label}: {token}")
+
+
+cli_administration.register(org_cli, token_cli, _run)
 
 
 def main() -> None:

@@ -23,10 +23,11 @@ from app.adapters.db.idempotency import StoredResponse as StoredResponse
 from app.adapters.db.stored_json import orjson_default
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.adapters.rate_limit import RateLimiter
+from app.adapters.spreadsheet_exports import SpreadsheetExports
 from app.adapters.spreadsheets import SpreadsheetFiles
 from app.api.errors import RateLimited, Unauthenticated
 from app.domain.access import Principal
-from app.services.integrations.ports import SpreadsheetReader
+from app.services.integrations.ports import SpreadsheetReader, SpreadsheetWriter
 from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import KnownPairs
 
@@ -120,6 +121,14 @@ def spreadsheet_reader() -> SpreadsheetReader:
 
 
 Spreadsheets = Annotated[SpreadsheetReader, Depends(spreadsheet_reader)]
+
+
+def spreadsheet_writer() -> SpreadsheetWriter:
+    """How exports are written (CSV with formulas escaped, and XLSX)."""
+    return SpreadsheetExports()
+
+
+ExportFiles = Annotated[SpreadsheetWriter, Depends(spreadsheet_writer)]
 
 
 async def get_readiness(request: Request) -> dict[str, object]:

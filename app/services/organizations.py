@@ -36,6 +36,13 @@ async def organization_by_slug(*, uow: UnitOfWork, slug: str) -> Organization:
     return organization
 
 
+async def list_organizations(*, uow: UnitOfWork) -> list[Organization]:
+    """Every organisation, by slug: for the service's operators (an administrator's unit
+    of work; a tenant's sees only itself)."""
+    async with uow.read_only():
+        return await uow.organizations.every()
+
+
 async def mentorships_by_state(*, uow: UnitOfWork) -> dict[MentorshipState, int]:
     """How many mentorships are in each state, over every organisation: for operators'
     metrics, so counts only. Every state is present, so a series never vanishes at zero."""

@@ -106,7 +106,7 @@ async def test_exports_are_csv_with_a_header_row(client, auth):
     for name, first in (("participants", "application_id"), ("mentorships", "mentorship_id")):
         response = await client.get(f"/v1/roster-files/{name}.csv", headers=coordinator)
         assert response.headers["content-type"].startswith("text/csv")
-        rows = list(csv.reader(io.StringIO(response.text)))
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
         assert rows[0][0] == first
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from scim2_models import EnterpriseUser, Meta, Mutability, User
+from pydantic import field_validator
+from scim2_models import EnterpriseUser, InvalidValueException, Meta, Mutability, Required, User
 
 from app.adapters.scim.filters import EXTERNAL_ID, USER_NAME
 from app.domain.directory import Employee, EmploymentStatus
@@ -17,7 +18,15 @@ class HrEnterpriseUser(EnterpriseUser):
     """The Enterprise User extension, saying what is true here: `employeeNumber` is HR's key
     for the person, set when they are provisioned and never changed through SCIM."""
 
-    employee_number: Annotated[str | None, Mutability.immutable] = None
+    employee_number: Annotated[str | None, Mutability.immutable, Required.true] = None
+
+    @field_validator("manager", mode="before")
+    @classmethod
+    def bare_manager_id(cls, value: Any) -> Any:
+        """Entra ID sends the manager as the bare id string, not as `{"value": id}`."""
+        if isinstance(value, str):
+            return {"value": value} if value.strip() else None
+        return value
 
 
 ScimUser = User[HrEnterpriseUser]
@@ -84,8 +93,13 @@ def to_row(user: ScimUser, existing: Employee | None, manager_number: str | None
     data = user.model_dump(exclude_none=True)
     enterprise = user[HrEnterpriseUser] if _has_enterprise(user) else None
     number = (enterprise.employee_number if enterprise else None) or (
-        existing.employee_number if existing else user.user_name
+        existing.employee_number if existing else None
     )
+    if not number:
+        raise InvalidValueException(
+            detail=f"{HrEnterpriseUser.__schema__}:employeeNumber is required: "
+            "it is HR's key for the person"
+        )
     name = user.name
     attributes = dict(existing.attributes) if existing else {}
     attributes |= {

@@ -1,4 +1,5 @@
-"""Roster files in GraphQL: imports from CSV/XLSX (base64) and CSV exports, as in REST."""
+"""Roster files in GraphQL: imports from CSV/XLSX (base64) and CSV exports (formulas
+escaped), as in REST."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from uuid import UUID
 import strawberry
 from strawberry.scalars import JSON
 
-from app.api.deps import spreadsheet_reader
+from app.api.deps import spreadsheet_reader, spreadsheet_writer
 from app.api.graphql.context import context_of
 from app.api.graphql.problems import Problem
 from app.domain.errors import DomainError, InvalidInput
 from app.services.integrations import hr_changes
+from app.services.integrations import roster_exports as exports
 from app.services.integrations import roster_files as service
 
 
@@ -72,16 +74,24 @@ class RosterQuery:
     @strawberry.field(description="Applications as CSV (facts only)")
     async def participants_csv(self, info: strawberry.Info, cohort_id: UUID | None = None) -> str:
         context = context_of(info)
-        return await service.export_participants(
-            uow=context.new_uow(), principal=context.principal, cohort_id=cohort_id
+        content = await exports.export_participants(
+            uow=context.new_uow(),
+            principal=context.principal,
+            writer=spreadsheet_writer(),
+            cohort_id=cohort_id,
         )
+        return content.decode("utf-8-sig")  # the text, without the file's byte-order mark
 
     @strawberry.field(description="Mentorships as CSV (facts only)")
     async def mentorships_csv(self, info: strawberry.Info, cohort_id: UUID | None = None) -> str:
         context = context_of(info)
-        return await service.export_mentorships(
-            uow=context.new_uow(), principal=context.principal, cohort_id=cohort_id
+        content = await exports.export_mentorships(
+            uow=context.new_uow(),
+            principal=context.principal,
+            writer=spreadsheet_writer(),
+            cohort_id=cohort_id,
         )
+        return content.decode("utf-8-sig")  # the text, without the file's byte-order mark
 
 
 @strawberry.type

@@ -1,17 +1,19 @@
-"""REST routes for roster files: employee imports from CSV/XLSX, CSV exports."""
+"""REST routes for roster files: employee imports from CSV/XLSX, CSV and XLSX exports."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, File, Form, Response, UploadFile
+from fastapi import APIRouter, File, Form, Header, Query, Response, UploadFile
 
-from app.api.deps import CurrentCaller, Spreadsheets, SystemTime
+from app.api.deps import CurrentCaller, ExportFiles, Spreadsheets, SystemTime
 from app.api.rest.responses import problems
 from app.api.rest.schemas.integrations import MentorshipFlagRead, RosterImportRead
 from app.services.integrations import hr_changes
+from app.services.integrations import roster_exports as exports
 from app.services.integrations import roster_files as service
+from app.services.integrations.roster_exports import ExportFormat
 
 router = APIRouter(prefix="/v1", tags=["integrations"])
 ROSTER_MAX_BODY_BYTES = 64 * 1024 * 1024
@@ -61,37 +63,87 @@ async def import_roster_file(
     }
 
 
-_CSV: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"text/csv": {}}, "description": "CSV with a header row"}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX}
+_FILES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {"text/csv": {}, XLSX: {}},
+        "description": "CSV (UTF-8 with a byte-order mark, formulas escaped) or XLSX, a header"
+        " row first; the same columns in both",
+    }
 }
+FormatQuery = Annotated[
+    ExportFormat | None,
+    Query(
+        alias="format",
+        description="csv or xlsx; without it, `Accept: " + XLSX + "` asks for XLSX, else CSV",
+    ),
+]
+
+
+def _chosen(requested: ExportFormat | None, accept: str | None) -> ExportFormat:
+    if requested is not None:
+        return requested
+    return "xlsx" if accept and "spreadsheetml.sheet" in accept else "csv"
+
+
+def _file(content: bytes, name: str, file_format: ExportFormat) -> Response:
+    disposition = f'attachment; filename="{name}.{file_format}"'
+    return Response(
+        content,
+        media_type=_MEDIA_TYPES[file_format],
+        headers={"Content-Disposition": disposition, "Vary": "Accept"},
+    )
 
 
 @router.get(
     "/roster-files/participants.csv",
     operation_id="exportParticipants",
     response_class=Response,
-    responses={**_CSV, **problems(403)},
+    responses={**_FILES, **problems(403)},
 )
-async def export_participants(caller: CurrentCaller, cohort_id: UUID | None = None) -> Response:
-    """Applications (who, cohort, role, eligible) as CSV. Facts only."""
-    text = await service.export_participants(
-        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
+async def export_participants(
+    caller: CurrentCaller,
+    writer: ExportFiles,
+    file_format: FormatQuery = None,
+    accept: Annotated[str | None, Header(include_in_schema=False)] = None,
+    cohort_id: UUID | None = None,
+) -> Response:
+    """Applications (who, cohort, role, eligible) as CSV or XLSX. Facts only."""
+    chosen = _chosen(file_format, accept)
+    content = await exports.export_participants(
+        uow=caller.uow,
+        principal=caller.principal,
+        writer=writer,
+        file_format=chosen,
+        cohort_id=cohort_id,
     )
-    return Response(text, media_type="text/csv; charset=utf-8")
+    return _file(content, "participants", chosen)
 
 
 @router.get(
     "/roster-files/mentorships.csv",
     operation_id="exportMentorships",
     response_class=Response,
-    responses={**_CSV, **problems(403)},
+    responses={**_FILES, **problems(403)},
 )
-async def export_mentorships(caller: CurrentCaller, cohort_id: UUID | None = None) -> Response:
-    """Mentorships (the pair by employee number, state, dates) as CSV. Facts only."""
-    text = await service.export_mentorships(
-        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
+async def export_mentorships(
+    caller: CurrentCaller,
+    writer: ExportFiles,
+    file_format: FormatQuery = None,
+    accept: Annotated[str | None, Header(include_in_schema=False)] = None,
+    cohort_id: UUID | None = None,
+) -> Response:
+    """Mentorships (the pair by employee number, state, dates) as CSV or XLSX. Facts only."""
+    chosen = _chosen(file_format, accept)
+    content = await exports.export_mentorships(
+        uow=caller.uow,
+        principal=caller.principal,
+        writer=writer,
+        file_format=chosen,
+        cohort_id=cohort_id,
     )
-    return Response(text, media_type="text/csv; charset=utf-8")
+    return _file(content, "mentorships", chosen)
 
 
 @router.get(

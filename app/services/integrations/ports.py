@@ -141,3 +141,10 @@ class SpreadsheetReader(Protocol):
     """A roster file's rows of cells (the adapter knows the file formats)."""
 
     def rows(self, content: bytes, file_format: str) -> list[list[Any]]: ...
+
+
+class SpreadsheetWriter(Protocol):
+    """Writes a table (a header row, then rows of plain values) as a file people open."""
+
+    def csv(self, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes: ...
+    def xlsx(self, columns: Sequence[str], rows: Sequence[Sequence[Any]], sheet: str) -> bytes: ...

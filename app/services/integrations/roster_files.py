@@ -1,4 +1,4 @@
-"""Roster files: employee imports from CSV or XLSX, and CSV exports of who takes part.
+"""Roster files: employee imports from CSV or XLSX (exports: `roster_exports`).
 
 An uploaded file becomes the same rows `import_employees` takes, so a file is checked by the
 very same rules as a JSON import. A dry run runs the whole import and rolls it back: the
@@ -7,14 +7,10 @@ report (counts and row errors) is exactly what a real import would answer, and n
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
 from typing import Any, cast
-from uuid import UUID
 
 from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
@@ -24,11 +20,11 @@ from app.services.bulk_work import off_the_loop
 from app.services.directory.employee_rows import ROW_SCHEMA, RowError
 from app.services.directory.employees import ImportReport, import_employees
 from app.services.integrations.ports import SpreadsheetReader
+from app.services.integrations.roster_cells import import_value, in_file_terms
 from app.services.ports import Clock, UnitOfWork
 
 FIELDS = frozenset(ROW_SCHEMA["properties"])
 FORMATS = ("csv", "xlsx")
-_KEEP_TYPE = {"level", "in_good_standing", "hire_date"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,22 +71,33 @@ async def import_roster_file(
     reach(principal, Resource.ROSTER_FILES, Action.WRITE)
     try:
         # Unzipping and reading a workbook is CPU work: off the event loop.
-        rows, ignored = await off_the_loop(_rows_of, content, file_format, reader, _parsed(mapping))
+        layout = await off_the_loop(_rows_of, content, file_format, reader, _parsed(mapping))
     except InvalidInput as refused:
         error = RowError(0, None, refused.field, refused.detail)
         return RosterImport(ImportReport(0, 0, 0, [error]), dry_run, 0, [])
     target = cast(UnitOfWork, _NeverCommits(uow)) if dry_run else uow
     # The import flags pairs an HR change breaks, in its own transaction (and, in a dry
     # run, rolls that back with everything else).
-    report = await import_employees(uow=target, principal=principal, clock=clock, rows=rows)
-    return RosterImport(report, dry_run, len(rows), ignored)
+    report = await import_employees(uow=target, principal=principal, clock=clock, rows=layout.rows)
+    errors = [in_file_terms(e, layout.columns, layout.file_rows) for e in report.errors]
+    return RosterImport(replace(report, errors=errors), dry_run, len(layout.rows), layout.ignored)
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    rows: list[dict[str, Any]]
+    ignored: list[str]
+    columns: dict[str, str]  # our field -> the file's column
+    file_rows: list[int]  # each row's number in the file (the header is 1)
 
 
 def _rows_of(
     content: bytes, file_format: str, reader: SpreadsheetReader, mapping: Mapping[str, str]
-) -> tuple[list[dict[str, Any]], list[str]]:
-    header, table = read_table(content, file_format, reader)
-    return map_columns(header, table, mapping)
+) -> _Layout:
+    header, table, file_rows = read_table(content, file_format, reader)
+    rows, ignored = map_columns(header, table, mapping)
+    columns = {_field_named(c) or "": c for c in header} | dict(mapping)
+    return _Layout(rows, ignored, columns, file_rows)
 
 
 def _parsed(mapping: Mapping[str, str] | str | None) -> Mapping[str, str]:
@@ -108,15 +115,20 @@ def _parsed(mapping: Mapping[str, str] | str | None) -> Mapping[str, str]:
 
 def read_table(
     content: bytes, file_format: str, reader: SpreadsheetReader
-) -> tuple[list[str], list[list[Any]]]:
-    """The header and the data rows of a CSV (UTF-8, `,` `;` or tab) or XLSX (first sheet)."""
+) -> tuple[list[str], list[list[Any]], list[int]]:
+    """The header and the data rows of a CSV (UTF-8, `,` `;` or tab) or XLSX (first sheet),
+    and each data row's number in the file (blank rows are skipped)."""
     if file_format not in FORMATS:
         raise InvalidInput(f"format must be one of {', '.join(FORMATS)}", field="format")
-    table = reader.rows(content, file_format)
-    table = [row for row in table if any(cell not in (None, "") for cell in row)]
-    if not table:
+    numbered = [
+        (number, row)
+        for number, row in enumerate(reader.rows(content, file_format), start=1)
+        if any(cell not in (None, "") for cell in row)
+    ]
+    if not numbered:
         raise InvalidInput("the file has no header row", field="file")
-    return [str(c or "").strip() for c in table[0]], table[1:]
+    header = [str(c or "").strip() for c in numbered[0][1]]
+    return header, [row for _, row in numbered[1:]], [number for number, _ in numbered[1:]]
 
 
 def map_columns(
@@ -144,75 +156,9 @@ def _row(targets: Sequence[str | None], cells: Sequence[Any]) -> dict[str, Any]:
     for target, cell in zip(targets, cells, strict=False):
         if target is None or cell is None or cell == "":
             continue
-        value = _cell(target, cell)
+        value = import_value(target, cell)
         if target.startswith("attributes."):
             row.setdefault("attributes", {})[target.removeprefix("attributes.")] = value
         else:
             row[target] = value
     return row
-
-
-def _cell(target: str, cell: Any) -> Any:
-    if isinstance(cell, datetime):
-        cell = cell.date()
-    if isinstance(cell, float) and cell.is_integer():
-        cell = int(cell)
-    if isinstance(cell, str):
-        cell = cell.strip()
-        if target == "level" and cell.isdigit():
-            cell = int(cell)
-    if target in _KEEP_TYPE or isinstance(cell, bool | date):
-        return cell
-    return cell if target.startswith("attributes.") else str(cell)
-
-
-PARTICIPANT_COLUMNS = (
-    "application_id",
-    "cohort_id",
-    "cohort_name",
-    "employee_number",
-    "given_name",
-    "family_name",
-    "department",
-    "unit",
-    "role",
-    "eligible",
-)
-MENTORSHIP_COLUMNS = (
-    "mentorship_id",
-    "cohort_id",
-    "mentee_employee_number",
-    "mentor_employee_number",
-    "state",
-    "starts_on",
-    "ends_on",
-    "checkpoint_due_on",
-)
-
-
-def _to_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
-    return out.getvalue()
-
-
-async def export_participants(
-    *, uow: UnitOfWork, principal: Principal, cohort_id: UUID | None = None
-) -> str:
-    """Every application as CSV: who, which cohort, which role, eligible or not. Facts only."""
-    reach(principal, Resource.ROSTER_FILES, Action.READ)
-    async with uow.read_only():
-        rows = await uow.integrations.participant_facts(cohort_id)
-    return _to_csv(PARTICIPANT_COLUMNS, rows)
-
-
-async def export_mentorships(
-    *, uow: UnitOfWork, principal: Principal, cohort_id: UUID | None = None
-) -> str:
-    """Every mentorship as CSV: the pair by employee number, state and dates. Facts only."""
-    reach(principal, Resource.ROSTER_FILES, Action.READ)
-    async with uow.read_only():
-        rows = await uow.integrations.mentorship_facts(cohort_id)
-    return _to_csv(MENTORSHIP_COLUMNS, rows)

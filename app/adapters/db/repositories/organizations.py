@@ -15,6 +15,7 @@ from app.services.ports import Organization
 _SELECT = sa.select(t.c.id, t.c.slug, t.c.name)
 _BY_SLUG = compile_statement(_SELECT.where(t.c.slug == sa.bindparam("slug")))
 _BY_ID = compile_statement(_SELECT.where(t.c.id == sa.bindparam("id")))
+_EVERY = compile_statement(_SELECT.order_by(t.c.slug))
 _INSERT = compile_statement(
     t.insert().values(id=sa.bindparam("id"), slug=sa.bindparam("slug"), name=sa.bindparam("name"))
 )
@@ -40,6 +41,10 @@ class SqlOrganizationRepository:
     async def get(self, organization_id: UUID) -> Organization | None:
         row = await self._connection.fetchrow(_BY_ID.sql, organization_id)
         return Organization(*row) if row else None
+
+    async def every(self) -> list[Organization]:
+        """Every organisation row-level security lets this session see (all, for operators)."""
+        return [Organization(*row) for row in await self._connection.fetch(_EVERY.sql)]
 
     async def mentorships_by_state(self) -> dict[str, int]:
         """Counts over every organisation, through the one function that may cross them."""
