@@ -9,6 +9,8 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from app.domain.outbound_urls import OutboundPolicy
+
 DEVELOPMENT_SECRET = "development-only-secret-change-me-0123456789"  # noqa: S105 (refused outside dev)
 
 
@@ -35,7 +37,9 @@ class Settings(BaseSettings):
         description="Run webhook delivery, deadlines and purges inside `serve` (once across "
         "its processes); off when `mentoring worker` runs them on its own",
     )
-    webhook_allow_private_addresses: bool = False  # tests and local receivers only
+    # Every URL the server calls (webhooks, identity providers' key sets) may then be on a
+    # private or loopback address: local receivers and tests only.
+    webhook_allow_private_addresses: bool = False
     log_level: str = "INFO"
     otel_exporter_otlp_endpoint: str | None = None
     max_body_bytes: int = 1024 * 1024  # bulk imports allow more: see IMPORT_MAX_BODY_BYTES
@@ -49,6 +53,14 @@ class Settings(BaseSettings):
         if self.environment == "production" and self.secret_key == DEVELOPMENT_SECRET:
             raise ValueError("SECRET_KEY must be set to a real secret in production")
         return self
+
+    @property
+    def outbound_policy(self) -> OutboundPolicy:
+        """The outbound URL guard's strictness: plain http is for development and tests."""
+        return OutboundPolicy(
+            require_https=self.environment == "production",
+            allow_private_addresses=self.webhook_allow_private_addresses,
+        )
 
     @cached_property
     def pgdata(self) -> Path:

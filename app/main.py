@@ -17,6 +17,7 @@ from app.adapters.rate_limit import RateLimiter
 from app.adapters.scim.application import ScimMount
 from app.api import errors
 from app.api.body_limit import BodyLimit
+from app.api.contract import install_contract
 from app.api.docs import install_docs
 from app.api.etags import ETags
 from app.api.graphql.schema import build_router
@@ -56,7 +57,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             url = application_url(resolve_database_url(settings), settings)
             app.state.database = PinnableDatabase(Database(url, pool_size=settings.db_pool_size))
             await app.state.database.open()
-            app.state.authenticator = Authenticator(app.state.database)
+            app.state.authenticator = Authenticator(
+                app.state.database, outbound=settings.outbound_policy
+            )
         try:
             async with running_beside(app, settings, background=owned):
                 yield
@@ -83,9 +86,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     if database is not None:
         app.state.database = database = PinnableDatabase(database)
-        app.state.authenticator = Authenticator(database)
+        app.state.authenticator = Authenticator(database, outbound=settings.outbound_policy)
     errors.install(app)
     install_docs(app)
+    install_contract(app)
     for router in (
         # First: routes are matched in order, and a dashboard's GraphQL POST would otherwise
         # be tried against every REST route before its own.

@@ -27,6 +27,7 @@ from app.adapters.spreadsheet_exports import SpreadsheetExports
 from app.adapters.spreadsheets import SpreadsheetFiles
 from app.api.errors import RateLimited, Unauthenticated
 from app.domain.access import Principal
+from app.domain.outbound_urls import OutboundPolicy
 from app.services.integrations.ports import SpreadsheetReader, SpreadsheetWriter
 from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import KnownPairs
@@ -110,7 +111,14 @@ async def get_clock() -> Clock:
     return SystemClock()
 
 
+async def get_outbound_policy(request: Request) -> OutboundPolicy:
+    """Which URLs this deployment lets the service call (from its settings)."""
+    policy: OutboundPolicy = request.app.state.settings.outbound_policy
+    return policy
+
+
 CurrentCaller = Annotated[Caller, Depends(get_caller)]
+OutboundUrls = Annotated[OutboundPolicy, Depends(get_outbound_policy)]
 UoWFactory = Annotated[UnitOfWorkFactory, Depends(get_uow_factory)]
 SystemTime = Annotated[Clock, Depends(get_clock)]
 

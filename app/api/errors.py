@@ -12,7 +12,9 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 from app.domain import errors as domain
 
@@ -85,6 +87,16 @@ def field_errors(errors: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
     return out
 
 
+def allowed_methods(app: FastAPI, path: str) -> str:
+    """Every method some route of `path` answers, as an `Allow` header lists them."""
+    methods: set[str] = set()
+    for context in iter_route_contexts(app.routes):
+        template, route_methods = context.path_format, context.methods
+        if template and route_methods and compile_path(template)[0].match(path):
+            methods |= route_methods
+    return ", ".join(sorted(methods))
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that turn every failure into a problem document."""
 
@@ -137,12 +149,15 @@ def install(app: FastAPI) -> None:
         code = {404: "not-found", 405: "method-not-allowed", 413: "payload-too-large"}.get(
             error.status_code, "http-error"
         )
+        headers = error.headers
+        if error.status_code == 405:  # Starlette names the first matching route's methods only
+            headers = {**(headers or {}), "Allow": allowed_methods(request.app, request.url.path)}
         return problem(
             error.status_code,
             code,
             str(error.detail),
             instance=request.url.path,
-            headers=error.headers,
+            headers=headers,
         )
 
     @app.exception_handler(Exception)

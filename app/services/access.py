@@ -14,6 +14,7 @@ from app.domain.access import ApiToken, AuditEvent, OidcIssuer, Principal, Role
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import InvalidInput, NotFound
+from app.domain.outbound_urls import OutboundPolicy, url_refusal
 from app.services.ports import Clock, UnitOfWork
 
 # Roles that act as a person, so a token for them must say which employee it is.
@@ -104,12 +105,15 @@ async def register_oidc_issuer(
     role_claim: str = "mentoring_role",
     employee_claim: str = "employee_number",
     default_role: Role | None = None,
+    outbound: OutboundPolicy = OutboundPolicy(),
 ) -> OidcIssuer:
-    """Accept sign-ins from an identity provider: its tokens' claims map to role and employee."""
+    """Accept sign-ins from an identity provider: its tokens' claims map to role and employee.
+    The service fetches `jwks_url`, so it passes the outbound URL guard (`outbound`)."""
     reach(principal, Resource.OIDC_ISSUERS, Action.WRITE)
-    for field, value in (("issuer", issuer), ("jwks_url", jwks_url)):
-        if not _is_web_url(value):
-            raise InvalidInput("must be an absolute http(s) URL", field=field)
+    if not _is_web_url(issuer):
+        raise InvalidInput("must be an absolute http(s) URL", field="issuer")
+    if why := url_refusal(jwks_url, outbound):
+        raise InvalidInput(why, field="jwks_url")
     if not audience.strip():
         raise InvalidInput("must not be blank", field="audience")
     record = OidcIssuer(

@@ -143,7 +143,8 @@ async def decide_supervisor_approval(
             uow, [replace(application, supervisor_approval=decision)], clock.now().date()
         )
         await uow.programs.save_applications([decided])
-        await _announce(uow, principal, decided, f"application.supervisor_{decision}")
+        event = "application.supervisor_approved" if approved else "application.supervisor_declined"
+        await _announce(uow, principal, decided, event)
         await uow.commit()
     return decided
 

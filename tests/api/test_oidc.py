@@ -14,10 +14,21 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
+from app.config import Settings
 from app.domain.access import Role
 from tests.factories import employee_row
 
 ISSUER, AUDIENCE = "https://login.example.org", "mentoring-api"
+
+
+@pytest.fixture
+def settings() -> Settings:
+    """The test's identity provider serves its key set on 127.0.0.1."""
+    return Settings(
+        environment="test",
+        secret_key="test-secret-" + "x" * 32,
+        webhook_allow_private_addresses=True,
+    )
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,9 @@ from standardwebhooks.webhooks import Webhook
 
 from app.adapters.clock import SystemClock
 from app.adapters.db.unit_of_work import SqlUnitOfWork
-from app.adapters.webhooks.sender import HttpWebhookSender, body_of, is_public, sign
+from app.adapters.webhooks.sender import HttpWebhookSender, body_of, sign
 from app.domain.access import Principal, Role
+from app.domain.outbound_urls import is_public
 from app.services.integrations import webhooks
 from app.services.integrations.ports import DueDelivery, SendResult
 from app.services.integrations.webhook_delivery import (

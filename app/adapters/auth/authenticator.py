@@ -10,13 +10,19 @@ from app.adapters.auth.token_cache import TOKENS, TokenCache
 from app.adapters.db.database import Database
 from app.domain import api_tokens
 from app.domain.access import Principal, Role
+from app.domain.outbound_urls import OutboundPolicy
 
 
 class Authenticator:
-    def __init__(self, database: Database, cache: TokenCache = TOKENS) -> None:
+    def __init__(
+        self,
+        database: Database,
+        cache: TokenCache = TOKENS,
+        outbound: OutboundPolicy = OutboundPolicy(),
+    ) -> None:
         self._database = database
         self._cache = cache
-        self._oidc = OidcVerifier(database)
+        self._oidc = OidcVerifier(database, outbound)
 
     async def authenticate(self, token: str) -> Principal:
         """The caller, or InvalidCredentials naming the check that failed."""

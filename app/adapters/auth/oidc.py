@@ -2,7 +2,11 @@
 
 Only asymmetric algorithms are accepted (never `none`, never HS* for a JWKS issuer); `exp`,
 `nbf`, `iss` and `aud` are checked; the key set is cached by PyJWKClient and fetched in a
-thread so a slow identity provider never blocks the event loop.
+thread so a slow identity provider never blocks the event loop. Each fetch first passes the
+outbound URL guard (the same as webhooks'), against what the host resolves to then. A key
+the set does not hold (a rotation) makes PyJWKClient fetch the set again, at most once per
+cooldown; keys are not cached one by one, so a re-used `kid` takes its new key with the
+next fetch of the set rather than never.
 """
 
 from __future__ import annotations
@@ -17,23 +21,53 @@ from jwt import PyJWKClient
 from app.adapters.auth.errors import InvalidCredentials
 from app.adapters.db.database import Database
 from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.adapters.outbound import refused_address_sync
 from app.domain.access import OidcIssuer, Principal, Role
+from app.domain.outbound_urls import OutboundPolicy
 
 ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "EdDSA"]
 ISSUER_TTL_SECONDS = 60.0
+KEY_SET_LIFESPAN_SECONDS = 300.0
+# How soon after a fetch an unknown `kid` may fetch the set again: tokens naming made-up
+# keys cannot make the service hammer the identity provider.
+REFRESH_COOLDOWN_SECONDS = 30.0
 _MESSAGES: list[tuple[type[jwt.PyJWTError], str]] = [
     (jwt.ExpiredSignatureError, "the token has expired"),
     (jwt.ImmatureSignatureError, "the token is not valid yet"),
     (jwt.InvalidSignatureError, "the token's signature does not verify"),
     (jwt.InvalidAudienceError, "the token is not for this service"),
     (jwt.InvalidIssuerError, "the token's issuer is not registered"),
+    (jwt.PyJWKClientConnectionError, "the issuer's key set could not be fetched"),
     (jwt.PyJWKClientError, "the token's signing key is not in the issuer's key set"),
 ]
 
 
+class GuardedKeySet(PyJWKClient):
+    """PyJWKClient whose every fetch first passes the outbound URL guard (it runs in a worker
+    thread, so the guard resolves the host synchronously there)."""
+
+    def __init__(self, uri: str, outbound: OutboundPolicy, cooldown: float) -> None:
+        super().__init__(
+            uri, lifespan=KEY_SET_LIFESPAN_SECONDS, timeout=5, cooldown_duration=cooldown
+        )
+        self.outbound = outbound
+
+    def fetch_data(self) -> Any:
+        if why := refused_address_sync(self.uri, self.outbound):
+            raise jwt.PyJWKClientConnectionError(why)
+        return super().fetch_data()
+
+
 class OidcVerifier:
-    def __init__(self, database: Database) -> None:
+    def __init__(
+        self,
+        database: Database,
+        outbound: OutboundPolicy = OutboundPolicy(),
+        refresh_cooldown: float = REFRESH_COOLDOWN_SECONDS,
+    ) -> None:
         self._database = database
+        self._outbound = outbound
+        self.refresh_cooldown = refresh_cooldown
         self._clients: dict[str, PyJWKClient] = {}
         self._issuers: dict[str, tuple[float, list[OidcIssuer]]] = {}
         self._organization_of: dict[tuple[str, str], Any] = {}
@@ -70,9 +104,7 @@ class OidcVerifier:
 
     def _client(self, jwks_url: str) -> PyJWKClient:
         if jwks_url not in self._clients:
-            self._clients[jwks_url] = PyJWKClient(
-                jwks_url, cache_keys=True, lifespan=300, timeout=5
-            )
+            self._clients[jwks_url] = GuardedKeySet(jwks_url, self._outbound, self.refresh_cooldown)
         return self._clients[jwks_url]
 
     async def _issuer_for(self, iss: str, aud: object) -> OidcIssuer:

@@ -209,6 +209,7 @@ class AccessMutation:
                 role_claim=role_claim,
                 employee_claim=employee_claim,
                 default_role=default_role,
+                outbound=context.outbound,
             )
         except DomainError as error:
             return Problem.of(error)

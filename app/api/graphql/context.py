@@ -7,9 +7,16 @@ from typing import Any
 
 from strawberry.fastapi import BaseContext
 
-from app.api.deps import CurrentPrincipal, SystemTime, UnitOfWorkFactory, UoWFactory
+from app.api.deps import (
+    CurrentPrincipal,
+    OutboundUrls,
+    SystemTime,
+    UnitOfWorkFactory,
+    UoWFactory,
+)
 from app.api.graphql.loaders import Loaders
 from app.domain.access import Principal
+from app.domain.outbound_urls import OutboundPolicy
 from app.services.ports import Clock
 
 
@@ -18,6 +25,7 @@ class Context(BaseContext):
     principal: Principal
     new_uow: UnitOfWorkFactory
     clock: Clock
+    outbound: OutboundPolicy = field(default_factory=OutboundPolicy)
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
@@ -27,10 +35,10 @@ class Context(BaseContext):
 
 
 async def context_for(
-    principal: CurrentPrincipal, new_uow: UoWFactory, clock: SystemTime
+    principal: CurrentPrincipal, new_uow: UoWFactory, clock: SystemTime, outbound: OutboundUrls
 ) -> Context:
     """GraphQLRouter's `context_getter`: a FastAPI dependency on the REST routes' own."""
-    return Context(principal=principal, new_uow=new_uow, clock=clock)
+    return Context(principal=principal, new_uow=new_uow, clock=clock, outbound=outbound)
 
 
 def context_of(info: Any) -> Context:

@@ -150,6 +150,7 @@ class IntegrationMutation(RosterMutation):
             url=url,
             event_types=event_types,
             description=description,
+            outbound=context_of(info).outbound,
         )
         return issued if isinstance(issued, Problem) else _secret(issued)
 
@@ -173,6 +174,7 @@ class IntegrationMutation(RosterMutation):
             endpoint_id=id,
             changes=changes,
             if_version=if_version,
+            outbound=context_of(info).outbound,
         )
         return updated if isinstance(updated, Problem) else WebhookEndpoint.of(updated)
 

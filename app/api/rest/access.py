@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
-from app.api.deps import CurrentCaller, SystemTime
+from app.api.deps import CurrentCaller, OutboundUrls, SystemTime
 from app.api.rest.responses import problems
 from app.api.rest.schemas.access import (
     ApiTokenCreate,
@@ -70,10 +70,12 @@ async def revoke_api_token(token_id: UUID, caller: CurrentCaller) -> Any:
     response_model=OidcIssuerRead,
     responses=problems(403),
 )
-async def register_oidc_issuer(body: OidcIssuerCreate, caller: CurrentCaller) -> Any:
+async def register_oidc_issuer(
+    body: OidcIssuerCreate, caller: CurrentCaller, outbound: OutboundUrls
+) -> Any:
     """Accept sign-ins from an identity provider (its JWTs as bearer tokens)."""
     return await service.register_oidc_issuer(
-        uow=caller.uow, principal=caller.principal, **body.model_dump()
+        uow=caller.uow, principal=caller.principal, outbound=outbound, **body.model_dump()
     )
 
 

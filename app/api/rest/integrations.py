@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Header, Path, Query, Response
 
 from app.api.concurrency import etag, expected_version
-from app.api.deps import CurrentCaller, SystemTime
+from app.api.deps import CurrentCaller, OutboundUrls, SystemTime
 from app.api.errors import problem
 from app.api.rest import roster_files
 from app.api.rest.responses import problems
@@ -57,11 +57,16 @@ async def create_webhook_endpoint(
     body: WebhookEndpointCreate,
     caller: CurrentCaller,
     clock: SystemTime,
+    outbound: OutboundUrls,
     response: Response,
 ) -> Any:
     """Subscribe a URL to events, signed per Standard Webhooks; the secret is shown once."""
     issued = await service.create_webhook_endpoint(
-        uow=caller.uow, principal=caller.principal, clock=clock, **body.model_dump()
+        uow=caller.uow,
+        principal=caller.principal,
+        clock=clock,
+        outbound=outbound,
+        **body.model_dump(),
     )
     return _with_secret(response, issued)
 
@@ -100,6 +105,7 @@ async def get_webhook_endpoint(endpoint_id: UUID, caller: CurrentCaller, respons
 async def update_webhook_endpoint(
     endpoint_id: UUID,
     caller: CurrentCaller,
+    outbound: OutboundUrls,
     response: Response,
     body: WebhookEndpointUpdate | None = None,
     if_match: IfMatch = None,
@@ -112,6 +118,7 @@ async def update_webhook_endpoint(
             endpoint_id=endpoint_id,
             changes=body.model_dump(exclude_unset=True) if body else {},
             if_version=expected_version(if_match),
+            outbound=outbound,
         )
     except service.StaleVersion as error:
         return problem(412, error.code, "Precondition failed", error.detail, field="If-Match")

@@ -8,37 +8,23 @@ secret, and asking for a delivery again.
 from __future__ import annotations
 
 import base64
-import re
 import secrets
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
-from urllib.parse import urlsplit
 from uuid import UUID
 
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import InvalidInput, NotFound, PreconditionFailed
+from app.domain.events import unknown_subscriptions
+from app.domain.outbound_urls import OutboundPolicy, url_refusal
 from app.services.integrations.ports import WebhookDelivery, WebhookEndpoint
 from app.services.ports import Clock, UnitOfWork
 
-# What the service emits; "*" subscribes to everything, present and future.
-EVENT_TYPES = (
-    "employee.created",
-    "employee.updated",
-    "employee.deactivated",
-    "application.submitted",
-    "eligibility.decided",
-    "matching_run.published",
-    "mentorship.state_changed",
-    "mentorship.flagged",
-    "checkpoint.due",
-    "disclosure.recorded",
-)
-_EVENT_TYPE = re.compile(r"^(\*|[a-z_]+\.[a-z_]+)$")
 # A rotated-out secret keeps signing this long, so receivers can switch without a gap.
 OLD_SECRET_GRACE = timedelta(hours=24)
 
@@ -57,16 +43,18 @@ def new_secret(random: Callable[[int], bytes] = secrets.token_bytes) -> str:
     return "whsec_" + base64.b64encode(random(32)).decode()
 
 
-def _check(url: str | None, event_types: Sequence[str] | None) -> None:
-    if url is not None:
-        parts = urlsplit(url)
-        if parts.scheme not in ("https", "http") or not parts.hostname:
-            raise InvalidInput("must be an absolute http(s) URL", field="url")
+def _check(url: str | None, event_types: Sequence[str] | None, outbound: OutboundPolicy) -> None:
+    if url is not None and (why := url_refusal(url, outbound)):
+        raise InvalidInput(why, field="url")
     if event_types is not None:
         if not event_types:
             raise InvalidInput("name at least one event type, or '*'", field="event_types")
-        if bad := [t for t in event_types if not _EVENT_TYPE.match(t)]:
-            raise InvalidInput(f"not event types: {', '.join(bad)}", field="event_types")
+        if bad := unknown_subscriptions(tuple(event_types)):
+            raise InvalidInput(
+                f"not event types this service sends: {', '.join(bad)} "
+                "(the OpenAPI document's webhooks list them)",
+                field="event_types",
+            )
 
 
 async def create_webhook_endpoint(
@@ -77,10 +65,12 @@ async def create_webhook_endpoint(
     url: str,
     event_types: Sequence[str],
     description: str = "",
+    outbound: OutboundPolicy = OutboundPolicy(),
 ) -> EndpointWithSecret:
-    """Subscribe a URL to event types; the signing secret is in this answer (and rotations)."""
+    """Subscribe a URL to event types; the signing secret is in this answer (and rotations).
+    `outbound` says which URLs the deployment lets the service call (strict by default)."""
     reach(principal, Resource.WEBHOOKS, Action.WRITE)
-    _check(url, event_types)
+    _check(url, event_types, outbound)
     now = clock.now()
     endpoint = WebhookEndpoint(
         uuid.uuid4(), url, description, tuple(sorted(set(event_types))), True, None, 1, now, now
@@ -121,6 +111,7 @@ async def update_webhook_endpoint(
     endpoint_id: UUID,
     changes: dict[str, Any],
     if_version: int | None = None,
+    outbound: OutboundPolicy = OutboundPolicy(),
 ) -> WebhookEndpoint:
     """Change url, event types, description or enabled; `if_version` guards lost updates.
     A field sent as null is left as it is (url, event types and enabled cannot be empty);
@@ -129,7 +120,7 @@ async def update_webhook_endpoint(
     changes = {k: v for k, v in changes.items() if v is not None or k == "description"}
     if "description" in changes and changes["description"] is None:
         changes["description"] = ""  # null clears the description, which is never null
-    _check(changes.get("url"), changes.get("event_types"))
+    _check(changes.get("url"), changes.get("event_types"), outbound)
     if "event_types" in changes:
         changes["event_types"] = sorted(set(changes["event_types"]))
     if changes.get("enabled") is True:

@@ -16,6 +16,7 @@ from app.adapters.db.record_maker import maker
 from app.adapters.db.sql import Statement, compile_statement
 from app.adapters.db.tables import employees as t
 from app.domain.directory import Employee, EmploymentStatus
+from app.domain.events import check_event
 
 # In the order of the Employee dataclass, so a row maps positionally.
 _COLUMNS = (
@@ -74,6 +75,8 @@ _EVENT = """INSERT INTO outbox_events (organization_id, event_id, event_type, pa
   SELECT CAST(:org AS uuid), gen_random_uuid(), CAST(:event_type AS text),
          jsonb_build_object('employee_id', id, 'employee_number', employee_number,
                             'employment_status', employment_status)"""
+# The keys _EVENT builds, held against the event catalogue's facts of the type announced.
+_EVENT_KEYS = dict.fromkeys(("employee_id", "employee_number", "employment_status"))
 _PLAIN_INSERT_SQL = f"""
 INSERT INTO employees (organization_id, {_NAMES})
 SELECT CAST(:org AS uuid), {_NAMES} FROM unnest({_ARRAYS}) AS r({_NAMES})
@@ -222,6 +225,8 @@ class SqlEmployeeRepository:
     async def insert(self, rows: Sequence[Mapping[str, Any]], *, event_type: str | None) -> None:
         """Write new employees and announce each as `event_type` (if any), a statement for
         each WRITE_CHUNK rows."""
+        if event_type:
+            check_event(event_type, _EVENT_KEYS)
         statement = _INSERT if event_type else _PLAIN_INSERT
         for chunk in _chunks(rows):
             values = {**self._columns(chunk), "event_type": event_type}
@@ -231,6 +236,8 @@ class SqlEmployeeRepository:
         self, rows: Sequence[Mapping[str, Any]], *, event_type: str | None
     ) -> list[UUID]:
         """Write the rows whose data differs and announce each; the ids of those that changed."""
+        if event_type:
+            check_event(event_type, _EVENT_KEYS)
         changed: list[UUID] = []
         for chunk in _chunks(rows):
             values = {**self._columns(chunk), "event_type": event_type}

@@ -77,7 +77,7 @@ class WebhookPingRead(BaseModel):
     event_id: UUID
 
 
-class RowErrorRead(BaseModel):
+class RosterRowErrorRead(BaseModel):
     row: int = Field(
         description="Data row of the file, counting from 1 after the header; 0: the whole file"
     )
@@ -92,7 +92,7 @@ class RosterImportRead(BaseModel):
     created: int
     updated: int
     unchanged: int
-    errors: list[RowErrorRead]
+    errors: list[RosterRowErrorRead]
     ignored_columns: list[str] = Field(description="Columns that match no employee field")
 
 

@@ -1,0 +1,131 @@
+"""The OpenAPI document as an integrator's tools read it: a bearer scheme on every operation
+that needs a token, one name per schema, and a `webhooks` section generated from the event
+catalogue, which is also the only source of the event types the code emits."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from app.api.contract import BEARER, schema_name
+from app.config import Settings
+from app.domain.events import CATALOGUE, UnknownEvent, check_event
+from app.domain.lifecycle import MentorshipEvent
+from app.main import create_app
+
+APP = Path(__file__).resolve().parents[2] / "app"
+EVENT_NAME = re.compile(r"^[a-z_]+\.[a-z_]+$")
+# Calls that hand an event type on to the outbox: the outbox itself, the employee writes
+# (whose events are built in SQL) and the services' helpers that announce.
+EMITTERS = {"emit", "insert", "update", "_announce", "_save_act"}
+
+
+@pytest.fixture(scope="module")
+def document() -> dict:
+    return create_app(Settings(environment="test")).openapi()
+
+
+def test_every_operation_that_needs_a_token_declares_the_bearer_scheme(document):
+    scheme = document["components"]["securitySchemes"][BEARER]
+    assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
+    public = set()
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            if "security" not in operation:
+                public.add(f"{method.upper()} {path}")
+            else:
+                assert operation["security"] == [{BEARER: []}]
+    # Liveness, readiness and the calendar feed (its secret is in the URL) need no token.
+    assert public == {
+        "GET /healthz",
+        "GET /readyz",
+        "GET /v1/calendar/{organization_id}/{secret}.ics",
+    }
+
+
+def test_every_schema_has_one_name_that_no_other_schema_shares(document):
+    schemas = document["components"]["schemas"]
+    # FastAPI names two models that share a class name by their modules (`app__api__...`),
+    # and generated clients name classes by `title`: both must be unique and plain.
+    assert [name for name in schemas if "__" in name] == []
+    titles = Counter(s.get("title", name) for name, s in schemas.items())
+    assert [title for title, n in titles.items() if n > 1] == []
+
+
+def test_the_webhooks_section_documents_every_catalogued_event_and_its_payload(document):
+    webhooks = document["webhooks"]
+    assert set(webhooks) == set(CATALOGUE)
+    schemas = document["components"]["schemas"]
+    for name, event in CATALOGUE.items():
+        body = webhooks[name]["post"]["requestBody"]["content"]["application/json"]["schema"]
+        envelope = schemas[schema_name(name)]
+        assert body["$ref"].endswith("/" + schema_name(name))
+        assert envelope["properties"]["type"]["const"] == name
+        facts = schemas[envelope["properties"]["data"]["$ref"].rsplit("/", 1)[1]]
+        assert set(facts["properties"]) == {f for f in event.facts.__dataclass_fields__}
+
+
+def _emitted_literals() -> list[tuple[str, str]]:
+    """(file, event type) of every event type the code hands to the outbox, found by reading
+    the source; an f-string or other computed type there fails the test."""
+    found = []
+    for path in APP.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name not in EMITTERS:
+                continue
+            for arg in [*node.args, *(k.value for k in node.keywords)]:
+                if isinstance(arg, ast.JoinedStr):
+                    found.append((str(path), "<computed: " + ast.unparse(arg) + ">"))
+                elif isinstance(arg, ast.Constant) and EVENT_NAME.match(str(arg.value)):
+                    found.append((str(path), str(arg.value)))
+    return found
+
+
+def test_every_event_type_the_code_emits_is_in_the_catalogue():
+    emitted = _emitted_literals()
+    assert len({t for _, t in emitted}) > 20  # the scan does find the call sites
+    missing = [(f, t) for f, t in emitted if t not in CATALOGUE]
+    assert missing == []
+    assert {e.value for e in MentorshipEvent} <= set(CATALOGUE)  # a transition's events
+
+
+def test_the_outbox_refuses_a_type_or_payload_the_catalogue_does_not_describe():
+    check_event("meeting.cancelled", {"mentorship_id": "m", "meeting_id": "x"})
+    with pytest.raises(UnknownEvent):
+        check_event("employee.nope", {})
+    with pytest.raises(UnknownEvent):
+        check_event("meeting.cancelled", {"mentorship_id": "m"})
+
+
+async def test_subscribing_to_an_event_type_the_service_never_sends_answers_422(client, auth):
+    admin = await auth()
+    body = {"url": "https://hr.example.org/hooks", "event_types": ["employee.nope"]}
+    refused = await client.post("/v1/webhook-endpoints", headers=admin, json=body)
+    assert refused.status_code == 422
+    assert refused.json()["field"] == "event_types"
+    assert "employee.nope" in refused.json()["detail"]
+    known = {**body, "event_types": ["meeting.logged", "*"]}
+    assert (
+        await client.post("/v1/webhook-endpoints", headers=admin, json=known)
+    ).status_code == 201
+    mutation = (
+        'mutation { createWebhookEndpoint(url: "https://h.example.org/x", '
+        'eventTypes: ["employee.nope"]) { __typename ... on Problem { code field } } }'
+    )
+    answer = await client.post("/graphql", headers=admin, json={"query": mutation})
+    assert answer.json()["data"]["createWebhookEndpoint"]["field"] == "event_types"
+
+
+async def test_a_405_lists_every_method_the_path_answers(client, auth):
+    answer = await client.delete("/v1/webhook-endpoints", headers=await auth())
+    assert answer.status_code == 405
+    assert answer.headers["allow"] == "GET, POST"
+    one = await client.put("/v1/webhook-endpoints/00000000-0000-0000-0000-000000000000")
+    assert one.headers["allow"] == "DELETE, GET, PATCH"
