@@ -52,7 +52,7 @@ async def start_matching_run(
             "computed",
             pool.program.policy_version,
             {**result_json(result), **run_context(pool, result)},
-            principal.subject,
+            await approver_name(uow, principal),
         )
         run = await uow.programs.add_run(draft)
         await uow.access.record(
