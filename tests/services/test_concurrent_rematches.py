@@ -27,7 +27,11 @@ RUNS, TASKS = 10, 50
 START, MONTH_3 = date(2027, 1, 4), date(2027, 3, 20)
 AT_START = FixedClock(datetime(2027, 1, 4, 9, tzinfo=UTC))
 AT_CHECKPOINT = FixedClock(datetime(2027, 3, 20, 9, tzinfo=UTC))
-OPEN = {"eligibility": {"mentee_rules": [], "mentor_rules": []}}
+# The pairs come from a published run: the coordinator matches too (not the committee alone).
+OPEN = {
+    "eligibility": {"mentee_rules": [], "mentor_rules": []},
+    "pair_formation": ["committee", "coordinator"],
+}
 
 
 async def _directory(database, org, mentees_per_run: int = 1) -> dict[str, object]:

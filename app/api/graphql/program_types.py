@@ -197,6 +197,9 @@ class MatchingRun:
     proposals: list[Proposal]
     unmatched: list[Unmatched]
     total_score: float
+    created_by: str = strawberry.field(
+        description="Who ran it: the employee behind the token, or an integration token's label"
+    )
     created_at: datetime | None
     published_at: datetime | None
     supervisory_line: SupervisoryLine | None = strawberry.field(
@@ -238,6 +241,7 @@ class MatchingRun:
             proposals=proposals,
             unmatched=unmatched,
             total_score=r.result["total_score"],
+            created_by=r.created_by,
             created_at=r.created_at,
             published_at=r.published_at,
             supervisory_line=_supervisory_line(r.result.get("supervisory_line")),

@@ -39,6 +39,7 @@ def run_read(run: MatchingRun) -> MatchingRunRead:
         total_score=result["total_score"],
         supervisory_line=result.get("supervisory_line"),
         mentors_without_mentee=result.get("mentors_without_mentee", []),
+        created_by=run.created_by,
         created_at=run.created_at,
         published_at=run.published_at,
     )

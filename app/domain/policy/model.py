@@ -31,7 +31,6 @@ from app.domain.policy.sections import (
     NoRematchOutcome,
     OnboardingPolicy,
     PairFormation,
-    SupervisorRole,
     SupervisoryLine,
     TermPolicy,
 )
@@ -58,7 +57,6 @@ __all__ = [
     "PairFormation",
     "Policy",
     "PreferenceWeights",
-    "SupervisorRole",
     "SupervisoryLine",
     "TermPolicy",
     "apply_overrides",
@@ -151,7 +149,6 @@ class Policy(Section):
     disclosure_exceptions: frozenset[DisclosureKind] = field(default_factory=frozenset)
     onboarding: OnboardingPolicy = field(default_factory=OnboardingPolicy)
     ending: EndingPolicy = field(default_factory=EndingPolicy)
-    supervisor_role: SupervisorRole = SupervisorRole.NONE
     calendar: tuple[CalendarEntry, ...] = ()
 
     def __post_init__(self) -> None:

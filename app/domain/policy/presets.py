@@ -12,6 +12,7 @@ from typing import Final
 
 from app.domain.calendar.kinds import EventKind
 from app.domain.confidentiality import DisclosureKind
+from app.domain.development_plan import PlanForm
 from app.domain.eligibility.decision import (
     ActiveEmployment,
     AttendedInformationSession,
@@ -46,7 +47,6 @@ from app.domain.policy.model import (
     PairFormation,
     Policy,
     PreferenceWeights,
-    SupervisorRole,
     SupervisoryLine,
     TermPolicy,
 )
@@ -86,7 +86,7 @@ CHARLOTTE_SLL = Policy(
         signed_by_both_before_active=True,  # 000 agreement: mentor and mentee signature and date
     ),
     # 000 "Mentee Learning Activities": a personal SWOT; 001 "Monthly Journaling"
-    goals=GoalsPolicy(plan="goals_and_swot", mentee_journal=True),
+    goals=GoalsPolicy(plan=PlanForm.GOALS_AND_SWOT, mentee_journal=True),
     eligibility=EligibilityPolicy(
         # 000 "Mentee Criteria": no performance or disciplinary issues; defines strengths/weaknesses
         # Every program: only the actively employed take part (DOMAIN "Eligibility").
@@ -118,7 +118,6 @@ CHARLOTTE_SLL = Policy(
         mentees_stay_hosts_rotate=True,  # 001 "Group Learning": mentees remain; mentors rotate
         luncheons_not_before_month=1,  # 001 "Group Learning": "beginning after January 1"
     ),
-    supervisor_role=SupervisorRole.DEVELOPMENT_PARTNER,  # 001 "Discussing Your Mentoring Goals..."
     # 000 "Group Learning": "periodic group sessions" (a setting: here every third month); the
     # luncheons follow from `group_activities` (January and April).
     calendar=(
@@ -154,7 +153,9 @@ CALTRANS = Policy(
         required_sections=("duration",),
         signed_by_both_before_active=True,  # 002 contract: mentor and mentee initials and date
     ),
-    goals=GoalsPolicy(plan="idp"),  # 002 "Establish Goals, Objectives, and Developmental Needs"
+    goals=GoalsPolicy(
+        plan=PlanForm.IDP
+    ),  # 002 "Establish Goals, Objectives, and Developmental Needs"
     eligibility=EligibilityPolicy(
         # 002 "Minimum Requirements": supervisor approval
         mentee_rules=(ActiveEmployment(), SupervisorApproved()),
@@ -177,7 +178,6 @@ CALTRANS = Policy(
     ),
     # 002 "Forming the Relationship": chosen from the volunteer list, or an off-list request
     pair_formation=(PairFormation.MENTEE_CHOICE, PairFormation.REFERRAL),
-    supervisor_role=SupervisorRole.APPROVES_PARTICIPATION,  # 002 "Minimum Requirements"
     # 002 "Minimum Requirements": mentors "attend organized events" (an orientation)
     calendar=(CalendarEntry(EventKind.ORIENTATION, "Mentoring program orientation"),),
 )
@@ -204,7 +204,7 @@ NC_MODEL = Policy(
         coordinator_keeps_file=True,  # 003 "Confidentiality": file of signed agreements
     ),
     goals=GoalsPolicy(
-        plan="action_plan_or_idp",  # 003 "Setting Learning and Development Goals": AP or IDP
+        plan=PlanForm.ACTION_PLAN_OR_IDP,  # 003 "Setting Learning and Development Goals": AP or IDP
         max_objectives=3,  # 003 "Setting Learning and Development Goals": "up to three (3)"
         smart_goals=True,  # 003 "Expectations": "setting SMART goals"
         monthly_progress_reports=True,  # 003 "Expectations": "report monthly progress"
@@ -235,7 +235,6 @@ NC_MODEL = Policy(
     onboarding=OnboardingPolicy(
         initial_meeting_window_days=14,  # 003 "Initial Meeting": "soon after" (a setting)
         initial_meeting_min_hours=1.0,  # 003 "Initial Meeting": "at least one hour"
-        information_session_required=True,  # 003 "Requirements": attend an Information Session
         # 003 "Program Coordinator": information meetings "annually": attendance lasts a year
         information_session_valid_months=12,
     ),
@@ -256,7 +255,9 @@ MAINE_MMS = Policy(
     evaluations=EvaluationPolicy(  # 004 "Schedule of Events": the program evaluation in March
         program_evaluation=True, forms=(forms.MAINE_PROGRAM,)
     ),
-    goals=GoalsPolicy(plan="competencies"),  # 004 match criterion 1: competencies to focus on
+    goals=GoalsPolicy(
+        plan=PlanForm.COMPETENCIES
+    ),  # 004 match criterion 1: competencies to focus on
     eligibility=EligibilityPolicy(
         # 004 mission: "graduates of the Maine Leadership Institute"
         mentee_rules=(ActiveEmployment(), GraduateOf((MAINE_LEADERSHIP_INSTITUTE,))),
@@ -316,7 +317,6 @@ MAINE_MMS = Policy(
         meetings_from_proposal=True,
     ),
     ending=EndingPolicy(administrator_may_terminate=True),  # 004 confidentiality exception 3
-    supervisor_role=SupervisorRole.CONSULTED_WITH_MENTEE_APPROVAL,  # 004 exception 2
 )
 
 

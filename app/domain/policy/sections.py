@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.domain.calendar.kinds import EventKind
+from app.domain.development_plan import PlanForm
 from app.domain.errors import PolicyError
 from app.domain.forms.kinds import EvaluationKind as EvaluationKind
 from app.domain.forms.kinds import Respondent as Respondent
@@ -53,15 +54,6 @@ class NoRematchOutcome(StrEnum):
 
     WITHDRAW_MENTEE = "withdraw_mentee"
     END_RELATIONSHIP = "end_relationship"
-
-
-class SupervisorRole(StrEnum):
-    """The mentee's supervisor's part in the program."""
-
-    NONE = "none"
-    DEVELOPMENT_PARTNER = "development_partner"
-    APPROVES_PARTICIPATION = "approves_participation"
-    CONSULTED_WITH_MENTEE_APPROVAL = "consulted_with_mentee_approval"
 
 
 class FeePayer(StrEnum):
@@ -214,7 +206,7 @@ class AgreementPolicy(Section):
 class GoalsPolicy(Section):
     """The mentee's development plan."""
 
-    plan: str = "goals"
+    plan: PlanForm = PlanForm.GOALS
     max_objectives: int | None = None
     smart_goals: bool = False
     mentee_journal: bool = False
@@ -279,7 +271,6 @@ class OnboardingPolicy(Section):
 
     initial_meeting_window_days: int | None = None
     initial_meeting_min_hours: float = 0.0
-    information_session_required: bool = False
     meetings_from_proposal: bool = False
     information_session_valid_months: int = 0  # 0: a session counts for its own cohort only
 

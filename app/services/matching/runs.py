@@ -13,6 +13,7 @@ from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from app.domain.matching.explanation import MatchExplanation, explain, refusals
+from app.domain.matching.formation import run_formed_by
 from app.domain.policy.model import PairFormation
 from app.services.approvers import approver_name
 from app.services.bulk_work import off_the_loop
@@ -52,7 +53,7 @@ async def start_matching_run(
             "computed",
             pool.program.policy_version,
             {**result_json(result), **run_context(pool, result)},
-            principal.subject,
+            await approver_name(uow, principal),
         )
         run = await uow.programs.add_run(draft)
         await uow.access.record(
@@ -67,6 +68,14 @@ async def start_matching_run(
         )
         await uow.commit()
     return run
+
+
+async def _ways_of_forming(uow: UnitOfWork, cohort_id: UUID) -> tuple[PairFormation, ...]:
+    cohort = await uow.programs.get_cohort(cohort_id)
+    program = None if cohort is None else await uow.programs.get_program(cohort.program_id)
+    if program is None:
+        raise NotFound("no such matching run", field="id")
+    return program.policy.pair_formation
 
 
 def _reads_runs(principal: Principal) -> bool:
@@ -167,7 +176,8 @@ async def lock_pair(
 async def publish_matching_run(
     *, uow: UnitOfWork, principal: Principal, run_id: UUID
 ) -> list[Mentorship]:
-    """Turn the run's proposals into mentorships in state `proposed`; only once."""
+    """Turn the run's proposals into mentorships in state `proposed`, formed by one of the
+    program's own ways (never a committee-only program's); only once."""
     reach(principal, Resource.MATCHING_RUNS, Action.PUBLISH)
     async with uow:
         run = await uow.programs.mark_published(run_id)  # waits for a concurrent publish
@@ -175,12 +185,13 @@ async def publish_matching_run(
             if await uow.programs.get_run(run_id) is None:
                 raise NotFound("no such matching run", field="id")
             raise Conflict("this matching run is already published", field="id")
+        formed_by = run_formed_by(await _ways_of_forming(uow, run.cohort_id))
         pairs = [
             (UUID(p["mentee_id"]), UUID(p["mentor_id"]), p["explanation"])
             for p in run.result["proposals"]
         ]
         created = await proposed_mentorships(
-            uow, run.cohort_id, pairs, formed_by="algorithm", run=run
+            uow, run.cohort_id, pairs, formed_by=formed_by.value, run=run
         )
         await uow.access.record(
             AuditEvent.by(

@@ -12,6 +12,7 @@ from app.domain.authorization.table import reach
 from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.policy.model import apply_overrides
 from app.domain.policy.presets import PRESET_DETAILS, Preset, preset
+from app.services.approvers import approver_name
 from app.services.ports import UnitOfWork
 from app.services.programs.records import Program
 
@@ -37,7 +38,7 @@ async def create_program(
     policy = apply_overrides(preset(preset_name), overrides or {})
     draft = Program(uuid.uuid4(), name.strip(), preset_name, 1, policy)
     async with uow:
-        program = await uow.programs.add_program(draft, principal.subject)
+        program = await uow.programs.add_program(draft, await approver_name(uow, principal))
         await uow.access.record(
             AuditEvent.by(principal, "program.created", "program", program.id, preset=preset_name)
         )
@@ -78,7 +79,7 @@ async def update_program_policy(
         policy = apply_overrides(current.policy, overrides)
         version = current.policy_version + 1
         if not await uow.programs.add_policy_version(
-            program_id, version, policy.to_dict(), principal.subject
+            program_id, version, policy.to_dict(), await approver_name(uow, principal)
         ):
             raise Conflict("the policy was changed meanwhile; read it again", field="policy")
         await uow.access.record(

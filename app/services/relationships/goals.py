@@ -8,12 +8,13 @@ import uuid
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from uuid import UUID
 
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
+from app.domain.development_plan import GoalKind as GoalKind
+from app.domain.development_plan import check_plan_entry
 from app.domain.errors import InvalidInput, NotFound, NotPermitted, TransitionRefused
 from app.domain.lifecycle import Party
 from app.domain.smart_goals import check_smart
@@ -27,13 +28,6 @@ DEFAULT_PAGE = 20
 MAX_PAGE = 100
 
 
-class GoalKind(StrEnum):
-    GOAL = "goal"
-    OBJECTIVE = "objective"
-    DEVELOPMENTAL_NEED = "developmental_need"
-    ACTION_STEP = "action_step"
-
-
 async def add_goal(
     *,
     uow: UnitOfWork,
@@ -44,11 +38,13 @@ async def add_goal(
     parent_id: UUID | None = None,
     smart: Mapping[str, object] | None = None,
 ) -> Goal:
-    """The mentee adds to their plan; NC allows at most three objectives, each SMART."""
+    """The mentee adds to their plan, in the form its program gives it (a SWOT in Charlotte,
+    competencies in Maine); NC allows at most three objectives, each SMART."""
     scope = reach(principal, Resource.GOALS, Action.WRITE)
     _check_text(text)
     async with uow:
         pair = await _mentee_pair(uow, principal, mentorship_id, scope)
+        check_plan_entry(pair.policy.goals.plan, kind)
         checked = check_smart(kind.value, smart, required=pair.policy.goals.smart_goals)
         plan = await uow.relationships.goals(mentorship_id)
         most = pair.policy.goals.max_objectives

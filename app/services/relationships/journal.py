@@ -12,6 +12,7 @@ from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.confidentiality import ContentPart
+from app.domain.development_plan import check_journal_offered
 from app.domain.errors import InvalidInput, NotPermitted, TransitionRefused
 from app.domain.lifecycle import Party
 from app.services.ports import UnitOfWork
@@ -32,13 +33,14 @@ async def write_journal_entry(
     entry_on: date,
     entry: Mapping[str, str],
 ) -> JournalEntry:
-    """The mentee adds an entry to their own journal."""
+    """The mentee adds an entry to their own journal, where the program keeps one."""
     scope = reach(principal, Resource.JOURNAL, Action.WRITE)
     _check(entry)
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope)
         if participant(pair) is not Party.MENTEE:
             raise NotPermitted("the journal is the mentee's own", rule="journal_mentee_only")
+        check_journal_offered(pair.policy.goals.mentee_journal)
         if pair.status.is_terminal:
             raise TransitionRefused(
                 f"the mentorship is {pair.status.state}; that is final", rule="terminal_state"

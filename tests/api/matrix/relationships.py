@@ -228,7 +228,16 @@ async def _open_program_evaluation(client, pairing) -> None:
 
 async def seed(client, auth) -> dict:
     """A Maine mentorship with something in every record, running since January 2026."""
-    pairing = await propose(client, auth, "maine-mms", date(2026, 1, 5), prefix="VM")
+    # Maine keeps no journal (only Charlotte's handbook does, 001): this one does, so that
+    # every record holds a secret to leak.
+    pairing = await propose(
+        client,
+        auth,
+        "maine-mms",
+        date(2026, 1, 5),
+        prefix="VM",
+        policy={"goals": {"mentee_journal": True}},
+    )
     mentorship = f"/v1/mentorships/{pairing.id}"
     await _open_program_evaluation(client, pairing)
     steps = [

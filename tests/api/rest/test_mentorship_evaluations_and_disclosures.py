@@ -133,7 +133,8 @@ async def test_speaking_to_the_supervisor_needs_the_proteges_approval(client, au
 
 
 async def test_a_disclosure_opens_exactly_what_it_names_to_its_recipient(client, auth, clock):
-    pairing = await propose(client, auth, "maine-mms", START)
+    journal = {"goals": {"mentee_journal": True}}  # Maine keeps none; this program does
+    pairing = await propose(client, auth, "maine-mms", START, policy=journal)
     await _active(client, pairing, None)
     clock.set(date(2027, 1, 20))
     await client.post(

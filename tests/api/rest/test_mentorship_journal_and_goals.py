@@ -119,3 +119,56 @@ async def test_the_mentee_owns_the_plan_and_the_mentor_comments(client, auth, cl
         f"/v1/goals/{goal['id']}", headers=pairing.mentee, json={"progress": 40}
     )
     assert updated.json()["progress"] == 40
+
+
+async def test_a_program_without_a_journal_refuses_an_entry(client, auth, clock):
+    # seed 001_5dd4108eec679fcc.txt "Monthly Journaling" is Charlotte's; NC's handbook (003)
+    # names no journal, so its program keeps none.
+    pairing = await propose(client, auth, "nc-model", START)
+    refused = await client.post(
+        f"/v1/mentorships/{pairing.id}/journal",
+        headers=pairing.mentee,
+        json={"entry_on": "2027-01-10", "focus": "x"},
+    )
+    assert (refused.status_code, refused.json()["rule"]) == (422, "mentee_journal")
+    query = (
+        "mutation($id: UUID!) { writeJournalEntry(mentorshipId: $id, entryOn: "
+        '"2027-01-10", entry: {focus: "x"}) { __typename ... on Problem { rule } } }'
+    )
+    answer = await client.post(
+        "/graphql", headers=pairing.mentee, json={"query": query, "variables": {"id": pairing.id}}
+    )
+    assert answer.json()["data"]["writeJournalEntry"] == {
+        "__typename": "Problem",
+        "rule": "mentee_journal",
+    }
+
+
+async def test_the_plan_takes_the_form_its_handbook_gives_it(client, auth, clock):
+    # seed 000_4e18aab21704e587.txt "Mentee Learning Activities": a personal SWOT analysis;
+    # seed 004_5b4c852a2ca2c393.txt criterion 1: the competencies the protégé wishes to focus on.
+    charlotte = await propose(client, auth, "charlotte-sll", START)
+    swot = await client.post(
+        f"/v1/mentorships/{charlotte.id}/goals",
+        headers=charlotte.mentee,
+        json={"kind": "weakness", "text": "delegation"},
+    )
+    assert swot.status_code == 201, swot.text
+    maine = await propose(client, auth, "maine-mms", START, prefix="MM")
+    url = f"/v1/mentorships/{maine.id}/goals"
+    focus = await client.post(
+        url, headers=maine.mentee, json={"kind": "competency", "text": "strategic thinking"}
+    )
+    assert focus.status_code == 201, focus.text
+    refused = await client.post(url, headers=maine.mentee, json={"kind": "threat", "text": "x"})
+    assert (refused.status_code, refused.json()["rule"]) == (422, "plan_form")
+    query = (
+        'mutation($id: UUID!) { addGoal(mentorshipId: $id, kind: OPPORTUNITY, text: "x") '
+        "{ __typename ... on Problem { rule } ... on Goal { kind } } }"
+    )
+    answer = await client.post(
+        "/graphql", headers=maine.mentee, json={"query": query, "variables": {"id": maine.id}}
+    )
+    assert answer.json()["data"]["addGoal"] == {"__typename": "Problem", "rule": "plan_form"}
+    kept = await client.get(url, headers=maine.mentee)
+    assert [g["kind"] for g in kept.json()] == ["competency"]

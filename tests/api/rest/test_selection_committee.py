@@ -74,3 +74,33 @@ async def test_a_program_without_a_committee_has_no_slate(client, auth):
     )
     assert answer.status_code == 422
     assert answer.json()["type"] == "/problems/invalid-policy"
+
+
+async def test_a_committee_programs_matching_run_is_never_published_as_its_pairs(client, auth):
+    # seed 000_4e18aab21704e587.txt "Selection Committee": the committee "Reviews participant
+    # application for closest match with mentor profile": a run may inform it, never replace it.
+    coordinator = await auth(role=Role.COORDINATOR)
+    ids, cohort = await _charlotte(client, await auth())
+    await apply(client, coordinator, cohort, ids["A-T"], SELF_ASSESSMENT)
+    await apply(client, coordinator, cohort, ids["CM"], MENTOR | {"capacity": 1})
+    run = await client.post(f"/v1/cohorts/{cohort}/matching-runs", headers=coordinator)
+    assert run.status_code == 201, run.text
+    refused = await client.post(
+        f"/v1/matching-runs/{run.json()['id']}/publish", headers=coordinator
+    )
+    assert (refused.status_code, refused.json()["rule"]) == (422, "pair_formation")
+    query = (
+        "mutation($id: UUID!) { publishMatchingRun(id: $id) { __typename "
+        "... on Problem { rule } } }"
+    )
+    answer = await client.post(
+        "/graphql",
+        headers=coordinator,
+        json={"query": query, "variables": {"id": run.json()["id"]}},
+    )
+    assert answer.json()["data"]["publishMatchingRun"] == {
+        "__typename": "Problem",
+        "rule": "pair_formation",
+    }
+    mentorships = await client.get("/v1/mentorships", headers=coordinator)
+    assert mentorships.json()["items"] == []

@@ -72,6 +72,9 @@ class MatchingRunRead(BaseModel):
     mentors_without_mentee: list[IdleMentorRead] = Field(
         default_factory=list, description="Eligible mentors who got no mentee, and why"
     )
+    created_by: str = Field(
+        description="Who ran it: the employee behind the token, or an integration token's label"
+    )
     created_at: datetime | None
     published_at: datetime | None
 
