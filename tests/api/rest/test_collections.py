@@ -97,7 +97,8 @@ async def test_webhook_endpoints_and_mentorships_answer_pages(client, auth):
             json={"url": f"https://hr.example.org/hooks/{n}", "event_types": ["*"]},
         )
     endpoints, links = await _walk(client, headers, "/v1/webhook-endpoints", 2)
-    assert len(endpoints) == 3 and len(links) == 1
+    assert len(endpoints) == 3
+    assert len(links) == 1
     assert (await client.get("/v1/mentorships", headers=headers)).json() == {
         "items": [],
         "next_cursor": None,
