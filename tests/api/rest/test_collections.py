@@ -127,8 +127,6 @@ async def test_an_unknown_query_parameter_is_refused_with_its_name(client, auth)
 
 async def test_a_cursor_this_service_did_not_issue_is_refused(client, auth):
     for cursor in ("%%%", "bm90IGpzb24", "WzEsMiwzXQ"):  # not base64; not JSON; not a key here
-        response = await client.get(
-            "/v1/programs", params={"cursor": cursor}, headers=await auth()
-        )
+        response = await client.get("/v1/programs", params={"cursor": cursor}, headers=await auth())
         assert response.status_code == 422, (cursor, response.text)
         assert response.json()["field"] == "cursor"
