@@ -40,7 +40,7 @@ def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str
 
 async def organization_lines(units: Units) -> list[str]:
     """Every organisation: slug, id, name."""
-    found = await organizations.list_organizations(uow=units.admin())
+    found = await organizations.every_organization(uow=units.admin())
     return _table(("SLUG", "ID", "NAME"), [(o.slug, str(o.id), o.name) for o in found])
 
 

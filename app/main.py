@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from app.adapters.auth.authenticator import Authenticator
 from app.adapters.auth.revocations import hearing_revocations
@@ -22,6 +22,7 @@ from app.api.docs import install_docs
 from app.api.etags import ETags
 from app.api.graphql.schema import build_router
 from app.api.idempotency import Idempotency
+from app.api.query_guard import refuse_unknown_query_parameters
 from app.api.rest import (
     access,
     agreement_records,
@@ -90,10 +91,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     errors.install(app)
     install_docs(app)
     install_contract(app)
+    # First: routes are matched in order, and a dashboard's GraphQL POST would otherwise
+    # be tried against every REST route before its own.
+    app.include_router(build_router(settings))
     for router in (
-        # First: routes are matched in order, and a dashboard's GraphQL POST would otherwise
-        # be tried against every REST route before its own.
-        build_router(settings),
         health.router,
         employees.router,
         employees.import_router,
@@ -108,7 +109,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         *integrations.routers,
         program_year_rest.router,
     ):
-        app.include_router(router)
+        app.include_router(router, dependencies=[Depends(refuse_unknown_query_parameters)])
     app.mount("/scim", ScimMount())
     app.add_middleware(Idempotency)
     app.add_middleware(ETags)

@@ -124,7 +124,7 @@ async def seed(owner_url: str, pairs: int) -> dict[str, Any]:
                 await c.get(
                     "/v1/employees",
                     headers=admin,
-                    params={"limit": 200, **({"after": after} if after else {})},
+                    params={"limit": 200, **({"cursor": after} if after else {})},
                 )
             ).json()
             ids |= {e["employee_number"]: e["id"] for e in page["items"]}

@@ -14,6 +14,7 @@ again (PostgreSQL's text has spaces after `:` and `,`: the same JSON, not the sa
 from __future__ import annotations
 
 import base64
+import json
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -149,7 +150,7 @@ def _limit(request: Request) -> int:
 
 async def employee_page(request: Request) -> Response:
     # The cursor is the page's last employee_number in unpadded URL-safe base64.
-    state, limit, after = request.app.state, _limit(request), request.query_params.get("after")
+    state, limit, after = request.app.state, _limit(request), request.query_params.get("cursor")
     if after is None:
         rows = await state.pool.fetch(EMPLOYEE_PAGE, state.org, limit + 1)
     else:
@@ -164,15 +165,17 @@ async def employee_page(request: Request) -> Response:
 
 
 async def mentorship_page(request: Request) -> Response:
-    state, limit, after = request.app.state, _limit(request), request.query_params.get("after")
-    if after is None:
+    state, limit, cursor = request.app.state, _limit(request), request.query_params.get("cursor")
+    if cursor is None:
         rows = await state.pool.fetch(MENTORSHIP_PAGE, state.org, limit)
     else:
+        [after] = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         rows = await state.pool.fetch(MENTORSHIP_PAGE_AFTER, state.org, limit, UUID(after))
     items = [_with_json(r, "policy", "explanation") for r in rows]
-    # As the service's route: a full page names its last id, even when nothing follows.
-    next_after = items[-1]["id"] if len(items) == limit else None
-    return _json({"items": items, "next_after": next_after})
+    # The service's cursor: base64url of the last key as a JSON array.
+    last = json.dumps([str(items[-1]["id"])]).encode() if len(items) == limit else None
+    next_cursor = base64.urlsafe_b64encode(last).decode().rstrip("=") if last else None
+    return _json({"items": items, "next_cursor": next_cursor})
 
 
 async def mentorship(request: Request) -> Response:

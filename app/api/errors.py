@@ -51,6 +51,15 @@ class RateLimited(Exception):
         self.headers = {k.decode(): v.decode() for k, v in headers}
 
 
+class UnknownQueryParameters(Exception):
+    """The request names query parameters its route does not take."""
+
+    def __init__(self, unknown: list[str], known: list[str]) -> None:
+        super().__init__(", ".join(unknown))
+        self.unknown = unknown
+        self.known = known
+
+
 def problem(
     status: int,
     code: str,
@@ -142,6 +151,22 @@ def install(app: FastAPI) -> None:
             f"try again in {error.retry_after} seconds",
             instance=request.url.path,
             headers={"Retry-After": str(error.retry_after), **error.headers},
+        )
+
+    @app.exception_handler(UnknownQueryParameters)
+    async def _unknown_query(request: Request, error: UnknownQueryParameters) -> JSONResponse:
+        takes = ", ".join(error.known) or "no query parameters"
+        return problem(
+            400,
+            "unknown-query-parameter",
+            "Unknown query parameter",
+            f"unknown: {', '.join(error.unknown)}; this route takes {takes}",
+            instance=request.url.path,
+            field=error.unknown[0],
+            errors=[
+                {"field": name, "location": "query", "reason": "unknown query parameter"}
+                for name in error.unknown
+            ],
         )
 
     @app.exception_handler(StarletteHTTPException)

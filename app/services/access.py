@@ -15,6 +15,7 @@ from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.outbound_urls import OutboundPolicy, url_refusal
+from app.services.paging import Page, check_limit, page_of
 from app.services.ports import Clock, UnitOfWork
 
 # Roles that act as a person, so a token for them must say which employee it is.
@@ -161,10 +162,9 @@ async def remove_oidc_issuer(
 
 async def list_audit_events(
     *, uow: UnitOfWork, principal: Principal, before: int | None = None, limit: int = 50
-) -> list[AuditEvent]:
+) -> Page[AuditEvent]:
     """The newest audit events first; pass the last event's id as `before` for older ones."""
     reach(principal, Resource.AUDIT_EVENTS, Action.READ)
-    if not 1 <= limit <= 200:
-        raise InvalidInput("limit must be between 1 and 200", field="limit")
+    check_limit(limit)
     async with uow.read_only():
-        return await uow.access.audit_page(before=before, limit=limit)
+        return page_of(await uow.access.audit_page(before=before, limit=limit + 1), limit)

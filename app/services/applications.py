@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -22,6 +22,7 @@ from app.domain.matching.rules import in_supervisory_line
 from app.domain.policy.model import Policy
 from app.services.approvers import approver_name
 from app.services.eligibility_refresh import reevaluate
+from app.services.paging import Page, check_limit, page_of
 from app.services.ports import Clock, UnitOfWork
 from app.services.programs.facts import candidate
 from app.services.programs.records import Application, Cohort
@@ -95,6 +96,28 @@ async def list_applications(
         if await uow.programs.get_cohort(cohort_id) is None:
             raise NotFound("no such cohort", field="id")
         return await uow.programs.applications(cohort_id=cohort_id)
+
+
+async def applications_page(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    cohort_id: UUID,
+    after: tuple[datetime, UUID] | None = None,
+    limit: int = 50,
+) -> Page[Application]:
+    """A cohort's applications in the order they came, a page after `after` (the
+    `(created_at, id)` of the last one shown)."""
+    reach(principal, Resource.COHORTS, Action.READ)
+    reach(principal, Resource.APPLICATIONS, Action.READ)
+    check_limit(limit)
+    async with uow.read_only():
+        if await uow.programs.get_cohort(cohort_id) is None:
+            raise NotFound("no such cohort", field="id")
+        found = await uow.programs.applications_page(
+            cohort_id=cohort_id, after=after, limit=limit + 1
+        )
+    return page_of(found, limit)
 
 
 async def edit_application(

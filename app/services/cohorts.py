@@ -15,6 +15,7 @@ from app.domain.calendar.kinds import EventKind
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.luncheons import check_luncheon_date
 from app.services.applications import refresh_within
+from app.services.paging import Page, check_limit, page_of
 from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import Cohort, CohortEvent
 
@@ -71,6 +72,25 @@ async def get_cohort(*, uow: UnitOfWork, principal: Principal, cohort_id: UUID) 
     if found is None:
         raise NotFound("no such cohort", field="id")
     return found
+
+
+async def list_cohorts(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    program_id: UUID,
+    after: UUID | None = None,
+    limit: int = 50,
+) -> Page[Cohort]:
+    """A program's cohorts in id order, a page after `after` (the last id shown)."""
+    reach(principal, Resource.PROGRAMS, Action.READ)
+    reach(principal, Resource.COHORTS, Action.READ)
+    check_limit(limit)
+    async with uow.read_only():
+        if await uow.programs.get_program(program_id) is None:
+            raise NotFound("no such program", field="id")
+        found = await uow.programs.cohorts_page(program_id=program_id, after=after, limit=limit + 1)
+    return page_of(found, limit)
 
 
 async def add_cohort_event(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 
+from app.domain.access import Principal
 from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.lifecycle import MentorshipState
 from app.services.ports import Organization, UnitOfWork
@@ -36,11 +37,18 @@ async def organization_by_slug(*, uow: UnitOfWork, slug: str) -> Organization:
     return organization
 
 
-async def list_organizations(*, uow: UnitOfWork) -> list[Organization]:
+async def every_organization(*, uow: UnitOfWork) -> list[Organization]:
     """Every organisation, by slug: for the service's operators (an administrator's unit
     of work; a tenant's sees only itself)."""
     async with uow.read_only():
         return await uow.organizations.every()
+
+
+async def list_organizations(*, uow: UnitOfWork, principal: Principal) -> list[Organization]:
+    """The organisations the caller can see: a token is bound to one, its own."""
+    async with uow.read_only():
+        own = await uow.organizations.get(principal.organization_id)
+    return [] if own is None else [own]
 
 
 async def mentorships_by_state(*, uow: UnitOfWork) -> dict[MentorshipState, int]:

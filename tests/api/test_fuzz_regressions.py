@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from app.api.pagination import encode_cursor
 from app.config import Settings
 from app.main import create_app
 from tests.factories import employee_row
@@ -58,9 +59,10 @@ async def test_registering_the_same_issuer_and_audience_twice_is_a_conflict(clie
 
 
 async def test_an_audit_cursor_beyond_64_bits_is_refused_not_a_crash(client, auth):
-    response = await client.get("/v1/audit-events", params={"before": 2**63}, headers=await auth())
+    forged = encode_cursor([2**63])
+    response = await client.get("/v1/audit-events", params={"cursor": forged}, headers=await auth())
     assert response.status_code == 422
-    assert response.json()["errors"][0]["field"] == "before"
+    assert response.json()["field"] == "cursor"
 
 
 async def test_a_webhook_patch_with_nulls_leaves_those_fields_as_they_are(client, auth):

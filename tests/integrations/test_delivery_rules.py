@@ -136,9 +136,10 @@ async def test_a_failing_receiver_is_tried_again_later_not_at_once(database, org
     sender = _Answering(500)
     for _ in range(3):
         await deliver_due(uow=SqlUnitOfWork(database, org.id), sender=sender, clock=SystemClock())
-    [delivery] = await webhooks.list_webhook_deliveries(
+    page = await webhooks.list_webhook_deliveries(
         uow=SqlUnitOfWork(database, org.id), principal=admin, endpoint_id=endpoint_id
     )
+    [delivery] = page.items
     assert len(sender.sent) == 1
     assert (delivery.state, delivery.attempts, delivery.last_status) == ("pending", 1, 500)
     assert delivery.next_attempt_at > datetime.now(UTC)

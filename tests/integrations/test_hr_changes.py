@@ -61,7 +61,7 @@ async def test_a_mentor_becoming_the_mentees_manager_flags_the_pair_and_emits_an
     deliveries = await client.get(
         f"/v1/webhook-endpoints/{hook.json()['id']}/deliveries", headers=admin
     )
-    assert [d["event_type"] for d in deliveries.json()] == ["mentorship.flagged"]
+    assert [d["event_type"] for d in deliveries.json()["items"]] == ["mentorship.flagged"]
 
 
 async def test_the_same_change_imported_twice_flags_once_and_leaving_is_a_reason(client, auth):

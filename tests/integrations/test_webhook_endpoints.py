@@ -59,10 +59,10 @@ async def test_a_ping_reaches_only_the_endpoint_it_names_and_can_be_redelivered(
     assert ping.status_code == 202
     mine = (
         await client.get(f"/v1/webhook-endpoints/{pinged['id']}/deliveries", headers=admin)
-    ).json()
+    ).json()["items"]
     theirs = (
         await client.get(f"/v1/webhook-endpoints/{other['id']}/deliveries", headers=admin)
-    ).json()
+    ).json()["items"]
     assert [(d["event_type"], d["state"]) for d in mine] == [("webhook.ping", "pending")]
     assert theirs == []
     again = await client.post(f"/v1/webhook-deliveries/{mine[0]['id']}/redeliver", headers=admin)

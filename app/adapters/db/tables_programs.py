@@ -65,7 +65,7 @@ cohorts = sa.Table(
     _created_at(),
     sa.PrimaryKeyConstraint("organization_id", "id"),
     _refers("programs", "program_id", "fk_cohorts_program"),
-    sa.Index("ix_cohorts_organization_id_program_id", "organization_id", "program_id"),
+    sa.Index("ix_cohorts_organization_id_program_id_id", "organization_id", "program_id", "id"),
 )
 
 cohort_events = sa.Table(
@@ -108,6 +108,14 @@ applications = sa.Table(
     _refers("cohorts", "cohort_id", "fk_applications_cohort"),
     _refers("employees", "employee_id", "fk_applications_employee"),
     sa.Index("ix_applications_organization_id_employee_id", "organization_id", "employee_id"),
+    # The cohort's list pages in the order applications came (keyset).
+    sa.Index(
+        "ix_applications_organization_id_cohort_id_created_at",
+        "organization_id",
+        "cohort_id",
+        "created_at",
+        "id",
+    ),
     sa.CheckConstraint("role IN ('mentee', 'mentor')", name="role"),
     sa.CheckConstraint("capacity >= 0", name="capacity_not_negative"),
 )
@@ -140,7 +148,7 @@ matching_runs = sa.Table(
     sa.Column("published_at", sa.DateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint("organization_id", "id"),
     _refers("cohorts", "cohort_id", "fk_matching_runs_cohort"),
-    sa.Index("ix_matching_runs_organization_id_cohort_id", "organization_id", "cohort_id"),
+    sa.Index("ix_matching_runs_organization_id_cohort_id_id", "organization_id", "cohort_id", "id"),
     sa.CheckConstraint("state IN ('computed', 'published')", name="state"),
 )
 

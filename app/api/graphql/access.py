@@ -144,7 +144,7 @@ class AccessQuery:
                 request_id=e.request_id,
                 details=cast(JSON, dict(e.details)),
             )
-            for e in events
+            for e in events.items
         ]
 
 

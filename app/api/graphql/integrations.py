@@ -126,7 +126,7 @@ class IntegrationQuery(RosterQuery):
             )
         except DomainError:
             return []
-        return [WebhookDelivery.of(d) for d in found]
+        return [WebhookDelivery.of(d) for d in found.items]
 
 
 async def _call(info: strawberry.Info, use_case: Any, **arguments: Any) -> Any:

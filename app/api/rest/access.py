@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Request, Response
 
 from app.api.deps import CurrentCaller, OutboundUrls, SystemTime
+from app.api.pagination import PageQuery, bigint, bounded, keyset, single_key
 from app.api.rest.responses import problems
 from app.api.rest.schemas.access import (
     ApiTokenCreate,
@@ -16,8 +17,10 @@ from app.api.rest.schemas.access import (
     AuditEventPageRead,
     OidcIssuerCreate,
     OidcIssuerRead,
+    OrganizationPageRead,
 )
 from app.services import access as service
+from app.services import organizations
 
 router = APIRouter(prefix="/v1", tags=["access"])
 
@@ -111,16 +114,27 @@ async def remove_oidc_issuer(issuer_id: UUID, caller: CurrentCaller) -> Response
     responses=problems(403),
 )
 async def list_audit_events(
-    caller: CurrentCaller,
-    before: Annotated[
-        int | None,
-        Query(ge=1, le=2**63 - 1, description="From `next_before` of the previous page"),
-    ] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    caller: CurrentCaller, page: PageQuery, request: Request, response: Response
 ) -> Any:
     """Who did what and when, newest first. Facts only, never confidential content."""
     events = await service.list_audit_events(
-        uow=caller.uow, principal=caller.principal, before=before, limit=limit
+        uow=caller.uow,
+        principal=caller.principal,
+        before=single_key(page, bigint),
+        limit=page.limit,
     )
-    next_before = events[-1].id if len(events) == limit else None
-    return {"items": events, "next_before": next_before}
+    return keyset(request, response, events.items, events.has_more, key=lambda e: [e.id])
+
+
+@router.get(
+    "/organizations",
+    operation_id="listOrganizations",
+    response_model=OrganizationPageRead,
+    responses=problems(),
+)
+async def list_organizations(
+    caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
+    """The organisations this token can see: the one it is bound to."""
+    found = await organizations.list_organizations(uow=caller.uow, principal=caller.principal)
+    return bounded(request, response, found, page)

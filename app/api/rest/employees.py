@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Request, Response
 
 from app.api.deps import CurrentCaller, SystemTime
+from app.api.pagination import PageQuery, answer
 from app.api.rest.large_json import LargeJsonRoute
 from app.api.rest.responses import problems
 from app.api.rest.schemas.employees import (
@@ -47,8 +48,9 @@ async def import_employees(
 @router.get("", operation_id="listEmployees", response_model=EmployeePageRead, responses=problems())
 async def list_employees(
     caller: CurrentCaller,
-    after: Annotated[str | None, Query(description="Cursor from the previous page")] = None,
-    limit: Annotated[int, Query(ge=1, le=service.MAX_PAGE)] = 50,
+    page: PageQuery,
+    request: Request,
+    response: Response,
     department: str | None = None,
     unit: str | None = None,
     employment_status: EmploymentStatus | None = None,
@@ -65,9 +67,14 @@ async def list_employees(
         )
         if v is not None
     }
-    return await service.list_employees(
-        uow=caller.uow, principal=caller.principal, after=after, limit=limit, filters=filters
+    found = await service.list_employees(
+        uow=caller.uow,
+        principal=caller.principal,
+        after=page.cursor,
+        limit=page.limit,
+        filters=filters,
     )
+    return answer(request, response, found.items, found.next_cursor)
 
 
 @router.get(

@@ -6,16 +6,19 @@ from dataclasses import asdict
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Header, Path, Query, Response
+from fastapi import APIRouter, Header, Path, Request, Response
 
 from app.api.concurrency import etag, expected_version
 from app.api.deps import CurrentCaller, OutboundUrls, SystemTime
 from app.api.errors import problem
+from app.api.pagination import PageQuery, bigint, bounded, keyset, single_key
 from app.api.rest import roster_files
 from app.api.rest.responses import problems
 from app.api.rest.schemas.integrations import (
+    WebhookDeliveryPageRead,
     WebhookDeliveryRead,
     WebhookEndpointCreate,
+    WebhookEndpointPageRead,
     WebhookEndpointRead,
     WebhookEndpointSecretRead,
     WebhookEndpointUpdate,
@@ -74,12 +77,15 @@ async def create_webhook_endpoint(
 @router.get(
     "/webhook-endpoints",
     operation_id="listWebhookEndpoints",
-    response_model=list[WebhookEndpointRead],
+    response_model=WebhookEndpointPageRead,
     responses=problems(403),
 )
-async def list_webhook_endpoints(caller: CurrentCaller) -> Any:
+async def list_webhook_endpoints(
+    caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
     """The organisation's webhook subscriptions."""
-    return await service.list_webhook_endpoints(uow=caller.uow, principal=caller.principal)
+    found = await service.list_webhook_endpoints(uow=caller.uow, principal=caller.principal)
+    return bounded(request, response, found, page)
 
 
 @router.get(
@@ -175,25 +181,21 @@ async def ping_webhook_endpoint(endpoint_id: UUID, caller: CurrentCaller) -> Web
 @router.get(
     "/webhook-endpoints/{endpoint_id}/deliveries",
     operation_id="listWebhookDeliveries",
-    response_model=list[WebhookDeliveryRead],
+    response_model=WebhookDeliveryPageRead,
     responses=problems(403, 404),
 )
 async def list_webhook_deliveries(
-    endpoint_id: UUID,
-    caller: CurrentCaller,
-    before: Annotated[
-        int | None, Query(ge=1, le=BIGINT, description="The last id of the previous page")
-    ] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    endpoint_id: UUID, caller: CurrentCaller, page: PageQuery, request: Request, response: Response
 ) -> Any:
     """Deliveries to this endpoint, newest first: state, attempts, last answer."""
-    return await service.list_webhook_deliveries(
+    found = await service.list_webhook_deliveries(
         uow=caller.uow,
         principal=caller.principal,
         endpoint_id=endpoint_id,
-        before=before,
-        limit=limit,
+        before=single_key(page, bigint),
+        limit=page.limit,
     )
+    return keyset(request, response, found.items, found.has_more, key=lambda d: [d.id])
 
 
 @router.post(

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request, Response
 
 from app.api.deps import CurrentCaller, SystemTime
+from app.api.pagination import PageQuery, PageRequest, keyset
 from app.api.rest.responses import problems
 from app.api.rest.schemas.programs import (
     ApplicationCreate,
+    ApplicationPageRead,
     ApplicationRead,
     EligibilityOverrideCreate,
     SupervisorDecisionCreate,
     VolunteerRead,
 )
+from app.domain.errors import InvalidInput
 from app.services import applications as service
 from app.services import volunteers
 
@@ -52,14 +56,35 @@ async def submit_application(
 @router.get(
     "/cohorts/{cohort_id}/applications",
     operation_id="listApplications",
-    response_model=list[ApplicationRead],
+    response_model=ApplicationPageRead,
     responses=problems(403, 404),
 )
-async def list_applications(cohort_id: UUID, caller: CurrentCaller) -> Any:
-    """Every application to the cohort, in the order they came."""
-    return await service.list_applications(
-        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
+async def list_applications(
+    cohort_id: UUID, caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
+    """The applications to the cohort, in the order they came."""
+    found = await service.applications_page(
+        uow=caller.uow,
+        principal=caller.principal,
+        cohort_id=cohort_id,
+        after=_arrival(page),
+        limit=page.limit,
     )
+    return keyset(
+        request, response, found.items, found.has_more, key=lambda a: [str(a.created_at), str(a.id)]
+    )
+
+
+def _arrival(page: PageRequest) -> tuple[datetime, UUID] | None:
+    """The `(created_at, id)` a cursor of this list carries."""
+    key = page.key()
+    if key is None:
+        return None
+    try:
+        created_at, application_id = key
+        return datetime.fromisoformat(created_at), UUID(application_id)
+    except (TypeError, ValueError):
+        raise InvalidInput("not a cursor this service issued", field="cursor") from None
 
 
 @router.get(

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import CurrentCaller, SystemTime
+from app.api.pagination import PageQuery, keyset, single_key
 from app.api.rest.responses import problems
 from app.api.rest.schemas.matching import (
+    MatchingRunPageRead,
     MatchingRunRead,
     MatchLockCreate,
     MatchLockRead,
@@ -60,6 +62,27 @@ async def start_matching_run(
         uow=caller.uow, principal=caller.principal, clock=clock, cohort_id=cohort_id
     )
     return run_read(run)
+
+
+@router.get(
+    "/cohorts/{cohort_id}/matching-runs",
+    operation_id="listMatchingRuns",
+    response_model=MatchingRunPageRead,
+    responses=problems(403, 404),
+)
+async def list_matching_runs(
+    cohort_id: UUID, caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
+    """A cohort's matching runs, computed and published, with their proposals."""
+    found = await matching_runs.list_matching_runs(
+        uow=caller.uow,
+        principal=caller.principal,
+        cohort_id=cohort_id,
+        after=single_key(page, UUID),
+        limit=page.limit,
+    )
+    items = [run_read(r) for r in found.items]
+    return keyset(request, response, items, found.has_more, key=lambda r: [str(r.id)])
 
 
 @router.get(
@@ -136,16 +159,21 @@ async def create_mentorship(body: MentorshipCreate, caller: CurrentCaller) -> An
 )
 async def list_mentorships(
     caller: CurrentCaller,
+    page: PageQuery,
+    request: Request,
+    response: Response,
     cohort_id: UUID | None = None,
-    after: Annotated[UUID | None, Query(description="`next_after` of the previous page")] = None,
-    limit: Annotated[int, Query(ge=1, le=mentorships.MAX_PAGE)] = 50,
 ) -> Any:
     """The mentorships the caller may see: their own, their reports', or all for staff."""
-    found = await mentorships.list_mentorships(
-        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id, after=after, limit=limit
+    found = await mentorships.page_of_mentorships(
+        uow=caller.uow,
+        principal=caller.principal,
+        cohort_id=cohort_id,
+        after=single_key(page, UUID),
+        limit=page.limit,
     )
-    next_after = found[-1].id if len(found) == limit else None
-    return answer(MentorshipPageRead, {"items": found, "next_after": next_after})
+    body = keyset(request, response, found.mentorships, found.has_more, key=lambda m: [str(m.id)])
+    return answer(MentorshipPageRead, body, headers=response.headers)
 
 
 @router.get(

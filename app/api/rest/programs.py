@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request, Response
 
 from app.api.deps import CurrentCaller, CurrentPrincipal, SystemTime
+from app.api.pagination import PageQuery, keyset, single_key
 from app.api.rest.program_applications import router as applications_router
 from app.api.rest.program_matching import router as matching_router
 from app.api.rest.responses import problems
@@ -17,9 +18,11 @@ from app.api.rest.schemas.programs import (
     CohortCreate,
     CohortEventCreate,
     CohortEventRead,
+    CohortPageRead,
     CohortRead,
     PresetRead,
     ProgramCreate,
+    ProgramPageRead,
     ProgramPolicyUpdate,
     ProgramRead,
 )
@@ -66,6 +69,48 @@ async def create_program(body: ProgramCreate, caller: CurrentCaller) -> ProgramR
         overrides=body.policy,
     )
     return _program(program)
+
+
+@router.get(
+    "/programs",
+    operation_id="listPrograms",
+    response_model=ProgramPageRead,
+    responses=problems(403),
+)
+async def list_programs(
+    caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
+    """The organisation's programs, each with its effective policy."""
+    found = await programs.list_programs(
+        uow=caller.uow, principal=caller.principal, after=single_key(page, UUID), limit=page.limit
+    )
+    return keyset(
+        request,
+        response,
+        [_program(p) for p in found.items],
+        found.has_more,
+        key=lambda p: [str(p.id)],
+    )
+
+
+@router.get(
+    "/programs/{program_id}/cohorts",
+    operation_id="listCohorts",
+    response_model=CohortPageRead,
+    responses=problems(403, 404),
+)
+async def list_cohorts(
+    program_id: UUID, caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
+    """A program's cohorts."""
+    found = await cohorts.list_cohorts(
+        uow=caller.uow,
+        principal=caller.principal,
+        program_id=program_id,
+        after=single_key(page, UUID),
+        limit=page.limit,
+    )
+    return keyset(request, response, found.items, found.has_more, key=lambda c: [str(c.id)])
 
 
 @router.get(

@@ -51,15 +51,23 @@ class Plan:
         return shaped
 
 
-def answer(model: type[BaseModel], content: Any, status_code: int = 200) -> Response:
-    """`content` written as `model` would write it, without validating it into `model`."""
+def answer(
+    model: type[BaseModel],
+    content: Any,
+    status_code: int = 200,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """`content` written as `model` would write it, without validating it into `model`;
+    `headers` are the ones a route set on its `Response` parameter (a page's `Link`), which
+    FastAPI does not add to a response the route returns itself."""
     try:
         body = orjson.dumps(plan(model).shape(content), default=json_default, option=_OPTIONS)
     except (TypeError, KeyError, AttributeError):  # e.g. a field left to its default, an
         # integer beyond 64 bits: the model validates and writes it, as FastAPI would
         adapter = TypeAdapter(model)
         body = adapter.dump_json(adapter.validate_python(content, from_attributes=True))
-    return Response(body, status_code=status_code, media_type="application/json")
+    kept = {} if headers is None else {k: v for k, v in headers.items() if k == "link"}
+    return Response(body, status_code=status_code, headers=kept, media_type="application/json")
 
 
 @cache

@@ -171,7 +171,7 @@ def decode_cursor(cursor: str) -> str:
         padded = cursor + "=" * (-len(cursor) % 4)
         return base64.b64decode(padded, altchars=b"-_", validate=True).decode()
     except ValueError:  # binascii.Error and UnicodeDecodeError are ValueErrors
-        raise InvalidInput("not a cursor this service issued", field="after") from None
+        raise InvalidInput("not a cursor this service issued", field="cursor") from None
 
 
 async def employees_by_ids(

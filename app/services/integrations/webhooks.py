@@ -23,6 +23,7 @@ from app.domain.errors import InvalidInput, NotFound, PreconditionFailed
 from app.domain.events import unknown_subscriptions
 from app.domain.outbound_urls import OutboundPolicy, url_refusal
 from app.services.integrations.ports import WebhookDelivery, WebhookEndpoint
+from app.services.paging import Page, check_limit, page_of
 from app.services.ports import Clock, UnitOfWork
 
 # A rotated-out secret keeps signing this long, so receivers can switch without a gap.
@@ -197,15 +198,15 @@ async def list_webhook_deliveries(
     endpoint_id: UUID,
     before: int | None = None,
     limit: int = 50,
-) -> list[WebhookDelivery]:
+) -> Page[WebhookDelivery]:
     """An endpoint's deliveries, newest first, with their state and last answer."""
     reach(principal, Resource.WEBHOOKS, Action.READ)
-    if not 1 <= limit <= 200:
-        raise InvalidInput("limit must be between 1 and 200", field="limit")
+    check_limit(limit)
     async with uow.read_only():
         if await uow.integrations.endpoint(endpoint_id) is None:
             raise NotFound("no such webhook endpoint", field="id")
-        return await uow.integrations.deliveries(endpoint_id, before=before, limit=limit)
+        found = await uow.integrations.deliveries(endpoint_id, before=before, limit=limit + 1)
+    return page_of(found, limit)
 
 
 async def redeliver_webhook(

@@ -20,6 +20,7 @@ from app.services.bulk_work import off_the_loop
 from app.services.matching.engine import MatchingResult, solve_matching
 from app.services.matching.pool import CohortPool, cohort_pool, result_json, run_context
 from app.services.next_session import carried_mentees, first_pick
+from app.services.paging import Page, check_limit, page_of
 from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import MatchingRun, MatchLock, Mentorship
 from app.services.relationships.mentorships import proposed_mentorships
@@ -130,6 +131,25 @@ async def get_matching_run(*, uow: UnitOfWork, principal: Principal, run_id: UUI
     if found is None:
         raise NotFound("no such matching run", field="id")
     return found
+
+
+async def list_matching_runs(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    cohort_id: UUID,
+    after: UUID | None = None,
+    limit: int = 50,
+) -> Page[MatchingRun]:
+    """A cohort's matching runs in id order, a page after `after` (the last id shown)."""
+    reach(principal, Resource.COHORTS, Action.READ)
+    reach(principal, Resource.MATCHING_RUNS, Action.READ)
+    check_limit(limit)
+    async with uow.read_only():
+        if await uow.programs.get_cohort(cohort_id) is None:
+            raise NotFound("no such cohort", field="id")
+        found = await uow.programs.runs_page(cohort_id=cohort_id, after=after, limit=limit + 1)
+    return page_of(found, limit)
 
 
 async def lock_pair(

@@ -13,6 +13,7 @@ from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.policy.model import apply_overrides
 from app.domain.policy.presets import PRESET_DETAILS, Preset, preset
 from app.services.approvers import approver_name
+from app.services.paging import Page, check_limit, page_of
 from app.services.ports import UnitOfWork
 from app.services.programs.records import Program
 
@@ -55,6 +56,17 @@ async def get_program(*, uow: UnitOfWork, principal: Principal, program_id: UUID
     if found is None:
         raise NotFound("no such program", field="id")
     return found
+
+
+async def list_programs(
+    *, uow: UnitOfWork, principal: Principal, after: UUID | None = None, limit: int = 50
+) -> Page[Program]:
+    """The organisation's programs in id order, a page after `after` (the last id shown)."""
+    reach(principal, Resource.PROGRAMS, Action.READ)
+    check_limit(limit)
+    async with uow.read_only():
+        found = await uow.programs.programs_page(after=after, limit=limit + 1)
+    return page_of(found, limit)
 
 
 async def update_program_policy(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -48,6 +48,18 @@ class ProgramRepository(Protocol):
         self, *, cohort_id: UUID | None = None, employee_ids: Sequence[UUID] | None = None
     ) -> list[Application]: ...
     async def save_applications(self, applications: Sequence[Application]) -> None: ...
+
+    # Keyset pages: `limit` rows after the previous page's last key.
+    async def programs_page(self, *, after: UUID | None, limit: int) -> list[Program]: ...
+    async def cohorts_page(
+        self, *, program_id: UUID, after: UUID | None, limit: int
+    ) -> list[Cohort]: ...
+    async def runs_page(
+        self, *, cohort_id: UUID, after: UUID | None, limit: int
+    ) -> list[MatchingRun]: ...
+    async def applications_page(
+        self, *, cohort_id: UUID, after: tuple[datetime, UUID] | None, limit: int
+    ) -> list[Application]: ...
     async def save_profile(self, application: Application) -> None: ...
 
     async def locks(self, cohort_id: UUID) -> list[MatchLock]: ...

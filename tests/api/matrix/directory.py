@@ -11,6 +11,7 @@ REST: dict[tuple[str, str], Op] = {
     ("GET", "/v1/employees/{employee_id}"): Op("employee"),
     ("POST", "/v1/api-tokens"): Op(body={"name": "x", "role": "integration"}),
     ("GET", "/v1/api-tokens"): Op(),
+    ("GET", "/v1/organizations"): Op(),
     ("DELETE", "/v1/api-tokens/{token_id}"): Op("token"),
     ("POST", "/v1/oidc-issuers"): Op(
         body={

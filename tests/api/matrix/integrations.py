@@ -81,7 +81,7 @@ async def seed(client, auth) -> dict:
     )
     return {
         "endpoint": created["id"],
-        "delivery": str(deliveries.json()[0]["id"]),
+        "delivery": str(deliveries.json()["items"][0]["id"]),
         "secrets": {created["secret"], HOOK["url"]},
         "ids": {created["id"]},
     }

@@ -11,7 +11,9 @@ SOMEONE = "00000000-0000-4000-8000-000000000002"
 REST: dict[tuple[str, str], Op] = {
     ("GET", "/v1/presets"): Op(),
     ("POST", "/v1/programs"): Op(body={"name": "Intruders", "preset": "caltrans"}),
+    ("GET", "/v1/programs"): Op(),
     ("GET", "/v1/programs/{program_id}"): Op("program"),
+    ("GET", "/v1/programs/{program_id}/cohorts"): Op("program"),
     ("POST", "/v1/programs/{program_id}/policy-versions"): Op(
         "program", body={"policy": {"duration_months": 12}}
     ),
@@ -43,6 +45,7 @@ REST: dict[tuple[str, str], Op] = {
     ("POST", "/v1/cohorts/{cohort_id}/locks"): Op(
         "cohort", body={"mentee_id": NOBODY, "mentor_id": SOMEONE}
     ),
+    ("GET", "/v1/cohorts/{cohort_id}/matching-runs"): Op("cohort"),
     ("GET", "/v1/matching-runs/{run_id}"): Op("matching_run"),
     ("POST", "/v1/matching-runs/{run_id}/publish"): Op("matching_run"),
     ("POST", "/v1/mentorships"): Op(

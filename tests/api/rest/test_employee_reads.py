@@ -28,7 +28,7 @@ async def test_pages_follow_the_cursor_to_the_end(client, auth):
     await client.post("/v1/employees/import", headers=await auth(), json={"employees": rows})
     seen, cursor = [], None
     while True:
-        params = {"limit": 3} | ({"after": cursor} if cursor else {})
+        params = {"limit": 3} | ({"cursor": cursor} if cursor else {})
         page = (await client.get("/v1/employees", params=params, headers=await auth())).json()
         seen += [e["employee_number"] for e in page["items"]]
         cursor = page["next_cursor"]
@@ -63,9 +63,9 @@ async def test_unknown_id_is_404_and_a_malformed_one_is_422(client, auth):
 
 
 async def test_a_forged_cursor_is_refused_with_the_field_named(client, auth):
-    response = await client.get("/v1/employees", params={"after": "%%%"}, headers=await auth())
+    response = await client.get("/v1/employees", params={"cursor": "%%%"}, headers=await auth())
     assert response.status_code == 422
-    assert response.json()["field"] == "after"
+    assert response.json()["field"] == "cursor"
 
 
 async def test_limit_out_of_range_names_the_field(client, auth):

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.api.pagination import Page
 from app.domain.access import Role
 
 
@@ -84,6 +85,15 @@ class AuditEventRead(BaseModel):
     details: dict[str, Any]
 
 
-class AuditEventPageRead(BaseModel):
-    items: list[AuditEventRead]
-    next_before: int | None = Field(description="Pass as `before` for older events")
+class AuditEventPageRead(Page[AuditEventRead]):
+    """Audit events, newest first."""
+
+
+class OrganizationRead(BaseModel):
+    id: UUID
+    slug: str
+    name: str
+
+
+class OrganizationPageRead(Page[OrganizationRead]):
+    """The organisations the caller can see: its own."""

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
+from app.api.pagination import Page
 from app.domain.directory import EmploymentStatus
 from app.services.directory.employee_rows import ROW_SCHEMA
 
@@ -34,11 +35,8 @@ class EmployeeRead(BaseModel):
     updated_at: datetime
 
 
-class EmployeePageRead(BaseModel):
-    items: list[EmployeeRead]
-    next_cursor: str | None = Field(
-        description="Pass as `after` for the next page; null at the end"
-    )
+class EmployeePageRead(Page[EmployeeRead]):
+    """Employees in `employee_number` order."""
 
 
 # Rows are checked one by one by the service (a bad row must not sink the batch), so the

@@ -8,6 +8,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.api.pagination import Page
+
 _URL = r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[!-~]*)?$"
 EventType = Annotated[str, Field(pattern=r"^(\*|[a-z_]+\.[a-z_]+)$", max_length=100)]
 
@@ -51,6 +53,10 @@ class WebhookEndpointRead(BaseModel):
     )
 
 
+class WebhookEndpointPageRead(Page[WebhookEndpointRead]):
+    """The organisation's subscriptions."""
+
+
 class WebhookEndpointSecretRead(WebhookEndpointRead):
     secret: str = Field(
         description="The signing secret (`whsec_...`): shown at creation and rotation only"
@@ -71,6 +77,10 @@ class WebhookDeliveryRead(BaseModel):
     last_error: str | None
     delivered_at: datetime | None
     created_at: datetime
+
+
+class WebhookDeliveryPageRead(Page[WebhookDeliveryRead]):
+    """Deliveries, newest first."""
 
 
 class WebhookPingRead(BaseModel):

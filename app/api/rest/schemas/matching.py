@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.api.pagination import Page
 from app.domain.policy.model import PairFormation
 
 
@@ -79,6 +80,10 @@ class MatchingRunRead(BaseModel):
     published_at: datetime | None
 
 
+class MatchingRunPageRead(Page[MatchingRunRead]):
+    """A cohort's matching runs in id order."""
+
+
 class MentorshipCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -111,9 +116,8 @@ class MentorshipRead(BaseModel):
     created_at: datetime | None
 
 
-class MentorshipPageRead(BaseModel):
-    items: list[MentorshipRead]
-    next_after: UUID | None = Field(description="Pass as `after` for the next page")
+class MentorshipPageRead(Page[MentorshipRead]):
+    """Mentorships in id order."""
 
 
 class PublishedRunRead(BaseModel):

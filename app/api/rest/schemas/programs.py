@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.api.pagination import Page
 from app.domain.eligibility.facts import ApplicantRole
 
 
@@ -46,6 +47,10 @@ class ProgramRead(BaseModel):
     created_at: datetime | None
 
 
+class ProgramPageRead(Page[ProgramRead]):
+    """Programs in id order."""
+
+
 class CohortCreate(_Input):
     name: str = Field(min_length=1, max_length=200)
     starts_on: date
@@ -62,6 +67,10 @@ class CohortRead(BaseModel):
     starts_on: date
     ends_on: date | None
     applications_close_on: date | None
+
+
+class CohortPageRead(Page[CohortRead]):
+    """A program's cohorts in id order."""
 
 
 class CohortEventCreate(_Input):
@@ -143,6 +152,10 @@ class ApplicationRead(BaseModel):
     eligibility: EligibilityRead
     created_at: datetime | None
     evaluated_at: datetime | None
+
+
+class ApplicationPageRead(Page[ApplicationRead]):
+    """A cohort's applications in the order they came."""
 
 
 class SupervisorDecisionCreate(_Input):

@@ -1,0 +1,148 @@
+"""One pagination for every REST list: `limit` and an opaque `cursor` in; `items` and
+`next_cursor` out, with the next page's absolute URL in an RFC 8288 `Link` header.
+
+A cursor is the keyset of the last item shown (base64url of a JSON array), never an offset:
+a page stays right when rows are added or removed before it, and the database seeks to the
+key through an index however deep the page. Clients must treat it as opaque, so the key
+behind it may change without breaking them.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Depends, Query, Request, Response
+from pydantic import BaseModel, Field
+
+from app.domain.errors import InvalidInput
+
+T = TypeVar("T")
+MAX_LIMIT = 200
+DEFAULT_LIMIT = 50
+
+
+class Page(BaseModel, Generic[T]):
+    """A page of a collection. Subclass it per item (`class XPageRead(Page[XRead])`) so each
+    page has its own schema name."""
+
+    items: list[T]
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` for the next page; null on the last page"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PageRequest:
+    limit: int
+    cursor: str | None
+
+    def key(self) -> list[Any] | None:
+        """The keyset the cursor carries, or None for the first page."""
+        return None if self.cursor is None else decode_cursor(self.cursor)
+
+
+def _page_request(
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description="How many items at most (1 to 200)")
+    ] = DEFAULT_LIMIT,
+    cursor: Annotated[
+        str | None,
+        Query(max_length=512, description="`next_cursor` of the previous page; omit for the first"),
+    ] = None,
+) -> PageRequest:
+    return PageRequest(limit, cursor)
+
+
+PageQuery = Annotated[PageRequest, Depends(_page_request)]
+
+
+def encode_cursor(key: Sequence[Any]) -> str:
+    """The keyset of the last item shown, opaque to clients."""
+    text = json.dumps(list(key), separators=(",", ":"), default=str)
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> list[Any]:
+    """The inverse of `encode_cursor`; a cursor this service did not make is refused."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        key = json.loads(base64.b64decode(padded, altchars=b"-_", validate=True))
+    except (binascii.Error, ValueError):  # JSONDecodeError and UnicodeDecodeError too
+        key = None
+    if not isinstance(key, list) or not key:
+        raise InvalidInput("not a cursor this service issued", field="cursor")
+    return key
+
+
+def single_key(page: PageRequest, kind: Callable[[Any], T]) -> T | None:
+    """The one value of a one-column keyset (an id), converted by `kind`; refused if it is not."""
+    key = page.key()
+    if key is None:
+        return None
+    try:
+        if len(key) != 1:
+            raise ValueError
+        return kind(key[0])
+    except (TypeError, ValueError):
+        raise InvalidInput("not a cursor this service issued", field="cursor") from None
+
+
+def bigint(value: Any) -> int:
+    """A key that is a PostgreSQL bigint id (audit events, deliveries)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value < 2**63:
+        raise ValueError("not a bigint id")
+    return value
+
+
+def answer(
+    request: Request, response: Response, items: Sequence[T], next_cursor: str | None
+) -> dict[str, Any]:
+    """The page body, and the `Link` to the next page when there is one."""
+    if next_cursor is not None:
+        url = request.url.include_query_params(cursor=next_cursor)
+        response.headers["Link"] = f'<{url}>; rel="next"'
+    return {"items": list(items), "next_cursor": next_cursor}
+
+
+def keyset(
+    request: Request,
+    response: Response,
+    items: Sequence[T],
+    has_more: bool,
+    *,
+    key: Callable[[T], Sequence[Any]],
+) -> dict[str, Any]:
+    """A page a use case read by keyset: the next cursor is the key of its last item."""
+    next_key = key(items[-1]) if has_more and items else None
+    return answer(request, response, items, None if next_key is None else encode_cursor(next_key))
+
+
+def bounded(
+    request: Request,
+    response: Response,
+    everything: Sequence[T],
+    page: PageRequest,
+    key: Callable[[T], Any] = lambda item: item.id,  # type: ignore[attr-defined]
+) -> dict[str, Any]:
+    """A page of a collection bounded by its parent (a mentorship's goals, a cohort's events),
+    which the service reads whole in its own order: the page starts after the item the cursor
+    names, so it stays right when items are added elsewhere. If that item is gone, the page
+    starts where it was."""
+    start = 0
+    if (cursor_key := page.key()) is not None:
+        if len(cursor_key) != 2 or not isinstance(cursor_key[1], int) or cursor_key[1] < 0:
+            raise InvalidInput("not a cursor this service issued", field="cursor")
+        named, position = str(cursor_key[0]), cursor_key[1]
+        start = next(
+            (i + 1 for i, item in enumerate(everything) if str(key(item)) == named), position
+        )
+    items = everything[start : start + page.limit]
+    last = start + len(items)
+    more = last < len(everything)
+    next_cursor = encode_cursor([str(key(items[-1])), last]) if more else None
+    return answer(request, response, items, next_cursor)
