@@ -7,7 +7,7 @@ system's data can hold cycles; every walk here stops at one instead of looping.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Set
 from typing import TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -36,6 +36,19 @@ def ancestor_sets(manager_of: Mapping[K, K | None]) -> dict[K, frozenset[K]]:
         if start not in result:
             _fill_path(start, manager_of, result)
     return result
+
+
+def managers_to_look_up(manager_of: Mapping[K, K | None], asked: Set[K]) -> set[K]:
+    """The managers named in `manager_of` whose own manager is still to be looked up: the
+    next level of a walk up the chart that reads the links a level at a time."""
+    return {m for m in manager_of.values() if m is not None and m not in asked}
+
+
+def chains_of(employee_ids: Iterable[K], manager_of: Mapping[K, K | None]) -> dict[K, frozenset[K]]:
+    """The supervisory chains of `employee_ids`, from the manager links of them and of everyone
+    above them; only those with someone above them appear. A link not given ends the chain."""
+    sets = ancestor_sets(manager_of)
+    return {e: sets[e] for e in employee_ids if sets.get(e)}
 
 
 def _fill_path(start: K, manager_of: Mapping[K, K | None], result: dict[K, frozenset[K]]) -> None:

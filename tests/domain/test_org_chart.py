@@ -5,7 +5,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain.org_chart import ancestor_sets, find_cycles, supervisory_chain
+from app.domain.org_chart import (
+    ancestor_sets,
+    chains_of,
+    find_cycles,
+    managers_to_look_up,
+    supervisory_chain,
+)
 
 #   ceo
 #   ├── vp_ops
@@ -123,3 +129,31 @@ def naive_reach(start: int, graph: dict[int, int | None]) -> set[int]:
         seen.add(node)
         node = graph.get(node)
     return seen
+
+
+def walk_a_level_at_a_time(
+    employee_ids: set[int], directory: dict[int, int | None]
+) -> dict[int, int | None]:
+    """What the repository reads: the links of the people asked about, then of their managers,
+    level by level, each level one look-up by id (an id the directory lacks reads nothing)."""
+    manager_of: dict[int, int | None] = {}
+    asked = wanted = set(employee_ids)
+    while wanted:
+        manager_of.update((e, directory[e]) for e in wanted if e in directory)
+        wanted = managers_to_look_up(manager_of, asked)
+        asked = asked | wanted
+    return manager_of
+
+
+# Seeds 004 ("no supervisory responsibility over the protege, even indirectly"), 002 and 003:
+# the chain matching refuses is built from links read a level at a time, never a recursive
+# query whose plan depends on the statistics of the moment.
+@given(any_manager_graph(), st.data())
+def test_the_whole_supervisory_chain_is_found_from_links_read_a_level_at_a_time(
+    graph: dict[int, int | None], data: st.DataObject
+) -> None:
+    people = data.draw(st.sets(st.integers(0, len(graph) + 3)))
+    chains = chains_of(people, walk_a_level_at_a_time(people, graph))
+    for person in people:
+        assert chains.get(person, frozenset()) == frozenset(supervisory_chain(person, graph))
+    assert all(chains.values())  # only people with someone above them appear

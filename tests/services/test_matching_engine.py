@@ -11,6 +11,7 @@ from dataclasses import replace
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.optimize import linear_sum_assignment
 
 from app.domain.errors import InvalidInput
 from app.domain.matching.candidate import MatchCandidate
@@ -23,6 +24,7 @@ from app.domain.matching.explanation import (
 )
 from app.domain.org_chart import ancestor_sets
 from app.domain.policy.model import MatchingPolicy, PreferenceWeights, SupervisoryLine
+from app.services.matching import assignment
 from app.services.matching.costs import cohort_matrices
 from app.services.matching.engine import (
     MatchingResult,
@@ -31,6 +33,7 @@ from app.services.matching.engine import (
     Unmatched,
     rematch,
     solve_matching,
+    solver_input,
 )
 
 WEIGHTS = PreferenceWeights(
@@ -417,3 +420,57 @@ def test_the_explanation_shows_what_each_preference_added_to_the_proposal() -> N
     assert added["stated_preference"] == 3.0
     assert added["cross_department"] == 1.0
     assert proposal.score == sum(added.values()) == 4.0
+
+
+# --- shortlists: the solver's sparse graph ---------------------------------------------------
+
+
+def dense_optimum(
+    mentees: list[MatchCandidate], mentors: list[MatchCandidate], policy: MatchingPolicy
+) -> tuple[int, float]:
+    """(mentees matched, total score) of the dense solve over every allowed pair."""
+    problem = solver_input(mentees=mentees, mentors=mentors, policy=policy)
+    if problem.costs.size == 0:
+        return 0, 0.0
+    rows, columns = linear_sum_assignment(problem.costs)
+    kept = problem.costs[rows, columns] < problem.forbidden
+    return int(kept.sum()), math.fsum(-problem.costs[rows, columns][kept])
+
+
+@settings(max_examples=120, deadline=None)
+@given(cohorts(mentees=9, mentors=7), policies, st.integers(1, 3))
+def test_shortlists_of_any_length_find_the_optimum_of_every_allowed_pair(
+    cohort: tuple[list[MatchCandidate], list[MatchCandidate]],
+    policy: MatchingPolicy,
+    shortlist: int,
+) -> None:
+    mentees, mentors = cohort
+    pruned = replace(policy, candidates_per_mentee=shortlist)
+    result = solve_matching(mentees=mentees, mentors=mentors, policy=pruned, runners_up=0)
+    matched, total = dense_optimum(mentees, mentors, policy)
+    assert len(result.proposals) == matched
+    assert result.total_score == pytest.approx(total, abs=1e-9)
+
+
+def test_a_mentee_whose_shortlist_is_taken_gets_its_list_widened_instead_of_no_mentor() -> None:
+    star = mentor("star", competencies_offered=wants("budgeting"))
+    plain = mentor("plain")
+    keen = [mentee(name, competencies_wanted=wants("budgeting")) for name in ("ana", "ben")]
+    policy = replace(ONE_TO_ONE, candidates_per_mentee=1)
+    result = solve_matching(mentees=keen, mentors=[star, plain], policy=policy, runners_up=0)
+    assert pairs_of(result) == {"ana": "star", "ben": "plain"}
+    assert result.stats.solve_rounds == 2
+
+
+def test_a_large_solve_runs_in_the_solver_process_and_finds_the_same_pairs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    mentees = [mentee(f"e{i}", competencies_wanted=wants(COMPETENCIES[i % 5])) for i in range(12)]
+    mentors = [
+        mentor(f"r{j}", competencies_offered=wants(*COMPETENCIES[j : j + 2])) for j in range(5)
+    ]
+    in_thread = solve_matching(mentees=mentees, mentors=mentors, policy=SHARED)
+    monkeypatch.setattr(assignment, "SOLVE_IN_PROCESS_FROM", 0)
+    in_process = solve_matching(mentees=mentees, mentors=mentors, policy=SHARED)
+    assert in_process == in_thread
+    assert len(in_process.proposals) == 10

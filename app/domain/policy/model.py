@@ -102,6 +102,10 @@ class MatchingPolicy(Section):
     max_open_pairs_across_programs: int | None = None
     volunteers_from_register: bool = False  # the organisation's standing mentor register
     weights: PreferenceWeights = PreferenceWeights()
+    # How many of its best allowed mentors each mentee's shortlist starts with: the solver's
+    # graph. The run is still the best over every allowed pair (lists widen where needed);
+    # a larger list costs memory and time in large cohorts, a smaller one more widening.
+    candidates_per_mentee: int = 64
 
     def __post_init__(self) -> None:
         _refuse(self.min_level_gap < 0, "min_level_gap must be >= 0", "min_level_gap")
@@ -111,6 +115,11 @@ class MatchingPolicy(Section):
             self.one_to_one and capacity != 1,
             "a one-to-one program gives each mentor exactly one mentee",
             "default_mentor_capacity",
+        )
+        _refuse(
+            not 1 <= self.candidates_per_mentee <= 1000,
+            "a shortlist keeps between 1 and 1000 mentors",
+            "candidates_per_mentee",
         )
         cap = self.max_open_pairs_across_programs
         _refuse(

@@ -1,8 +1,10 @@
 """Matching a cohort: the globally best set of pairs under the program's hard rules.
 
-`solve_matching` proposes mentors for a whole cohort with one assignment solve (scipy's
-`linear_sum_assignment`, each mentor a column per free slot), keeps coordinator-locked
-pairs exactly as they are, and says why each mentee left without a mentor is.
+`solve_matching` proposes mentors for a whole cohort with one assignment: each mentee's
+shortlist of its best allowed mentors (`candidates_per_mentee`, from the policy) is solved as a
+sparse graph, widened where the solution cannot be proven the whole cohort's best
+(`assignment`), so the result is the optimum of every allowed pair. It keeps
+coordinator-locked pairs exactly as they are, and says why each mentee left without a mentor is.
 `rematch` finds one mentee a new mentor at the compatibility checkpoint.
 Pure: no I/O, and the same input in any order gives the same result (timings aside).
 """
@@ -17,18 +19,24 @@ from types import MappingProxyType
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import linear_sum_assignment
 
 from app.domain.errors import InvalidInput
 from app.domain.matching.candidate import MatchCandidate
-from app.domain.matching.explanation import MatchExplanation, explain, refusals
+from app.domain.matching.explanation import (
+    MatchExplanation,
+    explain,
+    refusals,
+    remaining_capacity,
+)
 from app.domain.policy.model import MatchingPolicy
+from app.services.matching.assignment import Floats, best_assignment
 from app.services.matching.costs import (
     AssignmentProblem,
     CohortMatrices,
     assignment_problem,
     cohort_matrices,
 )
+from app.services.matching.shortlists import Shortlists, shortlists, widened
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +80,8 @@ class MatchingStats:
     rules_and_scores_seconds: float
     solve_seconds: float
     explain_seconds: float
+    listed_pairs: int = 0  # pairs on the mentees' shortlists when the run was proven
+    solve_rounds: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,27 +110,45 @@ def solve_matching(
     mentees, mentors = _in_id_order(mentees, "mentee"), _in_id_order(mentors, "mentor")
     locks = _checked_locks(locked, mentees, mentors, policy)
     load = np.bincount(np.array(list(locks.values()), dtype=np.int64), minlength=len(mentors))
-    matrices = cohort_matrices(mentees, mentors, policy, load.tolist())
+    # Runners-up are read off the same lists, so each keeps at least as many as are shown.
+    keep = max(policy.candidates_per_mentee, runners_up + 1)
+    lists = shortlists(mentees, mentors, policy, load.tolist(), keep)
+    slots = np.array([remaining_capacity(m, policy) for m in mentors], dtype=np.int64) - load
     built = perf_counter()
-    chosen, solver_shape = _assign(matrices, [i for i in range(len(mentees)) if i not in locks])
-    solved = perf_counter()
-    paired = {**chosen, **locks}
-    alternatives = _runners_up(matrices, paired, runners_up)
+    free = np.ones(len(mentees), dtype=np.bool_)
+    free[list(locks)] = False
+
+    def widen(current: Shortlists, bounds: dict[int, Floats]) -> tuple[Shortlists, int]:
+        return widened(current, mentees, mentors, policy, load.tolist(), bounds)
+
+    solved = best_assignment(lists, slots, free, widen)
+    lists = solved.lists
+    done = perf_counter()
+    paired = {**solved.chosen, **locks}
     proposals = tuple(
-        _proposal(mentees[i], mentors[j], policy, alternatives[i], mentors, locked=i in locks)
+        _proposal(
+            mentees[i],
+            mentors[j],
+            policy,
+            _alternatives(lists, i, j, runners_up),
+            mentors,
+            locked=i in locks,
+        )
         for i, j in sorted(paired.items())
     )
     unmatched = tuple(
-        _unmatched(matrices, i, m.id) for i, m in enumerate(mentees) if i not in paired
+        _unmatched(lists, i, m.id, len(mentors)) for i, m in enumerate(mentees) if i not in paired
     )
     stats = MatchingStats(
         mentees=len(mentees),
         mentors=len(mentors),
-        allowed_pairs=int(np.count_nonzero(matrices.allowed)),
-        solver_shape=solver_shape,
+        allowed_pairs=int(lists.allowed.sum()),
+        solver_shape=solved.shape,
         rules_and_scores_seconds=built - started,
-        solve_seconds=solved - built,
-        explain_seconds=perf_counter() - solved,
+        solve_seconds=done - built,
+        explain_seconds=perf_counter() - done,
+        listed_pairs=len(lists.rows),
+        solve_rounds=solved.rounds,
     )
     total = math.fsum(p.score for p in proposals)
     return MatchingResult(proposals, unmatched, total, stats)
@@ -204,39 +232,11 @@ def _solvable_rows(matrices: CohortMatrices, free_rows: Iterable[int]) -> NDArra
     return np.intersect1d(has_mentor, np.fromiter(free_rows, dtype=np.int64))
 
 
-def _assign(
-    matrices: CohortMatrices, free_rows: Iterable[int]
-) -> tuple[dict[int, int], tuple[int, int]]:
-    """Row -> column for the solved mentees; an assignment to a refused cell is dropped."""
-    problem = assignment_problem(matrices, _solvable_rows(matrices, free_rows))
-    if problem.costs.size == 0:
-        return {}, problem.costs.shape
-    solver_rows, solver_columns = linear_sum_assignment(problem.costs)
-    mentees = problem.rows[solver_rows]
-    mentors = problem.columns[solver_columns]
-    keep = matrices.allowed[mentees, mentors]
-    chosen = dict(zip(mentees[keep].tolist(), mentors[keep].tolist(), strict=True))
-    return chosen, problem.costs.shape
-
-
-def _runners_up(
-    matrices: CohortMatrices, pairs: Mapping[int, int], count: int
-) -> dict[int, list[tuple[int, float]]]:
-    """For each paired row, the `count` best other allowed columns, ties to the lower id."""
-    rows = np.array(sorted(pairs), dtype=np.int64)
-    result: dict[int, list[tuple[int, float]]] = {int(i): [] for i in rows}
-    if not rows.size or count == 0:
-        return result
-    every = np.arange(len(rows))
-    open_scores = np.where(matrices.allowed[rows], matrices.scores[rows], -np.inf)
-    open_scores[every, [pairs[int(i)] for i in rows]] = -np.inf
-    for _ in range(count):
-        best = open_scores.argmax(axis=1)  # the first maximum: the lowest id among equals
-        values = open_scores[every, best]
-        for at in np.flatnonzero(values > -np.inf).tolist():
-            result[int(rows[at])].append((int(best[at]), float(values[at])))
-        open_scores[every, best] = -np.inf
-    return result
+def _alternatives(lists: Shortlists, row: int, chosen: int, count: int) -> list[tuple[int, float]]:
+    """The row's `count` best other listed mentors (lists keep the best, ties to lower ids)."""
+    columns, scores = lists.of(row)
+    others = columns != chosen
+    return list(zip(columns[others][:count].tolist(), scores[others][:count].tolist(), strict=True))
 
 
 def _proposal(
@@ -259,21 +259,17 @@ def _proposal(
     )
 
 
-def _unmatched(matrices: CohortMatrices, row: int, mentee_id: Hashable) -> Unmatched:
-    allowed = int(np.count_nonzero(matrices.allowed[row]))
+def _unmatched(lists: Shortlists, row: int, mentee_id: Hashable, mentors: int) -> Unmatched:
+    allowed = int(lists.allowed[row])
     if allowed:
         return Unmatched(
             mentee_id,
             f"all {allowed} allowed mentor(s) were needed for other mentees: capacity ran out",
             MappingProxyType({"mentor_has_capacity": allowed}),
         )
-    counts = {
-        rule.value: int(np.count_nonzero(mask[row])) for rule, mask in matrices.refused.items()
-    }
-    mentors = matrices.allowed.shape[1]
     reason = (
         f"none of the {mentors} mentor(s) passes every hard rule"
         if mentors
         else "there are no mentors to choose from"
     )
-    return Unmatched(mentee_id, reason, MappingProxyType({r: n for r, n in counts.items() if n}))
+    return Unmatched(mentee_id, reason, MappingProxyType(dict(lists.refused_by.get(row, {}))))

@@ -16,6 +16,7 @@ from app.adapters.db import tables_programs as tp
 from app.adapters.db.repositories import program_rows as rows
 from app.adapters.db.sql import Statement, compile_statement
 from app.domain.lifecycle import OPEN_STATES
+from app.domain.org_chart import chains_of, managers_to_look_up
 from app.services.programs.records import (
     KnownPairs,
     MatchingRun,
@@ -132,15 +133,12 @@ _WITHDRAWN = _sql(
 _SET_EXPLANATION = _sql(
     "UPDATE mentorships SET explanation = :explanation WHERE organization_id = :org AND id = :id"
 )
-_ANCESTORS = _sql("""
-WITH RECURSIVE up(employee_id, manager_id, depth) AS (
-  SELECT id, manager_id, 1 FROM employees
-  WHERE organization_id = :org AND id = ANY(:ids) AND manager_id IS NOT NULL
-  UNION ALL
-  SELECT u.employee_id, e.manager_id, u.depth + 1 FROM up u
-  JOIN employees e ON e.organization_id = :org AND e.id = u.manager_id
-  WHERE e.manager_id IS NOT NULL AND u.depth < 200
-) SELECT employee_id, array_agg(DISTINCT manager_id) AS chain FROM up GROUP BY employee_id""")
+# A level of the chart at a time, by primary key: a plan no stale statistics can spoil (a
+# recursive query planned for one row on a freshly imported organisation ran for a minute).
+_MANAGERS = _sql(
+    "SELECT id, manager_id FROM employees WHERE organization_id = :org AND id = ANY(:ids)"
+)
+_DEEPEST_CHAIN = 200
 
 
 class SqlMatchingRepository:
@@ -290,6 +288,15 @@ class SqlMatchingRepository:
         self._known_pairs.pop(mentorship_id, None)
 
     async def ancestors(self, employee_ids: Sequence[UUID]) -> dict[UUID, frozenset[UUID]]:
-        """Each employee's whole supervisory chain, at any depth, in one recursive query."""
-        found = await self._rows(_ANCESTORS, ids=list(employee_ids))
-        return {r["employee_id"]: frozenset(r["chain"]) for r in found}
+        """Each employee's whole supervisory chain (up to 200 deep): the manager links of
+        them and everyone above them, read a level at a time, the chains built in memory."""
+        manager_of: dict[UUID, UUID | None] = {}
+        asked = wanted = set(employee_ids)
+        for _ in range(_DEEPEST_CHAIN):
+            if not wanted:
+                break
+            for found in await self._rows(_MANAGERS, ids=list(wanted)):
+                manager_of[found[0]] = found[1]
+            wanted = managers_to_look_up(manager_of, asked)
+            asked = asked | wanted
+        return chains_of(employee_ids, manager_of)

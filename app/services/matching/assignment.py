@@ -1,0 +1,240 @@
+"""The assignment on the shortlists' sparse graph, and the proof that it is the cohort's best.
+
+A mentor with room for s more mentees is s solver columns; each mentee also has a column of
+its own, "unmatched", costing more than any difference in total score could be worth, so the
+solver matches as many mentees as the rules allow, then maximises the total score (scipy's
+`min_weight_full_bipartite_matching` on the sparse graph).
+
+Leaving pairs out is safe only where it is proven. From the solution, each mentor gets a price
+(the smallest dual prices that fit it, found by relaxing the listed pairs) and each mentee a
+value; a pair left off a list could improve the run only if the mentee's value minus the
+mentor's price exceeds the pair's cost (LP duality: the problem is totally unimodular).
+A mentee whose best left-out pair cannot is proven; the others get exactly the pairs that
+could, and the run is solved again, until no pair could: the result is the optimum of the
+whole cohort's graph, as the dense solver finds it. A mentee left unmatched is such a mentee:
+its list widens to every allowed mentor who still has room.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
+from app.services.matching.shortlists import Shortlists
+
+Floats = NDArray[np.float64]
+Ints = NDArray[np.int64]
+Widen = Callable[[Shortlists, dict[int, Floats]], tuple[Shortlists, int]]
+
+TOLERANCE = 1e-7
+# Solver edges from which a solve runs in the solver process (below, it takes milliseconds).
+SOLVE_IN_PROCESS_FROM = 20_000
+_solver: ProcessPoolExecutor | None = None
+_solver_lock = threading.Lock()
+# Rounds of targeted widening before every open mentee's list is made whole.
+ROUNDS_BEFORE_WHOLE_LISTS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Row -> mentor column for the matched; the last solve's shape; rounds it took."""
+
+    chosen: dict[int, int]
+    shape: tuple[int, int]
+    rounds: int
+    lists: Shortlists
+
+
+@dataclass(frozen=True, slots=True)
+class _Graph:
+    solve_rows: Ints  # mentee row of each solver row
+    entry_rows: Ints  # solver row of each listed pair in the solve
+    entry_columns: Ints  # mentor column of each listed pair
+    entry_costs: Floats
+    top: float  # costs are `top + 1 - score`
+    unmatched: float  # the cost of leaving a mentee unmatched
+    owner: Ints  # mentor column of each solver column
+    matrix: csr_matrix
+
+
+def best_assignment(
+    lists: Shortlists, slots: Ints, free: NDArray[np.bool_], widen: Widen
+) -> Assignment:
+    """The cohort's optimum for the `free` rows: solved on the lists, widened until proven."""
+    rounds = 0
+    while True:
+        rounds += 1
+        graph = _graph(lists, slots, free)
+        chosen = _solve(graph)
+        whole = rounds > ROUNDS_BEFORE_WHOLE_LISTS
+        bounds = _open_rows(graph, chosen, lists, slots, whole=whole)
+        if bounds:
+            lists, added = widen(lists, bounds)
+        if not bounds or not added:
+            pairs = {int(graph.solve_rows[r]): column for r, column in chosen.items()}
+            pairs = _ties_to_lower_ids(pairs, lists, slots, graph.solve_rows)
+            return Assignment(pairs, graph.matrix.shape, rounds, lists)
+
+
+def _ties_to_lower_ids(
+    pairs: dict[int, int], lists: Shortlists, slots: Ints, rows: Ints
+) -> dict[int, int]:
+    """Among equally good answers, the one a rerun would give whatever the solver's path:
+    a mentee takes the lowest-id mentor of equal score with room left, and a mentee left
+    unmatched takes the place of a higher-id mentee who scored the same with that mentor."""
+    load = np.bincount(np.array(list(pairs.values()), dtype=np.int64), minlength=len(slots))
+    holder: dict[int, list[int]] = {}
+    for row in sorted(pairs):
+        columns, scores = lists.of(row)
+        own = scores[columns == pairs[row]][0]
+        for column in columns[(scores == own) & (columns < pairs[row])].tolist():
+            if load[column] < slots[column]:
+                load[pairs[row]] -= 1
+                load[column] += 1
+                pairs[row] = column
+                break
+    for row, column in pairs.items():
+        holder.setdefault(column, []).append(row)
+    for row in rows.tolist():
+        if row in pairs:
+            continue
+        columns, scores = lists.of(row)
+        for column, score in zip(columns.tolist(), scores.tolist(), strict=True):
+            later = [
+                r for r in holder.get(column, ()) if r > row and _score(lists, r, column) == score
+            ]
+            if later:
+                given_up = max(later)
+                holder[column].remove(given_up)
+                holder[column].append(row)
+                del pairs[given_up]
+                pairs[row] = column
+                break
+    return pairs
+
+
+def _score(lists: Shortlists, row: int, column: int) -> float:
+    columns, scores = lists.of(row)
+    return float(scores[columns == column][0])
+
+
+def _graph(lists: Shortlists, slots: Ints, free: NDArray[np.bool_]) -> _Graph:
+    use = np.flatnonzero(free[lists.rows])
+    rows, columns, scores = lists.rows[use], lists.columns[use], lists.scores[use]
+    solve_rows = np.unique(rows)
+    entry_rows = np.searchsorted(solve_rows, rows)
+    # A mentor never needs more columns than mentees who list them: same optimum, fewer columns.
+    copies = np.minimum(np.maximum(slots, 0), np.bincount(columns, minlength=len(slots)))
+    first = np.cumsum(copies) - copies
+    top = float(scores.max()) if scores.size else 0.0
+    costs = top + 1.0 - scores
+    span = float(costs.max()) if costs.size else 1.0
+    # One more matched mentee outweighs any gain in total score: a bound on how much the
+    # costs of any two assignments can differ, plus one.
+    unmatched = span * (len(solve_rows) + 2)
+    repeat = copies[columns]
+    offsets = np.arange(int(repeat.sum())) - np.repeat(np.cumsum(repeat) - repeat, repeat)
+    n, total = len(solve_rows), int(copies.sum())
+    matrix = csr_matrix(
+        (
+            np.concatenate([np.repeat(costs, repeat), np.full(n, unmatched)]),
+            (
+                np.concatenate([np.repeat(entry_rows, repeat), np.arange(n)]),
+                np.concatenate([np.repeat(first[columns], repeat) + offsets, total + np.arange(n)]),
+            ),
+        ),
+        shape=(n, total + n),
+    )
+    owner = np.repeat(np.arange(len(slots), dtype=np.int64), copies)
+    return _Graph(solve_rows, entry_rows, columns, costs, top, unmatched, owner, matrix)
+
+
+def _solve(graph: _Graph) -> dict[int, int]:
+    """Solver row -> mentor column for the matched (the others took their own column)."""
+    if graph.matrix.shape[0] == 0:
+        return {}
+    if graph.matrix.nnz < SOLVE_IN_PROCESS_FROM:
+        solver_rows, solver_columns = matching_of(graph.matrix)
+    else:
+        solver_rows, solver_columns = solver_process().submit(matching_of, graph.matrix).result()
+    matched = solver_columns < len(graph.owner)
+    return dict(
+        zip(
+            solver_rows[matched].tolist(),
+            graph.owner[solver_columns[matched]].tolist(),
+            strict=True,
+        )
+    )
+
+
+def matching_of(matrix: csr_matrix) -> tuple[Ints, Ints]:
+    """The solver itself (what the solver process runs)."""
+    rows, columns = min_weight_full_bipartite_matching(matrix)
+    return rows, columns
+
+
+def solver_process() -> ProcessPoolExecutor:
+    """The process large solves run in, started on first use: the solver holds the
+    interpreter lock for its whole call, which in a thread would stall the event loop."""
+    global _solver  # one per process, made on first use, never at import
+    with _solver_lock:
+        if _solver is None:
+            _solver = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
+        return _solver
+
+
+def _open_rows(
+    graph: _Graph, chosen: dict[int, int], lists: Shortlists, slots: Ints, *, whole: bool
+) -> dict[int, Floats]:
+    """Per mentee row not yet proven, per mentor column: the score a left-out pair must beat
+    to be able to improve the run (-inf everywhere: list every allowed mentor)."""
+    n = len(graph.solve_rows)
+    assigned = np.full(n, -1, dtype=np.int64)
+    if chosen:
+        assigned[list(chosen)] = list(chosen.values())
+    own_cost = np.full(n, graph.unmatched)
+    is_own = assigned[graph.entry_rows] == graph.entry_columns
+    own_cost[graph.entry_rows[is_own]] = graph.entry_costs[is_own]
+    found = _prices(graph, assigned, own_cost, len(slots))
+    prices = np.zeros(len(slots)) if found is None else found
+    values = own_cost + np.where(assigned >= 0, prices[np.maximum(assigned, 0)], 0.0)
+    load = np.bincount(assigned[assigned >= 0], minlength=len(slots))
+    # The prices prove the solution only if they fit it: a priced mentor is full, and no
+    # mentee is worth more than leaving it unmatched costs (complementary slackness).
+    fits = not np.any((prices > TOLERANCE) & (load < slots))
+    if found is None or whole or not fits or np.any(values > graph.unmatched + TOLERANCE):
+        prices, values = np.zeros(len(slots)), np.full(n, np.inf)
+    left_out_cost = graph.top + 1.0 - lists.left_out[graph.solve_rows]
+    unproven = np.flatnonzero(left_out_cost < values - TOLERANCE)
+    return {
+        int(graph.solve_rows[r]): graph.top + 1.0 - values[r] + prices + TOLERANCE
+        for r in unproven.tolist()
+    }
+
+
+def _prices(graph: _Graph, assigned: Ints, own_cost: Floats, mentors: int) -> Floats | None:
+    """The smallest mentor prices (>= 0) under which every listed pair is priced fairly: a
+    mentee's own pair no dearer than any other on its list. None when they do not settle
+    (the solution would not be optimal: never expected, then every list is made whole)."""
+    prices = np.zeros(mentors)
+    alone = assigned[graph.entry_rows] < 0  # a mentee left unmatched: each mentor it lists
+    np.maximum.at(prices, graph.entry_columns[alone], graph.unmatched - graph.entry_costs[alone])
+    moved = ~alone & (assigned[graph.entry_rows] != graph.entry_columns)
+    source = assigned[graph.entry_rows[moved]]
+    target = graph.entry_columns[moved]
+    step = own_cost[graph.entry_rows[moved]] - graph.entry_costs[moved]
+    for _ in range(mentors + 2):
+        raised = prices.copy()
+        np.maximum.at(raised, target, prices[source] + step)
+        if np.all(raised - prices <= TOLERANCE):
+            return raised
+        prices = raised
+    return None
