@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 
-from fastapi import Depends, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 
 from app.adapters.auth.authenticator import Authenticator
 from app.adapters.auth.revocations import hearing_revocations
@@ -33,7 +33,9 @@ from app.api.rest import (
     integrations,
     luncheon_hosts,
     people,
+    program_matching,
     programs,
+    relationship_records,
     relationships,
 )
 from app.api.rest import program_year as program_year_rest
@@ -91,24 +93,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     errors.install(app)
     install_docs(app)
     install_contract(app)
-    # First: routes are matched in order, and a dashboard's GraphQL POST would otherwise
-    # be tried against every REST route before its own.
+    # GraphQL first: a dashboard's POST would otherwise be tried against every REST route.
     app.include_router(build_router(settings))
-    for router in (
-        health.router,
-        employees.router,
-        employees.import_router,
-        access.router,
-        *programs.routers,
-        people.router,
-        *relationships.routers,
-        luncheon_hosts.router,
-        disclosure_consent.router,
-        agreement_records.router,
-        conclusion.router,
-        *integrations.routers,
-        program_year_rest.router,
-    ):
+    for router in rest_routers():
         app.include_router(router, dependencies=[Depends(refuse_unknown_query_parameters)])
     app.mount("/scim", ScimMount())
     app.add_middleware(Idempotency)
@@ -128,6 +115,29 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(RequestContext)
     instrument(app, settings)
     return app
+
+
+def rest_routers() -> tuple[APIRouter, ...]:
+    """The REST routers, the busiest first (after GraphQL's): a request is matched against
+    each route in turn until one takes it, twice over (the router, then its route). No
+    request can reach two routes (`tests/api/test_route_table.py`), so the order is free."""
+    return (
+        employees.router,
+        program_matching.router,  # mentorship pages and details
+        relationship_records.router,  # meeting logs
+        *[r for r in relationships.routers if r is not relationship_records.router],
+        *[r for r in programs.routers if r is not program_matching.router],
+        health.router,
+        employees.import_router,
+        access.router,
+        people.router,
+        luncheon_hosts.router,
+        disclosure_consent.router,
+        agreement_records.router,
+        conclusion.router,
+        *integrations.routers,
+        program_year_rest.router,
+    )
 
 
 @asynccontextmanager
