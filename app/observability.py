@@ -6,6 +6,7 @@ import contextvars
 import itertools
 import json
 import logging
+import re
 import secrets
 import sys
 import time
@@ -17,6 +18,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
 access = logging.getLogger("mentoring.access")
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None)))
+# Paths whose last part is a secret (a calendar feed's): logs keep everything else.
+_SECRET_IN_PATH = re.compile(r"^(/v1/calendar/[^/]+/)[^/]+(\.ics)$")
+
+
+def loggable_path(path: str) -> str:
+    """The path as logs may show it: a secret it carries is replaced."""
+    return _SECRET_IN_PATH.sub(r"\1[redacted]\2", path)
 
 
 class JsonFormatter(logging.Formatter):
@@ -80,7 +88,7 @@ class RequestContext:
                     "request",
                     extra={
                         "method": scope["method"],
-                        "path": scope["path"],
+                        "path": loggable_path(scope["path"]),
                         "status": status,
                         "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                     },

@@ -1,7 +1,8 @@
 """What the OpenAPI document promises beyond the routes themselves: how callers authenticate
 (an HTTP bearer scheme on every operation that needs a token, so Swagger UI's Authorize
-button and generated clients work), and the webhooks the service sends (one entry per type
-in the event catalogue, `app.domain.events`, with its payload's schema).
+button and generated clients work), the problem document every error answers, and the
+webhooks the service sends (one entry per type in the event catalogue, `app.domain.events`,
+with its payload's schema).
 
 FastAPI's documented ways are used: `app.webhooks` for the webhooks, and a replacement
 `app.openapi` that post-processes the generated document once.
@@ -19,6 +20,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from app.api.deps import get_caller, get_principal, get_uow_factory
+from app.api.rest.responses import PROBLEM_SCHEMA
 from app.domain.events import CATALOGUE, EventType
 
 BEARER = "bearerAuth"
@@ -56,6 +58,7 @@ def install_contract(app: FastAPI) -> None:
 
 def _secure(document: dict[str, Any], app: FastAPI) -> None:
     document.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEMES
+    document["components"].setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
     for context in iter_route_contexts(app.routes):  # routes of included routers too
         route = context.original_route
         if isinstance(route, APIRoute) and _authenticates(route):

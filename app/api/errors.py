@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
 from app.domain import errors as domain
+from app.observability import loggable_path
 
 logger = logging.getLogger(__name__)
 
@@ -187,7 +188,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, error: Exception) -> JSONResponse:
-        logger.exception("unhandled error", extra={"path": request.url.path})
+        logger.exception("unhandled error", extra={"path": loggable_path(request.url.path)})
         return problem(
             500,
             "internal-error",

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request, Response
 from icalendar import Calendar, Event
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from app.api.deps import CurrentCaller, get_uow_factory
 from app.api.rest.responses import problems
@@ -20,7 +20,7 @@ ICALENDAR = "text/calendar; charset=utf-8"
 
 
 class CalendarFeedRead(BaseModel):
-    url: str
+    url: str = Field(description="The feed's absolute URL, to paste into a calendar client")
     secret: str
 
 
@@ -30,11 +30,13 @@ class CalendarFeedRead(BaseModel):
     status_code=201,
     responses=problems(400, 403, 404),
 )
-async def issue_calendar_feed(caller: CurrentCaller) -> CalendarFeedRead:
+async def issue_calendar_feed(caller: CurrentCaller, request: Request) -> CalendarFeedRead:
     """A new secret URL for your calendar; the previous one stops working. Shown once."""
     issued = await calendar_feed.issue_calendar_feed(uow=caller.uow, principal=caller.principal)
-    url = f"/v1/calendar/{issued.organization_id}/{issued.secret}.ics"
-    return CalendarFeedRead(url=url, secret=issued.secret)
+    url = request.url_for(
+        "get_calendar_feed", organization_id=issued.organization_id, secret=issued.secret
+    )
+    return CalendarFeedRead(url=str(url), secret=issued.secret)
 
 
 @router.get(

@@ -7,6 +7,8 @@ from typing import Any
 from app.api.errors import PROBLEM_JSON
 
 PROBLEM_SCHEMA = {
+    "title": "Problem",
+    "description": "An RFC 9457 problem document; `errors` names each field and what is wrong",
     "type": "object",
     "properties": {
         "type": {"type": "string"},
@@ -29,6 +31,10 @@ PROBLEM_SCHEMA = {
     "required": ["type", "title", "status"],
 }
 
+
+# One named schema (app.api.contract puts PROBLEM_SCHEMA there), so generated clients have
+# one Problem model rather than one per operation and status.
+PROBLEM_REF = "#/components/schemas/Problem"
 
 # Any authenticated route may answer these: a body that is not even JSON, a bad token, a
 # role that may not, a conflict
@@ -53,7 +59,7 @@ def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {
         s: {
             "description": f"{_REASONS.get(s, 'Problem')}: a problem document (RFC 9457)",
-            "content": {PROBLEM_JSON: {"schema": PROBLEM_SCHEMA}},
+            "content": {PROBLEM_JSON: {"schema": {"$ref": PROBLEM_REF}}},
         }
         for s in sorted({*COMMON_PROBLEMS, *statuses})
     }

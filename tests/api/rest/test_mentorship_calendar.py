@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from icalendar import Calendar
@@ -48,3 +49,17 @@ async def test_a_new_secret_retires_the_old_url(client, auth, clock):
     new = (await client.post("/v1/me/calendar-feed", headers=pairing.mentee)).json()["url"]
     assert (await client.get(old)).status_code == 404
     assert (await client.get(new)).status_code == 200
+
+
+async def test_the_feed_url_is_absolute_and_its_secret_stays_out_of_the_access_log(
+    client, auth, clock, caplog
+):
+    pairing = await propose(client, auth, "caltrans", date(2027, 1, 4))
+    issued = (await client.post("/v1/me/calendar-feed", headers=pairing.mentee)).json()
+    assert issued["url"].startswith("http://test/v1/calendar/")
+    with caplog.at_level(logging.INFO, logger="mentoring.access"):
+        assert (await client.get(issued["url"])).status_code == 200
+    logged = [r.__dict__.get("path", "") for r in caplog.records if r.name == "mentoring.access"]
+    assert logged
+    assert all(issued["secret"] not in p for p in logged)
+    assert logged[-1].endswith("/[redacted].ics")
