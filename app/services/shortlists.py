@@ -1,6 +1,7 @@
 """Maine's interview shortlist as the protégé lives it (004: "MMS will provide the mentors'
 names and biographies. Protégé then contacts/interviews the suggested mentors"): after the
-interviews the protégé ranks the mentors; the ranking becomes their stated preference."""
+interviews the protégé ranks the mentors; the ranking becomes their stated preference, each
+mentor counting by rank in matching (the first choice most)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ async def rank_shortlist(
     mentor_ids: Sequence[UUID],
 ) -> Application:
     """The protégé ranks the mentors they interviewed, best first; each must be one the rules
-    allow for them. Kept as their preferred mentors, in order."""
+    allow for them. Kept as their preferred mentors, in order: matching weighs them by rank."""
     scope = reach(principal, Resource.APPLICATIONS, Action.WRITE)
     ranked = list(dict.fromkeys(mentor_ids))
     if not 1 <= len(ranked) <= MAX_RANKED:
@@ -55,6 +56,7 @@ async def rank_shortlist(
                 raise InvalidInput(f"{mentor_id} is not on this shortlist", field="mentor_ids")
         preferences = dict(application.profile.get("preferences") or {})
         preferences["mentor_ids"] = [str(i) for i in ranked]
+        preferences["shortlist_ranking"] = [str(i) for i in ranked]  # best first: matching reads it
         edited = replace(application, profile={**application.profile, "preferences": preferences})
         await uow.programs.save_profile(edited)
         [decided] = await reevaluate(uow, [edited], today)

@@ -268,6 +268,7 @@ def people(draw: st.DrawFn, size: int = 14) -> list[MatchCandidate]:
             competencies_offered=draw(small),
             career_path=draw(small),
             preferred_mentors=draw(st.frozensets(ids, max_size=2)),
+            ranked_mentors=tuple(draw(st.lists(ids, max_size=3, unique=True))),
             preferred_departments=draw(st.frozensets(st.sampled_from(DEPARTMENTS[:3]), max_size=1)),
             conflicts=draw(st.frozensets(ids, max_size=1)),
             capacity=draw(st.none() | st.integers(0, 3)),

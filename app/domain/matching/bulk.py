@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.domain.matching.rules import remaining_capacity
-from app.domain.matching.score import differs
+from app.domain.matching.score import differs, rank_value
 from app.domain.policy.sections import SupervisoryLine
 
 if TYPE_CHECKING:
@@ -165,8 +165,8 @@ def _row(
         for j in index.by_department.get(mentee.department, ()):
             row[j] = without_dept[j]
     weights = index.policy.weights
-    for j in _preferred_columns(mentee, index):
-        row[j] -= weights.stated_preference
+    for j, value in _preferred_columns(mentee, index).items():
+        row[j] -= weights.stated_preference * value
     _subtract_shares(row, mentee.competencies_wanted, index.offering, weights.competency_overlap)
     _subtract_shares(row, mentee.career_path, index.by_career, weights.career_path_overlap)
     cutoff = index.level_cutoff(mentee)
@@ -187,10 +187,13 @@ def _subtract_shares(
             row[j] -= step
 
 
-def _preferred_columns(mentee: MatchCandidate, index: _MentorIndex) -> set[int]:
-    columns = {index.column[m] for m in mentee.preferred_mentors if m in index.column}
-    for department in mentee.preferred_departments:
-        columns.update(index.by_department.get(department, ()))
+def _preferred_columns(mentee: MatchCandidate, index: _MentorIndex) -> dict[int, float]:
+    """`stated_preference` of each column the mentee prefers (a ranked mentor by rank)."""
+    columns = {j: 1.0 for d in mentee.preferred_departments for j in index.by_department.get(d, ())}
+    columns.update({index.column[m]: 1.0 for m in mentee.preferred_mentors if m in index.column})
+    for m in mentee.ranked_mentors:
+        if m in index.column:
+            columns[index.column[m]] = rank_value(mentee.ranked_mentors, m)
     return columns
 
 

@@ -28,6 +28,8 @@ class MatchCandidate:
     competencies_offered: frozenset[str] = frozenset()
     career_path: frozenset[str] = frozenset()
     preferred_mentors: frozenset[Hashable] = frozenset()
+    # Mentors the mentee ranked after interviewing them (Maine's shortlist, 004), best first.
+    ranked_mentors: tuple[Hashable, ...] = ()
     preferred_departments: frozenset[str] = frozenset()
     conflicts: frozenset[Hashable] = frozenset()  # ids of people declared in conflict (004)
     capacity: int | None = None  # None: the policy's default_mentor_capacity

@@ -8,6 +8,7 @@ per competency, which lets the bulk path (`matching_bulk`) work from inverted in
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -60,10 +61,21 @@ class PairScore:
 
 
 def stated_preference(mentee: MatchCandidate, mentor: MatchCandidate) -> float:
-    """1 when the mentee asked for this mentor or the mentor's department (000 self-assessment)."""
+    """1 when the mentee asked for this mentor or the mentor's department (000 self-assessment);
+    a mentor the mentee ranked counts by rank (004 interviews), the first choice fully."""
+    if mentor.id in mentee.ranked_mentors:
+        return rank_value(mentee.ranked_mentors, mentor.id)
     if mentor.id in mentee.preferred_mentors:
         return 1.0
     return 1.0 if mentor.department in mentee.preferred_departments else 0.0
+
+
+def rank_value(ranked: tuple[Hashable, ...], mentor_id: Hashable) -> float:
+    """The k-th of n ranked mentors (k from 0) is worth (n - k) / n: the first 1, each next
+    one less, the last still more than a mentor not ranked (0)."""
+    if mentor_id not in ranked:
+        return 0.0
+    return (len(ranked) - ranked.index(mentor_id)) / len(ranked)
 
 
 def differs(mine: str | None, theirs: str | None) -> float:

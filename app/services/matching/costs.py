@@ -19,7 +19,7 @@ from scipy import sparse
 
 from app.domain.matching.candidate import MatchCandidate
 from app.domain.matching.explanation import HardRule, active_rules, remaining_capacity
-from app.domain.matching.score import weight_vector
+from app.domain.matching.score import rank_value, weight_vector
 from app.domain.policy.model import MatchingPolicy, PreferenceWeights, SupervisoryLine
 
 Mask = NDArray[np.bool_]
@@ -185,7 +185,7 @@ class _Cohort:
         differ: Mask = (mine != theirs) & (mine >= 0) & (theirs >= 0)
         return differ
 
-    def stated_preference(self) -> Mask:
+    def stated_preference(self) -> Floats:
         departments: dict[str, int] = {}
         mentor_codes = [
             len(self.column) if m.department is None else departments.setdefault(m.department, j)
@@ -202,7 +202,12 @@ class _Cohort:
             for p in m.preferred_mentors
             if p in self.column
         )
-        return wanted[:, mentor_codes] | named
+        values: Floats = (wanted[:, mentor_codes] | named).astype(np.float64)
+        for i, mentee in enumerate(self.mentees):  # a ranked mentor counts by rank (004)
+            for p in mentee.ranked_mentors:
+                if p in self.column:
+                    values[i, self.column[p]] = rank_value(mentee.ranked_mentors, p)
+        return values
 
     def overlap(
         self,

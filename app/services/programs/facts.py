@@ -77,13 +77,18 @@ def overrides_of(application: Application) -> list[EligibilityOverride]:
 
 
 def _ids(values: Any) -> frozenset[UUID]:
-    found = set()
+    return frozenset(_ranked(values))
+
+
+def _ranked(values: Any) -> list[UUID]:
+    """The ids in `values`, in order, each once; what is not an id is left out."""
+    found: dict[UUID, None] = {}
     for value in values or ():
         try:
-            found.add(UUID(str(value)))
+            found[UUID(str(value))] = None
         except ValueError:
             continue
-    return frozenset(found)
+    return list(found)
 
 
 def _texts(values: Any) -> frozenset[str]:
@@ -114,6 +119,7 @@ def candidate(
         competencies_offered=_texts(profile.get("competencies")) | _texts(profile.get("expertise")),
         career_path=_texts(profile.get("career_path")),
         preferred_mentors=_ids(preferences.get("mentor_ids")),
+        ranked_mentors=tuple(_ranked(preferences.get("shortlist_ranking"))),
         preferred_departments=frozenset(preferences.get("departments") or ()),
         conflicts=_ids(profile.get("conflicts")),
         capacity=application.capacity if application else None,
