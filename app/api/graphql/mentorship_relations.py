@@ -13,7 +13,7 @@ from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
 from app.api.graphql import relationship_types as t
 from app.api.graphql.context import context_of
-from app.api.graphql.employees import PageInfo
+from app.api.graphql.relay import PageInfo, page_info
 from app.domain.errors import InvalidInput
 from app.services.relationships.goals import DEFAULT_PAGE, GoalPage
 
@@ -30,10 +30,11 @@ class GoalConnection:
     page_info: PageInfo
 
     @classmethod
-    def of(cls, page: GoalPage) -> GoalConnection:
+    def of(cls, page: GoalPage, *, resumed: bool) -> GoalConnection:
         edges = [GoalEdge(cursor=str(g.id), node=t.goal(g)) for g in page.goals]
-        end = edges[-1].cursor if edges else None
-        return cls(edges=edges, page_info=PageInfo(has_next_page=page.has_more, end_cursor=end))
+        cursors = [e.cursor for e in edges]
+        info = page_info(cursors, more=page.has_more, backward=False, resumed=resumed)
+        return cls(edges=edges, page_info=info)
 
 
 def cursor(after: str | None) -> UUID | None:
@@ -50,7 +51,7 @@ async def goals(
     root: Any, info: strawberry.Info, first: int = DEFAULT_PAGE, after: str | None = None
 ) -> GoalConnection | None:
     page = await context_of(info).loaders.goals.load((root.id, first, cursor(after)))
-    return GoalConnection.of(page) if page is not None else None
+    return GoalConnection.of(page, resumed=after is not None) if page is not None else None
 
 
 async def last_meeting(root: Any, info: strawberry.Info) -> t.Meeting | None:

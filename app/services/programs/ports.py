@@ -84,6 +84,7 @@ class ProgramRepository(Protocol):
         limit: int = 100,
         after: UUID | None = None,
         documents: bool = True,
+        backward: bool = False,
     ) -> list[Mentorship]: ...
     async def open_loads(self, mentor_ids: Sequence[UUID]) -> dict[UUID, int]: ...
     async def mentor_loads(
