@@ -13,7 +13,12 @@ import re
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-_ONE_RESOURCE = re.compile(r"^/v1/[a-z-]+/[0-9a-fA-F-]{36}$")
+# One resource: `/v1/<collection>/<id>`, a report on one (`/v1/reports/cohorts/<id>`), or a
+# resource that a mentorship or a cohort has exactly one of.
+_ONE_RESOURCE = re.compile(
+    r"^/v1/(?:reports/)?[a-z-]+/[0-9a-fA-F-]{36}"
+    r"(?:/(?:agreement|checkpoint|progress|billing))?$"
+)
 
 
 class ETags:

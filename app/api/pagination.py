@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -122,12 +122,22 @@ def keyset(
     return answer(request, response, items, None if next_key is None else encode_cursor(next_key))
 
 
+def by(*names: str) -> Callable[[Any], str]:
+    """The key of an item from its fields (an attribute of a record, or a key of a mapping)."""
+
+    def key(item: Any) -> str:
+        get = item.get if isinstance(item, Mapping) else lambda n: getattr(item, n)
+        return ":".join(str(get(n)) for n in names)
+
+    return key
+
+
 def bounded(
     request: Request,
     response: Response,
     everything: Sequence[T],
     page: PageRequest,
-    key: Callable[[T], Any] = lambda item: item.id,  # type: ignore[attr-defined]
+    key: Callable[[T], str] = by("id"),
 ) -> dict[str, Any]:
     """A page of a collection bounded by its parent (a mentorship's goals, a cohort's events),
     which the service reads whole in its own order: the page starts after the item the cursor
@@ -138,11 +148,9 @@ def bounded(
         if len(cursor_key) != 2 or not isinstance(cursor_key[1], int) or cursor_key[1] < 0:
             raise InvalidInput("not a cursor this service issued", field="cursor")
         named, position = str(cursor_key[0]), cursor_key[1]
-        start = next(
-            (i + 1 for i, item in enumerate(everything) if str(key(item)) == named), position
-        )
+        start = next((i + 1 for i, item in enumerate(everything) if key(item) == named), position)
     items = everything[start : start + page.limit]
     last = start + len(items)
     more = last < len(everything)
-    next_cursor = encode_cursor([str(key(items[-1])), last]) if more else None
+    next_cursor = encode_cursor([key(items[-1]), last]) if more else None
     return answer(request, response, items, next_cursor)

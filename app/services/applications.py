@@ -26,6 +26,7 @@ from app.services.paging import Page, check_limit, page_of
 from app.services.ports import Clock, UnitOfWork
 from app.services.programs.facts import candidate
 from app.services.programs.records import Application, Cohort
+from app.services.versions import check_unchanged
 
 
 async def submit_application(
@@ -128,14 +129,19 @@ async def edit_application(
     application_id: UUID,
     profile: Mapping[str, Any],
     capacity: int = 1,
+    if_fingerprint: str | None = None,
 ) -> Application:
     """The applicant (or staff) edits the self-assessment or volunteer profile; eligibility is
-    decided again in the same transaction, so it is never stale."""
+    decided again in the same transaction, so it is never stale. `if_fingerprint` (an
+    `If-Match`): refused as stale unless the application is as it was read."""
     scope = reach(principal, Resource.APPLICATIONS, Action.WRITE)
     if capacity < 1:
         raise InvalidInput("a mentor takes at least one mentee", field="capacity")
     async with uow:
-        found = await _visible(uow, principal, scope, application_id)
+        found = await _visible(
+            uow, principal, scope, application_id, lock=if_fingerprint is not None
+        )
+        check_unchanged(found, if_fingerprint, "application")
         cohort = await _open_cohort(uow, found.cohort_id, clock.now().date())
         program = await uow.programs.get_program(cohort.program_id)
         employee = await uow.employees.get(found.employee_id)
@@ -148,8 +154,10 @@ async def edit_application(
         [decided] = await reevaluate(uow, [edited], clock.now().date())
         await uow.programs.save_applications([decided])
         await _announce(uow, principal, decided, "application.edited")
+        # As stored (the database's clock and JSON), so its fingerprint is the next If-Match.
+        stored = await uow.programs.get_application(application_id)
         await uow.commit()
-    return decided
+    return stored or decided
 
 
 async def decide_supervisor_approval(
@@ -285,9 +293,9 @@ async def _refuse_supervisory_preferences(
 
 
 async def _visible(
-    uow: UnitOfWork, principal: Principal, scope: Reach, application_id: UUID
+    uow: UnitOfWork, principal: Principal, scope: Reach, application_id: UUID, *, lock: bool = False
 ) -> Application:
-    application = await uow.programs.get_application(application_id)
+    application = await uow.programs.get_application(application_id, lock=lock)
     if application is not None and scope is Reach.OWN:
         if principal.role.value == "supervisor":
             employee = await uow.employees.get(application.employee_id)

@@ -49,7 +49,7 @@ async def test_a_revoked_token_stops_working_at_once(client, auth):
     assert (await client.get("/v1/employees", headers=victim)).status_code == 200
     [record] = [
         t
-        for t in (await client.get("/v1/api-tokens", headers=admin)).json()
+        for t in (await client.get("/v1/api-tokens", headers=admin)).json()["items"]
         if t["role"] == "coordinator"
     ]
     assert (await client.delete(f"/v1/api-tokens/{record['id']}", headers=admin)).status_code == 200
@@ -103,5 +103,7 @@ async def test_a_token_is_shown_once_and_stored_only_as_a_hash(client, auth, con
     )
     assert bytes(stored["token_hash"]) == api_tokens.token_hash(token)
     assert token not in str(dict(stored))
-    listed = (await client.get("/v1/api-tokens", headers=await auth(role=Role.ORG_ADMIN))).json()
+    listed = (await client.get("/v1/api-tokens", headers=await auth(role=Role.ORG_ADMIN))).json()[
+        "items"
+    ]
     assert all("token" not in t for t in listed)

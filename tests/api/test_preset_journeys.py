@@ -161,7 +161,7 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
     assert (made["month"], made["reflections"]) == (1, "nervous about the board")
     twice = await client.post(reports, headers=pairing.mentee, json=report)
     assert twice.json()["rule"] == "progress_report_submitted"
-    seen = await _ok(await client.get(reports, headers=pairing.tokens["STAFF"]))
+    seen = (await _ok(await client.get(reports, headers=pairing.tokens["STAFF"])))["items"]
     assert [(r["month"], r["on_track"], r["reflections"]) for r in seen] == [(1, True, None)]
     early_debrief = await client.post(
         f"{url}/debriefs",
@@ -247,7 +247,7 @@ async def test_maine_the_administrator_is_told_it_is_not_working_and_terminates(
         ),
         201,
     )
-    mine = await _ok(await client.get("/v1/me/disclosures", headers=pairing.mentee))
+    mine = (await _ok(await client.get("/v1/me/disclosures", headers=pairing.mentee)))["items"]
     assert [d["kind"] for d in mine] == ["relationship_not_working"]
     ended = await _ok(await client.post(f"{url}/terminate", headers=pairing.tokens["STAFF"]))
     assert ended["state"] == "ended"

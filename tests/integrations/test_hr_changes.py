@@ -55,7 +55,7 @@ async def test_a_mentor_becoming_the_mentees_manager_flags_the_pair_and_emits_an
     )
     assert upload.status_code == 200, upload.text
     flags = await client.get("/v1/mentorship-flags", headers=await auth(role=Role.COORDINATOR))
-    [flag] = flags.json()
+    [flag] = flags.json()["items"]
     assert flag["mentorship_id"] == mentorship_id
     assert flag["rules"] == ["not_in_supervisory_chain"]
     deliveries = await client.get(
@@ -72,7 +72,7 @@ async def test_the_same_change_imported_twice_flags_once_and_leaving_is_a_reason
             headers=admin,
             files={"file": ("r.csv", _roster(M3={"employment_status": "inactive"}))},
         )
-    flags = (await client.get("/v1/mentorship-flags", headers=admin)).json()
+    flags = (await client.get("/v1/mentorship-flags", headers=admin)).json()["items"]
     assert [f["rules"] for f in flags] == [["someone_left"]]
 
 

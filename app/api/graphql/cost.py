@@ -108,7 +108,7 @@ def _is_edges(node: FieldNode, parent: GraphQLNamedType | None) -> bool:
 
 def _first(node: FieldNode, declared: GraphQLArgument | None) -> int:
     for argument in node.arguments or ():
-        if argument.name.value == "first":
+        if argument.name.value in ("first", "last"):  # a page read forward or backward
             value = argument.value
             return (
                 max(1, int(value.value)) if isinstance(value, IntValueNode) else ASSUMED_LIST_LENGTH

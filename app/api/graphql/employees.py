@@ -12,6 +12,7 @@ from strawberry.scalars import JSON
 
 from app.api.graphql.context import context_of
 from app.api.graphql.problems import Problem
+from app.api.graphql.relay import PageInfo, direction, page_info
 from app.domain.directory import Employee as EmployeeRecord
 from app.domain.directory import EmploymentStatus as DomainStatus
 from app.domain.errors import DomainError, NotFound
@@ -68,12 +69,6 @@ class Employee:
     @strawberry.field(description="Direct reports, in employee_number order")
     async def reports(self, info: strawberry.Info) -> list[Employee]:
         return [Employee.of(e) for e in await context_of(info).loaders.reports.load(self.id)]
-
-
-@strawberry.type
-class PageInfo:
-    has_next_page: bool
-    end_cursor: str | None
 
 
 @strawberry.type
@@ -134,22 +129,29 @@ def _row(data: EmployeeImportInput) -> dict[str, Any]:
 
 @strawberry.type
 class EmployeeQuery:
-    @strawberry.field(description="The directory, in employee_number order (Relay connection)")
+    @strawberry.field(
+        description="The directory, in employee_number order (Relay connection: `first`/`after` "
+        "forward, `last`/`before` backward)"
+    )
     async def employees(
         self,
         info: strawberry.Info,
-        first: int = 50,
+        first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
         department: str | None = None,
     ) -> EmployeeConnection:
+        count, key, backward = direction(first, after, last, before, default=50)
         filters = {"department": department} if department else None
         context = context_of(info)
         page = await service.list_employees(
             uow=context.new_uow(),
             principal=context.principal,
-            after=after,
-            limit=first,
+            after=key,
+            limit=count,
             filters=filters,
+            backward=backward,
         )
         edges = [
             EmployeeEdge(cursor=service.encode_cursor(e.employee_number), node=Employee.of(e))
@@ -157,8 +159,11 @@ class EmployeeQuery:
         ]
         return EmployeeConnection(
             edges=edges,
-            page_info=PageInfo(
-                has_next_page=page.next_cursor is not None, end_cursor=page.next_cursor
+            page_info=page_info(
+                [e.cursor for e in edges],
+                more=page.next_cursor is not None,
+                backward=backward,
+                resumed=key is not None,
             ),
         )
 

@@ -12,7 +12,8 @@ import strawberry
 
 from app.api.graphql import relationship_types as t
 from app.api.graphql.context import context_of
-from app.api.graphql.employees import Employee, PageInfo
+from app.api.graphql.employees import Employee
+from app.api.graphql.relay import PageInfo, page_info
 from app.domain.directory import Employee as EmployeeRecord
 from app.domain.errors import InvalidInput
 from app.services.relationships.goals import DEFAULT_PAGE, GoalPage
@@ -38,10 +39,11 @@ class GoalConnection:
     page_info: PageInfo
 
     @classmethod
-    def of(cls, page: GoalPage) -> GoalConnection:
+    def of(cls, page: GoalPage, *, resumed: bool) -> GoalConnection:
         edges = [GoalEdge(cursor=str(g.id), node=t.goal(g)) for g in page.goals]
-        end = edges[-1].cursor if edges else None
-        return cls(edges=edges, page_info=PageInfo(has_next_page=page.has_more, end_cursor=end))
+        cursors = [e.cursor for e in edges]
+        info = page_info(cursors, more=page.has_more, backward=False, resumed=resumed)
+        return cls(edges=edges, page_info=info)
 
 
 def cursor(after: str | None) -> UUID | None:
@@ -58,9 +60,11 @@ def goals(
     root: Any, info: strawberry.Info, first: int = DEFAULT_PAGE, after: str | None = None
 ) -> Answer[GoalConnection]:
     key = (root.id, first, cursor(after))
+    resumed = after is not None
     if root.related is not None and key in root.related.goals:
-        return _goal_connection(root.related.goals[key])
-    return _loaded(context_of(info).loaders.goals.load(key), _goal_connection)
+        return _goal_connection(root.related.goals[key], resumed)
+    found = context_of(info).loaders.goals.load(key)
+    return _loaded(found, lambda page: _goal_connection(page, resumed))
 
 
 def last_meeting(root: Any, info: strawberry.Info) -> Answer[t.Meeting]:
@@ -88,8 +92,8 @@ async def _loaded(
     return make(await found)
 
 
-def _goal_connection(page: GoalPage | None) -> GoalConnection | None:
-    return GoalConnection.of(page) if page is not None else None
+def _goal_connection(page: GoalPage | None, resumed: bool) -> GoalConnection | None:
+    return GoalConnection.of(page, resumed=resumed) if page is not None else None
 
 
 def _meeting(found: Meeting | None) -> t.Meeting | None:

@@ -13,6 +13,7 @@ from app.api.graphql import mentorship_relations as relations
 from app.api.graphql.context import context_of
 from app.api.graphql.employees import Employee
 from app.api.graphql.page_relations import Related
+from app.api.graphql.relay import PageInfo
 from app.domain.eligibility.facts import ApplicantRole as DomainApplicantRole
 from app.domain.policy.model import PairFormation as DomainPairFormation
 from app.domain.policy.presets import Preset as PresetRecord
@@ -338,15 +339,9 @@ class MentorshipEdge:
 
 
 @strawberry.type
-class MentorshipPageInfo:
-    has_next_page: bool
-    end_cursor: str | None
-
-
-@strawberry.type
 class MentorshipConnection:
     edges: list[MentorshipEdge]
-    page_info: MentorshipPageInfo
+    page_info: PageInfo
 
 
 @strawberry.type

@@ -22,7 +22,6 @@ from app.api.graphql.program_types import (
     Mentorship,
     MentorshipConnection,
     MentorshipEdge,
-    MentorshipPageInfo,
     Preset,
     Program,
     SuggestedMentor,
@@ -37,6 +36,7 @@ from app.api.graphql.programs_common import (
     or_problem,
     timed,
 )
+from app.api.graphql.relay import direction, page_info
 from app.services import applications, cohorts, volunteers
 from app.services.matching import runs as matching_runs
 from app.services.programs import catalog as programs
@@ -113,32 +113,40 @@ class ProgramQuery:
 
     @strawberry.field(
         description="The mentorships the caller may see, in id order (Relay connection; "
-        "keyset pages: pass a page's `endCursor` as `after`)"
+        "keyset pages: `first`/`after` forward, `last`/`before` backward)"
     )
     async def mentorships(
         self,
         info: strawberry.Info,
-        first: int = 50,
+        first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
         cohort_id: UUID | None = None,
     ) -> MentorshipConnection:
+        count, key, backward = direction(first, after, last, before, default=50)
         asked = page_relations.wanted(info)
         page = await mentorships.page_of_mentorships(
             **args(info),
             cohort_id=cohort_id,
-            after=cursor(after),
-            limit=first,
+            after=cursor(key),
+            limit=count,
             documents=asked.documents,
+            backward=backward,
         )
         related = await page_relations.load_related(info, page.mentorships, asked)
         edges = [
             MentorshipEdge(cursor=str(m.id), node=Mentorship.of(m, related))
             for m in page.mentorships
         ]
-        end = edges[-1].cursor if edges else None
         return MentorshipConnection(
             edges=edges,
-            page_info=MentorshipPageInfo(has_next_page=page.has_more, end_cursor=end),
+            page_info=page_info(
+                [e.cursor for e in edges],
+                more=page.has_more,
+                backward=backward,
+                resumed=key is not None,
+            ),
         )
 
     @strawberry.field(description="A mentorship; null when not found")

@@ -13,9 +13,11 @@ from app.api.rest.responses import problems
 from app.api.rest.schemas.access import (
     ApiTokenCreate,
     ApiTokenCreatedRead,
+    ApiTokenPageRead,
     ApiTokenRead,
     AuditEventPageRead,
     OidcIssuerCreate,
+    OidcIssuerPageRead,
     OidcIssuerRead,
     OrganizationPageRead,
 )
@@ -45,12 +47,15 @@ async def create_api_token(
 @router.get(
     "/api-tokens",
     operation_id="listApiTokens",
-    response_model=list[ApiTokenRead],
+    response_model=ApiTokenPageRead,
     responses=problems(403),
 )
-async def list_api_tokens(caller: CurrentCaller) -> Any:
+async def list_api_tokens(
+    caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
     """The organisation's tokens (never the tokens themselves)."""
-    return await service.list_api_tokens(uow=caller.uow, principal=caller.principal)
+    everything = await service.list_api_tokens(uow=caller.uow, principal=caller.principal)
+    return bounded(request, response, everything, page)
 
 
 @router.delete(
@@ -85,12 +90,15 @@ async def register_oidc_issuer(
 @router.get(
     "/oidc-issuers",
     operation_id="listOidcIssuers",
-    response_model=list[OidcIssuerRead],
+    response_model=OidcIssuerPageRead,
     responses=problems(403),
 )
-async def list_oidc_issuers(caller: CurrentCaller) -> Any:
+async def list_oidc_issuers(
+    caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
     """The identity providers this organisation accepts."""
-    return await service.list_oidc_issuers(uow=caller.uow, principal=caller.principal)
+    everything = await service.list_oidc_issuers(uow=caller.uow, principal=caller.principal)
+    return bounded(request, response, everything, page)
 
 
 @router.delete(

@@ -7,11 +7,12 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.deps import CurrentCaller
+from app.api.pagination import Page, PageQuery, bounded, by
 from app.api.rest.responses import problems
 from app.api.rest.schemas.relationships import SignatureRead
 from app.services.relationships import agreement_versions
@@ -31,6 +32,10 @@ class AgreementVersionRead(BaseModel):
     written_at: datetime | None
 
 
+class AgreementVersionPageRead(Page[AgreementVersionRead]):
+    """A page of agreement versions."""
+
+
 class AgreementRegisterEntryRead(BaseModel):
     model_config = _READ
     mentorship_id: UUID
@@ -42,19 +47,29 @@ class AgreementRegisterEntryRead(BaseModel):
     signed_by_both: bool
 
 
+class AgreementRegisterEntryPageRead(Page[AgreementRegisterEntryRead]):
+    """A page of agreement register entries."""
+
+
 @router.get(
     "/mentorships/{mentorship_id}/agreement/versions",
     operation_id="listAgreementVersions",
+    response_model=AgreementVersionPageRead,
     responses=problems(403, 404),
 )
 async def list_agreement_versions(
-    mentorship_id: UUID, caller: CurrentCaller
-) -> list[AgreementVersionRead]:
+    mentorship_id: UUID,
+    caller: CurrentCaller,
+    page: PageQuery,
+    request: Request,
+    response: Response,
+) -> Any:
     """Every version of the agreement, oldest first, with who signed each and when."""
     found = await agreement_versions.list_agreement_versions(
         uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
-    return [AgreementVersionRead.model_validate(v) for v in found]
+    everything = [AgreementVersionRead.model_validate(v) for v in found]
+    return bounded(request, response, everything, page, key=by("version"))
 
 
 @router.get(
@@ -77,13 +92,15 @@ async def print_agreement_version(
 @router.get(
     "/cohorts/{cohort_id}/agreement-register",
     operation_id="getAgreementRegister",
+    response_model=AgreementRegisterEntryPageRead,
     responses=problems(400, 403, 404),
 )
 async def get_agreement_register(
-    cohort_id: UUID, caller: CurrentCaller
-) -> list[AgreementRegisterEntryRead]:
+    cohort_id: UUID, caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
     """The coordinator's file of signed agreements: who signed which version, when."""
     found = await agreement_versions.agreement_register(
         uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
     )
-    return [AgreementRegisterEntryRead.model_validate(e) for e in found]
+    everything = [AgreementRegisterEntryRead.model_validate(e) for e in found]
+    return bounded(request, response, everything, page, key=by("mentorship_id", "version"))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.deps import CurrentCaller, SystemTime
+from app.api.pagination import Page, PageQuery, bounded
 from app.api.rest.responses import problems
 from app.domain.lifecycle import Party
 from app.services.relationships import conclusion
@@ -38,6 +40,10 @@ class DebriefRead(BaseModel):
     created_at: datetime | None
 
 
+class DebriefPageRead(Page[DebriefRead]):
+    """A page of debriefs."""
+
+
 class ProgressReportCreate(BaseModel):
     model_config = _INPUT
     on_track: bool
@@ -58,6 +64,10 @@ class ProgressReportRead(BaseModel):
     reflections: str | None = Field(description="The author's own; null for everyone else")
 
 
+class ProgressReportPageRead(Page[ProgressReportRead]):
+    """A page of progress reports."""
+
+
 @router.post(
     f"{M}/debriefs",
     operation_id="recordDebrief",
@@ -74,13 +84,25 @@ async def record_debrief(
     return DebriefRead.model_validate(found)
 
 
-@router.get(f"{M}/debriefs", operation_id="listDebriefs", responses=problems(403, 404))
-async def list_debriefs(mentorship_id: UUID, caller: CurrentCaller) -> list[DebriefRead]:
+@router.get(
+    f"{M}/debriefs",
+    operation_id="listDebriefs",
+    response_model=DebriefPageRead,
+    responses=problems(403, 404),
+)
+async def list_debriefs(
+    mentorship_id: UUID,
+    caller: CurrentCaller,
+    page: PageQuery,
+    request: Request,
+    response: Response,
+) -> Any:
     """The debriefs held (a participant: their own, without the coordinator's notes)."""
     found = await conclusion.list_debriefs(
         uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
-    return [DebriefRead.model_validate(d) for d in found]
+    everything = [DebriefRead.model_validate(d) for d in found]
+    return bounded(request, response, everything, page)
 
 
 @router.post(
@@ -107,13 +129,21 @@ async def submit_progress_report(
 
 
 @router.get(
-    f"{M}/progress-reports", operation_id="listProgressReports", responses=problems(403, 404)
+    f"{M}/progress-reports",
+    operation_id="listProgressReports",
+    response_model=ProgressReportPageRead,
+    responses=problems(403, 404),
 )
 async def list_progress_reports(
-    mentorship_id: UUID, caller: CurrentCaller
-) -> list[ProgressReportRead]:
+    mentorship_id: UUID,
+    caller: CurrentCaller,
+    page: PageQuery,
+    request: Request,
+    response: Response,
+) -> Any:
     """The reports' facts; each author alone reads their own reflections."""
     found = await conclusion.list_progress_reports(
         uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
-    return [ProgressReportRead.model_validate(r) for r in found]
+    everything = [ProgressReportRead.model_validate(r) for r in found]
+    return bounded(request, response, everything, page)

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
+from app.api.concurrency import IfMatch, expected_fingerprint, fingerprinted
 from app.api.deps import CurrentCaller, SystemTime
+from app.api.pagination import PageQuery, bounded, by
 from app.api.rest.responses import problems
 from app.api.rest.schemas.matching import MentorshipRead
 from app.api.rest.schemas.people import (
     ApplicationEdit,
+    CarriedMenteePageRead,
     CarriedMenteeRead,
     CommitteeRecommendationCreate,
+    CommitteeRecommendationPageRead,
     CommitteeRecommendationRead,
     ConflictOfInterestCreate,
+    ConflictOfInterestPageRead,
     ConflictOfInterestRead,
     MentorReplacementCreate,
     ReferralConfirmationCreate,
+    RegisteredMentorPageRead,
     RegisteredMentorRead,
     RegisterEntryWrite,
     ShortlistRankingWrite,
@@ -40,27 +47,41 @@ router = APIRouter(prefix="/v1", tags=["programs"])
 @router.get(
     "/cohorts/{cohort_id}/next-session-list",
     operation_id="listNextSession",
+    response_model=CarriedMenteePageRead,
     responses=problems(403, 404),
 )
-async def list_next_session(cohort_id: UUID, caller: CurrentCaller) -> list[CarriedMenteeRead]:
+async def list_next_session(
+    cohort_id: UUID, caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
     """Mentees withdrawn at a checkpoint of the program's earlier cohorts, carried to this one
     with their reason (000: "eligible for the next session"); a participant sees their own."""
     carried = await next_session.next_session_list(
         uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
     )
-    return [CarriedMenteeRead.model_validate(c, from_attributes=True) for c in carried]
+    everything = [CarriedMenteeRead.model_validate(c, from_attributes=True) for c in carried]
+    return bounded(request, response, everything, page, key=by("mentorship_id"))
 
 
-@router.get("/mentor-register", operation_id="readMentorRegister", responses=problems(403))
+@router.get(
+    "/mentor-register",
+    operation_id="readMentorRegister",
+    response_model=RegisteredMentorPageRead,
+    responses=problems(403),
+)
 async def read_mentor_register(
-    caller: CurrentCaller, division: str | None = None
-) -> list[RegisteredMentorRead]:
+    caller: CurrentCaller,
+    page: PageQuery,
+    request: Request,
+    response: Response,
+    division: str | None = None,
+) -> Any:
     """The standing mentor register, readable by every employee (002): names, titles and
     expertise; capacity and availability for staff and the volunteer."""
     found = await mentor_register.read_register(
         uow=caller.uow, principal=caller.principal, division=division
     )
-    return [RegisteredMentorRead.model_validate(m, from_attributes=True) for m in found]
+    everything = [RegisteredMentorRead.model_validate(m, from_attributes=True) for m in found]
+    return bounded(request, response, everything, page, key=by("employee_id"))
 
 
 @router.put(
@@ -149,16 +170,18 @@ async def record_conflict_of_interest(
 @router.get(
     "/cohorts/{cohort_id}/conflicts-of-interest",
     operation_id="listConflictsOfInterest",
+    response_model=ConflictOfInterestPageRead,
     responses=problems(403, 404),
 )
 async def list_conflicts_of_interest(
-    cohort_id: UUID, caller: CurrentCaller
-) -> list[ConflictOfInterestRead]:
+    cohort_id: UUID, caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
     """The conflicts recorded for a cohort (coordinators)."""
     found = await conflicts.list_conflicts_of_interest(
         uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
     )
-    return [ConflictOfInterestRead.model_validate(c, from_attributes=True) for c in found]
+    everything = [ConflictOfInterestRead.model_validate(c, from_attributes=True) for c in found]
+    return bounded(request, response, everything, page)
 
 
 @router.post(
@@ -187,16 +210,20 @@ async def recommend_pair(
 @router.get(
     "/cohorts/{cohort_id}/committee-recommendations",
     operation_id="listCommitteeSlate",
+    response_model=CommitteeRecommendationPageRead,
     responses=problems(403, 404),
 )
 async def list_committee_slate(
-    cohort_id: UUID, caller: CurrentCaller
-) -> list[CommitteeRecommendationRead]:
+    cohort_id: UUID, caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
     """The committee's slate for the cohort, not yet published."""
     slate = await committee.committee_slate(
         uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
     )
-    return [CommitteeRecommendationRead.model_validate(p, from_attributes=True) for p in slate]
+    everything = [
+        CommitteeRecommendationRead.model_validate(p, from_attributes=True) for p in slate
+    ]
+    return bounded(request, response, everything, page, key=by("mentee_id", "mentor_id"))
 
 
 @router.post(
@@ -218,15 +245,19 @@ async def publish_committee_slate(
 @router.put(
     "/applications/{application_id}/profile",
     operation_id="editApplication",
-    responses=problems(403, 404, 409, 422),
+    responses=problems(403, 404, 409, 412, 422),
 )
 async def edit_application(
     application_id: UUID,
     body: ApplicationEdit,
     caller: CurrentCaller,
     clock: SystemTime,
+    response: Response,
+    if_match: IfMatch = None,
 ) -> ApplicationRead:
-    """Edit the self-assessment or volunteer profile; eligibility is decided again with it."""
+    """Edit the self-assessment or volunteer profile; eligibility is decided again with it.
+    With `If-Match` (the application's `ETag`), only if nobody changed it since you read it
+    (412 otherwise)."""
     edited = await applications.edit_application(
         uow=caller.uow,
         principal=caller.principal,
@@ -234,8 +265,9 @@ async def edit_application(
         application_id=application_id,
         profile=body.profile(),
         capacity=body.capacity,
+        if_fingerprint=expected_fingerprint(if_match),
     )
-    return ApplicationRead.model_validate(edited, from_attributes=True)
+    return ApplicationRead.model_validate(fingerprinted(response, edited), from_attributes=True)
 
 
 @router.post(

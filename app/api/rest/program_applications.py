@@ -8,8 +8,9 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request, Response
 
+from app.api.concurrency import fingerprinted
 from app.api.deps import CurrentCaller, SystemTime
-from app.api.pagination import PageQuery, PageRequest, keyset
+from app.api.pagination import PageQuery, PageRequest, bounded, by, keyset
 from app.api.rest.responses import problems
 from app.api.rest.schemas.programs import (
     ApplicationCreate,
@@ -17,7 +18,7 @@ from app.api.rest.schemas.programs import (
     ApplicationRead,
     EligibilityOverrideCreate,
     SupervisorDecisionCreate,
-    VolunteerRead,
+    VolunteerPageRead,
 )
 from app.domain.errors import InvalidInput
 from app.services import applications as service
@@ -93,11 +94,13 @@ def _arrival(page: PageRequest) -> tuple[datetime, UUID] | None:
     response_model=ApplicationRead,
     responses=problems(403, 404),
 )
-async def get_application(application_id: UUID, caller: CurrentCaller) -> Any:
-    """One application and its latest eligibility decision."""
-    return await service.get_application(
+async def get_application(application_id: UUID, caller: CurrentCaller, response: Response) -> Any:
+    """One application and its latest eligibility decision; its `ETag` is the `If-Match` of an
+    edit."""
+    found = await service.get_application(
         uow=caller.uow, principal=caller.principal, application_id=application_id
     )
+    return fingerprinted(response, found)
 
 
 @router.post(
@@ -148,11 +151,14 @@ async def override_eligibility(
 @router.get(
     "/cohorts/{cohort_id}/volunteers",
     operation_id="listVolunteers",
-    response_model=list[VolunteerRead],
+    response_model=VolunteerPageRead,
     responses=problems(403, 404),
 )
-async def list_volunteers(cohort_id: UUID, caller: CurrentCaller) -> Any:
+async def list_volunteers(
+    cohort_id: UUID, caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
     """The volunteer list (Caltrans): eligible mentors with places left, to choose from."""
-    return await volunteers.list_volunteers(
+    everything = await volunteers.list_volunteers(
         uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
     )
+    return bounded(request, response, everything, page, key=by("employee_id"))

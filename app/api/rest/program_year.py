@@ -8,6 +8,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response
 
+from app.api.concurrency import IfMatch, expected_fingerprint, fingerprinted
 from app.api.deps import CurrentCaller, SystemTime
 from app.api.rest.relationship_calendar import ICALENDAR, render
 from app.api.rest.responses import problems
@@ -59,13 +60,18 @@ async def get_cohort_calendar(cohort_id: UUID, caller: CurrentCaller) -> Respons
 @router.put(
     "/cohort-events/{event_id}",
     operation_id="updateCohortEvent",
-    responses=problems(400, 403, 404, 422),
+    responses=problems(400, 403, 404, 412, 422),
 )
 async def update_cohort_event(
-    event_id: UUID, body: CohortEventUpdate, caller: CurrentCaller
+    event_id: UUID,
+    body: CohortEventUpdate,
+    caller: CurrentCaller,
+    response: Response,
+    if_match: IfMatch = None,
 ) -> CohortEventRead:
     """Move or rename an event of the cohort's calendar (a confirm-by date, an evaluation);
-    its kind, which the rules read, stays."""
+    its kind, which the rules read, stays. With `If-Match` (the event's `ETag`), only if
+    nobody changed the event since you read it (412 otherwise)."""
     event = await calendars.update_cohort_event(
         uow=caller.uow,
         principal=caller.principal,
@@ -74,8 +80,9 @@ async def update_cohort_event(
         starts_on=body.starts_on,
         ends_on=body.ends_on,
         clear_end=body.ends_on is None,
+        if_fingerprint=expected_fingerprint(if_match),
     )
-    return CohortEventRead.model_validate(event, from_attributes=True)
+    return CohortEventRead.model_validate(fingerprinted(response, event), from_attributes=True)
 
 
 @router.delete(

@@ -8,8 +8,9 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request, Response
 
+from app.api.concurrency import IfMatch, expected_version, fingerprinted, tagged
 from app.api.deps import CurrentCaller, CurrentPrincipal, SystemTime
-from app.api.pagination import PageQuery, keyset, single_key
+from app.api.pagination import PageQuery, bounded, by, keyset, single_key
 from app.api.rest.program_applications import router as applications_router
 from app.api.rest.program_matching import router as matching_router
 from app.api.rest.responses import problems
@@ -17,9 +18,11 @@ from app.api.rest.schemas.programs import (
     AttendanceCreate,
     CohortCreate,
     CohortEventCreate,
+    CohortEventPageRead,
     CohortEventRead,
     CohortPageRead,
     CohortRead,
+    PresetPageRead,
     PresetRead,
     ProgramCreate,
     ProgramPageRead,
@@ -44,13 +47,18 @@ def _program(program: Program) -> ProgramRead:
     )
 
 
-@router.get("/presets", operation_id="listPresets", responses=problems(403))
-async def list_presets(principal: CurrentPrincipal) -> list[PresetRead]:
+@router.get(
+    "/presets", operation_id="listPresets", response_model=PresetPageRead, responses=problems(403)
+)
+async def list_presets(
+    principal: CurrentPrincipal, page: PageQuery, request: Request, response: Response
+) -> Any:
     """The built-in policies: charlotte-sll, caltrans, nc-model, maine-mms."""
-    return [
+    everything = [
         PresetRead(key=p.key, title=p.title, description=p.description, policy=p.policy.to_dict())
         for p in programs.list_presets(principal=principal)
     ]
+    return bounded(request, response, everything, page, key=by("key"))
 
 
 @router.post(
@@ -118,32 +126,40 @@ async def list_cohorts(
     operation_id="getProgram",
     responses=problems(403, 404),
 )
-async def get_program(program_id: UUID, caller: CurrentCaller) -> ProgramRead:
-    """A program with its effective policy."""
-    return _program(
-        await programs.get_program(
-            uow=caller.uow, principal=caller.principal, program_id=program_id
-        )
+async def get_program(program_id: UUID, caller: CurrentCaller, response: Response) -> ProgramRead:
+    """A program with its effective policy; the policy's version is the `ETag`."""
+    found = await programs.get_program(
+        uow=caller.uow, principal=caller.principal, program_id=program_id
     )
+    tagged(response, found.policy_version)
+    return _program(found)
 
 
 @router.post(
     "/programs/{program_id}/policy-versions",
     operation_id="updateProgramPolicy",
     status_code=201,
-    responses=problems(403, 404, 409),
+    responses=problems(403, 404, 409, 412),
 )
 async def update_program_policy(
-    program_id: UUID, body: ProgramPolicyUpdate, caller: CurrentCaller
+    program_id: UUID,
+    body: ProgramPolicyUpdate,
+    caller: CurrentCaller,
+    response: Response,
+    if_match: IfMatch = None,
 ) -> ProgramRead:
-    """A new policy version; mentorships already made keep the policy they started with."""
+    """A new policy version; mentorships already made keep the policy they started with.
+    With `If-Match` (the program's `ETag`), only if nobody changed the policy since you read
+    it (412 otherwise)."""
     program = await programs.update_program_policy(
         uow=caller.uow,
         principal=caller.principal,
         program_id=program_id,
         overrides=body.policy,
         expected_version=body.expected_version,
+        if_version=expected_version(if_match),
     )
+    tagged(response, program.policy_version)
     return _program(program)
 
 
@@ -179,24 +195,30 @@ async def get_cohort(cohort_id: UUID, caller: CurrentCaller) -> Any:
     response_model=CohortEventRead,
     responses=problems(403, 404),
 )
-async def add_cohort_event(cohort_id: UUID, body: CohortEventCreate, caller: CurrentCaller) -> Any:
-    """A date on the cohort's calendar."""
-    return await cohorts.add_cohort_event(
+async def add_cohort_event(
+    cohort_id: UUID, body: CohortEventCreate, caller: CurrentCaller, response: Response
+) -> Any:
+    """A date on the cohort's calendar (its `ETag` is the `If-Match` of a later move)."""
+    added = await cohorts.add_cohort_event(
         uow=caller.uow, principal=caller.principal, cohort_id=cohort_id, **body.model_dump()
     )
+    return fingerprinted(response, added)
 
 
 @router.get(
     "/cohorts/{cohort_id}/events",
     operation_id="listCohortEvents",
-    response_model=list[CohortEventRead],
+    response_model=CohortEventPageRead,
     responses=problems(403, 404),
 )
-async def list_cohort_events(cohort_id: UUID, caller: CurrentCaller) -> Any:
+async def list_cohort_events(
+    cohort_id: UUID, caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
     """The cohort's calendar in date order, with attendance."""
-    return await cohorts.list_cohort_events(
+    everything = await cohorts.list_cohort_events(
         uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
     )
+    return bounded(request, response, everything, page)
 
 
 @router.post(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
+from app.api.concurrency import IfMatch, expected_version, tagged
 from app.api.deps import CurrentCaller, SystemTime
 from app.api.rest.responses import problems
 from app.api.rest.schemas.relationships import (
@@ -117,24 +118,40 @@ async def complete(
     response_model=AgreementRead,
     responses=_PROBLEMS,
 )
-async def get_agreement(mentorship_id: UUID, caller: CurrentCaller) -> Any:
-    """The current agreement; staff see that it is signed, never the pair's concerns."""
-    return await agreements.get_agreement(
+async def get_agreement(mentorship_id: UUID, caller: CurrentCaller, response: Response) -> Any:
+    """The current agreement, its version as the `ETag`; staff see that it is signed, never the
+    pair's concerns."""
+    found = await agreements.get_agreement(
         uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
+    tagged(response, found.version)
+    return found
 
 
 @router.put(
     "/mentorships/{mentorship_id}/agreement",
     operation_id="writeAgreement",
     response_model=AgreementRead,
-    responses=_PROBLEMS,
+    responses=problems(400, 403, 404, 409, 412),
 )
-async def write_agreement(mentorship_id: UUID, body: AgreementUpdate, caller: CurrentCaller) -> Any:
-    """A new version of the terms; both participants sign it again."""
-    return await agreements.write_agreement(
-        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id, terms=body.terms
+async def write_agreement(
+    mentorship_id: UUID,
+    body: AgreementUpdate,
+    caller: CurrentCaller,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Any:
+    """A new version of the terms; both participants sign it again. With `If-Match`, only if
+    nobody changed the agreement since you read it (412 otherwise)."""
+    written = await agreements.write_agreement(
+        uow=caller.uow,
+        principal=caller.principal,
+        mentorship_id=mentorship_id,
+        terms=body.terms,
+        if_version=expected_version(if_match),
     )
+    tagged(response, written.version)
+    return written
 
 
 @router.post(

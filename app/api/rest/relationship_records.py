@@ -5,20 +5,26 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request, Response
 
+from app.api.concurrency import IfMatch, expected_fingerprint, fingerprinted
 from app.api.deps import CurrentCaller, SystemTime
+from app.api.pagination import PageQuery, bounded
 from app.api.rest.responses import problems
 from app.api.rest.schemas.relationships import (
     DisclosureCreate,
+    DisclosurePageRead,
     DisclosureRead,
     EvaluationCreate,
+    EvaluationPageRead,
     EvaluationRead,
     GoalCommentCreate,
     GoalCreate,
+    GoalPageRead,
     GoalRead,
     GoalUpdate,
     JournalEntryCreate,
+    JournalEntryPageRead,
     JournalEntryRead,
     MeetingCreate,
     MeetingLogRead,
@@ -106,14 +112,21 @@ async def write_journal_entry(
 @router.get(
     "/mentorships/{mentorship_id}/journal",
     operation_id="readJournal",
-    response_model=list[JournalEntryRead],
+    response_model=JournalEntryPageRead,
     responses=_PROBLEMS,
 )
-async def read_journal(mentorship_id: UUID, caller: CurrentCaller) -> Any:
+async def read_journal(
+    mentorship_id: UUID,
+    caller: CurrentCaller,
+    page: PageQuery,
+    request: Request,
+    response: Response,
+) -> Any:
     """The mentee's own entries; no one else may read them."""
-    return await journal.read_journal(
+    everything = await journal.read_journal(
         uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
+    return bounded(request, response, everything, page)
 
 
 @router.post(
@@ -123,35 +136,61 @@ async def read_journal(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     response_model=GoalRead,
     responses=_PROBLEMS,
 )
-async def add_goal(mentorship_id: UUID, body: GoalCreate, caller: CurrentCaller) -> Any:
-    """The mentee adds a goal, objective, developmental need or action step."""
-    return await goals.add_goal(
+async def add_goal(
+    mentorship_id: UUID, body: GoalCreate, caller: CurrentCaller, response: Response
+) -> Any:
+    """The mentee adds a goal, objective, developmental need or action step (its `ETag` is
+    the `If-Match` of a later update)."""
+    added = await goals.add_goal(
         uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id, **body.model_dump()
     )
+    return fingerprinted(response, added)
 
 
 @router.get(
     "/mentorships/{mentorship_id}/goals",
     operation_id="listGoals",
-    response_model=list[GoalRead],
+    response_model=GoalPageRead,
     responses=_PROBLEMS,
 )
-async def list_goals(mentorship_id: UUID, caller: CurrentCaller) -> Any:
+async def list_goals(
+    mentorship_id: UUID,
+    caller: CurrentCaller,
+    page: PageQuery,
+    request: Request,
+    response: Response,
+) -> Any:
     """The mentee's plan."""
-    return await goals.list_goals(
+    everything = await goals.list_goals(
         uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
+    return bounded(request, response, everything, page)
 
 
 @router.patch(
-    "/goals/{goal_id}", operation_id="updateGoal", response_model=GoalRead, responses=_PROBLEMS
+    "/goals/{goal_id}",
+    operation_id="updateGoal",
+    response_model=GoalRead,
+    responses=problems(400, 403, 404, 409, 412),
 )
-async def update_goal(goal_id: UUID, caller: CurrentCaller, body: GoalUpdate | None = None) -> Any:
-    """The mentee records progress or the outcome against the plan."""
+async def update_goal(
+    goal_id: UUID,
+    caller: CurrentCaller,
+    response: Response,
+    body: GoalUpdate | None = None,
+    if_match: IfMatch = None,
+) -> Any:
+    """The mentee records progress or the outcome against the plan. With `If-Match` (the
+    goal's `ETag`), only if nobody changed the goal since you read it (412 otherwise)."""
     changes = (body or GoalUpdate()).model_dump()
-    return await goals.update_goal(
-        uow=caller.uow, principal=caller.principal, goal_id=goal_id, **changes
+    updated = await goals.update_goal(
+        uow=caller.uow,
+        principal=caller.principal,
+        goal_id=goal_id,
+        if_fingerprint=expected_fingerprint(if_match),
+        **changes,
     )
+    return fingerprinted(response, updated)
 
 
 @router.post(
@@ -199,14 +238,21 @@ async def submit_evaluation(
 @router.get(
     "/mentorships/{mentorship_id}/evaluations",
     operation_id="listEvaluations",
-    response_model=list[EvaluationRead],
+    response_model=EvaluationPageRead,
     responses=_PROBLEMS,
 )
-async def list_evaluations(mentorship_id: UUID, caller: CurrentCaller) -> Any:
+async def list_evaluations(
+    mentorship_id: UUID,
+    caller: CurrentCaller,
+    page: PageQuery,
+    request: Request,
+    response: Response,
+) -> Any:
     """Evaluations done; only the respondent sees their answers."""
-    return await evaluations.list_evaluations(
+    everything = await evaluations.list_evaluations(
         uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
+    return bounded(request, response, everything, page)
 
 
 @router.post(
@@ -237,22 +283,32 @@ async def record_disclosure(
 @router.get(
     "/mentorships/{mentorship_id}/disclosures",
     operation_id="listDisclosures",
-    response_model=list[DisclosureRead],
+    response_model=DisclosurePageRead,
     responses=_PROBLEMS,
 )
-async def list_disclosures(mentorship_id: UUID, caller: CurrentCaller) -> Any:
+async def list_disclosures(
+    mentorship_id: UUID,
+    caller: CurrentCaller,
+    page: PageQuery,
+    request: Request,
+    response: Response,
+) -> Any:
     """The mentorship's recorded disclosures (the pair and program staff)."""
-    return await disclosures.list_disclosures(
+    everything = await disclosures.list_disclosures(
         uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
+    return bounded(request, response, everything, page)
 
 
 @router.get(
     "/me/disclosures",
     operation_id="listDisclosuresAboutMe",
-    response_model=list[DisclosureRead],
+    response_model=DisclosurePageRead,
     responses=problems(403),
 )
-async def list_disclosures_about_me(caller: CurrentCaller) -> Any:
+async def list_disclosures_about_me(
+    caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
     """Every disclosure about the caller (the protege's right to know, seed 004)."""
-    return await disclosures.disclosures_about_me(uow=caller.uow, principal=caller.principal)
+    everything = await disclosures.disclosures_about_me(uow=caller.uow, principal=caller.principal)
+    return bounded(request, response, everything, page)

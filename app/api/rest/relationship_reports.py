@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request, Response
 
 from app.api.deps import CurrentCaller
+from app.api.pagination import PageQuery, bounded, by
 from app.api.rest.responses import problems
 from app.api.rest.schemas.relationship_reports import (
     CohortReportRead,
     FeeBillRead,
+    LuncheonGroupPageRead,
     LuncheonGroupSchema,
     LuncheonGroupsUpdate,
 )
@@ -78,11 +80,14 @@ async def edit_luncheon_groups(
 @router.get(
     "/cohorts/{cohort_id}/luncheon-groups",
     operation_id="listLuncheonGroups",
-    response_model=list[LuncheonGroupSchema],
+    response_model=LuncheonGroupPageRead,
     responses=problems(400, 403, 404),
 )
-async def list_luncheon_groups(cohort_id: UUID, caller: CurrentCaller) -> Any:
+async def list_luncheon_groups(
+    cohort_id: UUID, caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
     """The cohort's luncheon groups (a participant: only their own)."""
-    return await luncheon_groups.list_luncheon_groups(
+    everything = await luncheon_groups.list_luncheon_groups(
         uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
     )
+    return bounded(request, response, everything, page, key=by("number"))

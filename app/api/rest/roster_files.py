@@ -5,11 +5,15 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, File, Form, Header, Query, Response, UploadFile
+from fastapi import APIRouter, File, Form, Header, Query, Request, Response, UploadFile
 
 from app.api.deps import CurrentCaller, ExportFiles, Spreadsheets, SystemTime
+from app.api.pagination import PageQuery, bounded
 from app.api.rest.responses import problems
-from app.api.rest.schemas.integrations import MentorshipFlagRead, RosterImportRead
+from app.api.rest.schemas.integrations import (
+    MentorshipFlagPageRead,
+    RosterImportRead,
+)
 from app.services.integrations import hr_changes
 from app.services.integrations import roster_exports as exports
 from app.services.integrations import roster_files as service
@@ -149,10 +153,13 @@ async def export_mentorships(
 @router.get(
     "/mentorship-flags",
     operation_id="listMentorshipFlags",
-    response_model=list[MentorshipFlagRead],
+    response_model=MentorshipFlagPageRead,
     responses=problems(403),
 )
-async def list_mentorship_flags(caller: CurrentCaller) -> Any:
+async def list_mentorship_flags(
+    caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
     """Running pairs that an HR change made impossible (new manager, same unit, someone
     left), with the rules they now break; for coordinators to act on."""
-    return await hr_changes.list_mentorship_flags(uow=caller.uow, principal=caller.principal)
+    everything = await hr_changes.list_mentorship_flags(uow=caller.uow, principal=caller.principal)
+    return bounded(request, response, everything, page)

@@ -142,8 +142,10 @@ async def list_employees(
     after: str | None = None,
     limit: int = 50,
     filters: Mapping[str, str] | None = None,
+    backward: bool = False,
 ) -> EmployeePage:
-    """A page of the directory in employee_number order; `after` is the previous page's cursor."""
+    """A page of the directory in employee_number order; `after` is the previous page's cursor.
+    `backward`: the page just before `after` instead; `next_cursor` then leads further back."""
     if not 1 <= limit <= MAX_PAGE:
         raise InvalidInput(f"limit must be between 1 and {MAX_PAGE}", field="limit")
     after_number = decode_cursor(after) if after else None
@@ -154,10 +156,12 @@ async def list_employees(
             limit=limit + 1,
             filters=filters,
             only=None if visible is None else sorted(visible),
+            backward=backward,
         )
     more = len(rows) > limit
-    items = rows[:limit]
-    return EmployeePage(items, encode_cursor(items[-1].employee_number) if more else None)
+    items = rows[-limit:] if backward else rows[:limit]
+    edge = items[0] if backward else items[-1]
+    return EmployeePage(items, encode_cursor(edge.employee_number) if more else None)
 
 
 def encode_cursor(employee_number: str) -> str:

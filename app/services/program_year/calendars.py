@@ -17,6 +17,7 @@ from app.domain.policy.model import stored_policy
 from app.services.ports import UnitOfWork
 from app.services.programs.records import CohortEvent
 from app.services.relationships.calendar_feed import CalendarEntry
+from app.services.versions import check_unchanged
 
 OPEN_STATES = ("proposed", "confirmed", "active")
 ALL_PAIRS = 1_000_000
@@ -47,14 +48,17 @@ async def update_cohort_event(
     starts_on: date | None = None,
     ends_on: date | None = None,
     clear_end: bool = False,
+    if_fingerprint: str | None = None,
 ) -> CohortEvent:
     """Move or rename one event of a cohort's calendar; its kind (what the rules read) stays.
-    Moving the final celebration moves the end of the pairs whose term ends there (Maine)."""
+    Moving the final celebration moves the end of the pairs whose term ends there (Maine).
+    `if_fingerprint` (an `If-Match`): refused as stale unless the event is as it was read."""
     reach(principal, Resource.COHORTS, Action.WRITE)
     async with uow:
-        found = await uow.programs.event(event_id)
+        found = await uow.programs.event(event_id, lock=if_fingerprint is not None)
         if found is None:
             raise NotFound("no such event", field="event_id")
+        check_unchanged(found, if_fingerprint, "event")
         moved = replace(
             found,
             title=title.strip() if title and title.strip() else found.title,

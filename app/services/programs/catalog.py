@@ -9,7 +9,7 @@ from uuid import UUID
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.errors import Conflict, InvalidInput, NotFound
+from app.domain.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
 from app.domain.policy.model import apply_overrides
 from app.domain.policy.presets import PRESET_DETAILS, Preset, preset
 from app.services.approvers import approver_name
@@ -76,13 +76,21 @@ async def update_program_policy(
     program_id: UUID,
     overrides: Mapping[str, object],
     expected_version: int | None = None,
+    if_version: int | None = None,
 ) -> Program:
-    """A new policy version from the current one; running mentorships keep their snapshot."""
+    """A new policy version from the current one; running mentorships keep their snapshot.
+    `if_version` (an `If-Match`): refused as stale unless the policy is still at it."""
     reach(principal, Resource.PROGRAMS, Action.WRITE)
     async with uow:
         current = await uow.programs.get_program(program_id)
         if current is None:
             raise NotFound("no such program", field="id")
+        if if_version is not None and if_version != current.policy_version:
+            raise PreconditionFailed(
+                f"the policy changed since it was read: it is at version "
+                f"{current.policy_version}, not {if_version}",
+                field="If-Match",
+            )
         if expected_version is not None and expected_version != current.policy_version:
             raise Conflict(
                 f"the policy is at version {current.policy_version}, not {expected_version}",

@@ -17,7 +17,7 @@ from app.domain.agreed_term import agreed_term, term_change
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.confidentiality import ContentPart
-from app.domain.errors import InvalidInput, TransitionRefused
+from app.domain.errors import InvalidInput, PreconditionFailed, TransitionRefused
 from app.domain.lifecycle import PARTICIPANTS, MentorshipStatus
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.pairs import (
@@ -55,8 +55,10 @@ async def write_agreement(
     principal: Principal,
     mentorship_id: UUID,
     terms: Mapping[str, str],
+    if_version: int | None = None,
 ) -> AgreementView:
-    """A new version of the agreement's terms; any earlier signatures no longer count."""
+    """A new version of the agreement's terms; any earlier signatures no longer count.
+    `if_version` (an `If-Match`): refused as stale unless the agreement is still at it."""
     scope = reach(principal, Resource.AGREEMENTS, Action.WRITE)
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
@@ -68,6 +70,11 @@ async def write_agreement(
         _check_terms(pair, terms)
         agreed_term(pair.policy, terms)  # a term the pair could never sign is refused now
         current = await uow.relationships.agreement(mentorship_id)
+        # The pair's row is locked above, so no other writer slips in between.
+        if if_version is not None and (current.version if current else 0) != if_version:
+            raise PreconditionFailed(
+                "the agreement changed since it was read; read it again", field="If-Match"
+            )
         version = current.version + 1 if current else 1
         assert principal.employee_id is not None
         await uow.relationships.add_agreement(

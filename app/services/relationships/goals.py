@@ -22,6 +22,7 @@ from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.pair_batches import reachable_parties, scope_or_none
 from app.services.relationships.pairs import Pair, open_pair, participant
 from app.services.relationships.records import Goal
+from app.services.versions import check_unchanged
 
 MAX_TEXT = 4000
 DEFAULT_PAGE = 20
@@ -74,14 +75,17 @@ async def update_goal(
     goal_id: UUID,
     progress: int | None = None,
     outcome: str | None = None,
+    if_fingerprint: str | None = None,
 ) -> Goal:
-    """The mentee records progress (percent) or the outcome against the plan (NC)."""
+    """The mentee records progress (percent) or the outcome against the plan (NC).
+    `if_fingerprint` (an `If-Match`): refused as stale unless the goal is as it was read."""
     scope = reach(principal, Resource.GOALS, Action.WRITE)
     if progress is not None and not 0 <= progress <= 100:
         raise InvalidInput("progress is a percentage, 0 to 100", field="progress")
     async with uow:
-        goal = await _goal(uow, goal_id)
+        goal = await _goal(uow, goal_id, lock=if_fingerprint is not None)
         await _mentee_pair(uow, principal, goal.mentorship_id, scope, allow_closed=True)
+        check_unchanged(goal, if_fingerprint, "goal")
         changed = replace(
             goal,
             progress=goal.progress if progress is None else progress,
@@ -138,8 +142,8 @@ async def _mentee_pair(
     return pair
 
 
-async def _goal(uow: UnitOfWork, goal_id: UUID) -> Goal:
-    found = await uow.relationships.goal(goal_id)
+async def _goal(uow: UnitOfWork, goal_id: UUID, *, lock: bool = False) -> Goal:
+    found = await uow.relationships.goal(goal_id, lock=lock)
     if found is None:
         raise NotFound("no such goal", field="goal_id")
     return found

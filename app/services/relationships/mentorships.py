@@ -145,18 +145,25 @@ async def page_of_mentorships(
     after: UUID | None = None,
     limit: int = 50,
     documents: bool = True,
+    backward: bool = False,
 ) -> MentorshipPage:
     """A keyset page of the mentorships the caller may see, and whether another follows.
-    Without `documents`, their policies and explanations are not read (a dashboard)."""
+    Without `documents`, their policies and explanations are not read (a dashboard).
+    `backward`: the page just before `after` (still in id order), and whether more precede it."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.READ)
     if not 1 <= limit <= MAX_PAGE:
         raise InvalidInput(f"limit must be between 1 and {MAX_PAGE}", field="limit")
     async with uow.read_only():
         people = await _people_seen_by(uow, principal) if scope is Reach.OWN else None
         found = await uow.programs.mentorships(
-            cohort_id=cohort_id, people=people, after=after, limit=limit + 1, documents=documents
+            cohort_id=cohort_id,
+            people=people,
+            after=after,
+            limit=limit + 1,
+            documents=documents,
+            backward=backward,
         )
-    return MentorshipPage(found[:limit], len(found) > limit)
+    return MentorshipPage(found[-limit:] if backward else found[:limit], len(found) > limit)
 
 
 async def proposed_mentorships(

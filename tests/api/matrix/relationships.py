@@ -212,7 +212,7 @@ async def _open_program_evaluation(client, pairing) -> None:
     """Maine's program evaluation is open in March (004): the coordinator moves the cohort's
     evaluation event to today, so the victim's evaluation can be given now."""
     events = await client.get(f"/v1/cohorts/{pairing.cohort_id}/events", headers=pairing.admin)
-    [evaluation] = [e for e in events.json() if e["kind"] == "program_evaluation"]
+    [evaluation] = [e for e in events.json()["items"] if e["kind"] == "program_evaluation"]
     today = datetime.now(UTC).date()
     moved = await client.put(
         f"/v1/cohort-events/{evaluation['id']}",

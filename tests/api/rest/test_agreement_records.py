@@ -33,7 +33,7 @@ async def test_each_signed_version_is_kept_and_readable_by_the_pair(client, auth
         f"/v1/mentorships/{pairing.id}/agreement/versions", headers=pairing.mentor
     )
     assert versions.status_code == 200, versions.text
-    first, second = versions.json()
+    first, second = versions.json()["items"]
     assert (first["version"], first["signed_by_both"]) == (1, True)
     assert "meeting_schedule" not in first["terms"]
     assert (second["version"], [s["party"] for s in second["signatures"]]) == (2, ["mentee"])
@@ -63,7 +63,7 @@ async def test_the_coordinator_keeps_the_file_of_signed_agreements(client, auth,
         f"/v1/cohorts/{pairing.cohort_id}/agreement-register", headers=pairing.tokens["STAFF"]
     )
     assert register.status_code == 200, register.text
-    assert [(e["version"], e["signed_by_both"]) for e in register.json()] == [
+    assert [(e["version"], e["signed_by_both"]) for e in register.json()["items"]] == [
         (1, True),
         (2, False),
     ]

@@ -35,7 +35,7 @@ async def test_the_list_should_be_readily_available_for_all_employees(client, au
     assert joined["expertise"] == ["Budgeting", "Contracts"]
     assert (joined["capacity"], joined["availability"]) == (2, "Tue")
     seeker = await auth(role=Role.PARTICIPANT, employee_id=ids["E2"])
-    [entry] = (await client.get("/v1/mentor-register", headers=seeker)).json()
+    [entry] = (await client.get("/v1/mentor-register", headers=seeker)).json()["items"]
     assert entry["employee_id"] == ids["M3"]
     assert entry["name"] == "GivenM3 Family"
     assert entry["expertise"] == ["Budgeting", "Contracts"]
@@ -72,7 +72,7 @@ async def test_a_participant_keeps_only_their_own_entry(client, auth):
 async def test_another_organisation_never_sees_the_register(client, auth, other_org):
     await _volunteered(client, auth)
     outsider = await auth(role=Role.ORG_ADMIN, organization=other_org)
-    assert (await client.get("/v1/mentor-register", headers=outsider)).json() == []
+    assert (await client.get("/v1/mentor-register", headers=outsider)).json()["items"] == []
 
 
 async def test_someone_on_leave_is_not_listed_and_cannot_volunteer(client, auth):
@@ -81,7 +81,7 @@ async def test_someone_on_leave_is_not_listed_and_cannot_volunteer(client, auth)
     admin = await auth()
     away = employee_row("M3", level=9, department="IT", unit="Apps", employment_status="leave")
     await client.post("/v1/employees/import", headers=admin, json={"employees": [away]})
-    assert (await client.get("/v1/mentor-register", headers=admin)).json() == []
+    assert (await client.get("/v1/mentor-register", headers=admin)).json()["items"] == []
     again = await client.put(f"/v1/mentor-register/{ids['M3']}", headers=volunteer, json=OFFER)
     assert again.status_code == 422
     assert again.json()["rule"] == "active_employment"
@@ -113,7 +113,7 @@ async def test_a_caltrans_mentee_chooses_a_volunteer_from_the_register(client, a
         headers=coordinator,
         json={"approved": True},
     )
-    listed = (await client.get(f"/v1/cohorts/{cohort}/volunteers", headers=mentee)).json()
+    listed = (await client.get(f"/v1/cohorts/{cohort}/volunteers", headers=mentee)).json()["items"]
     assert [(v["employee_id"], v["open_places"]) for v in listed] == [(ids["M3"], 2)]
     assert listed[0]["profile"]["expertise"] == ["Budgeting", "Contracts"]
     chosen = await client.post(

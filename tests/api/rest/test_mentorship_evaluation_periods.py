@@ -47,7 +47,7 @@ async def test_a_caltrans_checkup_waits_for_its_date_and_is_answered_once_by_eac
     clock.set(date(2027, 5, 4))
     assert (await client.post(url, headers=pairing.mentee, json=checkup)).status_code == 201
     # Nothing half-written: the refused answers left no record.
-    answers = (await client.get(url, headers=pairing.mentee)).json()
+    answers = (await client.get(url, headers=pairing.mentee)).json()["items"]
     assert [(e["party"], e["submitted_on"]) for e in answers] == [
         ("mentee", "2027-03-04"),
         ("mentor", "2027-03-18"),

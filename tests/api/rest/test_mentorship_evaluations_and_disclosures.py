@@ -66,7 +66,7 @@ async def test_evaluation_answers_are_the_respondents_own(client, auth, clock):
     for other in (pairing.mentor, pairing.tokens["STAFF"]):
         seen = await client.get(url, headers=other)
         assert seen.status_code == 200
-        [evaluation] = seen.json()
+        [evaluation] = seen.json()["items"]
         assert (evaluation["kind"], evaluation["scores"], evaluation["answers"]) == (
             "checkup",
             {},
@@ -103,7 +103,7 @@ async def test_speaking_to_the_supervisor_needs_the_proteges_approval(client, au
     # protégé's own act, so a mentor cannot tick it for them.
     ticked = await client.post(url, headers=pairing.mentor, json={**body, "protege_consent": True})
     assert (ticked.status_code, ticked.json()["field"]) == (422, "protege_consent")
-    assert (await client.get(url, headers=pairing.mentee)).json() == []
+    assert (await client.get(url, headers=pairing.mentee)).json()["items"] == []
     clock.set(date(2027, 1, 20))
     await client.post(
         f"/v1/mentorships/{pairing.id}/meetings",
@@ -230,7 +230,7 @@ async def test_the_protege_lists_every_disclosure_about_them(client, auth, clock
         },
     )
     mine = await client.get("/v1/me/disclosures", headers=pairing.mentee)
-    assert [d["kind"] for d in mine.json()] == ["safety_at_risk"]
+    assert [d["kind"] for d in mine.json()["items"]] == ["safety_at_risk"]
     assert mine.json()[0]["protege_informed"] is True
     # seed 004: "with the protégé's knowledge": the protégé acknowledges it themselves.
     acknowledge = f"/v1/disclosures/{mine.json()[0]['id']}/acknowledge"

@@ -24,7 +24,7 @@ async def test_the_journal_is_readable_by_the_mentee_alone(client, auth, clock):
     )
     assert written.status_code == 201, written.text
     mine = await client.get(url, headers=pairing.mentee)
-    assert [e["entry"]["learning_points"] for e in mine.json()] == ["my private insight"]
+    assert [e["entry"]["learning_points"] for e in mine.json()["items"]] == ["my private insight"]
     for other in (pairing.mentor, pairing.tokens["STAFF"], pairing.admin):
         refused = await client.get(url, headers=other)
         assert refused.status_code in (403, 404)
@@ -96,7 +96,7 @@ async def test_a_fourth_objective_under_nc_is_refused(client, auth, clock):
     assert fourth.status_code == 422
     assert fourth.json()["rule"] == "max_objectives"
     plan = await client.get(url, headers=pairing.mentee)
-    assert len(plan.json()) == 3
+    assert len(plan.json()["items"]) == 3
 
 
 async def test_the_mentee_owns_the_plan_and_the_mentor_comments(client, auth, clock):

@@ -62,7 +62,7 @@ async def test_mentors_volunteer_and_each_volunteer_hosts_once(client, auth, clo
     )
     assert group["hosts"] == [str(pairing.mentor_id), str(pairing.people["ALT0"])]
     mine = await client.get(url, headers=pairing.mentee)
-    assert [g["number"] for g in mine.json()] == [1]
+    assert [g["number"] for g in mine.json()["items"]] == [1]
 
 
 async def test_an_edit_is_refused_naming_every_violation(client, auth, clock):
@@ -114,7 +114,7 @@ async def test_the_luncheons_sit_on_the_cohort_calendar_after_january_1(client, 
     # The cohort's calendar, laid out from the preset, already holds the two luncheons, in
     # January and April; a third is refused.
     listed = await client.get(url, headers=pairing.admin)
-    luncheons = [e["starts_on"] for e in listed.json() if e["kind"] == "luncheon"]
+    luncheons = [e["starts_on"] for e in listed.json()["items"] if e["kind"] == "luncheon"]
     assert len(luncheons) == 2
     assert all(day >= "2027-01-01" for day in luncheons)
     assert [day[5:7] for day in sorted(luncheons)] == ["01", "04"]

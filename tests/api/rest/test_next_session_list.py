@@ -45,7 +45,7 @@ async def test_a_withdrawn_mentee_is_eligible_for_the_next_session(client, auth,
     assert state == "withdrawn"
     listed = await client.get(f"/v1/cohorts/{following}/next-session-list", headers=pairing.admin)
     assert listed.status_code == 200, listed.text
-    [entry] = listed.json()
+    [entry] = listed.json()["items"]
     assert entry["mentee_id"] == str(pairing.mentee_id)
     assert entry["from_cohort_id"] == str(pairing.cohort_id)
     assert entry["reason"] == "mentee_asked_change_no_rematch"

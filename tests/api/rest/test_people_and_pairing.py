@@ -150,7 +150,7 @@ async def test_caltrans_volunteers_are_listed_without_any_orientation(client, au
     await _approved_mentee(client, headers, cohort, ids["E2"])
     mentee = await auth(role=Role.PARTICIPANT, employee_id=ids["E2"])
     listed = await client.get(f"/v1/cohorts/{cohort}/volunteers", headers=mentee)
-    assert [v["employee_id"] for v in listed.json()] == [ids["M3"]]
+    assert [v["employee_id"] for v in listed.json()["items"]] == [ids["M3"]]
 
 
 async def test_an_off_list_mentor_busy_in_another_program_still_has_room_in_this_one(client, auth):
@@ -202,7 +202,7 @@ async def test_a_mentor_who_left_is_flagged_and_the_coordinator_closes_the_pair(
     assert refused.status_code == 409, refused.text
     gone = employee_row("M3", level=9, department="IT", unit="Apps", employment_status="inactive")
     await client.post("/v1/employees/import", headers=admin, json={"employees": [gone]})
-    flags = (await client.get("/v1/mentorship-flags", headers=headers)).json()
+    flags = (await client.get("/v1/mentorship-flags", headers=headers)).json()["items"]
     assert [f["mentorship_id"] for f in flags] == [mentorship]
     assert flags[0]["rules"] == ["someone_left"]
     query = (
@@ -242,7 +242,7 @@ async def test_someone_already_on_leave_is_flagged_by_the_next_import(client, au
     )
     imported = await client.post("/v1/employees/import", headers=admin, json={"employees": [away]})
     assert imported.json()["unchanged"] == 1
-    flags = (await client.get("/v1/mentorship-flags", headers=headers)).json()
+    flags = (await client.get("/v1/mentorship-flags", headers=headers)).json()["items"]
     assert flags[0]["rules"] == ["someone_on_leave"]
 
 
@@ -303,7 +303,7 @@ async def test_the_coordinator_replaces_the_mentor_of_a_flagged_pair_outside_the
     assert body["explanation"]["replaces"] == mentorship
     old = await client.get(f"/v1/mentorships/{mentorship}/progress", headers=headers)
     assert old.json()["state"] == "ended"
-    assert (await client.get("/v1/mentorship-flags", headers=headers)).json() == []
+    assert (await client.get("/v1/mentorship-flags", headers=headers)).json()["items"] == []
 
 
 async def test_caltrans_may_pair_a_mentee_with_their_supervisor_on_a_recorded_override(
@@ -375,7 +375,7 @@ async def test_the_coordinator_records_a_conflict_of_interest_at_any_time(client
         "GivenD1 Family (D1)"
     )
     listed = await client.get(f"/v1/cohorts/{cohort}/conflicts-of-interest", headers=headers)
-    assert [c["employee_id"] for c in listed.json()] == [ids["E2"]]
+    assert [c["employee_id"] for c in listed.json()["items"]] == [ids["E2"]]
     flags = (await client.get("/v1/mentorship-flags", headers=headers)).json()
     assert [(f["mentorship_id"], f["rules"]) for f in flags] == [
         (mentorship, ["no_conflict_of_interest"])

@@ -78,7 +78,7 @@ async def test_maine_relationships_end_at_the_final_celebratory_event(client, au
     pairing = await propose(client, auth, "maine-mms", MAINE_START, prefix="MF")
     term = (await client.get(f"/v1/mentorships/{pairing.id}", headers=pairing.admin)).json()
     events = await client.get(f"/v1/cohorts/{pairing.cohort_id}/events", headers=pairing.admin)
-    [final] = [e for e in events.json() if e["kind"] == "final_celebration"]
+    [final] = [e for e in events.json()["items"] if e["kind"] == "final_celebration"]
     assert term["ends_on"] == final["starts_on"] == "2028-04-16"
 
 
@@ -144,7 +144,7 @@ async def test_a_maine_cohort_starts_with_its_calendar_served_as_icalendar(clien
     # seed 004_5b4c852a2ca2c393.txt: "Schedule of Events"
     pairing = await propose(client, auth, "maine-mms", MAINE_START, prefix="MC")
     events = await client.get(f"/v1/cohorts/{pairing.cohort_id}/events", headers=pairing.admin)
-    kinds = [e["kind"] for e in events.json()]
+    kinds = [e["kind"] for e in events.json()["items"]]
     assert len(kinds) == 9
     assert kinds.count("networking_event") == 2
     feed = await client.get(f"/v1/cohorts/{pairing.cohort_id}/calendar.ics", headers=pairing.admin)
@@ -161,7 +161,7 @@ async def test_a_coordinator_moves_the_confirm_by_date_and_the_worklist_follows(
     pairing = await propose(client, auth, "maine-mms", MAINE_START, prefix="MW")
     staff = pairing.tokens["STAFF"]
     events = await client.get(f"/v1/cohorts/{pairing.cohort_id}/events", headers=staff)
-    [confirm_by] = [e for e in events.json() if e["kind"] == "match_confirmation"]
+    [confirm_by] = [e for e in events.json()["items"] if e["kind"] == "match_confirmation"]
     assert confirm_by["starts_on"] == "2027-09-01"
     clock.set(date(2027, 9, 10))
     url = f"/v1/worklist?cohort_id={pairing.cohort_id}"
@@ -305,7 +305,7 @@ async def test_moving_the_final_celebration_moves_the_end_of_maines_relationship
     # seed 004_5b4c852a2ca2c393.txt: "Final Celebratory Event ... Formal relationships end"
     pairing = await propose(client, auth, "maine-mms", MAINE_START, prefix="MM")
     events = await client.get(f"/v1/cohorts/{pairing.cohort_id}/events", headers=pairing.admin)
-    [final] = [e for e in events.json() if e["kind"] == "final_celebration"]
+    [final] = [e for e in events.json()["items"] if e["kind"] == "final_celebration"]
     moved = await client.put(
         f"/v1/cohort-events/{final['id']}",
         headers=pairing.tokens["STAFF"],
@@ -346,7 +346,7 @@ async def test_a_coordinator_takes_an_event_off_the_calendar_but_not_one_attende
     pairing = await propose(client, auth, "maine-mms", MAINE_START, prefix="MD")
     staff = pairing.tokens["STAFF"]
     url = f"/v1/cohorts/{pairing.cohort_id}/events"
-    events = (await client.get(url, headers=staff)).json()
+    events = (await client.get(url, headers=staff)).json()["items"]
     networking = [e for e in events if e["kind"] == "networking_event"]
     removed = await client.delete(f"/v1/cohort-events/{networking[0]['id']}", headers=staff)
     assert removed.status_code == 204

@@ -19,7 +19,7 @@ async def test_the_demo_coordinator_matches_and_publishes_the_nc_cohort(client, 
     assert set(report.programs) == {"charlotte-sll", "caltrans", "nc-model", "maine-mms"}
     headers = {"Authorization": f"Bearer {report.tokens['coordinator']}"}
     cohort = report.cohorts["nc-model"]
-    events = (await client.get(f"/v1/cohorts/{cohort}/events", headers=headers)).json()
+    events = (await client.get(f"/v1/cohorts/{cohort}/events", headers=headers)).json()["items"]
     assert events[0]["kind"] == "information_session"
     assert events[0]["attendees"]
     run = await client.post(f"/v1/cohorts/{cohort}/matching-runs", headers=headers)

@@ -25,7 +25,7 @@ async def _caltrans(client, auth):
 async def test_a_mentee_chooses_from_the_volunteer_list(client, auth):
     _, ids, made, mentee = await _caltrans(client, auth)
     listed = await client.get(f"/v1/cohorts/{made['cohort']}/volunteers", headers=mentee)
-    assert [v["employee_id"] for v in listed.json()] == [ids["M3"]]
+    assert [v["employee_id"] for v in listed.json()["items"]] == [ids["M3"]]
     assert listed.json()[0]["open_places"] == 2
     assert "conflicts" not in listed.json()[0]["profile"]
     chosen = await client.post(

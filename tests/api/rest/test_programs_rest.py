@@ -15,7 +15,7 @@ from tests.api.rest.program_helpers import (
 
 
 async def test_presets_list_the_four_seed_programs(client, auth):
-    presets = (await client.get("/v1/presets", headers=await auth())).json()
+    presets = (await client.get("/v1/presets", headers=await auth())).json()["items"]
     assert {p["key"] for p in presets} == {"charlotte-sll", "caltrans", "nc-model", "maine-mms"}
 
 

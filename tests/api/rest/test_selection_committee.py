@@ -44,7 +44,7 @@ async def test_the_selection_committee_matches_applications_to_mentor_profiles(c
         "/graphql", headers=member, json={"query": query, "variables": variables}
     )
     assert second.json()["data"]["recommendPair"]["mentorId"] == ids["ACM"]
-    slate = (await client.get(url, headers=coordinator)).json()
+    slate = (await client.get(url, headers=coordinator)).json()["items"]
     assert {(p["mentee_id"], p["mentor_id"]) for p in slate} == {
         (ids["A-T"], ids["CM"]),
         (ids["A-W"], ids["ACM"]),

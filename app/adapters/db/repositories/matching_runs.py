@@ -86,8 +86,10 @@ _GET_PARTIES = compile_statement(
 )
 
 
-def _mentorship_page(*, documents: bool) -> Statement:
-    """One statement for a page: the rows themselves, not ids then rows."""
+def _mentorship_page(*, documents: bool, backward: bool = False) -> Statement:
+    """One statement for a page: the rows themselves, not ids then rows. `backward`: the rows
+    before `:after` (a Relay `before`), nearest first."""
+    seek = "id < :after" if backward else "id > :after"
     return compile_statement(
         sa.select(*rows.mentorship_columns(tp.mentorships, documents=documents))
         .where(
@@ -96,17 +98,18 @@ def _mentorship_page(*, documents: bool) -> Statement:
                 "(CAST(:cohort_id AS uuid) IS NULL OR cohort_id = :cohort_id) "
                 "AND (CAST(:everyone AS boolean) OR mentee_id = ANY(:people) "
                 "OR mentor_id = ANY(:people)) "
-                "AND (CAST(:after AS uuid) IS NULL OR id > :after)"
+                f"AND (CAST(:after AS uuid) IS NULL OR {seek})"
             ),
         )
-        .order_by(_M.id)
+        .order_by(_M.id.desc() if backward else _M.id)
         .limit(sa.bindparam("limit"))
     )
 
 
 _LIST_MENTORSHIPS = {
-    True: _mentorship_page(documents=True),
-    False: _mentorship_page(documents=False),
+    (documents, backward): _mentorship_page(documents=documents, backward=backward)
+    for documents in (True, False)
+    for backward in (False, True)
 }
 _OPEN_LOADS = _sql(
     "SELECT mentor_id, count(*) AS load FROM mentorships WHERE organization_id = :org "
@@ -215,16 +218,20 @@ class SqlMatchingRepository:
         limit: int = 100,
         after: UUID | None = None,
         documents: bool = True,
+        backward: bool = False,
     ) -> list[Mentorship]:
-        """A keyset page; without `documents`, their policies and explanations are not read."""
+        """A keyset page; without `documents`, their policies and explanations are not read.
+        `backward`: the page before `after`, in id order too."""
         found = await self._rows(
-            _LIST_MENTORSHIPS[documents],
+            _LIST_MENTORSHIPS[documents, backward],
             cohort_id=cohort_id,
             everyone=people is None,
             people=list(people or ()),
             after=after,
             limit=limit,
         )
+        if backward:
+            found.reverse()
         return self._learn([rows.mentorship(r) for r in found])
 
     async def mentorships_by_ids(self, ids: Sequence[UUID]) -> list[Mentorship]:

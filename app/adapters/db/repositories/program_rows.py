@@ -101,16 +101,24 @@ def columns_of(table: sa.Table, record: type) -> list[sa.ColumnElement[Any]]:
 
 
 def select_by(
-    table: sa.Table, record: type, key: str, *, many: bool = False, order: tuple[str, ...] = ()
+    table: sa.Table,
+    record: type,
+    key: str,
+    *,
+    many: bool = False,
+    order: tuple[str, ...] = (),
+    lock: bool = False,
 ) -> Statement:
-    """Rows of one organisation whose `key` equals `:value` (or is any of `:value`)."""
+    """Rows of one organisation whose `key` equals `:value` (or is any of `:value`); with
+    `lock`, held until the transaction ends."""
     value: sa.BindParameter[Any] = sa.bindparam("value")
     match = sa.func.any(value) if many else value
-    return compile_statement(
+    select = (
         sa.select(*columns_of(table, record))
         .where(table.c.organization_id == sa.bindparam("org"), table.c[key] == match)
         .order_by(*(table.c[o] for o in order))
     )
+    return compile_statement(select.with_for_update() if lock else select)
 
 
 def insert(table: sa.Table, record: type, *, skip: tuple[str, ...] = ()) -> Statement:

@@ -90,7 +90,9 @@ _ATTEND = compile_statement(
     )
     .returning(*rows.columns_of(tp.cohort_events, CohortEvent))
 )
-_EVENT = rows.select_by(tp.cohort_events, CohortEvent, "id")
+_EVENT = {
+    lock: rows.select_by(tp.cohort_events, CohortEvent, "id", lock=lock) for lock in (False, True)
+}
 _MOVE_EVENT = compile_statement(
     tp.cohort_events.update()
     .where(tp.cohort_events.c.organization_id == _P("org"), tp.cohort_events.c.id == _P("id"))
@@ -115,7 +117,9 @@ _INSERT_APPLICATION = compile_statement(
     .on_conflict_do_nothing(index_elements=["organization_id", "cohort_id", "employee_id"])
     .returning(*rows.columns_of(tp.applications, Application))
 )
-_GET_APPLICATION = rows.select_by(tp.applications, Application, "id")
+_GET_APPLICATION = {
+    lock: rows.select_by(tp.applications, Application, "id", lock=lock) for lock in (False, True)
+}
 _SAVE_PROFILE = _sql(
     "UPDATE applications SET profile = :profile, capacity = :capacity "
     "WHERE organization_id = :org AND id = :id"
@@ -213,8 +217,8 @@ class SqlProgramRepository(SqlProgramPages):
         row = await self._row(_ATTEND, id=event_id, ids=list(employee_ids))
         return rows.event(row) if row else None
 
-    async def event(self, event_id: UUID) -> CohortEvent | None:
-        found = await self._rows(_EVENT, value=event_id)
+    async def event(self, event_id: UUID, *, lock: bool = False) -> CohortEvent | None:
+        found = await self._rows(_EVENT[lock], value=event_id)
         return rows.event(found[0]) if found else None
 
     async def move_event(self, event: CohortEvent) -> CohortEvent | None:
@@ -237,8 +241,10 @@ class SqlProgramRepository(SqlProgramPages):
         row = await self._row(_INSERT_APPLICATION, **values)
         return rows.application(row) if row else None
 
-    async def get_application(self, application_id: UUID) -> Application | None:
-        row = await self._row(_GET_APPLICATION, value=application_id)
+    async def get_application(
+        self, application_id: UUID, *, lock: bool = False
+    ) -> Application | None:
+        row = await self._row(_GET_APPLICATION[lock], value=application_id)
         return rows.application(row) if row else None
 
     async def applications(

@@ -167,6 +167,11 @@ _SAVE_GOAL = _sql(
 )
 _GOALS = _select(tr.goals, Goal, "mentorship_id", "created_at")
 _GOAL = _select(tr.goals, Goal, "id", "created_at")
+_GOAL_LOCKED = compile_statement(
+    sa.select(*(tr.goals.c[n] for n in _fields(Goal)))
+    .where(tr.goals.c.organization_id == _P("org"), tr.goals.c.id == _P("value"))
+    .with_for_update()
+)
 _INSERT_EVALUATION = _insert(tr.evaluations, Evaluation)
 _EVALUATIONS = _select(tr.evaluations, Evaluation, "mentorship_id", "submitted_on")
 _INSERT_DISCLOSURE = _insert(tr.disclosures, DisclosureRecord)
@@ -288,7 +293,11 @@ class SqlRelationshipRepository(SqlConclusionRecords):
     async def goals(self, mentorship_id: UUID) -> list[Goal]:
         return [_record(Goal, r) for r in await self._rows(_GOALS, value=[mentorship_id])]
 
-    async def goal(self, goal_id: UUID) -> Goal | None:
+    async def goal(self, goal_id: UUID, *, lock: bool = False) -> Goal | None:
+        """The goal; with `lock`, its row held until the transaction ends."""
+        if lock:
+            row = await self._row(_GOAL_LOCKED, value=goal_id)
+            return _record(Goal, row) if row else None
         found = await self._rows(_GOAL, value=[goal_id])
         return _record(Goal, found[0]) if found else None
 

@@ -40,6 +40,10 @@ class ApiTokenRead(BaseModel):
     last_used_at: datetime | None
 
 
+class ApiTokenPageRead(Page[ApiTokenRead]):
+    """A page of API tokens."""
+
+
 class ApiTokenCreatedRead(ApiTokenRead):
     token: str = Field(description="The token itself: shown this once, never again")
 
@@ -68,6 +72,10 @@ class OidcIssuerRead(BaseModel):
     role_claim: str
     employee_claim: str
     default_role: Role | None
+
+
+class OidcIssuerPageRead(Page[OidcIssuerRead]):
+    """A page of OIDC issuers."""
 
 
 class AuditEventRead(BaseModel):

@@ -114,3 +114,7 @@ class MentorshipFlagRead(BaseModel):
     rules: list[str] = Field(description="The hard rules the pair breaks now, or someone_left")
     reasons: list[str]
     raised_at: datetime
+
+
+class MentorshipFlagPageRead(Page[MentorshipFlagRead]):
+    """A page of mentorship flags."""

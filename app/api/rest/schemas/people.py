@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.api.pagination import Page
 from app.api.rest.schemas.programs import Preferences
 
 
@@ -21,6 +22,10 @@ class CarriedMenteeRead(BaseModel):
         "both_asked_change_no_rematch or no_rematch"
     )
     application_id: UUID | None = Field(description="Their application to this cohort, if any")
+
+
+class CarriedMenteePageRead(Page[CarriedMenteeRead]):
+    """A page of carried mentees."""
 
 
 class RegisterEntryWrite(BaseModel):
@@ -41,6 +46,10 @@ class RegisteredMentorRead(BaseModel):
     expertise: list[str]
     capacity: int | None = Field(description="Shown to staff and the volunteer only")
     availability: str | None = Field(description="Shown to staff and the volunteer only")
+
+
+class RegisteredMentorPageRead(Page[RegisteredMentorRead]):
+    """A page of registered mentors."""
 
 
 class MentorReplacementCreate(BaseModel):
@@ -67,6 +76,10 @@ class ConflictOfInterestRead(BaseModel):
     recorded_at: datetime | None
 
 
+class ConflictOfInterestPageRead(Page[ConflictOfInterestRead]):
+    """A page of conflicts of interest."""
+
+
 class CommitteeRecommendationCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -82,6 +95,10 @@ class CommitteeRecommendationRead(BaseModel):
     note: str
     recommended_by: str = Field(description="The committee member, by name")
     recommended_at: datetime | None
+
+
+class CommitteeRecommendationPageRead(Page[CommitteeRecommendationRead]):
+    """A page of committee recommendations."""
 
 
 class ApplicationEdit(BaseModel):

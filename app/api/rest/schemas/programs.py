@@ -23,6 +23,10 @@ class PresetRead(BaseModel):
     policy: dict[str, Any]
 
 
+class PresetPageRead(Page[PresetRead]):
+    """A page of presets."""
+
+
 class ProgramCreate(_Input):
     name: str = Field(min_length=1, max_length=200)
     preset: str = Field(description="One of GET /v1/presets")
@@ -88,6 +92,10 @@ class CohortEventRead(BaseModel):
     starts_on: date
     ends_on: date | None
     attendees: list[UUID]
+
+
+class CohortEventPageRead(Page[CohortEventRead]):
+    """A page of cohort events."""
 
 
 class AttendanceCreate(_Input):
@@ -174,3 +182,7 @@ class VolunteerRead(BaseModel):
     department: str
     profile: dict[str, Any] = Field(description="expertise, competencies, career_path, bio")
     open_places: int
+
+
+class VolunteerPageRead(Page[VolunteerRead]):
+    """A page of volunteers."""

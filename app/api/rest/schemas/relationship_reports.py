@@ -6,6 +6,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.api.pagination import Page
+
 _READ = ConfigDict(from_attributes=True)
 _INPUT = ConfigDict(extra="forbid")
 
@@ -73,6 +75,10 @@ class LuncheonGroupSchema(BaseModel):
     number: int = Field(ge=1)
     mentees: list[UUID] = Field(description="Stay together all term")
     hosts: list[UUID] = Field(description="The host at each luncheon, in order")
+
+
+class LuncheonGroupPageRead(Page[LuncheonGroupSchema]):
+    """A page of luncheon groups."""
 
 
 class LuncheonGroupsUpdate(BaseModel):

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.api.pagination import Page
 from app.domain.confidentiality import ContentPart, DisclosureKind
 from app.domain.lifecycle import CheckpointDecision
 from app.domain.policy.model import EvaluationKind
@@ -165,6 +166,10 @@ class JournalEntryRead(BaseModel):
     created_at: datetime | None
 
 
+class JournalEntryPageRead(Page[JournalEntryRead]):
+    """A page of journal entries."""
+
+
 class GoalCreate(BaseModel):
     model_config = _INPUT
     kind: GoalKind
@@ -200,6 +205,10 @@ class GoalRead(BaseModel):
     created_at: datetime | None
 
 
+class GoalPageRead(Page[GoalRead]):
+    """A page of goals."""
+
+
 class EvaluationCreate(BaseModel):
     model_config = _INPUT
     kind: EvaluationKind
@@ -225,6 +234,10 @@ class EvaluationRead(BaseModel):
     submitted_on: date
     answers: dict[str, Any] = Field(description="Item by item; the respondent's own, else empty")
     form_version: int | None = Field(description="The form version the answers were given under")
+
+
+class EvaluationPageRead(Page[EvaluationRead]):
+    """A page of evaluations."""
 
 
 class CheckpointCreate(BaseModel):
@@ -292,3 +305,7 @@ class DisclosureRead(BaseModel):
     )
     acknowledged_at: datetime | None = Field(description="When the protege acknowledged it")
     meeting_ids: list[UUID] = Field(default_factory=list, description="The meetings named")
+
+
+class DisclosurePageRead(Page[DisclosureRead]):
+    """A page of disclosures."""
