@@ -76,6 +76,11 @@ class MatchingRunRead(BaseModel):
     published_at: datetime | None
 
 
+class ProposalPageRead(BaseModel):
+    items: list[ProposalRead]
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page")
+
+
 class MentorshipCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
