@@ -39,6 +39,7 @@ test: install lint  ## lint, then every test against a real PostgreSQL
 bench: install  ## benchmarks (not part of the tests): prints ratios against raw baselines
 	$(BIN)/python -m bench.directory
 	$(BIN)/python -m bench.matching
+	$(BIN)/python -m bench.matching_service
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.isolation
 

@@ -1,11 +1,13 @@
-"""A whole matching run through the service (database included) against the bare solver.
+"""Whole matching runs through the service (database included), from 1,000 to 10,000 mentees.
 
 `bench/matching.py` measures the engine on in-memory candidates. This one stores the same
-kind of organisation (20,000 employees, a management tree) and a cohort of 3,000 mentee and
-1,000 mentor applications (capacity 3), then times `start_matching_run`: eligibility decided
-again and stored for every applicant, supervisory chains from a recursive query, loads, the
-engine, and the run stored with every explanation. Side by side, in the same run:
-`linear_sum_assignment` alone on the matrix that run solves.
+kind of organisation (a management tree; at least 20,000 employees, five per mentee) and a
+cohort of mentee and mentor applications (capacity 3), then, right after that import with
+autovacuum off (stale statistics, the worst case), times `start_matching_run`: eligibility
+decided again and stored for every applicant, supervisory chains, loads, the engine, and the
+run stored with every explanation. The same run again under tracemalloc gives its peak memory.
+Side by side, in the same run: `linear_sum_assignment` alone on the dense matrix of that
+cohort (up to 3,000 mentees: beyond, the dense solver takes minutes and gigabytes).
 
 Run: `python -m bench.matching_service` (`--help` for sizes).
 """
@@ -15,7 +17,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import math
 import random
 import resource
 import time
@@ -150,47 +151,101 @@ async def _applications(url, org_id, cohort_id, people, mentees, mentors, rng) -
     await conn.close()
 
 
-async def measure(url: str, args: argparse.Namespace) -> None:
-    db = Database(url, pool_size=2)
-    await db.open()
-    org, staff, cohort = await seed(db, url, args.employees, args.mentees, args.mentors)
-    async with SqlUnitOfWork(db, org.id) as uow:  # the very pool the run will match, untimed
-        pool = await cohort_pool(uow, cohort.id, Clock().now().date(), store=False)
-    problem = solver_input(mentees=pool.mentees, mentors=pool.mentors, policy=pool.policy.matching)
-    bare = best_of(args.repeat, lambda: linear_sum_assignment(problem.costs))
-    whole, run = math.inf, None
-    for _ in range(args.repeat):  # runs are not published, so each matches the same pool
-        started = time.perf_counter()
-        run = await matching_runs.start_matching_run(
-            uow=SqlUnitOfWork(db, org.id), principal=staff, clock=Clock(), cohort_id=cohort.id
-        )
-        whole = min(whole, time.perf_counter() - started)
-    assert run is not None
-    # Memory in another, identical run: tracemalloc slows every allocation it traces.
+async def autovacuum(url: str, *, on: bool) -> None:
+    """Autovacuum (and its analyze) off for every table: statistics stay as stale as they are
+    right after a large import into a shared table, the worst case a run can meet."""
+    conn = await asyncpg.connect(libpq_url(url))
+    tables = [
+        r[0]
+        for r in await conn.fetch("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+    ]
+    for table in tables:
+        setting = "RESET (autovacuum_enabled)" if on else "SET (autovacuum_enabled = false)"
+        await conn.execute(f'ALTER TABLE "{table}" {setting}')
+    await conn.close()
+
+
+async def one_size(db: Database, url: str, mentees: int, mentors: int, dense: bool) -> dict:
+    """A fresh organisation and cohort, then at once the run (timed), then the same run under
+    tracemalloc for its peak, and the bare dense solver on that run's pool when `dense`."""
+    employees_ = max(20_000, 5 * mentees)
+    org, staff, cohort = await seed(db, url, employees_, mentees, mentors)
+    started = time.perf_counter()
+    run = await matching_runs.start_matching_run(
+        uow=SqlUnitOfWork(db, org.id), principal=staff, clock=Clock(), cohort_id=cohort.id
+    )
+    whole = time.perf_counter() - started
     tracemalloc.start()
     await matching_runs.start_matching_run(
         uow=SqlUnitOfWork(db, org.id), principal=staff, clock=Clock(), cohort_id=cohort.id
     )
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    await db.close()
-    matched, unmatched = len(run.result["proposals"]), len(run.result["unmatched"])
-    sizes = f"{args.mentees} mentees x {args.mentors} mentors, capacity 3"
-    print(f"{args.employees} employees; {sizes}; best of {args.repeat}")
-    print(f"  start_matching_run (service + database)  {whole:6.2f} s")
-    print(f"  bare linear_sum_assignment                {bare:6.2f} s  on {problem.costs.shape}")
-    print(f"ratio (whole run through the service / bare solver): {whole / bare:.2f}")
-    print(f"  matched {matched}, unmatched {unmatched}")
+    found = {"whole": whole, "peak": peak, "run": run, "employees": employees_, "bare": None}
+    if dense:
+        async with SqlUnitOfWork(db, org.id) as uow:
+            pool = await cohort_pool(uow, cohort.id, Clock().now().date(), store=False)
+        problem = solver_input(
+            mentees=pool.mentees, mentors=pool.mentors, policy=pool.policy.matching
+        )
+        found["bare"] = best_of(1, lambda: linear_sum_assignment(problem.costs))
+        found["shape"] = problem.costs.shape
+    return found
+
+
+async def measure(url: str, args: argparse.Namespace) -> None:
+    db = Database(url, pool_size=2)
+    await db.open()
+    await autovacuum(url, on=False)
+    sizes = [tuple(int(n) for n in size.split("x")) for size in args.sizes.split(",")]
+    print("each run right after its organisation's import, autovacuum off (stale statistics)")
+    print(
+        f"{'mentees x mentors':>18} {'employees':>9} {'run s':>7} {'peak MiB':>8} "
+        f"{'matched':>7} {'bare dense s':>12}"
+    )
+    results = []
+    try:
+        for mentees, mentors in sizes:
+            found = await one_size(db, url, mentees, mentors, dense=mentees <= args.dense_up_to)
+            results.append(((mentees, mentors), found))
+            run = found["run"]
+            bare = "-" if found["bare"] is None else f"{found['bare']:.2f}"
+            print(
+                f"{mentees:>8} x {mentors:<7} {found['employees']:>9} {found['whole']:>7.2f} "
+                f"{found['peak'] / 2**20:>8.0f} {len(run.result['proposals']):>7} {bare:>12}"
+            )
+    finally:
+        await autovacuum(url, on=True)
+        await db.close()
+    (small, first), (large, last) = results[0], results[-1]
+    print(
+        f"growth from {small[0]} to {large[0]} mentees ({large[0] / small[0]:.0f}x): time "
+        f"{last['whole'] / first['whole']:.1f}x, peak memory {last['peak'] / first['peak']:.1f}x"
+    )
+    for (mentees, mentors), found in results:
+        if found["bare"] is not None and (mentees, mentors) == (3000, 1000):
+            print(
+                f"ratio (whole run through the service / bare dense solver): "
+                f"{found['whole'] / found['bare']:.2f}  on {mentees} x {mentors}, bare "
+                f"linear_sum_assignment on {found['shape']}"
+            )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  memory: tracemalloc peak of the run {peak / 2**20:.0f} MiB, max RSS {rss:.0f} MiB")
+    print(f"  process max RSS {rss:.0f} MiB (the solver process apart)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--employees", type=int, default=20_000)
-    parser.add_argument("--mentees", type=int, default=3_000)
-    parser.add_argument("--mentors", type=int, default=1_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--sizes",
+        default="1000x333,3000x1000,6000x2000,10000x3000",
+        help="mentees x mentors (capacity 3), comma separated",
+    )
+    parser.add_argument(
+        "--dense-up-to",
+        type=int,
+        default=3000,
+        help="run the bare dense solver beside runs of at most this many mentees",
+    )
     args = parser.parse_args()
     with database() as url:
         migrations.upgrade(url)

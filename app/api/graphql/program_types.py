@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any, cast
 from uuid import UUID
@@ -168,6 +169,25 @@ class Proposal:
     explanation: JSON = strawberry.field(description="Rules passed and the score by term")
     runners_up: list[RunnerUp]
 
+    @classmethod
+    def of(cls, p: Mapping[str, Any]) -> Proposal:
+        return cls(
+            mentee_id=UUID(p["mentee_id"]),
+            mentor_id=UUID(p["mentor_id"]),
+            score=p["score"],
+            locked=p["locked"],
+            explanation=_json(p["explanation"]),
+            runners_up=[
+                RunnerUp(mentor_id=UUID(u["mentor_id"]), score=u["score"]) for u in p["runners_up"]
+            ],
+        )
+
+
+@strawberry.type
+class ProposalPage:
+    items: list[Proposal]
+    next_cursor: str | None = strawberry.field(description="Pass as `cursor` for the next page")
+
 
 @strawberry.type
 class Unmatched:
@@ -212,20 +232,7 @@ class MatchingRun:
 
     @classmethod
     def of(cls, r: records.MatchingRun) -> MatchingRun:
-        proposals = [
-            Proposal(
-                mentee_id=UUID(p["mentee_id"]),
-                mentor_id=UUID(p["mentor_id"]),
-                score=p["score"],
-                locked=p["locked"],
-                explanation=_json(p["explanation"]),
-                runners_up=[
-                    RunnerUp(mentor_id=UUID(u["mentor_id"]), score=u["score"])
-                    for u in p["runners_up"]
-                ],
-            )
-            for p in r.result["proposals"]
-        ]
+        proposals = [Proposal.of(p) for p in r.result["proposals"]]
         unmatched = [
             Unmatched(
                 mentee_id=UUID(u["mentee_id"]),

@@ -24,6 +24,8 @@ from app.api.graphql.program_types import (
     MentorshipEdge,
     Preset,
     Program,
+    Proposal,
+    ProposalPage,
     SuggestedMentor,
     Volunteer,
 )
@@ -38,6 +40,7 @@ from app.api.graphql.programs_common import (
 )
 from app.api.graphql.relay import direction, page_info
 from app.services import applications, cohorts, volunteers
+from app.services.matching import proposals as run_proposals
 from app.services.matching import runs as matching_runs
 from app.services.programs import catalog as programs
 from app.services.relationships import mentorships
@@ -75,6 +78,22 @@ class ProgramQuery:
     async def matching_run(self, info: strawberry.Info, id: UUID) -> MatchingRun | None:
         found = await or_none(matching_runs.get_matching_run(**args(info), run_id=id))
         return MatchingRun.of(found) if found else None
+
+    @strawberry.field(
+        description="A matching run's proposals a page at a time, in mentee id order; null "
+        "when the run is not found"
+    )
+    async def matching_run_proposals(
+        self, info: strawberry.Info, id: UUID, limit: int = 100, cursor: str | None = None
+    ) -> ProposalPage | None:
+        found = await or_none(
+            run_proposals.list_run_proposals(**args(info), run_id=id, limit=limit, cursor=cursor)
+        )
+        if found is None:
+            return None
+        return ProposalPage(
+            items=[Proposal.of(p) for p in found.items], next_cursor=found.next_cursor
+        )
 
     @strawberry.field(description="Eligible mentors with places left; null when not found")
     async def volunteers(self, info: strawberry.Info, cohort_id: UUID) -> list[Volunteer] | None:

@@ -18,10 +18,12 @@ from app.api.rest.schemas.matching import (
     MentorshipCreate,
     MentorshipPageRead,
     MentorshipRead,
+    ProposalPageRead,
     PublishedRunRead,
     SuggestedMentorRead,
 )
 from app.api.rest.serialized import answer
+from app.services.matching import proposals as run_proposals
 from app.services.matching import runs as matching_runs
 from app.services.programs.records import MatchingRun
 from app.services.relationships import mentorships
@@ -96,6 +98,24 @@ async def get_matching_run(run_id: UUID, caller: CurrentCaller) -> MatchingRunRe
         uow=caller.uow, principal=caller.principal, run_id=run_id
     )
     return run_read(run)
+
+
+@router.get(
+    "/matching-runs/{run_id}/proposals",
+    operation_id="listMatchingRunProposals",
+    response_model=ProposalPageRead,
+    responses=problems(403, 404, 422),
+)
+async def list_matching_run_proposals(
+    run_id: UUID,
+    caller: CurrentCaller,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    cursor: str | None = None,
+) -> Any:
+    """The run's proposals a page at a time, in mentee id order, each explained."""
+    return await run_proposals.list_run_proposals(
+        uow=caller.uow, principal=caller.principal, run_id=run_id, limit=limit, cursor=cursor
+    )
 
 
 @router.post(

@@ -17,28 +17,24 @@ its list widens to every allowed mentor who still has room.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 from app.services.matching.shortlists import Shortlists
+from app.services.matching.solver_process import in_solver_process, matching_of
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
 Widen = Callable[[Shortlists, dict[int, Floats]], tuple[Shortlists, int]]
 
 TOLERANCE = 1e-7
-# Solver edges from which a solve runs in the solver process (below, it takes milliseconds).
-SOLVE_IN_PROCESS_FROM = 20_000
-_solver: ProcessPoolExecutor | None = None
-_solver_lock = threading.Lock()
+# Solver edges from which a solve runs in the solver process: below, it holds the
+# interpreter lock no longer than a request may hold the event loop.
+SOLVE_IN_PROCESS_FROM = 100_000
 # Rounds of targeted widening before every open mentee's list is made whole.
 ROUNDS_BEFORE_WHOLE_LISTS = 6
 
@@ -164,7 +160,7 @@ def _solve(graph: _Graph) -> dict[int, int]:
     if graph.matrix.nnz < SOLVE_IN_PROCESS_FROM:
         solver_rows, solver_columns = matching_of(graph.matrix)
     else:
-        solver_rows, solver_columns = solver_process().submit(matching_of, graph.matrix).result()
+        solver_rows, solver_columns = in_solver_process(graph.matrix)
     matched = solver_columns < len(graph.owner)
     return dict(
         zip(
@@ -173,22 +169,6 @@ def _solve(graph: _Graph) -> dict[int, int]:
             strict=True,
         )
     )
-
-
-def matching_of(matrix: csr_matrix) -> tuple[Ints, Ints]:
-    """The solver itself (what the solver process runs)."""
-    rows, columns = min_weight_full_bipartite_matching(matrix)
-    return rows, columns
-
-
-def solver_process() -> ProcessPoolExecutor:
-    """The process large solves run in, started on first use: the solver holds the
-    interpreter lock for its whole call, which in a thread would stall the event loop."""
-    global _solver  # one per process, made on first use, never at import
-    with _solver_lock:
-        if _solver is None:
-            _solver = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
-        return _solver
 
 
 def _open_rows(

@@ -47,6 +47,7 @@ REST: dict[tuple[str, str], Op] = {
     ),
     ("GET", "/v1/cohorts/{cohort_id}/matching-runs"): Op("cohort"),
     ("GET", "/v1/matching-runs/{run_id}"): Op("matching_run"),
+    ("GET", "/v1/matching-runs/{run_id}/proposals"): Op("matching_run"),
     ("POST", "/v1/matching-runs/{run_id}/publish"): Op("matching_run"),
     ("POST", "/v1/mentorships"): Op(
         body={
@@ -84,6 +85,10 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     "application": ("query($id: UUID!) { application(id: $id) { id profile } }", "application"),
     "matchingRun": (
         "query($id: UUID!) { matchingRun(id: $id) { id proposals { menteeId } } }",
+        "matching_run",
+    ),
+    "matchingRunProposals": (
+        "query($id: UUID!) { matchingRunProposals(id: $id) { items { menteeId } nextCursor } }",
         "matching_run",
     ),
     "volunteers": ("query($id: UUID!) { volunteers(cohortId: $id) { name profile } }", "cohort"),

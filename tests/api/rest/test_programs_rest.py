@@ -197,3 +197,33 @@ async def test_an_interview_shortlist_ranks_allowed_mentors_with_explanations(cl
     assert ids["M1"] not in mentors  # E1's own manager is never suggested
     assert set(mentors) == {ids["M2"], ids["M3"]}
     assert all(s["explanation"]["allowed"] for s in shortlist.json())
+
+
+async def test_a_runs_proposals_are_read_a_page_at_a_time_over_rest_and_graphql(client, auth):
+    headers = await auth(role=Role.COORDINATOR)
+    ids = await directory(client, await auth())
+    made = await nc_cohort(client, headers, ids)
+    for mentee in ("E1", "E2"):
+        await apply(client, headers, made["cohort"], ids[mentee], MENTEE)
+    for mentor in ("M1", "M3"):
+        await apply(client, headers, made["cohort"], ids[mentor], MENTOR)
+    run = (await client.post(f"/v1/cohorts/{made['cohort']}/matching-runs", headers=headers)).json()
+    url = f"/v1/matching-runs/{run['id']}/proposals"
+    first = (await client.get(url, headers=headers, params={"limit": 1})).json()
+    assert first["items"] == run["proposals"][:1]
+    second = (
+        await client.get(url, headers=headers, params={"limit": 1, "cursor": first["next_cursor"]})
+    ).json()
+    assert second == {"items": run["proposals"][1:], "next_cursor": None}
+    query = """query($id: UUID!, $cursor: String) { matchingRunProposals(id: $id, limit: 1,
+      cursor: $cursor) { items { menteeId } nextCursor } }"""
+    page = await client.post(
+        "/graphql",
+        headers=headers,
+        json={"query": query, "variables": {"id": run["id"], "cursor": first["next_cursor"]}},
+    )
+    found = page.json()["data"]["matchingRunProposals"]
+    assert found == {"items": [{"menteeId": run["proposals"][1]["mentee_id"]}], "nextCursor": None}
+    bad = await client.get(url, headers=headers, params={"cursor": "not-ours"})
+    assert bad.status_code == 422
+    assert bad.headers["content-type"].startswith("application/problem+json")

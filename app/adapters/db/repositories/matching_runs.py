@@ -138,6 +138,14 @@ _SET_EXPLANATION = _sql(
 )
 # A level of the chart at a time, by primary key: a plan no stale statistics can spoil (a
 # recursive query planned for one row on a freshly imported organisation ran for a minute).
+# A page of a run's proposals, read out of its stored document by position; the run's row
+# comes back even when the page is empty, so an empty page and no run are told apart.
+_PROPOSALS = _sql(
+    "SELECT p.n, p.proposal FROM matching_runs r LEFT JOIN LATERAL ("
+    "SELECT n, proposal FROM jsonb_array_elements(r.result -> 'proposals') WITH ORDINALITY "
+    "AS e(proposal, n) WHERE n > :after ORDER BY n LIMIT :limit) p ON true "
+    "WHERE r.organization_id = :org AND r.id = :id ORDER BY p.n"
+)
 _MANAGERS = _sql(
     "SELECT id, manager_id FROM employees WHERE organization_id = :org AND id = ANY(:ids)"
 )
@@ -293,6 +301,20 @@ class SqlMatchingRepository:
         """Record more about how the pair formed (a referral's confirmation)."""
         await self._execute(_SET_EXPLANATION, id=mentorship_id, explanation=explanation)
         self._known_pairs.pop(mentorship_id, None)
+
+    async def run_proposals(
+        self, run_id: UUID, *, after: int, limit: int
+    ) -> list[tuple[int, dict[str, Any]]] | None:
+        """Proposals `after`+1 onwards (1-based positions) of the run, up to `limit`, each with
+        its position; None when there is no such run."""
+        found = await self._rows(_PROPOSALS, id=run_id, after=after, limit=limit)
+        if not found:
+            return None
+        return [
+            (r["n"], json.loads(r["proposal"]) if isinstance(r["proposal"], str) else r["proposal"])
+            for r in found
+            if r["n"] is not None
+        ]
 
     async def ancestors(self, employee_ids: Sequence[UUID]) -> dict[UUID, frozenset[UUID]]:
         """Each employee's whole supervisory chain (up to 200 deep): the manager links of

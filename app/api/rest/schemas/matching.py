@@ -84,6 +84,10 @@ class MatchingRunPageRead(Page[MatchingRunRead]):
     """A cohort's matching runs in id order."""
 
 
+class ProposalPageRead(Page[ProposalRead]):
+    """A matching run's proposals, a page at a time."""
+
+
 class MentorshipCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -1,0 +1,64 @@
+"""A matching run's proposals a page at a time: a run of 10,000 mentees is read in pages, never
+as one document."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from app.domain.access import Principal
+from app.domain.authorization.names import Action, Resource
+from app.domain.authorization.table import reach
+from app.domain.errors import InvalidInput, NotFound
+from app.services.ports import UnitOfWork
+
+MAX_PAGE = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalPage:
+    """Proposals in mentee id order (the run's); `next_cursor` is None on the last page."""
+
+    items: list[dict[str, Any]]
+    next_cursor: str | None
+
+
+async def list_run_proposals(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    run_id: UUID,
+    limit: int = 100,
+    cursor: str | None = None,
+) -> ProposalPage:
+    """A page of the run's proposals, each with its explanation and runners-up."""
+    reach(principal, Resource.MATCHING_RUNS, Action.READ)
+    if not 1 <= limit <= MAX_PAGE:
+        raise InvalidInput(f"limit must be between 1 and {MAX_PAGE}", field="limit")
+    after = _position(cursor) if cursor else 0
+    async with uow.read_only():
+        found = await uow.programs.run_proposals(run_id, after=after, limit=limit + 1)
+    if found is None:
+        raise NotFound("no such matching run", field="id")
+    more = len(found) > limit
+    page = found[:limit]
+    return ProposalPage([p for _, p in page], _cursor(page[-1][0]) if more else None)
+
+
+def _cursor(position: int) -> str:
+    return base64.urlsafe_b64encode(f"proposal:{position}".encode()).decode().rstrip("=")
+
+
+def _position(cursor: str) -> int:
+    """The inverse of `_cursor`; a cursor this service did not make is refused, not guessed."""
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        kind, _, number = text.partition(":")
+        if kind != "proposal" or not number.isdigit():
+            raise ValueError(text)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise InvalidInput("not a cursor this service issued", field="cursor") from None
+    return int(number)
