@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import threading
 import time
 import uuid
@@ -129,7 +128,7 @@ def import_over_http(url: str, count: int) -> None:
     }
     env = {"DATABASE_URL": url, "RATE_LIMIT": "", "LOG_LEVEL": "WARNING"}
     env["BACKGROUND_WORK"] = "false"
-    with served(os.environ.get("BENCH_FACTORY", "app.main:app_factory"), env) as (base, pid):
+    with served("app.main:app_factory", env) as (base, pid):
         warm = json.dumps({"employees": rows(200, "W")}, default=str)
         httpx.post(base + "/v1/employees/import", content=warm, headers=headers).raise_for_status()
         time.sleep(1)

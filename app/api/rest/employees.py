@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, BackgroundTasks, Query, Request
 
 from app.api.deps import CurrentCaller, SystemTime
+from app.api.freed_memory import release_freed_memory
 from app.api.rest.responses import problems
 from app.api.rest.schemas.employees import (
     EmployeeImportCreate,
@@ -39,10 +40,13 @@ _IMPORT_BODY = {
     responses=problems(403, 413),
     openapi_extra={"requestBody": _IMPORT_BODY},
 )
-async def import_employees(request: Request, caller: CurrentCaller, clock: SystemTime) -> Any:
+async def import_employees(
+    request: Request, caller: CurrentCaller, clock: SystemTime, after: BackgroundTasks
+) -> Any:
     """Upsert employees by `employee_number`. Good rows are stored; bad rows are listed in
     `errors` with their row, field and reason. Managers may come later in the batch or in a
     later import: the link is made when they arrive."""
+    after.add_task(release_freed_memory)  # once the answer is sent
     return await service.import_employee_chunks(
         uow=caller.uow,
         principal=caller.principal,
