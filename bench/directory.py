@@ -3,7 +3,8 @@
 1. `GET /v1/employees/{id}` through the service vs the same read through raw asyncpg
    behind a minimal Starlette route (`bench/raw_app.py`); one uvicorn worker each, driven
    in alternating rounds; the ratio is the median round's.
-2. An import of 100,000 employees through the service vs asyncpg `COPY` of the same rows.
+2. An import of 100,000 employees over HTTP vs asyncpg `COPY` of the same rows into a plain
+   table and into `employees` (`bench.bulk_import`), with the server's memory.
 
 Run: `make bench` (or `python -m bench.directory --help`).
 """
@@ -12,10 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import time
 import uuid
-from datetime import date
-from typing import Any
 
 import asyncpg
 import httpx
@@ -28,29 +26,8 @@ from app.domain.access import Principal, Role
 from app.services.access import create_api_token
 from app.services.directory.employees import import_employees
 from app.services.organizations import create_organization
+from bench.bulk_import import import_over_http, rows
 from bench.harness import LoadResult, database, libpq_url, load, server
-
-
-def rows(count: int, prefix: str = "E") -> list[dict[str, Any]]:
-    """A realistic tree: everyone reports to someone eight times fewer numbered."""
-    return [
-        {
-            "employee_number": f"{prefix}{n:06}",
-            "given_name": f"Given{n}",
-            "family_name": "Family",
-            "email": f"p{n}@example.org",
-            "job_title": "Analyst",
-            "level": 10 - min(9, len(str(n))),
-            "department": f"Dept{n % 12}",
-            "unit": f"Unit{n % 97}",
-            "manager_employee_number": f"{prefix}{n // 8:06}" if n else None,
-            "hire_date": date(2015 + n % 10, 1 + n % 12, 1 + n % 28),
-            "employment_status": "active",
-            "in_good_standing": True,
-            "attributes": {},
-        }
-        for n in range(count)
-    ]
 
 
 def hr(org: uuid.UUID) -> Principal:
@@ -132,36 +109,6 @@ def bench_reads(url: str, args: argparse.Namespace) -> None:
     print(f"read ratio (service / raw asyncpg), median round: {ratio:.2f}  (target >= 0.50)")
 
 
-async def bench_import(url: str, count: int) -> None:
-    db = Database(url)
-    await db.open()
-    batch = rows(count)
-    org = await new_org(db, "bench-import-" + uuid.uuid4().hex[:6])
-    started = time.perf_counter()
-    report = await import_employees(
-        uow=SqlUnitOfWork(db, org), principal=hr(org), clock=SystemClock(), rows=batch
-    )
-    service_s = time.perf_counter() - started
-    if report.created != count or report.errors:
-        raise SystemExit(f"import failed: {report.errors[:3]}")
-
-    copy_org = await new_org(db, "bench-copy-" + uuid.uuid4().hex[:6])
-    columns = ["organization_id", "id", *batch[0].keys()]
-    records = [
-        (copy_org, uuid.uuid4(), *(v if k != "attributes" else "{}" for k, v in r.items()))
-        for r in batch
-    ]
-    conn = await asyncpg.connect(libpq_url(url))
-    started = time.perf_counter()
-    await conn.copy_records_to_table("employees", records=records, columns=columns)
-    copy_s = time.perf_counter() - started
-    await conn.close()
-    await db.close()
-    print(f"  service import {count} rows: {service_s:6.2f} s ({count / service_s:8.0f} rows/s)")
-    print(f"  asyncpg COPY   {count} rows: {copy_s:6.2f} s ({count / copy_s:8.0f} rows/s)")
-    print(f"import ratio (service rate / COPY rate): {copy_s / service_s:.2f}  (target >= 0.25)")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--read-rows", type=int, default=10_000)
@@ -174,8 +121,8 @@ def main() -> None:
         migrations.upgrade(url)
         print("GET /v1/employees/{id}")
         bench_reads(url, args)
-        print(f"import of {args.import_rows} employees")
-        asyncio.run(bench_import(url, args.import_rows))
+        print(f"import of {args.import_rows} employees over HTTP")
+        import_over_http(url, args.import_rows)
 
 
 if __name__ == "__main__":

@@ -52,6 +52,13 @@ def free_port() -> int:
 @contextlib.contextmanager
 def server(factory: str, env: dict[str, str], workers: int = 1) -> Iterator[str]:
     """Serve an app factory with uvicorn in a subprocess; yields its base URL."""
+    with served(factory, env, workers) as (base, _):
+        yield base
+
+
+@contextlib.contextmanager
+def served(factory: str, env: dict[str, str], workers: int = 1) -> Iterator[tuple[str, int]]:
+    """`server`, yielding (base URL, process id): with one worker, the serving process."""
     port = free_port()
     command = [
         sys.executable,
@@ -71,7 +78,7 @@ def server(factory: str, env: dict[str, str], workers: int = 1) -> Iterator[str]
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base, process)
-        yield base
+        yield base, process.pid
     finally:
         process.terminate()
         process.wait(timeout=30)

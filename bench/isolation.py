@@ -4,7 +4,7 @@ and by two processes, side by side. All in one run, against one `mentoring serve
 server (uvicorn with the app factory) and a COPY of the same rows as the import's baseline.
 
 Prints the reader's p50/p99/max while idle and during the import, the import's rows/s
-beside COPY's, and for 1 and 2 processes the point read's req/s, p50 and p99.
+beside COPY's and their ratio, and for 1 and 2 processes the point read's req/s, p50 and p99.
 
 Run: `python -m bench.isolation` (target: the reader's max under 250 ms during the import).
 """
@@ -112,7 +112,8 @@ def summary(latencies: list[float]) -> str:
     )
 
 
-async def during_import(base: str, world: dict[str, Any], count: int) -> None:
+async def during_import(base: str, world: dict[str, Any], count: int) -> float:
+    """The reader's latencies while idle and during the import; the import's rows/s."""
     quiet = {"Authorization": f"Bearer {world['quiet']['token']}"}
     busy = {
         "Authorization": f"Bearer {world['busy']['token']}",
@@ -146,6 +147,7 @@ async def during_import(base: str, world: dict[str, Any], count: int) -> None:
             f"  import: {count} rows ({report['created']} created, {len(report['errors'])} "
             f"refused) in {seconds:.1f} s = {count / seconds:,.0f} rows/s"
         )
+        return count / seconds
 
 
 _POST = """
@@ -255,9 +257,10 @@ def main() -> None:
         env["BACKGROUND_WORK"] = "false"
         print("one organisation imports while another reads (one process):")
         with server("app.main:app_factory", env, workers=1) as base:
-            asyncio.run(during_import(base, world, args.rows))
+            import_rate = asyncio.run(during_import(base, world, args.rows))
         copy_rate = asyncio.run(copy_baseline(url, args.rows))
         print(f"  COPY of the same good rows: {copy_rate:,.0f} rows/s")
+        print(f"import ratio (import rate / COPY rate): {import_rate / copy_rate:.3f}")
         print("one process and two, side by side:")
         processes_side_by_side(url, world, args.seconds)
 

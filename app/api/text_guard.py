@@ -35,10 +35,8 @@ class RejectNulCharacters:
         if scope["method"] not in ("POST", "PUT", "PATCH") or _is_upload(scope):
             # Uploaded files (XLSX is a zip) may hold NUL bytes; their readers refuse NUL text.
             return await self.app(scope, receive, send)
-        messages, body = await _read(receive)
-        # A large body (an import) is searched in a worker thread: the loop keeps serving.
-        small = len(body) <= MEASURE_IN_THREAD_BYTES
-        has_nul, too_deep = _flaws(body) if small else await asyncio.to_thread(_flaws, body)
+        messages = await _read(receive)
+        has_nul, too_deep = await _flaws_of(messages)
         if has_nul:
             return await _refuse(send, "the request body")
         if too_deep:
@@ -51,14 +49,23 @@ def _is_upload(scope: Scope) -> bool:
     return content_type.startswith(b"multipart/form-data")
 
 
-async def _read(receive: Receive) -> tuple[list[Message], bytes]:
-    messages, chunks = [], []
+async def _read(receive: Receive) -> list[Message]:
+    messages = []
     while True:
         message = await receive()
         messages.append(message)
-        chunks.append(message.get("body", b""))
         if message["type"] != "http.request" or not message.get("more_body"):
-            return messages, b"".join(chunks)
+            return messages
+
+
+async def _flaws_of(messages: list[Message]) -> tuple[bool, bool]:
+    """`_flaws` of the whole body. Its joined copy lives only here: the request goes on
+    with the messages, each released as the app reads it."""
+    body = b"".join(m.get("body", b"") for m in messages)
+    # A large body (an import) is searched in a worker thread: the loop keeps serving.
+    if len(body) <= MEASURE_IN_THREAD_BYTES:
+        return _flaws(body)
+    return await asyncio.to_thread(_flaws, body)
 
 
 def _replay(messages: list[Message], receive: Receive) -> Receive:

@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.adapters.clock import SystemClock
-from app.adapters.db.repositories.employees import WRITE_CHUNK
+from app.adapters.db.repositories.employee_writes import STAGE_ABOVE
 from app.adapters.db.unit_of_work import SqlUnitOfWork
-from app.api.rest.large_json import decoded_in_steps
+from app.api.rest.streamed_json import EnvelopeReader
 from app.domain.access import Principal, Role
 from app.services.directory.employee_rows import VALIDATE_CHUNK, validate_rows
 from app.services.directory.employees import import_employees
@@ -38,7 +38,7 @@ async def test_reports_written_before_their_managers_across_chunks_are_all_linke
 ):
     # Each row's manager is the next row: the batch lists every report before its manager,
     # so written in chunks as listed, a row would name a manager not yet written.
-    count = 2 * WRITE_CHUNK + 5
+    count = 2 * STAGE_ABOVE + 5
     rows = [
         employee_row(f"E{n:05}", manager_employee_number=f"E{n + 1:05}" if n + 1 < count else None)
         for n in range(count)
@@ -66,21 +66,54 @@ _json_values = st.recursive(
 )
 
 
-@given(_json_values, st.sampled_from([None, 0, 2]))
-def test_a_body_decoded_in_steps_is_the_body_json_decodes(value, indent):
-    body = json.dumps(value, indent=indent).encode()
-    assert decoded_in_steps(body) == json.loads(body)
+def _read_in_pieces(body: bytes, cuts: list[int]) -> tuple[list[object], object]:
+    """Feed `body` cut at `cuts` (the way it arrives over a network): (rows, envelope)."""
+    reader, rows, start = EnvelopeReader("employees"), [], 0
+    for cut in sorted({min(c, len(body)) for c in cuts}):
+        rows += reader.feed(body[start:cut], False)
+        start = cut
+    rows += reader.feed(body[start:], True)
+    return rows, reader.envelope()
 
 
-@given(st.text(alphabet=' {}[],:"0a\\\n', max_size=30))
-def test_malformed_text_fails_in_steps_as_json_fails(text):
-    body = text.encode()
+@given(
+    st.lists(_json_values, max_size=6),
+    st.dictionaries(st.sampled_from(["mode", "x"]), _json_values, max_size=2),
+    st.sampled_from([None, 0, 2]),
+    st.lists(st.integers(min_value=0, max_value=400), max_size=8),
+)
+def test_a_body_read_in_pieces_yields_the_rows_json_decodes(rows, others, indent, cuts):
+    body = json.dumps({**others, "employees": rows}, indent=indent).encode()
+    got_rows, envelope = _read_in_pieces(body, cuts)
+    assert got_rows == rows
+    assert envelope == {**others, "employees": [None] * len(rows)}
+
+
+@given(_json_values, st.lists(st.integers(min_value=0, max_value=200), max_size=5))
+def test_a_body_that_is_not_such_an_object_is_left_for_the_envelope_check(value, cuts):
+    body = json.dumps(value).encode()
+    rows, envelope = _read_in_pieces(body, cuts)
+    expected = json.loads(body)
+    if isinstance(expected, dict) and isinstance(expected.get("employees"), list):
+        assert rows == expected["employees"]
+    else:
+        assert (rows, envelope) == ([], expected)
+
+
+@given(
+    st.text(alphabet=' {}[],:"0a\\\n', max_size=30),
+    st.lists(st.integers(min_value=0, max_value=30), max_size=4),
+)
+def test_malformed_text_read_in_pieces_fails_as_json_fails(text, cuts):
+    body = ('{"employees": [' + text).encode()
     try:
-        expected: object = json.loads(body)
-    except ValueError as error:
-        expected = (type(error), str(error))
+        json.loads(body)
+        fails = False
+    except ValueError:
+        fails = True
     try:
-        got: object = decoded_in_steps(body)
-    except ValueError as error:
-        got = (type(error), str(error))
-    assert got == expected
+        _read_in_pieces(body, cuts)
+        read_fails = False
+    except ValueError:
+        read_fails = True
+    assert read_fails == fails

@@ -9,7 +9,7 @@ from typing import Any
 
 import asyncpg
 
-from app.adapters.db import json_codec
+from app.adapters.db import json_codec, statistics
 from app.adapters.db.rls import ORG_SETTING
 from app.adapters.db.sql import to_dsn
 
@@ -98,6 +98,7 @@ class Database:
 
     async def close(self) -> None:
         if self._pool is not None:
+            await statistics.settled()  # refreshes after the last commits use the pool
             await self._pool.close()
             self._pool = None
 

@@ -10,6 +10,7 @@ from uuid import UUID
 
 import asyncpg
 
+from app.adapters.db import statistics
 from app.adapters.db.database import Database
 from app.adapters.db.repositories.access import SqlAccessRepository
 from app.adapters.db.repositories.employees import SqlEmployeeRepository
@@ -104,7 +105,10 @@ class SqlUnitOfWork:
             raise
         self._connection, self._done = connection, False
         self.organizations = SqlOrganizationRepository(connection)
-        self.employees = SqlEmployeeRepository(connection, self._organization_id)
+        self._bulk_written: set[str] = set()
+        self.employees = SqlEmployeeRepository(
+            connection, self._organization_id, bulk_written=self._bulk_written
+        )
         # Audit records and outbox events go with the commit (see `Trail`).
         self._trail = Trail(connection, self._organization_id, deferred=self._transaction)
         self.access = SqlAccessRepository(connection, self._organization_id, self._trail)
@@ -125,6 +129,8 @@ class SqlUnitOfWork:
             f"RELEASE SAVEPOINT {self._savepoint}" if self._savepoint else "COMMIT"
         )
         self._done = True
+        if self._bulk_written and not self._savepoint:  # a savepoint's rows are not yet in
+            statistics.refresh_later(self._database.connect, self._bulk_written)
 
     async def __aexit__(
         self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None

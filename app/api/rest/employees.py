@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Request, Response
 
 from app.api.deps import CurrentCaller, SystemTime
+from app.api.freed_memory import release_freed_memory
 from app.api.pagination import PageQuery, answer
-from app.api.rest.large_json import LargeJsonRoute
 from app.api.rest.responses import problems
 from app.api.rest.schemas.employees import (
     EmployeeImportCreate,
@@ -17,15 +17,21 @@ from app.api.rest.schemas.employees import (
     EmployeePageRead,
     EmployeeRead,
 )
+from app.api.rest.streamed_json import streamed_rows
 from app.domain.directory import EmploymentStatus
 from app.services.directory import employees as service
 
 router = APIRouter(prefix="/v1/employees", tags=["employees"])
-# Its bodies may be tens of megabytes: decoded off the event loop (see large_json).
-import_router = APIRouter(prefix="/v1/employees", tags=["employees"], route_class=LargeJsonRoute)
+import_router = APIRouter(prefix="/v1/employees", tags=["employees"])
 
 # 100,000 rows of a full HR export fit in about 40 MB of JSON.
 IMPORT_MAX_BODY_BYTES = 64 * 1024 * 1024
+# The body is read as it arrives (see streamed_json), so the route declares it for the
+# documentation only.
+_IMPORT_BODY = {
+    "required": True,
+    "content": {"application/json": {"schema": EmployeeImportCreate.model_json_schema()}},
+}
 
 
 @import_router.post(
@@ -33,15 +39,20 @@ IMPORT_MAX_BODY_BYTES = 64 * 1024 * 1024
     operation_id="importEmployees",
     response_model=EmployeeImportRead,
     responses=problems(403, 413),
+    openapi_extra={"requestBody": _IMPORT_BODY},
 )
 async def import_employees(
-    body: EmployeeImportCreate, caller: CurrentCaller, clock: SystemTime
+    request: Request, caller: CurrentCaller, clock: SystemTime, after: BackgroundTasks
 ) -> Any:
     """Upsert employees by `employee_number`. Good rows are stored; bad rows are listed in
     `errors` with their row, field and reason. Managers may come later in the batch or in a
     later import: the link is made when they arrive."""
-    return await service.import_employees(
-        uow=caller.uow, principal=caller.principal, clock=clock, rows=body.employees
+    after.add_task(release_freed_memory)  # once the answer is sent
+    return await service.import_employee_chunks(
+        uow=caller.uow,
+        principal=caller.principal,
+        clock=clock,
+        chunks=streamed_rows(request, EmployeeImportCreate, "employees"),
     )
 
 

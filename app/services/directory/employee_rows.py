@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Annotated, Any, NotRequired
 
@@ -75,29 +75,29 @@ VALIDATE_CHUNK = 500
 
 
 def validate_rows(
-    raw: Sequence[Mapping[str, Any]],
+    raw: Sequence[Mapping[str, Any]], first: int = 0
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
-    """Split a batch into (index, row) pairs that passed and the errors of those that did not."""
+    """Split a batch into (index, row) pairs that passed and the errors of those that did not.
+    `first` is the index of `raw[0]` in the whole batch (when it arrives in pieces)."""
     good: list[tuple[int, dict[str, Any]]] = []
     errors: list[RowError] = []
     for start in range(0, len(raw), VALIDATE_CHUNK):
-        chunk_good, chunk_errors = _validate_chunk(raw, start, start + VALIDATE_CHUNK)
-        good += chunk_good
-        errors += chunk_errors
+        chunk_good, chunk_errors = _validate_chunk(raw[start : start + VALIDATE_CHUNK])
+        good += [(first + start + i, row) for i, row in chunk_good]
+        errors += [replace(e, row=first + start + e.row) for e in chunk_errors]
     return good, errors
 
 
 def _validate_chunk(
-    raw: Sequence[Mapping[str, Any]], start: int, stop: int
+    chunk: Sequence[Mapping[str, Any]],
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
-    chunk = raw[start:stop]
     try:
-        return [(start + i, _complete(r)) for i, r in enumerate(_ROWS.validate_python(chunk))], []
+        return [(i, _complete(r)) for i, r in enumerate(_ROWS.validate_python(chunk))], []
     except ValidationError as failure:
-        errors = [_row_error(chunk, e, start) for e in failure.errors(include_url=False)]
+        errors = [_row_error(chunk, e) for e in failure.errors(include_url=False)]
     bad = {e.row - 1 for e in errors}
-    good_indexes = [i for i in range(start, start + len(chunk)) if i not in bad]
-    good = _ROWS.validate_python([raw[i] for i in good_indexes])
+    good_indexes = [i for i in range(len(chunk)) if i not in bad]
+    good = _ROWS.validate_python([chunk[i] for i in good_indexes])
     return [(i, _complete(r)) for i, r in zip(good_indexes, good, strict=True)], errors
 
 
@@ -116,13 +116,13 @@ def _complete(row: EmployeeRow) -> dict[str, Any]:
     return full
 
 
-def _row_error(chunk: Sequence[Mapping[str, Any]], error: Any, start: int) -> RowError:
+def _row_error(chunk: Sequence[Mapping[str, Any]], error: Any) -> RowError:
     index, *path = error["loc"]
     row = chunk[index] if isinstance(chunk[index], Mapping) else {}
     number = row.get("employee_number")
     field = ".".join(str(p) for p in path) or None
     reason = "unknown field" if error["type"] == "extra_forbidden" else error["msg"]
-    return RowError(start + index + 1, number if isinstance(number, str) else None, field, reason)
+    return RowError(index + 1, number if isinstance(number, str) else None, field, reason)
 
 
 def refuse_duplicates(

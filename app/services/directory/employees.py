@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -19,6 +19,8 @@ from app.services.directory.employee_rows import (
     MAX_IMPORT_ROWS,
     RowError,
     checked_rows,
+    refuse_duplicates,
+    validate_rows,
 )
 from app.services.directory.import_plan import planned
 from app.services.integrations import hr_changes
@@ -49,11 +51,46 @@ async def import_employees(
     return await _import(uow, principal, clock, rows)
 
 
+async def import_employee_chunks(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    chunks: AsyncIterable[Sequence[Mapping[str, Any]]],
+) -> ImportReport:
+    """`import_employees` for a batch that arrives a chunk at a time (a streamed body): each
+    chunk is checked as it comes and only its good rows are kept, so a large import never
+    holds every raw row at once. Same rules, same report."""
+    reach(principal, Resource.EMPLOYEES, Action.WRITE)
+    valid: list[tuple[int, dict[str, Any]]] = []
+    errors: list[RowError] = []
+    count = 0
+    async for chunk in chunks:
+        good, bad = await off_the_loop(validate_rows, chunk, count)
+        valid += good
+        errors += bad
+        count += len(chunk)
+    if count > MAX_IMPORT_ROWS:
+        raise InvalidInput(f"at most {MAX_IMPORT_ROWS} rows per import", field="employees")
+    valid, duplicates = await off_the_loop(refuse_duplicates, valid)
+    return await _write(uow, principal, clock, valid, errors + duplicates)
+
+
 async def _import(
     uow: UnitOfWork, principal: Principal, clock: Clock, rows: Sequence[Mapping[str, Any]]
 ) -> ImportReport:
     # The CPU-heavy steps run off the event loop: no other request waits on this batch.
     valid, errors = await off_the_loop(checked_rows, rows)
+    return await _write(uow, principal, clock, valid, errors)
+
+
+async def _write(
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    valid: list[tuple[int, dict[str, Any]]],
+    errors: list[RowError],
+) -> ImportReport:
     async with uow:
         await uow.employees.lock_directory()  # imports of one organisation take turns
         directory = await uow.employees.directory_index()

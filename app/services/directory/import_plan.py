@@ -1,5 +1,5 @@
 """How an employee import is written: which rows close a manager cycle, which are new,
-in which order the new ones go, which stored employees await a new manager. Pure steps on
+which stored employees await a new manager. Pure steps on
 plain data, run off the event loop by the import."""
 
 from __future__ import annotations
@@ -23,27 +23,7 @@ def planned(
     await as their manager, rows refused for closing a manager cycle)."""
     valid, cycles = _refuse_manager_cycles(directory, valid)
     new, existing = _assign_ids(directory, [row for _, row in valid])
-    return valid, _managers_first(new), existing, _awaited(directory, valid, new), cycles
-
-
-def _managers_first(new: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """New employees, each after any manager new in the same batch: they are written in
-    chunks, and a row may only name a manager already written."""
-    by_id = {row["id"]: row for row in new}
-    depth: dict[UUID, int] = {}
-    for row in new:
-        chain: list[UUID] = []
-        seen: set[UUID] = set()  # a guard only: manager cycles were refused before
-        node: dict[str, Any] | None = row
-        while node is not None and node["id"] not in depth and node["id"] not in seen:
-            chain.append(node["id"])
-            seen.add(node["id"])
-            node = by_id.get(node["manager_id"])
-        level = depth.get(node["id"], -1) if node is not None else -1
-        for employee_id in reversed(chain):
-            level += 1
-            depth[employee_id] = level
-    return sorted(new, key=lambda row: depth[row["id"]])
+    return valid, new, existing, _awaited(directory, valid, new), cycles
 
 
 def _refuse_manager_cycles(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from types import MappingProxyType
 from typing import Any
@@ -11,12 +11,11 @@ from uuid import UUID
 import asyncpg
 import sqlalchemy as sa
 
-from app.adapters.db import json_codec
 from app.adapters.db.record_maker import maker
+from app.adapters.db.repositories import employee_writes
 from app.adapters.db.sql import Statement, compile_statement
 from app.adapters.db.tables import employees as t
 from app.domain.directory import Employee, EmploymentStatus
-from app.domain.events import check_event
 
 # In the order of the Employee dataclass, so a row maps positionally.
 _COLUMNS = (
@@ -41,67 +40,6 @@ _COLUMNS = (
 )
 _FILTERABLE = {"department", "unit", "employment_status", "employee_number"}
 
-# (name, SQL array type) of each imported field, in one place for the writes below.
-_IMPORTED = (
-    ("employee_number", "text"),
-    ("given_name", "text"),
-    ("family_name", "text"),
-    ("email", "text"),
-    ("job_title", "text"),
-    ("level", "int"),
-    ("department", "text"),
-    ("unit", "text"),
-    ("manager_employee_number", "text"),
-    ("hire_date", "date"),
-    ("employment_status", "text"),
-    ("in_good_standing", "boolean"),
-    ("attributes", "jsonb"),
-)
-_WRITTEN = (("id", "uuid"), *_IMPORTED, ("manager_id", "uuid"))
-_NAMES = ", ".join(n for n, _ in _WRITTEN)
-_ARRAYS = ", ".join(
-    f"CAST(CAST(:{n} AS text[]) AS jsonb[])" if typ == "jsonb" else f"CAST(:{n} AS {typ}[])"
-    for n, typ in _WRITTEN
-)
-_DATA = [n for n, _ in _IMPORTED[1:]]
-_SET = ", ".join(f"{n} = r.{n}" for n in (*_DATA, "manager_id"))
-_OLD = ", ".join(f"e.{n}" for n in _DATA)
-_NEW = ", ".join(f"r.{n}" for n in _DATA)
-# New employees: ids and manager links were settled before, so one plain INSERT writes each
-# row once (no conflict handling needed: imports of an organisation hold its lock).
-# Each written row is announced in the same statement (transactional outbox), built in SQL:
-# a 100,000-row import writes its events without a round trip or a Python loop per event.
-_EVENT = """INSERT INTO outbox_events (organization_id, event_id, event_type, payload)
-  SELECT CAST(:org AS uuid), gen_random_uuid(), CAST(:event_type AS text),
-         jsonb_build_object('employee_id', id, 'employee_number', employee_number,
-                            'employment_status', employment_status)"""
-# The keys _EVENT builds, held against the event catalogue's facts of the type announced.
-_EVENT_KEYS = dict.fromkeys(("employee_id", "employee_number", "employment_status"))
-_PLAIN_INSERT_SQL = f"""
-INSERT INTO employees (organization_id, {_NAMES})
-SELECT CAST(:org AS uuid), {_NAMES} FROM unnest({_ARRAYS}) AS r({_NAMES})
-"""  # noqa: S608 (only our own column names are interpolated)
-_INSERT_SQL = f"""
-WITH written AS (
-  INSERT INTO employees (organization_id, {_NAMES})
-  SELECT CAST(:org AS uuid), {_NAMES} FROM unnest({_ARRAYS}) AS r({_NAMES})
-  RETURNING id, employee_number, employment_status
-) {_EVENT} FROM written
-"""  # noqa: S608 (only our own column names are interpolated)
-# Known employees: touched only where HR's data differs, which is how `unchanged` is counted.
-_UPDATE_SQL = f"""
-WITH changed AS (
-  UPDATE employees e SET {_SET}, updated_at = now()
-  FROM unnest({_ARRAYS}) AS r({_NAMES})
-  WHERE e.organization_id = :org AND e.id = r.id AND ({_OLD}) IS DISTINCT FROM ({_NEW})
-  RETURNING e.id, e.employee_number, e.employment_status
-), announced AS (
-  {_EVENT} FROM changed WHERE CAST(:event_type AS text) IS NOT NULL
-) SELECT coalesce(array_agg(id), CAST('{{}}' AS uuid[])) FROM changed
-"""  # noqa: S608 (only our own column names are interpolated)
-_INSERT = compile_statement(sa.text(_INSERT_SQL))
-_PLAIN_INSERT = compile_statement(sa.text(_PLAIN_INSERT_SQL))
-_UPDATE = compile_statement(sa.text(_UPDATE_SQL))
 # Employees stored earlier whose manager has only now arrived.
 _LINK_REPORTS = compile_statement(
     sa.text("""
@@ -144,16 +82,11 @@ WITH RECURSIVE below(id) AS (
 
 
 @cache
-def _page(
-    filters: frozenset[str], after: bool, only: bool = False, backward: bool = False
-) -> Statement:
-    """Each combination of filters is compiled once, on first use. `backward`: the rows
-    before `:after`, nearest first."""
-    number = t.c.employee_number
-    query = _SELECT.order_by(number.desc() if backward else number).limit(sa.bindparam("limit"))
+def _page(filters: frozenset[str], after: bool, only: bool = False) -> Statement:
+    """Each combination of filters is compiled once, on first use."""
+    query = _SELECT.order_by(t.c.employee_number).limit(sa.bindparam("limit"))
     if after:
-        key: sa.BindParameter[str] = sa.bindparam("after")
-        query = query.where(number < key if backward else number > key)
+        query = query.where(t.c.employee_number > sa.bindparam("after"))
     if only:
         query = query.where(t.c.id == sa.func.any(sa.bindparam("only")))
     for name in sorted(filters):
@@ -173,9 +106,17 @@ def _employee(row: asyncpg.Record) -> Employee:
 
 
 class SqlEmployeeRepository:
-    def __init__(self, connection: asyncpg.Connection, organization_id: UUID | None) -> None:
+    def __init__(
+        self,
+        connection: asyncpg.Connection,
+        organization_id: UUID | None,
+        *,
+        bulk_written: set[str] | None = None,
+    ) -> None:
         self._connection = connection
         self._org = organization_id
+        # Tables this transaction wrote in bulk: analyzed once it commits (see statistics).
+        self._bulk_written = set[str]() if bulk_written is None else bulk_written
 
     async def _all(self, statement: Statement, **values: Any) -> list[Employee]:
         if self._org is None:
@@ -203,15 +144,10 @@ class SqlEmployeeRepository:
         limit: int,
         filters: Mapping[str, str] | None = None,
         only: Sequence[UUID] | None = None,
-        backward: bool = False,
     ) -> list[Employee]:
-        """A keyset page in employee_number order; `backward`: the one before `after`."""
         chosen = {k: v for k, v in (filters or {}).items() if k in _FILTERABLE}
-        statement = _page(frozenset(chosen), after is not None, only is not None, backward)
-        found = await self._all(
-            statement, limit=limit, after=after, only=list(only or ()), **chosen
-        )
-        return found[::-1] if backward else found
+        statement = _page(frozenset(chosen), after is not None, only is not None)
+        return await self._all(statement, limit=limit, after=after, only=list(only or ()), **chosen)
 
     async def subtree(self, root_id: UUID) -> set[UUID]:
         """Everyone below this manager, at any depth."""
@@ -233,25 +169,19 @@ class SqlEmployeeRepository:
         return {number: (id_, manager) for number, id_, manager in rows}
 
     async def insert(self, rows: Sequence[Mapping[str, Any]], *, event_type: str | None) -> None:
-        """Write new employees and announce each as `event_type` (if any), a statement for
-        each WRITE_CHUNK rows."""
-        if event_type:
-            check_event(event_type, _EVENT_KEYS)
-        statement = _INSERT if event_type else _PLAIN_INSERT
-        for chunk in _chunks(rows):
-            values = {**self._columns(chunk), "event_type": event_type}
-            await self._connection.execute(statement.sql, *statement.args(values))
+        """Write new employees and announce each as `event_type` (if any)."""
+        if await employee_writes.insert(self._connection, self._org, rows, event_type=event_type):
+            self._bulk_written.add("employees")
 
     async def update(
         self, rows: Sequence[Mapping[str, Any]], *, event_type: str | None
     ) -> list[UUID]:
         """Write the rows whose data differs and announce each; the ids of those that changed."""
-        if event_type:
-            check_event(event_type, _EVENT_KEYS)
-        changed: list[UUID] = []
-        for chunk in _chunks(rows):
-            values = {**self._columns(chunk), "event_type": event_type}
-            changed += await self._connection.fetchval(_UPDATE.sql, *_UPDATE.args(values))
+        changed = await employee_writes.update(
+            self._connection, self._org, rows, event_type=event_type
+        )
+        if len(changed) > employee_writes.STAGE_ABOVE:
+            self._bulk_written.add("employees")
         return changed
 
     async def link_reports_of(self, numbers: Sequence[str]) -> None:
@@ -259,20 +189,3 @@ class SqlEmployeeRepository:
             await self._connection.execute(
                 _LINK_REPORTS.sql, *_LINK_REPORTS.args({"org": self._org, "numbers": list(numbers)})
             )
-
-    def _columns(self, rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-        """Rows to one array per column, the shape `unnest` takes in a single round trip."""
-        columns: dict[str, Any] = {n: [r[n] for r in rows] for n, _ in _WRITTEN}
-        columns["attributes"] = [json_codec.dumps(a) for a in columns["attributes"]]
-        columns["employment_status"] = [str(v) for v in columns["employment_status"]]
-        return {"org": self._org, **columns}
-
-
-# Rows per write. asyncpg encodes a statement's arguments in one go on the event loop; a few
-# thousand rows keep that short, so other requests are served between the chunks.
-WRITE_CHUNK = 1_000
-
-
-def _chunks(rows: Sequence[Mapping[str, Any]]) -> Iterator[Sequence[Mapping[str, Any]]]:
-    for start in range(0, len(rows), WRITE_CHUNK):
-        yield rows[start : start + WRITE_CHUNK]
