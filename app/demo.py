@@ -1,5 +1,6 @@
 """`mentoring demo`: a demo organisation with a directory, a program from each preset, a cohort
-of each with its calendar, and applications ready for a coordinator to match and publish."""
+of each with its calendar, and applications ready to match: a coordinator publishes a run where
+the coordinator matches (NC, Maine); Charlotte's committee publishes its own slate."""
 
 from __future__ import annotations
 
