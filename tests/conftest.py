@@ -17,6 +17,7 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
+from hypothesis import settings
 
 from app.adapters.clock import SystemClock
 from app.adapters.db import migrations
@@ -30,6 +31,11 @@ from app.domain.access import Principal, Role
 from app.main import create_app
 from app.services import access, organizations
 from app.services.ports import Organization
+
+# No Hypothesis example is judged by how long it took: on a shared, loaded machine that is a
+# timed assertion, and its failures are noise.
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 
 
 @pytest.fixture(scope="session")
