@@ -16,6 +16,7 @@ from app.api.rest.schemas.employees import (
     EmployeePageRead,
     EmployeeRead,
 )
+from app.api.rest.serialized import answer
 from app.domain.directory import EmploymentStatus
 from app.services.directory import employees as service
 
@@ -65,9 +66,10 @@ async def list_employees(
         )
         if v is not None
     }
-    return await service.list_employees(
+    found = await service.list_employees(
         uow=caller.uow, principal=caller.principal, after=after, limit=limit, filters=filters
     )
+    return answer(EmployeePageRead, found)
 
 
 @router.get(
@@ -78,6 +80,7 @@ async def list_employees(
 )
 async def get_employee(employee_id: UUID, caller: CurrentCaller) -> Any:
     """One employee of the caller's organisation."""
-    return await service.get_employee(
+    found = await service.get_employee(
         uow=caller.uow, principal=caller.principal, employee_id=employee_id
     )
+    return answer(EmployeeRead, found)
