@@ -58,8 +58,9 @@ class Plan:
 
 def answer(model: type[BaseModel], content: Any, status_code: int = 200) -> Response:
     """`content` written as `model` would write it, without validating it into `model`."""
+    writing = plan(model)  # outside the `try`: a model it cannot write is a bug, said at once
     try:
-        body = orjson.dumps(plan(model).shape(content), default=json_default, option=_OPTIONS)
+        body = orjson.dumps(writing.shape(content), default=json_default, option=_OPTIONS)
     except (TypeError, KeyError, AttributeError):  # e.g. a field left to its default, an
         # integer beyond 64 bits: the model validates and writes it, as FastAPI would
         adapter = TypeAdapter(model)

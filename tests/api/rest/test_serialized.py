@@ -79,6 +79,8 @@ def test_a_model_with_a_field_not_written_exactly_here_is_refused():
 
     with pytest.raises(TypeError, match=r"Measured\.hours"):
         plan(Measured)
+    with pytest.raises(TypeError, match=r"Measured\.hours"):
+        answer(Measured, {"hours": 3})
 
 
 def _employee(attributes: dict[str, Any], created_at: datetime | None) -> Employee:
