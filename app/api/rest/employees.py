@@ -7,9 +7,10 @@ from uuid import UUID
 
 from fastapi import APIRouter, BackgroundTasks, Request, Response
 
+from app.api import pagination
 from app.api.deps import CurrentCaller, SystemTime
 from app.api.freed_memory import release_freed_memory
-from app.api.pagination import PageQuery, answer
+from app.api.pagination import PageQuery
 from app.api.rest.responses import problems
 from app.api.rest.schemas.employees import (
     EmployeeImportCreate,
@@ -17,6 +18,7 @@ from app.api.rest.schemas.employees import (
     EmployeePageRead,
     EmployeeRead,
 )
+from app.api.rest.serialized import answer
 from app.api.rest.streamed_json import streamed_rows
 from app.domain.directory import EmploymentStatus
 from app.services.directory import employees as service
@@ -85,7 +87,8 @@ async def list_employees(
         limit=page.limit,
         filters=filters,
     )
-    return answer(request, response, found.items, found.next_cursor)
+    body = pagination.answer(request, response, found.items, found.next_cursor)
+    return answer(EmployeePageRead, body, headers=response.headers)
 
 
 @router.get(
@@ -96,6 +99,7 @@ async def list_employees(
 )
 async def get_employee(employee_id: UUID, caller: CurrentCaller) -> Any:
     """One employee of the caller's organisation."""
-    return await service.get_employee(
+    found = await service.get_employee(
         uow=caller.uow, principal=caller.principal, employee_id=employee_id
     )
+    return answer(EmployeeRead, found)

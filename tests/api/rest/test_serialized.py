@@ -8,14 +8,17 @@ from typing import Any
 from uuid import uuid4
 
 import pytest
+from fastapi.exceptions import ResponseValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from app.adapters.db import json_codec
 from app.adapters.db.stored_json import StoredJson
+from app.api.rest.schemas.employees import EmployeePageRead, EmployeeRead
 from app.api.rest.schemas.matching import MentorshipPageRead, MentorshipRead
 from app.api.rest.serialized import answer, plan
+from app.domain.directory import Employee, EmploymentStatus
 from app.domain.lifecycle import MentorshipState
 from app.services.programs.records import Mentorship
 
@@ -76,3 +79,41 @@ def test_a_model_with_a_field_not_written_exactly_here_is_refused():
 
     with pytest.raises(TypeError, match=r"Measured\.hours"):
         plan(Measured)
+    with pytest.raises(TypeError, match=r"Measured\.hours"):
+        answer(Measured, {"hours": 3})
+
+
+def _employee(attributes: dict[str, Any], created_at: datetime | None) -> Employee:
+    return Employee(
+        uuid4(),
+        uuid4(),
+        "E1",
+        "Ada",
+        "Ng",
+        None,
+        "Analyst",
+        8,
+        "Finance",
+        None,
+        "E0",
+        uuid4(),
+        date(2019, 1, 1),
+        EmploymentStatus.ACTIVE,
+        True,
+        attributes,
+        created_at,
+        created_at,
+    )
+
+
+@given(attributes=documents)
+def test_a_page_of_employees_is_written_as_its_response_model_writes_it(attributes):
+    stamp = datetime(2026, 1, 5, 9, 30, 0, 250, tzinfo=UTC)
+    content = {"items": [_employee(attributes, stamp)], "next_cursor": "RTE"}
+    body = json.loads(answer(EmployeePageRead, content).body)
+    assert body == _as_the_model_says(EmployeePageRead, content)
+
+
+def test_a_value_the_model_refuses_is_still_refused():
+    with pytest.raises(ResponseValidationError):
+        answer(EmployeeRead, _employee({}, None))  # `created_at` may not be null
