@@ -256,9 +256,10 @@ def tick(
 @cli.command()
 def demo(
     slug: Annotated[str, typer.Option(help="Slug of the demo organisation")] = "demo",
+    url: Annotated[str, typer.Option(help="Where the server answers")] = "http://127.0.0.1:8000",
 ) -> None:
     """Load a demo organisation (a directory, a program from each preset); print tokens."""
-    from app.demo import load_demo
+    from app.demo import load_demo, next_steps
 
     report = _run(
         lambda db: load_demo(
@@ -273,6 +274,7 @@ def demo(
         typer.echo(f"program {key}: {program} (cohort {report.cohorts[key]})")
     for label, token in report.tokens.items():
         typer.echo(f"token {label}: {token}")
+    typer.echo("\n".join(next_steps(report, url)))
 
 
 cli_administration.register(org_cli, token_cli, _run)

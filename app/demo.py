@@ -185,3 +185,22 @@ async def _tokens(
         )
         tokens[label] = issued.token
     return tokens
+
+
+def next_steps(report: DemoReport, base_url: str) -> list[str]:
+    """What to open once the demo is loaded: the docs, GraphiQL, and a first call to make."""
+    base = base_url.rstrip("/")
+    coordinator = report.tokens["coordinator"]
+    cohort = report.cohorts["nc-model"]
+    bearer = '-H "Authorization: Bearer $TOKEN"'
+    return [
+        "",
+        "Next, with the server up (`make run`):",
+        f"  REST docs (Authorize with a token above):  {base}/docs",
+        f"  GraphiQL (header Authorization: Bearer <token>):  {base}/graphql",
+        "  As the coordinator, match the NC cohort's applicants, then publish the pairs:",
+        f"    TOKEN={coordinator}",
+        f"    curl -s -X POST {base}/v1/cohorts/{cohort}/matching-runs {bearer}",
+        f"    curl -s -X POST {base}/v1/matching-runs/<id>/publish {bearer}",
+        f"    curl -s {base}/v1/mentorships {bearer}",
+    ]

@@ -379,4 +379,93 @@ def test_every_scim_route_is_covered_here():
     )
     assert set(PROVISIONING) | set(REFUSED) == set(Role), "a new role: may it provision?"
     endpoints = [resource_type.endpoint for resource_type in application.provider.resource_types]
-    assert endpoints == ["/Users"], "a new SCIM resource type needs isolation tests here"
+    assert endpoints == ["/Users", "/Groups"], "a new SCIM resource type needs isolation tests"
+
+
+# -- 6. Groups: the same isolation ---------------------------------------------------------
+
+GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
+V_GROUP = "Xenobotany Selection Committee"
+
+
+@pytest.fixture
+async def victim_group(client, victim) -> dict[str, Any]:
+    body = {"schemas": [GROUP], "displayName": V_GROUP, "members": [{"value": victim.id}]}
+    created = await client.post(f"{SCIM}/Groups", headers=victim.headers, json=body)
+    assert created.status_code == 201, created.text
+    return created.json()
+
+
+GROUP_ROUTES = {
+    "query": Call("GET", "/Groups/{id}"),
+    "replace": Call("PUT", "/Groups/{id}", {"schemas": [GROUP], "displayName": "Mine now"}),
+    "patch": Call(
+        "PATCH",
+        "/Groups/{id}",
+        {"schemas": [PATCH_OP], "Operations": [{"op": "remove", "path": "members"}]},
+    ),
+    "delete": Call("DELETE", "/Groups/{id}"),
+}
+
+
+@pytest.mark.parametrize("route", GROUP_ROUTES)
+async def test_another_tenants_group_answers_404_like_an_id_that_never_existed(
+    client, auth, other_org, victim, victim_group, route
+):
+    intruder = await scim_token(auth, organization=other_org)
+    call = GROUP_ROUTES[route]
+
+    response = await send(client, call, victim_group["id"], intruder)
+    never_existed = await send(client, call, (unknown := str(uuid.uuid4())), intruder)
+
+    assert response.status_code == 404, response.text
+    assert leaks(response, V_GROUP) == []
+    assert _anonymised(response, victim_group["id"]) == _anonymised(never_existed, unknown)
+    after = await client.get(f"{SCIM}/Groups/{victim_group['id']}", headers=victim.headers)
+    assert after.json()["displayName"] == V_GROUP
+    assert [m["value"] for m in after.json()["members"]] == [victim.id]
+
+
+@pytest.mark.parametrize(
+    "scim_filter",
+    [None, f'displayName eq "{V_GROUP}"', 'members eq "{id}"', 'displayName co "xeno"'],
+)
+async def test_another_tenant_searches_groups_and_finds_nothing(
+    client, auth, other_org, victim, victim_group, scim_filter
+):
+    params = None if scim_filter is None else {"filter": scim_filter.replace("{id}", victim.id)}
+    own = await client.get(f"{SCIM}/Groups", headers=victim.headers, params=params)
+    assert [g["id"] for g in own.json()["Resources"]] == [victim_group["id"]]
+    intruder = await scim_token(auth, organization=other_org)
+    for path in ("/Groups", "/"):
+        response = await client.get(f"{SCIM}{path}", headers=intruder, params=params)
+        assert response.status_code == 200, response.text
+        assert response.json()["totalResults"] == 0
+        assert leaks(response, V_GROUP, victim.id, victim_group["id"]) == []
+
+
+async def test_another_tenants_user_cannot_be_made_a_member(client, auth, other_org, victim):
+    intruder = await scim_token(auth, organization=other_org)
+
+    async def grouping(member: str) -> httpx.Response:
+        body = {"schemas": [GROUP], "displayName": "Spies", "members": [{"value": member}]}
+        return await client.post(f"{SCIM}/Groups", headers=intruder, json=body)
+
+    response = await grouping(victim.id)
+    never_existed = await grouping(unknown := str(uuid.uuid4()))
+    assert response.status_code == 400, response.text
+    assert leaks(response) == []
+    assert _anonymised(response, victim.id) == _anonymised(never_existed, unknown)
+
+
+@pytest.mark.parametrize("role", REFUSED)
+async def test_roles_that_do_not_provision_are_refused_groups(
+    client, auth, victim, victim_group, role
+):
+    # A personal token names the victim's own employee, a member of the group.
+    person = {"employee_id": uuid.UUID(victim.id)} if role in PERSONAL else {}
+    headers = await scim_token(auth, role, **person)
+    for call in (Call("GET", "/Groups"), *GROUP_ROUTES.values()):
+        response = await send(client, call, victim_group["id"], headers)
+        assert response.status_code == 403, f"{call}: {response.text}"
+        assert leaks(response, V_GROUP) == []

@@ -112,3 +112,20 @@ mentorship_flags = sa.Table(
         postgresql_where=sa.text("resolved_at IS NULL"),
     ),
 )
+
+# The identity provider's groups of provisioned people (SCIM `/Groups`): role groups such
+# as "Mentoring coordinators" or "Selection committee". Members are employees' ids; a
+# deprovisioned employee stays in the array and is left out when the group is read.
+scim_groups = sa.Table(
+    "scim_groups",
+    metadata,
+    _org(),
+    sa.Column("id", pg.UUID(as_uuid=True), nullable=False),
+    sa.Column("display_name", sa.Text, nullable=False),
+    sa.Column("external_id", sa.Text, nullable=True),
+    sa.Column("member_ids", pg.ARRAY(pg.UUID(as_uuid=True)), nullable=False),
+    _now("created_at"),
+    _now("updated_at"),
+    sa.PrimaryKeyConstraint("organization_id", "id"),
+    sa.UniqueConstraint("organization_id", "display_name", name="uq_scim_groups_display_name"),
+)

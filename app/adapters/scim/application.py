@@ -28,6 +28,7 @@ from scim2_server.service import ScimService
 from app.adapters.auth.authenticator import Authenticator
 from app.adapters.auth.errors import InvalidCredentials
 from app.adapters.db.database import Database
+from app.adapters.scim.groups import DESCRIPTION, HrGroup
 from app.adapters.scim.storage import CALLER, Caller, EmployeeStorage
 from app.adapters.scim.users import HrEnterpriseUser
 from app.domain.access import Role
@@ -52,10 +53,12 @@ def provider() -> ScimProvider:
             )
         ],
     )
+    users = ResourceType.from_resource(User[HrEnterpriseUser])
+    users.description = "An employee of the directory, keyed by HR's employeeNumber"
+    groups = ResourceType.from_resource(HrGroup)
+    groups.description = DESCRIPTION
     return ScimProvider(
-        models=[User, HrEnterpriseUser],
-        resource_types=[ResourceType.from_resource(User[HrEnterpriseUser])],
-        config=config,
+        models=[User, HrEnterpriseUser, HrGroup], resource_types=[users, groups], config=config
     )
 
 
@@ -79,7 +82,7 @@ class ScimApplication(ASGIApplication):
             raise UnauthorizedException(detail=error.reason) from None
         if principal.role not in PROVISIONERS:
             raise ForbiddenException(detail=f"the {principal.role} role may not provision users")
-        token_var = CALLER.set(Caller(principal, self.database))
+        token_var = CALLER.set(Caller(principal, self.database, request.base_url))
         try:
             request.subject = principal
             return await self.handler.handle(request)

@@ -1,6 +1,7 @@
-"""The scim2-server storage over our employees: reads through our repositories, writes
-through the import use case, filters in SQL. The caller comes from the request (a context
-variable set by the SCIM application), so every statement is bound to its organisation."""
+"""The scim2-server storage over our employees (Users) and role groups (Groups, in
+`groups`): reads through our repositories, writes through the use cases, filters in SQL.
+The caller comes from the request (a context variable set by the SCIM application), so
+every statement is bound to its organisation."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from uuid import UUID
 
 import sqlalchemy as sa
 from scim2_models import (
+    InvalidFilterException,
     InvalidValueException,
     NotFoundException,
     PreconditionFailedException,
@@ -27,7 +29,7 @@ from app.adapters.clock import SystemClock
 from app.adapters.db.database import Database
 from app.adapters.db.tables import employees as t
 from app.adapters.db.unit_of_work import SqlUnitOfWork
-from app.adapters.scim import filters, users
+from app.adapters.scim import filters, groups, users
 from app.domain.access import Principal
 from app.domain.directory import Employee
 from app.domain.errors import DomainError, NotFound
@@ -39,6 +41,7 @@ from app.services.ports import UnitOfWork
 class Caller:
     principal: Principal
     database: Database
+    base_url: str = ""  # where this request's client reaches /scim/v2, for `$ref`s
 
     def new_uow(self) -> UnitOfWork:
         return SqlUnitOfWork(self.database, self.principal.organization_id)
@@ -53,6 +56,10 @@ def _uuid(resource_id: str) -> UUID:
         return UUID(resource_id)
     except ValueError:
         raise NotFoundException(detail="no such user") from None
+
+
+def _is_group(resource_type: ResourceType) -> bool:
+    return resource_type.id == "Group"
 
 
 class EmployeeStorage(AsyncScimStorage):
@@ -75,6 +82,8 @@ class EmployeeStorage(AsyncScimStorage):
         *,
         response_parameters: ResponseParameters[Any] | None = None,
     ) -> Resource[Any]:
+        if _is_group(resource_type):
+            return await groups.GroupStore(CALLER.get()).get(resource_id)
         return users.to_user(await self._employee(resource_id))
 
     async def search(
@@ -84,18 +93,45 @@ class EmployeeStorage(AsyncScimStorage):
         *,
         position: Any = None,
     ) -> SearchPage:
+        """Users, Groups, or (at the root) Users then Groups as one collection."""
+        count = service.MAX_RESULTS if search_request.count is None else search_request.count
+        offset = max((search_request.start_index or 1) - 1, 0)
+        limit = min(count, service.MAX_RESULTS)
+        kinds = {_is_group(r) for r in resource_types}
+        total, found, refused = 0, list[Resource[Any]](), list[InvalidFilterException]()
+        # At the root, a filter on what one type does not have matches none of its
+        # resources (RFC 7644 §3.4.2.1); users come first, then groups fill the page.
+        if False in kinds:
+            try:
+                total, found = await self._users(search_request, offset, limit)
+            except InvalidFilterException as error:
+                refused.append(error)
+        if True in kinds:
+            try:
+                more, page = await groups.GroupStore(CALLER.get()).search(
+                    search_request, max(offset - total, 0), max(limit - len(found), 0)
+                )
+                total, found = total + more, [*found, *page]
+            except InvalidFilterException as error:
+                refused.append(error)
+        if len(refused) == len(kinds):
+            raise refused[0]
+        return SearchPage(total, found)
+
+    async def _users(
+        self, search_request: SearchRequest[Any], offset: int, limit: int
+    ) -> tuple[int, list[Resource[Any]]]:
         caller = CALLER.get()
         scim_filter = search_request.filter
         condition = sa.and_(_VISIBLE, filters.where(scim_filter.ast if scim_filter else None))
-        count = service.MAX_RESULTS if search_request.count is None else search_request.count
         total, found = await service.search_provisioned_employees(
             uow=caller.new_uow(),
             principal=caller.principal,
             condition=condition,
-            offset=max((search_request.start_index or 1) - 1, 0),
-            limit=min(count, service.MAX_RESULTS),
+            offset=offset,
+            limit=limit,
         )
-        return SearchPage(total, [users.to_user(e) for e in found])
+        return total, [users.to_user(e) for e in found]
 
     async def _manager_number(self, user: users.ScimUser) -> str | None:
         reference = users.manager_reference(user)
@@ -118,6 +154,8 @@ class EmployeeStorage(AsyncScimStorage):
         return users.to_user(stored)
 
     async def create(self, resource_type: ResourceType, resource: Resource[Any]) -> Resource[Any]:
+        if _is_group(resource_type):
+            return await groups.GroupStore(CALLER.get()).create(resource)  # type: ignore[arg-type]
         user: users.ScimUser = resource  # type: ignore[assignment]
         row = users.to_row(user, None, await self._manager_number(user))
         if await self._taken(row["employee_number"]):
@@ -155,6 +193,9 @@ class EmployeeStorage(AsyncScimStorage):
         *,
         expected_version: str | None = None,
     ) -> Resource[Any]:
+        if _is_group(resource_type):
+            store = groups.GroupStore(CALLER.get())
+            return await store.update(resource, expected_version)  # type: ignore[arg-type]
         existing = await self._employee(str(resource.id))
         _check_version(existing, expected_version)
         user: users.ScimUser = resource  # type: ignore[assignment]
@@ -168,7 +209,10 @@ class EmployeeStorage(AsyncScimStorage):
         self, resource_type: ResourceType, resource_id: str, *, expected_version: str | None = None
     ) -> None:
         """A soft delete: the employee is deactivated and hidden from SCIM, never erased,
-        because mentorships and the audit trail still name them."""
+        because mentorships and the audit trail still name them. A group is deleted."""
+        if _is_group(resource_type):
+            await groups.GroupStore(CALLER.get()).delete(resource_id, expected_version)
+            return
         existing = await self._employee(resource_id)
         _check_version(existing, expected_version)
         user = users.to_user(existing)

@@ -28,6 +28,18 @@ class WebhookEndpoint:
 
 
 @dataclass(frozen=True, slots=True)
+class ScimGroup:
+    """An identity provider's group of provisioned people (a role group, e.g. coordinators)."""
+
+    id: UUID
+    display_name: str
+    external_id: str | None
+    member_ids: tuple[UUID, ...]
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class WebhookDelivery:
     """One event on its way to one endpoint."""
 
@@ -107,6 +119,12 @@ class IntegrationRepository(Protocol):
     async def scim_search(
         self, condition: object, *, offset: int, limit: int
     ) -> tuple[int, list[Employee]]: ...
+    async def scim_group(self, group_id: UUID) -> ScimGroup | None: ...
+    async def scim_group_search(
+        self, condition: object, *, offset: int, limit: int
+    ) -> tuple[int, list[ScimGroup]]: ...
+    async def save_scim_group(self, group: ScimGroup) -> ScimGroup: ...
+    async def remove_scim_group(self, group_id: UUID) -> bool: ...
     async def open_pairs_of(
         self, employee_ids: Sequence[UUID], states: Collection[str]
     ) -> list[OpenPair]: ...

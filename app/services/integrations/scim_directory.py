@@ -7,16 +7,17 @@ paging and totals are right.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
-from app.domain.access import Principal
+from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
 from app.domain.directory import Employee
 from app.domain.errors import InvalidInput, NotFound, NotPermitted
 from app.services.directory.employees import import_employees
+from app.services.integrations.ports import ScimGroup
 from app.services.ports import Clock, UnitOfWork
 
 MAX_RESULTS = 200
@@ -70,3 +71,67 @@ async def search_provisioned_employees(
         raise InvalidInput(f"count must be between 0 and {MAX_RESULTS}", field="count")
     async with uow.read_only():
         return await uow.integrations.scim_search(condition, offset=offset, limit=limit)
+
+
+async def provisioned_group(*, uow: UnitOfWork, principal: Principal, group_id: UUID) -> ScimGroup:
+    """One of the organisation's SCIM groups, or NotFound."""
+    _whole_directory(principal)
+    async with uow.read_only():
+        found = await uow.integrations.scim_group(group_id)
+    if found is None:
+        raise NotFound("no such group", field="id")
+    return found
+
+
+async def search_provisioned_groups(
+    *, uow: UnitOfWork, principal: Principal, condition: object, offset: int, limit: int
+) -> tuple[int, list[ScimGroup]]:
+    """The total matching `condition` and one page of them, by displayName."""
+    _whole_directory(principal)
+    if not 0 <= limit <= MAX_RESULTS:
+        raise InvalidInput(f"count must be between 0 and {MAX_RESULTS}", field="count")
+    async with uow.read_only():
+        return await uow.integrations.scim_group_search(condition, offset=offset, limit=limit)
+
+
+async def group_members(
+    *, uow: UnitOfWork, principal: Principal, employee_ids: Sequence[UUID]
+) -> list[Employee]:
+    """The employees among `employee_ids` (one query for a whole page of groups)."""
+    _whole_directory(principal)
+    async with uow.read_only():
+        return await uow.employees.get_many(list(dict.fromkeys(employee_ids)))
+
+
+async def write_provisioned_group(
+    *, uow: UnitOfWork, principal: Principal, group: ScimGroup
+) -> ScimGroup:
+    """Create or replace a group; every member is an employee of the organisation (another
+    organisation's id is refused exactly like one that never existed)."""
+    _whole_directory(principal)
+    if not group.display_name.strip():
+        raise InvalidInput("must not be blank", field="displayName")
+    async with uow:
+        known = {e.id for e in await uow.employees.get_many(list(set(group.member_ids)))}
+        if unknown := [str(m) for m in group.member_ids if m not in known]:
+            raise InvalidInput(f"no such user: {', '.join(unknown)}", field="members")
+        saved = await uow.integrations.save_scim_group(group)
+        await uow.access.record(
+            AuditEvent.by(principal, "scim_group.saved", "scim_group", group.id, members=len(known))
+        )
+        await uow.commit()
+    return saved
+
+
+async def remove_provisioned_group(
+    *, uow: UnitOfWork, principal: Principal, group_id: UUID
+) -> None:
+    """Delete a group (its members stay in the directory)."""
+    _whole_directory(principal)
+    async with uow:
+        if not await uow.integrations.remove_scim_group(group_id):
+            raise NotFound("no such group", field="id")
+        await uow.access.record(
+            AuditEvent.by(principal, "scim_group.removed", "scim_group", group_id)
+        )
+        await uow.commit()

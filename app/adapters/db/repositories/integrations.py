@@ -11,7 +11,13 @@ from uuid import UUID
 import asyncpg
 import sqlalchemy as sa
 
-from app.adapters.db.repositories import hr_flags, roster_facts, scim_users, webhook_queue
+from app.adapters.db.repositories import (
+    hr_flags,
+    roster_facts,
+    scim_groups,
+    scim_users,
+    webhook_queue,
+)
 from app.adapters.db.sql import compile_statement
 from app.adapters.db.tables import outbox_events as box
 from app.adapters.db.tables_integrations import webhook_deliveries as dlv
@@ -22,6 +28,7 @@ from app.services.integrations.ports import (
     DueDelivery,
     MentorshipFlag,
     OpenPair,
+    ScimGroup,
     WebhookDelivery,
     WebhookEndpoint,
 )
@@ -238,6 +245,20 @@ class SqlIntegrationRepository:
     ) -> tuple[int, list[Employee]]:
         """Built per request (a filter is the client's), still one statement per page."""
         return await scim_users.search(self._connection, self._org, condition, offset, limit)
+
+    async def scim_group(self, group_id: UUID) -> ScimGroup | None:
+        return await scim_groups.get(self._connection, self._org, group_id)
+
+    async def scim_group_search(
+        self, condition: object, *, offset: int, limit: int
+    ) -> tuple[int, list[ScimGroup]]:
+        return await scim_groups.search(self._connection, self._org, condition, offset, limit)
+
+    async def save_scim_group(self, group: ScimGroup) -> ScimGroup:
+        return await scim_groups.save(self._connection, self._org, group)
+
+    async def remove_scim_group(self, group_id: UUID) -> bool:
+        return await scim_groups.remove(self._connection, self._org, group_id)
 
     async def open_pairs_of(
         self, employee_ids: Sequence[UUID], states: Collection[str]
