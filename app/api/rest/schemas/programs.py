@@ -23,6 +23,13 @@ class PresetRead(BaseModel):
 
 
 class ProgramCreate(_Input):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"name": "Leadership mentoring 2027", "preset": "charlotte-sll"}]
+        },
+    )
+
     name: str = Field(min_length=1, max_length=200)
     preset: str = Field(description="One of GET /v1/presets")
     policy: dict[str, Any] | None = Field(
@@ -47,6 +54,19 @@ class ProgramRead(BaseModel):
 
 
 class CohortCreate(_Input):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Spring 2027",
+                    "starts_on": "2027-03-01",
+                    "applications_close_on": "2027-02-12",
+                }
+            ]
+        },
+    )
+
     name: str = Field(min_length=1, max_length=200)
     starts_on: date
     ends_on: date | None = None
@@ -92,6 +112,21 @@ class Preferences(_Input):
 
 
 class ApplicationCreate(_Input):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "employee_id": "2f1c6b1e-9d1a-4a56-9a53-1b2f3c4d5e6f",
+                    "role": "mentee",
+                    "strengths": ["budgeting"],
+                    "weaknesses": ["public speaking"],
+                    "goals": ["lead a team within two years"],
+                }
+            ]
+        },
+    )
+
     employee_id: UUID
     role: ApplicantRole
     strengths: list[str] = Field(default_factory=list, description="Mentee self-assessment")

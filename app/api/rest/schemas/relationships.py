@@ -62,7 +62,19 @@ class CompletionCreate(BaseModel):
 
 
 class AgreementUpdate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "terms": {
+                        "goals": "Prepare for a supervisory role",
+                        "meetings": "Every other Tuesday, one hour",
+                    }
+                }
+            ]
+        },
+    )
     terms: dict[str, str] = Field(description="The agreement's sections, as the policy names them")
 
 
@@ -87,7 +99,19 @@ class AgreementRead(BaseModel):
 
 
 class MeetingCreate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "held_on": "2027-03-15",
+                    "hours": 1.5,
+                    "topics": ["goal setting"],
+                    "notes": "Only the pair reads this.",
+                }
+            ]
+        },
+    )
     held_on: date
     hours: float = Field(gt=0, le=24)
     topics: list[str] = Field(default_factory=list, max_length=50)
@@ -228,7 +252,9 @@ class EvaluationRead(BaseModel):
 
 
 class CheckpointCreate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"decision": "continue"}]}
+    )
     decision: CheckpointDecision
 
 
