@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.api.contract import BEARER, schema_name
+from app.api.rest import conclusion, disclosure_consent
 from app.api.rest.schemas import access as access_schemas
 from app.api.rest.schemas import employees as employees_schemas
 from app.api.rest.schemas import integrations as integrations_schemas
@@ -153,6 +154,17 @@ EXAMPLED = [
     integrations_schemas.WebhookEndpointRead,
     access_schemas.OidcIssuerCreate,
     access_schemas.ApiTokenCreate,
+    relationships_schemas.GoalCreate,
+    relationships_schemas.JournalEntryCreate,
+    relationships_schemas.EvaluationCreate,
+    relationships_schemas.GoalCommentCreate,
+    conclusion.DebriefCreate,
+    conclusion.ProgressReportCreate,
+    programs_schemas.SupervisorDecisionCreate,
+    programs_schemas.CohortEventCreate,
+    programs_schemas.ProgramPolicyUpdate,
+    integrations_schemas.WebhookEndpointUpdate,
+    disclosure_consent.ConsentAnswer,
 ]
 
 

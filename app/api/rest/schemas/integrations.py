@@ -37,7 +37,9 @@ class WebhookEndpointCreate(BaseModel):
 
 
 class WebhookEndpointUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"event_types": ["*"], "enabled": True}]}
+    )
 
     url: str | None = Field(default=None, max_length=2000, pattern=_URL)
     event_types: list[EventType] | None = Field(default=None, min_length=1, max_length=50)

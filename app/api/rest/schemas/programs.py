@@ -38,6 +38,13 @@ class ProgramCreate(_Input):
 
 
 class ProgramPolicyUpdate(_Input):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"policy": {"term": {"duration_months": 12}}, "expected_version": 1}]
+        },
+    )
+
     policy: dict[str, Any] = Field(description="Partial overrides of the current policy")
     expected_version: int | None = Field(
         default=None, description="Refuse (409) unless the policy is still at this version"
@@ -85,6 +92,19 @@ class CohortRead(BaseModel):
 
 
 class CohortEventCreate(_Input):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "orientation",
+                    "title": "Spring 2027 orientation",
+                    "starts_on": "2027-03-03",
+                }
+            ]
+        },
+    )
+
     kind: str = Field(description="information_session, orientation, social_event, ...")
     title: str = Field(default="", max_length=200)
     starts_on: date
@@ -181,6 +201,8 @@ class ApplicationRead(BaseModel):
 
 
 class SupervisorDecisionCreate(_Input):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"approved": True}]})
+
     approved: bool
 
 

@@ -171,7 +171,18 @@ class MeetingLogRead(BaseModel):
 
 
 class JournalEntryCreate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "entry_on": "2027-03-16",
+                    "focus": "Running a difficult meeting",
+                    "learning_points": "Agree the agenda first",
+                }
+            ]
+        },
+    )
     entry_on: date
     overall_goal: str | None = None
     focus: str | None = Field(default=None, description="Focus of interaction")
@@ -190,7 +201,23 @@ class JournalEntryRead(BaseModel):
 
 
 class GoalCreate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "goal",
+                    "text": "Lead the quarterly budget review",
+                    "smart": {
+                        "measure": "review presented to the director",
+                        "achievable": "with the mentor's coaching",
+                        "relevant": "supervisory track",
+                        "due_on": "2027-09-30",
+                    },
+                }
+            ]
+        },
+    )
     kind: GoalKind
     text: str = Field(min_length=1, max_length=4000)
     parent_id: UUID | None = None
@@ -206,7 +233,9 @@ class GoalUpdate(BaseModel):
 
 
 class GoalCommentCreate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"text": "Draft shared with the director"}]}
+    )
     text: str = Field(min_length=1, max_length=4000)
 
 
@@ -225,7 +254,14 @@ class GoalRead(BaseModel):
 
 
 class EvaluationCreate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"kind": "midpoint", "scores": [4, 5, 3], "free_text": "Meetings are useful"}
+            ]
+        },
+    )
     kind: EvaluationKind
     scores: list[int] = Field(
         default_factory=list, max_length=50, description="Likert 1-5, for a kind with no form"
