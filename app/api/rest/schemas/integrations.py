@@ -12,8 +12,8 @@ _URL = r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[!-~]*)?$"
 EventType = Annotated[str, Field(pattern=r"^(\*|[a-z_]+\.[a-z_]+)$", max_length=100)]
 
 _TYPES = (
-    "Event types, e.g. `employee.updated`, `mentorship.state_changed`, `checkpoint.due`; "
-    "`*` for every event"
+    "Event types, e.g. `employee.updated`, `mentorship.activated`, `deadline.due` (the "
+    "document's `webhooks` list every one, with its payload); `*` for every event"
 )
 
 
