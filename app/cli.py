@@ -18,6 +18,7 @@ from app.adapters.db import migrations
 from app.adapters.db.database import Database
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.adapters.db.urls import resolve_database_url
+from app.audit_cli import audit_cli
 from app.config import Settings
 from app.domain.access import Principal, Role
 from app.domain.errors import DomainError
@@ -32,6 +33,7 @@ org_cli = typer.Typer(help="Organisations (tenants).", no_args_is_help=True)
 token_cli = typer.Typer(help="API tokens.", no_args_is_help=True)
 cli.add_typer(org_cli, name="org")
 cli.add_typer(token_cli, name="token")
+cli.add_typer(audit_cli, name="audit")
 
 T = TypeVar("T")
 

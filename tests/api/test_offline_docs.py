@@ -92,6 +92,10 @@ def test_swagger_ui_renders_the_api_offline(server):
     assert "swagger-ui" in dom
     assert "/v1/employees/import" in dom  # the operations came from our openapi.json
     assert "Mentoring programs API" in dom
+    # The bearer scheme gives the page its Authorize button, and each operation that needs
+    # a token its padlock (`authorization__btn`); the public ones have none.
+    assert re.search(r'<button class="btn authorize[^"]*"', dom)
+    assert dom.count("authorization__btn") >= 100
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,13 @@ from pathlib import Path
 import pytest
 
 from app.api.contract import BEARER, schema_name
+from app.api.rest import conclusion, disclosure_consent
+from app.api.rest.schemas import access as access_schemas
+from app.api.rest.schemas import employees as employees_schemas
+from app.api.rest.schemas import integrations as integrations_schemas
+from app.api.rest.schemas import matching as matching_schemas
+from app.api.rest.schemas import programs as programs_schemas
+from app.api.rest.schemas import relationships as relationships_schemas
 from app.config import Settings
 from app.domain.events import CATALOGUE, UnknownEvent, check_event
 from app.domain.lifecycle import MentorshipEvent
@@ -129,3 +136,41 @@ async def test_a_405_lists_every_method_the_path_answers(client, auth):
     assert answer.headers["allow"] == "GET, POST"
     one = await client.put("/v1/webhook-endpoints/00000000-0000-0000-0000-000000000000")
     assert one.headers["allow"] == "DELETE, GET, PATCH"
+
+
+EXAMPLED = [
+    employees_schemas.EmployeeImportCreate,
+    employees_schemas.EmployeeImportRead,
+    employees_schemas.EmployeeRead,
+    programs_schemas.ProgramCreate,
+    programs_schemas.CohortCreate,
+    programs_schemas.ApplicationCreate,
+    matching_schemas.MentorshipCreate,
+    matching_schemas.MentorshipRead,
+    relationships_schemas.MeetingCreate,
+    relationships_schemas.CheckpointCreate,
+    relationships_schemas.AgreementUpdate,
+    integrations_schemas.WebhookEndpointCreate,
+    integrations_schemas.WebhookEndpointRead,
+    access_schemas.OidcIssuerCreate,
+    access_schemas.ApiTokenCreate,
+    relationships_schemas.GoalCreate,
+    relationships_schemas.JournalEntryCreate,
+    relationships_schemas.EvaluationCreate,
+    relationships_schemas.GoalCommentCreate,
+    conclusion.DebriefCreate,
+    conclusion.ProgressReportCreate,
+    programs_schemas.SupervisorDecisionCreate,
+    programs_schemas.CohortEventCreate,
+    programs_schemas.ProgramPolicyUpdate,
+    integrations_schemas.WebhookEndpointUpdate,
+    disclosure_consent.ConsentAnswer,
+]
+
+
+@pytest.mark.parametrize("model", EXAMPLED, ids=lambda m: m.__name__)
+def test_the_main_bodies_and_answers_carry_an_example_their_model_accepts(document, model):
+    examples = document["components"]["schemas"][model.__name__]["examples"]
+    assert examples
+    for example in examples:
+        model.model_validate(example)

@@ -22,7 +22,7 @@ async def _trail_of(connection, org) -> tuple[list[str], list[str]]:
         "SELECT action FROM audit_events WHERE actor = 'trail@test' ORDER BY id"
     )
     events = await connection.fetch("SELECT event_type FROM outbox_events ORDER BY id")
-    return [r[0] for r in actions], [r[0] for r in events if r[0].startswith("trail.")]
+    return [r[0] for r in actions], [r[0] for r in events]
 
 
 async def test_what_a_unit_of_work_records_is_written_with_its_commit(database, connection, org):
@@ -30,27 +30,28 @@ async def test_what_a_unit_of_work_records_is_written_with_its_commit(database, 
     database._connection = counting
     async with SqlUnitOfWork(database, org.id) as uow:
         await uow.access.record(AuditEvent.by(_admin(org), "trail.first", "thing", "1"))
-        await uow.outbox.emit("trail.happened", {"n": 1})
+        await uow.outbox.emit("program.created", {"program_id": "p1"})
         await uow.access.record_many(
             [AuditEvent.by(_admin(org), f"trail.then-{n}", "thing", str(n)) for n in (2, 3)]
         )
-        await uow.outbox.emit("trail.again", {"n": 2})
+        await uow.outbox.emit("luncheon_groups.set", {"cohort_id": "c1", "groups": 2})
         before_commit = counting.statements
         await uow.commit()
-    # All four records and both events in one statement, then the commit (or the savepoint's
+    # The audit chain's head (which locks the organisation's chain until the commit), then all
+    # four records and both events in one statement, then the commit (or the savepoint's
     # release, inside the test's own transaction).
-    assert counting.statements - before_commit == 2
+    assert counting.statements - before_commit == 3
     database._connection = connection
     assert await _trail_of(connection, org) == (
         ["trail.first", "trail.then-2", "trail.then-3"],
-        ["trail.happened", "trail.again"],
+        ["program.created", "luncheon_groups.set"],
     )
 
 
 async def test_a_unit_of_work_left_without_commit_writes_nothing(database, connection, org):
     async with SqlUnitOfWork(database, org.id) as uow:
         await uow.access.record(AuditEvent.by(_admin(org), "trail.lost", "thing"))
-        await uow.outbox.emit("trail.lost", {})
+        await uow.outbox.emit("program.created", {"program_id": "p1"})
     assert await _trail_of(connection, org) == ([], [])
 
 

@@ -17,6 +17,7 @@ from app.adapters.clock import SystemClock
 from app.adapters.db.database import Database
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
+from app.domain.outbound_urls import OutboundPolicy
 from app.services import organizations
 from app.services.integrations import webhooks
 from tests.integrations.receiver import Receiver
@@ -55,12 +56,15 @@ async def _organisation_with_events(
         clock=SystemClock(),
         url=receiver_url,
         event_types=["employee.updated"],
+        outbound=OutboundPolicy(require_https=False, allow_private_addresses=True),
     )
     event_ids = set()
     for n in range(EVENTS):
         async with SqlUnitOfWork(database, org.id) as uow:
-            event_ids.add(str(await uow.outbox.emit("employee.updated", {"n": n})))
-            await uow.outbox.emit("employee.created", {"n": n})  # not subscribed
+            facts = {"employee_id": str(n), "employee_number": f"E{n}"}
+            facts["employment_status"] = "active"
+            event_ids.add(str(await uow.outbox.emit("employee.updated", facts)))
+            await uow.outbox.emit("employee.created", facts)  # not subscribed
             await uow.commit()
     return org.id, issued.secret, event_ids
 

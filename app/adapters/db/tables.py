@@ -136,6 +136,8 @@ audit_events = sa.Table(
     sa.Column("request_id", sa.Text, nullable=True),
     # Facts about the change (counts, fields touched), never confidential content.
     sa.Column("details", pg.JSONB, nullable=False, server_default=sa.text("'{}'::jsonb")),
+    # HMAC of the previous record's chain_hash and this record (app.adapters.db.audit_chain).
+    sa.Column("chain_hash", sa.Text, nullable=True),
     sa.PrimaryKeyConstraint("organization_id", "id"),
 )
 

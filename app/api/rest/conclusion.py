@@ -17,12 +17,18 @@ from app.services.relationships import conclusion
 
 router = APIRouter(prefix="/v1", tags=["mentorships"])
 _READ = ConfigDict(from_attributes=True)
-_INPUT = ConfigDict(extra="forbid")
 M = "/mentorships/{mentorship_id}"
 
 
 class DebriefCreate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"party": "mentee", "held_on": "2027-12-02", "notes": "Ready to mentor next year"}
+            ]
+        },
+    )
     party: Party = Field(description="mentee or mentor")
     held_on: date
     notes: str | None = Field(default=None, max_length=10_000)
@@ -45,7 +51,9 @@ class DebriefPageRead(Page[DebriefRead]):
 
 
 class ProgressReportCreate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"on_track": True, "assignments_done": 3}]}
+    )
     on_track: bool
     assignments_done: int = Field(ge=0)
     reflections: str | None = Field(default=None, max_length=10_000)

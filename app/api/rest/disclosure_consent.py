@@ -16,7 +16,7 @@ router = APIRouter(prefix="/v1", tags=["mentorships"])
 
 
 class ConsentAnswer(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"grant": False}]})
     grant: bool
 
 

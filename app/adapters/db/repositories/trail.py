@@ -16,18 +16,20 @@ from uuid import UUID
 
 import asyncpg
 
-from app.adapters.db import json_codec
+from app.adapters.db import audit_chain, json_codec
 from app.domain.access import AuditEvent
 from app.observability import request_id
 
+# In the order given (WITH ORDINALITY): the chain's hashes were computed in that order.
 _AUDIT = (
     "INSERT INTO audit_events (organization_id, actor, actor_role, action, resource_type,"
-    " resource_id, reason, request_id, details)"
+    " resource_id, reason, request_id, details, chain_hash)"
     " SELECT $1::uuid, actor, actor_role, action, resource_type, resource_id, reason,"
-    " request_id, details::jsonb"
+    " request_id, details::jsonb, chain_hash"
     " FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],"
-    " $8::text[], $9::text[])"
-    " AS a(actor, actor_role, action, resource_type, resource_id, reason, request_id, details)"
+    " $8::text[], $9::text[], $10::text[]) WITH ORDINALITY"
+    " AS a(actor, actor_role, action, resource_type, resource_id, reason, request_id, details,"
+    " chain_hash, n) ORDER BY n"
 )
 _EVENTS = (
     "INSERT INTO outbox_events (organization_id, event_id, event_type, payload)"
@@ -35,7 +37,7 @@ _EVENTS = (
     " FROM unnest({}::uuid[], {}::text[], {}::text[]) AS e(event_id, event_type, payload)"
 )
 _EVENTS_ONLY = _EVENTS.format("$2", "$3", "$4")
-_BOTH = f"WITH audit AS ({_AUDIT}) {_EVENTS.format('$10', '$11', '$12')}"
+_BOTH = f"WITH audit AS ({_AUDIT}) {_EVENTS.format('$11', '$12', '$13')}"
 
 
 class Trail:
@@ -61,14 +63,27 @@ class Trail:
             await self.write()
 
     async def write(self) -> None:
-        """Send what is held, in one statement (the unit of work does, before COMMIT)."""
+        """Send what is held, in one statement (the unit of work does, before COMMIT); audit
+        records first learn the chain's head, which holds the organisation's other writers
+        back until this transaction ends."""
         audit, events = self._audit, self._events
         if not audit and not events:
             return
         self._audit, self._events = [], []
+        if audit and not self._connection.is_in_transaction():
+            async with self._connection.transaction():  # the head's lock lasts to the insert
+                await self._send(audit, events)
+        else:
+            await self._send(audit, events)
+
+    async def _send(
+        self,
+        audit: list[tuple[AuditEvent, str | None]],
+        events: list[tuple[UUID, str, Mapping[str, Any]]],
+    ) -> None:
         args: list[Any] = [self._org]
         if audit:
-            args += [
+            fields = [
                 [e.actor for e, _ in audit],
                 [e.actor_role for e, _ in audit],
                 [e.action for e, _ in audit],
@@ -76,7 +91,12 @@ class Trail:
                 [e.resource_id for e, _ in audit],
                 [e.reason for e, _ in audit],
                 [made_in for _, made_in in audit],
-                [json_codec.dumps(dict(e.details)) for e, _ in audit],
+            ]
+            details = [json_codec.dumps(dict(e.details)) for e, _ in audit]
+            args += [
+                *fields,
+                details,
+                await self._chained(list(zip(*fields, strict=True)), details),
             ]
         if events:
             args += [
@@ -86,3 +106,12 @@ class Trail:
             ]
         sql = _BOTH if audit and events else _AUDIT if audit else _EVENTS_ONLY
         await self._connection.execute(sql, *args)
+
+    async def _chained(self, records: list[tuple[Any, ...]], details: list[str]) -> list[str]:
+        if self._org is None:  # refused by the insert anyway: no organisation, no chain
+            return [""] * len(records)
+        head = await self._connection.fetchval(audit_chain.HEAD, self._org)
+        contents = [
+            audit_chain.content(self._org, r, d) for r, d in zip(records, details, strict=True)
+        ]
+        return audit_chain.links(audit_chain.chain_key(), head, contents)

@@ -13,7 +13,10 @@ from app.domain.access import Role
 
 
 class ApiTokenCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"name": "HRIS nightly sync", "role": "integration"}]},
+    )
 
     name: str = Field(min_length=1, max_length=200, description="What the token is for")
     role: Role
@@ -52,7 +55,18 @@ URL = r"^https?://[^\s/?#]+[^\s]*$"
 
 
 class OidcIssuerCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "issuer": "https://login.example.org",
+                    "audience": "mentoring-api",
+                    "jwks_url": "https://login.example.org/.well-known/jwks.json",
+                }
+            ]
+        },
+    )
 
     issuer: str = Field(pattern=URL, max_length=2000, description="The `iss` of the tokens")
     audience: str = Field(min_length=1, max_length=500, description="The `aud` they must carry")

@@ -14,7 +14,32 @@ from app.services.directory.employee_rows import ROW_SCHEMA
 
 
 class EmployeeRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "2f1c6b1e-9d1a-4a56-9a53-1b2f3c4d5e6f",
+                    "employee_number": "E1001",
+                    "given_name": "Ada",
+                    "family_name": "Ng",
+                    "email": "ada.ng@example.org",
+                    "job_title": "Budget Analyst",
+                    "level": 8,
+                    "department": "Finance",
+                    "unit": "Budget",
+                    "manager_id": "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
+                    "manager_employee_number": "E0100",
+                    "hire_date": "2019-04-01",
+                    "employment_status": "active",
+                    "in_good_standing": True,
+                    "attributes": {},
+                    "created_at": "2027-01-04T09:30:00Z",
+                    "updated_at": "2027-01-04T09:30:00Z",
+                }
+            ]
+        },
+    )
 
     id: UUID = Field(description="The service's own id")
     employee_number: str
@@ -65,7 +90,28 @@ ImportRow = Annotated[Any, WithJsonSchema(_inlined(ROW_SCHEMA))]
 
 
 class EmployeeImportCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "employees": [
+                        {
+                            "employee_number": "E1001",
+                            "given_name": "Ada",
+                            "family_name": "Ng",
+                            "email": "ada.ng@example.org",
+                            "job_title": "Budget Analyst",
+                            "level": 8,
+                            "department": "Finance",
+                            "manager_employee_number": "E0100",
+                            "hire_date": "2019-04-01",
+                        }
+                    ]
+                }
+            ]
+        },
+    )
 
     employees: list[ImportRow] = Field(max_length=100_000)
 
@@ -78,6 +124,26 @@ class RowErrorRead(BaseModel):
 
 
 class EmployeeImportRead(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "created": 1,
+                    "updated": 0,
+                    "unchanged": 0,
+                    "errors": [
+                        {
+                            "row": 2,
+                            "employee_number": "E1002",
+                            "field": "level",
+                            "reason": "Input should be a valid integer",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     created: int
     updated: int
     unchanged: int

@@ -14,13 +14,24 @@ _URL = r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[!-~]*)?$"
 EventType = Annotated[str, Field(pattern=r"^(\*|[a-z_]+\.[a-z_]+)$", max_length=100)]
 
 _TYPES = (
-    "Event types, e.g. `employee.updated`, `mentorship.state_changed`, `checkpoint.due`; "
-    "`*` for every event"
+    "Event types, e.g. `employee.updated`, `mentorship.activated`, `deadline.due` (the "
+    "document's `webhooks` list every one, with its payload); `*` for every event"
 )
 
 
 class WebhookEndpointCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "url": "https://hr.example.org/hooks/mentoring",
+                    "event_types": ["mentorship.activated", "meeting.logged"],
+                    "description": "HRIS sync",
+                }
+            ]
+        },
+    )
 
     url: str = Field(max_length=2000, pattern=_URL, description="Where events are POSTed")
     event_types: list[EventType] = Field(min_length=1, max_length=50, description=_TYPES)
@@ -28,7 +39,9 @@ class WebhookEndpointCreate(BaseModel):
 
 
 class WebhookEndpointUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"event_types": ["*"], "enabled": True}]}
+    )
 
     url: str | None = Field(default=None, max_length=2000, pattern=_URL)
     event_types: list[EventType] | None = Field(default=None, min_length=1, max_length=50)
@@ -37,7 +50,25 @@ class WebhookEndpointUpdate(BaseModel):
 
 
 class WebhookEndpointRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "c0ffee00-1234-4abc-9def-0123456789ab",
+                    "url": "https://hr.example.org/hooks/mentoring",
+                    "description": "HRIS sync",
+                    "event_types": ["meeting.logged", "mentorship.activated"],
+                    "enabled": False,
+                    "disabled_reason": "the receiver answered 410 Gone",
+                    "version": 1,
+                    "created_at": "2027-01-04T09:30:00Z",
+                    "updated_at": "2027-01-04T09:30:00Z",
+                    "previous_secret_expires_at": "2027-01-05T09:30:00Z",
+                }
+            ]
+        },
+    )
 
     id: UUID
     url: str

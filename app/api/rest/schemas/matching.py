@@ -89,7 +89,19 @@ class ProposalPageRead(Page[ProposalRead]):
 
 
 class MentorshipCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "cohort_id": "c0ffee00-1234-4abc-9def-0123456789ab",
+                    "mentee_id": "2f1c6b1e-9d1a-4a56-9a53-1b2f3c4d5e6f",
+                    "mentor_id": "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
+                    "formed_by": "coordinator",
+                }
+            ]
+        },
+    )
 
     cohort_id: UUID
     mentee_id: UUID
@@ -104,6 +116,29 @@ class MentorshipCreate(BaseModel):
 
 
 class MentorshipRead(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "0b1c2d3e-4f50-4617-8a9b-0c1d2e3f4a5b",
+                    "cohort_id": "c0ffee00-1234-4abc-9def-0123456789ab",
+                    "mentee_id": "2f1c6b1e-9d1a-4a56-9a53-1b2f3c4d5e6f",
+                    "mentor_id": "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
+                    "state": "proposed",
+                    "formed_by": "algorithm",
+                    "matching_run_id": "5d6e7f80-9a1b-4c2d-8e3f-405162738495",
+                    "starts_on": "2027-03-01",
+                    "ends_on": "2027-12-01",
+                    "checkpoint_due_on": "2027-06-01",
+                    "policy_version": 1,
+                    "policy": {"term": {"duration_months": 9}},
+                    "explanation": {},
+                    "created_at": "2027-02-20T10:00:00Z",
+                }
+            ]
+        }
+    )
+
     id: UUID
     cohort_id: UUID
     mentee_id: UUID

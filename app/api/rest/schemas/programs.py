@@ -28,6 +28,13 @@ class PresetPageRead(Page[PresetRead]):
 
 
 class ProgramCreate(_Input):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"name": "Leadership mentoring 2027", "preset": "charlotte-sll"}]
+        },
+    )
+
     name: str = Field(min_length=1, max_length=200)
     preset: str = Field(description="One of GET /v1/presets")
     policy: dict[str, Any] | None = Field(
@@ -36,6 +43,13 @@ class ProgramCreate(_Input):
 
 
 class ProgramPolicyUpdate(_Input):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"policy": {"term": {"duration_months": 12}}, "expected_version": 1}]
+        },
+    )
+
     policy: dict[str, Any] = Field(description="Partial overrides of the current policy")
     expected_version: int | None = Field(
         default=None, description="Refuse (409) unless the policy is still at this version"
@@ -56,6 +70,19 @@ class ProgramPageRead(Page[ProgramRead]):
 
 
 class CohortCreate(_Input):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Spring 2027",
+                    "starts_on": "2027-03-01",
+                    "applications_close_on": "2027-02-12",
+                }
+            ]
+        },
+    )
+
     name: str = Field(min_length=1, max_length=200)
     starts_on: date
     ends_on: date | None = None
@@ -78,6 +105,19 @@ class CohortPageRead(Page[CohortRead]):
 
 
 class CohortEventCreate(_Input):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "orientation",
+                    "title": "Spring 2027 orientation",
+                    "starts_on": "2027-03-03",
+                }
+            ]
+        },
+    )
+
     kind: str = Field(description="information_session, orientation, social_event, ...")
     title: str = Field(default="", max_length=200)
     starts_on: date
@@ -109,6 +149,21 @@ class Preferences(_Input):
 
 
 class ApplicationCreate(_Input):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "employee_id": "2f1c6b1e-9d1a-4a56-9a53-1b2f3c4d5e6f",
+                    "role": "mentee",
+                    "strengths": ["budgeting"],
+                    "weaknesses": ["public speaking"],
+                    "goals": ["lead a team within two years"],
+                }
+            ]
+        },
+    )
+
     employee_id: UUID
     role: ApplicantRole
     strengths: list[str] = Field(default_factory=list, description="Mentee self-assessment")
@@ -167,6 +222,8 @@ class ApplicationPageRead(Page[ApplicationRead]):
 
 
 class SupervisorDecisionCreate(_Input):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"approved": True}]})
+
     approved: bool
 
 

@@ -63,7 +63,19 @@ class CompletionCreate(BaseModel):
 
 
 class AgreementUpdate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "terms": {
+                        "goals": "Prepare for a supervisory role",
+                        "meetings": "Every other Tuesday, one hour",
+                    }
+                }
+            ]
+        },
+    )
     terms: dict[str, str] = Field(description="The agreement's sections, as the policy names them")
 
 
@@ -88,7 +100,19 @@ class AgreementRead(BaseModel):
 
 
 class MeetingCreate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "held_on": "2027-03-15",
+                    "hours": 1.5,
+                    "topics": ["goal setting"],
+                    "notes": "Only the pair reads this.",
+                }
+            ]
+        },
+    )
     held_on: date
     hours: float = Field(gt=0, le=24)
     topics: list[str] = Field(default_factory=list, max_length=50)
@@ -148,7 +172,18 @@ class MeetingLogRead(BaseModel):
 
 
 class JournalEntryCreate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "entry_on": "2027-03-16",
+                    "focus": "Running a difficult meeting",
+                    "learning_points": "Agree the agenda first",
+                }
+            ]
+        },
+    )
     entry_on: date
     overall_goal: str | None = None
     focus: str | None = Field(default=None, description="Focus of interaction")
@@ -171,7 +206,23 @@ class JournalEntryPageRead(Page[JournalEntryRead]):
 
 
 class GoalCreate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "goal",
+                    "text": "Lead the quarterly budget review",
+                    "smart": {
+                        "measure": "review presented to the director",
+                        "achievable": "with the mentor's coaching",
+                        "relevant": "supervisory track",
+                        "due_on": "2027-09-30",
+                    },
+                }
+            ]
+        },
+    )
     kind: GoalKind
     text: str = Field(min_length=1, max_length=4000)
     parent_id: UUID | None = None
@@ -187,7 +238,9 @@ class GoalUpdate(BaseModel):
 
 
 class GoalCommentCreate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"text": "Draft shared with the director"}]}
+    )
     text: str = Field(min_length=1, max_length=4000)
 
 
@@ -210,7 +263,14 @@ class GoalPageRead(Page[GoalRead]):
 
 
 class EvaluationCreate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"kind": "midpoint", "scores": [4, 5, 3], "free_text": "Meetings are useful"}
+            ]
+        },
+    )
     kind: EvaluationKind
     scores: list[int] = Field(
         default_factory=list, max_length=50, description="Likert 1-5, for a kind with no form"
@@ -241,7 +301,9 @@ class EvaluationPageRead(Page[EvaluationRead]):
 
 
 class CheckpointCreate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"decision": "continue"}]}
+    )
     decision: CheckpointDecision
 
 
