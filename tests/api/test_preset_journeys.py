@@ -190,9 +190,11 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
     await _ok(await client.post(f"{url}/evaluations", headers=pairing.mentor, json=review), 201)
     # 003: "Outcomes should also be shared with the program coordinator": the answers, not
     # the pair's free text.
-    seen = await _ok(await client.get(f"{url}/evaluations", headers=pairing.tokens["STAFF"]))
+    seen = (await _ok(await client.get(f"{url}/evaluations", headers=pairing.tokens["STAFF"])))[
+        "items"
+    ]
     assert seen[0]["answers"] == {"goals_achieved": 5}
-    plan = await _ok(await client.get(f"{url}/goals", headers=pairing.tokens["STAFF"]))
+    plan = (await _ok(await client.get(f"{url}/goals", headers=pairing.tokens["STAFF"])))["items"]
     assert (plan[0]["progress"], plan[0]["outcome"]) == (100, "presented in November")
     done = await _ok(
         await client.post(
@@ -219,7 +221,7 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
         json={"party": "mentor", "held_on": "2028-01-11"},
     )
     assert again.json()["rule"] == "debrief_recorded"
-    mine = await _ok(await client.get(f"{url}/debriefs", headers=pairing.mentee))
+    mine = (await _ok(await client.get(f"{url}/debriefs", headers=pairing.mentee)))["items"]
     assert [(d["party"], d["notes"]) for d in mine] == [("mentee", None)]
 
 

@@ -6,16 +6,17 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from app.api.concurrency import IfMatch, expected_fingerprint, fingerprinted
 from app.api.deps import CurrentCaller, SystemTime
+from app.api.pagination import PageQuery, answer, encode_cursor, single_key
 from app.api.rest.relationship_calendar import ICALENDAR, render
 from app.api.rest.responses import problems
 from app.api.rest.schemas.program_year import CohortEventUpdate, WorkItemRead, WorklistRead
 from app.api.rest.schemas.programs import CohortEventRead
 from app.services.program_year import calendars
-from app.services.program_year.worklist import MAX_PAGE, coordinator_worklist
+from app.services.program_year.worklist import coordinator_worklist
 
 router = APIRouter(prefix="/v1", tags=["program year"])
 
@@ -24,24 +25,35 @@ router = APIRouter(prefix="/v1", tags=["program year"])
 async def get_worklist(
     caller: CurrentCaller,
     clock: SystemTime,
+    page: PageQuery,
+    request: Request,
+    response: Response,
     cohort_id: UUID | None = None,
     within_days: Annotated[int, Query(ge=0, le=366)] = 14,
-    offset: Annotated[int, Query(ge=0)] = 0,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
 ) -> WorklistRead:
     """What is overdue and what comes due within `within_days`, for one cohort or the whole
-    organisation: each item names the pair, the rule, its seed and the date it was due."""
-    page = await coordinator_worklist(
+    organisation: each item names the pair, the rule, its seed and the date it was due. The
+    list is worked out at each request, so its cursor is a place in it."""
+    offset = single_key(page, _place) or 0
+    found = await coordinator_worklist(
         uow=caller.uow,
         principal=caller.principal,
         clock=clock,
         cohort_id=cohort_id,
         within_days=within_days,
         offset=offset,
-        limit=limit,
+        limit=page.limit,
     )
-    items = [WorkItemRead.model_validate(i, from_attributes=True) for i in page.items]
-    return WorklistRead(items=items, total=page.total, has_more=page.has_more)
+    items = [WorkItemRead.model_validate(i, from_attributes=True) for i in found.items]
+    next_cursor = encode_cursor([offset + len(items)]) if found.has_more else None
+    body = answer(request, response, items, next_cursor)
+    return WorklistRead(**body, total=found.total)
+
+
+def _place(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError("not a place in the list")
+    return value
 
 
 @router.get(

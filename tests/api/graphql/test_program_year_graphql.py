@@ -81,7 +81,7 @@ async def test_a_coordinator_moves_an_event_over_graphql(client, auth, clock):
     # seed 004_5b4c852a2ca2c393.txt: "March 2004 Evaluate program inviting feedback"
     pairing = await propose(client, auth, "maine-mms", date(2027, 7, 1), prefix="GM")
     events = await client.get(f"/v1/cohorts/{pairing.cohort_id}/events", headers=pairing.admin)
-    [evaluation] = [e for e in events.json() if e["kind"] == "program_evaluation"]
+    [evaluation] = [e for e in events.json()["items"] if e["kind"] == "program_evaluation"]
     moved = await _gql(
         client,
         pairing.tokens["STAFF"],

@@ -67,7 +67,7 @@ async def test_the_coordinator_keeps_the_file_of_signed_agreements(client, auth,
         (1, True),
         (2, False),
     ]
-    assert register.json()[0]["title"] == "Mentor-Mentee Agreement"
+    assert register.json()["items"][0]["title"] == "Mentor-Mentee Agreement"
     assert "stays between us" not in register.text
     by_participant = await client.get(
         f"/v1/cohorts/{pairing.cohort_id}/agreement-register", headers=pairing.mentee

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tests.api.graphql.test_efficiency import counter  # noqa: F401  (the fixture)
 from tests.api.rest.program_helpers import MENTEE, MENTOR, apply, directory, nc_cohort
 
 NEXT = re.compile(r'^<(?P<url>[^>]+)>; rel="next"$')
@@ -130,3 +131,22 @@ async def test_a_cursor_this_service_did_not_issue_is_refused(client, auth):
         response = await client.get("/v1/programs", params={"cursor": cursor}, headers=await auth())
         assert response.status_code == 422, (cursor, response.text)
         assert response.json()["field"] == "cursor"
+
+
+async def test_a_page_costs_the_same_statements_whatever_its_length(
+    client,
+    auth,
+    counter,  # noqa: F811  (the fixture)
+):
+    headers = await auth()
+    for n in range(30):
+        body = {"name": f"Program {n}", "preset": "caltrans"}
+        await client.post("/v1/programs", headers=headers, json=body)
+    costs = {}
+    for limit in (2, 20):
+        first = await client.get(f"/v1/programs?limit={limit}", headers=headers)
+        before = counter.statements
+        deeper = await client.get(first.headers["link"][1:].split(">")[0], headers=headers)
+        assert deeper.status_code == 200
+        costs[limit] = counter.statements - before
+    assert costs[2] == costs[20]

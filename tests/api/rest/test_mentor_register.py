@@ -41,7 +41,7 @@ async def test_the_list_should_be_readily_available_for_all_employees(client, au
     assert entry["expertise"] == ["Budgeting", "Contracts"]
     assert (entry["capacity"], entry["availability"]) == (None, None)  # nothing else
     staff = await auth(role=Role.COORDINATOR)
-    [seen] = (await client.get("/v1/mentor-register", headers=staff)).json()
+    [seen] = (await client.get("/v1/mentor-register", headers=staff)).json()["items"]
     assert seen["capacity"] == 2
     query = "{ mentorRegister { name expertise capacity } }"
     answer = await client.post("/graphql", headers=seeker, json={"query": query})

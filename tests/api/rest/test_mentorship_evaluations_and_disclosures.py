@@ -74,8 +74,8 @@ async def test_evaluation_answers_are_the_respondents_own(client, auth, clock):
         )
         assert "often late" not in seen.text
     mine = await client.get(url, headers=pairing.mentee)
-    assert mine.json()[0]["scores"] == {"3": 5, "4": 4, "5": 3, "6": 2}
-    assert mine.json()[0]["answers"]["10"] == "my mentor is often late"
+    assert mine.json()["items"][0]["scores"] == {"3": 5, "4": 4, "5": 3, "6": 2}
+    assert mine.json()["items"][0]["answers"]["10"] == "my mentor is often late"
 
 
 async def test_a_program_that_runs_no_such_evaluation_refuses_it(client, auth, clock):
@@ -231,9 +231,9 @@ async def test_the_protege_lists_every_disclosure_about_them(client, auth, clock
     )
     mine = await client.get("/v1/me/disclosures", headers=pairing.mentee)
     assert [d["kind"] for d in mine.json()["items"]] == ["safety_at_risk"]
-    assert mine.json()[0]["protege_informed"] is True
+    assert mine.json()["items"][0]["protege_informed"] is True
     # seed 004: "with the protégé's knowledge": the protégé acknowledges it themselves.
-    acknowledge = f"/v1/disclosures/{mine.json()[0]['id']}/acknowledge"
+    acknowledge = f"/v1/disclosures/{mine.json()['items'][0]['id']}/acknowledge"
     assert (await client.post(acknowledge, headers=pairing.mentor)).status_code == 404
     known = await client.post(acknowledge, headers=pairing.mentee)
     assert known.status_code == 200, known.text

@@ -52,11 +52,11 @@ async def test_a_withdrawn_mentee_is_eligible_for_the_next_session(client, auth,
     assert entry["application_id"] is None
     # The earlier cohort itself carries nobody over.
     earlier = f"/v1/cohorts/{pairing.cohort_id}/next-session-list"
-    assert (await client.get(earlier, headers=pairing.admin)).json() == []
+    assert (await client.get(earlier, headers=pairing.admin)).json()["items"] == []
 
     applied = await apply(client, pairing.mentee, following, str(pairing.mentee_id), MENTEE)
     mine = await client.get(f"/v1/cohorts/{following}/next-session-list", headers=pairing.mentee)
-    assert [e["application_id"] for e in mine.json()] == [applied["id"]]
+    assert [e["application_id"] for e in mine.json()["items"]] == [applied["id"]]
     query = "query($id: UUID!) { nextSessionList(cohortId: $id) { menteeId reason applicationId } }"
     seen = await client.post(
         "/graphql", headers=pairing.mentee, json={"query": query, "variables": {"id": following}}

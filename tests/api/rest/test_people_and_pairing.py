@@ -213,7 +213,7 @@ async def test_a_mentor_who_left_is_flagged_and_the_coordinator_closes_the_pair(
         "/graphql", headers=headers, json={"query": query, "variables": {"id": mentorship}}
     )
     assert closed.json()["data"]["terminateMentorship"]["state"] == "ended", closed.text
-    assert (await client.get("/v1/mentorship-flags", headers=headers)).json() == []
+    assert (await client.get("/v1/mentorship-flags", headers=headers)).json()["items"] == []
 
 
 async def test_someone_already_on_leave_is_flagged_by_the_next_import(client, auth, connection):
@@ -376,7 +376,7 @@ async def test_the_coordinator_records_a_conflict_of_interest_at_any_time(client
     )
     listed = await client.get(f"/v1/cohorts/{cohort}/conflicts-of-interest", headers=headers)
     assert [c["employee_id"] for c in listed.json()["items"]] == [ids["E2"]]
-    flags = (await client.get("/v1/mentorship-flags", headers=headers)).json()
+    flags = (await client.get("/v1/mentorship-flags", headers=headers)).json()["items"]
     assert [(f["mentorship_id"], f["rules"]) for f in flags] == [
         (mentorship, ["no_conflict_of_interest"])
     ]

@@ -26,8 +26,8 @@ async def test_a_mentee_chooses_from_the_volunteer_list(client, auth):
     _, ids, made, mentee = await _caltrans(client, auth)
     listed = await client.get(f"/v1/cohorts/{made['cohort']}/volunteers", headers=mentee)
     assert [v["employee_id"] for v in listed.json()["items"]] == [ids["M3"]]
-    assert listed.json()[0]["open_places"] == 2
-    assert "conflicts" not in listed.json()[0]["profile"]
+    assert listed.json()["items"][0]["open_places"] == 2
+    assert "conflicts" not in listed.json()["items"][0]["profile"]
     chosen = await client.post(
         "/v1/mentorships",
         headers=mentee,

@@ -55,7 +55,7 @@ async def test_the_selection_committee_matches_applications_to_mentor_profiles(c
     assert {m["formed_by"] for m in published.json()} == {"committee"}
     notes = {m["mentee_id"]: m["explanation"]["note"] for m in published.json()}
     assert notes[ids["A-T"]] == "city-wide view"
-    assert (await client.get(url, headers=coordinator)).json() == []
+    assert (await client.get(url, headers=coordinator)).json()["items"] == []
 
 
 async def test_a_program_without_a_committee_has_no_slate(client, auth):

@@ -7,6 +7,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.api.pagination import Page
+
 
 class WorkItemRead(BaseModel):
     mentorship_id: UUID
@@ -18,10 +20,10 @@ class WorkItemRead(BaseModel):
     overdue: bool
 
 
-class WorklistRead(BaseModel):
-    items: list[WorkItemRead]
+class WorklistRead(Page[WorkItemRead]):
+    """What is due, overdue first; `total` counts every item on every page."""
+
     total: int
-    has_more: bool
 
 
 class CohortEventUpdate(BaseModel):
