@@ -3,8 +3,9 @@
 A synthetic organisation (20,000 employees, fan-out 5-10, levels falling down the tree,
 departments and units as subtrees), a cohort of 3,000 mentees from the lower levels and
 1,000 mentors from the upper ones with capacity 3. Measured side by side:
-1. the whole run (rules, scores, solve, explanations, runners-up) vs
-   `scipy.optimize.linear_sum_assignment` alone on the very matrix the run solves;
+1. the whole run (rules, scores, shortlists, the sparse solve and its proof, explanations,
+   runners-up) vs the bare dense solver, `scipy.optimize.linear_sum_assignment` alone on the
+   dense matrix of the same cohort;
 2. the vectorised rules-and-scores matrices vs the domain's pure-Python `build_cost_matrix`.
 
 Run: `python -m bench.matching` (`--help` for sizes).
@@ -144,13 +145,12 @@ def main() -> None:
     print(
         f"  whole solve_matching      {whole:6.2f} s  (rules+scores "
         f"{stats.rules_and_scores_seconds:.2f}, solve {stats.solve_seconds:.2f}, "
-        f"explanations+runners-up {stats.explain_seconds:.2f})"
+        f"explanations+runners-up {stats.explain_seconds:.2f}; {stats.listed_pairs} pairs "
+        f"listed, {stats.solve_rounds} solve round(s))"
     )
     print(f"  bare linear_sum_assignment {bare:5.2f} s  on the same {problem.costs.shape} matrix")
-    verdict = "met" if whole <= 2 * bare and whole < 2.0 else "NOT met"
-    print(
-        f"ratio (whole run / bare solver): {whole / bare:.2f}  (goal <= 2.00 and < 2 s: {verdict})"
-    )
+    verdict = "met" if whole <= bare else "NOT met"
+    print(f"ratio (whole run / bare solver): {whole / bare:.2f}  (goal <= 1.00: {verdict})")
     print(
         f"  matched {len(last.proposals)}, unmatched {len(last.unmatched)} "
         f"({sum(1 for u in last.unmatched if 'capacity' in u.reason)} for lack of capacity), "

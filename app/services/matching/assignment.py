@@ -29,7 +29,7 @@ from app.services.matching.solver_process import in_solver_process, matching_of
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
-Widen = Callable[[Shortlists, dict[int, Floats]], tuple[Shortlists, int]]
+Widen = Callable[[Shortlists, dict[int, float], Floats], tuple[Shortlists, int]]
 
 TOLERANCE = 1e-7
 # Solver edges from which a solve runs in the solver process: below, it holds the
@@ -71,9 +71,9 @@ def best_assignment(
         graph = _graph(lists, slots, free)
         chosen = _solve(graph)
         whole = rounds > ROUNDS_BEFORE_WHOLE_LISTS
-        bounds = _open_rows(graph, chosen, lists, slots, whole=whole)
+        bounds, prices = _open_rows(graph, chosen, lists, slots, whole=whole)
         if bounds:
-            lists, added = widen(lists, bounds)
+            lists, added = widen(lists, bounds, prices)
         if not bounds or not added:
             pairs = {int(graph.solve_rows[r]): column for r, column in chosen.items()}
             pairs = _ties_to_lower_ids(pairs, lists, slots, graph.solve_rows)
@@ -173,9 +173,9 @@ def _solve(graph: _Graph) -> dict[int, int]:
 
 def _open_rows(
     graph: _Graph, chosen: dict[int, int], lists: Shortlists, slots: Ints, *, whole: bool
-) -> dict[int, Floats]:
-    """Per mentee row not yet proven, per mentor column: the score a left-out pair must beat
-    to be able to improve the run (-inf everywhere: list every allowed mentor)."""
+) -> tuple[dict[int, float], Floats]:
+    """Per mentee row not yet proven, the score a left-out pair must beat, less the mentor's
+    price, to be able to improve the run (-inf: list every allowed mentor); the prices."""
     n = len(graph.solve_rows)
     assigned = np.full(n, -1, dtype=np.int64)
     if chosen:
@@ -193,11 +193,17 @@ def _open_rows(
     if found is None or whole or not fits or np.any(values > graph.unmatched + TOLERANCE):
         prices, values = np.zeros(len(slots)), np.full(n, np.inf)
     left_out_cost = graph.top + 1.0 - lists.left_out[graph.solve_rows]
-    unproven = np.flatnonzero(left_out_cost < values - TOLERANCE)
-    return {
-        int(graph.solve_rows[r]): graph.top + 1.0 - values[r] + prices + TOLERANCE
-        for r in unproven.tolist()
-    }
+    # A left-out pair's mentor has room, so its price is at least the lowest such price.
+    room = slots > 0
+    floor = float(prices[room].min()) if room.any() and np.isfinite(values).all() else 0.0
+    unproven = np.flatnonzero(left_out_cost < values - floor - TOLERANCE)
+    return (
+        {
+            int(graph.solve_rows[r]): float(graph.top + 1.0 - values[r] + TOLERANCE)
+            for r in unproven
+        },
+        prices,
+    )
 
 
 def _prices(graph: _Graph, assigned: Ints, own_cost: Floats, mentors: int) -> Floats | None:

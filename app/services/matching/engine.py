@@ -118,8 +118,10 @@ def solve_matching(
     free = np.ones(len(mentees), dtype=np.bool_)
     free[list(locks)] = False
 
-    def widen(current: Shortlists, bounds: dict[int, Floats]) -> tuple[Shortlists, int]:
-        return widened(current, mentees, mentors, policy, load.tolist(), bounds)
+    def widen(
+        current: Shortlists, bounds: dict[int, float], prices: Floats
+    ) -> tuple[Shortlists, int]:
+        return widened(current, mentees, mentors, policy, load.tolist(), bounds, prices)
 
     solved = best_assignment(lists, slots, free, widen)
     lists = solved.lists

@@ -81,10 +81,11 @@ def widened(
     mentors: Sequence[MatchCandidate],
     policy: MatchingPolicy,
     locked_load: Sequence[int],
-    bounds: dict[int, Floats],
+    bounds: dict[int, float],
+    prices: Floats,
 ) -> tuple[Shortlists, int]:
     """The lists with, for each row in `bounds`, every allowed mentor j not yet listed whose
-    score beats `bounds[row][j]`; and how many entries that added."""
+    score beats `bounds[row] + prices[j]`; and how many entries that added."""
     rows = np.array(sorted(bounds), dtype=np.int64)
     added: list[tuple[Ints, Ints, Floats]] = []
     left_out = lists.left_out.copy()
@@ -93,7 +94,7 @@ def widened(
         open_scores = np.where(block.allowed, block.scores, -np.inf)
         for k, row in enumerate(at.tolist()):
             open_scores[k, lists.of(row)[0]] = -np.inf  # listed already
-        limit = np.stack([bounds[row] for row in at.tolist()])
+        limit = np.array([bounds[row] for row in at.tolist()])[:, None] + prices[None, :]
         better = open_scores > limit
         r, c = np.nonzero(better)
         added.append((at[r], c.astype(np.int64), open_scores[r, c]))
