@@ -109,6 +109,8 @@ async def insert(
     event_type: str | None,
 ) -> bool:
     """Write new employees, announcing each as `event_type` (if any); True for a bulk write."""
+    if not rows:
+        return False
     staged = await _staged(connection, rows)
     statement = _INSERTS[staged, event_type is not None]
     values = {**_values(org, rows, staged), "event_type": event_type}
@@ -124,6 +126,8 @@ async def update(
     event_type: str | None,
 ) -> list[UUID]:
     """Write the rows whose data differs and announce each; the ids of those that changed."""
+    if not rows:
+        return []
     staged = await _staged(connection, rows)
     statement = _UPDATES[staged]
     values = {**_values(org, rows, staged), "event_type": event_type}
