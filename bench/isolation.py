@@ -120,7 +120,8 @@ async def during_import(base: str, world: dict[str, Any], count: int) -> float:
         "Content-Type": "application/json",
     }
     body = json.dumps({"employees": rows(count)}).encode()
-    limits = httpx.Limits(max_connections=200)
+    # Under uvicorn's 5 s keep-alive: a connection it is closing is never reused (a ReadError).
+    limits = httpx.Limits(max_connections=200, keepalive_expiry=2)
     async with httpx.AsyncClient(base_url=base, timeout=600, limits=limits) as client:
         await client.post(
             "/v1/employees/import",

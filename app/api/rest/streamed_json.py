@@ -154,9 +154,10 @@ async def streamed_rows(
         async for data in request.stream():
             pending += data
             received += len(data)
-            if len(pending) >= PIECE_BYTES:
-                yield await asyncio.to_thread(reader.feed, bytes(pending), False)
-                pending.clear()
+            # A piece at a time, however the body arrives (a replayed body comes whole).
+            while len(pending) >= PIECE_BYTES:
+                yield await asyncio.to_thread(reader.feed, bytes(pending[:PIECE_BYTES]), False)
+                del pending[:PIECE_BYTES]
         if not received:
             _check(model, None)
         yield await asyncio.to_thread(reader.feed, bytes(pending), True)

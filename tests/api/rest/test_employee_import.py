@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 
+from app.api.rest.streamed_json import PIECE_BYTES
 from tests.factories import employee_row
 
 
@@ -168,3 +171,39 @@ async def test_each_created_or_changed_employee_is_announced_once(client, auth, 
         ("employee.created", "E2"),
         ("employee.updated", "E1"),
     ]
+
+
+async def test_a_body_of_many_pieces_keeps_every_good_row_and_numbers_every_bad_one(client, auth):
+    # The body is read half a megabyte at a time; rows cut across pieces, a name in a script
+    # of several bytes a character, and bad rows in later pieces keep their place in the batch.
+    rows = [
+        employee_row(f"E{n:05}", given_name="Zoë " + "ü" * 150, manager_employee_number=None)
+        for n in range(4_000)
+    ]
+    bad = [0, 1_999, 3_999]
+    for n in bad:
+        rows[n]["level"] = "senior"
+    body = json.dumps({"employees": rows}, ensure_ascii=False).encode()
+    assert len(body) > 3 * PIECE_BYTES
+    response = await client.post(
+        "/v1/employees/import",
+        content=body,
+        headers={**await auth(), "content-type": "application/json", "Idempotency-Key": "big-1"},
+    )
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert report["created"] == len(rows) - len(bad)
+    assert [(e["row"], e["field"]) for e in report["errors"]] == [(n + 1, "level") for n in bad]
+    assert (await _by_number(client, await auth(), "E02000"))["given_name"] == rows[2000][
+        "given_name"
+    ]
+
+
+async def test_a_malformed_body_is_a_422_problem_naming_where(client, auth):
+    response = await client.post(
+        "/v1/employees/import",
+        content=b'{"employees": [{"employee_number": "E1",}]}',
+        headers={**await auth(), "content-type": "application/json"},
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["reason"] == "JSON decode error"

@@ -114,6 +114,8 @@ async def insert(
     """Write new employees, announcing each as `event_type` (if any); True for a bulk write."""
     if event_type:
         check_event(event_type, _EVENT_KEYS)
+    if not rows:
+        return False
     staged = await _staged(connection, rows)
     statement = _INSERTS[staged, event_type is not None]
     values = {**_values(org, rows, staged), "event_type": event_type}
@@ -131,6 +133,8 @@ async def update(
     """Write the rows whose data differs and announce each; the ids of those that changed."""
     if event_type:
         check_event(event_type, _EVENT_KEYS)
+    if not rows:
+        return []
     staged = await _staged(connection, rows)
     statement = _UPDATES[staged]
     values = {**_values(org, rows, staged), "event_type": event_type}
