@@ -9,7 +9,7 @@ transaction-scoped advisory lock, then reads the newest hash with a fresh snapsh
 Records written before this revision stay unchained (NULL) and are reported as such.
 
 Revision ID: contract0001
-Revises: records0001
+Revises: collections0001
 """
 
 from collections.abc import Sequence
@@ -20,7 +20,7 @@ from alembic import op
 from app.adapters.db import rls
 
 revision: str = "contract0001"
-down_revision: str | Sequence[str] | None = "records0001"
+down_revision: str | Sequence[str] | None = "collections0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """refresh planner statistics after a bulk write: ANALYZE for the application role
 
 Revision ID: import0001
-Revises: records0001
+Revises: matching0001
 """
 
 from collections.abc import Sequence
@@ -11,7 +11,7 @@ from alembic import op
 from app.adapters.db import rls
 
 revision: str = "import0001"
-down_revision: str | Sequence[str] | None = "records0001"
+down_revision: str | Sequence[str] | None = "matching0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

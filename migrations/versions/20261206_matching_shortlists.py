@@ -2,7 +2,7 @@
 added to every stored policy
 
 Revision ID: matching0001
-Revises: records0001
+Revises: scim0001
 """
 
 import json
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "matching0001"
-down_revision: str | Sequence[str] | None = "records0001"
+down_revision: str | Sequence[str] | None = "scim0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

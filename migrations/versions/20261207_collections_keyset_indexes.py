@@ -7,7 +7,7 @@ last key, however deep the page; without it, every page sorted the parent's chil
 The cohort and run indexes have the old ones as their prefix and replace them.
 
 Revision ID: collections0001
-Revises: records0001
+Revises: handbook0001
 """
 
 from collections.abc import Sequence
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "collections0001"
-down_revision: str | Sequence[str] | None = "records0001"
+down_revision: str | Sequence[str] | None = "handbook0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """SCIM groups: the identity provider's role groups of provisioned people
 
 Revision ID: scim0001
-Revises: records0001
+Revises: contract0001
 """
 
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ from sqlalchemy.dialects import postgresql as pg
 from app.adapters.db import rls
 
 revision: str = "scim0001"
-down_revision: str | Sequence[str] | None = "records0001"
+down_revision: str | Sequence[str] | None = "contract0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
