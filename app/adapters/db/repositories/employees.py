@@ -82,11 +82,16 @@ WITH RECURSIVE below(id) AS (
 
 
 @cache
-def _page(filters: frozenset[str], after: bool, only: bool = False) -> Statement:
-    """Each combination of filters is compiled once, on first use."""
-    query = _SELECT.order_by(t.c.employee_number).limit(sa.bindparam("limit"))
+def _page(
+    filters: frozenset[str], after: bool, only: bool = False, backward: bool = False
+) -> Statement:
+    """Each combination of filters is compiled once, on first use. `backward`: the rows
+    before `:after`, nearest first."""
+    number = t.c.employee_number
+    query = _SELECT.order_by(number.desc() if backward else number).limit(sa.bindparam("limit"))
     if after:
-        query = query.where(t.c.employee_number > sa.bindparam("after"))
+        key: sa.BindParameter[str] = sa.bindparam("after")
+        query = query.where(number < key if backward else number > key)
     if only:
         query = query.where(t.c.id == sa.func.any(sa.bindparam("only")))
     for name in sorted(filters):
@@ -144,10 +149,15 @@ class SqlEmployeeRepository:
         limit: int,
         filters: Mapping[str, str] | None = None,
         only: Sequence[UUID] | None = None,
+        backward: bool = False,
     ) -> list[Employee]:
+        """A keyset page in employee_number order; `backward`: the one before `after`."""
         chosen = {k: v for k, v in (filters or {}).items() if k in _FILTERABLE}
-        statement = _page(frozenset(chosen), after is not None, only is not None)
-        return await self._all(statement, limit=limit, after=after, only=list(only or ()), **chosen)
+        statement = _page(frozenset(chosen), after is not None, only is not None, backward)
+        found = await self._all(
+            statement, limit=limit, after=after, only=list(only or ()), **chosen
+        )
+        return found[::-1] if backward else found
 
     async def subtree(self, root_id: UUID) -> set[UUID]:
         """Everyone below this manager, at any depth."""
