@@ -39,10 +39,9 @@ def excel_date(cell: Any) -> Any:
     date it means (2019-01-01); anything else as it was."""
     if isinstance(cell, bool):
         return cell
-    if isinstance(cell, str) and cell.isdigit():
-        cell = int(cell)
-    if isinstance(cell, int | float) and 1 <= cell <= EXCEL_LAST_DAY:
-        return EXCEL_EPOCH + timedelta(days=int(cell))
+    serial = int(cell) if isinstance(cell, str) and cell.isdigit() else cell
+    if isinstance(serial, int | float) and 1 <= serial <= EXCEL_LAST_DAY:
+        return EXCEL_EPOCH + timedelta(days=int(serial))
     return cell
 
 
