@@ -7,6 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Request, Response
 
+from app.api import pagination
 from app.api.deps import CurrentCaller, SystemTime
 from app.api.pagination import PageQuery, keyset, single_key
 from app.api.rest.responses import problems
@@ -107,15 +108,17 @@ async def get_matching_run(run_id: UUID, caller: CurrentCaller) -> MatchingRunRe
     responses=problems(403, 404, 422),
 )
 async def list_matching_run_proposals(
-    run_id: UUID,
-    caller: CurrentCaller,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    cursor: str | None = None,
+    run_id: UUID, caller: CurrentCaller, page: PageQuery, request: Request, response: Response
 ) -> Any:
     """The run's proposals a page at a time, in mentee id order, each explained."""
-    return await run_proposals.list_run_proposals(
-        uow=caller.uow, principal=caller.principal, run_id=run_id, limit=limit, cursor=cursor
+    found = await run_proposals.list_run_proposals(
+        uow=caller.uow,
+        principal=caller.principal,
+        run_id=run_id,
+        limit=page.limit,
+        cursor=page.cursor,
     )
+    return pagination.answer(request, response, found.items, found.next_cursor)
 
 
 @router.post(

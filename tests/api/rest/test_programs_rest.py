@@ -209,8 +209,11 @@ async def test_a_runs_proposals_are_read_a_page_at_a_time_over_rest_and_graphql(
         await apply(client, headers, made["cohort"], ids[mentor], MENTOR)
     run = (await client.post(f"/v1/cohorts/{made['cohort']}/matching-runs", headers=headers)).json()
     url = f"/v1/matching-runs/{run['id']}/proposals"
-    first = (await client.get(url, headers=headers, params={"limit": 1})).json()
+    answered = await client.get(url, headers=headers, params={"limit": 1})
+    first = answered.json()
     assert first["items"] == run["proposals"][:1]
+    assert answered.headers["link"].endswith('; rel="next"')
+    assert f"cursor={first['next_cursor']}" in answered.headers["link"]
     second = (
         await client.get(url, headers=headers, params={"limit": 1, "cursor": first["next_cursor"]})
     ).json()
