@@ -197,8 +197,10 @@ async def list_employees(
         )
     more = len(rows) > limit
     items = rows[-limit:] if backward else rows[:limit]
+    if not more:  # also an empty directory: no edge to point past
+        return EmployeePage(items, None)
     edge = items[0] if backward else items[-1]
-    return EmployeePage(items, encode_cursor(edge.employee_number) if more else None)
+    return EmployeePage(items, encode_cursor(edge.employee_number))
 
 
 def encode_cursor(employee_number: str) -> str:
