@@ -64,7 +64,7 @@ class Cast:
             "competencies_wanted": ["leadership", "budgeting"],
             "needs_assessment": "Wants to prepare for a supervisory role.",
         }
-        mentor_profile = {"competencies": ["leadership", "budgeting"], "bio": "Demo Cityer."}
+        mentor_profile = {"competencies": ["leadership", "budgeting"], "bio": "A volunteer."}
         for role, numbers, profile in (
             (ApplicantRole.MENTEE, mentees, mentee_profile),
             (ApplicantRole.MENTOR, mentors, mentor_profile),
