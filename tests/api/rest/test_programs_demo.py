@@ -4,6 +4,7 @@ finds a mentorship in every state, with meetings, evaluations and a disclosure."
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 
 from app.adapters.clock import SystemClock
 from app.adapters.db.unit_of_work import SqlUnitOfWork
@@ -66,14 +67,20 @@ async def test_the_demo_holds_a_mentorship_in_every_state_with_its_records(clien
     for state, mentorship in report.mentorships.items():
         one = await client.get(f"/v1/mentorships/{mentorship}", headers=headers)
         assert one.json()["state"] == state
-    active = report.mentorships["active"]
+    # The records carry the dates a real cohort would: started weeks ago, completed last month.
+    today = datetime.now(UTC).date().isoformat()
+    completed, active = report.mentorships["completed"], report.mentorships["active"]
+    done = (await client.get(f"/v1/mentorships/{completed}/progress", headers=headers)).json()
+    started = (await client.get(f"/v1/mentorships/{completed}", headers=headers)).json()
+    assert started["starts_on"] < done["closed_on"] < today
+    running = (await client.get(f"/v1/mentorships/{active}", headers=headers)).json()
+    assert running["starts_on"] < today
     meetings = await client.get(f"/v1/mentorships/{active}/meetings", headers=headers)
     assert len(meetings.json()["meetings"]) == 2
     disclosed = await client.get(f"/v1/mentorships/{active}/disclosures", headers=headers)
     assert disclosed.status_code == 200, disclosed.text
     [disclosure] = disclosed.json()["items"]
     assert (disclosure["kind"], disclosure["consent"]) == ("supervisor_with_approval", "granted")
-    completed = report.mentorships["completed"]
     evaluated = await client.get(f"/v1/mentorships/{completed}/evaluations", headers=headers)
     assert {e["kind"] for e in evaluated.json()["items"]} == {"midpoint", "final"}
     lines = "\n".join(next_steps(report, "http://test/"))
