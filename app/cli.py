@@ -260,7 +260,7 @@ def demo(
     slug: Annotated[str, typer.Option(help="Slug of the demo organisation")] = "demo",
     url: Annotated[str, typer.Option(help="Where the server answers")] = "http://127.0.0.1:8000",
 ) -> None:
-    """Load a demo organisation (a directory, a program from each preset); print tokens."""
+    """Load a demo organisation (a directory, a program per preset, pairs in every state)."""
     from app.demo import load_demo, next_steps
 
     report = _run(
@@ -276,6 +276,8 @@ def demo(
         typer.echo(f"program {key}: {program} (cohort {report.cohorts[key]})")
     for label, token in report.tokens.items():
         typer.echo(f"token {label}: {token}")
+    for state, mentorship in report.mentorships.items():
+        typer.echo(f"mentorship {state}: {mentorship}")
     typer.echo("\n".join(next_steps(report, url)))
 
 

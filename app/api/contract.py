@@ -41,6 +41,19 @@ it), `webhook-timestamp` and `webhook-signature`. Answer 2xx to acknowledge; any
 retried with backoff for three days; 410 Gone unsubscribes."""
 
 
+# Bodies a route reads itself (a streamed import) and declares for the documentation only:
+# FastAPI makes components of the models it reads, so these are added by name here.
+_DOCUMENTED_BODIES: dict[str, type[BaseModel]] = {}
+
+
+def documented_body(model: type[BaseModel]) -> dict[str, Any]:
+    """An `openapi_extra` request body naming `model`'s component, which `app.openapi()`
+    adds (with the models it refers to) however the route reads its body."""
+    _DOCUMENTED_BODIES[model.__name__] = model
+    schema = {"$ref": f"#/components/schemas/{model.__name__}"}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+
+
 def install_contract(app: FastAPI) -> None:
     """Declare the webhooks, and make `app.openapi()` add the security scheme."""
     for event in CATALOGUE.values():
@@ -51,9 +64,19 @@ def install_contract(app: FastAPI) -> None:
         if app.openapi_schema is None:
             document = generate()
             _secure(document, app)
+            _add_documented_bodies(document)
         return app.openapi_schema or {}
 
     app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented extension
+
+
+def _add_documented_bodies(document: dict[str, Any]) -> None:
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    for name, model in _DOCUMENTED_BODIES.items():
+        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        for inner, definition in schema.pop("$defs", {}).items():
+            schemas.setdefault(inner, definition)
+        schemas.setdefault(name, schema)
 
 
 def _secure(document: dict[str, Any], app: FastAPI) -> None:

@@ -8,6 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, BackgroundTasks, Request, Response
 
 from app.api import pagination
+from app.api.contract import documented_body
 from app.api.deps import CurrentCaller, SystemTime
 from app.api.freed_memory import release_freed_memory
 from app.api.pagination import PageQuery
@@ -28,12 +29,6 @@ import_router = APIRouter(prefix="/v1/employees", tags=["employees"])
 
 # 100,000 rows of a full HR export fit in about 40 MB of JSON.
 IMPORT_MAX_BODY_BYTES = 64 * 1024 * 1024
-# The body is read as it arrives (see streamed_json), so the route declares it for the
-# documentation only.
-_IMPORT_BODY = {
-    "required": True,
-    "content": {"application/json": {"schema": EmployeeImportCreate.model_json_schema()}},
-}
 
 
 @import_router.post(
@@ -41,7 +36,8 @@ _IMPORT_BODY = {
     operation_id="importEmployees",
     response_model=EmployeeImportRead,
     responses=problems(403, 413),
-    openapi_extra={"requestBody": _IMPORT_BODY},
+    # The body is read as it arrives (see streamed_json): declared for the documentation.
+    openapi_extra=documented_body(EmployeeImportCreate),
 )
 async def import_employees(
     request: Request, caller: CurrentCaller, clock: SystemTime, after: BackgroundTasks

@@ -171,4 +171,4 @@ async def test_the_plan_takes_the_form_its_handbook_gives_it(client, auth, clock
     )
     assert answer.json()["data"]["addGoal"] == {"__typename": "Problem", "rule": "plan_form"}
     kept = await client.get(url, headers=maine.mentee)
-    assert [g["kind"] for g in kept.json()] == ["competency"]
+    assert [g["kind"] for g in kept.json()["items"]] == ["competency"]

@@ -67,7 +67,7 @@ def test_a_mentorship_is_written_as_its_response_model_writes_it(policy, stamp):
 
 def test_a_page_of_mentorships_is_written_as_its_response_model_writes_it():
     items = [_mentorship({"duration_months": 9}, datetime(2026, 1, 5, 9, 30, tzinfo=UTC))] * 2
-    content = {"items": items, "next_after": items[-1].id}
+    content = {"items": items, "next_cursor": "opaque"}
     body = json.loads(answer(MentorshipPageRead, content).body)
     assert body == _as_the_model_says(MentorshipPageRead, content)
     assert body["items"][0]["policy"] == {"duration_months": 9}

@@ -60,8 +60,8 @@ class OidcIssuerCreate(BaseModel):
         json_schema_extra={
             "examples": [
                 {
-                    "issuer": "https://login.example.org",
-                    "audience": "mentoring-api",
+                    "issuer": "https://sso.example.com/realms/city",
+                    "audience": "mentoring-service",
                     "jwks_url": "https://login.example.org/.well-known/jwks.json",
                 }
             ]

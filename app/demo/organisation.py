@@ -1,6 +1,7 @@
 """`mentoring demo`: a demo organisation with a directory, a program from each preset, a cohort
-of each with its calendar, and applications ready to match: a coordinator publishes a run where
-the coordinator matches (NC, Maine); Charlotte's committee publishes its own slate."""
+of each with its calendar, applications ready to match (a coordinator publishes a run where
+the coordinator matches: NC, Maine; Charlotte's committee publishes its own slate), and
+mentorships in every state (`app.demo.pairs`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
+from app.demo.cast import Cast, DemoClock
+from app.demo.pairs import build_pairs
 from app.domain.access import Principal, Role
 from app.domain.eligibility.facts import ApplicantRole
 from app.domain.policy.presets import PRESETS
@@ -30,6 +33,7 @@ class DemoReport:
     programs: dict[str, str]
     cohorts: dict[str, str]
     tokens: dict[str, str]
+    mentorships: dict[str, str]
 
 
 def directory(seed: int = 7) -> list[dict[str, Any]]:
@@ -112,7 +116,9 @@ async def load_demo(
         await _calendar(uow, admin, clock, cohort.id, [p.id for p in people.values()])
     await _applications(uow, admin, clock, made_cohorts["nc-model"], people)
     tokens = await _tokens(uow, admin, clock, people)
-    return DemoReport(slug, made_programs, made_cohorts, tokens)
+    cast = Cast(uow, org.id, DemoClock(clock.now()), people)
+    pairs = await build_pairs(cast, made_programs, made_cohorts["nc-model"])
+    return DemoReport(slug, made_programs, made_cohorts, tokens, pairs)
 
 
 async def _calendar(
@@ -192,6 +198,7 @@ def next_steps(report: DemoReport, base_url: str) -> list[str]:
     base = base_url.rstrip("/")
     coordinator = report.tokens["coordinator"]
     cohort = report.cohorts["nc-model"]
+    active = report.mentorships["active"]
     bearer = '-H "Authorization: Bearer $TOKEN"'
     return [
         "",
@@ -202,5 +209,11 @@ def next_steps(report: DemoReport, base_url: str) -> list[str]:
         f"    TOKEN={coordinator}",
         f"    curl -s -X POST {base}/v1/cohorts/{cohort}/matching-runs {bearer}",
         f"    curl -s -X POST {base}/v1/matching-runs/<id>/publish {bearer}",
+        "  Every mentorship, one in each state (proposed, confirmed, active, completed, ended,",
+        "  withdrawn, rematched); the active one's meetings and its disclosure:",
         f"    curl -s {base}/v1/mentorships {bearer}",
+        f"    curl -s {base}/v1/mentorships/{active} {bearer}",
+        f"    curl -s {base}/v1/mentorships/{active}/meetings {bearer}",
+        f"    curl -s {base}/v1/mentorships/{active}/disclosures {bearer}",
+        f"    curl -s {base}/v1/mentorships/{report.mentorships['completed']}/evaluations {bearer}",
     ]
