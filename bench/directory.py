@@ -106,7 +106,7 @@ def bench_reads(url: str, args: argparse.Namespace) -> None:
         )
     print(f"  ratio by round: {' '.join(f'{x:.2f}' for x in ratios)}")
     ratio = ratios[len(ratios) // 2]
-    print(f"read ratio (service / raw asyncpg), median round: {ratio:.2f}  (target >= 0.50)")
+    print(f"read ratio (service / raw asyncpg), median round: {ratio:.2f}  (floor >= 0.60)")
 
 
 def main() -> None:
