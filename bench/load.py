@@ -329,7 +329,7 @@ def report(rounds: Rounds) -> None:
             mine.requests_per_second / max(rounds[name][c][n].requests_per_second for c in service)
             for n, mine in enumerate(service[peak])
         )
-        floor = "; floor >= 0.45" if name == "raw asyncpg mix" else ""  # the redesign issue's
+        floor = "; floor >= 0.45" if name == RAW_MIX else ""  # the redesign issue's
         print(
             f"mix / {name}: median round {statistics.median(ratios):.2f} "
             f"(rounds {' '.join(f'{r:.2f}' for r in ratios)}{floor})"
