@@ -9,9 +9,6 @@ behind it may change without breaking them.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
@@ -20,6 +17,7 @@ from fastapi import Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from app.domain.errors import InvalidInput
+from app.services.paging import decode_cursor, encode_cursor
 
 T = TypeVar("T")
 MAX_LIMIT = 200
@@ -59,24 +57,6 @@ def _page_request(
 
 
 PageQuery = Annotated[PageRequest, Depends(_page_request)]
-
-
-def encode_cursor(key: Sequence[Any]) -> str:
-    """The keyset of the last item shown, opaque to clients."""
-    text = json.dumps(list(key), separators=(",", ":"), default=str)
-    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> list[Any]:
-    """The inverse of `encode_cursor`; a cursor this service did not make is refused."""
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        key = json.loads(base64.b64decode(padded, altchars=b"-_", validate=True))
-    except (binascii.Error, ValueError):  # JSONDecodeError and UnicodeDecodeError too
-        key = None
-    if not isinstance(key, list) or not key:
-        raise InvalidInput("not a cursor this service issued", field="cursor")
-    return key
 
 
 def single_key(page: PageRequest, kind: Callable[[Any], T]) -> T | None:

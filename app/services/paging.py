@@ -1,14 +1,18 @@
 """A page of a collection as the use cases answer it: the items, and whether more follow.
 
 Use cases read `limit + 1` rows after the previous page's key; the extra row only says that
-another page follows. Cursors (what a client sees) are the API's business.
+another page follows. A cursor (what a client sees) is that key, written by `encode_cursor`:
+one opaque form for every list, whichever layer writes it.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from app.domain.errors import InvalidInput
 
@@ -32,3 +36,21 @@ def check_limit(limit: int, maximum: int = MAX_PAGE) -> int:
 def page_of(found: Sequence[T], limit: int) -> Page[T]:
     """A page from `limit + 1` rows read."""
     return Page(list(found[:limit]), len(found) > limit)
+
+
+def encode_cursor(key: Sequence[Any]) -> str:
+    """The keyset of the last item shown, opaque to clients."""
+    text = json.dumps(list(key), separators=(",", ":"), default=str)
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> list[Any]:
+    """The inverse of `encode_cursor`; a cursor this service did not make is refused."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        key = json.loads(base64.b64decode(padded, altchars=b"-_", validate=True))
+    except (binascii.Error, ValueError):  # JSONDecodeError and UnicodeDecodeError too
+        key = None
+    if not isinstance(key, list) or not key:
+        raise InvalidInput("not a cursor this service issued", field="cursor")
+    return key

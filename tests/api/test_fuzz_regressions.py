@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from app.api.pagination import encode_cursor
 from app.config import Settings
 from app.main import create_app
+from app.services.paging import encode_cursor
 from tests.factories import employee_row
 
 ENDPOINT = {"url": "https://hr.example.org/hooks", "event_types": ["employee.updated"]}

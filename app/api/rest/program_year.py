@@ -10,11 +10,12 @@ from fastapi import APIRouter, Query, Request, Response
 
 from app.api.concurrency import IfMatch, expected_fingerprint, fingerprinted
 from app.api.deps import CurrentCaller, SystemTime
-from app.api.pagination import PageQuery, answer, encode_cursor, single_key
+from app.api.pagination import PageQuery, answer, single_key
 from app.api.rest.relationship_calendar import ICALENDAR, render
 from app.api.rest.responses import problems
 from app.api.rest.schemas.program_year import CohortEventUpdate, WorkItemRead, WorklistRead
 from app.api.rest.schemas.programs import CohortEventRead
+from app.services.paging import encode_cursor
 from app.services.program_year import calendars
 from app.services.program_year.worklist import coordinator_worklist
 

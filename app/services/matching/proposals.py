@@ -3,8 +3,6 @@ as one document."""
 
 from __future__ import annotations
 
-import base64
-import binascii
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -13,6 +11,7 @@ from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import InvalidInput, NotFound
+from app.services.paging import decode_cursor, encode_cursor
 from app.services.ports import UnitOfWork
 
 MAX_PAGE = 1000
@@ -49,16 +48,12 @@ async def list_run_proposals(
 
 
 def _cursor(position: int) -> str:
-    return base64.urlsafe_b64encode(f"proposal:{position}".encode()).decode().rstrip("=")
+    return encode_cursor(["proposal", position])
 
 
 def _position(cursor: str) -> int:
     """The inverse of `_cursor`; a cursor this service did not make is refused, not guessed."""
-    try:
-        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        kind, _, number = text.partition(":")
-        if kind != "proposal" or not number.isdigit():
-            raise ValueError(text)
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise InvalidInput("not a cursor this service issued", field="cursor") from None
-    return int(number)
+    match decode_cursor(cursor):
+        case ["proposal", int(position)] if position >= 0 and not isinstance(position, bool):
+            return position
+    raise InvalidInput("not a cursor this service issued", field="cursor")
