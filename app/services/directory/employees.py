@@ -24,6 +24,7 @@ from app.services.directory.employee_rows import (
 )
 from app.services.directory.import_plan import planned
 from app.services.integrations import hr_changes
+from app.services.paging import check_limit
 from app.services.ports import Clock, UnitOfWork
 
 MAX_PAGE = 200
@@ -183,8 +184,7 @@ async def list_employees(
 ) -> EmployeePage:
     """A page of the directory in employee_number order; `after` is the previous page's cursor.
     `backward`: the page just before `after` instead; `next_cursor` then leads further back."""
-    if not 1 <= limit <= MAX_PAGE:
-        raise InvalidInput(f"limit must be between 1 and {MAX_PAGE}", field="limit")
+    check_limit(limit, MAX_PAGE)
     after_number = decode_cursor(after) if after else None
     async with uow.read_only():
         visible = await _visible(uow, principal)

@@ -11,7 +11,7 @@ from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import InvalidInput, NotFound
-from app.services.paging import decode_cursor, encode_cursor
+from app.services.paging import check_limit, decode_cursor, encode_cursor
 from app.services.ports import UnitOfWork
 
 MAX_PAGE = 1000
@@ -35,8 +35,7 @@ async def list_run_proposals(
 ) -> ProposalPage:
     """A page of the run's proposals, each with its explanation and runners-up."""
     reach(principal, Resource.MATCHING_RUNS, Action.READ)
-    if not 1 <= limit <= MAX_PAGE:
-        raise InvalidInput(f"limit must be between 1 and {MAX_PAGE}", field="limit")
+    check_limit(limit, MAX_PAGE)
     after = _position(cursor) if cursor else 0
     async with uow.read_only():
         found = await uow.programs.run_proposals(run_id, after=after, limit=limit + 1)

@@ -17,6 +17,7 @@ from app.domain.calendar.cohort_calendar import confirm_by
 from app.domain.calendar.worklist import PairFacts, WorkItem, worklist
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.policy.model import EvaluationKind
+from app.services.paging import check_limit
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.pairs import status_of
 from app.services.relationships.records import Progress
@@ -64,8 +65,7 @@ def _check(within_days: int, offset: int, limit: int) -> None:
         raise InvalidInput(f"within_days is 0 to {MAX_DAYS}", field="within_days")
     if offset < 0:
         raise InvalidInput("offset is at least 0", field="offset")
-    if not 1 <= limit <= MAX_PAGE:
-        raise InvalidInput(f"limit must be between 1 and {MAX_PAGE}", field="limit")
+    check_limit(limit, MAX_PAGE)
 
 
 async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:

@@ -26,6 +26,7 @@ from app.domain.matching.rules import unlifted
 from app.domain.policy.model import PairFormation, stored_policy
 from app.services.approvers import approver_name
 from app.services.matching.pool import recorded_conflicts, with_recorded
+from app.services.paging import check_limit
 from app.services.ports import UnitOfWork
 from app.services.programs.facts import candidate
 from app.services.programs.records import MatchingRun, Mentorship
@@ -151,8 +152,7 @@ async def page_of_mentorships(
     Without `documents`, their policies and explanations are not read (a dashboard).
     `backward`: the page just before `after` (still in id order), and whether more precede it."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.READ)
-    if not 1 <= limit <= MAX_PAGE:
-        raise InvalidInput(f"limit must be between 1 and {MAX_PAGE}", field="limit")
+    check_limit(limit, MAX_PAGE)
     async with uow.read_only():
         people = await _people_seen_by(uow, principal) if scope is Reach.OWN else None
         found = await uow.programs.mentorships(
