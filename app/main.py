@@ -12,6 +12,7 @@ from app.adapters.auth.revocations import hearing_revocations
 from app.adapters.background.process import background_work
 from app.adapters.db.database import Database
 from app.adapters.db.idempotency import PinnableDatabase
+from app.adapters.db.tenant_role import refuse_unsafe_tenant_role
 from app.adapters.db.urls import application_url, resolve_database_url
 from app.adapters.rate_limit import RateLimiter
 from app.adapters.scim.application import ScimMount
@@ -64,6 +65,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
                 app.state.database, outbound=settings.outbound_policy
             )
         try:
+            if owned:
+                await refuse_unsafe_tenant_role(app.state.database)
             async with running_beside(app, settings, background=owned):
                 yield
         finally:

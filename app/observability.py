@@ -18,13 +18,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
 access = logging.getLogger("mentoring.access")
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None)))
-# Paths whose last part is a secret (a calendar feed's): logs keep everything else.
-_SECRET_IN_PATH = re.compile(r"^(/v1/calendar/[^/]+/)[^/]+(\.ics)$")
+# A calendar feed's path is its secret: everything after the organisation's id goes, in any
+# path under the feed's prefix (a mistyped feed URL still carries the secret), and in full URLs.
+_SECRET_IN_PATH = re.compile(
+    r"(/v1/calendar/(?:[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}/)?).*?(\.ics)?$", re.IGNORECASE
+)
 
 
 def loggable_path(path: str) -> str:
-    """The path as logs may show it: a secret it carries is replaced."""
-    return _SECRET_IN_PATH.sub(r"\1[redacted]\2", path)
+    """The path (or URL) as logs, metrics and traces may show it: a secret it carries is
+    replaced."""
+    return _SECRET_IN_PATH.sub(r"\1[redacted]\2", path, count=1)
 
 
 class JsonFormatter(logging.Formatter):

@@ -4,6 +4,11 @@
 The application connects as APP_ROLE, which owns nothing and is not a superuser, so the
 policies bind it. The tenant is a transaction-local setting (`set_config(..., true)`), so it
 cannot outlive the request's transaction on a pooled connection.
+
+Crossing tenants takes two things: the `app.is_admin` setting, which any session may set,
+and membership in the role that owns the schema, which a session cannot give itself. Admin
+work (CLI, background jobs, migrations) connects as the owner; the API refuses to start as
+a role that could cross tenants (`tenant_role.py`).
 """
 
 from __future__ import annotations
@@ -19,8 +24,8 @@ DO $$ BEGIN
 END $$;
 """
 
-# Fail closed: with no setting, app_current_org() is NULL and no row matches. The admin
-# flag (CLI commands run by the schema owner) can never be raised by the application role.
+# Fail closed: with no setting, app_current_org() is NULL and no row matches. These are the
+# functions as first created; ADMIN_FUNCTION has since replaced app_is_admin().
 POLICY_FUNCTIONS = [
     f"""
 CREATE OR REPLACE FUNCTION app_current_org() RETURNS uuid LANGUAGE sql STABLE AS $$
@@ -32,6 +37,19 @@ CREATE OR REPLACE FUNCTION app_is_admin() RETURNS boolean LANGUAGE sql STABLE AS
      AND current_user <> '{APP_ROLE}'
 $$""",
 ]
+
+# The flag counts only for members of the role that ran the migration (the schema owner),
+# named in the function's body so that it stays a plain expression the planner inlines into
+# every policy. A deny-list of the application role would let any other login role raise it.
+ADMIN_FUNCTION = """
+DO $do$ BEGIN
+  EXECUTE format($f$
+CREATE OR REPLACE FUNCTION app_is_admin() RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT coalesce(current_setting('app.is_admin', true), '') = 'on'
+     AND pg_has_role(current_user, %L, 'MEMBER')
+$$$f$, current_user);
+END $do$
+"""
 
 
 def grant_app_role() -> list[str]:
