@@ -57,6 +57,10 @@ def configure_logging(level: str = "INFO") -> None:
         logging.getLogger(name).handlers = []
         logging.getLogger(name).propagate = True
     logging.getLogger("uvicorn.access").disabled = True  # ours carries the request id
+    # httpx logs every outgoing URL at INFO, and some webhook receivers (Slack's, say) put
+    # their secret in the URL: the delivery log records the outcome without it.
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 class RequestContext:
