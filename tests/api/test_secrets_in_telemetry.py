@@ -88,6 +88,8 @@ async def test_an_outgoing_url_with_a_secret_in_it_stays_out_of_the_logs() -> No
     from app.observability import configure_logging
 
     secret_url = "https://hooks.example.com/services/T000/B000/s3cr3t-receiver-token"
+    root = logging.getLogger()
+    kept_handlers, kept_level = root.handlers[:], root.level
     configure_logging("INFO")
     written: list[str] = []
     handler = logging.Handler()
@@ -99,6 +101,7 @@ async def test_an_outgoing_url_with_a_secret_in_it_stays_out_of_the_logs() -> No
             await outgoing.post(secret_url, json={})
         logging.getLogger("mentoring").info("a line that is kept")
     finally:
-        logging.getLogger().removeHandler(handler)
+        root.handlers[:] = kept_handlers  # configure_logging replaced the test run's own
+        root.setLevel(kept_level)
     assert "a line that is kept" in written
     assert not [line for line in written if "s3cr3t-receiver-token" in line]
