@@ -91,6 +91,27 @@ class CohortCreate(_Input):
     )
 
 
+class CohortUpdate(_Input):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Spring 2027 (extended)",
+                    "ends_on": "2027-12-10",
+                    "applications_close_on": "2027-02-19",
+                }
+            ]
+        },
+    )
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    ends_on: date | None = Field(default=None, description="null: the cohort has no set end")
+    applications_close_on: date | None = Field(
+        default=None, description="null: applications close when the cohort starts"
+    )
+
+
 class CohortRead(BaseModel):
     id: UUID
     program_id: UUID
