@@ -38,22 +38,23 @@ async def get_cohort(cohort_id: UUID, caller: CurrentCaller, response: Response)
 )
 async def update_cohort(
     cohort_id: UUID,
-    body: CohortUpdate,
     caller: CurrentCaller,
     response: Response,
+    body: CohortUpdate | None = None,
     if_match: IfMatch = None,
 ) -> Any:
     """Rename the cohort, or move its end or the day applications close (null clears a
     date); its start stays. With `If-Match` (the cohort's `ETag`), only if nobody changed the
     cohort since you read it (412 otherwise)."""
-    sent = body.model_dump(exclude_unset=True)
+    changes = body or CohortUpdate()
+    sent = changes.model_dump(exclude_unset=True)
     updated = await cohorts.update_cohort(
         uow=caller.uow,
         principal=caller.principal,
         cohort_id=cohort_id,
-        name=body.name,
-        ends_on=body.ends_on,
-        applications_close_on=body.applications_close_on,
+        name=changes.name,
+        ends_on=changes.ends_on,
+        applications_close_on=changes.applications_close_on,
         cleared=[field for field, value in sent.items() if value is None],
         if_fingerprint=expected_fingerprint(if_match),
     )
