@@ -65,6 +65,7 @@ def install_contract(app: FastAPI) -> None:
             document = generate()
             _secure(document, app)
             _add_documented_bodies(document)
+            _restore_examples(document)
         return app.openapi_schema or {}
 
     app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented extension
@@ -77,6 +78,25 @@ def _add_documented_bodies(document: dict[str, Any]) -> None:
         for inner, definition in schema.pop("$defs", {}).items():
             schemas.setdefault(inner, definition)
         schemas.setdefault(name, schema)
+
+
+def _restore_examples(document: dict[str, Any]) -> None:
+    """Put back the `null`s of the models' examples: FastAPI drops every null from the
+    document it generates, examples included, which leaves a required nullable field out of
+    its own example (`"revoked_at": null` of a live token)."""
+    schemas = document.get("components", {}).get("schemas", {})
+    for model in _api_models(BaseModel):
+        published = schemas.get(model.__name__)
+        if published is not None and "examples" in published:
+            published["examples"] = model.model_json_schema().get("examples", [])
+
+
+def _api_models(base: type[BaseModel]) -> Iterator[type[BaseModel]]:
+    """Every model the API layer defines (its bodies, answers and their parts)."""
+    for model in base.__subclasses__():
+        if model.__module__.startswith("app.api"):
+            yield model
+        yield from _api_models(model)
 
 
 def _secure(document: dict[str, Any], app: FastAPI) -> None:

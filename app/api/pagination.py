@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeGuard, TypeVar, get_args
 
 from fastapi import Depends, Query, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from app.domain.errors import InvalidInput
 from app.services.paging import decode_cursor, encode_cursor
@@ -22,6 +24,8 @@ from app.services.paging import decode_cursor, encode_cursor
 T = TypeVar("T")
 MAX_LIMIT = 200
 DEFAULT_LIMIT = 50
+# What a cursor looks like in the documentation's examples: the key of the last item shown.
+EXAMPLE_CURSOR = "WyIyMDI3LTAzLTAxVDA5OjAwOjAwKzAwOjAwIl0"
 
 
 class Page(BaseModel, Generic[T]):
@@ -32,6 +36,24 @@ class Page(BaseModel, Generic[T]):
     next_cursor: str | None = Field(
         description="Pass as `cursor` for the next page; null on the last page"
     )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """A page's example is its item's (every page model would otherwise repeat it)."""
+        schema = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        [item] = get_args(cls.model_fields["items"].annotation) or (None,)
+        extra = item.model_config.get("json_schema_extra") if _is_model(item) else None
+        examples = extra.get("examples") if isinstance(extra, dict) else None
+        if isinstance(examples, list) and examples and "examples" not in target:
+            target["examples"] = [{"items": [examples[0]], "next_cursor": EXAMPLE_CURSOR}]
+        return schema
+
+
+def _is_model(item: object) -> TypeGuard[type[BaseModel]]:
+    return isinstance(item, type) and issubclass(item, BaseModel)
 
 
 @dataclass(frozen=True, slots=True)

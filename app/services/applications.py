@@ -161,12 +161,22 @@ async def edit_application(
 
 
 async def decide_supervisor_approval(
-    *, uow: UnitOfWork, principal: Principal, clock: Clock, application_id: UUID, approved: bool
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    application_id: UUID,
+    approved: bool,
+    if_fingerprint: str | None = None,
 ) -> Application:
-    """The mentee's supervisor approves or declines participation (Caltrans)."""
+    """The mentee's supervisor approves or declines participation (Caltrans).
+    `if_fingerprint` (an `If-Match`): refused as stale unless the application is as it was read."""
     scope = reach(principal, Resource.APPLICATIONS, Action.APPROVE)
     async with uow:
-        application = await _visible(uow, principal, scope, application_id)
+        application = await _visible(
+            uow, principal, scope, application_id, lock=if_fingerprint is not None
+        )
+        check_unchanged(application, if_fingerprint, "application")
         if application.supervisor_approval is None:
             raise Conflict("this program asks no supervisor approval", field="approved")
         decision = "approved" if approved else "declined"
@@ -176,8 +186,9 @@ async def decide_supervisor_approval(
         await uow.programs.save_applications([decided])
         event = "application.supervisor_approved" if approved else "application.supervisor_declined"
         await _announce(uow, principal, decided, event)
+        stored = await uow.programs.get_application(application_id)
         await uow.commit()
-    return decided
+    return stored or decided
 
 
 async def override_eligibility(
@@ -188,8 +199,10 @@ async def override_eligibility(
     application_id: UUID,
     rule: str,
     reason: str,
+    if_fingerprint: str | None = None,
 ) -> Application:
-    """Admit, on record and with the reason, an applicant who fails `rule` (NC, seed 003)."""
+    """Admit, on record and with the reason, an applicant who fails `rule` (NC, seed 003).
+    `if_fingerprint` (an `If-Match`): refused as stale unless the application is as it was read."""
     reach(principal, Resource.APPLICATIONS, Action.OVERRIDE)
     now = clock.now()
     if not reason.strip():
@@ -202,7 +215,10 @@ async def override_eligibility(
         override = EligibilityOverride(
             rule, await approver_name(uow, principal), now, reason.strip()
         )
-        application = await _visible(uow, principal, Reach.ALL, application_id)
+        application = await _visible(
+            uow, principal, Reach.ALL, application_id, lock=if_fingerprint is not None
+        )
+        check_unchanged(application, if_fingerprint, "application")
         cohort = await uow.programs.get_cohort(application.cohort_id)
         program = await uow.programs.get_program(cohort.program_id) if cohort else None
         if program is None or not program.policy.eligibility.overrides_allowed:
@@ -223,8 +239,9 @@ async def override_eligibility(
                 rule=rule,
             )
         )
+        stored = await uow.programs.get_application(application_id)
         await uow.commit()
-    return decided
+    return stored or decided
 
 
 async def refresh_eligibility(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import replace
 from datetime import date
 from uuid import UUID
 
@@ -17,7 +18,9 @@ from app.domain.luncheons import check_luncheon_date
 from app.services.applications import refresh_within
 from app.services.paging import Page, check_limit, page_of
 from app.services.ports import Clock, UnitOfWork
+from app.services.program_year.calendars import follow_formal_end
 from app.services.programs.records import Cohort, CohortEvent
+from app.services.versions import check_unchanged
 
 # The calendars of the seeds: Maine's yearly schedule, NC information sessions, Charlotte groups.
 EVENT_KINDS = tuple(kind.value for kind in EventKind)
@@ -38,8 +41,7 @@ async def create_cohort(
     reach(principal, Resource.COHORTS, Action.WRITE)
     if not name.strip():
         raise InvalidInput("must not be blank", field="name")
-    if ends_on is not None and ends_on <= starts_on:
-        raise InvalidInput("must be after starts_on", field="ends_on")
+    _check_end(starts_on, ends_on)
     draft = Cohort(
         uuid.uuid4(), program_id, name.strip(), starts_on, ends_on, applications_close_on
     )
@@ -62,6 +64,53 @@ async def create_cohort(
         await uow.access.record(AuditEvent.by(principal, "cohort.created", "cohort", cohort.id))
         await uow.commit()
     return cohort
+
+
+async def update_cohort(
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    cohort_id: UUID,
+    name: str | None = None,
+    ends_on: date | None = None,
+    applications_close_on: date | None = None,
+    cleared: Collection[str] = (),
+    if_fingerprint: str | None = None,
+) -> Cohort:
+    """Rename a cohort, or move its end or the day applications close (`cleared` names those
+    set back to none); its start stays, as the calendar was laid out from it. Moving the end
+    moves the pairs whose term ends with the cohort (Maine). `if_fingerprint` (an `If-Match`):
+    refused as stale unless the cohort is as it was read."""
+    reach(principal, Resource.COHORTS, Action.WRITE)
+    if name is not None and not name.strip():
+        raise InvalidInput("must not be blank", field="name")
+    async with uow:
+        found = await uow.programs.get_cohort(cohort_id, lock=if_fingerprint is not None)
+        if found is None:
+            raise NotFound("no such cohort", field="id")
+        check_unchanged(found, if_fingerprint, "cohort")
+        changed = replace(
+            found,
+            name=name.strip() if name else found.name,
+            ends_on=None if "ends_on" in cleared else ends_on or found.ends_on,
+            applications_close_on=None
+            if "applications_close_on" in cleared
+            else applications_close_on or found.applications_close_on,
+        )
+        _check_end(changed.starts_on, changed.ends_on)
+        stored = await uow.programs.save_cohort(changed)
+        if stored is None:
+            raise NotFound("no such cohort", field="id")
+        if stored.ends_on != found.ends_on:
+            await follow_formal_end(uow, principal, cohort_id)
+        await uow.access.record(AuditEvent.by(principal, "cohort.updated", "cohort", cohort_id))
+        await uow.commit()
+    return stored
+
+
+def _check_end(starts_on: date, ends_on: date | None) -> None:
+    if ends_on is not None and ends_on <= starts_on:
+        raise InvalidInput(f"must be after starts_on ({starts_on.isoformat()})", field="ends_on")
 
 
 async def get_cohort(*, uow: UnitOfWork, principal: Principal, cohort_id: UUID) -> Cohort:
@@ -152,12 +201,19 @@ async def record_attendance(
     clock: Clock,
     event_id: UUID,
     employee_ids: Sequence[UUID],
+    if_fingerprint: str | None = None,
 ) -> CohortEvent:
     """Record who attended an event (NC and Caltrans require an information session). The
     attendance is the person's: every application it feeds, in any cohort of the program, is
-    decided again in the same transaction (no stale `eligible`)."""
+    decided again in the same transaction (no stale `eligible`). `if_fingerprint` (an
+    `If-Match`): refused as stale unless the event is as it was read."""
     reach(principal, Resource.COHORTS, Action.WRITE)
     async with uow:
+        if if_fingerprint is not None:
+            seen = await uow.programs.event(event_id, lock=True)
+            if seen is None:
+                raise NotFound("no such event", field="event_id")
+            check_unchanged(seen, if_fingerprint, "event")
         known = {e.id for e in await uow.employees.get_many(list(set(employee_ids)))}
         unknown = [str(i) for i in employee_ids if i not in known]
         event = await uow.programs.record_attendance(event_id, employee_ids)

@@ -19,6 +19,7 @@ from app.services.eligibility_refresh import reevaluate
 from app.services.matching.pool import cohort_pool
 from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import Application
+from app.services.versions import check_unchanged
 
 MAX_RANKED = 20
 
@@ -30,20 +31,25 @@ async def rank_shortlist(
     clock: Clock,
     application_id: UUID,
     mentor_ids: Sequence[UUID],
+    if_fingerprint: str | None = None,
 ) -> Application:
     """The protégé ranks the mentors they interviewed, best first; each must be one the rules
-    allow for them. Kept as their preferred mentors, in order: matching weighs them by rank."""
+    allow for them. Kept as their preferred mentors, in order: matching weighs them by rank.
+    `if_fingerprint` (an `If-Match`): refused as stale unless the application is as it was read."""
     scope = reach(principal, Resource.APPLICATIONS, Action.WRITE)
     ranked = list(dict.fromkeys(mentor_ids))
     if not 1 <= len(ranked) <= MAX_RANKED:
         raise InvalidInput(f"rank between 1 and {MAX_RANKED} mentors", field="mentor_ids")
     today = clock.now().date()
     async with uow:
-        application = await uow.programs.get_application(application_id)
+        application = await uow.programs.get_application(
+            application_id, lock=if_fingerprint is not None
+        )
         if application is None or (
             scope is Reach.OWN and application.employee_id != principal.employee_id
         ):
             raise NotFound("no such application", field="id")
+        check_unchanged(application, if_fingerprint, "application")
         pool = await cohort_pool(uow, application.cohort_id, today, store=False)
         if PairFormation.INTERVIEW_SHORTLIST not in pool.policy.pair_formation:
             raise NotFound("this program keeps no interview shortlist", field="id")
@@ -64,5 +70,6 @@ async def rank_shortlist(
         await uow.access.record(
             AuditEvent.by(principal, "application.shortlist_ranked", "application", application_id)
         )
+        stored = await uow.programs.get_application(application_id)
         await uow.commit()
-    return decided
+    return stored or decided

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import jsonschema_rs
 import pytest
 
 from app.api.contract import BEARER, schema_name
@@ -174,3 +175,74 @@ def test_the_main_bodies_and_answers_carry_an_example_their_model_accepts(docume
     assert examples
     for example in examples:
         model.model_validate(example)
+
+
+def _resolved(schemas: dict, schema: dict) -> dict:
+    """The schema a `$ref` names; for an optional body (`X | None`), X's."""
+    while True:
+        if "$ref" in schema:
+            schema = schemas[schema["$ref"].rsplit("/", 1)[1]]
+            continue
+        branches = [s for s in schema.get("anyOf", ()) if s.get("type") != "null"]
+        if len(branches) == 1 and "examples" not in schema:
+            schema = branches[0]
+            continue
+        return schema
+
+
+def _examples(schemas: dict, media: dict) -> list:
+    """What a reader of the document (Swagger UI, a generated client) sees as examples of a
+    body: the media type's own, else its schema's; a bare array shows its items' examples."""
+    if "example" in media:
+        return [media["example"]]
+    schema = _resolved(schemas, media.get("schema", {}))
+    if "examples" in schema:
+        return schema["examples"]
+    if schema.get("type") == "array":
+        return [[e] for e in _resolved(schemas, schema.get("items", {})).get("examples", [])]
+    return []
+
+
+def _json_bodies(document: dict):
+    """(operation, which body, media type object) of every request body and 2xx JSON answer."""
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            name = f"{method.upper()} {path}"
+            bodies = [("request", operation.get("requestBody", {}))]
+            bodies += [(code, r) for code, r in operation["responses"].items() if code[0] == "2"]
+            for which, body in bodies:
+                for content_type, media in body.get("content", {}).items():
+                    if content_type.endswith("json"):
+                        yield name, which, media
+
+
+def test_every_request_body_and_success_answer_shows_an_example(document):
+    schemas = document["components"]["schemas"]
+    bodies = list(_json_bodies(document))
+    assert len(bodies) > 120  # the walk does find every operation's bodies
+    missing = [(name, which) for name, which, media in bodies if not _examples(schemas, media)]
+    assert missing == []
+
+
+def test_every_example_in_the_document_is_valid_against_its_schema(document):
+    # The examples are what integrators copy first: each must pass its own schema, formats
+    # (dates, uuids, date-times) included, resolved against the document's components.
+    schemas = document["components"]["schemas"]
+    invalid = []
+    for name, which, media in _json_bodies(document):
+        root = {**media.get("schema", {}), "components": document["components"]}
+        validator = jsonschema_rs.Draft202012Validator(root, validate_formats=True)
+        for example in _examples(schemas, media):
+            invalid += [(name, which, e.message) for e in validator.iter_errors(example)]
+    assert invalid == []
+
+
+def test_an_example_that_breaks_its_schema_is_caught(document):
+    schemas = document["components"]["schemas"]
+    root = {"$ref": "#/components/schemas/CohortRead", "components": document["components"]}
+    validator = jsonschema_rs.Draft202012Validator(root, validate_formats=True)
+    [example] = schemas["CohortRead"]["examples"]
+    assert validator.is_valid(example)
+    assert not validator.is_valid({**example, "starts_on": "2027-02-30"})
+    assert not validator.is_valid({k: v for k, v in example.items() if k != "name"})
+    assert _examples(schemas, {"schema": {"type": "object"}}) == []

@@ -19,6 +19,7 @@ from app.domain.eligibility.facts import ApplicantRole as DomainApplicantRole
 from app.domain.policy.model import PairFormation as DomainPairFormation
 from app.domain.policy.presets import Preset as PresetRecord
 from app.services.programs import records
+from app.services.versions import fingerprint
 
 ApplicantRole = strawberry.enum(DomainApplicantRole, name="ApplicantRole")
 PairFormation = strawberry.enum(DomainPairFormation, name="PairFormation")
@@ -92,6 +93,9 @@ class Cohort:
     starts_on: date
     ends_on: date | None
     applications_close_on: date | None
+    etag: str = strawberry.field(
+        description="The `ETag` REST answers for this cohort: `ifMatch` of `updateCohort`"
+    )
 
     @classmethod
     def of(cls, c: records.Cohort) -> Cohort:
@@ -102,6 +106,7 @@ class Cohort:
             starts_on=c.starts_on,
             ends_on=c.ends_on,
             applications_close_on=c.applications_close_on,
+            etag=f'"{fingerprint(c)}"',
         )
 
     @strawberry.field(description="The cohort's calendar in date order, with attendance")

@@ -10,6 +10,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from app.api.graphql import page_relations
+from app.api.graphql.cohort_mutations import CohortMutation
 from app.api.graphql.context import context_of
 from app.api.graphql.mentorship_relations import cursor
 from app.api.graphql.problems import Problem
@@ -175,7 +176,7 @@ class ProgramQuery:
 
 
 @strawberry.type
-class ProgramMutation(ApplicationMutation, MatchingMutation):
+class ProgramMutation(ApplicationMutation, MatchingMutation, CohortMutation):
     @strawberry.mutation(description="A program from a preset, with optional policy overrides")
     async def create_program(
         self, info: strawberry.Info, name: str, preset: str, policy: JSON | None = None

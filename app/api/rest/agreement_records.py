@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.deps import CurrentCaller
 from app.api.pagination import Page, PageQuery, bounded, by
+from app.api.rest.examples import relationships as ex
 from app.api.rest.responses import problems
 from app.api.rest.schemas.relationships import SignatureRead
 from app.services.relationships import agreement_versions
@@ -22,7 +23,7 @@ _READ = ConfigDict(from_attributes=True)
 
 
 class AgreementVersionRead(BaseModel):
-    model_config = _READ
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.AGREEMENT_VERSION_READ)
     mentorship_id: UUID
     version: int
     terms: dict[str, Any]
@@ -37,7 +38,9 @@ class AgreementVersionPageRead(Page[AgreementVersionRead]):
 
 
 class AgreementRegisterEntryRead(BaseModel):
-    model_config = _READ
+    model_config = ConfigDict(
+        from_attributes=True, json_schema_extra=ex.AGREEMENT_REGISTER_ENTRY_READ
+    )
     mentorship_id: UUID
     mentee_id: UUID
     mentor_id: UUID

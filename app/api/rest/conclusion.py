@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.deps import CurrentCaller, SystemTime
 from app.api.pagination import Page, PageQuery, bounded
+from app.api.rest.examples import relationships as ex
 from app.api.rest.responses import problems
 from app.domain.lifecycle import Party
 from app.services.relationships import conclusion
@@ -35,7 +36,7 @@ class DebriefCreate(BaseModel):
 
 
 class DebriefRead(BaseModel):
-    model_config = _READ
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.DEBRIEF_READ)
     id: UUID
     mentorship_id: UUID
     party: str
@@ -60,7 +61,7 @@ class ProgressReportCreate(BaseModel):
 
 
 class ProgressReportRead(BaseModel):
-    model_config = _READ
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.PROGRESS_REPORT_READ)
     id: UUID
     mentorship_id: UUID
     party: str

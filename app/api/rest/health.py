@@ -10,13 +10,24 @@ from app.api.deps import Readiness
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz", operation_id="healthz")
+@router.get(
+    "/healthz",
+    operation_id="healthz",
+    responses={200: {"content": {"application/json": {"example": {"status": "ok"}}}}},
+)
 async def healthz() -> dict[str, str]:
     """The process is up."""
     return {"status": "ok"}
 
 
-@router.get("/readyz", operation_id="readyz")
+_READY = {"ready": True, "database": "reachable", "revision": "import0001", "head": "import0001"}
+
+
+@router.get(
+    "/readyz",
+    operation_id="readyz",
+    responses={200: {"content": {"application/json": {"example": _READY}}}},
+)
 async def readyz(state: Readiness) -> JSONResponse:
     """The database answers and its schema is at the migration head (else 503)."""
     return JSONResponse(state, status_code=200 if state["ready"] else 503)

@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
 from app.api.deps import CurrentCaller
+from app.api.rest.examples import relationship_reports as ex
 from app.api.rest.responses import problems
 from app.services.relationships import luncheon_groups
 
@@ -15,7 +16,7 @@ router = APIRouter(prefix="/v1", tags=["mentorships"])
 
 
 class LuncheonHostsRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.LUNCHEON_HOSTS_READ)
     cohort_id: UUID
     volunteers: list[UUID]
 

@@ -296,21 +296,25 @@ async def confirm_referent_qualifications(
 @router.put(
     "/applications/{application_id}/shortlist-ranking",
     operation_id="rankShortlist",
-    responses=problems(403, 404, 422),
+    responses=problems(403, 404, 412, 422),
 )
 async def rank_shortlist(
     application_id: UUID,
     body: ShortlistRankingWrite,
     caller: CurrentCaller,
     clock: SystemTime,
+    response: Response,
+    if_match: IfMatch = None,
 ) -> ApplicationRead:
     """The protégé ranks the mentors of their interview shortlist, best first (004); the
-    ranking becomes their preferred mentors."""
+    ranking becomes their preferred mentors. With `If-Match` (the application's `ETag`), only
+    if nobody changed it since you read it (412 otherwise)."""
     ranked = await shortlists.rank_shortlist(
         uow=caller.uow,
         principal=caller.principal,
         clock=clock,
         application_id=application_id,
         mentor_ids=body.mentor_ids,
+        if_fingerprint=expected_fingerprint(if_match),
     )
-    return ApplicationRead.model_validate(ranked, from_attributes=True)
+    return ApplicationRead.model_validate(fingerprinted(response, ranked), from_attributes=True)

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request, Response
 
-from app.api.concurrency import fingerprinted
+from app.api.concurrency import IfMatch, expected_fingerprint, fingerprinted
 from app.api.deps import CurrentCaller, SystemTime
 from app.api.pagination import PageQuery, PageRequest, bounded, by, keyset
 from app.api.rest.responses import problems
@@ -107,45 +107,55 @@ async def get_application(application_id: UUID, caller: CurrentCaller, response:
     "/applications/{application_id}/supervisor-decision",
     operation_id="decideSupervisorApproval",
     response_model=ApplicationRead,
-    responses=problems(403, 404, 409),
+    responses=problems(403, 404, 409, 412),
 )
 async def decide_supervisor_approval(
     application_id: UUID,
     body: SupervisorDecisionCreate,
     caller: CurrentCaller,
     clock: SystemTime,
+    response: Response,
+    if_match: IfMatch = None,
 ) -> Any:
-    """The mentee's supervisor approves or declines participation (Caltrans)."""
-    return await service.decide_supervisor_approval(
+    """The mentee's supervisor approves or declines participation (Caltrans). With `If-Match`
+    (the application's `ETag`), only if nobody changed it since you read it (412 otherwise)."""
+    decided = await service.decide_supervisor_approval(
         uow=caller.uow,
         principal=caller.principal,
         clock=clock,
         application_id=application_id,
         approved=body.approved,
+        if_fingerprint=expected_fingerprint(if_match),
     )
+    return fingerprinted(response, decided)
 
 
 @router.post(
     "/applications/{application_id}/eligibility-overrides",
     operation_id="overrideEligibility",
     response_model=ApplicationRead,
-    responses=problems(403, 404),
+    responses=problems(403, 404, 412),
 )
 async def override_eligibility(
     application_id: UUID,
     body: EligibilityOverrideCreate,
     caller: CurrentCaller,
     clock: SystemTime,
+    response: Response,
+    if_match: IfMatch = None,
 ) -> Any:
-    """Admit, on record, an applicant who fails a rule (where the policy allows: NC)."""
-    return await service.override_eligibility(
+    """Admit, on record, an applicant who fails a rule (where the policy allows: NC). With
+    `If-Match` (the application's `ETag`), only if nobody changed it since you read it."""
+    decided = await service.override_eligibility(
         uow=caller.uow,
         principal=caller.principal,
         clock=clock,
         application_id=application_id,
         rule=body.rule,
         reason=body.reason,
+        if_fingerprint=expected_fingerprint(if_match),
     )
+    return fingerprinted(response, decided)
 
 
 @router.get(

@@ -60,6 +60,7 @@ def _place(value: object) -> int:
 @router.get(
     "/cohorts/{cohort_id}/calendar.ics",
     operation_id="getCohortCalendarFeed",
+    response_class=Response,  # iCalendar text, not JSON
     responses={200: {"content": {"text/calendar": {}}}, **problems(403, 404)},
 )
 async def get_cohort_calendar(cohort_id: UUID, caller: CurrentCaller) -> Response:

@@ -1,5 +1,6 @@
 """REST routes of the programs area: presets, programs, cohorts and their calendars.
-Applications, matching runs and mentorships are in their own modules, included here."""
+A cohort's own reads and edits, applications, matching runs and mentorships are in their own
+modules, included here."""
 
 from __future__ import annotations
 
@@ -8,10 +9,17 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request, Response
 
-from app.api.concurrency import IfMatch, expected_version, fingerprinted, tagged
+from app.api.concurrency import (
+    IfMatch,
+    expected_fingerprint,
+    expected_version,
+    fingerprinted,
+    tagged,
+)
 from app.api.deps import CurrentCaller, CurrentPrincipal, SystemTime
 from app.api.pagination import PageQuery, bounded, by, keyset, single_key
 from app.api.rest.program_applications import router as applications_router
+from app.api.rest.program_cohorts import router as cohorts_router
 from app.api.rest.program_matching import router as matching_router
 from app.api.rest.responses import problems
 from app.api.rest.schemas.programs import (
@@ -177,17 +185,6 @@ async def create_cohort(program_id: UUID, body: CohortCreate, caller: CurrentCal
     )
 
 
-@router.get(
-    "/cohorts/{cohort_id}",
-    operation_id="getCohort",
-    response_model=CohortRead,
-    responses=problems(403, 404),
-)
-async def get_cohort(cohort_id: UUID, caller: CurrentCaller) -> Any:
-    """One cohort."""
-    return await cohorts.get_cohort(uow=caller.uow, principal=caller.principal, cohort_id=cohort_id)
-
-
 @router.post(
     "/cohorts/{cohort_id}/events",
     operation_id="addCohortEvent",
@@ -225,21 +222,29 @@ async def list_cohort_events(
     "/cohort-events/{event_id}/attendance",
     operation_id="recordAttendance",
     response_model=CohortEventRead,
-    responses=problems(403, 404),
+    responses=problems(403, 404, 412),
 )
 async def record_attendance(
-    event_id: UUID, body: AttendanceCreate, caller: CurrentCaller, clock: SystemTime
+    event_id: UUID,
+    body: AttendanceCreate,
+    caller: CurrentCaller,
+    clock: SystemTime,
+    response: Response,
+    if_match: IfMatch = None,
 ) -> Any:
     """Record who attended (an information session counts toward NC and Caltrans eligibility,
-    in every cohort of the program within the validity the policy sets)."""
-    return await cohorts.record_attendance(
+    in every cohort of the program within the validity the policy sets). With `If-Match` (the
+    event's `ETag`), only if nobody changed the event since you read it (412 otherwise)."""
+    recorded = await cohorts.record_attendance(
         uow=caller.uow,
         principal=caller.principal,
         clock=clock,
         event_id=event_id,
         employee_ids=body.employee_ids,
+        if_fingerprint=expected_fingerprint(if_match),
     )
+    return fingerprinted(response, recorded)
 
 
 # Every route of the programs area, in matching order (see `app.main.create_app`).
-routers = (router, applications_router, matching_router)
+routers = (router, cohorts_router, applications_router, matching_router)

@@ -7,9 +7,10 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request, Response
 from icalendar import Calendar, Event
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.deps import CurrentCaller, get_uow_factory
+from app.api.rest.examples import relationships as ex
 from app.api.rest.responses import problems
 from app.domain.access import Principal, Role
 from app.services.relationships import calendar_feed
@@ -20,6 +21,8 @@ ICALENDAR = "text/calendar; charset=utf-8"
 
 
 class CalendarFeedRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.CALENDAR_FEED_READ)
+
     url: str = Field(description="The feed's absolute URL, to paste into a calendar client")
     secret: str
 
@@ -42,6 +45,7 @@ async def issue_calendar_feed(caller: CurrentCaller, request: Request) -> Calend
 @router.get(
     "/calendar/{organization_id}/{secret}.ics",
     operation_id="getCalendarFeed",
+    response_class=Response,  # iCalendar text, not JSON
     responses={200: {"content": {"text/calendar": {}}}, **problems(404)},
 )
 async def get_calendar_feed(organization_id: UUID, secret: str, request: Request) -> Response:

@@ -158,13 +158,26 @@ async def write_agreement(
     "/mentorships/{mentorship_id}/agreement/sign",
     operation_id="signAgreement",
     response_model=AgreementRead,
-    responses=_PROBLEMS,
+    responses=problems(400, 403, 404, 409, 412),
 )
-async def sign_agreement(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
-    """The caller signs the current version of the agreement (once)."""
-    return await agreements.sign_agreement(
-        uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
+async def sign_agreement(
+    mentorship_id: UUID,
+    caller: CurrentCaller,
+    clock: SystemTime,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Any:
+    """The caller signs the current version of the agreement (once). With `If-Match` (the
+    agreement's `ETag`), only if it is still the version you read (412 otherwise)."""
+    signed = await agreements.sign_agreement(
+        uow=caller.uow,
+        principal=caller.principal,
+        clock=clock,
+        mentorship_id=mentorship_id,
+        if_version=expected_version(if_match),
     )
+    tagged(response, signed.version)
+    return signed
 
 
 @router.get(

@@ -198,18 +198,27 @@ async def update_goal(
     operation_id="commentOnGoal",
     status_code=201,
     response_model=GoalRead,
-    responses=_PROBLEMS,
+    responses=problems(400, 403, 404, 409, 412),
 )
 async def comment_on_goal(
     goal_id: UUID,
     body: GoalCommentCreate,
     caller: CurrentCaller,
     clock: SystemTime,
+    response: Response,
+    if_match: IfMatch = None,
 ) -> Any:
-    """A participant comments on a goal (the mentor's part in a mentee-driven plan)."""
-    return await goals.comment_on_goal(
-        uow=caller.uow, principal=caller.principal, clock=clock, goal_id=goal_id, text=body.text
+    """A participant comments on a goal (the mentor's part in a mentee-driven plan). With
+    `If-Match` (the goal's `ETag`), only if nobody changed the goal since you read it."""
+    commented = await goals.comment_on_goal(
+        uow=caller.uow,
+        principal=caller.principal,
+        clock=clock,
+        goal_id=goal_id,
+        text=body.text,
+        if_fingerprint=expected_fingerprint(if_match),
     )
+    return fingerprinted(response, commented)
 
 
 @router.post(

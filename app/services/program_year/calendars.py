@@ -73,7 +73,7 @@ async def update_cohort_event(
         if stored is None:
             raise NotFound("no such event", field="event_id")
         if stored.kind == EventKind.FINAL_CELEBRATION:
-            await _follow_formal_end(uow, principal, stored)
+            await follow_formal_end(uow, principal, stored.cohort_id)
         await uow.access.record(
             AuditEvent.by(
                 principal, "cohort.event_moved", "cohort", found.cohort_id, event_id=str(event_id)
@@ -108,11 +108,11 @@ async def remove_cohort_event(
     return found
 
 
-async def _follow_formal_end(uow: UnitOfWork, principal: Principal, moved: CohortEvent) -> None:
+async def follow_formal_end(uow: UnitOfWork, principal: Principal, cohort_id: UUID) -> None:
     """Where a pair's policy ends its term at the cohort's formal end (Maine: "Formal
-    relationships end" at the final celebration, 004), moving that event moves the end of
-    the cohort's open pairs with it."""
-    cohort = await uow.programs.get_cohort(moved.cohort_id)
+    relationships end" at the final celebration, 004), moving that event, or the cohort's
+    end, moves the end of the cohort's open pairs with it."""
+    cohort = await uow.programs.get_cohort(cohort_id)
     if cohort is None:
         return
     events = await uow.programs.events(cohort.id)

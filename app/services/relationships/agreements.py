@@ -100,9 +100,16 @@ async def write_agreement(
 
 
 async def sign_agreement(
-    *, uow: UnitOfWork, principal: Principal, clock: Clock, mentorship_id: UUID
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    mentorship_id: UUID,
+    if_version: int | None = None,
 ) -> AgreementView:
-    """The caller signs the current version (once); `active` when both have, where required."""
+    """The caller signs the current version (once); `active` when both have, where required.
+    `if_version` (an `If-Match`): refused as stale unless the agreement is still the version
+    the caller read, so nobody signs terms they have not seen."""
     scope = reach(principal, Resource.AGREEMENTS, Action.WRITE)
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
@@ -110,6 +117,10 @@ async def sign_agreement(
         current = await uow.relationships.agreement(mentorship_id)
         if current is None:
             raise TransitionRefused("there is no agreement to sign yet", rule="no_agreement")
+        if if_version is not None and current.version != if_version:
+            raise PreconditionFailed(
+                "the agreement changed since it was read; read it again", field="If-Match"
+            )
         _require_sections(pair, current)
         now = clock.now()
         transition = lifecycle.sign_agreement(pair.status, by=party, today=now.date())

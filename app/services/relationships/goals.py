@@ -97,14 +97,22 @@ async def update_goal(
 
 
 async def comment_on_goal(
-    *, uow: UnitOfWork, principal: Principal, clock: Clock, goal_id: UUID, text: str
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    goal_id: UUID,
+    text: str,
+    if_fingerprint: str | None = None,
 ) -> Goal:
-    """Either participant comments on a goal (the mentor's part in a mentee-driven plan)."""
+    """Either participant comments on a goal (the mentor's part in a mentee-driven plan).
+    `if_fingerprint` (an `If-Match`): refused as stale unless the goal is as it was read."""
     scope = reach(principal, Resource.GOALS, Action.WRITE)
     _check_text(text)
     async with uow:
-        goal = await _goal(uow, goal_id)
+        goal = await _goal(uow, goal_id, lock=if_fingerprint is not None)
         pair = await open_pair(uow, principal, goal.mentorship_id, scope)
+        check_unchanged(goal, if_fingerprint, "goal")
         by = participant(pair)
         comment = {"by": by.value, "text": text.strip(), "at": clock.now().isoformat()}
         stored = await uow.relationships.save_goal(

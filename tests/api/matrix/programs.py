@@ -21,6 +21,7 @@ REST: dict[tuple[str, str], Op] = {
         "program", body={"name": "x", "starts_on": "2026-01-01"}
     ),
     ("GET", "/v1/cohorts/{cohort_id}"): Op("cohort"),
+    ("PATCH", "/v1/cohorts/{cohort_id}"): Op("cohort", body={"name": "Taken over"}),
     ("POST", "/v1/cohorts/{cohort_id}/events"): Op(
         "cohort", body={"kind": "orientation", "starts_on": "2026-01-01"}
     ),
@@ -121,6 +122,10 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     "addCohortEvent": (
         f'mutation($id: UUID!) {{ addCohortEvent(cohortId: $id, kind: "orientation", '
         f'startsOn: "2026-01-01") {_PROBLEM} }}',
+        "cohort",
+    ),
+    "updateCohort": (
+        f'mutation($id: UUID!) {{ updateCohort(id: $id, name: "Taken over") {_PROBLEM} }}',
         "cohort",
     ),
     "recordAttendance": (

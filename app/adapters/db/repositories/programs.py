@@ -57,7 +57,13 @@ _POLICY_VERSIONS = _sql(
     "AND program_id = :program_id ORDER BY version"
 )
 _INSERT_COHORT = rows.insert(tp.cohorts, Cohort, skip=("created_at",))
-_GET_COHORT = rows.select_by(tp.cohorts, Cohort, "id")
+_COHORT = {lock: rows.select_by(tp.cohorts, Cohort, "id", lock=lock) for lock in (False, True)}
+_SAVE_COHORT = compile_statement(
+    tp.cohorts.update()
+    .where(tp.cohorts.c.organization_id == _P("org"), tp.cohorts.c.id == _P("id"))
+    .values(name=_P("name"), ends_on=_P("ends_on"), applications_close_on=_P("closes_on"))
+    .returning(*rows.columns_of(tp.cohorts, Cohort))
+)
 _COHORTS_OF = rows.select_by(tp.cohorts, Cohort, "program_id", order=("starts_on", "id"))
 _PRESETS_OF_COHORTS = compile_statement(
     sa.select(tp.cohorts.c.id, tp.programs.c.preset)
@@ -191,8 +197,16 @@ class SqlProgramRepository(SqlProgramPages):
             await self._row(_INSERT_COHORT, **rows.values_of(cohort, ("created_at",)))
         )
 
-    async def get_cohort(self, cohort_id: UUID) -> Cohort | None:
-        row = await self._row(_GET_COHORT, value=cohort_id)
+    async def get_cohort(self, cohort_id: UUID, *, lock: bool = False) -> Cohort | None:
+        row = await self._row(_COHORT[lock], value=cohort_id)
+        return rows.cohort(row) if row else None
+
+    async def save_cohort(self, cohort: Cohort) -> Cohort | None:
+        """The cohort's editable fields (its start lays out the calendar, so it stays)."""
+        values = {"name": cohort.name, "ends_on": cohort.ends_on}
+        row = await self._row(
+            _SAVE_COHORT, id=cohort.id, closes_on=cohort.applications_close_on, **values
+        )
         return rows.cohort(row) if row else None
 
     async def presets_of_cohorts(self, cohort_ids: Sequence[UUID]) -> dict[UUID, str]:

@@ -9,6 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.pagination import Page
+from app.api.rest.examples import access as ex
 from app.domain.access import Role
 
 
@@ -28,7 +29,7 @@ class ApiTokenCreate(BaseModel):
 
 
 class ApiTokenRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.API_TOKEN_READ)
 
     id: UUID
     name: str
@@ -48,6 +49,8 @@ class ApiTokenPageRead(Page[ApiTokenRead]):
 
 
 class ApiTokenCreatedRead(ApiTokenRead):
+    model_config = ConfigDict(json_schema_extra=ex.API_TOKEN_CREATED_READ)
+
     token: str = Field(description="The token itself: shown this once, never again")
 
 
@@ -77,7 +80,7 @@ class OidcIssuerCreate(BaseModel):
 
 
 class OidcIssuerRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.OIDC_ISSUER_READ)
 
     id: UUID
     issuer: str
@@ -93,7 +96,7 @@ class OidcIssuerPageRead(Page[OidcIssuerRead]):
 
 
 class AuditEventRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.AUDIT_EVENT_READ)
 
     id: int
     occurred_at: datetime
@@ -112,6 +115,8 @@ class AuditEventPageRead(Page[AuditEventRead]):
 
 
 class OrganizationRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.ORGANIZATION_READ)
+
     id: UUID
     slug: str
     name: str

@@ -9,6 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.pagination import Page
+from app.api.rest.examples import integrations as ex
 
 _URL = r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[!-~]*)?$"
 EventType = Annotated[str, Field(pattern=r"^(\*|[a-z_]+\.[a-z_]+)$", max_length=100)]
@@ -89,13 +90,15 @@ class WebhookEndpointPageRead(Page[WebhookEndpointRead]):
 
 
 class WebhookEndpointSecretRead(WebhookEndpointRead):
+    model_config = ConfigDict(json_schema_extra=ex.WEBHOOK_ENDPOINT_SECRET_READ)
+
     secret: str = Field(
         description="The signing secret (`whsec_...`): shown at creation and rotation only"
     )
 
 
 class WebhookDeliveryRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.WEBHOOK_DELIVERY_READ)
 
     id: int
     endpoint_id: UUID
@@ -115,6 +118,8 @@ class WebhookDeliveryPageRead(Page[WebhookDeliveryRead]):
 
 
 class WebhookPingRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.WEBHOOK_PING_READ)
+
     event_id: UUID
 
 
@@ -128,6 +133,8 @@ class RosterRowErrorRead(BaseModel):
 
 
 class RosterImportRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.ROSTER_IMPORT_READ)
+
     dry_run: bool = Field(description="True: nothing was stored; the counts say what would be")
     rows: int
     created: int
@@ -138,7 +145,7 @@ class RosterImportRead(BaseModel):
 
 
 class MentorshipFlagRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.MENTORSHIP_FLAG_READ)
 
     id: UUID
     mentorship_id: UUID

@@ -9,17 +9,20 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.pagination import Page
+from app.api.rest.examples import matching as ex
 from app.domain.policy.model import PairFormation
 
 
 class MatchLockCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=ex.MATCH_LOCK_CREATE)
 
     mentee_id: UUID
     mentor_id: UUID
 
 
 class MatchLockRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.MATCH_LOCK_READ)
+
     cohort_id: UUID
     mentee_id: UUID
     mentor_id: UUID
@@ -32,6 +35,8 @@ class RunnerUpRead(BaseModel):
 
 
 class ProposalRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.PROPOSAL_READ)
+
     mentee_id: UUID
     mentor_id: UUID
     score: float
@@ -60,6 +65,8 @@ class IdleMentorRead(BaseModel):
 
 
 class MatchingRunRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.MATCHING_RUN_READ)
+
     id: UUID
     cohort_id: UUID
     state: str = Field(description="computed or published")
@@ -160,11 +167,15 @@ class MentorshipPageRead(Page[MentorshipRead]):
 
 
 class PublishedRunRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.PUBLISHED_RUN_READ)
+
     matching_run_id: UUID
     mentorships: list[MentorshipRead]
 
 
 class SuggestedMentorRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.SUGGESTED_MENTOR_READ)
+
     mentor_id: UUID
     score: float
     explanation: dict[str, Any] = Field(description="Rules passed and the score by term")

@@ -9,10 +9,13 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.pagination import Page
+from app.api.rest.examples import people as ex
 from app.api.rest.schemas.programs import Preferences
 
 
 class CarriedMenteeRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.CARRIED_MENTEE_READ)
+
     mentee_id: UUID
     mentorship_id: UUID = Field(description="The pair the mentee was withdrawn from")
     from_cohort_id: UUID
@@ -29,7 +32,7 @@ class CarriedMenteePageRead(Page[CarriedMenteeRead]):
 
 
 class RegisterEntryWrite(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=ex.REGISTER_ENTRY_WRITE)
 
     expertise: list[str] = Field(default_factory=list, max_length=20)
     capacity: int = Field(default=1, description="Mentees the volunteer can take at once")
@@ -38,6 +41,8 @@ class RegisterEntryWrite(BaseModel):
 
 
 class RegisteredMentorRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.REGISTERED_MENTOR_READ)
+
     employee_id: UUID
     name: str
     job_title: str | None
@@ -53,13 +58,13 @@ class RegisteredMentorPageRead(Page[RegisteredMentorRead]):
 
 
 class MentorReplacementCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=ex.MENTOR_REPLACEMENT_CREATE)
 
     mentor_id: UUID = Field(description="The new mentor; every hard rule applies")
 
 
 class ConflictOfInterestCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=ex.CONFLICT_OF_INTEREST_CREATE)
 
     employee_id: UUID
     other_employee_id: UUID
@@ -67,6 +72,8 @@ class ConflictOfInterestCreate(BaseModel):
 
 
 class ConflictOfInterestRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.CONFLICT_OF_INTEREST_READ)
+
     id: UUID
     cohort_id: UUID
     employee_id: UUID
@@ -81,7 +88,7 @@ class ConflictOfInterestPageRead(Page[ConflictOfInterestRead]):
 
 
 class CommitteeRecommendationCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=ex.COMMITTEE_RECOMMENDATION_CREATE)
 
     mentee_id: UUID
     mentor_id: UUID
@@ -89,6 +96,8 @@ class CommitteeRecommendationCreate(BaseModel):
 
 
 class CommitteeRecommendationRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.COMMITTEE_RECOMMENDATION_READ)
+
     cohort_id: UUID
     mentee_id: UUID
     mentor_id: UUID
@@ -104,7 +113,7 @@ class CommitteeRecommendationPageRead(Page[CommitteeRecommendationRead]):
 class ApplicationEdit(BaseModel):
     """The editable part of an application: the same profile fields as when applying."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=ex.APPLICATION_EDIT)
 
     strengths: list[str] = Field(default_factory=list, description="Mentee self-assessment")
     weaknesses: list[str] = Field(default_factory=list)
@@ -126,7 +135,7 @@ class ApplicationEdit(BaseModel):
 
 
 class ReferralConfirmationCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=ex.REFERRAL_CONFIRMATION_CREATE)
 
     note: str = Field(
         default="", max_length=2000, description="How the qualifications were checked"
@@ -134,6 +143,6 @@ class ReferralConfirmationCreate(BaseModel):
 
 
 class ShortlistRankingWrite(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=ex.SHORTLIST_RANKING_WRITE)
 
     mentor_ids: list[UUID] = Field(min_length=1, max_length=20, description="Best first")

@@ -8,6 +8,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.pagination import Page
+from app.api.rest.examples import program_year as ex
 
 
 class WorkItemRead(BaseModel):
@@ -23,11 +24,13 @@ class WorkItemRead(BaseModel):
 class WorklistRead(Page[WorkItemRead]):
     """What is due, overdue first; `total` counts every item on every page."""
 
+    model_config = ConfigDict(json_schema_extra=ex.WORKLIST_READ)
+
     total: int
 
 
 class CohortEventUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=ex.COHORT_EVENT_UPDATE)
     title: str = Field(min_length=1, max_length=200)
     starts_on: date
     ends_on: date | None = None

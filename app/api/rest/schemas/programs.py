@@ -9,6 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.pagination import Page
+from app.api.rest.examples import programs as ex
 from app.domain.eligibility.facts import ApplicantRole
 
 
@@ -17,6 +18,8 @@ class _Input(BaseModel):
 
 
 class PresetRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.PRESET_READ)
+
     key: str
     title: str
     description: str
@@ -57,6 +60,8 @@ class ProgramPolicyUpdate(_Input):
 
 
 class ProgramRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.PROGRAM_READ)
+
     id: UUID
     name: str
     preset: str
@@ -91,7 +96,30 @@ class CohortCreate(_Input):
     )
 
 
+class CohortUpdate(_Input):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Spring 2027 (extended)",
+                    "ends_on": "2027-12-10",
+                    "applications_close_on": "2027-02-19",
+                }
+            ]
+        },
+    )
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    ends_on: date | None = Field(default=None, description="null: the cohort has no set end")
+    applications_close_on: date | None = Field(
+        default=None, description="null: applications close when the cohort starts"
+    )
+
+
 class CohortRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.COHORT_READ)
+
     id: UUID
     program_id: UUID
     name: str
@@ -125,6 +153,8 @@ class CohortEventCreate(_Input):
 
 
 class CohortEventRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.COHORT_EVENT_READ)
+
     id: UUID
     cohort_id: UUID
     kind: str
@@ -139,6 +169,8 @@ class CohortEventPageRead(Page[CohortEventRead]):
 
 
 class AttendanceCreate(_Input):
+    model_config = ConfigDict(json_schema_extra=ex.ATTENDANCE_CREATE)
+
     employee_ids: list[UUID] = Field(min_length=1, max_length=10_000)
 
 
@@ -204,6 +236,8 @@ class EligibilityRead(BaseModel):
 
 
 class ApplicationRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.APPLICATION_READ)
+
     id: UUID
     cohort_id: UUID
     employee_id: UUID
@@ -228,11 +262,15 @@ class SupervisorDecisionCreate(_Input):
 
 
 class EligibilityOverrideCreate(_Input):
+    model_config = ConfigDict(json_schema_extra=ex.ELIGIBILITY_OVERRIDE_CREATE)
+
     rule: str = Field(description="The failed rule to admit the applicant despite")
     reason: str = Field(min_length=1, max_length=4000, description="The extenuating circumstances")
 
 
 class VolunteerRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.VOLUNTEER_READ)
+
     employee_id: UUID
     name: str
     job_title: str | None

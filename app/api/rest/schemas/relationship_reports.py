@@ -7,6 +7,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.pagination import Page
+from app.api.rest.examples import relationship_reports as ex
 
 _READ = ConfigDict(from_attributes=True)
 _INPUT = ConfigDict(extra="forbid")
@@ -38,7 +39,7 @@ class FormItemReportRead(BaseModel):
 
 
 class CohortReportRead(BaseModel):
-    model_config = _READ
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.COHORT_REPORT_READ)
     cohort_id: UUID
     mentorships: int
     by_state: dict[str, int]
@@ -62,7 +63,7 @@ class DepartmentBillRead(BaseModel):
 
 
 class FeeBillRead(BaseModel):
-    model_config = _READ
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.FEE_BILL_READ)
     cohort_id: UUID
     fee_cents: int
     billed_to: str
@@ -71,7 +72,11 @@ class FeeBillRead(BaseModel):
 
 
 class LuncheonGroupSchema(BaseModel):
-    model_config = ConfigDict(extra="forbid", from_attributes=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        from_attributes=True,
+        json_schema_extra=ex.LUNCHEON_GROUP_SCHEMA,
+    )
     number: int = Field(ge=1)
     mentees: list[UUID] = Field(description="Stay together all term")
     hosts: list[UUID] = Field(description="The host at each luncheon, in order")
@@ -82,5 +87,5 @@ class LuncheonGroupPageRead(Page[LuncheonGroupSchema]):
 
 
 class LuncheonGroupsUpdate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(extra="forbid", json_schema_extra=ex.LUNCHEON_GROUPS_UPDATE)
     groups: list[LuncheonGroupSchema] = Field(max_length=100)

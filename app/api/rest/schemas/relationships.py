@@ -9,6 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.pagination import Page
+from app.api.rest.examples import relationships as ex
 from app.domain.confidentiality import ContentPart, DisclosureKind
 from app.domain.lifecycle import CheckpointDecision
 from app.domain.policy.model import EvaluationKind
@@ -21,7 +22,7 @@ _INPUT = ConfigDict(extra="forbid")
 class MentorshipProgressRead(BaseModel):
     """A mentorship's facts: state, confirmations, signatures, timeline, cadence signal."""
 
-    model_config = _READ
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.MENTORSHIP_PROGRESS_READ)
     id: UUID
     cohort_id: UUID
     mentee_id: UUID
@@ -56,7 +57,7 @@ class MentorshipProgressRead(BaseModel):
 
 
 class CompletionCreate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(extra="forbid", json_schema_extra=ex.COMPLETION_CREATE)
     outcomes: dict[str, str] | None = Field(
         default=None, description="What came of the plan (NC: reviewed at the final meeting)"
     )
@@ -80,14 +81,14 @@ class AgreementUpdate(BaseModel):
 
 
 class SignatureRead(BaseModel):
-    model_config = _READ
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.SIGNATURE_READ)
     party: str
     signed_by: UUID
     signed_at: datetime
 
 
 class AgreementRead(BaseModel):
-    model_config = _READ
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.AGREEMENT_READ)
     mentorship_id: UUID
     title: str
     sections: list[str]
@@ -124,7 +125,7 @@ class MeetingCreate(BaseModel):
 
 
 class MeetingRead(BaseModel):
-    model_config = _READ
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.MEETING_READ)
     id: UUID
     mentorship_id: UUID
     held_on: date
@@ -165,7 +166,7 @@ class CadenceRead(BaseModel):
 
 
 class MeetingLogRead(BaseModel):
-    model_config = _READ
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.MEETING_LOG_READ)
     meetings: list[MeetingRead]
     content_withheld: bool
     cadence: CadenceRead
@@ -193,7 +194,7 @@ class JournalEntryCreate(BaseModel):
 
 
 class JournalEntryRead(BaseModel):
-    model_config = _READ
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.JOURNAL_ENTRY_READ)
     id: UUID
     mentorship_id: UUID
     entry_on: date
@@ -232,7 +233,7 @@ class GoalCreate(BaseModel):
 
 
 class GoalUpdate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(extra="forbid", json_schema_extra=ex.GOAL_UPDATE)
     progress: int | None = Field(default=None, ge=0, le=100)
     outcome: str | None = None
 
@@ -245,7 +246,7 @@ class GoalCommentCreate(BaseModel):
 
 
 class GoalRead(BaseModel):
-    model_config = _READ
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.GOAL_READ)
     id: UUID
     mentorship_id: UUID
     kind: str
@@ -284,7 +285,7 @@ class EvaluationCreate(BaseModel):
 
 
 class EvaluationRead(BaseModel):
-    model_config = _READ
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.EVALUATION_READ)
     id: UUID
     mentorship_id: UUID
     kind: str
@@ -308,7 +309,7 @@ class CheckpointCreate(BaseModel):
 
 
 class CheckpointRead(BaseModel):
-    model_config = _READ
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.CHECKPOINT_READ)
     mentorship_id: UUID
     opens_on: date | None
     due_on: date | None
@@ -331,7 +332,7 @@ class RecipientSchema(BaseModel):
 
 
 class DisclosureCreate(BaseModel):
-    model_config = _INPUT
+    model_config = ConfigDict(extra="forbid", json_schema_extra=ex.DISCLOSURE_CREATE)
     kind: DisclosureKind
     to: list[RecipientSchema] = Field(min_length=1, max_length=10)
     parts: list[ContentPart] = Field(default_factory=list)
@@ -348,7 +349,7 @@ class DisclosureCreate(BaseModel):
 
 
 class DisclosureRead(BaseModel):
-    model_config = _READ
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.DISCLOSURE_READ)
     id: UUID
     mentorship_id: UUID
     kind: str
