@@ -91,6 +91,13 @@ def arrival(cursor: str | None, field: str = "cursor") -> tuple[datetime, UUID] 
         raise InvalidInput("not a cursor this service issued", field=field) from None
 
 
+def uuid_key(value: Any) -> UUID:
+    """A key that is an id (mentorships, goals)."""
+    if not isinstance(value, str):
+        raise ValueError("not an id")
+    return UUID(value)
+
+
 def bigint(value: Any) -> int:
     """A key that is a PostgreSQL bigint id (audit events, deliveries)."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value < 2**63:

@@ -15,8 +15,10 @@ from app.api.graphql import relationship_types as t
 from app.api.graphql.context import context_of
 from app.api.graphql.employees import Employee
 from app.api.graphql.relay import PageInfo, page_info
+from app.api.pagination import key_in, uuid_key
 from app.domain.directory import Employee as EmployeeRecord
 from app.domain.errors import InvalidInput
+from app.services.paging import encode_cursor
 from app.services.relationships.goals import DEFAULT_PAGE, GoalPage
 from app.services.relationships.progress import ProgressView
 from app.services.relationships.records import Meeting
@@ -41,20 +43,15 @@ class GoalConnection:
 
     @classmethod
     def of(cls, page: GoalPage, *, backward: bool, resumed: bool) -> GoalConnection:
-        edges = [GoalEdge(cursor=str(g.id), node=t.goal(g)) for g in page.goals]
+        edges = [GoalEdge(cursor=encode_cursor([str(g.id)]), node=t.goal(g)) for g in page.goals]
         cursors = [e.cursor for e in edges]
         info = page_info(cursors, more=page.has_more, backward=backward, resumed=resumed)
         return cls(edges=edges, page_info=info)
 
 
 def cursor(after: str | None, field: str = "after") -> UUID | None:
-    """A keyset cursor (the last item's id), or a client error rather than a masked one."""
-    if after is None:
-        return None
-    try:
-        return UUID(after)
-    except ValueError:
-        raise InvalidInput("not a cursor this list gave out", field=field) from None
+    """The id a keyset cursor carries, or a client error rather than a masked one."""
+    return key_in(after, uuid_key, field)
 
 
 def goals(

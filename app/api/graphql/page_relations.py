@@ -21,7 +21,9 @@ from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
 from app.api.graphql.context import context_of
 from app.api.graphql.loaders import GoalKey, GoalPageAsked
+from app.api.pagination import key_in, uuid_key
 from app.domain.directory import Employee
+from app.domain.errors import InvalidInput
 from app.services.programs.records import Mentorship
 from app.services.relationships.goals import DEFAULT_PAGE, GoalPage
 from app.services.relationships.progress import ProgressView
@@ -97,8 +99,8 @@ def _goal_page(selected: SelectedField) -> GoalPageAsked | None:
     if not isinstance(count, int) or not (cursor is None or isinstance(cursor, str)):
         return None
     try:
-        return count, None if cursor is None else UUID(cursor), backward
-    except ValueError:
+        return count, key_in(cursor, uuid_key), backward
+    except InvalidInput:
         return None
 
 

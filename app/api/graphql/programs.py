@@ -191,14 +191,14 @@ class ProgramQuery:
         page = await mentorships.page_of_mentorships(
             **args(info),
             cohort_id=cohort_id,
-            after=cursor(key),
+            after=cursor(key, cursor_argument(backward)),
             limit=count,
             documents=asked.documents,
             backward=backward,
         )
         related = await page_relations.load_related(info, page.mentorships, asked)
         edges = [
-            MentorshipEdge(cursor=str(m.id), node=Mentorship.of(m, related))
+            MentorshipEdge(cursor=encode_cursor([str(m.id)]), node=Mentorship.of(m, related))
             for m in page.mentorships
         ]
         return MentorshipConnection(
