@@ -123,7 +123,7 @@ class ProgramQuery:
         last: int | None = None,
         before: str | None = None,
     ) -> ProposalConnection | None:
-        count, key, backward = direction(first, after, last, before, default=100)
+        count, key, backward = direction(first, after, last, before, default=50)
         found = await or_none(
             run_proposals.list_run_proposals(
                 **args(info), run_id=id, limit=count, cursor=key, backward=backward
