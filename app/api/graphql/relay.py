@@ -89,7 +89,8 @@ def bounded(
     count, cursor, backward = direction(first, after, last, before, default=50)
     check_limit(count, MAX_PAGE)
     if backward:
-        end = len(everything) if cursor is None else _place(everything, cursor, key, "before") - 1
+        named = len(everything) + 1 if cursor is None else _place(everything, cursor, key, "before")
+        end = max(0, named - 1)  # the page ends before the item named
         start = max(0, end - count)
     else:
         start = 0 if cursor is None else _place(everything, cursor, key, "after")

@@ -55,6 +55,16 @@ def test_a_page_ends_right_before_the_item_its_before_cursor_names(items, data):
     assert page.page_info.start_cursor == cursors[at - 1]
 
 
+@given(st.lists(st.integers(min_value=0), unique=True, max_size=10), st.integers(0, 12))
+def test_a_cursor_naming_an_item_now_gone_pages_from_where_it_was(items, place):
+    gone = encode_cursor(["-1", place])  # no item's key is negative
+    where = min(place, len(items))
+    after = _page(items, first=3, after=gone)
+    assert [e.node for e in after.edges] == items[where : where + 3]
+    before = _page(items, last=3, before=gone)
+    assert [e.node for e in before.edges] == items[max(0, where - 4) : max(0, where - 1)]
+
+
 def test_a_cursor_not_given_out_is_refused_naming_its_argument():
     with pytest.raises(InvalidInput) as refused:
         _page([1, 2], last=1, before=encode_cursor(["1"]))
