@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated, Any, Generic, TypeGuard, TypeVar, get_args
+from uuid import UUID
 
 from fastapi import Depends, Query, Request, Response
 from pydantic import BaseModel, Field, GetJsonSchemaHandler
@@ -83,21 +85,52 @@ PageQuery = Annotated[PageRequest, Depends(_page_request)]
 
 def single_key(page: PageRequest, kind: Callable[[Any], T]) -> T | None:
     """The one value of a one-column keyset (an id), converted by `kind`; refused if it is not."""
-    key = page.key()
-    if key is None:
+    return key_in(page.cursor, kind)
+
+
+def key_in(cursor: str | None, kind: Callable[[Any], T], field: str = "cursor") -> T | None:
+    """The one value a one-column cursor carries (None for no cursor), converted by `kind`; a
+    cursor that is not one is refused, naming `field` (GraphQL's `after` or `before`)."""
+    if cursor is None:
         return None
     try:
+        key = decode_cursor(cursor)
         if len(key) != 1:
             raise ValueError
         return kind(key[0])
-    except (TypeError, ValueError):
-        raise InvalidInput("not a cursor this service issued", field="cursor") from None
+    except (InvalidInput, TypeError, ValueError):
+        raise InvalidInput("not a cursor this service issued", field=field) from None
+
+
+def arrival(cursor: str | None, field: str = "cursor") -> tuple[datetime, UUID] | None:
+    """The `(created_at, id)` a cursor of a list in arrival order carries (applications)."""
+    if cursor is None:
+        return None
+    try:
+        created_at, item_id = decode_cursor(cursor)
+        return datetime.fromisoformat(created_at), UUID(item_id)
+    except (InvalidInput, TypeError, ValueError):
+        raise InvalidInput("not a cursor this service issued", field=field) from None
+
+
+def uuid_key(value: Any) -> UUID:
+    """A key that is an id (mentorships, goals)."""
+    if not isinstance(value, str):
+        raise ValueError("not an id")
+    return UUID(value)
 
 
 def bigint(value: Any) -> int:
     """A key that is a PostgreSQL bigint id (audit events, deliveries)."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value < 2**63:
         raise ValueError("not a bigint id")
+    return value
+
+
+def place(value: Any) -> int:
+    """A key that is a place in a list worked out at each request (the worklist)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError("not a place in the list")
     return value
 
 

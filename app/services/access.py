@@ -161,10 +161,17 @@ async def remove_oidc_issuer(
 
 
 async def list_audit_events(
-    *, uow: UnitOfWork, principal: Principal, before: int | None = None, limit: int = 50
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    before: int | None = None,
+    limit: int = 50,
+    backward: bool = False,
 ) -> Page[AuditEvent]:
-    """The newest audit events first; pass the last event's id as `before` for older ones."""
+    """The newest audit events first; pass the last event's id as `before` for older ones.
+    `backward`: the newer events just above `before` instead, still newest first."""
     reach(principal, Resource.AUDIT_EVENTS, Action.READ)
     check_limit(limit)
     async with uow.read_only():
-        return page_of(await uow.access.audit_page(before=before, limit=limit + 1), limit)
+        found = await uow.access.audit_page(before=before, limit=limit + 1, backward=backward)
+    return page_of(found, limit, backward=backward)

@@ -87,18 +87,6 @@ async def get_application(
         return await _visible(uow, principal, scope, application_id)
 
 
-async def list_applications(
-    *, uow: UnitOfWork, principal: Principal, cohort_id: UUID
-) -> list[Application]:
-    """Every application to a cohort, in the order they came."""
-    reach(principal, Resource.COHORTS, Action.READ)
-    reach(principal, Resource.APPLICATIONS, Action.READ)
-    async with uow.read_only():
-        if await uow.programs.get_cohort(cohort_id) is None:
-            raise NotFound("no such cohort", field="id")
-        return await uow.programs.applications(cohort_id=cohort_id)
-
-
 async def applications_page(
     *,
     uow: UnitOfWork,
@@ -106,9 +94,10 @@ async def applications_page(
     cohort_id: UUID,
     after: tuple[datetime, UUID] | None = None,
     limit: int = 50,
+    backward: bool = False,
 ) -> Page[Application]:
     """A cohort's applications in the order they came, a page after `after` (the
-    `(created_at, id)` of the last one shown)."""
+    `(created_at, id)` of the last one shown); `backward`: the page just before it."""
     reach(principal, Resource.COHORTS, Action.READ)
     reach(principal, Resource.APPLICATIONS, Action.READ)
     check_limit(limit)
@@ -116,9 +105,9 @@ async def applications_page(
         if await uow.programs.get_cohort(cohort_id) is None:
             raise NotFound("no such cohort", field="id")
         found = await uow.programs.applications_page(
-            cohort_id=cohort_id, after=after, limit=limit + 1
+            cohort_id=cohort_id, after=after, limit=limit + 1, backward=backward
         )
-    return page_of(found, limit)
+    return page_of(found, limit, backward=backward)
 
 
 async def edit_application(

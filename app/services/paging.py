@@ -33,9 +33,11 @@ def check_limit(limit: int, maximum: int = MAX_PAGE) -> int:
     return limit
 
 
-def page_of(found: Sequence[T], limit: int) -> Page[T]:
-    """A page from `limit + 1` rows read."""
-    return Page(list(found[:limit]), len(found) > limit)
+def page_of(found: Sequence[T], limit: int, *, backward: bool = False) -> Page[T]:
+    """A page from `limit + 1` rows read, in list order. `backward`: the rows were read
+    towards the start of the list, so the extra row is the first, not the last."""
+    items = found[-limit:] if backward else found[:limit]
+    return Page(list(items), len(found) > limit)
 
 
 def encode_cursor(key: Sequence[Any]) -> str:

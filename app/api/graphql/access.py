@@ -11,11 +11,22 @@ from strawberry.scalars import JSON
 
 from app.api.graphql.context import context_of
 from app.api.graphql.problems import Problem
+from app.api.graphql.relay import (
+    Connection,
+    PageInfo,
+    bounded,
+    cursor_argument,
+    direction,
+    page_info,
+)
+from app.api.pagination import bigint, by, key_in
 from app.domain.access import ApiToken as ApiTokenRecord
+from app.domain.access import AuditEvent as AuditEventRecord
 from app.domain.access import OidcIssuer as OidcIssuerRecord
 from app.domain.access import Role as DomainRole
 from app.domain.errors import DomainError
 from app.services import access as service
+from app.services.paging import encode_cursor
 
 Role = strawberry.enum(DomainRole, name="Role")
 
@@ -93,6 +104,33 @@ class AuditEvent:
     request_id: str | None
     details: JSON
 
+    @classmethod
+    def of(cls, e: AuditEventRecord) -> AuditEvent:
+        return cls(
+            id=e.id or 0,
+            occurred_at=e.occurred_at or datetime.min.replace(tzinfo=UTC),
+            actor=e.actor,
+            actor_role=e.actor_role,
+            action=e.action,
+            resource_type=e.resource_type,
+            resource_id=e.resource_id,
+            reason=e.reason,
+            request_id=e.request_id,
+            details=cast(JSON, dict(e.details)),
+        )
+
+
+@strawberry.type
+class AuditEventEdge:
+    cursor: str
+    node: AuditEvent
+
+
+@strawberry.type(description="A page of the audit log, newest first")
+class AuditEventConnection:
+    edges: list[AuditEventEdge]
+    page_info: PageInfo
+
 
 @strawberry.type
 class Removed:
@@ -109,11 +147,20 @@ RemoveOidcIssuerResult = Annotated[Removed | Problem, strawberry.union("RemoveOi
 
 @strawberry.type
 class AccessQuery:
-    @strawberry.field(description="The organisation's API tokens (administrators)")
-    async def api_tokens(self, info: strawberry.Info) -> list[ApiToken]:
+    @strawberry.field(
+        description="The organisation's API tokens (administrators; Relay connection)"
+    )
+    async def api_tokens(
+        self,
+        info: strawberry.Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[ApiToken]:
         context = context_of(info)
         tokens = await service.list_api_tokens(uow=context.new_uow(), principal=context.principal)
-        return [ApiToken.of(t) for t in tokens]
+        return bounded(tokens, first, after, last, before, key=by("id"), make=ApiToken.of)
 
     @strawberry.field(description="Identity providers whose tokens are accepted (administrators)")
     async def oidc_issuers(self, info: strawberry.Info) -> list[OidcIssuer]:
@@ -123,29 +170,38 @@ class AccessQuery:
         )
         return [OidcIssuer.of(i) for i in issuers]
 
-    @strawberry.field(description="Audit events, newest first (administrators)")
+    @strawberry.field(
+        description="Audit events, newest first (administrators; Relay connection: "
+        "`first`/`after` towards older events, `last`/`before` towards newer ones)"
+    )
     async def audit_events(
-        self, info: strawberry.Info, before: int | None = None, first: int = 50
-    ) -> list[AuditEvent]:
+        self,
+        info: strawberry.Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> AuditEventConnection:
+        count, cursor, backward = direction(first, after, last, before, default=50)
         context = context_of(info)
         events = await service.list_audit_events(
-            uow=context.new_uow(), principal=context.principal, before=before, limit=first
+            uow=context.new_uow(),
+            principal=context.principal,
+            before=key_in(cursor, bigint, cursor_argument(backward)),
+            limit=count,
+            backward=backward,
         )
-        return [
-            AuditEvent(
-                id=e.id or 0,
-                occurred_at=e.occurred_at or datetime.min.replace(tzinfo=UTC),
-                actor=e.actor,
-                actor_role=e.actor_role,
-                action=e.action,
-                resource_type=e.resource_type,
-                resource_id=e.resource_id,
-                reason=e.reason,
-                request_id=e.request_id,
-                details=cast(JSON, dict(e.details)),
-            )
+        edges = [
+            AuditEventEdge(cursor=encode_cursor([e.id]), node=AuditEvent.of(e))
             for e in events.items
         ]
+        where = page_info(
+            [e.cursor for e in edges],
+            more=events.has_more,
+            backward=backward,
+            resumed=cursor is not None,
+        )
+        return AuditEventConnection(edges=edges, page_info=where)
 
 
 @strawberry.type

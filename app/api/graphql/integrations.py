@@ -11,11 +11,14 @@ import strawberry
 
 from app.api.graphql.context import context_of
 from app.api.graphql.problems import Problem
+from app.api.graphql.relay import PageInfo, cursor_argument, direction, page_info
 from app.api.graphql.roster_files import RosterMutation, RosterQuery
-from app.domain.errors import DomainError
+from app.api.pagination import bigint, key_in
+from app.domain.errors import DomainError, NotFound
 from app.services.integrations import webhooks as service
 from app.services.integrations.ports import WebhookDelivery as DeliveryRecord
 from app.services.integrations.ports import WebhookEndpoint as EndpointRecord
+from app.services.paging import encode_cursor
 
 
 def _fields(record: Any) -> dict[str, Any]:
@@ -66,6 +69,18 @@ class WebhookDelivery:
 
 
 @strawberry.type
+class WebhookDeliveryEdge:
+    cursor: str
+    node: WebhookDelivery
+
+
+@strawberry.type(description="A page of an endpoint's deliveries, newest first")
+class WebhookDeliveryConnection:
+    edges: list[WebhookDeliveryEdge]
+    page_info: PageInfo
+
+
+@strawberry.type
 class WebhookPing:
     event_id: UUID
 
@@ -111,22 +126,43 @@ class IntegrationQuery(RosterQuery):
             return None
         return WebhookEndpoint.of(found)
 
-    @strawberry.field(description="Deliveries to one endpoint, newest first")
+    @strawberry.field(
+        description="Deliveries to one endpoint, newest first (Relay connection: `first`/"
+        "`after` towards older ones, `last`/`before` towards newer); null when not found"
+    )
     async def webhook_deliveries(
-        self, info: strawberry.Info, endpoint_id: UUID, before: int | None = None, first: int = 50
-    ) -> list[WebhookDelivery]:
+        self,
+        info: strawberry.Info,
+        endpoint_id: UUID,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> WebhookDeliveryConnection | None:
+        count, cursor, backward = direction(first, after, last, before, default=50)
         context = context_of(info)
         try:
             found = await service.list_webhook_deliveries(
                 uow=context.new_uow(),
                 principal=context.principal,
                 endpoint_id=endpoint_id,
-                before=before,
-                limit=first,
+                before=key_in(cursor, bigint, cursor_argument(backward)),
+                limit=count,
+                backward=backward,
             )
-        except DomainError:
-            return []
-        return [WebhookDelivery.of(d) for d in found.items]
+        except NotFound:
+            return None
+        edges = [
+            WebhookDeliveryEdge(cursor=encode_cursor([d.id]), node=WebhookDelivery.of(d))
+            for d in found.items
+        ]
+        where = page_info(
+            [e.cursor for e in edges],
+            more=found.has_more,
+            backward=backward,
+            resumed=cursor is not None,
+        )
+        return WebhookDeliveryConnection(edges=edges, page_info=where)
 
 
 async def _call(info: strawberry.Info, use_case: Any, **arguments: Any) -> Any:

@@ -23,8 +23,9 @@ from app.services.relationships.goals import GoalPage
 from app.services.relationships.progress import ProgressView
 from app.services.relationships.records import Meeting
 
-# A page of a mentorship's goals: (mentorship id, first, after).
-GoalKey = tuple[UUID, int, UUID | None]
+# A page of a mentorship's goals: (mentorship id, how many, from which goal, backward).
+GoalKey = tuple[UUID, int, UUID | None, bool]
+GoalPageAsked = tuple[int, UUID | None, bool]
 
 Key = TypeVar("Key")
 Found = TypeVar("Found")
@@ -97,16 +98,21 @@ async def _goal_pages(
 ) -> list[GoalPage | None]:
     # One query per distinct page asked (a dashboard asks one: the first page of each).
     found: dict[GoalKey, GoalPage | None] = {}
-    for (first, after), ids in _by_page(keys).items():
+    for (count, cursor, backward), ids in _by_page(keys).items():
         pages = await goal_service.goal_pages(
-            uow=new_uow(), principal=principal, mentorship_ids=ids, first=first, after=after
+            uow=new_uow(),
+            principal=principal,
+            mentorship_ids=ids,
+            first=count,
+            after=cursor,
+            backward=backward,
         )
-        found.update({(i, first, after): p for i, p in zip(ids, pages, strict=True)})
+        found.update({(i, count, cursor, backward): p for i, p in zip(ids, pages, strict=True)})
     return [found[k] for k in keys]
 
 
-def _by_page(keys: Sequence[GoalKey]) -> dict[tuple[int, UUID | None], list[UUID]]:
-    grouped: dict[tuple[int, UUID | None], list[UUID]] = {}
-    for mentorship_id, first, after in keys:
-        grouped.setdefault((first, after), []).append(mentorship_id)
+def _by_page(keys: Sequence[GoalKey]) -> dict[GoalPageAsked, list[UUID]]:
+    grouped: dict[GoalPageAsked, list[UUID]] = {}
+    for mentorship_id, count, cursor, backward in keys:
+        grouped.setdefault((count, cursor, backward), []).append(mentorship_id)
     return grouped

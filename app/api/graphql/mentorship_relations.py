@@ -9,13 +9,16 @@ from typing import Any, TypeVar, Union
 from uuid import UUID
 
 import strawberry
+from strawberry.types.nodes import SelectedField
 
 from app.api.graphql import relationship_types as t
 from app.api.graphql.context import context_of
 from app.api.graphql.employees import Employee
 from app.api.graphql.relay import PageInfo, page_info
+from app.api.pagination import key_in, uuid_key
 from app.domain.directory import Employee as EmployeeRecord
 from app.domain.errors import InvalidInput
+from app.services.paging import encode_cursor
 from app.services.relationships.goals import DEFAULT_PAGE, GoalPage
 from app.services.relationships.progress import ProgressView
 from app.services.relationships.records import Meeting
@@ -39,32 +42,48 @@ class GoalConnection:
     page_info: PageInfo
 
     @classmethod
-    def of(cls, page: GoalPage, *, resumed: bool) -> GoalConnection:
-        edges = [GoalEdge(cursor=str(g.id), node=t.goal(g)) for g in page.goals]
+    def of(cls, page: GoalPage, *, backward: bool, resumed: bool) -> GoalConnection:
+        edges = [GoalEdge(cursor=encode_cursor([str(g.id)]), node=t.goal(g)) for g in page.goals]
         cursors = [e.cursor for e in edges]
-        info = page_info(cursors, more=page.has_more, backward=False, resumed=resumed)
+        info = page_info(cursors, more=page.has_more, backward=backward, resumed=resumed)
         return cls(edges=edges, page_info=info)
 
 
-def cursor(after: str | None) -> UUID | None:
-    """A keyset cursor (the last item's id), or a client error rather than a masked one."""
-    if after is None:
-        return None
-    try:
-        return UUID(after)
-    except ValueError:
-        raise InvalidInput("not a cursor this list gave out", field="after") from None
+def cursor(after: str | None, field: str = "after") -> UUID | None:
+    """The id a keyset cursor carries, or a client error rather than a masked one."""
+    return key_in(after, uuid_key, field)
 
 
 def goals(
-    root: Any, info: strawberry.Info, first: int = DEFAULT_PAGE, after: str | None = None
+    root: Any,
+    info: strawberry.Info,
+    first: int = DEFAULT_PAGE,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
 ) -> Answer[GoalConnection]:
-    key = (root.id, first, cursor(after))
-    resumed = after is not None
+    backward = last is not None or before is not None
+    if backward:
+        _one_direction(info, after)
+        count = DEFAULT_PAGE if last is None else last
+        key = (root.id, count, cursor(before, "before"), True)
+    else:
+        key = (root.id, first, cursor(after), False)
+    resumed = key[2] is not None
     if root.related is not None and key in root.related.goals:
-        return _goal_connection(root.related.goals[key], resumed)
+        return _goal_connection(root.related.goals[key], backward, resumed)
     found = context_of(info).loaders.goals.load(key)
-    return _loaded(found, lambda page: _goal_connection(page, resumed))
+    return _loaded(found, lambda page: _goal_connection(page, backward, resumed))
+
+
+def _one_direction(info: strawberry.Info, after: str | None) -> None:
+    """`first` has a default, so only a `first` the query gives conflicts with `last`."""
+    field = info.selected_fields[0]
+    given = field.arguments if isinstance(field, SelectedField) else {}
+    if after is not None or given.get("first") is not None:
+        raise InvalidInput(
+            "page forward (first/after) or backward (last/before), not both", field="last"
+        )
 
 
 def last_meeting(root: Any, info: strawberry.Info) -> Answer[t.Meeting]:
@@ -92,8 +111,8 @@ async def _loaded(
     return make(await found)
 
 
-def _goal_connection(page: GoalPage | None, resumed: bool) -> GoalConnection | None:
-    return GoalConnection.of(page, resumed=resumed) if page is not None else None
+def _goal_connection(page: GoalPage | None, backward: bool, resumed: bool) -> GoalConnection | None:
+    return GoalConnection.of(page, backward=backward, resumed=resumed) if page is not None else None
 
 
 def _meeting(found: Meeting | None) -> t.Meeting | None:
@@ -111,8 +130,8 @@ def _employee(found: EmployeeRecord | None) -> Employee | None:
 GOALS = strawberry.field(
     resolver=goals,
     graphql_type=GoalConnection | None,
-    description="The mentee's plan, a page at a time (Relay connection); null when the "
-    "caller may not read it",
+    description="The mentee's plan, a page at a time (Relay connection: `first`/`after` "
+    "forward, `last`/`before` backward); null when the caller may not read it",
 )
 LAST_MEETING = strawberry.field(
     resolver=last_meeting,

@@ -20,8 +20,10 @@ import strawberry
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from app.api.graphql.context import context_of
-from app.api.graphql.loaders import GoalKey
+from app.api.graphql.loaders import GoalKey, GoalPageAsked
+from app.api.pagination import key_in, uuid_key
 from app.domain.directory import Employee
+from app.domain.errors import InvalidInput
 from app.services.programs.records import Mentorship
 from app.services.relationships.goals import DEFAULT_PAGE, GoalPage
 from app.services.relationships.progress import ProgressView
@@ -45,7 +47,7 @@ class Wanted:
     """The fields a connection's nodes select, fragments opened."""
 
     names: frozenset[str]
-    goal_pages: frozenset[tuple[int, UUID | None]]
+    goal_pages: frozenset[GoalPageAsked]
 
     @property
     def documents(self) -> bool:
@@ -70,8 +72,8 @@ async def load_related(info: strawberry.Info, page: Sequence[Mentorship], asked:
     if asked.names & {"mentee", "mentor"}:
         people = [p for m in page for p in (m.mentee_id, m.mentor_id)]
         work.append((related.people, people, loaders.employee.load_many(people)))
-    for first, after in asked.goal_pages:
-        keys = [(i, first, after) for i in ids]
+    for count, cursor, backward in asked.goal_pages:
+        keys = [(i, count, cursor, backward) for i in ids]
         work.append((related.goals, keys, loaders.goals.load_many(keys)))
     if "lastMeeting" in asked.names:
         work.append((related.last_meetings, ids, loaders.last_meeting.load_many(ids)))
@@ -84,15 +86,21 @@ async def load_related(info: strawberry.Info, page: Sequence[Mentorship], asked:
     return related
 
 
-def _goal_page(selected: SelectedField) -> tuple[int, UUID | None] | None:
-    """The page a `goals` selection asks for, when its arguments are plain."""
-    first = selected.arguments.get("first", DEFAULT_PAGE)
-    after = selected.arguments.get("after")
-    if not isinstance(first, int) or not (after is None or isinstance(after, str)):
+def _goal_page(selected: SelectedField) -> GoalPageAsked | None:
+    """The page a `goals` selection asks for, when its arguments are plain and page one way
+    (otherwise the field reads, or refuses, its page itself)."""
+    given = {name: value for name, value in selected.arguments.items() if value is not None}
+    if "last" in given or "before" in given:
+        if "first" in given or "after" in given:
+            return None
+        count, cursor, backward = given.get("last", DEFAULT_PAGE), given.get("before"), True
+    else:
+        count, cursor, backward = given.get("first", DEFAULT_PAGE), given.get("after"), False
+    if not isinstance(count, int) or not (cursor is None or isinstance(cursor, str)):
         return None
     try:
-        return first, None if after is None else UUID(after)
-    except ValueError:
+        return count, key_in(cursor, uuid_key), backward
+    except InvalidInput:
         return None
 
 

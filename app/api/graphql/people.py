@@ -11,6 +11,8 @@ import strawberry
 from app.api.graphql.problems import Problem
 from app.api.graphql.program_types import Mentorship
 from app.api.graphql.programs_common import MentorshipResult, args, or_none, or_problem, timed
+from app.api.graphql.relay import Connection, bounded
+from app.api.pagination import by
 from app.domain.matching.committee import CommitteeRecommendation as CommitteeRecommendationRecord
 from app.domain.matching.conflicts import RecordedConflict
 from app.domain.next_session import CarriedMentee as CarriedMenteeRecord
@@ -141,32 +143,67 @@ class PeopleQuery:
         "the cohort is not found"
     )
     async def next_session_list(
-        self, info: strawberry.Info, cohort_id: UUID
-    ) -> list[CarriedMentee] | None:
+        self,
+        info: strawberry.Info,
+        cohort_id: UUID,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[CarriedMentee] | None:
         found = await or_none(next_session.next_session_list(**args(info), cohort_id=cohort_id))
-        return None if found is None else [CarriedMentee.of(c) for c in found]
+        if found is None:
+            return None
+        return bounded(
+            found, first, after, last, before, key=by("mentorship_id"), make=CarriedMentee.of
+        )
 
     @strawberry.field(description="The standing mentor register (every employee may read it)")
     async def mentor_register(
-        self, info: strawberry.Info, division: str | None = None
-    ) -> list[RegisteredMentor]:
+        self,
+        info: strawberry.Info,
+        division: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[RegisteredMentor]:
         found = await mentor_register.read_register(**args(info), division=division)
-        return [RegisteredMentor.of(m) for m in found]
+        return bounded(
+            found, first, after, last, before, key=by("employee_id"), make=RegisteredMentor.of
+        )
 
     @strawberry.field(description="Conflicts recorded for a cohort; null when not found")
     async def conflicts_of_interest(
-        self, info: strawberry.Info, cohort_id: UUID
-    ) -> list[ConflictOfInterest] | None:
+        self,
+        info: strawberry.Info,
+        cohort_id: UUID,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[ConflictOfInterest] | None:
         work = conflicts.list_conflicts_of_interest(**args(info), cohort_id=cohort_id)
         found = await or_none(work)
-        return None if found is None else [ConflictOfInterest.of(c) for c in found]
+        if found is None:
+            return None
+        return bounded(found, first, after, last, before, key=by("id"), make=ConflictOfInterest.of)
 
     @strawberry.field(description="The committee's unpublished slate; null when not found")
     async def committee_slate(
-        self, info: strawberry.Info, cohort_id: UUID
-    ) -> list[CommitteeRecommendation] | None:
+        self,
+        info: strawberry.Info,
+        cohort_id: UUID,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[CommitteeRecommendation] | None:
         found = await or_none(committee.committee_slate(**args(info), cohort_id=cohort_id))
-        return None if found is None else [CommitteeRecommendation.of(p) for p in found]
+        if found is None:
+            return None
+        key = by("mentee_id", "mentor_id")
+        return bounded(found, first, after, last, before, key=key, make=CommitteeRecommendation.of)
 
 
 @strawberry.type

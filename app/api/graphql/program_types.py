@@ -20,6 +20,7 @@ from app.domain.policy.model import PairFormation as DomainPairFormation
 from app.domain.policy.presets import Preset as PresetRecord
 from app.services.programs import records
 from app.services.versions import fingerprint
+from app.services.volunteers import Volunteer as VolunteerRecord
 
 ApplicantRole = strawberry.enum(DomainApplicantRole, name="ApplicantRole")
 PairFormation = strawberry.enum(DomainPairFormation, name="PairFormation")
@@ -189,9 +190,15 @@ class Proposal:
 
 
 @strawberry.type
-class ProposalPage:
-    items: list[Proposal]
-    next_cursor: str | None = strawberry.field(description="Pass as `cursor` for the next page")
+class ProposalEdge:
+    cursor: str
+    node: Proposal
+
+
+@strawberry.type(description="A page of a matching run's proposals, in mentee id order")
+class ProposalConnection:
+    edges: list[ProposalEdge]
+    page_info: PageInfo
 
 
 @strawberry.type
@@ -377,3 +384,14 @@ class Volunteer:
     department: str
     profile: JSON
     open_places: int
+
+    @classmethod
+    def of(cls, v: VolunteerRecord) -> Volunteer:
+        return cls(
+            employee_id=v.employee_id,
+            name=v.name,
+            job_title=v.job_title,
+            department=v.department,
+            profile=cast(JSON, v.profile),
+            open_places=v.open_places,
+        )

@@ -12,7 +12,10 @@ import strawberry
 from app.api.graphql.problems import Problem
 from app.api.graphql.program_types import CohortEvent
 from app.api.graphql.programs_common import args, or_problem, timed
+from app.api.graphql.relay import PageInfo, cursor_argument, direction, page_info
+from app.api.pagination import key_in, place
 from app.domain.calendar.worklist import WorkItem as WorkItemRecord
+from app.services.paging import encode_cursor
 from app.services.program_year import calendars
 from app.services.program_year.worklist import coordinator_worklist
 
@@ -41,10 +44,16 @@ class WorkItem:
 
 
 @strawberry.type
-class Worklist:
-    items: list[WorkItem]
-    total: int
-    has_more: bool
+class WorkItemEdge:
+    cursor: str
+    node: WorkItem
+
+
+@strawberry.type(description="A page of the worklist, worked out at each request")
+class WorkItemConnection:
+    edges: list[WorkItemEdge]
+    page_info: PageInfo
+    total_count: int = strawberry.field(description="Items in the whole worklist")
 
 
 MovedEventResult = Annotated[CohortEvent | Problem, strawberry.union("MovedEventResult")]
@@ -53,26 +62,38 @@ MovedEventResult = Annotated[CohortEvent | Problem, strawberry.union("MovedEvent
 @strawberry.type
 class ProgramYearQuery:
     @strawberry.field(
-        description="What is overdue and due within `withinDays`, per cohort or organisation"
+        description="What is overdue and due within `withinDays`, per cohort or organisation "
+        "(Relay connection: `first`/`after` forward, `last`/`before` backward)"
     )
     async def worklist(
         self,
         info: strawberry.Info,
         cohort_id: UUID | None = None,
         within_days: int = 14,
-        offset: int = 0,
-        limit: int = 50,
-    ) -> Worklist:
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> WorkItemConnection:
+        count, cursor, backward = direction(first, after, last, before, default=50)
+        at = key_in(cursor, place, cursor_argument(backward))
         page = await coordinator_worklist(
             **timed(info),
             cohort_id=cohort_id,
             within_days=within_days,
-            offset=offset,
-            limit=limit,
+            # A cursor is the place just after its item: backward, the page ends at that item.
+            offset=at - 1 if backward and at else at,
+            limit=count,
+            backward=backward,
         )
-        return Worklist(
-            items=[WorkItem.of(i) for i in page.items], total=page.total, has_more=page.has_more
+        edges = [
+            WorkItemEdge(cursor=encode_cursor([page.start + n]), node=WorkItem.of(item))
+            for n, item in enumerate(page.items, start=1)
+        ]
+        where = page_info(
+            [e.cursor for e in edges], more=page.has_more, backward=backward, resumed=at is not None
         )
+        return WorkItemConnection(edges=edges, page_info=where, total_count=page.total)
 
 
 @strawberry.type

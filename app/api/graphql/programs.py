@@ -26,7 +26,8 @@ from app.api.graphql.program_types import (
     Preset,
     Program,
     Proposal,
-    ProposalPage,
+    ProposalConnection,
+    ProposalEdge,
     SuggestedMentor,
     Volunteer,
 )
@@ -39,10 +40,12 @@ from app.api.graphql.programs_common import (
     or_problem,
     timed,
 )
-from app.api.graphql.relay import direction, page_info
+from app.api.graphql.relay import Connection, bounded, cursor_argument, direction, page_info
+from app.api.pagination import arrival, by
 from app.services import applications, cohorts, volunteers
 from app.services.matching import proposals as run_proposals
 from app.services.matching import runs as matching_runs
+from app.services.paging import encode_cursor
 from app.services.programs import catalog as programs
 from app.services.relationships import mentorships
 
@@ -63,12 +66,39 @@ class ProgramQuery:
         found = await or_none(cohorts.get_cohort(**args(info), cohort_id=id))
         return Cohort.of(found) if found else None
 
-    @strawberry.field(description="Every application to a cohort; null when not found")
+    @strawberry.field(
+        description="A cohort's applications in the order they came (Relay connection: "
+        "`first`/`after` forward, `last`/`before` backward); null when not found"
+    )
     async def applications(
-        self, info: strawberry.Info, cohort_id: UUID
-    ) -> list[Application] | None:
-        found = await or_none(applications.list_applications(**args(info), cohort_id=cohort_id))
-        return None if found is None else [Application.of(a) for a in found]
+        self,
+        info: strawberry.Info,
+        cohort_id: UUID,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Application] | None:
+        count, cursor, backward = direction(first, after, last, before, default=50)
+        found = await or_none(
+            applications.applications_page(
+                **args(info),
+                cohort_id=cohort_id,
+                after=arrival(cursor, cursor_argument(backward)),
+                limit=count,
+                backward=backward,
+            )
+        )
+        if found is None:
+            return None
+        cursors = [encode_cursor([str(a.created_at), str(a.id)]) for a in found.items]
+        return Connection.of(
+            [Application.of(a) for a in found.items],
+            cursors,
+            more=found.has_more,
+            backward=backward,
+            resumed=cursor is not None,
+        )
 
     @strawberry.field(description="An application and its eligibility; null when not found")
     async def application(self, info: strawberry.Info, id: UUID) -> Application | None:
@@ -81,37 +111,50 @@ class ProgramQuery:
         return MatchingRun.of(found) if found else None
 
     @strawberry.field(
-        description="A matching run's proposals a page at a time, in mentee id order; null "
-        "when the run is not found"
+        description="A matching run's proposals a page at a time, in mentee id order (Relay "
+        "connection: `first`/`after` forward, `last`/`before` backward); null when the run "
+        "is not found"
     )
     async def matching_run_proposals(
-        self, info: strawberry.Info, id: UUID, limit: int = 100, cursor: str | None = None
-    ) -> ProposalPage | None:
+        self,
+        info: strawberry.Info,
+        id: UUID,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> ProposalConnection | None:
+        count, key, backward = direction(first, after, last, before, default=50)
         found = await or_none(
-            run_proposals.list_run_proposals(**args(info), run_id=id, limit=limit, cursor=cursor)
+            run_proposals.list_run_proposals(
+                **args(info), run_id=id, limit=count, cursor=key, backward=backward
+            )
         )
         if found is None:
             return None
-        return ProposalPage(
-            items=[Proposal.of(p) for p in found.items], next_cursor=found.next_cursor
+        edges = [
+            ProposalEdge(cursor=c, node=Proposal.of(p))
+            for c, p in zip(found.cursors, found.items, strict=True)
+        ]
+        where = page_info(
+            found.cursors, more=found.has_more, backward=backward, resumed=key is not None
         )
+        return ProposalConnection(edges=edges, page_info=where)
 
     @strawberry.field(description="Eligible mentors with places left; null when not found")
-    async def volunteers(self, info: strawberry.Info, cohort_id: UUID) -> list[Volunteer] | None:
+    async def volunteers(
+        self,
+        info: strawberry.Info,
+        cohort_id: UUID,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Volunteer] | None:
         found = await or_none(volunteers.list_volunteers(**args(info), cohort_id=cohort_id))
         if found is None:
             return None
-        return [
-            Volunteer(
-                employee_id=v.employee_id,
-                name=v.name,
-                job_title=v.job_title,
-                department=v.department,
-                profile=cast(JSON, v.profile),
-                open_places=v.open_places,
-            )
-            for v in found
-        ]
+        return bounded(found, first, after, last, before, key=by("employee_id"), make=Volunteer.of)
 
     @strawberry.field(description="An interview shortlist of mentors; null when not found")
     async def suggested_mentors(
@@ -149,14 +192,14 @@ class ProgramQuery:
         page = await mentorships.page_of_mentorships(
             **args(info),
             cohort_id=cohort_id,
-            after=cursor(key),
+            after=cursor(key, cursor_argument(backward)),
             limit=count,
             documents=asked.documents,
             backward=backward,
         )
         related = await page_relations.load_related(info, page.mentorships, asked)
         edges = [
-            MentorshipEdge(cursor=str(m.id), node=Mentorship.of(m, related))
+            MentorshipEdge(cursor=encode_cursor([str(m.id)]), node=Mentorship.of(m, related))
             for m in page.mentorships
         ]
         return MentorshipConnection(

@@ -13,6 +13,8 @@ from strawberry.scalars import JSON
 from app.api.graphql import relationship_types as t
 from app.api.graphql.problems import Problem
 from app.api.graphql.relationship_common import args, done, found
+from app.api.graphql.relay import Connection, bounded
+from app.api.pagination import by
 from app.services.relationships import agreement_versions, disclosures, luncheon_groups
 
 
@@ -83,12 +85,26 @@ class RecordsQuery:
 
     @strawberry.field(description="The coordinator's file of a cohort's signed agreements")
     async def agreement_register(
-        self, info: strawberry.Info, cohort_id: UUID
-    ) -> list[AgreementRegisterEntry] | None:
+        self,
+        info: strawberry.Info,
+        cohort_id: UUID,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[AgreementRegisterEntry] | None:
         work = agreement_versions.agreement_register(**args(info), cohort_id=cohort_id)
         return await found(
             work,
-            lambda es: [t.build(AgreementRegisterEntry, e, signatures=_signatures(e)) for e in es],
+            lambda es: bounded(
+                es,
+                first,
+                after,
+                last,
+                before,
+                key=by("mentorship_id", "version"),
+                make=lambda e: t.build(AgreementRegisterEntry, e, signatures=_signatures(e)),
+            ),
         )
 
 

@@ -10,6 +10,8 @@ from app.api.graphql import relationship_report_types as rt
 from app.api.graphql import relationship_types as t
 from app.api.graphql.relationship_common import args, found
 from app.api.graphql.relationship_mutations import RelationshipMutation
+from app.api.graphql.relay import Connection, bounded
+from app.api.pagination import by
 from app.services.relationships import (
     agreements,
     calendar_feed,
@@ -89,10 +91,27 @@ class RelationshipQuery:
 
     @strawberry.field(description="A cohort's luncheon groups (a participant: their own)")
     async def luncheon_groups(
-        self, info: strawberry.Info, cohort_id: UUID
-    ) -> list[rt.LuncheonGroup] | None:
+        self,
+        info: strawberry.Info,
+        cohort_id: UUID,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[rt.LuncheonGroup] | None:
         work = luncheon_groups.list_luncheon_groups(**args(info), cohort_id=cohort_id)
-        return await found(work, lambda found: [t.build(rt.LuncheonGroup, g) for g in found])
+        return await found(
+            work,
+            lambda groups: bounded(
+                groups,
+                first,
+                after,
+                last,
+                before,
+                key=by("number"),
+                make=lambda g: t.build(rt.LuncheonGroup, g),
+            ),
+        )
 
     @strawberry.field(description="The caller's calendar: meetings, key dates, cohort events")
     async def my_calendar(self, info: strawberry.Info) -> list[rt.CalendarEntry]:

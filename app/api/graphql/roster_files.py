@@ -15,10 +15,13 @@ from strawberry.scalars import JSON
 from app.api.deps import spreadsheet_reader, spreadsheet_writer
 from app.api.graphql.context import context_of
 from app.api.graphql.problems import Problem
+from app.api.graphql.relay import Connection, bounded
+from app.api.pagination import by
 from app.domain.errors import DomainError, InvalidInput
 from app.services.integrations import hr_changes
 from app.services.integrations import roster_exports as exports
 from app.services.integrations import roster_files as service
+from app.services.integrations.ports import MentorshipFlag as FlagRecord
 
 
 @strawberry.type
@@ -51,25 +54,33 @@ class MentorshipFlag:
     reasons: list[str]
     raised_at: datetime
 
+    @classmethod
+    def of(cls, f: FlagRecord) -> MentorshipFlag:
+        return cls(
+            id=f.id,
+            mentorship_id=f.mentorship_id,
+            rules=list(f.rules),
+            reasons=list(f.reasons),
+            raised_at=f.raised_at,
+        )
+
 
 @strawberry.type
 class RosterQuery:
     @strawberry.field(description="Running pairs an HR change made impossible (coordinators)")
-    async def mentorship_flags(self, info: strawberry.Info) -> list[MentorshipFlag]:
+    async def mentorship_flags(
+        self,
+        info: strawberry.Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[MentorshipFlag]:
         context = context_of(info)
         flags = await hr_changes.list_mentorship_flags(
             uow=context.new_uow(), principal=context.principal
         )
-        return [
-            MentorshipFlag(
-                id=f.id,
-                mentorship_id=f.mentorship_id,
-                rules=list(f.rules),
-                reasons=list(f.reasons),
-                raised_at=f.raised_at,
-            )
-            for f in flags
-        ]
+        return bounded(flags, first, after, last, before, key=by("id"), make=MentorshipFlag.of)
 
     @strawberry.field(description="Applications as CSV (facts only)")
     async def participants_csv(self, info: strawberry.Info, cohort_id: UUID | None = None) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -10,7 +9,7 @@ from fastapi import APIRouter, Request, Response
 
 from app.api.concurrency import IfMatch, expected_fingerprint, fingerprinted
 from app.api.deps import CurrentCaller, SystemTime
-from app.api.pagination import PageQuery, PageRequest, bounded, by, keyset
+from app.api.pagination import PageQuery, arrival, bounded, by, keyset
 from app.api.rest.responses import problems
 from app.api.rest.schemas.programs import (
     ApplicationCreate,
@@ -20,7 +19,6 @@ from app.api.rest.schemas.programs import (
     SupervisorDecisionCreate,
     VolunteerPageRead,
 )
-from app.domain.errors import InvalidInput
 from app.services import applications as service
 from app.services import volunteers
 
@@ -68,24 +66,12 @@ async def list_applications(
         uow=caller.uow,
         principal=caller.principal,
         cohort_id=cohort_id,
-        after=_arrival(page),
+        after=arrival(page.cursor),
         limit=page.limit,
     )
     return keyset(
         request, response, found.items, found.has_more, key=lambda a: [str(a.created_at), str(a.id)]
     )
-
-
-def _arrival(page: PageRequest) -> tuple[datetime, UUID] | None:
-    """The `(created_at, id)` a cursor of this list carries."""
-    key = page.key()
-    if key is None:
-        return None
-    try:
-        created_at, application_id = key
-        return datetime.fromisoformat(created_at), UUID(application_id)
-    except (TypeError, ValueError):
-        raise InvalidInput("not a cursor this service issued", field="cursor") from None
 
 
 @router.get(

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from app.api.concurrency import IfMatch, expected_fingerprint, fingerprinted
 from app.api.deps import CurrentCaller, SystemTime
-from app.api.pagination import PageQuery, answer, single_key
+from app.api.pagination import PageQuery, answer, place, single_key
 from app.api.rest.relationship_calendar import ICALENDAR, render
 from app.api.rest.responses import problems
 from app.api.rest.schemas.program_year import CohortEventUpdate, WorkItemRead, WorklistRead
@@ -35,7 +35,7 @@ async def get_worklist(
     """What is overdue and what comes due within `within_days`, for one cohort or the whole
     organisation: each item names the pair, the rule, its seed and the date it was due. The
     list is worked out at each request, so its cursor is a place in it."""
-    offset = single_key(page, _place) or 0
+    offset = single_key(page, place) or 0
     found = await coordinator_worklist(
         uow=caller.uow,
         principal=caller.principal,
@@ -49,12 +49,6 @@ async def get_worklist(
     next_cursor = encode_cursor([offset + len(items)]) if found.has_more else None
     body = answer(request, response, items, next_cursor)
     return WorklistRead(**body, total=found.total)
-
-
-def _place(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError("not a place in the list")
-    return value
 
 
 @router.get(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from collections.abc import AsyncIterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +12,7 @@ from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
 from app.domain.directory import Employee
 from app.domain.errors import InvalidInput, NotFound
-from app.services import applications
+from app.services import applications, paging
 from app.services.bulk_work import off_the_loop
 from app.services.directory.employee_rows import (
     MAX_IMPORT_ROWS,
@@ -204,17 +203,16 @@ async def list_employees(
 
 
 def encode_cursor(employee_number: str) -> str:
-    """Opaque to clients, so the page key can change without breaking them."""
-    return base64.urlsafe_b64encode(employee_number.encode()).decode().rstrip("=")
+    """The directory's keyset in the one cursor form every list uses."""
+    return paging.encode_cursor([employee_number])
 
 
 def decode_cursor(cursor: str) -> str:
     """The inverse of `encode_cursor`; a cursor we did not make is refused, not guessed at."""
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        return base64.b64decode(padded, altchars=b"-_", validate=True).decode()
-    except ValueError:  # binascii.Error and UnicodeDecodeError are ValueErrors
-        raise InvalidInput("not a cursor this service issued", field="cursor") from None
+    match paging.decode_cursor(cursor):
+        case [str(employee_number)]:
+            return employee_number
+    raise InvalidInput("not a cursor this service issued", field="cursor")
 
 
 async def employees_by_ids(

@@ -198,15 +198,19 @@ async def list_webhook_deliveries(
     endpoint_id: UUID,
     before: int | None = None,
     limit: int = 50,
+    backward: bool = False,
 ) -> Page[WebhookDelivery]:
-    """An endpoint's deliveries, newest first, with their state and last answer."""
+    """An endpoint's deliveries, newest first, with their state and last answer; `backward`:
+    the newer ones just above `before` instead, still newest first."""
     reach(principal, Resource.WEBHOOKS, Action.READ)
     check_limit(limit)
     async with uow.read_only():
         if await uow.integrations.endpoint(endpoint_id) is None:
             raise NotFound("no such webhook endpoint", field="id")
-        found = await uow.integrations.deliveries(endpoint_id, before=before, limit=limit + 1)
-    return page_of(found, limit)
+        found = await uow.integrations.deliveries(
+            endpoint_id, before=before, limit=limit + 1, backward=backward
+        )
+    return page_of(found, limit, backward=backward)
 
 
 async def redeliver_webhook(

@@ -15,14 +15,25 @@ from app.services.paging import check_limit, decode_cursor, encode_cursor
 from app.services.ports import UnitOfWork
 
 MAX_PAGE = 1000
+PAST_THE_LAST = 2**31  # a position after any run's last proposal: backward from the end
 
 
 @dataclass(frozen=True, slots=True)
 class ProposalPage:
-    """Proposals in mentee id order (the run's); `next_cursor` is None on the last page."""
+    """Proposals in mentee id order (the run's), each with its cursor, and whether more lie in
+    the direction read."""
 
     items: list[dict[str, Any]]
-    next_cursor: str | None
+    cursors: list[str]
+    has_more: bool
+    backward: bool = False
+
+    @property
+    def next_cursor(self) -> str | None:
+        """Where the next page in the direction read starts; None on the last."""
+        if not (self.has_more and self.cursors):
+            return None
+        return self.cursors[0] if self.backward else self.cursors[-1]
 
 
 async def list_run_proposals(
@@ -32,18 +43,25 @@ async def list_run_proposals(
     run_id: UUID,
     limit: int = 100,
     cursor: str | None = None,
+    backward: bool = False,
 ) -> ProposalPage:
-    """A page of the run's proposals, each with its explanation and runners-up."""
+    """A page of the run's proposals, each with its explanation and runners-up. `backward`:
+    the page just before `cursor` (the last page without one), still in mentee id order."""
     reach(principal, Resource.MATCHING_RUNS, Action.READ)
     check_limit(limit, MAX_PAGE)
-    after = _position(cursor) if cursor else 0
+    position = _position(cursor) if cursor else None
     async with uow.read_only():
-        found = await uow.programs.run_proposals(run_id, after=after, limit=limit + 1)
+        found = await uow.programs.run_proposals(
+            run_id,
+            after=0 if backward else position or 0,
+            before=(position or PAST_THE_LAST) if backward else None,
+            limit=limit + 1,
+        )
     if found is None:
         raise NotFound("no such matching run", field="id")
+    page = found[-limit:] if backward else found[:limit]
     more = len(found) > limit
-    page = found[:limit]
-    return ProposalPage([p for _, p in page], _cursor(page[-1][0]) if more else None)
+    return ProposalPage([p for _, p in page], [_cursor(n) for n, _ in page], more, backward)
 
 
 def _cursor(position: int) -> str:

@@ -30,11 +30,13 @@ ALL_PAIRS = 1_000_000
 
 @dataclass(frozen=True, slots=True)
 class WorklistPage:
-    """A page of the worklist, the number of items in all, and whether more follow."""
+    """A page of the worklist, the number of items in all, whether more lie in the direction
+    read, and the place of its first item in the list (0 for the first)."""
 
     items: tuple[WorkItem, ...]
     total: int
     has_more: bool
+    start: int = 0
 
 
 async def coordinator_worklist(
@@ -44,10 +46,13 @@ async def coordinator_worklist(
     clock: Clock,
     cohort_id: UUID | None = None,
     within_days: int = 14,
-    offset: int = 0,
+    offset: int | None = None,
     limit: int = 50,
+    backward: bool = False,
 ) -> WorklistPage:
-    """What is overdue and what is due within `within_days`, per cohort or organisation-wide."""
+    """What is overdue and what is due within `within_days`, per cohort or organisation-wide.
+    The page starts at place `offset` (the start when None); `backward`: it ends there instead
+    (the end when None)."""
     reach(principal, Resource.WORKLIST, Action.READ)
     _check(within_days, offset, limit)
     today = clock.now().date()
@@ -56,14 +61,18 @@ async def coordinator_worklist(
             raise NotFound("no such cohort", field="cohort_id")
         pairs = await _facts(uow, cohort_id)
     items = worklist(pairs, today, within_days)
-    page = items[offset : offset + limit]
-    return WorklistPage(page, len(items), offset + limit < len(items))
+    if backward:
+        end = len(items) if offset is None else min(offset, len(items))
+        start = max(0, end - limit)
+        return WorklistPage(items[start:end], len(items), start > 0, start)
+    start = offset or 0
+    return WorklistPage(items[start : start + limit], len(items), start + limit < len(items), start)
 
 
-def _check(within_days: int, offset: int, limit: int) -> None:
+def _check(within_days: int, offset: int | None, limit: int) -> None:
     if not 0 <= within_days <= MAX_DAYS:
         raise InvalidInput(f"within_days is 0 to {MAX_DAYS}", field="within_days")
-    if offset < 0:
+    if offset is not None and offset < 0:
         raise InvalidInput("offset is at least 0", field="offset")
     check_limit(limit, MAX_PAGE)
 

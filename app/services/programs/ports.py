@@ -61,7 +61,12 @@ class ProgramRepository(Protocol):
         self, *, cohort_id: UUID, after: UUID | None, limit: int
     ) -> list[MatchingRun]: ...
     async def applications_page(
-        self, *, cohort_id: UUID, after: tuple[datetime, UUID] | None, limit: int
+        self,
+        *,
+        cohort_id: UUID,
+        after: tuple[datetime, UUID] | None,
+        limit: int,
+        backward: bool = False,
     ) -> list[Application]: ...
     async def save_profile(self, application: Application) -> None: ...
 
@@ -97,5 +102,5 @@ class ProgramRepository(Protocol):
     async def set_explanation(self, mentorship_id: UUID, explanation: dict[str, Any]) -> None: ...
     async def ancestors(self, employee_ids: Sequence[UUID]) -> dict[UUID, frozenset[UUID]]: ...
     async def run_proposals(
-        self, run_id: UUID, *, after: int, limit: int
+        self, run_id: UUID, *, after: int, limit: int, before: int | None = None
     ) -> list[tuple[int, dict[str, Any]]] | None: ...

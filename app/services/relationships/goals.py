@@ -177,18 +177,23 @@ async def goal_pages(
     mentorship_ids: Sequence[UUID],
     first: int = DEFAULT_PAGE,
     after: UUID | None = None,
+    backward: bool = False,
 ) -> list[GoalPage | None]:
     """Batch read for DataLoaders: each mentorship's plan a page at a time, in one query; None
-    where `list_goals` would answer "not found" (another pair's, or a role that may not read)."""
+    where `list_goals` would answer "not found" (another pair's, or a role that may not read).
+    `backward`: the `first` goals just before goal `after` (the last ones without it)."""
+    field = "last" if backward else "first"
     if not 1 <= first <= MAX_PAGE:
-        raise InvalidInput(f"first must be between 1 and {MAX_PAGE}", field="first")
+        raise InvalidInput(f"{field} must be between 1 and {MAX_PAGE}", field=field)
     scope = scope_or_none(principal, Resource.GOALS, Action.READ)
     if scope is None:
         return [None for _ in mentorship_ids]
     async with uow.read_only():
         seen = await reachable_parties(uow, principal, mentorship_ids, scope)
         found = (
-            await uow.relationships.goal_pages(list(seen), limit=first + 1, after=after)
+            await uow.relationships.goal_pages(
+                list(seen), limit=first + 1, after=after, backward=backward
+            )
             if seen
             else []
         )
@@ -196,6 +201,13 @@ async def goal_pages(
     for goal in found:
         plans[goal.mentorship_id].append(goal)
     return [
-        GoalPage(tuple(plans[i][:first]), len(plans[i]) > first) if i in seen else None
+        GoalPage(tuple(_page(plans[i], first, backward)), len(plans[i]) > first)
+        if i in seen
+        else None
         for i in mentorship_ids
     ]
+
+
+def _page(plan: list[Goal], size: int, backward: bool) -> list[Goal]:
+    """`size` goals of `size + 1` read; the extra one, furthest from the cursor, is dropped."""
+    return plan[-size:] if backward else plan[:size]

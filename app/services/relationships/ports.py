@@ -79,7 +79,12 @@ class RelationshipRepository(Protocol):
 
     # Batch reads (one statement for many mentorships) and the capacity lock.
     async def goal_pages(
-        self, mentorship_ids: Sequence[UUID], *, limit: int, after: UUID | None
+        self,
+        mentorship_ids: Sequence[UUID],
+        *,
+        limit: int,
+        after: UUID | None,
+        backward: bool = False,
     ) -> list[Goal]: ...
     async def last_meetings(self, mentorship_ids: Sequence[UUID]) -> list[Meeting]: ...
     async def disclosures_of(self, mentorship_ids: Sequence[UUID]) -> list[DisclosureRecord]: ...

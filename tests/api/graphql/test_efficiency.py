@@ -147,3 +147,27 @@ async def test_a_page_that_asks_for_the_documents_gets_them_even_through_a_fragm
     assert len(nodes) == 3
     assert all(n["policy"]["duration_months"] > 0 for n in nodes)
     assert all(isinstance(n["explanation"], dict) for n in nodes)
+
+
+PLAN_TAILS = """{ mentorships(first: 200) { edges { node {
+  id goals(last: 1) { edges { node { text } } pageInfo { hasPreviousPage } } } } } }"""
+
+
+async def _plan_tail_statements(client, auth, counter, database, organization, size: int) -> int:
+    await seed_pairs(database, organization, size)
+    headers = await auth(organization=organization)
+    before = counter.statements
+    response = await client.post("/graphql", headers=headers, json={"query": PLAN_TAILS})
+    spent = counter.statements - before
+    edges = response.json()["data"]["mentorships"]["edges"]
+    assert len(edges) == size
+    assert all(e["node"]["goals"]["pageInfo"]["hasPreviousPage"] for e in edges)
+    return spent
+
+
+async def test_the_last_goal_of_10_or_of_60_plans_costs_the_same_statements(
+    client, auth, counter, database, org, other_org
+):
+    small = await _plan_tail_statements(client, auth, counter, database, org, 10)
+    large = await _plan_tail_statements(client, auth, counter, database, other_org, 60)
+    assert small == large

@@ -227,10 +227,13 @@ async def test_kept_agreement_versions_and_the_file_over_graphql(client, auth, c
     register = await _gql(
         client,
         pairing.tokens["STAFF"],
-        "query($id: UUID!) { agreementRegister(cohortId: $id) { version signedByBoth } }",
+        "query($id: UUID!) { agreementRegister(cohortId: $id) "
+        "{ edges { node { version signedByBoth } } } }",
         id=str(pairing.cohort_id),
     )
-    assert register["agreementRegister"] == [{"version": 1, "signedByBoth": True}]
+    assert register["agreementRegister"]["edges"] == [
+        {"node": {"version": 1, "signedByBoth": True}}
+    ]
 
 
 async def test_nc_goals_are_smart_over_graphql(client, auth, clock):

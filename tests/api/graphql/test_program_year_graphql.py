@@ -37,7 +37,8 @@ ANSWER = (
 )
 WORKLIST = (
     "query($cohort: UUID) { worklist(cohortId: $cohort, withinDays: 7) "
-    "{ total hasMore items { mentorshipId kind rule seed dueOn overdue } } }"
+    "{ totalCount pageInfo { hasNextPage } "
+    "edges { node { mentorshipId kind rule seed dueOn overdue } } } }"
 )
 
 
@@ -67,7 +68,7 @@ async def test_the_worklist_over_graphql_lists_the_unanswered_checkpoint(client,
     await _active(client, pairing)
     clock.set(date(2027, 4, 10))
     found = await _gql(client, pairing.tokens["STAFF"], WORKLIST, cohort=str(pairing.cohort_id))
-    items = found["data"]["worklist"]["items"]
+    items = [e["node"] for e in found["data"]["worklist"]["edges"]]
     [checkpoint] = [i for i in items if i["kind"] == "checkpoint_unanswered"]
     assert checkpoint["mentorshipId"] == pairing.id
     assert (checkpoint["dueOn"], checkpoint["overdue"]) == ("2027-04-03", True)

@@ -89,3 +89,58 @@ async def test_paging_both_ways_at_once_is_refused(client, auth):
         json={"query": "{ employees(first: 1, last: 1) { edges { cursor } } }"},
     )
     assert response.json()["errors"], response.json()
+
+
+PLANS = """query($first: Int, $after: String, $last: Int, $before: String) {
+  mentorships(first: 50) { edges { node { id
+    goals(first: $first, after: $after, last: $last, before: $before) {
+      edges { cursor node { text } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } } } }"""
+BACKWARD_PLANS = """query($before: String) {
+  mentorships(first: 50) { edges { node { id
+    goals(last: 1, before: $before) {
+      edges { cursor node { text } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } } } }"""
+
+
+def _plans(page) -> dict[str, dict]:
+    return {e["node"]["id"]: e["node"]["goals"] for e in page["edges"]}
+
+
+async def test_every_plan_of_a_page_pages_backward_from_its_end_and_from_a_cursor(
+    client, auth, database, org
+):
+    await seed_pairs(database, org, 3)
+    headers = await auth()
+    whole = _plans(await _page(client, headers, PLANS, "mentorships", first=5))
+    tails = _plans(await _page(client, headers, PLANS, "mentorships", last=1))
+    for mentorship, plan in whole.items():
+        texts = [e["node"]["text"] for e in plan["edges"]]
+        assert sorted(texts) == ["Lead a project", "Present to the council"]
+        tail = tails[mentorship]
+        assert [e["node"]["text"] for e in tail["edges"]] == texts[1:]
+        assert tail["pageInfo"] == {
+            "hasNextPage": False,
+            "hasPreviousPage": True,
+            "startCursor": plan["edges"][1]["cursor"],
+            "endCursor": plan["edges"][1]["cursor"],
+        }
+    # Backward from the last goal of one plan: the goal before it, and nothing before that.
+    mentorship, plan = next(iter(whole.items()))
+    back = _plans(
+        await _page(
+            client, headers, BACKWARD_PLANS, "mentorships", before=plan["edges"][1]["cursor"]
+        )
+    )[mentorship]
+    assert [e["node"]["text"] for e in back["edges"]] == [plan["edges"][0]["node"]["text"]]
+    assert (back["pageInfo"]["hasPreviousPage"], back["pageInfo"]["hasNextPage"]) == (False, True)
+
+
+async def test_a_plan_asked_both_ways_at_once_fails_that_field_only(client, auth, database, org):
+    await seed_pairs(database, org, 2)
+    query = (
+        "{ mentorships { edges { node { id goals(first: 1, last: 1) { edges { cursor } } } } } }"
+    )
+    body = (await client.post("/graphql", headers=await auth(), json={"query": query})).json()
+    assert [e["node"]["goals"] for e in body["data"]["mentorships"]["edges"]] == [None, None]
+    assert all("not both" in e["message"] for e in body["errors"])

@@ -29,9 +29,9 @@ REST: dict[tuple[str, str], Op] = {
 GRAPHQL: dict[str, tuple[str, str | None]] = {
     "employees": ("{ employees { edges { node { id employeeNumber } } } }", None),
     "employee": ("query($id: UUID!) { employee(id: $id) { id employeeNumber } }", "employee"),
-    "apiTokens": ("{ apiTokens { id name } }", None),
+    "apiTokens": ("{ apiTokens { edges { cursor node { id name } } } }", None),
     "oidcIssuers": ("{ oidcIssuers { id issuer } }", None),
-    "auditEvents": ("{ auditEvents { id resourceId } }", None),
+    "auditEvents": ("{ auditEvents { edges { cursor node { id resourceId details } } } }", None),
     "importEmployees": (
         'mutation { importEmployees(employees: [{employeeNumber: "VICTIM-1", '
         'givenName: "X", familyName: "Y", level: 1, department: "D"}]) '

@@ -30,7 +30,7 @@ _CSV = "employee_number,given_name,family_name,level,department\nVICTIM-1,X,Y,1,
 GRAPHQL: dict[str, tuple[str, str | None]] = {
     "participantsCsv": ("{ participantsCsv }", None),
     "mentorshipsCsv": ("{ mentorshipsCsv }", None),
-    "mentorshipFlags": ("{ mentorshipFlags { id mentorshipId } }", None),
+    "mentorshipFlags": ("{ mentorshipFlags { edges { node { id mentorshipId } } } }", None),
     "importRosterFile": (
         'mutation { importRosterFile(contentBase64: "'
         + base64.b64encode(_CSV.encode()).decode()
@@ -40,8 +40,9 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     "webhookEndpoints": ("{ webhookEndpoints { id url } }", None),
     "webhookEndpoint": ("query($id: UUID!) { webhookEndpoint(id: $id) { id url } }", "endpoint"),
     "webhookDeliveries": (
-        "query($id: UUID!) { webhookDeliveries(endpointId: $id) { id eventId } }",
-        None,  # a list: empty for intruders
+        "query($id: UUID!) { webhookDeliveries(endpointId: $id) "
+        "{ edges { cursor node { id eventId } } } }",
+        "endpoint",
     ),
     "createWebhookEndpoint": (
         'mutation { createWebhookEndpoint(url: "https://x.example.org/h", eventTypes: ["*"]) '

@@ -80,7 +80,7 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     "program": ("query($id: UUID!) { program(id: $id) { id name policy } }", "program"),
     "cohort": ("query($id: UUID!) { cohort(id: $id) { id name events { id } } }", "cohort"),
     "applications": (
-        "query($id: UUID!) { applications(cohortId: $id) { id profile } }",
+        "query($id: UUID!) { applications(cohortId: $id) { edges { node { id profile } } } }",
         "cohort",
     ),
     "application": ("query($id: UUID!) { application(id: $id) { id profile } }", "application"),
@@ -89,10 +89,14 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
         "matching_run",
     ),
     "matchingRunProposals": (
-        "query($id: UUID!) { matchingRunProposals(id: $id) { items { menteeId } nextCursor } }",
+        "query($id: UUID!) { matchingRunProposals(id: $id) "
+        "{ edges { cursor node { menteeId explanation } } pageInfo { endCursor } } }",
         "matching_run",
     ),
-    "volunteers": ("query($id: UUID!) { volunteers(cohortId: $id) { name profile } }", "cohort"),
+    "volunteers": (
+        "query($id: UUID!) { volunteers(cohortId: $id) { edges { node { name profile } } } }",
+        "cohort",
+    ),
     "suggestedMentors": (
         "query($id: UUID!) { suggestedMentors(applicationId: $id) { mentorId explanation } }",
         "application",
@@ -166,7 +170,10 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
         "cohort",
     ),
     # --- the program year (issue 21) ---
-    "worklist": ("{ worklist { total items { mentorshipId cohortId kind rule } } }", None),
+    "worklist": (
+        "{ worklist { totalCount edges { node { mentorshipId cohortId kind rule } } } }",
+        None,
+    ),
     "removeCohortEvent": (
         f"mutation($id: UUID!) {{ removeCohortEvent(eventId: $id) {_PROBLEM} }}",
         "cohort_event",
@@ -247,7 +254,7 @@ async def _created(client, headers, url, body) -> str:
 # --- people and pairing (issue 22) ---------------------------------------------------------
 REST[("GET", "/v1/cohorts/{cohort_id}/next-session-list")] = Op("cohort")
 GRAPHQL["nextSessionList"] = (
-    "query($id: UUID!) { nextSessionList(cohortId: $id) { menteeId reason } }",
+    "query($id: UUID!) { nextSessionList(cohortId: $id) { edges { node { menteeId reason } } } }",
     "cohort",
 )
 REST[("GET", "/v1/mentor-register")] = Op()
@@ -255,7 +262,10 @@ REST[("PUT", "/v1/mentor-register/{employee_id}")] = Op(
     "employee", body={"expertise": ["budgeting"], "capacity": 1}
 )
 REST[("DELETE", "/v1/mentor-register/{employee_id}")] = Op("employee")
-GRAPHQL["mentorRegister"] = ("{ mentorRegister { employeeId name expertise } }", None)
+GRAPHQL["mentorRegister"] = (
+    "{ mentorRegister { edges { node { employeeId name expertise } } } }",
+    None,
+)
 GRAPHQL["joinMentorRegister"] = (
     f'mutation($id: UUID!) {{ joinMentorRegister(employeeId: $id, expertise: ["x"]) {_PROBLEM} }}',
     "employee",
@@ -276,7 +286,7 @@ REST[("POST", "/v1/cohorts/{cohort_id}/conflicts-of-interest")] = Op(
 )
 REST[("GET", "/v1/cohorts/{cohort_id}/conflicts-of-interest")] = Op("cohort")
 GRAPHQL["conflictsOfInterest"] = (
-    "query($id: UUID!) { conflictsOfInterest(cohortId: $id) { id reason } }",
+    "query($id: UUID!) { conflictsOfInterest(cohortId: $id) { edges { node { id reason } } } }",
     "cohort",
 )
 GRAPHQL["recordConflictOfInterest"] = (
@@ -290,7 +300,8 @@ REST[("POST", "/v1/cohorts/{cohort_id}/committee-recommendations")] = Op(
 REST[("GET", "/v1/cohorts/{cohort_id}/committee-recommendations")] = Op("cohort")
 REST[("POST", "/v1/cohorts/{cohort_id}/committee-recommendations/publish")] = Op("cohort")
 GRAPHQL["committeeSlate"] = (
-    "query($id: UUID!) { committeeSlate(cohortId: $id) { menteeId mentorId note } }",
+    "query($id: UUID!) { committeeSlate(cohortId: $id) "
+    "{ edges { node { menteeId mentorId note } } } }",
     "cohort",
 )
 GRAPHQL["recommendPair"] = (

@@ -82,7 +82,7 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     ),
     "feeBill": (_ID + "{ feeBill(cohortId: $id) { totalCents } }", "report_cohort"),
     "luncheonGroups": (
-        _ID + "{ luncheonGroups(cohortId: $id) { number mentees } }",
+        _ID + "{ luncheonGroups(cohortId: $id) { edges { node { number mentees } } } }",
         "report_cohort",
     ),
     "computeLuncheonGroups": (
@@ -108,7 +108,7 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
         "mentorship",
     ),
     "agreementRegister": (
-        _ID + "{ agreementRegister(cohortId: $id) { version signedByBoth } }",
+        _ID + "{ agreementRegister(cohortId: $id) { edges { node { version signedByBoth } } } }",
         "report_cohort",
     ),
     "debriefs": (_ID + "{ debriefs(mentorshipId: $id) { party notes } }", "mentorship"),

@@ -43,10 +43,16 @@ async def test_the_list_should_be_readily_available_for_all_employees(client, au
     staff = await auth(role=Role.COORDINATOR)
     [seen] = (await client.get("/v1/mentor-register", headers=staff)).json()["items"]
     assert seen["capacity"] == 2
-    query = "{ mentorRegister { name expertise capacity } }"
+    query = "{ mentorRegister { edges { node { name expertise capacity } } } }"
     answer = await client.post("/graphql", headers=seeker, json={"query": query})
-    assert answer.json()["data"]["mentorRegister"] == [
-        {"name": "GivenM3 Family", "expertise": ["Budgeting", "Contracts"], "capacity": None}
+    assert answer.json()["data"]["mentorRegister"]["edges"] == [
+        {
+            "node": {
+                "name": "GivenM3 Family",
+                "expertise": ["Budgeting", "Contracts"],
+                "capacity": None,
+            }
+        }
     ]
 
 

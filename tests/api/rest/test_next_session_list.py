@@ -57,15 +57,20 @@ async def test_a_withdrawn_mentee_is_eligible_for_the_next_session(client, auth,
     applied = await apply(client, pairing.mentee, following, str(pairing.mentee_id), MENTEE)
     mine = await client.get(f"/v1/cohorts/{following}/next-session-list", headers=pairing.mentee)
     assert [e["application_id"] for e in mine.json()["items"]] == [applied["id"]]
-    query = "query($id: UUID!) { nextSessionList(cohortId: $id) { menteeId reason applicationId } }"
+    query = (
+        "query($id: UUID!) { nextSessionList(cohortId: $id) "
+        "{ edges { node { menteeId reason applicationId } } } }"
+    )
     seen = await client.post(
         "/graphql", headers=pairing.mentee, json={"query": query, "variables": {"id": following}}
     )
-    assert seen.json()["data"]["nextSessionList"] == [
+    assert seen.json()["data"]["nextSessionList"]["edges"] == [
         {
-            "menteeId": str(pairing.mentee_id),
-            "reason": "mentee_asked_change_no_rematch",
-            "applicationId": applied["id"],
+            "node": {
+                "menteeId": str(pairing.mentee_id),
+                "reason": "mentee_asked_change_no_rematch",
+                "applicationId": applied["id"],
+            }
         }
     ]
     # The mentor was not withdrawn: the list is not theirs to read.

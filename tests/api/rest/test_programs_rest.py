@@ -218,15 +218,18 @@ async def test_a_runs_proposals_are_read_a_page_at_a_time_over_rest_and_graphql(
         await client.get(url, headers=headers, params={"limit": 1, "cursor": first["next_cursor"]})
     ).json()
     assert second == {"items": run["proposals"][1:], "next_cursor": None}
-    query = """query($id: UUID!, $cursor: String) { matchingRunProposals(id: $id, limit: 1,
-      cursor: $cursor) { items { menteeId } nextCursor } }"""
+    query = """query($id: UUID!, $cursor: String) { matchingRunProposals(id: $id, first: 1,
+      after: $cursor) { edges { node { menteeId } } pageInfo { hasNextPage } } }"""
     page = await client.post(
         "/graphql",
         headers=headers,
         json={"query": query, "variables": {"id": run["id"], "cursor": first["next_cursor"]}},
     )
     found = page.json()["data"]["matchingRunProposals"]
-    assert found == {"items": [{"menteeId": run["proposals"][1]["mentee_id"]}], "nextCursor": None}
+    assert found == {
+        "edges": [{"node": {"menteeId": run["proposals"][1]["mentee_id"]}}],
+        "pageInfo": {"hasNextPage": False},
+    }
     bad = await client.get(url, headers=headers, params={"cursor": "not-ours"})
     assert bad.status_code == 422
     assert bad.headers["content-type"].startswith("application/problem+json")

@@ -110,6 +110,17 @@ _AUDIT_PAGE = compile_statement(
     .order_by(aud.c.id.desc())
     .limit(sa.bindparam("limit"))
 )
+# The page before a cursor (newer events), read up from it; the caller restores newest first.
+_AUDIT_PAGE_BACK = compile_statement(
+    sa.select(*_AUDIT_COLUMNS)
+    .where(
+        aud.c.organization_id == _ORG,
+        aud.c.id
+        > sa.func.coalesce(sa.bindparam("before", type_=sa.BigInteger), sa.literal_column("0")),
+    )
+    .order_by(aud.c.id)
+    .limit(sa.bindparam("limit"))
+)
 
 
 def _token(row: Any) -> ApiToken:
@@ -198,12 +209,16 @@ class SqlAccessRepository:
     async def record(self, event: AuditEvent) -> None:
         await self._trail.audit([event])
 
-    async def audit_page(self, *, before: int | None, limit: int) -> list[AuditEvent]:
+    async def audit_page(
+        self, *, before: int | None, limit: int, backward: bool = False
+    ) -> list[AuditEvent]:
         await self._trail.write()  # what this unit of work recorded is part of the log
+        statement = _AUDIT_PAGE_BACK if backward else _AUDIT_PAGE
         rows = await self._connection.fetch(
-            _AUDIT_PAGE.sql, *_AUDIT_PAGE.args({"org": self._org, "before": before, "limit": limit})
+            statement.sql, *statement.args({"org": self._org, "before": before, "limit": limit})
         )
-        return [AuditEvent(*r) for r in rows]
+        found = [AuditEvent(*r) for r in rows]
+        return found[::-1] if backward else found
 
     async def record_many(self, events: Sequence[AuditEvent]) -> None:
         """Several events at once (a batch read audits every pair it read)."""

@@ -126,6 +126,19 @@ _LIST_DLV = compile_statement(
     .order_by(dlv.c.id.desc())
     .limit(sa.bindparam("limit"))
 )
+# The page before a cursor (newer deliveries), read up from it; newest first is restored after.
+_LIST_DLV_BACK = compile_statement(
+    sa.select(*_DLV)
+    .select_from(_JOIN)
+    .where(
+        dlv.c.organization_id == _ORG,
+        dlv.c.endpoint_id == sa.bindparam("endpoint"),
+        dlv.c.id
+        > sa.func.coalesce(sa.bindparam("before", type_=sa.BigInteger), sa.literal_column("0")),
+    )
+    .order_by(dlv.c.id)
+    .limit(sa.bindparam("limit"))
+)
 _REDELIVER = compile_statement(
     dlv.update()
     .where(dlv.c.organization_id == _ORG, dlv.c.id == _ID)
@@ -189,8 +202,13 @@ class SqlIntegrationRepository:
         return bool(await self._fetch(_DELETE_EP, id=endpoint_id))
 
     async def deliveries(
-        self, endpoint_id: UUID, *, before: int | None, limit: int
+        self, endpoint_id: UUID, *, before: int | None, limit: int, backward: bool = False
     ) -> list[WebhookDelivery]:
+        if backward:
+            rows = await self._fetch(
+                _LIST_DLV_BACK, endpoint=endpoint_id, before=before, limit=limit
+            )
+            return [WebhookDelivery(**r) for r in reversed(rows)]
         rows = await self._fetch(
             _LIST_DLV, endpoint=endpoint_id, before=before, before2=before, limit=limit
         )

@@ -146,6 +146,13 @@ _PROPOSALS = _sql(
     "AS e(proposal, n) WHERE n > :after ORDER BY n LIMIT :limit) p ON true "
     "WHERE r.organization_id = :org AND r.id = :id ORDER BY p.n"
 )
+# The proposals just before position :before: the nearest ones, answered in position order.
+_PROPOSALS_BEFORE = _sql(
+    "SELECT p.n, p.proposal FROM matching_runs r LEFT JOIN LATERAL ("
+    "SELECT n, proposal FROM jsonb_array_elements(r.result -> 'proposals') WITH ORDINALITY "
+    "AS e(proposal, n) WHERE n > :after AND n < :before ORDER BY n DESC LIMIT :limit) p ON true "
+    "WHERE r.organization_id = :org AND r.id = :id ORDER BY p.n"
+)
 _MANAGERS = _sql(
     "SELECT id, manager_id FROM employees WHERE organization_id = :org AND id = ANY(:ids)"
 )
@@ -303,11 +310,17 @@ class SqlMatchingRepository:
         self._known_pairs.pop(mentorship_id, None)
 
     async def run_proposals(
-        self, run_id: UUID, *, after: int, limit: int
+        self, run_id: UUID, *, after: int, limit: int, before: int | None = None
     ) -> list[tuple[int, dict[str, Any]]] | None:
         """Proposals `after`+1 onwards (1-based positions) of the run, up to `limit`, each with
-        its position; None when there is no such run."""
-        found = await self._rows(_PROPOSALS, id=run_id, after=after, limit=limit)
+        its position; with `before`, the `limit` nearest below it instead (in position order).
+        None when there is no such run."""
+        if before is not None:
+            found = await self._rows(
+                _PROPOSALS_BEFORE, id=run_id, after=after, before=before, limit=limit
+            )
+        else:
+            found = await self._rows(_PROPOSALS, id=run_id, after=after, limit=limit)
         if not found:
             return None
         return [

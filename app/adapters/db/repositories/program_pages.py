@@ -22,16 +22,24 @@ _P = sa.bindparam
 
 def _page(
     select: sa.Select[Any], table: sa.Table, parent: str | None, order: Sequence[str]
-) -> dict[bool, Statement]:
-    """The first page, and a page after a key (`:after_0`, `:after_1`, ... in `order`)."""
+) -> dict[tuple[bool, bool], Statement]:
+    """By (keyed, backward): the first page, a page after a key (`:after_0`, `:after_1`, ...
+    in `order`), and the same two read backward (the last page, the page before a key), whose
+    rows come nearest the key first."""
     where = [table.c.organization_id == _P("org")]
     if parent is not None:
         where.append(table.c[parent] == _P("parent"))
-    ordered = select.where(*where).order_by(*(table.c[o] for o in order)).limit(_P("limit"))
-    after = sa.tuple_(*(table.c[o] for o in order)) > sa.tuple_(
-        *(_P(f"after_{i}", type_=table.c[o].type) for i, o in enumerate(order))
-    )
-    return {False: compile_statement(ordered), True: compile_statement(ordered.where(after))}
+    columns = [table.c[o] for o in order]
+    key = sa.tuple_(*columns)
+    bound = sa.tuple_(*(_P(f"after_{i}", type_=c.type) for i, c in enumerate(columns)))
+    statements = {}
+    for backward in (False, True):
+        ordering = [c.desc() for c in columns] if backward else columns
+        ordered = select.where(*where).order_by(*ordering).limit(_P("limit"))
+        seek = key < bound if backward else key > bound
+        statements[False, backward] = compile_statement(ordered)
+        statements[True, backward] = compile_statement(ordered.where(seek))
+    return statements
 
 
 _PROGRAMS = _page(
@@ -75,10 +83,16 @@ class SqlProgramPages(SqlMatchingRepository):
     """Pages of `limit` rows after the key of the previous page's last row."""
 
     async def _page(
-        self, statements: dict[bool, Statement], key: Sequence[Any] | None, **values: Any
+        self,
+        statements: dict[tuple[bool, bool], Statement],
+        key: Sequence[Any] | None,
+        backward: bool = False,
+        **values: Any,
     ) -> list[Any]:
+        """Rows in list order; `backward`: the ones just before `key` (the last ones)."""
         keyed = {f"after_{i}": v for i, v in enumerate(key or ())}
-        return await self._rows(statements[key is not None], **values, **keyed)
+        found = await self._rows(statements[key is not None, backward], **values, **keyed)
+        return found[::-1] if backward else found
 
     async def programs_page(self, *, after: UUID | None, limit: int) -> list[Program]:
         found = await self._page(_PROGRAMS, None if after is None else (after,), limit=limit)
@@ -99,7 +113,12 @@ class SqlProgramPages(SqlMatchingRepository):
         return [rows.run(r) for r in found]
 
     async def applications_page(
-        self, *, cohort_id: UUID, after: tuple[datetime, UUID] | None, limit: int
+        self,
+        *,
+        cohort_id: UUID,
+        after: tuple[datetime, UUID] | None,
+        limit: int,
+        backward: bool = False,
     ) -> list[Application]:
-        found = await self._page(_APPLICATIONS, after, parent=cohort_id, limit=limit)
+        found = await self._page(_APPLICATIONS, after, backward, parent=cohort_id, limit=limit)
         return [rows.application(r) for r in found]

@@ -354,10 +354,17 @@ class SqlRelationshipRepository(SqlConclusionRecords):
     # Batch reads for GraphQL DataLoaders: one statement for any number of mentorships.
 
     async def goal_pages(
-        self, mentorship_ids: Sequence[UUID], *, limit: int, after: UUID | None
+        self,
+        mentorship_ids: Sequence[UUID],
+        *,
+        limit: int,
+        after: UUID | None,
+        backward: bool = False,
     ) -> list[Goal]:
-        """Up to `limit` goals of each mentorship in plan order, after goal `after` if given."""
-        found = await self._rows(_GOAL_PAGES, ids=list(mentorship_ids), limit=limit, after=after)
+        """Up to `limit` goals of each mentorship in plan order, after goal `after` if given;
+        `backward`: the `limit` goals just before `after` (the last ones without it)."""
+        statement = _GOAL_PAGES_BACK if backward else _GOAL_PAGES
+        found = await self._rows(statement, ids=list(mentorship_ids), limit=limit, after=after)
         return [_record(Goal, r) for r in found]
 
     async def last_meetings(self, mentorship_ids: Sequence[UUID]) -> list[Meeting]:
@@ -384,6 +391,15 @@ _GOAL_PAGES = _sql(
     "AND (CAST(:after AS uuid) IS NULL OR (created_at, id) > (SELECT a.created_at, a.id "
     "FROM goals a WHERE a.organization_id = :org AND a.id = :after))) ranked "
     "WHERE n <= :limit ORDER BY mentorship_id, n"
+)
+# The same read towards the start of each plan, answered in plan order.
+_GOAL_PAGES_BACK = _sql(
+    f"SELECT {_GOAL_COLUMNS} FROM (SELECT {_GOAL_COLUMNS}, row_number() OVER ("  # noqa: S608
+    "PARTITION BY mentorship_id ORDER BY created_at DESC, id DESC) AS n FROM goals g "
+    "WHERE organization_id = :org AND mentorship_id = ANY(:ids) "
+    "AND (CAST(:after AS uuid) IS NULL OR (created_at, id) < (SELECT a.created_at, a.id "
+    "FROM goals a WHERE a.organization_id = :org AND a.id = :after))) ranked "
+    "WHERE n <= :limit ORDER BY mentorship_id, n DESC"
 )
 # Each pair's latest meeting as its own top-1 read of the date index (a backward step or
 # two), not a sort of every meeting the pairs ever had.
