@@ -26,6 +26,7 @@ from app.domain.policy.model import MatchingPolicy, PreferenceWeights, Superviso
 Mask = NDArray[np.bool_]
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
+_NO_CAP = 2**31  # more places than any run has mentees
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +64,8 @@ def cohort_matrices(
     """Every pair's refusing rules and score; `locked_load[j]`: slots already taken by locks."""
     cohort = _Cohort(mentees, mentors)
     here = np.array([places_in_program(m, policy) for m in mentors], dtype=np.int64)
-    # No cap leaves as many places as the program does: the program's places bind alone.
-    overall = np.array(
-        [_or(places_in_organization(m), here[j]) for j, m in enumerate(mentors)], dtype=np.int64
-    )
+    # No cap never binds: the program's places do alone.
+    overall = np.array([_or(places_in_organization(m), _NO_CAP) for m in mentors], dtype=np.int64)
     if locked_load is not None:
         here -= np.asarray(locked_load, dtype=np.int64)
         overall -= np.asarray(locked_load, dtype=np.int64)
