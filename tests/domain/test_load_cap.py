@@ -28,7 +28,6 @@ from app.domain.policy.model import MatchingPolicy
 from app.domain.policy.presets import preset
 
 MENTEE = MatchCandidate(id="mentee", level=3, department="Water")
-MENTOR = MatchCandidate(id="mentor", level=9, department="Finance")
 SHARED = MatchingPolicy(one_to_one=False, default_mentor_capacity=2)
 
 loads = st.integers(0, 5)

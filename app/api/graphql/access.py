@@ -150,7 +150,9 @@ class AccessQuery:
         )
         return [OidcIssuer.of(i) for i in issuers]
 
-    @strawberry.field(description="The caller's organisation and its settings (administrators)")
+    @strawberry.field(
+        description="The caller's organisation and its settings (administrators, coordinators)"
+    )
     async def organization(self, info: strawberry.Info) -> Organization:
         context = context_of(info)
         principal = context.principal
@@ -263,23 +265,27 @@ class AccessMutation:
         return Removed(id=id)
 
     @strawberry.mutation(
-        description="Set the cap on one mentor's open pairs across all programs (null: none); "
-        "with `ifVersion`, only if the settings are still at that version"
+        description="Change the organisation's settings (administrators): the cap on one "
+        "mentor's open pairs across all programs (null: none; absent: unchanged); with "
+        "`ifVersion`, only if the settings are still at that version"
     )
     async def update_organization(
         self,
         info: strawberry.Info,
-        max_open_pairs_per_mentor: int | None,
+        max_open_pairs_per_mentor: int | None = strawberry.UNSET,
         if_version: int | None = None,
     ) -> UpdateOrganizationResult:
         context = context_of(info)
         principal = context.principal
+        changes: dict[str, object] = {}
+        if max_open_pairs_per_mentor is not strawberry.UNSET:
+            changes["max_open_pairs_per_mentor"] = max_open_pairs_per_mentor
         try:
             updated = await organizations.update_organization_settings(
                 uow=context.new_uow(),
                 principal=principal,
                 organization_id=principal.organization_id,
-                changes={"max_open_pairs_per_mentor": max_open_pairs_per_mentor},
+                changes=changes,
                 if_version=if_version,
             )
         except DomainError as error:

@@ -166,6 +166,15 @@ async def test_graphql_reads_the_cap_and_refuses_a_stale_or_invalid_change(clien
         "code": "precondition-failed",
         "field": "If-Match",
     }
+    untouched = await client.post(
+        "/graphql",
+        headers=admin,
+        json={
+            "query": "mutation { updateOrganization(ifVersion: 2) "
+            "{ ... on Organization { maxOpenPairsPerMentor } } }"
+        },
+    )
+    assert untouched.json()["data"]["updateOrganization"] == {"maxOpenPairsPerMentor": 3}
     invalid = await client.post(
         "/graphql", headers=admin, json={"query": UPDATE, "variables": {"cap": 0}}
     )
