@@ -10,6 +10,8 @@ programs may cap one mentor's whole load.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,6 +19,7 @@ from hypothesis import strategies as st
 from app.domain.errors import InvalidInput
 from app.domain.matching.candidate import MatchCandidate
 from app.domain.matching.explanation import build_cost_matrix, explain, is_allowed, refusals
+from app.domain.matching.idle import idle_mentors
 from app.domain.matching.rules import (
     HardRule,
     places_in_organization,
@@ -158,3 +161,12 @@ def test_a_change_that_names_no_organisation_setting_is_refused_by_name() -> Non
 def test_the_cap_is_no_longer_a_program_policy_setting() -> None:
     with pytest.raises(TypeError):
         MatchingPolicy(**{"max_open_pairs_across_programs": 2})  # type: ignore[arg-type]
+
+
+def test_a_run_says_a_mentor_at_the_organisation_cap_got_no_mentee_because_of_it() -> None:
+    # DOMAIN "Matching": "A proposed match is explained"; nobody silently disappears.
+    full_here = mentor(1, 1, 0, None)
+    at_cap = replace(mentor(None, 0, 2, 2), id="cap")
+    idle = {m.mentor_id: m for m in idle_mentors([MENTEE], [full_here, at_cap], SHARED, set())}
+    assert idle["mentor"].reason == "the mentor has no capacity left for another mentee"
+    assert idle["cap"].to_dict()["refused_by"] == {"within_organization_cap": 1}

@@ -140,6 +140,8 @@ async def test_a_matching_run_leaves_a_mentor_at_the_cap_idle_and_says_why(clien
     assert run.json()["proposals"] == []
     [unmatched] = run.json()["unmatched"]
     assert unmatched["refused_by"] == {"within_organization_cap": 1}
+    [idle] = run.json()["mentors_without_mentee"]
+    assert (idle["mentor_id"], idle["refused_by"]) == (ids["M3"], {"within_organization_cap": 1})
 
 
 async def test_graphql_reads_the_cap_and_refuses_a_stale_or_invalid_change(client, auth):
