@@ -15,6 +15,7 @@ from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.outbound_urls import OutboundPolicy, url_refusal
+from app.services.approvers import approver_name
 from app.services.paging import Page, check_limit, page_of
 from app.services.ports import Clock, UnitOfWork
 
@@ -49,22 +50,24 @@ async def create_api_token(
     if expires_at is not None and expires_at <= clock.now():
         raise InvalidInput("must be in the future", field="expires_at")
     token = api_tokens.token_from_random(random(32))
-    draft = ApiToken(
-        uuid.uuid4(),
-        name.strip(),
-        api_tokens.hint(token),
-        role,
-        employee_id,
-        tuple(sorted(set(scopes))),
-        principal.subject,
-        clock.now(),
-        expires_at,
-        None,
-        None,
-    )
     async with uow:
         if employee_id is not None and await uow.employees.get(employee_id) is None:
             raise InvalidInput("no such employee in this organisation", field="employee_id")
+        # Who created it is named as a person reads it (item 9): the employee behind the
+        # caller's token, or that token's label, never a bare token id.
+        draft = ApiToken(
+            uuid.uuid4(),
+            name.strip(),
+            api_tokens.hint(token),
+            role,
+            employee_id,
+            tuple(sorted(set(scopes))),
+            await approver_name(uow, principal),
+            clock.now(),
+            expires_at,
+            None,
+            None,
+        )
         record = await uow.access.add_token(draft, api_tokens.token_hash(token))
         await uow.access.record(
             AuditEvent.by(principal, "api_token.created", "api_token", record.id, role=role.value)

@@ -25,15 +25,31 @@ class Clock(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Organization:
+    """A tenant. `max_open_pairs_per_mentor` caps one mentor's open pairs in all its programs
+    together (None: no cap); `version` counts its settings' edits (the `ETag`)."""
+
     id: UUID
     slug: str
     name: str
+    max_open_pairs_per_mentor: int | None = None
+    version: int = 1
 
 
 class OrganizationRepository(Protocol):
     async def add(self, organization: Organization) -> None: ...
     async def by_slug(self, slug: str) -> Organization | None: ...
     async def get(self, organization_id: UUID) -> Organization | None: ...
+    async def load_cap(self) -> int | None:
+        """The bound organisation's cap on one mentor's open pairs across its programs."""
+        ...
+
+    async def set_load_cap(
+        self, organization_id: UUID, cap: int | None, *, if_version: int | None
+    ) -> Organization | None:
+        """The organisation with its cap changed and its version moved on; None when it is
+        not at `if_version` (or does not exist)."""
+        ...
+
     async def every(self) -> list[Organization]: ...
     async def mentorships_by_state(self) -> dict[str, int]: ...
 

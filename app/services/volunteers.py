@@ -55,12 +55,14 @@ async def list_volunteers(
             ]
         people = {e.id: e for e in await uow.employees.get_many([a.employee_id for a in mentors])}
         loads = await uow.programs.mentor_loads(list(people), program.id)
+        cap = await uow.organizations.load_cap()
     listed = []
     for application in mentors:
         employee = people[application.employee_id]
         if employee.employment_status is not EmploymentStatus.ACTIVE:
             continue
-        built = candidate(employee, application, {}, *loads.get(employee.id, (0, 0)))
+        here, elsewhere = loads.get(employee.id, (0, 0))
+        built = candidate(employee, application, {}, here, elsewhere, cap)
         places = remaining_capacity(built, program.policy.matching)
         if places > 0:
             listed.append(

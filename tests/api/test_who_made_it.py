@@ -50,3 +50,24 @@ async def test_a_run_by_a_token_without_a_person_names_the_tokens_label_in_graph
     run = answer.json()["data"]["startMatchingRun"]
     assert run == {"__typename": "MatchingRun", "createdBy": "test (coordinator token)"}
     assert "token:" not in run["createdBy"]
+
+
+async def test_a_token_made_by_another_token_names_the_person_behind_it(client, auth):
+    # Issue 22 item 9: a record names the employee behind the token, never the token's id.
+    ids = await directory(client, await auth())
+    headers = await auth(role=Role.ORG_ADMIN, employee_id=ids["D1"])
+    made = await client.post(
+        "/v1/api-tokens", headers=headers, json={"name": "sync", "role": "integration"}
+    )
+    assert made.status_code == 201, made.text
+    assert made.json()["created_by"] == "GivenD1 Family (D1)"
+    listed = (await client.get("/v1/api-tokens", headers=headers)).json()["items"]
+    assert {t["created_by"] for t in listed if t["name"] == "sync"} == {"GivenD1 Family (D1)"}
+
+
+async def test_a_token_made_by_a_token_without_a_person_names_its_label_in_graphql(client, auth):
+    mutation = """mutation { createApiToken(name: "sync", role: INTEGRATION) {
+      __typename ... on IssuedApiToken { record { createdBy } } } }"""
+    answer = await client.post("/graphql", headers=await auth(), json={"query": mutation})
+    made = answer.json()["data"]["createApiToken"]
+    assert made["record"]["createdBy"] == "test (org_admin token)"

@@ -241,7 +241,6 @@ policies = st.builds(
     forbid_same_department=st.booleans(),
     one_to_one=st.just(False),
     default_mentor_capacity=st.integers(1, 3),
-    max_open_pairs_across_programs=st.none() | st.integers(1, 4),
     weights=weights_strategy,
 ) | st.builds(MatchingPolicy, one_to_one=st.just(True), weights=weights_strategy)
 
@@ -275,6 +274,7 @@ def people(draw: st.DrawFn, size: int = 14) -> list[MatchCandidate]:
             current_load=draw(st.integers(0, 2)),
             manager=manager_of[i],
             load_elsewhere=i % 3,
+            organization_cap=draw(st.none() | st.integers(1, 4)),
         )
         for i in range(size)
     ]

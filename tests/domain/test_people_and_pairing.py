@@ -1,5 +1,5 @@
 """Who takes part and who pairs, as each handbook says (issue 22): employment status, each
-preset's supervisory line, capacity across programs, the mentors a run leaves idle."""
+preset's supervisory line, the mentors a run leaves idle (capacity: test_load_cap.py)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from app.domain.eligibility.decision import (
     AttendedInformationSession,
     evaluate_eligibility,
 )
-from app.domain.errors import InvalidInput, PolicyError, TransitionRefused
+from app.domain.errors import InvalidInput, TransitionRefused
 from app.domain.lifecycle import MentorshipState, Party, confirm, propose, terminate
 from app.domain.matching.candidate import MatchCandidate
 from app.domain.matching.committee import CommitteeRecommendation, other_picks
@@ -188,29 +188,6 @@ def test_the_one_pair_check_and_the_cohort_matrix_read_the_supervisory_line_alik
         assert is_allowed(mentee, mentor, policy) == (
             line is SupervisoryLine.DIRECT_SUPERVISOR and i > 0
         )
-
-
-# --- capacity across programs ---------------------------------------------------------------
-
-
-def test_pairs_in_other_programs_count_only_against_the_organisation_cap() -> None:
-    # DOMAIN "Matching": "a mentor's capacity is a setting" per program; the organisation's cap
-    # spans its programs.
-    policy = MatchingPolicy(one_to_one=False, default_mentor_capacity=1)
-    busy_elsewhere = replace(OTHER_KBE, current_load=0, load_elsewhere=3)
-    assert remaining_capacity(busy_elsewhere, policy) == 1
-    assert is_allowed(ANALYST, busy_elsewhere, preset("caltrans").matching)
-    capped = replace(policy, max_open_pairs_across_programs=3)
-    assert remaining_capacity(busy_elsewhere, capped) == 0
-    [refusal] = [r for r in refusals(ANALYST, busy_elsewhere, capped)]
-    assert refusal.rule is HardRule.MENTOR_HAS_CAPACITY
-    assert "across programs" in refusal.reason
-
-
-def test_an_organisation_cap_allows_at_least_one_pair() -> None:
-    with pytest.raises(PolicyError) as raised:
-        MatchingPolicy(max_open_pairs_across_programs=0)
-    assert raised.value.field == "max_open_pairs_across_programs"
 
 
 # --- a run's idle mentors -------------------------------------------------------------------

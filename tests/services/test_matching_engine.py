@@ -81,7 +81,6 @@ policies = st.builds(
     forbid_same_department=st.booleans(),
     one_to_one=st.just(False),
     default_mentor_capacity=st.integers(1, 3),
-    max_open_pairs_across_programs=st.none() | st.integers(1, 4),
     weights=weights_strategy,
 ) | st.builds(MatchingPolicy, one_to_one=st.just(True), weights=weights_strategy)
 
@@ -118,6 +117,7 @@ def cohorts(
             current_load=draw(st.integers(0, 1)),
             manager=manager_of[i],
             load_elsewhere=i % 3,
+            organization_cap=draw(st.none() | st.integers(1, 4)),
         )
         for i in range(size)
     ]

@@ -41,7 +41,14 @@ organizations = sa.Table(
     sa.Column("id", pg.UUID(as_uuid=True), primary_key=True),
     sa.Column("slug", sa.Text, nullable=False, unique=True),
     sa.Column("name", sa.Text, nullable=False),
+    # One mentor's open pairs in all the organisation's programs together (NULL: no cap).
+    sa.Column("max_open_pairs_per_mentor", sa.Integer, nullable=True),
+    sa.Column("version", sa.Integer, nullable=False, server_default=sa.text("1")),
     *_timestamps(),
+    sa.CheckConstraint(
+        "max_open_pairs_per_mentor IS NULL OR max_open_pairs_per_mentor >= 1",
+        name="max_open_pairs_per_mentor_at_least_one",
+    ),
 )
 
 employees = sa.Table(

@@ -104,7 +104,7 @@ class SqlUnitOfWork:
             await self._borrowed.__aexit__(type(error), error, error.__traceback__)
             raise
         self._connection, self._done = connection, False
-        self.organizations = SqlOrganizationRepository(connection)
+        self.organizations = SqlOrganizationRepository(connection, self._organization_id)
         self._bulk_written: set[str] = set()
         self.employees = SqlEmployeeRepository(
             connection, self._organization_id, bulk_written=self._bulk_written

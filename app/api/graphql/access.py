@@ -26,7 +26,9 @@ from app.domain.access import OidcIssuer as OidcIssuerRecord
 from app.domain.access import Role as DomainRole
 from app.domain.errors import DomainError
 from app.services import access as service
+from app.services import organizations
 from app.services.paging import encode_cursor
+from app.services.ports import Organization as OrganizationRecord
 
 Role = strawberry.enum(DomainRole, name="Role")
 
@@ -132,6 +134,28 @@ class AuditEventConnection:
     page_info: PageInfo
 
 
+@strawberry.type(description="The caller's organisation and its settings")
+class Organization:
+    id: UUID
+    slug: str
+    name: str
+    max_open_pairs_per_mentor: int | None = strawberry.field(
+        description="Most open pairs one mentor may hold in all the organisation's programs "
+        "together; null: no cap. Each program's capacity counts its own pairs only"
+    )
+    version: int = strawberry.field(description="Send it back as `ifVersion` to update")
+
+    @classmethod
+    def of(cls, o: OrganizationRecord) -> Organization:
+        return cls(
+            id=o.id,
+            slug=o.slug,
+            name=o.name,
+            max_open_pairs_per_mentor=o.max_open_pairs_per_mentor,
+            version=o.version,
+        )
+
+
 @strawberry.type
 class Removed:
     id: UUID
@@ -143,6 +167,9 @@ RegisterOidcIssuerResult = Annotated[
     OidcIssuer | Problem, strawberry.union("RegisterOidcIssuerResult")
 ]
 RemoveOidcIssuerResult = Annotated[Removed | Problem, strawberry.union("RemoveOidcIssuerResult")]
+UpdateOrganizationResult = Annotated[
+    Organization | Problem, strawberry.union("UpdateOrganizationResult")
+]
 
 
 @strawberry.type
@@ -169,6 +196,17 @@ class AccessQuery:
             uow=context.new_uow(), principal=context.principal
         )
         return [OidcIssuer.of(i) for i in issuers]
+
+    @strawberry.field(
+        description="The caller's organisation and its settings (administrators, coordinators)"
+    )
+    async def organization(self, info: strawberry.Info) -> Organization:
+        context = context_of(info)
+        principal = context.principal
+        found = await organizations.get_organization(
+            uow=context.new_uow(), principal=principal, organization_id=principal.organization_id
+        )
+        return Organization.of(found)
 
     @strawberry.field(
         description="Audit events, newest first (administrators; Relay connection: "
@@ -281,3 +319,31 @@ class AccessMutation:
         except DomainError as error:
             return Problem.of(error)
         return Removed(id=id)
+
+    @strawberry.mutation(
+        description="Change the organisation's settings (administrators): the cap on one "
+        "mentor's open pairs across all programs (null: none; absent: unchanged); with "
+        "`ifVersion`, only if the settings are still at that version"
+    )
+    async def update_organization(
+        self,
+        info: strawberry.Info,
+        max_open_pairs_per_mentor: int | None = strawberry.UNSET,
+        if_version: int | None = None,
+    ) -> UpdateOrganizationResult:
+        context = context_of(info)
+        principal = context.principal
+        changes: dict[str, object] = {}
+        if max_open_pairs_per_mentor is not strawberry.UNSET:
+            changes["max_open_pairs_per_mentor"] = max_open_pairs_per_mentor
+        try:
+            updated = await organizations.update_organization_settings(
+                uow=context.new_uow(),
+                principal=principal,
+                organization_id=principal.organization_id,
+                changes=changes,
+                if_version=if_version,
+            )
+        except DomainError as error:
+            return Problem.of(error)
+        return Organization.of(updated)

@@ -1,4 +1,5 @@
-"""REST routes for API tokens, OIDC issuers and the audit log (organisation administrators)."""
+"""REST routes for API tokens, OIDC issuers, the audit log and the organisation's settings
+(organisation administrators)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request, Response
 
+from app.api.concurrency import IfMatch, expected_version, tagged
 from app.api.deps import CurrentCaller, OutboundUrls, SystemTime
 from app.api.pagination import PageQuery, bigint, bounded, keyset, single_key
 from app.api.rest.responses import problems
@@ -20,6 +22,8 @@ from app.api.rest.schemas.access import (
     OidcIssuerPageRead,
     OidcIssuerRead,
     OrganizationPageRead,
+    OrganizationSettingsRead,
+    OrganizationUpdate,
 )
 from app.services import access as service
 from app.services import organizations
@@ -146,3 +150,44 @@ async def list_organizations(
     """The organisations this token can see: the one it is bound to."""
     found = await organizations.list_organizations(uow=caller.uow, principal=caller.principal)
     return bounded(request, response, found, page)
+
+
+@router.get(
+    "/organizations/{organization_id}",
+    operation_id="getOrganization",
+    response_model=OrganizationSettingsRead,
+    responses=problems(403, 404),
+)
+async def get_organization(organization_id: UUID, caller: CurrentCaller, response: Response) -> Any:
+    """The caller's organisation and its settings; the settings' version is the `ETag`."""
+    found = await organizations.get_organization(
+        uow=caller.uow, principal=caller.principal, organization_id=organization_id
+    )
+    tagged(response, found.version)
+    return found
+
+
+@router.patch(
+    "/organizations/{organization_id}",
+    operation_id="updateOrganization",
+    response_model=OrganizationSettingsRead,
+    responses=problems(403, 404, 412),
+)
+async def update_organization(
+    organization_id: UUID,
+    caller: CurrentCaller,
+    response: Response,
+    body: OrganizationUpdate | None = None,
+    if_match: IfMatch = None,
+) -> Any:
+    """Change the organisation's settings (administrators). With `If-Match` (the `ETag`),
+    only if nobody changed them since you read them (412 otherwise)."""
+    updated = await organizations.update_organization_settings(
+        uow=caller.uow,
+        principal=caller.principal,
+        organization_id=organization_id,
+        changes=body.model_dump(exclude_unset=True) if body else {},
+        if_version=expected_version(if_match),
+    )
+    tagged(response, updated.version)
+    return updated

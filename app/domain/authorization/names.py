@@ -11,6 +11,7 @@ class Resource(StrEnum):
     API_TOKENS = "api_tokens"
     OIDC_ISSUERS = "oidc_issuers"
     AUDIT_EVENTS = "audit_events"
+    ORGANIZATION_SETTINGS = "organization_settings"  # e.g. the load cap across programs
     # programs area
     PROGRAMS = "programs"
     COHORTS = "cohorts"

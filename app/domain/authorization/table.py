@@ -29,6 +29,11 @@ DIRECTORY_AND_ACCESS: dict[tuple[Role, Resource, Action], Reach] = {
     # Credentials, sign-in and the audit trail are the administrator's.
     **{(_ADMIN, r, a): Reach.ALL for r in (R.API_TOKENS, R.OIDC_ISSUERS) for a in Action},
     (_ADMIN, R.AUDIT_EVENTS, E.READ): Reach.ALL,
+    # The organisation's own settings: the administrator keeps them; coordinators read them,
+    # since they decide who matching may still propose.
+    (_ADMIN, R.ORGANIZATION_SETTINGS, E.READ): Reach.ALL,
+    (_COORD, R.ORGANIZATION_SETTINGS, E.READ): Reach.ALL,
+    (_ADMIN, R.ORGANIZATION_SETTINGS, E.WRITE): Reach.ALL,
 }
 
 

@@ -36,3 +36,6 @@ class MatchCandidate:
     current_load: int = 0  # open pairs in this program
     manager: Hashable | None = None
     load_elsewhere: int = 0  # open pairs in the organisation's other programs
+    # The organisation's cap on one mentor's open pairs in all its programs (None: no cap):
+    # the organisation's setting, not the program's policy.
+    organization_cap: int | None = None

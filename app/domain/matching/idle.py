@@ -7,7 +7,13 @@ from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass
 
 from app.domain.matching.candidate import MatchCandidate
-from app.domain.matching.rules import HardRule, is_allowed, refusals, remaining_capacity
+from app.domain.matching.rules import (
+    HardRule,
+    is_allowed,
+    places_in_organization,
+    places_in_program,
+    refusals,
+)
 from app.domain.policy.model import MatchingPolicy
 
 
@@ -46,8 +52,15 @@ def idle_mentors(
 def _why_idle(
     mentees: Sequence[MatchCandidate], mentor: MatchCandidate, policy: MatchingPolicy
 ) -> IdleMentor:
-    if remaining_capacity(mentor, policy) <= 0:
+    if places_in_program(mentor, policy) <= 0:
         return IdleMentor(mentor.id, "the mentor has no capacity left for another mentee")
+    overall = places_in_organization(mentor)
+    if overall is not None and overall <= 0:
+        return IdleMentor(
+            mentor.id,
+            "the mentor's open pairs across the organisation's programs reach its cap",
+            ((HardRule.WITHIN_ORGANIZATION_CAP, len(mentees)),),
+        )
     if not mentees:
         return IdleMentor(mentor.id, "there was no mentee left to match")
     if any(is_allowed(mentee, mentor, policy) for mentee in mentees):

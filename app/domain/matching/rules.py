@@ -28,6 +28,7 @@ class HardRule(StrEnum):
     NOT_SAME_DEPARTMENT = "not_same_department"
     NO_CONFLICT_OF_INTEREST = "no_conflict_of_interest"
     MENTOR_HAS_CAPACITY = "mentor_has_capacity"
+    WITHIN_ORGANIZATION_CAP = "within_organization_cap"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,20 +43,33 @@ class RuleRefusal:
         return {"rule": self.rule.value, "reason": self.reason}
 
 
-def remaining_capacity(mentor: MatchCandidate, policy: MatchingPolicy) -> int:
-    """Mentees the mentor can still take in this program: one-to-one programs (Charlotte)
-    allow one. Pairs in other programs count only against the organisation's cap."""
+def places_in_program(mentor: MatchCandidate, policy: MatchingPolicy) -> int:
+    """Mentees the mentor can still take in this program, counting this program's pairs only:
+    one-to-one programs (Charlotte) allow one."""
     if policy.one_to_one:
         capacity = 1
     elif mentor.capacity is None:
         capacity = policy.default_mentor_capacity
     else:
         capacity = mentor.capacity
-    left = capacity - mentor.current_load
-    cap = policy.max_open_pairs_across_programs
-    if cap is not None:
-        left = min(left, cap - mentor.current_load - mentor.load_elsewhere)
-    return left
+    return capacity - mentor.current_load
+
+
+def places_in_organization(mentor: MatchCandidate) -> int | None:
+    """Pairs the mentor can still open under the organisation's cap, counting their open
+    pairs in every program; None when the organisation sets no cap."""
+    cap = mentor.organization_cap
+    if cap is None:
+        return None
+    return cap - mentor.current_load - mentor.load_elsewhere
+
+
+def remaining_capacity(mentor: MatchCandidate, policy: MatchingPolicy) -> int:
+    """Mentees the mentor can still take here: the program's places, and no more than the
+    organisation's cap leaves. Pairs in other programs count only against that cap."""
+    here = places_in_program(mentor, policy)
+    overall = places_in_organization(mentor)
+    return here if overall is None else min(here, overall)
 
 
 def in_supervisory_line(
@@ -153,13 +167,20 @@ def _conflict(mentee: MatchCandidate, mentor: MatchCandidate, policy: MatchingPo
 
 
 def _capacity(mentee: MatchCandidate, mentor: MatchCandidate, policy: MatchingPolicy) -> str | None:
-    if remaining_capacity(mentor, policy) > 0:
+    if places_in_program(mentor, policy) > 0:
         return None
-    cap = policy.max_open_pairs_across_programs
-    total = mentor.current_load + mentor.load_elsewhere
-    if cap is not None and total >= cap:
-        return f"the mentor has {total} open pairs across programs, the organisation's cap"
     return f"the mentor already mentors {mentor.current_load} here, the capacity available"
+
+
+def _org_cap(mentee: MatchCandidate, mentor: MatchCandidate, policy: MatchingPolicy) -> str | None:
+    overall = places_in_organization(mentor)
+    if overall is None or overall > 0:
+        return None
+    total = mentor.current_load + mentor.load_elsewhere
+    return (
+        f"the mentor has {total} open pairs across the organisation's programs; "
+        f"its cap is {mentor.organization_cap}"
+    )
 
 
 _RULES: tuple[tuple[HardRule, Callable[[MatchingPolicy], bool], _Check], ...] = (
@@ -170,6 +191,7 @@ _RULES: tuple[tuple[HardRule, Callable[[MatchingPolicy], bool], _Check], ...] = 
     (HardRule.NOT_SAME_DEPARTMENT, lambda p: p.forbid_same_department, _dept),
     (HardRule.NO_CONFLICT_OF_INTEREST, lambda p: True, _conflict),
     (HardRule.MENTOR_HAS_CAPACITY, lambda p: True, _capacity),
+    (HardRule.WITHIN_ORGANIZATION_CAP, lambda p: True, _org_cap),
 )
 
 

@@ -86,8 +86,8 @@ class MatchingPolicy(Section):
 
     `supervisory_line` says how far up the chain `forbid_supervisory_chain` reaches (each
     handbook reads it its own way); `supervisor_override_allowed` lets a coordinator pair
-    across that line on record. `max_open_pairs_across_programs` is the organisation's cap
-    on one mentor's open pairs in all its programs (None: none); capacity is per program.
+    across that line on record. Capacity is per program; the organisation's cap across its
+    programs is the organisation's setting, not a program's.
     """
 
     require_higher_level: bool = True
@@ -99,7 +99,6 @@ class MatchingPolicy(Section):
     forbid_same_department: bool = False
     one_to_one: bool = True
     default_mentor_capacity: int = 1
-    max_open_pairs_across_programs: int | None = None
     volunteers_from_register: bool = False  # the organisation's standing mentor register
     weights: PreferenceWeights = PreferenceWeights()
     # How many of its best allowed mentors each mentee's shortlist starts with: the solver's
@@ -120,12 +119,6 @@ class MatchingPolicy(Section):
             not 1 <= self.candidates_per_mentee <= 1000,
             "a shortlist keeps between 1 and 1000 mentors",
             "candidates_per_mentee",
-        )
-        cap = self.max_open_pairs_across_programs
-        _refuse(
-            cap is not None and cap < 1,
-            "a cap across programs allows at least one pair",
-            "max_open_pairs_across_programs",
         )
 
 

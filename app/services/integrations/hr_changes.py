@@ -55,7 +55,7 @@ def broken_rules(
             _candidate(mentor, ancestors.get(mentor.id, frozenset())),
             policy,
         )
-        if r.rule is not HardRule.MENTOR_HAS_CAPACITY
+        if r.rule not in (HardRule.MENTOR_HAS_CAPACITY, HardRule.WITHIN_ORGANIZATION_CAP)
     ]
     for who, person in (("mentee", mentee), ("mentor", mentor)):
         away = _AWAY.get(person.employment_status)

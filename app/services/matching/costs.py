@@ -18,13 +18,15 @@ from numpy.typing import NDArray
 from scipy import sparse
 
 from app.domain.matching.candidate import MatchCandidate
-from app.domain.matching.explanation import HardRule, active_rules, remaining_capacity
+from app.domain.matching.explanation import HardRule, active_rules
+from app.domain.matching.rules import places_in_organization, places_in_program
 from app.domain.matching.score import rank_value, weight_vector
 from app.domain.policy.model import MatchingPolicy, PreferenceWeights, SupervisoryLine
 
 Mask = NDArray[np.bool_]
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
+_NO_CAP = 2**31  # more places than any run has mentees
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +63,22 @@ def cohort_matrices(
 ) -> CohortMatrices:
     """Every pair's refusing rules and score; `locked_load[j]`: slots already taken by locks."""
     cohort = _Cohort(mentees, mentors)
-    slots = np.array([remaining_capacity(m, policy) for m in mentors], dtype=np.int64)
+    here = np.array([places_in_program(m, policy) for m in mentors], dtype=np.int64)
+    # No cap never binds: the program's places do alone.
+    overall = np.array([_or(places_in_organization(m), _NO_CAP) for m in mentors], dtype=np.int64)
     if locked_load is not None:
-        slots -= np.asarray(locked_load, dtype=np.int64)
-    refused = cohort.refusals(policy, slots)
+        here -= np.asarray(locked_load, dtype=np.int64)
+        overall -= np.asarray(locked_load, dtype=np.int64)
+    refused = cohort.refusals(policy, here, overall)
     any_refused = np.zeros(cohort.shape, dtype=np.bool_)
     for mask in refused.values():
         any_refused |= mask
+    slots = np.minimum(here, overall)
     return CohortMatrices(refused, ~any_refused, cohort.scores(policy.weights), slots)
+
+
+def _or(places: int | None, otherwise: int) -> int:
+    return otherwise if places is None else places
 
 
 def assignment_problem(matrices: CohortMatrices, rows: Ints) -> AssignmentProblem:
@@ -97,7 +107,7 @@ class _Cohort:
         self.row = {m.id: i for i, m in enumerate(mentees)}
         self.column = {m.id: j for j, m in enumerate(mentors)}
 
-    def refusals(self, policy: MatchingPolicy, slots: Ints) -> dict[HardRule, Mask]:
+    def refusals(self, policy: MatchingPolicy, here: Ints, overall: Ints) -> dict[HardRule, Mask]:
         builders: dict[HardRule, Callable[[], Mask]] = {
             HardRule.NOT_THE_SAME_PERSON: self.same_person,
             HardRule.MENTOR_LEVEL_ABOVE_MENTEE: lambda: self.level_too_low(policy.min_level_gap),
@@ -105,7 +115,8 @@ class _Cohort:
             HardRule.NOT_SAME_UNIT: lambda: self.same(self.codes(_unit_key)),
             HardRule.NOT_SAME_DEPARTMENT: lambda: self.same(self.codes(_department)),
             HardRule.NO_CONFLICT_OF_INTEREST: lambda: self.either_way(lambda p: p.conflicts),
-            HardRule.MENTOR_HAS_CAPACITY: lambda: np.broadcast_to(slots <= 0, self.shape),
+            HardRule.MENTOR_HAS_CAPACITY: lambda: np.broadcast_to(here <= 0, self.shape),
+            HardRule.WITHIN_ORGANIZATION_CAP: lambda: np.broadcast_to(overall <= 0, self.shape),
         }
         return {rule: builders[rule]() for rule in active_rules(policy)}
 

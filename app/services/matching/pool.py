@@ -74,20 +74,21 @@ async def candidates(
     people: Mapping[UUID, Employee],
     program_id: UUID,
 ) -> tuple[tuple[MatchCandidate, ...], tuple[MatchCandidate, ...]]:
-    """Mentee and mentor candidates of these applications: chains and loads (this program's,
-    the others') in two queries."""
+    """Mentee and mentor candidates of these applications: chains, loads (this program's, the
+    others') and the organisation's cap across programs, a query each."""
     ids = [a.employee_id for a in applications]
     chains = await uow.programs.ancestors(ids)
     recorded = await recorded_conflicts(uow, {a.cohort_id for a in applications})
     loads = await uow.programs.mentor_loads(
         [a.employee_id for a in applications if a.role is ApplicantRole.MENTOR], program_id
     )
+    cap = await uow.organizations.load_cap()
     mentees: list[MatchCandidate] = []
     mentors: list[MatchCandidate] = []
     for a in applications:
         here, elsewhere = loads.get(a.employee_id, (0, 0))
         built = with_recorded(
-            candidate(people[a.employee_id], a, chains, here, elsewhere), recorded
+            candidate(people[a.employee_id], a, chains, here, elsewhere, cap), recorded
         )
         (mentees if a.role is ApplicantRole.MENTEE else mentors).append(built)
     return tuple(mentees), tuple(mentors)

@@ -101,9 +101,11 @@ def candidate(
     ancestors: Mapping[UUID, frozenset[UUID]],
     load: int = 0,
     load_elsewhere: int = 0,
+    organization_cap: int | None = None,
 ) -> MatchCandidate:
     """One person's matching facts; a mentor with no application (an off-list choice) offers
-    what the directory knows and the policy's default capacity."""
+    what the directory knows and the policy's default capacity. `organization_cap` is the
+    organisation's cap across its programs, which the other programs' pairs count against."""
     profile: Mapping[str, Any] = application.profile if application else {}
     preferences = profile.get("preferences") or {}
     demographic = profile.get("demographic_pairing") is True
@@ -126,4 +128,5 @@ def candidate(
         current_load=load,
         manager=employee.manager_id,
         load_elsewhere=load_elsewhere,
+        organization_cap=organization_cap,
     )

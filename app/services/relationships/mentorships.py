@@ -267,7 +267,10 @@ async def checked_pair(
     )
     noted = await recorded_conflicts(uow, [cohort_id])
     mentee = with_recorded(candidate(people[mentee_id], mentee_app, chains), noted)
-    mentor = with_recorded(candidate(people[mentor_id], mentor_app, chains, here, elsewhere), noted)
+    cap = await uow.organizations.load_cap()
+    mentor = with_recorded(
+        candidate(people[mentor_id], mentor_app, chains, here, elsewhere, cap), noted
+    )
     explanation = explain(mentee, mentor, program.policy.matching)
     refused = explanation.refused_by
     if override is not None:

@@ -12,6 +12,8 @@ REST: dict[tuple[str, str], Op] = {
     ("POST", "/v1/api-tokens"): Op(body={"name": "x", "role": "integration"}),
     ("GET", "/v1/api-tokens"): Op(),
     ("GET", "/v1/organizations"): Op(),
+    ("GET", "/v1/organizations/{organization_id}"): Op("organization"),
+    ("PATCH", "/v1/organizations/{organization_id}"): Op("organization"),
     ("DELETE", "/v1/api-tokens/{token_id}"): Op("token"),
     ("POST", "/v1/oidc-issuers"): Op(
         body={
@@ -32,6 +34,11 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     "apiTokens": ("{ apiTokens { edges { cursor node { id name } } } }", None),
     "oidcIssuers": ("{ oidcIssuers { id issuer } }", None),
     "auditEvents": ("{ auditEvents { edges { cursor node { id resourceId details } } } }", None),
+    "organization": ("{ organization { id maxOpenPairsPerMentor } }", None),
+    "updateOrganization": (
+        "mutation { updateOrganization(maxOpenPairsPerMentor: 2) { __typename } }",
+        None,
+    ),
     "importEmployees": (
         'mutation { importEmployees(employees: [{employeeNumber: "VICTIM-1", '
         'givenName: "X", familyName: "Y", level: 1, department: "D"}]) '
@@ -87,7 +94,9 @@ async def seed(client, auth) -> dict:
             },
         )
     ).json()
+    organization = (await client.get("/v1/organizations", headers=admin)).json()["items"][0]
     return {
+        "organization": organization["id"],
         "employee": employees[0]["id"],
         "other_employee": employees[1]["id"],
         "token": token["id"],

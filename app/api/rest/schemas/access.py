@@ -124,3 +124,36 @@ class OrganizationRead(BaseModel):
 
 class OrganizationPageRead(Page[OrganizationRead]):
     """The organisations the caller can see: its own."""
+
+
+class OrganizationSettingsRead(OrganizationRead):
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "0b6c3f1e-8a3b-4a57-9d0e-2f1f3c5a7e10",
+                    "slug": "example",
+                    "name": "City of Example",
+                    "max_open_pairs_per_mentor": 3,
+                    "version": 2,
+                }
+            ]
+        },
+    )
+
+    max_open_pairs_per_mentor: int | None = Field(
+        description="Most open pairs one mentor may hold in all the organisation's programs "
+        "together; null: no cap. Each program's capacity counts its own pairs only"
+    )
+    version: int = Field(description="Also the `ETag`; send it back in `If-Match`")
+
+
+class OrganizationUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"max_open_pairs_per_mentor": 3}]}
+    )
+
+    max_open_pairs_per_mentor: int | None = Field(
+        default=None, description="At least 1; null removes the cap; absent leaves it"
+    )
