@@ -11,10 +11,12 @@ from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import InvalidInput, NotFound
+from app.services.matching.run_states import not_computed
 from app.services.paging import check_limit, decode_cursor, encode_cursor
 from app.services.ports import UnitOfWork
 
 MAX_PAGE = 1000
+COMPUTED = frozenset({"computed", "published"})  # the states that have proposals
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +40,12 @@ async def list_run_proposals(
     check_limit(limit, MAX_PAGE)
     after = _position(cursor) if cursor else 0
     async with uow.read_only():
-        found = await uow.programs.run_proposals(run_id, after=after, limit=limit + 1)
-    if found is None:
+        stored = await uow.programs.run_proposals(run_id, after=after, limit=limit + 1)
+    if stored is None:
         raise NotFound("no such matching run", field="id")
+    state, found = stored
+    if state not in COMPUTED:
+        raise not_computed(state)
     more = len(found) > limit
     page = found[:limit]
     return ProposalPage([p for _, p in page], _cursor(page[-1][0]) if more else None)
