@@ -13,11 +13,14 @@ from datetime import UTC, datetime, timedelta
 import asyncpg
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.adapters.background import jobs
 from app.adapters.db.database import BoundDatabase
 from app.adapters.db.sql import to_dsn
 from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.api.rest.program_matching import prefers_async
 from app.config import Settings
 from app.domain.access import Role
 from app.main import create_app
@@ -265,3 +268,29 @@ async def test_graphql_starts_a_run_in_the_background_and_polls_it(client, auth,
     assert found["state"] == "computed"
     assert len(found["proposals"]) == 2
     assert not found["failure"]
+
+
+@pytest.mark.parametrize(
+    ("header", "asks"),
+    [
+        ("respond-async", True),
+        ("Respond-Async", True),
+        ("return=minimal, respond-async; foo=bar, wait=10", True),
+        ("respond-async=", True),
+        ("wait=10", False),
+        ("return=representation", False),
+        ("respond-asynchronously", False),
+        (None, False),
+        ("", False),
+    ],
+)
+def test_the_prefer_header_asks_for_respond_async_among_other_preferences(header, asks):
+    # RFC 7240: preferences are comma separated, each a token with an optional value and
+    # parameters; tokens compare case-insensitively.
+    assert prefers_async(header) is asks
+
+
+@given(st.lists(st.sampled_from(["return=minimal", "wait=5", "handling=lenient", "x; y=1"])))
+def test_any_preferences_around_respond_async_still_ask_for_it(others):
+    assert prefers_async(", ".join([*others, "respond-async", *others]))
+    assert not prefers_async(", ".join(others))
