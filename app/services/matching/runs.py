@@ -47,31 +47,32 @@ async def start_matching_run(
         if respond_async or await is_large(uow, cohort_id, background_above):
             run = await queued_run(uow, principal, cohort_id)
         else:
-            started = clock.now()
-            version, result = await computed_result(uow, cohort_id, started.date())
-            draft = MatchingRun(
-                uuid.uuid4(),
-                cohort_id,
-                "computed",
-                version,
-                result,
-                await approver_name(uow, principal),
-                started_at=started,
-                finished_at=clock.now(),
-                attempts=1,
-            )
-            run = await uow.programs.add_run(draft)
-            await uow.access.record(
-                AuditEvent.by(
-                    principal,
-                    "matching_run.computed",
-                    "matching_run",
-                    run.id,
-                    proposals=len(result["proposals"]),
-                    unmatched=len(result["unmatched"]),
-                )
-            )
+            run = await _computed_run(uow, principal, clock, cohort_id)
         await uow.commit()
+    return run
+
+
+async def _computed_run(
+    uow: UnitOfWork, principal: Principal, clock: Clock, cohort_id: UUID
+) -> MatchingRun:
+    """Compute the run in the request, as every run was before runs could be queued."""
+    started = clock.now()
+    version, result = await computed_result(uow, cohort_id, started.date())
+    by = await approver_name(uow, principal)
+    draft = MatchingRun(uuid.uuid4(), cohort_id, "computed", version, result, by)
+    run = await uow.programs.add_run(
+        replace(draft, started_at=started, finished_at=clock.now(), attempts=1)
+    )
+    await uow.access.record(
+        AuditEvent.by(
+            principal,
+            "matching_run.computed",
+            "matching_run",
+            run.id,
+            proposals=len(result["proposals"]),
+            unmatched=len(result["unmatched"]),
+        )
+    )
     return run
 
 
