@@ -37,6 +37,12 @@ class Settings(BaseSettings):
         description="Run webhook delivery, deadlines and purges inside `serve` (once across "
         "its processes); off when `mentoring worker` runs them on its own",
     )
+    matching_background_above: int = Field(
+        default=2000,
+        ge=0,
+        description="A matching run for a cohort of more applications than this is queued "
+        "for the background and answered 202 (as with `Prefer: respond-async`)",
+    )
     # Every URL the server calls (webhooks, identity providers' key sets) may then be on a
     # private or loopback address: local receivers and tests only.
     webhook_allow_private_addresses: bool = False

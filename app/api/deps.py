@@ -117,7 +117,14 @@ async def get_outbound_policy(request: Request) -> OutboundPolicy:
     return policy
 
 
+async def get_matching_background_above(request: Request) -> int:
+    """Above how many applications a cohort's matching run computes in the background."""
+    above: int = request.app.state.settings.matching_background_above
+    return above
+
+
 CurrentCaller = Annotated[Caller, Depends(get_caller)]
+MatchingBackgroundAbove = Annotated[int, Depends(get_matching_background_above)]
 OutboundUrls = Annotated[OutboundPolicy, Depends(get_outbound_policy)]
 UoWFactory = Annotated[UnitOfWorkFactory, Depends(get_uow_factory)]
 SystemTime = Annotated[Clock, Depends(get_clock)]

@@ -65,6 +65,27 @@ class MatchingRunPublishedFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class MatchingRunComputedFacts:
+    """A run computed in the background: read its proposals at the run's URL."""
+
+    matching_run_id: str
+    cohort_id: str
+    proposals: int
+    unmatched: int
+
+
+@dataclass(frozen=True, slots=True)
+class MatchingRunFailedFacts:
+    """A run the background could not compute; `problem_type` and `detail` are those of the
+    problem document stored as the run's `failure`."""
+
+    matching_run_id: str
+    cohort_id: str
+    problem_type: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
 class LuncheonGroupsFacts:
     cohort_id: str
     groups: int
@@ -191,6 +212,16 @@ CATALOGUE: Mapping[str, EventType] = {
             "application.eligibility_changed",
             "An applicant's eligibility changed with their HR data.",
             ApplicationFacts,
+        ),
+        EventType(
+            "matching_run.computed",
+            "A matching run queued for the background was computed.",
+            MatchingRunComputedFacts,
+        ),
+        EventType(
+            "matching_run.failed",
+            "A matching run queued for the background could not be computed.",
+            MatchingRunFailedFacts,
         ),
         EventType(
             "matching_run.published",

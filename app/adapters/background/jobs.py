@@ -1,5 +1,6 @@
-"""The background jobs, one step each: deliver a batch of webhooks, announce the deadlines
-come due, forget old idempotency keys. `schedule.run_background` decides when."""
+"""The background jobs, one step each: deliver a batch of webhooks, compute a queued matching
+run, announce the deadlines come due, forget old idempotency keys. `schedule.run_background`
+decides when."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from app.adapters.db.database import Database
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.services.integrations.ports import WebhookSender
 from app.services.integrations.webhook_delivery import deliver_due
+from app.services.matching.run_jobs import compute_next_run
 from app.services.relationships.deadlines import tick
 
 # Clients retry within minutes; a day is generous.
@@ -24,6 +26,16 @@ async def deliver_webhooks(database: Database, sender: WebhookSender, batch_size
         clock=SystemClock(),
         batch_size=batch_size,
     )
+
+
+async def compute_matching_run(database: Database) -> int:
+    """Compute the oldest queued matching run of any organisation; answers 1, or 0 if none."""
+    computed = await compute_next_run(
+        admin_uow=lambda: SqlUnitOfWork(database, None, admin=True),
+        tenant_uow=lambda org_id: SqlUnitOfWork(database, org_id),
+        clock=SystemClock(),
+    )
+    return int(computed)
 
 
 async def announce_deadlines(database: Database) -> int:

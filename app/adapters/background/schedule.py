@@ -1,7 +1,9 @@
 """The background loop, run inside each API process (`mentoring serve`) and by `mentoring
-worker`. Webhook deliveries are shared through `FOR UPDATE SKIP LOCKED`, so any number of
-loops may deliver; the scheduled jobs (deadlines, purges) run only in the one process that
-holds the scheduler lock (see `leader.Leadership`), so N processes run them once.
+worker`. Webhook deliveries and queued matching runs are shared through `FOR UPDATE SKIP
+LOCKED`, so any number of loops may deliver and compute (among `serve`'s processes, the one
+that leads; every `mentoring worker`); the scheduled jobs (deadlines, purges) run only in the
+one process that holds the scheduler lock (see `leader.Leadership`), so N processes run them
+once.
 
 Stopping (`stop.set()`) lets the step in hand finish and record what it did.
 """
@@ -26,7 +28,7 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class Schedule:
     batch_size: int = 20
-    idle_seconds: float = 1.0  # poll interval when no delivery is due
+    idle_seconds: float = 1.0  # poll interval when no delivery or matching run is due
     tick_every_seconds: float = 60.0  # deadlines are dates: a minute is prompt
     purge_every_seconds: float = 600.0
     lead_check_seconds: float = 5.0  # how soon a peer takes over from a holder that died
@@ -79,11 +81,13 @@ async def run_background(
             await _step("deadlines", lambda: jobs.announce_deadlines(database))
         if leading and purge.due():
             await _step("purge", lambda: jobs.purge_idempotency_keys(database))
-        sent = 0
+        busy = 0
         if leading or schedule.deliver_without_lead:
-            sent = await _step(
+            busy = await _step(
                 "webhooks", lambda: jobs.deliver_webhooks(database, sender, schedule.batch_size)
             )
-        if not sent:
+            # One run a turn, so deliveries (its own `matching_run.computed` too) go out between.
+            busy += await _step("matching runs", lambda: jobs.compute_matching_run(database))
+        if not busy:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), schedule.idle_seconds)

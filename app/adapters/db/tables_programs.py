@@ -146,10 +146,24 @@ matching_runs = sa.Table(
     sa.Column("created_by", sa.Text, nullable=False),
     _created_at(),
     sa.Column("published_at", sa.DateTime(timezone=True), nullable=True),
+    # Background computation (see services/matching/run_jobs.py): when it was last claimed
+    # and ended, why it failed (a problem document), and how many times it was claimed.
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("failure", pg.JSONB, nullable=True),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default=sa.text("0")),
     sa.PrimaryKeyConstraint("organization_id", "id"),
     _refers("cohorts", "cohort_id", "fk_matching_runs_cohort"),
     sa.Index("ix_matching_runs_organization_id_cohort_id_id", "organization_id", "cohort_id", "id"),
-    sa.CheckConstraint("state IN ('computed', 'published')", name="state"),
+    # The queue of runs to compute, across organisations: only pending rows, so it stays small.
+    sa.Index(
+        "ix_matching_runs_pending",
+        "created_at",
+        postgresql_where=sa.text("state IN ('queued', 'computing')"),
+    ),
+    sa.CheckConstraint(
+        "state IN ('queued', 'computing', 'computed', 'failed', 'published')", name="state"
+    ),
 )
 
 mentorships = sa.Table(

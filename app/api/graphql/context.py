@@ -9,6 +9,7 @@ from strawberry.fastapi import BaseContext
 
 from app.api.deps import (
     CurrentPrincipal,
+    MatchingBackgroundAbove,
     OutboundUrls,
     SystemTime,
     UnitOfWorkFactory,
@@ -26,6 +27,7 @@ class Context(BaseContext):
     new_uow: UnitOfWorkFactory
     clock: Clock
     outbound: OutboundPolicy = field(default_factory=OutboundPolicy)
+    matching_background_above: int | None = None
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
@@ -35,10 +37,20 @@ class Context(BaseContext):
 
 
 async def context_for(
-    principal: CurrentPrincipal, new_uow: UoWFactory, clock: SystemTime, outbound: OutboundUrls
+    principal: CurrentPrincipal,
+    new_uow: UoWFactory,
+    clock: SystemTime,
+    outbound: OutboundUrls,
+    background_above: MatchingBackgroundAbove,
 ) -> Context:
     """GraphQLRouter's `context_getter`: a FastAPI dependency on the REST routes' own."""
-    return Context(principal=principal, new_uow=new_uow, clock=clock, outbound=outbound)
+    return Context(
+        principal=principal,
+        new_uow=new_uow,
+        clock=clock,
+        outbound=outbound,
+        matching_background_above=background_above,
+    )
 
 
 def context_of(info: Any) -> Context:

@@ -8,6 +8,7 @@ from uuid import UUID
 import strawberry
 from strawberry.scalars import JSON
 
+from app.api.graphql.context import context_of
 from app.api.graphql.problems import Problem
 from app.api.graphql.program_types import (
     ApplicantRole,
@@ -132,10 +133,21 @@ class ApplicationMutation:
 
 @strawberry.type
 class MatchingMutation:
-    @strawberry.mutation(description="Propose the globally best pairs for a cohort")
-    async def start_matching_run(self, info: strawberry.Info, cohort_id: UUID) -> MatchingRunResult:
+    @strawberry.mutation(
+        description="Propose the globally best pairs for a cohort. With `respondAsync` (or for "
+        "a cohort above the service's threshold) the run comes back `queued` and is computed "
+        "in the background: poll `matchingRun(id)` until its state is `computed` or `failed`"
+    )
+    async def start_matching_run(
+        self, info: strawberry.Info, cohort_id: UUID, respond_async: bool = False
+    ) -> MatchingRunResult:
         found = await or_problem(
-            matching_runs.start_matching_run(**timed(info), cohort_id=cohort_id)
+            matching_runs.start_matching_run(
+                **timed(info),
+                cohort_id=cohort_id,
+                respond_async=respond_async,
+                background_above=context_of(info).matching_background_above,
+            )
         )
         return found if isinstance(found, Problem) else MatchingRun.of(found)
 

@@ -225,7 +225,10 @@ class IdleMentor:
 class MatchingRun:
     id: UUID
     cohort_id: UUID
-    state: str
+    state: str = strawberry.field(
+        description="queued or computing (in the background; proposals empty until then), "
+        "computed, failed (see `failure`), or published"
+    )
     policy_version: int
     proposals: list[Proposal]
     unmatched: list[Unmatched]
@@ -241,17 +244,26 @@ class MatchingRun:
     mentors_without_mentee: list[IdleMentor] = strawberry.field(
         default_factory=list, description="Eligible mentors who got no mentee, and why"
     )
+    started_at: datetime | None = strawberry.field(
+        default=None, description="When its computation (last) began"
+    )
+    finished_at: datetime | None = strawberry.field(
+        default=None, description="When it was computed, or failed"
+    )
+    failure: JSON | None = strawberry.field(
+        default=None, description="Why it failed: an RFC 9457 problem document"
+    )
 
     @classmethod
     def of(cls, r: records.MatchingRun) -> MatchingRun:
-        proposals = [Proposal.of(p) for p in r.result["proposals"]]
+        proposals = [Proposal.of(p) for p in r.result.get("proposals", ())]
         unmatched = [
             Unmatched(
                 mentee_id=UUID(u["mentee_id"]),
                 reason=u["reason"],
                 refused_by=_json(u["refused_by"]),
             )
-            for u in r.result["unmatched"]
+            for u in r.result.get("unmatched", ())
         ]
         return cls(
             id=r.id,
@@ -260,7 +272,7 @@ class MatchingRun:
             policy_version=r.policy_version,
             proposals=proposals,
             unmatched=unmatched,
-            total_score=r.result["total_score"],
+            total_score=r.result.get("total_score", 0.0),
             created_by=r.created_by,
             created_at=r.created_at,
             published_at=r.published_at,
@@ -273,6 +285,9 @@ class MatchingRun:
                 )
                 for m in r.result.get("mentors_without_mentee", ())
             ],
+            started_at=r.started_at,
+            finished_at=r.finished_at,
+            failure=None if r.failure is None else _json(dict(r.failure)),
         )
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Header, Query, Request, Response
 
 from app.api import pagination
-from app.api.deps import CurrentCaller, SystemTime
+from app.api.deps import CurrentCaller, MatchingBackgroundAbove, SystemTime
 from app.api.pagination import PageQuery, keyset, single_key
 from app.api.rest.responses import problems
 from app.api.rest.schemas.matching import (
@@ -26,6 +26,7 @@ from app.api.rest.schemas.matching import (
 from app.api.rest.serialized import answer
 from app.services.matching import proposals as run_proposals
 from app.services.matching import runs as matching_runs
+from app.services.matching.run_states import PENDING, POLL_AFTER_SECONDS
 from app.services.programs.records import MatchingRun
 from app.services.relationships import mentorships
 
@@ -33,37 +34,83 @@ router = APIRouter(prefix="/v1", tags=["programs"])
 
 
 def run_read(run: MatchingRun) -> MatchingRunRead:
-    result: dict[str, Any] = dict(run.result)
+    result: dict[str, Any] = dict(run.result)  # empty until the run is computed
     return MatchingRunRead(
         id=run.id,
         cohort_id=run.cohort_id,
         state=run.state,
         policy_version=run.policy_version,
-        proposals=result["proposals"],
-        unmatched=result["unmatched"],
-        total_score=result["total_score"],
+        proposals=result.get("proposals", []),
+        unmatched=result.get("unmatched", []),
+        total_score=result.get("total_score", 0.0),
         supervisory_line=result.get("supervisory_line"),
         mentors_without_mentee=result.get("mentors_without_mentee", []),
         created_by=run.created_by,
         created_at=run.created_at,
         published_at=run.published_at,
+        started_at=run.started_at,
+        finished_at=run.finished_at,
+        failure=None if run.failure is None else dict(run.failure),
     )
+
+
+def prefers_async(prefer: str | None) -> bool:
+    """Whether a `Prefer` header (RFC 7240) asks for `respond-async`."""
+    return any(
+        p.split(";")[0].split("=")[0].strip().lower() == "respond-async"
+        for p in (prefer or "").split(",")
+    )
+
+
+_QUEUED: dict[int | str, dict[str, Any]] = {
+    202: {
+        "model": MatchingRunRead,
+        "description": "Queued for the background (asked with `Prefer: respond-async`, or a "
+        "cohort above the service's threshold): poll the run at `Location` until its state "
+        "is `computed` or `failed`",
+        "headers": {
+            "Location": {"description": "The run's URL", "schema": {"type": "string"}},
+            "Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}},
+        },
+    }
+}
 
 
 @router.post(
     "/cohorts/{cohort_id}/matching-runs",
     operation_id="startMatchingRun",
     status_code=201,
-    responses=problems(403, 404, 409),
+    responses={**_QUEUED, **problems(403, 404, 409)},
 )
 async def start_matching_run(
-    cohort_id: UUID, caller: CurrentCaller, clock: SystemTime
+    cohort_id: UUID,
+    caller: CurrentCaller,
+    clock: SystemTime,
+    background_above: MatchingBackgroundAbove,
+    response: Response,
+    prefer: Annotated[
+        str | None, Header(description="`respond-async` (RFC 7240): compute in the background")
+    ] = None,
 ) -> MatchingRunRead:
     """The globally best pairs for the cohort's eligible applicants under every hard rule; each
-    proposal explains its score and names runners-up; the unmatched are listed with a reason."""
+    proposal explains its score and names runners-up; the unmatched are listed with a reason.
+    A large cohort's run, or any with `Prefer: respond-async`, is answered 202 and computed in
+    the background."""
+    respond_async = prefers_async(prefer)
     run = await matching_runs.start_matching_run(
-        uow=caller.uow, principal=caller.principal, clock=clock, cohort_id=cohort_id
+        uow=caller.uow,
+        principal=caller.principal,
+        clock=clock,
+        cohort_id=cohort_id,
+        respond_async=respond_async,
+        background_above=background_above,
     )
+    if run.state in PENDING:
+        response.status_code = 202
+        response.headers["Location"] = f"/v1/matching-runs/{run.id}"
+        response.headers["Retry-After"] = str(POLL_AFTER_SECONDS)
+        if respond_async:
+            response.headers["Preference-Applied"] = "respond-async"
     return run_read(run)
 
 
@@ -93,11 +140,16 @@ async def list_matching_runs(
     operation_id="getMatchingRun",
     responses=problems(403, 404),
 )
-async def get_matching_run(run_id: UUID, caller: CurrentCaller) -> MatchingRunRead:
-    """One matching run with its proposals."""
+async def get_matching_run(
+    run_id: UUID, caller: CurrentCaller, response: Response
+) -> MatchingRunRead:
+    """One matching run with its proposals; while it is queued or computing, `Retry-After`
+    says when to ask again."""
     run = await matching_runs.get_matching_run(
         uow=caller.uow, principal=caller.principal, run_id=run_id
     )
+    if run.state in PENDING:
+        response.headers["Retry-After"] = str(POLL_AFTER_SECONDS)
     return run_read(run)
 
 
@@ -105,7 +157,7 @@ async def get_matching_run(run_id: UUID, caller: CurrentCaller) -> MatchingRunRe
     "/matching-runs/{run_id}/proposals",
     operation_id="listMatchingRunProposals",
     response_model=ProposalPageRead,
-    responses=problems(403, 404, 422),
+    responses=problems(403, 404, 409, 422),
 )
 async def list_matching_run_proposals(
     run_id: UUID, caller: CurrentCaller, page: PageQuery, request: Request, response: Response

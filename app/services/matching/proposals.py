@@ -11,11 +11,13 @@ from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import InvalidInput, NotFound
+from app.services.matching.run_states import not_computed
 from app.services.paging import check_limit, decode_cursor, encode_cursor
 from app.services.ports import UnitOfWork
 
 MAX_PAGE = 1000
 PAST_THE_LAST = 2**31  # a position after any run's last proposal: backward from the end
+COMPUTED = frozenset({"computed", "published"})  # the states that have proposals
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +53,17 @@ async def list_run_proposals(
     check_limit(limit, MAX_PAGE)
     position = _position(cursor) if cursor else None
     async with uow.read_only():
-        found = await uow.programs.run_proposals(
+        stored = await uow.programs.run_proposals(
             run_id,
             after=0 if backward else position or 0,
             before=(position or PAST_THE_LAST) if backward else None,
             limit=limit + 1,
         )
-    if found is None:
+    if stored is None:
         raise NotFound("no such matching run", field="id")
+    state, found = stored
+    if state not in COMPUTED:
+        raise not_computed(state)
     page = found[-limit:] if backward else found[:limit]
     more = len(found) > limit
     return ProposalPage([p for _, p in page], [_cursor(n) for n, _ in page], more, backward)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Hashable, Sequence
 from dataclasses import replace
+from datetime import date
+from typing import Any
 from uuid import UUID
 
 from app.domain.access import AuditEvent, Principal
@@ -19,6 +21,7 @@ from app.services.approvers import approver_name
 from app.services.bulk_work import off_the_loop
 from app.services.matching.engine import MatchingResult, solve_matching
 from app.services.matching.pool import CohortPool, cohort_pool, result_json, run_context
+from app.services.matching.run_states import is_large, not_computed, queued_run
 from app.services.next_session import carried_mentees, first_pick
 from app.services.paging import Page, check_limit, page_of
 from app.services.ports import Clock, UnitOfWork
@@ -27,48 +30,73 @@ from app.services.relationships.mentorships import proposed_mentorships
 
 
 async def start_matching_run(
-    *, uow: UnitOfWork, principal: Principal, clock: Clock, cohort_id: UUID
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    cohort_id: UUID,
+    respond_async: bool = False,
+    background_above: int | None = None,
 ) -> MatchingRun:
-    """Propose mentors for every eligible mentee of the cohort not yet in a mentorship."""
+    """Propose mentors for every eligible mentee of the cohort not yet in a mentorship. Asked
+    to (`respond_async`), or for a cohort of more than `background_above` applications, the
+    run is only queued (state `queued`): the background computes it, and the run's state says
+    when it is `computed` (or `failed`, and why)."""
     reach(principal, Resource.MATCHING_RUNS, Action.WRITE)
     async with uow:
-        pool = await cohort_pool(uow, cohort_id, clock.now().date())
-        if not pool.mentors:
-            raise Conflict(
-                "the cohort has no eligible mentors to match with",
-                field="cohort_id",
-                rule="eligible_mentors",
-            )
-        if not pool.mentees:
-            raise Conflict("the cohort has no eligible mentees to match", field="cohort_id")
-        present = {m.id for m in pool.mentees} | {m.id for m in pool.mentors}
-        locked = [
-            (k.mentee_id, k.mentor_id)
-            for k in pool.locks
-            if k.mentee_id in present and k.mentor_id in present
-        ]
-        result = await _solve(uow, pool, locked)
-        draft = MatchingRun(
-            uuid.uuid4(),
-            cohort_id,
-            "computed",
-            pool.program.policy_version,
-            {**result_json(result), **run_context(pool, result)},
-            await approver_name(uow, principal),
-        )
-        run = await uow.programs.add_run(draft)
-        await uow.access.record(
-            AuditEvent.by(
-                principal,
-                "matching_run.computed",
-                "matching_run",
-                run.id,
-                proposals=len(result.proposals),
-                unmatched=len(result.unmatched),
-            )
-        )
+        if respond_async or await is_large(uow, cohort_id, background_above):
+            run = await queued_run(uow, principal, cohort_id)
+        else:
+            run = await _computed_run(uow, principal, clock, cohort_id)
         await uow.commit()
     return run
+
+
+async def _computed_run(
+    uow: UnitOfWork, principal: Principal, clock: Clock, cohort_id: UUID
+) -> MatchingRun:
+    """Compute the run in the request, as every run was before runs could be queued."""
+    started = clock.now()
+    version, result = await computed_result(uow, cohort_id, started.date())
+    by = await approver_name(uow, principal)
+    draft = MatchingRun(uuid.uuid4(), cohort_id, "computed", version, result, by)
+    run = await uow.programs.add_run(
+        replace(draft, started_at=started, finished_at=clock.now(), attempts=1)
+    )
+    await uow.access.record(
+        AuditEvent.by(
+            principal,
+            "matching_run.computed",
+            "matching_run",
+            run.id,
+            proposals=len(result["proposals"]),
+            unmatched=len(result["unmatched"]),
+        )
+    )
+    return run
+
+
+async def computed_result(
+    uow: UnitOfWork, cohort_id: UUID, today: date
+) -> tuple[int, dict[str, Any]]:
+    """The cohort's run as of `today`: the policy version it ran under, and its result."""
+    pool = await cohort_pool(uow, cohort_id, today)
+    if not pool.mentors:
+        raise Conflict(
+            "the cohort has no eligible mentors to match with",
+            field="cohort_id",
+            rule="eligible_mentors",
+        )
+    if not pool.mentees:
+        raise Conflict("the cohort has no eligible mentees to match", field="cohort_id")
+    present = {m.id for m in pool.mentees} | {m.id for m in pool.mentors}
+    locked = [
+        (k.mentee_id, k.mentor_id)
+        for k in pool.locks
+        if k.mentee_id in present and k.mentor_id in present
+    ]
+    result = await _solve(uow, pool, locked)
+    return pool.program.policy_version, {**result_json(result), **run_context(pool, result)}
 
 
 async def _ways_of_forming(uow: UnitOfWork, cohort_id: UUID) -> tuple[PairFormation, ...]:
@@ -202,9 +230,12 @@ async def publish_matching_run(
     async with uow:
         run = await uow.programs.mark_published(run_id)  # waits for a concurrent publish
         if run is None:
-            if await uow.programs.get_run(run_id) is None:
+            found = await uow.programs.get_run(run_id)
+            if found is None:
                 raise NotFound("no such matching run", field="id")
-            raise Conflict("this matching run is already published", field="id")
+            if found.state == "published":
+                raise Conflict("this matching run is already published", field="id")
+            raise not_computed(found.state)
         formed_by = run_formed_by(await _ways_of_forming(uow, run.cohort_id))
         pairs = [
             (UUID(p["mentee_id"]), UUID(p["mentor_id"]), p["explanation"])

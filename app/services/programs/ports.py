@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 from uuid import UUID
 
 from app.services.programs.records import (
     Application,
+    ClaimedRun,
     Cohort,
     CohortEvent,
     MatchingRun,
@@ -103,4 +104,20 @@ class ProgramRepository(Protocol):
     async def ancestors(self, employee_ids: Sequence[UUID]) -> dict[UUID, frozenset[UUID]]: ...
     async def run_proposals(
         self, run_id: UUID, *, after: int, limit: int, before: int | None = None
-    ) -> list[tuple[int, dict[str, Any]]] | None: ...
+    ) -> tuple[str, list[tuple[int, dict[str, Any]]]] | None: ...
+
+    # Runs computed in the background (the claim crosses organisations: admin only).
+    async def count_applications(self, cohort_id: UUID) -> int: ...
+    async def claim_run(self, *, now: datetime, lease: timedelta) -> ClaimedRun | None: ...
+    async def finish_run(
+        self,
+        run_id: UUID,
+        *,
+        attempt: int,
+        now: datetime,
+        policy_version: int,
+        result: Mapping[str, Any],
+    ) -> MatchingRun | None: ...
+    async def fail_run(
+        self, run_id: UUID, *, attempt: int, now: datetime, failure: Mapping[str, Any]
+    ) -> MatchingRun | None: ...

@@ -81,7 +81,9 @@ class MatchLock:
 
 @dataclass(frozen=True, slots=True)
 class MatchingRun:
-    """A cohort's proposals and unmatched mentees (`result`, as JSON); computed or published."""
+    """A cohort's proposals and unmatched mentees (`result`, as JSON). `queued` and
+    `computing` while the background computes it (`result` empty until then), then
+    `computed` or `failed` (`failure`, a problem document, says why); `published` once."""
 
     id: UUID
     cohort_id: UUID
@@ -91,6 +93,20 @@ class MatchingRun:
     created_by: str
     created_at: datetime | None = None
     published_at: datetime | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    failure: Mapping[str, Any] | None = None
+    attempts: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedRun:
+    """A run the background has taken to compute; `attempts` counts this claim too."""
+
+    organization_id: UUID
+    id: UUID
+    cohort_id: UUID
+    attempts: int
 
 
 @dataclass(frozen=True, slots=True)

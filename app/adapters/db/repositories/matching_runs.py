@@ -141,14 +141,14 @@ _SET_EXPLANATION = _sql(
 # A page of a run's proposals, read out of its stored document by position; the run's row
 # comes back even when the page is empty, so an empty page and no run are told apart.
 _PROPOSALS = _sql(
-    "SELECT p.n, p.proposal FROM matching_runs r LEFT JOIN LATERAL ("
+    "SELECT r.state, p.n, p.proposal FROM matching_runs r LEFT JOIN LATERAL ("
     "SELECT n, proposal FROM jsonb_array_elements(r.result -> 'proposals') WITH ORDINALITY "
     "AS e(proposal, n) WHERE n > :after ORDER BY n LIMIT :limit) p ON true "
     "WHERE r.organization_id = :org AND r.id = :id ORDER BY p.n"
 )
 # The proposals just before position :before: the nearest ones, answered in position order.
 _PROPOSALS_BEFORE = _sql(
-    "SELECT p.n, p.proposal FROM matching_runs r LEFT JOIN LATERAL ("
+    "SELECT r.state, p.n, p.proposal FROM matching_runs r LEFT JOIN LATERAL ("
     "SELECT n, proposal FROM jsonb_array_elements(r.result -> 'proposals') WITH ORDINALITY "
     "AS e(proposal, n) WHERE n > :after AND n < :before ORDER BY n DESC LIMIT :limit) p ON true "
     "WHERE r.organization_id = :org AND r.id = :id ORDER BY p.n"
@@ -198,6 +198,7 @@ class SqlMatchingRepository:
     async def add_run(self, run: MatchingRun) -> MatchingRun:
         values = rows.values_of(run, ("created_at", "published_at"))
         values["result"] = dict(run.result)
+        values["failure"] = None if run.failure is None else dict(run.failure)
         return rows.run(await self._row(_INSERT_RUN, **values))
 
     async def get_run(self, run_id: UUID) -> MatchingRun | None:
@@ -311,10 +312,10 @@ class SqlMatchingRepository:
 
     async def run_proposals(
         self, run_id: UUID, *, after: int, limit: int, before: int | None = None
-    ) -> list[tuple[int, dict[str, Any]]] | None:
-        """Proposals `after`+1 onwards (1-based positions) of the run, up to `limit`, each with
-        its position; with `before`, the `limit` nearest below it instead (in position order).
-        None when there is no such run."""
+    ) -> tuple[str, list[tuple[int, dict[str, Any]]]] | None:
+        """The run's state, and its proposals `after`+1 onwards (1-based positions), up to
+        `limit`, each with its position; with `before`, the `limit` nearest below it instead
+        (in position order). None when there is no such run."""
         if before is not None:
             found = await self._rows(
                 _PROPOSALS_BEFORE, id=run_id, after=after, before=before, limit=limit
@@ -323,7 +324,7 @@ class SqlMatchingRepository:
             found = await self._rows(_PROPOSALS, id=run_id, after=after, limit=limit)
         if not found:
             return None
-        return [
+        return found[0]["state"], [
             (r["n"], json.loads(r["proposal"]) if isinstance(r["proposal"], str) else r["proposal"])
             for r in found
             if r["n"] is not None

@@ -13,6 +13,7 @@ import sqlalchemy.dialects.postgresql
 from app.adapters.db import tables_programs as tp
 from app.adapters.db.repositories import program_rows as rows
 from app.adapters.db.repositories.program_pages import SqlProgramPages
+from app.adapters.db.repositories.run_queue import SqlRunQueue
 from app.adapters.db.sql import compile_statement
 from app.services.programs.records import Application, Cohort, CohortEvent, Program
 
@@ -152,7 +153,7 @@ def _json_text(overrides: Sequence[Mapping[str, str]]) -> str:
     return orjson.dumps([dict(o) for o in overrides]).decode()
 
 
-class SqlProgramRepository(SqlProgramPages):
+class SqlProgramRepository(SqlProgramPages, SqlRunQueue):
     """Programs, their policy versions, cohorts, calendars and applications of one organisation."""
 
     async def add_program(self, program: Program, created_by: str) -> Program:

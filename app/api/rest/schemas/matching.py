@@ -69,7 +69,10 @@ class MatchingRunRead(BaseModel):
 
     id: UUID
     cohort_id: UUID
-    state: str = Field(description="computed or published")
+    state: str = Field(
+        description="queued or computing (in the background; proposals empty until then), "
+        "computed, failed (see `failure`), or published"
+    )
     policy_version: int
     proposals: list[ProposalRead]
     unmatched: list[UnmatchedRead]
@@ -85,6 +88,15 @@ class MatchingRunRead(BaseModel):
     )
     created_at: datetime | None
     published_at: datetime | None
+    started_at: datetime | None = Field(default=None, description="When its computation began")
+    finished_at: datetime | None = Field(
+        default=None, description="When it was computed, or failed"
+    )
+    failure: dict[str, Any] | None = Field(
+        default=None,
+        description="Why it failed: an RFC 9457 problem document (`type`, `title`, `detail`, "
+        "and the `field` or `rule` where one is to blame)",
+    )
 
 
 class MatchingRunPageRead(Page[MatchingRunRead]):
