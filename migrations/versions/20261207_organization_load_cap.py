@@ -8,7 +8,7 @@ keeps the strictest (the least of its programs' current values), and every store
 organisation's settings' edits, for `If-Match`.
 
 Revision ID: orgcap0001
-Revises: import0001
+Revises: rlsadmin0001
 """
 
 from collections.abc import Sequence
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "orgcap0001"
-down_revision: str | Sequence[str] | None = "import0001"
+down_revision: str | Sequence[str] | None = "rlsadmin0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

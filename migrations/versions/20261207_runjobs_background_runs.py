@@ -7,7 +7,7 @@ problem document. `attempts` counts claims, so a run whose computer died is retr
 times, then failed, never retried for ever.
 
 Revision ID: runjobs0001
-Revises: import0001
+Revises: orgcap0001
 """
 
 from collections.abc import Sequence
@@ -17,7 +17,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql as pg
 
 revision: str = "runjobs0001"
-down_revision: str | Sequence[str] | None = "import0001"
+down_revision: str | Sequence[str] | None = "orgcap0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -147,7 +147,7 @@ async def _stored(connection, org: uuid.UUID) -> list[dict]:
 async def test_the_load_cap_moves_to_the_organisation_and_back_keeping_its_value(scratch_url):
     import asyncio
 
-    await asyncio.to_thread(migrations.upgrade, scratch_url, "import0001")
+    await asyncio.to_thread(migrations.upgrade, scratch_url, "rlsadmin0001")
     strict, unset = uuid.uuid4(), uuid.uuid4()
     connection = await asyncpg.connect(to_dsn(scratch_url))
     try:
@@ -168,7 +168,7 @@ async def test_the_load_cap_moves_to_the_organisation_and_back_keeping_its_value
                 for policy in await _stored(connection, org):
                     assert _CAP_FIELD not in policy["matching"]
                     assert stored_policy(policy) == preset("caltrans")
-        await asyncio.to_thread(migrations.downgrade, scratch_url, "import0001")
+        await asyncio.to_thread(migrations.downgrade, scratch_url, "rlsadmin0001")
         async with connection.transaction():
             await connection.execute("SELECT set_config('app.is_admin', 'on', true)")
             back = {
