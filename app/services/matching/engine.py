@@ -122,7 +122,7 @@ def solve_matching(
     def widen(
         current: Shortlists, bounds: dict[int, float], prices: Floats
     ) -> tuple[Shortlists, int]:
-        return widened(current, features, bounds, prices)
+        return widened(current, features, bounds, prices, keep)
 
     solved = best_assignment(lists, slots, free, widen)
     lists = solved.lists

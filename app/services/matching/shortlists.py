@@ -20,6 +20,7 @@ from app.services.matching.costs import CohortFeatures, CohortMatrices
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
+Mask = NDArray[np.bool_]
 
 # Cells of the mentee x mentor matrices built at once: bounds the memory of a run, and how
 # long one numpy call holds the interpreter (the event loop waits on it meanwhile).
@@ -72,10 +73,16 @@ def shortlists(features: CohortFeatures, mentees: int, keep: int) -> Shortlists:
 
 
 def widened(
-    lists: Shortlists, features: CohortFeatures, bounds: dict[int, float], prices: Floats
+    lists: Shortlists,
+    features: CohortFeatures,
+    bounds: dict[int, float],
+    prices: Floats,
+    most: int,
 ) -> tuple[Shortlists, int]:
-    """The lists with, for each row in `bounds`, every allowed mentor j not yet listed whose
-    score beats `bounds[row] + prices[j]`; and how many entries that added."""
+    """The lists with, for each row in `bounds`, the allowed mentors j not yet listed whose
+    score beats `bounds[row] + prices[j]`, at most `most` of them, those beating it by the
+    most (ties to the lower column); and how many entries that added. A row still has more
+    such mentors left out only if the next solve cannot prove it needs none of them."""
     rows = np.array(sorted(bounds), dtype=np.int64)
     added: list[tuple[Ints, Ints, Floats]] = []
     left_out = lists.left_out.copy()
@@ -85,7 +92,7 @@ def widened(
         listed, columns = _entries_of(lists, at)
         open_scores[listed, columns] = -np.inf
         limit = np.array([bounds[row] for row in at.tolist()])[:, None] + prices[None, :]
-        better = open_scores > limit
+        better = _best(open_scores - limit, most)
         r, c = np.nonzero(better)
         added.append((at[r], c.astype(np.int64), open_scores[r, c]))
         open_scores[better] = -np.inf
@@ -103,6 +110,20 @@ def widened(
         lists.refused_by,
     )
     return grown, len(new_rows) - len(lists.rows)
+
+
+def _best(margins: Floats, most: int) -> Mask:
+    """Per row, the (at most) `most` largest positive margins; ties at the cut to the lower
+    column, so however many mentors tie, a round adds no more than `most` per row."""
+    positive: Mask = margins > 0
+    if most >= margins.shape[1]:
+        return positive
+    cut = -np.partition(-margins, most - 1, axis=1)[:, most - 1]
+    above = positive & (margins > cut[:, None])
+    tied = positive & (margins == cut[:, None])
+    room = most - above.sum(axis=1)
+    kept: Mask = above | (tied & (np.cumsum(tied, axis=1) <= room[:, None]))
+    return kept
 
 
 def _entries_of(lists: Shortlists, rows: Ints) -> tuple[Ints, Ints]:
