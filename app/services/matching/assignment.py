@@ -50,6 +50,16 @@ class Assignment:
 
 
 @dataclass(frozen=True, slots=True)
+class _Duals:
+    """What proved a solve: each mentor's price, each solved mentee's value (by mentee row),
+    and the pairs that solve had (as `row * mentors + column`, sorted)."""
+
+    prices: Floats
+    values: Floats
+    pairs: Ints
+
+
+@dataclass(frozen=True, slots=True)
 class _Graph:
     solve_rows: Ints  # mentee row of each solver row
     entry_rows: Ints  # solver row of each listed pair in the solve
@@ -66,12 +76,13 @@ def best_assignment(
 ) -> Assignment:
     """The cohort's optimum for the `free` rows: solved on the lists, widened until proven."""
     rounds = 0
+    duals: _Duals | None = None
     while True:
         rounds += 1
-        graph = _graph(lists, slots, free)
+        graph = _graph(lists, slots, free, duals)
         chosen = _solve(graph)
         whole = rounds > ROUNDS_BEFORE_WHOLE_LISTS
-        bounds, prices = _open_rows(graph, chosen, lists, slots, whole=whole)
+        bounds, prices, duals = _open_rows(graph, chosen, lists, slots, whole=whole)
         if bounds:
             lists, added = widen(lists, bounds, prices)
         if not bounds or not added:
@@ -122,7 +133,7 @@ def _score(lists: Shortlists, row: int, column: int) -> float:
     return float(scores[columns == column][0])
 
 
-def _graph(lists: Shortlists, slots: Ints, free: NDArray[np.bool_]) -> _Graph:
+def _graph(lists: Shortlists, slots: Ints, free: NDArray[np.bool_], duals: _Duals | None) -> _Graph:
     use = np.flatnonzero(free[lists.rows])
     rows, columns, scores = lists.rows[use], lists.columns[use], lists.scores[use]
     solve_rows = np.unique(rows)
@@ -130,27 +141,52 @@ def _graph(lists: Shortlists, slots: Ints, free: NDArray[np.bool_]) -> _Graph:
     # A mentor never needs more columns than mentees who list them: same optimum, fewer columns.
     copies = np.minimum(np.maximum(slots, 0), np.bincount(columns, minlength=len(slots)))
     first = np.cumsum(copies) - copies
+    # Widening adds pairs scoring no more than their mentee's best listed one, so `top`, and
+    # with it every cost, stays the same from one round to the next.
     top = float(scores.max()) if scores.size else 0.0
     costs = top + 1.0 - scores
-    span = float(costs.max()) if costs.size else 1.0
-    # One more matched mentee outweighs any gain in total score: a bound on how much the
-    # costs of any two assignments can differ, plus one.
-    unmatched = span * (len(solve_rows) + 2)
-    repeat = copies[columns]
+    # One more matched mentee outweighs any gain in total score: scores are >= 0, so costs
+    # lie in [1, top + 1] and no two assignments' costs differ by more than this.
+    unmatched = (top + 1.0) * (len(solve_rows) + 2)
+    solved = np.flatnonzero(_may_improve(rows, columns, costs, entry_rows, len(slots), duals))
+    repeat = copies[columns[solved]]
     offsets = np.arange(int(repeat.sum())) - np.repeat(np.cumsum(repeat) - repeat, repeat)
     n, total = len(solve_rows), int(copies.sum())
     matrix = csr_matrix(
         (
-            np.concatenate([np.repeat(costs, repeat), np.full(n, unmatched)]),
+            np.concatenate([np.repeat(costs[solved], repeat), np.full(n, unmatched)]),
             (
-                np.concatenate([np.repeat(entry_rows, repeat), np.arange(n)]),
-                np.concatenate([np.repeat(first[columns], repeat) + offsets, total + np.arange(n)]),
+                np.concatenate([np.repeat(entry_rows[solved], repeat), np.arange(n)]),
+                np.concatenate(
+                    [np.repeat(first[columns[solved]], repeat) + offsets, total + np.arange(n)]
+                ),
             ),
         ),
         shape=(n, total + n),
     )
     owner = np.repeat(np.arange(len(slots), dtype=np.int64), copies)
     return _Graph(solve_rows, entry_rows, columns, costs, top, unmatched, owner, matrix)
+
+
+def _may_improve(
+    rows: Ints, columns: Ints, costs: Floats, entry_rows: Ints, mentors: int, duals: _Duals | None
+) -> NDArray[np.bool_]:
+    """The pairs the solve needs: all of them on a first solve; after a widening, the new
+    pairs and the old ones whose reduced cost under the last proof's prices is at most
+    what all the new pairs together could gain. An optimum using an old pair above that
+    would cost more than the last optimum, which is still a solution (LP duality): the
+    solve gives the same optimum on far fewer pairs."""
+    if duals is None:
+        return np.ones(len(rows), dtype=np.bool_)
+    pairs = rows * mentors + columns
+    at = np.minimum(np.searchsorted(duals.pairs, pairs), max(len(duals.pairs) - 1, 0))
+    new = duals.pairs[at] != pairs if len(duals.pairs) else np.ones(len(rows), dtype=np.bool_)
+    reduced = costs + duals.prices[columns] - duals.values[rows]
+    gain = np.zeros(int(entry_rows.max(initial=-1)) + 1)
+    np.maximum.at(gain, entry_rows[new], -reduced[new])
+    # Each reduced cost is exact only to TOLERANCE, and an assignment has a pair per row.
+    margin = float(gain.sum()) + TOLERANCE * (len(gain) + 1)
+    return new | (reduced <= margin)
 
 
 def _solve(graph: _Graph) -> dict[int, int]:
@@ -173,9 +209,10 @@ def _solve(graph: _Graph) -> dict[int, int]:
 
 def _open_rows(
     graph: _Graph, chosen: dict[int, int], lists: Shortlists, slots: Ints, *, whole: bool
-) -> tuple[dict[int, float], Floats]:
+) -> tuple[dict[int, float], Floats, _Duals | None]:
     """Per mentee row not yet proven, the score a left-out pair must beat, less the mentor's
-    price, to be able to improve the run (-inf: list every allowed mentor); the prices."""
+    price, to be able to improve the run (-inf: list every allowed mentor); the prices; the
+    proof itself, when the prices fit the solution."""
     n = len(graph.solve_rows)
     assigned = np.full(n, -1, dtype=np.int64)
     if chosen:
@@ -190,8 +227,14 @@ def _open_rows(
     # The prices prove the solution only if they fit it: a priced mentor is full, and no
     # mentee is worth more than leaving it unmatched costs (complementary slackness).
     fits = not np.any((prices > TOLERANCE) & (load < slots))
+    proof: _Duals | None = None
     if found is None or whole or not fits or np.any(values > graph.unmatched + TOLERANCE):
         prices, values = np.zeros(len(slots)), np.full(n, np.inf)
+    else:
+        by_row = np.full(len(lists.allowed), np.inf)
+        by_row[graph.solve_rows] = values
+        listed = graph.solve_rows[graph.entry_rows] * len(slots) + graph.entry_columns
+        proof = _Duals(prices, by_row, np.sort(listed))
     left_out_cost = graph.top + 1.0 - lists.left_out[graph.solve_rows]
     # A left-out pair's mentor has room, so its price is at least the lowest such price.
     room = slots > 0
@@ -203,6 +246,7 @@ def _open_rows(
             for r in unproven
         },
         prices,
+        proof,
     )
 
 

@@ -1,10 +1,12 @@
 """A cohort's hard rules and scores as numpy matrices (mentees x mentors), for the solver.
 
 The same rules and arithmetic as the domain's `is_allowed` and `pair_score`, a matrix at a
-time: levels by broadcasting; departments, units, genders and races as integer codes;
-supervisory chains, conflicts and named mentors as sparse cells; competency and
-career-path overlap as a sparse 0/1 matrix product. Terms are added in `pair_score`'s
-order, so every cell equals the domain's score exactly, not just approximately.
+time. Each person's facts are turned into arrays once per run (`cohort_features`): levels as
+floats, departments, units, genders and races as integer codes, competencies and career paths
+as 0/1 rows, supervisory chains, conflicts and named mentors as sparse matrices. A block of
+mentee rows is then judged and scored with numpy alone (`CohortFeatures.block`), so a large
+cohort is scored a block at a time without building any person's facts twice. Terms are added
+in `pair_score`'s order, so every cell equals the domain's score exactly, not approximately.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ from app.domain.matching.candidate import MatchCandidate
 from app.domain.matching.explanation import HardRule, active_rules
 from app.domain.matching.rules import places_in_organization, places_in_program
 from app.domain.matching.score import rank_value, weight_vector
-from app.domain.policy.model import MatchingPolicy, PreferenceWeights, SupervisoryLine
+from app.domain.policy.model import MatchingPolicy, SupervisoryLine
 
 Mask = NDArray[np.bool_]
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
+Codes = tuple[Ints, Ints]
 _NO_CAP = 2**31  # more places than any run has mentees
 
 
@@ -55,6 +58,132 @@ class AssignmentProblem:
     forbidden: float
 
 
+@dataclass(frozen=True, slots=True)
+class _Overlap:
+    """`share_covered` as a product: wanted items (mentees x items, each row divided by
+    its size) times offered items (items x mentors, dense 0/1)."""
+
+    wanted: sparse.csr_matrix
+    sizes: Floats
+    offered: Floats
+
+
+@dataclass(frozen=True, slots=True)
+class CohortFeatures:
+    """One run's people as arrays; `block(rows)` judges and scores those mentee rows."""
+
+    policy: MatchingPolicy
+    mentors: int
+    here: Ints  # places left in this program
+    overall: Ints  # places left under the organisation's cap (no cap: more than enough)
+    levels: tuple[Floats, Floats]
+    departments: Codes
+    units: Codes
+    genders: Codes
+    races: Codes
+    same_person: sparse.csr_matrix
+    line: sparse.csr_matrix
+    conflicts: sparse.csr_matrix
+    wanted_departments: Mask  # mentees x (mentor department codes + 1 for "none")
+    mentor_department: Ints  # each mentor's column in `wanted_departments`
+    named: sparse.csr_matrix  # named or ranked mentors: the value of that term
+    competencies: _Overlap
+    careers: _Overlap
+
+    def block(self, rows: Ints) -> CohortMatrices:
+        """The matrices of mentee rows `rows` (every mentor), built from the arrays alone."""
+        shape = (len(rows), self.mentors)
+        builders: dict[HardRule, Callable[[], Mask]] = {
+            HardRule.NOT_THE_SAME_PERSON: lambda: _dense(self.same_person, rows),
+            HardRule.MENTOR_LEVEL_ABOVE_MENTEE: lambda: self._level_too_low(rows),
+            HardRule.NOT_IN_SUPERVISORY_CHAIN: lambda: _dense(self.line, rows),
+            HardRule.NOT_SAME_UNIT: lambda: _same(self.units, rows),
+            HardRule.NOT_SAME_DEPARTMENT: lambda: _same(self.departments, rows),
+            HardRule.NO_CONFLICT_OF_INTEREST: lambda: _dense(self.conflicts, rows),
+            HardRule.MENTOR_HAS_CAPACITY: lambda: np.broadcast_to(self.here <= 0, shape),
+            HardRule.WITHIN_ORGANIZATION_CAP: lambda: np.broadcast_to(self.overall <= 0, shape),
+        }
+        refused = {rule: builders[rule]() for rule in active_rules(self.policy)}
+        any_refused = np.zeros(shape, dtype=np.bool_)
+        for mask in refused.values():
+            any_refused |= mask
+        return CohortMatrices(refused, ~any_refused, self._scores(rows), self.slots)
+
+    @property
+    def slots(self) -> Ints:
+        """Each mentor's places for this run: the tighter of the program's and the cap's."""
+        return np.minimum(self.here, self.overall)
+
+    def _scores(self, rows: Ints) -> Floats:
+        total = np.zeros((len(rows), self.mentors), dtype=np.float64)
+        terms: tuple[Callable[[], Mask | Floats], ...] = (
+            lambda: self._stated_preference(rows),
+            lambda: _differ(self.departments, rows),
+            lambda: _differ(self.genders, rows),
+            lambda: _differ(self.races, rows),
+            lambda: _covered(self.competencies, rows),
+            lambda: _covered(self.careers, rows),
+        )
+        # A zero weight adds exactly 0.0 in `pair_score`, so skipping it changes no bit.
+        for weight, term in zip(weight_vector(self.policy.weights), terms, strict=True):
+            if weight != 0.0:
+                total += weight * term()
+        return total
+
+    def _level_too_low(self, rows: Ints) -> Mask:
+        """Unknown levels are NaN, and a comparison with NaN is false: refused, as in the domain."""
+        below, above = self.levels
+        enough: Mask = above[None, :] - below[rows, None] >= self.policy.min_level_gap
+        return ~enough
+
+    def _stated_preference(self, rows: Ints) -> Floats:
+        values: Floats = self.wanted_departments[rows][:, self.mentor_department].astype(np.float64)
+        # A named mentor counts 1, a ranked one by rank (004), whatever their department.
+        named = self.named[rows].tocoo()
+        values[named.row, named.col] = named.data
+        return values
+
+
+def cohort_features(
+    mentees: Sequence[MatchCandidate],
+    mentors: Sequence[MatchCandidate],
+    policy: MatchingPolicy,
+    locked_load: Sequence[int] | None = None,
+) -> CohortFeatures:
+    """The arrays of one run; `locked_load[j]`: slots of mentor j already taken by locks."""
+    here = np.array([places_in_program(m, policy) for m in mentors], dtype=np.int64)
+    # No cap never binds: the program's places do alone.
+    overall = np.array([_or(places_in_organization(m), _NO_CAP) for m in mentors], dtype=np.int64)
+    if locked_load is not None:
+        here -= np.asarray(locked_load, dtype=np.int64)
+        overall -= np.asarray(locked_load, dtype=np.int64)
+    people = _People(mentees, mentors)
+    wanted, mentor_department = people.department_wishes()
+    return CohortFeatures(
+        policy=policy,
+        mentors=len(mentors),
+        here=here,
+        overall=overall,
+        levels=(_levels(mentees), _levels(mentors)),
+        departments=_codes(mentees, mentors, _department),
+        units=_codes(mentees, mentors, _unit_key),
+        genders=_codes(mentees, mentors, lambda p: p.gender),
+        races=_codes(mentees, mentors, lambda p: p.race),
+        same_person=people.cells(
+            (i, people.column[m.id]) for i, m in enumerate(mentees) if m.id in people.column
+        ),
+        line=people.either_way(_line_of(policy)),
+        conflicts=people.either_way(lambda p: p.conflicts),
+        wanted_departments=wanted,
+        mentor_department=mentor_department,
+        named=people.named(),
+        competencies=people.overlap(
+            lambda p: p.competencies_wanted, lambda p: p.competencies_offered
+        ),
+        careers=people.overlap(lambda p: p.career_path, lambda p: p.career_path),
+    )
+
+
 def cohort_matrices(
     mentees: Sequence[MatchCandidate],
     mentors: Sequence[MatchCandidate],
@@ -62,19 +191,8 @@ def cohort_matrices(
     locked_load: Sequence[int] | None = None,
 ) -> CohortMatrices:
     """Every pair's refusing rules and score; `locked_load[j]`: slots already taken by locks."""
-    cohort = _Cohort(mentees, mentors)
-    here = np.array([places_in_program(m, policy) for m in mentors], dtype=np.int64)
-    # No cap never binds: the program's places do alone.
-    overall = np.array([_or(places_in_organization(m), _NO_CAP) for m in mentors], dtype=np.int64)
-    if locked_load is not None:
-        here -= np.asarray(locked_load, dtype=np.int64)
-        overall -= np.asarray(locked_load, dtype=np.int64)
-    refused = cohort.refusals(policy, here, overall)
-    any_refused = np.zeros(cohort.shape, dtype=np.bool_)
-    for mask in refused.values():
-        any_refused |= mask
-    slots = np.minimum(here, overall)
-    return CohortMatrices(refused, ~any_refused, cohort.scores(policy.weights), slots)
+    features = cohort_features(mentees, mentors, policy, locked_load)
+    return features.block(np.arange(len(mentees), dtype=np.int64))
 
 
 def _or(places: int | None, otherwise: int) -> int:
@@ -98,8 +216,11 @@ def assignment_problem(matrices: CohortMatrices, rows: Ints) -> AssignmentProble
     return AssignmentProblem(compact[:, columns], rows, columns, forbidden)
 
 
-class _Cohort:
-    """Index maps and per-rule, per-term matrix builders for one set of mentees and mentors."""
+# --- building blocks -----------------------------------------------------------------------
+
+
+class _People:
+    """Index maps of one run's mentees and mentors, for the sparse features."""
 
     def __init__(self, mentees: Sequence[MatchCandidate], mentors: Sequence[MatchCandidate]):
         self.mentees, self.mentors = mentees, mentors
@@ -107,44 +228,17 @@ class _Cohort:
         self.row = {m.id: i for i, m in enumerate(mentees)}
         self.column = {m.id: j for j, m in enumerate(mentors)}
 
-    def refusals(self, policy: MatchingPolicy, here: Ints, overall: Ints) -> dict[HardRule, Mask]:
-        builders: dict[HardRule, Callable[[], Mask]] = {
-            HardRule.NOT_THE_SAME_PERSON: self.same_person,
-            HardRule.MENTOR_LEVEL_ABOVE_MENTEE: lambda: self.level_too_low(policy.min_level_gap),
-            HardRule.NOT_IN_SUPERVISORY_CHAIN: lambda: self.either_way(_line_of(policy)),
-            HardRule.NOT_SAME_UNIT: lambda: self.same(self.codes(_unit_key)),
-            HardRule.NOT_SAME_DEPARTMENT: lambda: self.same(self.codes(_department)),
-            HardRule.NO_CONFLICT_OF_INTEREST: lambda: self.either_way(lambda p: p.conflicts),
-            HardRule.MENTOR_HAS_CAPACITY: lambda: np.broadcast_to(here <= 0, self.shape),
-            HardRule.WITHIN_ORGANIZATION_CAP: lambda: np.broadcast_to(overall <= 0, self.shape),
-        }
-        return {rule: builders[rule]() for rule in active_rules(policy)}
-
-    def scores(self, weights: PreferenceWeights) -> Floats:
-        total = np.zeros(self.shape, dtype=np.float64)
-        terms: tuple[Callable[[], Mask | Floats], ...] = (
-            self.stated_preference,
-            lambda: self.differ(self.codes(_department)),
-            lambda: self.differ(self.codes(lambda p: p.gender)),
-            lambda: self.differ(self.codes(lambda p: p.race)),
-            lambda: self.overlap(lambda p: p.competencies_wanted, lambda p: p.competencies_offered),
-            lambda: self.overlap(lambda p: p.career_path, lambda p: p.career_path),
-        )
-        # A zero weight adds exactly 0.0 in `pair_score`, so skipping it changes no bit.
-        for weight, term in zip(weight_vector(weights), terms, strict=True):
-            if weight != 0.0:
-                total += weight * term()
-        return total
-
-    # --- building blocks -----------------------------------------------------------------
-
-    def cells(self, pairs: Iterable[tuple[int, int]]) -> Mask:
-        mask = np.zeros(self.shape, dtype=np.bool_)
+    def cells(self, pairs: Iterable[tuple[int, int]]) -> sparse.csr_matrix:
         found = np.array(list(pairs), dtype=np.int64).reshape(-1, 2)
-        mask[found[:, 0], found[:, 1]] = True
-        return mask
+        marks = sparse.csr_matrix(
+            (np.ones(len(found), dtype=np.bool_), (found[:, 0], found[:, 1])), shape=self.shape
+        )
+        marks.sum_duplicates()
+        return marks
 
-    def either_way(self, related: Callable[[MatchCandidate], frozenset[Hashable]]) -> Mask:
+    def either_way(
+        self, related: Callable[[MatchCandidate], frozenset[Hashable]]
+    ) -> sparse.csr_matrix:
         """The mentor is in the mentee's `related` set, or the mentee in the mentor's."""
         column, row = self.column, self.row
         return self.cells(
@@ -159,95 +253,118 @@ class _Cohort:
             )
         )
 
-    def same_person(self) -> Mask:
-        return self.cells(
-            (i, self.column[m.id]) for i, m in enumerate(self.mentees) if m.id in self.column
-        )
-
-    def level_too_low(self, gap: int) -> Mask:
-        """Unknown levels are NaN, and a comparison with NaN is false: refused, as in the domain."""
-        below = np.array([np.nan if m.level is None else m.level for m in self.mentees])
-        above = np.array([np.nan if m.level is None else m.level for m in self.mentors])
-        enough: Mask = above[None, :] - below[:, None] >= gap
-        return ~enough
-
-    def codes(self, key: Callable[[MatchCandidate], Hashable | None]) -> tuple[Ints, Ints]:
-        """One integer per distinct value of `key` across both sides; -1 where it is None."""
-        table: dict[Hashable, int] = {}
-
-        def encode(people: Sequence[MatchCandidate]) -> Ints:
-            values = (key(p) for p in people)
-            return np.array(
-                [-1 if v is None else table.setdefault(v, len(table)) for v in values],
-                dtype=np.int64,
-            )
-
-        return encode(self.mentees), encode(self.mentors)
-
-    @staticmethod
-    def same(codes: tuple[Ints, Ints]) -> Mask:
-        mine, theirs = codes[0][:, None], codes[1][None, :]
-        same: Mask = (mine == theirs) & (mine >= 0)
-        return same
-
-    @staticmethod
-    def differ(codes: tuple[Ints, Ints]) -> Mask:
-        mine, theirs = codes[0][:, None], codes[1][None, :]
-        differ: Mask = (mine != theirs) & (mine >= 0) & (theirs >= 0)
-        return differ
-
-    def stated_preference(self) -> Floats:
+    def department_wishes(self) -> tuple[Mask, Ints]:
+        """Mentees x mentor departments (last column: a mentor without one, never wished for),
+        and each mentor's column there."""
         departments: dict[str, int] = {}
-        mentor_codes = [
-            len(self.column) if m.department is None else departments.setdefault(m.department, j)
-            for j, m in enumerate(self.mentors)
-        ]
-        wanted = np.zeros((len(self.mentees), len(self.column) + 1), dtype=np.bool_)
+        mentor_codes = np.array(
+            [
+                -1
+                if m.department is None
+                else departments.setdefault(m.department, len(departments))
+                for m in self.mentors
+            ],
+            dtype=np.int64,
+        )
+        mentor_codes[mentor_codes < 0] = len(departments)
+        wanted = np.zeros((len(self.mentees), len(departments) + 1), dtype=np.bool_)
         for i, mentee in enumerate(self.mentees):
             for department in mentee.preferred_departments:
                 if department in departments:
                     wanted[i, departments[department]] = True
-        named = self.cells(
-            (i, self.column[p])
-            for i, m in enumerate(self.mentees)
-            for p in m.preferred_mentors
-            if p in self.column
-        )
-        values: Floats = (wanted[:, mentor_codes] | named).astype(np.float64)
-        for i, mentee in enumerate(self.mentees):  # a ranked mentor counts by rank (004)
-            for p in mentee.ranked_mentors:
+        return wanted, mentor_codes
+
+    def named(self) -> sparse.csr_matrix:
+        """The stated-preference value of each mentor a mentee named (1) or ranked (by rank)."""
+        values: dict[tuple[int, int], float] = {}
+        for i, mentee in enumerate(self.mentees):
+            for p in mentee.preferred_mentors:
                 if p in self.column:
-                    values[i, self.column[p]] = rank_value(mentee.ranked_mentors, p)
-        return values
+                    values[(i, self.column[p])] = 1.0
+            for p in mentee.ranked_mentors:  # a rank outweighs a plain naming (004)
+                if p in self.column:
+                    values[(i, self.column[p])] = rank_value(mentee.ranked_mentors, p)
+        at = np.array(list(values), dtype=np.int64).reshape(-1, 2)
+        return sparse.csr_matrix(
+            (
+                np.fromiter(values.values(), dtype=np.float64, count=len(values)),
+                (at[:, 0], at[:, 1]),
+            ),
+            shape=self.shape,
+        )
 
     def overlap(
         self,
         wanted: Callable[[MatchCandidate], frozenset[str]],
         offered: Callable[[MatchCandidate], frozenset[str]],
-    ) -> Floats:
-        """`share_covered` for every pair: (wanted x items) @ (items x offered) / len(wanted)."""
+    ) -> _Overlap:
         items: dict[str, int] = {}
         asks = [
             (i, items.setdefault(t, len(items)))
             for i, m in enumerate(self.mentees)
             for t in wanted(m)
         ]
-        gives = [
-            (items[t], j) for j, m in enumerate(self.mentors) for t in offered(m) if t in items
-        ]
-        if not asks or not gives:
-            return np.zeros(self.shape, dtype=np.float64)
-        counts = _incidence(asks, (self.shape[0], len(items))) @ _incidence(
-            gives, (len(items), self.shape[1])
+        gives = np.zeros((len(items), len(self.mentors)), dtype=np.float64)
+        for j, m in enumerate(self.mentors):
+            for t in offered(m):
+                if t in items:
+                    gives[items[t], j] = 1.0
+        at = np.array(asks, dtype=np.int64).reshape(-1, 2)
+        asked = sparse.csr_matrix(
+            (np.ones(len(at)), (at[:, 0], at[:, 1])), shape=(len(self.mentees), len(items))
         )
         sizes = np.array([max(len(wanted(m)), 1) for m in self.mentees], dtype=np.float64)
-        result: Floats = counts.toarray() / sizes[:, None]
-        return result
+        return _Overlap(asked, sizes, gives)
 
 
-def _incidence(cells: list[tuple[int, int]], shape: tuple[int, int]) -> sparse.csr_matrix:
-    at = np.array(cells, dtype=np.int64)
-    return sparse.csr_matrix((np.ones(len(at)), (at[:, 0], at[:, 1])), shape=shape)
+def _dense(marks: sparse.csr_matrix, rows: Ints) -> Mask:
+    mask = np.zeros((len(rows), marks.shape[1]), dtype=np.bool_)
+    found = marks[rows].tocoo()
+    mask[found.row, found.col] = True
+    return mask
+
+
+def _covered(overlap: _Overlap, rows: Ints) -> Floats:
+    """Counts of shared items (exact small integers), divided as `share_covered` divides."""
+    if overlap.offered.shape[0] == 0:
+        return np.zeros((len(rows), overlap.offered.shape[1]), dtype=np.float64)
+    counts = np.asarray(overlap.wanted[rows] @ overlap.offered)
+    result: Floats = counts / overlap.sizes[rows, None]
+    return result
+
+
+def _levels(people: Sequence[MatchCandidate]) -> Floats:
+    return np.array([np.nan if p.level is None else p.level for p in people], dtype=np.float64)
+
+
+def _codes(
+    mentees: Sequence[MatchCandidate],
+    mentors: Sequence[MatchCandidate],
+    key: Callable[[MatchCandidate], Hashable | None],
+) -> Codes:
+    """One integer per distinct value of `key` across both sides; -1 where it is None."""
+    table: dict[Hashable, int] = {}
+
+    def encode(people: Sequence[MatchCandidate]) -> Ints:
+        values = (key(p) for p in people)
+        return np.array(
+            [-1 if v is None else table.setdefault(v, len(table)) for v in values],
+            dtype=np.int64,
+        )
+
+    return encode(mentees), encode(mentors)
+
+
+def _same(codes: Codes, rows: Ints) -> Mask:
+    mine, theirs = codes[0][rows, None], codes[1][None, :]
+    same: Mask = (mine == theirs) & (mine >= 0)
+    return same
+
+
+def _differ(codes: Codes, rows: Ints) -> Mask:
+    mine, theirs = codes[0][rows, None], codes[1][None, :]
+    differ: Mask = (mine != theirs) & (mine >= 0) & (theirs >= 0)
+    return differ
 
 
 def _line_of(policy: MatchingPolicy) -> Callable[[MatchCandidate], frozenset[Hashable]]:

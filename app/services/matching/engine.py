@@ -26,7 +26,6 @@ from app.domain.matching.explanation import (
     MatchExplanation,
     explain,
     refusals,
-    remaining_capacity,
 )
 from app.domain.policy.model import MatchingPolicy
 from app.services.matching.assignment import Floats, best_assignment
@@ -34,6 +33,7 @@ from app.services.matching.costs import (
     AssignmentProblem,
     CohortMatrices,
     assignment_problem,
+    cohort_features,
     cohort_matrices,
 )
 from app.services.matching.shortlists import Shortlists, shortlists, widened
@@ -112,8 +112,9 @@ def solve_matching(
     load = np.bincount(np.array(list(locks.values()), dtype=np.int64), minlength=len(mentors))
     # Runners-up are read off the same lists, so each keeps at least as many as are shown.
     keep = max(policy.candidates_per_mentee, runners_up + 1)
-    lists = shortlists(mentees, mentors, policy, load.tolist(), keep)
-    slots = np.array([remaining_capacity(m, policy) for m in mentors], dtype=np.int64) - load
+    features = cohort_features(mentees, mentors, policy, load.tolist())
+    lists = shortlists(features, len(mentees), keep)
+    slots = features.slots
     built = perf_counter()
     free = np.ones(len(mentees), dtype=np.bool_)
     free[list(locks)] = False
@@ -121,7 +122,7 @@ def solve_matching(
     def widen(
         current: Shortlists, bounds: dict[int, float], prices: Floats
     ) -> tuple[Shortlists, int]:
-        return widened(current, mentees, mentors, policy, load.tolist(), bounds, prices)
+        return widened(current, features, bounds, prices, keep)
 
     solved = best_assignment(lists, slots, free, widen)
     lists = solved.lists

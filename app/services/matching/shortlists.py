@@ -1,7 +1,7 @@
 """Each mentee's shortlist: its best allowed mentors by score, the only pairs the solver sees.
 
-Built a block of mentees at a time from `cohort_matrices`, so a large cohort's full matrix
-never sits in memory at once; rows can be widened later with every allowed mentor scoring
+Built a block of mentees at a time from the run's `CohortFeatures`, so a large cohort's full
+matrix never sits in memory at once; rows can be widened later with every allowed mentor scoring
 above a bound (what `assignment` asks for when it cannot prove a shortlist was enough).
 Entries are kept sorted by mentee, then best score first, ties to the lower mentor column:
 runners-up and explanations read them in that order.
@@ -9,19 +9,18 @@ runners-up and explanations read them in that order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from app.domain.matching.candidate import MatchCandidate
-from app.domain.policy.model import MatchingPolicy
-from app.services.matching.costs import CohortMatrices, cohort_matrices
+from app.services.matching.costs import CohortFeatures, CohortMatrices
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
+Mask = NDArray[np.bool_]
 
 # Cells of the mentee x mentor matrices built at once: bounds the memory of a run, and how
 # long one numpy call holds the interpreter (the event loop waits on it meanwhile).
@@ -43,25 +42,23 @@ class Shortlists:
     allowed: Ints
     left_out: Floats
     refused_by: dict[int, dict[str, int]]
+    # Where each row's entries start (row i: starts[i] to starts[i + 1]), found once.
+    starts: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        rows = np.arange(len(self.allowed) + 1, dtype=np.int64)
+        object.__setattr__(self, "starts", np.searchsorted(self.rows, rows).tolist())
 
     def of(self, row: int) -> tuple[Ints, Floats]:
         """Row's candidate columns and scores, best first."""
-        start, end = np.searchsorted(self.rows, [row, row + 1])
+        start, end = self.starts[row], self.starts[row + 1]
         return self.columns[start:end], self.scores[start:end]
 
 
-def shortlists(
-    mentees: Sequence[MatchCandidate],
-    mentors: Sequence[MatchCandidate],
-    policy: MatchingPolicy,
-    locked_load: Sequence[int],
-    keep: int,
-) -> Shortlists:
+def shortlists(features: CohortFeatures, mentees: int, keep: int) -> Shortlists:
     """Every mentee's `keep` best allowed mentors, a block of mentees at a time."""
-    parts = [
-        _best_of(block, keep, first)
-        for first, block in _blocks(mentees, range(len(mentees)), mentors, policy, locked_load)
-    ]
+    rows = np.arange(mentees, dtype=np.int64)
+    parts = [_best_of(block, keep, first) for first, block in _blocks(features, rows)]
     refused: dict[int, dict[str, int]] = {}
     for part in parts:
         refused.update(part.refused_by)
@@ -77,25 +74,25 @@ def shortlists(
 
 def widened(
     lists: Shortlists,
-    mentees: Sequence[MatchCandidate],
-    mentors: Sequence[MatchCandidate],
-    policy: MatchingPolicy,
-    locked_load: Sequence[int],
+    features: CohortFeatures,
     bounds: dict[int, float],
     prices: Floats,
+    most: int,
 ) -> tuple[Shortlists, int]:
-    """The lists with, for each row in `bounds`, every allowed mentor j not yet listed whose
-    score beats `bounds[row] + prices[j]`; and how many entries that added."""
+    """The lists with, for each row in `bounds`, the allowed mentors j not yet listed whose
+    score beats `bounds[row] + prices[j]`, at most `most` of them, those beating it by the
+    most (ties to the lower column); and how many entries that added. A row still has more
+    such mentors left out only if the next solve cannot prove it needs none of them."""
     rows = np.array(sorted(bounds), dtype=np.int64)
     added: list[tuple[Ints, Ints, Floats]] = []
     left_out = lists.left_out.copy()
-    for first, block in _blocks(mentees, rows.tolist(), mentors, policy, locked_load):
+    for first, block in _blocks(features, rows):
         at = rows[first : first + block.allowed.shape[0]]
         open_scores = np.where(block.allowed, block.scores, -np.inf)
-        for k, row in enumerate(at.tolist()):
-            open_scores[k, lists.of(row)[0]] = -np.inf  # listed already
+        listed, columns = _entries_of(lists, at)
+        open_scores[listed, columns] = -np.inf
         limit = np.array([bounds[row] for row in at.tolist()])[:, None] + prices[None, :]
-        better = open_scores > limit
+        better = _best(open_scores - limit, most)
         r, c = np.nonzero(better)
         added.append((at[r], c.astype(np.int64), open_scores[r, c]))
         open_scores[better] = -np.inf
@@ -115,18 +112,36 @@ def widened(
     return grown, len(new_rows) - len(lists.rows)
 
 
-def _blocks(
-    mentees: Sequence[MatchCandidate],
-    rows: Sequence[int],
-    mentors: Sequence[MatchCandidate],
-    policy: MatchingPolicy,
-    locked_load: Sequence[int],
-) -> Iterator[tuple[int, CohortMatrices]]:
+def _best(margins: Floats, most: int) -> Mask:
+    """Per row, the (at most) `most` largest positive margins; ties at the cut to the lower
+    column, so however many mentors tie, a round adds no more than `most` per row."""
+    positive: Mask = margins > 0
+    if most >= margins.shape[1]:
+        return positive
+    cut = -np.partition(-margins, most - 1, axis=1)[:, most - 1]
+    above = positive & (margins > cut[:, None])
+    tied = positive & (margins == cut[:, None])
+    room = most - above.sum(axis=1)
+    kept: Mask = above | (tied & (np.cumsum(tied, axis=1) <= room[:, None]))
+    return kept
+
+
+def _entries_of(lists: Shortlists, rows: Ints) -> tuple[Ints, Ints]:
+    """(position in `rows`, mentor column) of every listed entry of `rows`."""
+    starts = np.asarray(lists.starts, dtype=np.int64)
+    first, sizes = starts[rows], starts[rows + 1] - starts[rows]
+    at = np.repeat(np.arange(len(rows), dtype=np.int64), sizes)
+    offsets = np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(
+        np.cumsum(sizes) - sizes, sizes
+    )
+    return at, lists.columns[np.repeat(first, sizes) + offsets]
+
+
+def _blocks(features: CohortFeatures, rows: Ints) -> Iterator[tuple[int, CohortMatrices]]:
     """(position in `rows` of the block's first, its matrices), one block alive at a time."""
-    step = max(1, BLOCK_CELLS // max(len(mentors), 1))
+    step = max(1, BLOCK_CELLS // max(features.mentors, 1))
     for first in range(0, len(rows), step):
-        block = [mentees[i] for i in rows[first : first + step]]
-        yield first, cohort_matrices(block, mentors, policy, locked_load)
+        yield first, features.block(rows[first : first + step])
 
 
 def _best_of(block: CohortMatrices, keep: int, first: int) -> Shortlists:
