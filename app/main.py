@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import APIRouter, FastAPI
 
 from app.adapters.auth.authenticator import Authenticator
 from app.adapters.auth.revocations import hearing_revocations
@@ -19,11 +19,12 @@ from app.adapters.scim.application import ScimMount
 from app.api import errors
 from app.api.body_limit import BodyLimit
 from app.api.contract import install_contract
+from app.api.deps import get_caller
 from app.api.docs import install_docs
 from app.api.etags import ETags
 from app.api.graphql.schema import build_router
 from app.api.idempotency import Idempotency
-from app.api.query_guard import refuse_unknown_query_parameters
+from app.api.query_guard import router_dependencies
 from app.api.rest import (
     access,
     agreement_records,
@@ -99,7 +100,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     # GraphQL first: a dashboard's POST would otherwise be tried against every REST route.
     app.include_router(build_router(settings))
     for router in rest_routers():
-        app.include_router(router, dependencies=[Depends(refuse_unknown_query_parameters)])
+        app.include_router(router, dependencies=router_dependencies(router, get_caller))
     app.mount("/scim", ScimMount())
     app.add_middleware(Idempotency)
     app.add_middleware(ETags)

@@ -26,6 +26,7 @@ from app.adapters.rate_limit import RateLimiter
 from app.adapters.spreadsheet_exports import SpreadsheetExports
 from app.adapters.spreadsheets import SpreadsheetFiles
 from app.api.errors import RateLimited, Unauthenticated
+from app.api.query_guard import check_query_parameters
 from app.domain.access import Principal
 from app.domain.outbound_urls import OutboundPolicy
 from app.services.integrations.ports import SpreadsheetReader, SpreadsheetWriter
@@ -103,6 +104,9 @@ class Caller:
 
 
 async def get_caller(request: Request) -> Caller:
+    """The first dependency of REST routes: it refuses unknown query parameters first
+    (before authenticating, as a router dependency would), saving one dependency."""
+    check_query_parameters(request)
     principal = await get_principal(request)
     return Caller(principal, SqlUnitOfWork(request.app.state.database, principal.organization_id))
 

@@ -68,7 +68,7 @@ class PageRequest:
         return None if self.cursor is None else decode_cursor(self.cursor)
 
 
-def _page_request(
+async def _page_request(
     limit: Annotated[
         int, Query(ge=1, le=MAX_LIMIT, description="How many items at most (1 to 200)")
     ] = DEFAULT_LIMIT,
@@ -77,6 +77,7 @@ def _page_request(
         Query(max_length=512, description="`next_cursor` of the previous page; omit for the first"),
     ] = None,
 ) -> PageRequest:
+    # `async`, though it awaits nothing: FastAPI runs a plain function in a worker thread.
     return PageRequest(limit, cursor)
 
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from fastapi import Request
 from strawberry.fastapi import BaseContext
 
 from app.api.deps import (
-    CurrentPrincipal,
-    MatchingBackgroundAbove,
-    OutboundUrls,
     SystemTime,
     UnitOfWorkFactory,
-    UoWFactory,
+    get_matching_background_above,
+    get_outbound_policy,
+    get_principal,
+    get_uow_factory,
 )
 from app.api.graphql.loaders import Loaders
 from app.domain.access import Principal
@@ -36,20 +37,17 @@ class Context(BaseContext):
         self.loaders = Loaders(self.new_uow, self.principal)
 
 
-async def context_for(
-    principal: CurrentPrincipal,
-    new_uow: UoWFactory,
-    clock: SystemTime,
-    outbound: OutboundUrls,
-    background_above: MatchingBackgroundAbove,
-) -> Context:
-    """GraphQLRouter's `context_getter`: a FastAPI dependency on the REST routes' own."""
+async def context_for(request: Request, clock: SystemTime) -> Context:
+    """GraphQLRouter's `context_getter`, made of the REST routes' own dependencies: the
+    caller's are called in turn, each resolved by FastAPI costing it a resolution on every
+    request; the clock stays a dependency, which tests replace (`dependency_overrides`)."""
+    principal = await get_principal(request)
     return Context(
         principal=principal,
-        new_uow=new_uow,
+        new_uow=await get_uow_factory(request, principal),
         clock=clock,
-        outbound=outbound,
-        matching_background_above=background_above,
+        outbound=await get_outbound_policy(request),
+        matching_background_above=await get_matching_background_above(request),
     )
 
 
