@@ -28,7 +28,7 @@ from app.domain.access import Principal, Role
 from app.domain.eligibility.facts import ApplicantRole
 from app.main import create_app
 from app.services import access, applications, cohorts
-from app.services.directory import employees
+from app.services.directory import employee_import, employees
 from app.services.matching import runs as matching_runs
 from app.services.ports import Organization
 from app.services.programs import catalog as programs
@@ -101,8 +101,12 @@ async def _token(database: Database, org: Organization) -> dict[str, str]:
 
 @pytest.mark.parametrize(
     ("module", "step"),
-    [(EnvelopeReader, "feed"), (employees, "validate_rows")],
-    ids=["decoding the body", "validating the rows"],
+    [
+        (EnvelopeReader, "feed"),
+        (employees, "rows_from_json"),
+        (employee_import, "validate_rows"),
+    ],
+    ids=["decoding the body", "decoding and checking runs of rows", "validating the rows"],
 )
 async def test_another_organisation_is_served_while_an_import_is_at_work(
     two_organisations, settings, monkeypatch, module, step
@@ -111,6 +115,7 @@ async def test_another_organisation_is_served_while_an_import_is_at_work(
     gate = Gate()
     monkeypatch.setattr(module, step, gate.around(getattr(module, step)))
     rows = [employee_row(f"E{n:05d}", attributes={"note": "x" * 200}) for n in range(2000)]
+    rows[-1]["level"] = "senior"  # a bad row: its run of rows is then checked row by row
     app = create_app(settings, database=database)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://test"
@@ -125,7 +130,7 @@ async def test_another_organisation_is_served_while_an_import_is_at_work(
         imported = await importing
     assert read.status_code == 200
     assert imported.status_code == 200, imported.text
-    assert imported.json()["created"] == len(rows)
+    assert imported.json()["created"] == len(rows) - 1
     # Each time the step ran (a body is decoded a piece at a time), the test opened its gate.
     assert gate.opened_by_the_test
     assert all(gate.opened_by_the_test)

@@ -70,9 +70,11 @@ def _read_in_pieces(body: bytes, cuts: list[int]) -> tuple[list[object], object]
     """Feed `body` cut at `cuts` (the way it arrives over a network): (rows, envelope)."""
     reader, rows, start = EnvelopeReader("employees"), [], 0
     for cut in sorted({min(c, len(body)) for c in cuts}):
-        rows += reader.feed(body[start:cut], False)
+        for chunk in reader.feed(body[start:cut], False):
+            rows += chunk
         start = cut
-    rows += reader.feed(body[start:], True)
+    for chunk in reader.feed(body[start:], True):
+        rows += chunk
     return rows, reader.envelope()
 
 

@@ -50,7 +50,9 @@ async def import_employees(
         uow=caller.uow,
         principal=caller.principal,
         clock=clock,
-        chunks=streamed_rows(request, EmployeeImportCreate, "employees"),
+        chunks=streamed_rows(
+            request, EmployeeImportCreate, "employees", block=service.rows_from_json
+        ),
     )
 
 
