@@ -35,6 +35,8 @@ from app.services.ports import Clock, UnitOfWork
 EVENTS_PER_EMPLOYEE_UP_TO = 1_000
 # Above this many good rows a batch is staged as it arrives instead of held.
 HOLD_UP_TO = 1_000
+# Good rows sent to the stage at a time: each COPY has a fixed cost, paid once per piece.
+STAGE_PIECE = 5_000
 # Rows of a list batch checked per worker-thread call.
 LIST_PIECE = 2_000
 
@@ -84,12 +86,14 @@ async def run_import(
                 held = []
                 continue
             held += good
-            if batch.keys or len(held) > HOLD_UP_TO:
+            if len(held) > (STAGE_PIECE if batch.staged else HOLD_UP_TO):
                 await uow.employees.stage(await off_the_loop(batch.prepare, held))
                 held = []
         if count > MAX_IMPORT_ROWS:
             raise InvalidInput(f"at most {MAX_IMPORT_ROWS} rows per import", field="employees")
-        written = await (_merge(uow, batch) if batch.keys else _write(uow, directory, held))
+        if batch.staged and held:
+            await uow.employees.stage(await off_the_loop(batch.prepare, held))
+        written = await (_merge(uow, batch) if batch.staged else _write(uow, directory, held))
         report = await _finish(uow, principal, clock, written, errors)
         await uow.commit()
     return report
