@@ -10,6 +10,7 @@ open at its hang guard: the test then fails on `opened_by_the_test`, never on a 
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 import uuid
 from collections.abc import AsyncIterator, Callable
@@ -23,6 +24,7 @@ from app.adapters.clock import SystemClock
 from app.adapters.db.database import Database
 from app.adapters.db.sql import to_dsn
 from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.api.graphql import schema as graphql_schema
 from app.api.rest.streamed_json import EnvelopeReader
 from app.domain.access import Principal, Role
 from app.domain.eligibility.facts import ApplicantRole
@@ -134,6 +136,44 @@ async def test_another_organisation_is_served_while_an_import_is_at_work(
     # Each time the step ran (a body is decoded a piece at a time), the test opened its gate.
     assert gate.opened_by_the_test
     assert all(gate.opened_by_the_test)
+
+
+async def test_another_organisation_is_served_while_a_graphql_import_is_decoded(
+    two_organisations, settings, monkeypatch
+):
+    database, (busy, quiet) = two_organisations
+    gate = Gate()
+    monkeypatch.setattr(graphql_schema, "decoded_body", gate.around(graphql_schema.decoded_body))
+    rows = [
+        {
+            "employeeNumber": f"E{n:05d}",
+            "givenName": "G",
+            "familyName": "F",
+            "level": 3,
+            "department": "D",
+            "attributes": {"note": "x" * 200},
+        }
+        for n in range(400)
+    ]
+    mutation = (
+        "mutation($rows: [EmployeeImportInput!]!) { importEmployees(employees: $rows) "
+        "{ ... on EmployeeImportReport { created } } }"
+    )
+    app = create_app(settings, database=database)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://test"
+    ) as client:
+        busy_headers, quiet_headers = await _token(database, busy), await _token(database, quiet)
+        body = {"query": mutation, "variables": {"rows": rows}}
+        assert len(json.dumps(body)) > graphql_schema.DECODE_IN_THREAD_BYTES
+        importing = asyncio.create_task(client.post("/graphql", json=body, headers=busy_headers))
+        await _entered(gate)
+        read = await client.get("/v1/employees", headers=quiet_headers)
+        gate.opened.set()
+        imported = await importing
+    assert read.status_code == 200
+    assert imported.json() == {"data": {"importEmployees": {"created": len(rows)}}}
+    assert gate.opened_by_the_test == [True]
 
 
 async def test_another_organisation_is_served_while_a_matching_run_solves(
