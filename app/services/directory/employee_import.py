@@ -10,6 +10,7 @@ its events, HR-change re-checks and audit record.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterable, AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -72,9 +73,21 @@ async def run_import(
     async with uow:
         await uow.employees.lock_directory()  # imports of one organisation take turns
         directory = await uow.employees.directory_index()
-        batch, count = StagedBatch(directory), 0
-        held: Rows = []
-        errors: list[RowError] = []
+        batch = StagedBatch(directory)
+        held, errors = await _read(uow, batch, chunks)
+        written = await (_merge(uow, batch) if batch.staged else _write(uow, directory, held))
+        report = await _finish(uow, principal, clock, written, errors)
+        await uow.commit()
+    return report
+
+
+async def _read(uow: UnitOfWork, batch: StagedBatch, chunks: Chunks) -> tuple[Rows, list[RowError]]:
+    """Check every chunk; stage the good rows of a large batch as they come (each piece's
+    COPY runs while the next piece is read and checked). The rows held, and the errors."""
+    held: Rows = []
+    errors: list[RowError] = []
+    count, staging = 0, Staging(uow)
+    try:
         async for chunk in chunks:
             if isinstance(chunk, CheckedRows):
                 good: Rows = list(enumerate(chunk.rows, count))
@@ -87,16 +100,41 @@ async def run_import(
                 continue
             held += good
             if len(held) > (STAGE_PIECE if batch.staged else HOLD_UP_TO):
-                await uow.employees.stage(await off_the_loop(batch.prepare, held))
+                await staging.send(await off_the_loop(batch.prepare, held))
                 held = []
         if count > MAX_IMPORT_ROWS:
             raise InvalidInput(f"at most {MAX_IMPORT_ROWS} rows per import", field="employees")
         if batch.staged and held:
-            await uow.employees.stage(await off_the_loop(batch.prepare, held))
-        written = await (_merge(uow, batch) if batch.staged else _write(uow, directory, held))
-        report = await _finish(uow, principal, clock, written, errors)
-        await uow.commit()
-    return report
+            await staging.send(await off_the_loop(batch.prepare, held))
+            held = []
+    except BaseException:
+        await staging.settled(quiet=True)  # the first failure is the one to report
+        raise
+    await staging.settled()
+    return held, errors
+
+
+class Staging:
+    """Pieces sent to the stage one after another, each while the next is being made."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+        self._sending: asyncio.Future[None] | None = None
+
+    async def send(self, rows: list[dict[str, Any]]) -> None:
+        await self.settled()
+        self._sending = asyncio.ensure_future(self._uow.employees.stage(rows))
+
+    async def settled(self, *, quiet: bool = False) -> None:
+        """The piece in flight is written (or has failed: raised here unless `quiet`), and
+        the connection is free again."""
+        sending, self._sending = self._sending, None
+        if sending is not None:
+            await asyncio.wait([sending])
+            if not quiet:
+                sending.result()
+            elif not sending.cancelled():
+                sending.exception()  # seen, so it is not logged as never retrieved
 
 
 async def _write(uow: UnitOfWork, directory: Directory, held: Rows) -> _Written:
