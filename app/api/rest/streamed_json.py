@@ -55,14 +55,16 @@ class EnvelopeReader:
     row. A guess inside a string or a nested value leaves the text unbalanced, so it is no
     JSON array and `block` answers None: that stretch is then read element by element."""
 
-    def __init__(self, member: str, block: BlockReader | None = None) -> None:
+    def __init__(
+        self, member: str, block: BlockReader | None = None, block_chars: int = BLOCK_CHARS
+    ) -> None:
         self.member, self.count, self.seen = member, 0, False
         self.members: dict[str, Any] = {}
         self._text, self._at, self._consumed = "", 0, 0
         self._state, self._key = "start", ""
         self._decoder: codecs.IncrementalDecoder | None = None
         self.whole: str | None = None  # the text of a body that is not an object
-        self._block, self._slow_until = block, 0
+        self._block, self._block_chars, self._slow_until = block, block_chars, 0
         self._chunks: list[Any] = []
 
     def feed(self, data: bytes, final: bool) -> list[Any]:
@@ -89,7 +91,7 @@ class EnvelopeReader:
         if self._block is None or self._consumed + i < self._slow_until:
             return None
         text = self._text
-        limit = min(len(text), i + BLOCK_CHARS)
+        limit = min(len(text), i + self._block_chars)
         if limit == len(text) and not final:
             return False
         cut = text.rfind("}", i, limit)
