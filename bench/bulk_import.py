@@ -128,7 +128,7 @@ def import_over_http(url: str, count: int) -> None:
     }
     env = {"DATABASE_URL": url, "RATE_LIMIT": "", "LOG_LEVEL": "WARNING"}
     env["BACKGROUND_WORK"] = "false"
-    with served("app.main:app_factory", env) as (base, pid):
+    with served("app.cli:served_app", env) as (base, pid):
         warm = json.dumps({"employees": rows(200, "W")}, default=str)
         httpx.post(base + "/v1/employees/import", content=warm, headers=headers).raise_for_status()
         time.sleep(1)

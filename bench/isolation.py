@@ -230,8 +230,8 @@ def processes_side_by_side(url: str, world: dict[str, Any], seconds: int) -> Non
     env = {"DATABASE_URL": url, "RATE_LIMIT": "", "LOG_LEVEL": "WARNING"}
     env["BACKGROUND_WORK"] = "false"
     with (
-        server("app.main:app_factory", env, workers=1) as one,
-        server("app.main:app_factory", env, workers=2) as two,
+        server("app.cli:served_app", env, workers=1) as one,
+        server("app.cli:served_app", env, workers=2) as two,
     ):
         ids = httpx.get(one + "/v1/employees?limit=50", headers=quiet).json()["items"]
         reads = [Request("GET", f"/v1/employees/{e['id']}", quiet) for e in ids]
@@ -257,7 +257,7 @@ def main() -> None:
         env = {"DATABASE_URL": url, "RATE_LIMIT": "", "LOG_LEVEL": "WARNING"}
         env["BACKGROUND_WORK"] = "false"
         print("one organisation imports while another reads (one process):")
-        with server("app.main:app_factory", env, workers=1) as base:
+        with server("app.cli:served_app", env, workers=1) as base:
             import_rate = asyncio.run(during_import(base, world, args.rows))
         copy_rate = asyncio.run(copy_baseline(url, args.rows))
         print(f"  COPY of the same good rows: {copy_rate:,.0f} rows/s")

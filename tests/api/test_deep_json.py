@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.api.json_depth import MAX_JSON_DEPTH, nests_deeper_than
+from app.api.json_depth import MAX_JSON_DEPTH, nests_deeper_than, outside_strings
 
 
 def _nested(depth: int) -> str:
@@ -98,3 +98,13 @@ def test_the_depth_measured_on_bytes_is_the_parsed_documents_depth(document):
 @pytest.mark.parametrize("text", [b"", b"not json", b"]]]]", b'"[[[['])
 def test_malformed_text_is_left_to_the_parser(text: bytes):
     assert not nests_deeper_than(text, 2)
+
+
+@given(
+    st.lists(st.sampled_from([b'"', b"[", b"]", b"{", b"}"]), max_size=60).map(b"".join),
+    st.integers(1, 8),
+)
+def test_brackets_outside_strings_are_found_the_same_a_piece_at_a_time(kept: bytes, piece: int):
+    # An import's body is split a piece at a time (an object per string, all at once, took
+    # hundreds of MB): a string may begin in one piece and end in another.
+    assert outside_strings(kept, piece) == b"".join(kept.split(b'"')[::2])

@@ -10,6 +10,7 @@ open at its hang guard: the test then fails on `opened_by_the_test`, never on a 
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 import uuid
 from collections.abc import AsyncIterator, Callable
@@ -23,12 +24,13 @@ from app.adapters.clock import SystemClock
 from app.adapters.db.database import Database
 from app.adapters.db.sql import to_dsn
 from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.api.graphql import schema as graphql_schema
 from app.api.rest.streamed_json import EnvelopeReader
 from app.domain.access import Principal, Role
 from app.domain.eligibility.facts import ApplicantRole
 from app.main import create_app
 from app.services import access, applications, cohorts
-from app.services.directory import employees
+from app.services.directory import employee_import, employees
 from app.services.matching import runs as matching_runs
 from app.services.ports import Organization
 from app.services.programs import catalog as programs
@@ -101,8 +103,12 @@ async def _token(database: Database, org: Organization) -> dict[str, str]:
 
 @pytest.mark.parametrize(
     ("module", "step"),
-    [(EnvelopeReader, "feed"), (employees, "validate_rows")],
-    ids=["decoding the body", "validating the rows"],
+    [
+        (EnvelopeReader, "feed"),
+        (employees, "rows_from_json"),
+        (employee_import, "validate_rows"),
+    ],
+    ids=["decoding the body", "decoding and checking runs of rows", "validating the rows"],
 )
 async def test_another_organisation_is_served_while_an_import_is_at_work(
     two_organisations, settings, monkeypatch, module, step
@@ -111,6 +117,7 @@ async def test_another_organisation_is_served_while_an_import_is_at_work(
     gate = Gate()
     monkeypatch.setattr(module, step, gate.around(getattr(module, step)))
     rows = [employee_row(f"E{n:05d}", attributes={"note": "x" * 200}) for n in range(2000)]
+    rows[-1]["level"] = "senior"  # a bad row: its run of rows is then checked row by row
     app = create_app(settings, database=database)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://test"
@@ -125,10 +132,48 @@ async def test_another_organisation_is_served_while_an_import_is_at_work(
         imported = await importing
     assert read.status_code == 200
     assert imported.status_code == 200, imported.text
-    assert imported.json()["created"] == len(rows)
+    assert imported.json()["created"] == len(rows) - 1
     # Each time the step ran (a body is decoded a piece at a time), the test opened its gate.
     assert gate.opened_by_the_test
     assert all(gate.opened_by_the_test)
+
+
+async def test_another_organisation_is_served_while_a_graphql_import_is_decoded(
+    two_organisations, settings, monkeypatch
+):
+    database, (busy, quiet) = two_organisations
+    gate = Gate()
+    monkeypatch.setattr(graphql_schema, "decoded_body", gate.around(graphql_schema.decoded_body))
+    rows = [
+        {
+            "employeeNumber": f"E{n:05d}",
+            "givenName": "G",
+            "familyName": "F",
+            "level": 3,
+            "department": "D",
+            "attributes": {"note": "x" * 200},
+        }
+        for n in range(400)
+    ]
+    mutation = (
+        "mutation($rows: [EmployeeImportInput!]!) { importEmployees(employees: $rows) "
+        "{ ... on EmployeeImportReport { created } } }"
+    )
+    app = create_app(settings, database=database)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://test"
+    ) as client:
+        busy_headers, quiet_headers = await _token(database, busy), await _token(database, quiet)
+        body = {"query": mutation, "variables": {"rows": rows}}
+        assert len(json.dumps(body)) > graphql_schema.DECODE_IN_THREAD_BYTES
+        importing = asyncio.create_task(client.post("/graphql", json=body, headers=busy_headers))
+        await _entered(gate)
+        read = await client.get("/v1/employees", headers=quiet_headers)
+        gate.opened.set()
+        imported = await importing
+    assert read.status_code == 200
+    assert imported.json() == {"data": {"importEmployees": {"created": len(rows)}}}
+    assert gate.opened_by_the_test == [True]
 
 
 async def test_another_organisation_is_served_while_a_matching_run_solves(

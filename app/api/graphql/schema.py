@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 from collections.abc import Callable
+from contextvars import ContextVar
+from typing import Any
 
 import orjson
 import strawberry
@@ -19,6 +23,7 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.fastapi import GraphQLRouter
+from strawberry.http import GraphQLRequestData
 
 from app.api.graphql.access import AccessMutation, AccessQuery
 from app.api.graphql.conclusion import ConclusionMutation, ConclusionQuery
@@ -96,7 +101,43 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return strawberry.Schema(query=Query, mutation=Mutation, extensions=_limits(settings))
 
 
+# A body above this size is decoded in a worker thread (an import's variables), so the event
+# loop keeps serving every other request meanwhile; smaller ones are not worth the hop.
+DECODE_IN_THREAD_BYTES = 64 * 1024
+# The body decoded off the loop for this request, handed to `decode_json` (per task).
+_decoded: ContextVar[tuple[bytes, object] | None] = ContextVar("graphql_body", default=None)
+
+
+def decoded_body(body: bytes) -> object:
+    return json.loads(body)
+
+
 class _Router(GraphQLRouter[Context, None]):
+    async def parse_http_body(
+        self,
+        request: Any,  # Strawberry's request adapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        """Strawberry's own parsing, with a large JSON body decoded in a worker thread."""
+        if request.method == "POST":
+            body = await request.get_body()
+            if isinstance(body, bytes) and len(body) > DECODE_IN_THREAD_BYTES:
+                try:
+                    decoded = await asyncio.to_thread(decoded_body, body)
+                except ValueError:  # Strawberry reads it again and answers its own 400
+                    return await super().parse_http_body(request)
+                token = _decoded.set((body, decoded))
+                try:
+                    return await super().parse_http_body(request)
+                finally:
+                    _decoded.reset(token)
+        return await super().parse_http_body(request)
+
+    def decode_json(self, data: str | bytes) -> object:
+        held = _decoded.get()
+        if held is not None and held[0] is data:
+            return held[1]
+        return super().decode_json(data)
+
     def encode_json(self, data: object) -> str | bytes:
         """orjson (Strawberry's documented hook for the encoder): a dashboard's response is
         encoded faster than by `json`; `json` still takes what orjson refuses

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 from uuid import UUID
 
@@ -46,12 +47,16 @@ async def import_employees(
     `errors` with their row, field and reason. Managers may come later in the batch or in a
     later import: the link is made when they arrive."""
     after.add_task(release_freed_memory)  # once the answer is sent
-    return await service.import_employee_chunks(
+    report = await service.import_employee_chunks(
         uow=caller.uow,
         principal=caller.principal,
         clock=clock,
-        chunks=streamed_rows(request, EmployeeImportCreate, "employees"),
+        chunks=streamed_rows(
+            request, EmployeeImportCreate, "employees", block=service.rows_from_json
+        ),
     )
+    # Written in a worker thread: a report may list thousands of refused rows.
+    return await asyncio.to_thread(answer, EmployeeImportRead, report)
 
 
 @router.get("", operation_id="listEmployees", response_model=EmployeePageRead, responses=problems())

@@ -16,7 +16,7 @@ import asyncio
 import codecs
 import json
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Sized
 from typing import Any
 
 from fastapi import Request
@@ -26,7 +26,11 @@ from pydantic import BaseModel, ValidationError
 # Text decoded per worker-thread call: long enough to make a hop worth it, short enough
 # that the rows of one piece are few.
 PIECE_BYTES = 512 * 1024
+# Text of the rows handed to a `block` reader at once: a few hundred rows, so one call (which
+# holds the interpreter, even in a worker thread) stays short.
+BLOCK_CHARS = 64 * 1024
 _SPACE = re.compile(r"[ \t\n\r]*")
+_AFTER_VALUE = frozenset(" \t\n\r,:]}")  # what may follow a whole value in JSON
 _DECODER = json.JSONDecoder()
 
 
@@ -36,17 +40,33 @@ class Malformed(ValueError):
         self.message, self.position = message, position
 
 
+# Reads the text of a JSON array of whole rows ("[{...}, ...]") in one call: its chunk (any
+# sized value, its length the number of rows), or None when the text is not such an array.
+BlockReader = Callable[[str], Sized | None]
+
+
 class EnvelopeReader:
     """Feeds on pieces of a JSON text; `feed` answers the elements of the top-level
-    object's `member` array completed so far. Other members are decoded whole and kept."""
+    object's `member` array completed so far, in chunks. Other members are decoded whole
+    and kept.
 
-    def __init__(self, member: str) -> None:
+    Without `block`, each chunk is a list of decoded elements. With it, runs of objects are
+    cut out of the text at a guessed boundary (a `}` followed by `,` or `]`) and handed to
+    `block` whole, which decodes (and may check) them in one call instead of one call per
+    row. A guess inside a string or a nested value leaves the text unbalanced, so it is no
+    JSON array and `block` answers None: that stretch is then read element by element."""
+
+    def __init__(
+        self, member: str, block: BlockReader | None = None, block_chars: int = BLOCK_CHARS
+    ) -> None:
         self.member, self.count, self.seen = member, 0, False
         self.members: dict[str, Any] = {}
         self._text, self._at, self._consumed = "", 0, 0
         self._state, self._key = "start", ""
         self._decoder: codecs.IncrementalDecoder | None = None
         self.whole: str | None = None  # the text of a body that is not an object
+        self._block, self._block_chars, self._slow_until = block, block_chars, 0
+        self._chunks: list[Any] = []
 
     def feed(self, data: bytes, final: bool) -> list[Any]:
         if self._decoder is None:
@@ -59,10 +79,40 @@ class EnvelopeReader:
         if self.whole is not None:
             self.whole += self._text
             self._text = ""
-            return found
+            return []
+        self._chunks = []
         while self._step(found, final):
             pass
-        return found
+        chunks, self._chunks = self._chunks, []
+        return [*chunks, found] if found else chunks
+
+    def _read_block(self, i: int, found: list[Any], final: bool) -> bool | None:
+        """Hand the objects from `i` to `block` in one piece: True when taken, False to wait
+        for more text, None to read the next element on its own."""
+        if self._block is None or self._consumed + i < self._slow_until:
+            return None
+        text = self._text
+        limit = min(len(text), i + self._block_chars)
+        if limit == len(text) and not final:
+            return False
+        cut = text.rfind("}", i, limit)
+        while cut > i:
+            after = _SPACE.match(text, cut + 1).end()  # type: ignore[union-attr]
+            if after < len(text) and text[after] in ",]":
+                break
+            cut = text.rfind("}", i, cut)
+        if cut <= i:
+            return None
+        chunk = self._block("[" + text[i : cut + 1] + "]")
+        if chunk is None:  # not a whole run of elements: element by element up to `cut`
+            self._slow_until = self._consumed + cut + 1
+            return None
+        if found:
+            self._chunks.append(found[:])
+            found.clear()
+        self._chunks.append(chunk)
+        self.count += len(chunk)
+        return self._go(cut + 1, "element separator")
 
     def _step(self, found: list[Any], final: bool) -> bool:
         """Take one token or value; False when the text so far is used up."""
@@ -94,6 +144,8 @@ class EnvelopeReader:
         if state in ("element or end", "element") and not (state == "element" and char == "]"):
             if char == "]":
                 return self._go(i + 1, "comma or end")
+            if char == "{" and (taken := self._read_block(i, found, final)) is not None:
+                return taken
             return self._value(i, final, lambda v: self._element_read(v, found))
         if state == "element separator" and char in ",]":
             return self._go(i + 1, "element" if char == "," else "comma or end")
@@ -115,8 +167,10 @@ class EnvelopeReader:
             self._at = i  # incomplete: wait for more of the body
             return False
         after = _SPACE.match(self._text, end).end()  # type: ignore[union-attr]
-        if after == len(self._text) and not final:
-            self._at = i  # a number may go on in the next piece: decide then
+        if not final and (after == len(self._text) or self._text[end] not in _AFTER_VALUE):
+            # A number may go on in the next piece ("-4." of "-4.5e3" decodes as -4, its
+            # "." left over): decide when more text, or the end, has come.
+            self._at = i
             return False
         self._at = end
         then(value)
@@ -141,26 +195,31 @@ class EnvelopeReader:
 
 
 async def streamed_rows(
-    request: Request, model: type[BaseModel], member: str
-) -> AsyncIterator[list[Any]]:
-    """The rows of `member` a piece at a time; at the end, the envelope is checked against
-    `model` and a bad one raises RequestValidationError (a malformed body too)."""
+    request: Request, model: type[BaseModel], member: str, block: BlockReader | None = None
+) -> AsyncIterator[Any]:
+    """The rows of `member` a chunk at a time (see EnvelopeReader for `block`); at the end,
+    the envelope is checked against `model` and a bad one raises RequestValidationError (a
+    malformed body too)."""
     if not _is_json(request.headers.get("content-type")):
         envelope: Any = await request.body()  # FastAPI validates such a body as bytes
         _check(model, envelope or None)
         return
-    reader, pending, received = EnvelopeReader(member), bytearray(), 0
+    reader, pending, received = EnvelopeReader(member, block), bytearray(), 0
     try:
         async for data in request.stream():
             pending += data
             received += len(data)
             # A piece at a time, however the body arrives (a replayed body comes whole).
             while len(pending) >= PIECE_BYTES:
-                yield await asyncio.to_thread(reader.feed, bytes(pending[:PIECE_BYTES]), False)
+                for chunk in await asyncio.to_thread(
+                    reader.feed, bytes(pending[:PIECE_BYTES]), False
+                ):
+                    yield chunk
                 del pending[:PIECE_BYTES]
         if not received:
             _check(model, None)
-        yield await asyncio.to_thread(reader.feed, bytes(pending), True)
+        for chunk in await asyncio.to_thread(reader.feed, bytes(pending), True):
+            yield chunk
         envelope = reader.envelope()
     except Malformed as error:
         raise _invalid(error.message, error.position) from None

@@ -7,6 +7,7 @@ exactly the same rows with exactly the same reasons. Rows are validated as Typed
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -99,6 +100,32 @@ def _validate_chunk(
     good_indexes = [i for i in range(len(chunk)) if i not in bad]
     good = _ROWS.validate_python([chunk[i] for i in good_indexes])
     return [(i, _complete(r)) for i, r in zip(good_indexes, good, strict=True)], errors
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedRows:
+    """A run of rows that all passed the check together, completed with their defaults."""
+
+    rows: list[dict[str, Any]]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def rows_from_json(text: str) -> CheckedRows | list[Any] | None:
+    """The rows of a JSON array's text, decoded and checked in one call: CheckedRows when
+    every one passes; when some do not, the decoded rows, to be checked one by one for their
+    errors (`validate_rows`); None when the text is not a JSON array."""
+    try:
+        return CheckedRows([_complete(row) for row in _ROWS.validate_json(text)])
+    except ValidationError as failure:
+        if any(e["type"] == "json_invalid" for e in failure.errors(include_url=False)):
+            return None
+    try:
+        decoded = json.loads(text)
+    except ValueError:
+        return None
+    return decoded if isinstance(decoded, list) else None
 
 
 def checked_rows(

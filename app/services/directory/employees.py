@@ -7,36 +7,27 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from app.domain.access import AuditEvent, Principal, Role
+from app.domain.access import Principal, Role
 from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
 from app.domain.directory import Employee
 from app.domain.errors import InvalidInput, NotFound
-from app.services import applications, paging
-from app.services.bulk_work import off_the_loop
-from app.services.directory.employee_rows import (
-    MAX_IMPORT_ROWS,
-    RowError,
-    checked_rows,
-    refuse_duplicates,
-    validate_rows,
+from app.services import paging
+from app.services.directory.employee_import import (
+    ImportReport as ImportReport,
 )
-from app.services.directory.import_plan import planned
-from app.services.integrations import hr_changes
+from app.services.directory.employee_import import (
+    pieces,
+    run_import,
+)
+from app.services.directory.employee_rows import MAX_IMPORT_ROWS, CheckedRows
+from app.services.directory.employee_rows import (
+    rows_from_json as rows_from_json,  # the check a streamed body hands runs of rows to
+)
 from app.services.paging import check_limit
 from app.services.ports import Clock, UnitOfWork
 
 MAX_PAGE = 200
-# Above this many rows an import is a bulk sync: one summary event, not one per employee.
-EVENTS_PER_EMPLOYEE_UP_TO = 1_000
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    created: int
-    updated: int
-    unchanged: int
-    errors: list[RowError]
 
 
 async def import_employees(
@@ -48,7 +39,7 @@ async def import_employees(
     reach(principal, Resource.EMPLOYEES, Action.WRITE)
     if len(rows) > MAX_IMPORT_ROWS:
         raise InvalidInput(f"at most {MAX_IMPORT_ROWS} rows per import", field="employees")
-    return await _import(uow, principal, clock, rows)
+    return await run_import(uow, principal, clock, pieces(rows))
 
 
 async def import_employee_chunks(
@@ -56,88 +47,14 @@ async def import_employee_chunks(
     uow: UnitOfWork,
     principal: Principal,
     clock: Clock,
-    chunks: AsyncIterable[Sequence[Mapping[str, Any]]],
+    chunks: AsyncIterable[Sequence[Mapping[str, Any]] | CheckedRows],
 ) -> ImportReport:
     """`import_employees` for a batch that arrives a chunk at a time (a streamed body): each
-    chunk is checked as it comes and only its good rows are kept, so a large import never
-    holds every raw row at once. Same rules, same report."""
+    chunk is checked as it comes (or arrives checked: CheckedRows, see `rows_from_json`), and
+    a large batch goes to the database as it arrives, so an import never holds every raw
+    row at once. Same rules, same report."""
     reach(principal, Resource.EMPLOYEES, Action.WRITE)
-    valid: list[tuple[int, dict[str, Any]]] = []
-    errors: list[RowError] = []
-    count = 0
-    async for chunk in chunks:
-        good, bad = await off_the_loop(validate_rows, chunk, count)
-        valid += good
-        errors += bad
-        count += len(chunk)
-    if count > MAX_IMPORT_ROWS:
-        raise InvalidInput(f"at most {MAX_IMPORT_ROWS} rows per import", field="employees")
-    valid, duplicates = await off_the_loop(refuse_duplicates, valid)
-    return await _write(uow, principal, clock, valid, errors + duplicates)
-
-
-async def _import(
-    uow: UnitOfWork, principal: Principal, clock: Clock, rows: Sequence[Mapping[str, Any]]
-) -> ImportReport:
-    # The CPU-heavy steps run off the event loop: no other request waits on this batch.
-    valid, errors = await off_the_loop(checked_rows, rows)
-    return await _write(uow, principal, clock, valid, errors)
-
-
-async def _write(
-    uow: UnitOfWork,
-    principal: Principal,
-    clock: Clock,
-    valid: list[tuple[int, dict[str, Any]]],
-    errors: list[RowError],
-) -> ImportReport:
-    async with uow:
-        await uow.employees.lock_directory()  # imports of one organisation take turns
-        directory = await uow.employees.directory_index()
-        valid, new, existing, awaited, cycles = await off_the_loop(planned, directory, valid)
-        # Each written employee is announced with it (employee.created / .updated), unless the
-        # batch is a bulk sync: then one employees.imported event says so, with the counts.
-        one_by_one = len(new) + len(existing) <= EVENTS_PER_EMPLOYEE_UP_TO
-        await uow.employees.insert(new, event_type="employee.created" if one_by_one else None)
-        changed = await uow.employees.update(
-            existing, event_type="employee.updated" if one_by_one else None
-        )
-        await uow.employees.link_reports_of(awaited)
-        # Someone already on leave or gone is flagged too, not only who changed now.
-        away = [
-            row["id"] for row in existing if str(row.get("employment_status", "active")) != "active"
-        ]
-        await hr_changes.flag_broken_pairs(uow, clock, sorted({*changed, *away}))
-        await applications.refresh_within(uow, principal, changed, clock.now().date())
-        report = ImportReport(
-            created=len(new),
-            updated=len(changed),
-            unchanged=len(existing) - len(changed),
-            errors=sorted(errors + cycles, key=lambda e: (e.row, e.field or "")),
-        )
-        if not one_by_one:
-            await uow.outbox.emit(
-                "employees.imported",
-                {
-                    "created": report.created,
-                    "updated": report.updated,
-                    "unchanged": report.unchanged,
-                    "refused": len(report.errors),
-                },
-            )
-        await uow.access.record(
-            AuditEvent.by(
-                principal,
-                "employees.imported",
-                "employees",
-                created=report.created,
-                updated=report.updated,
-                unchanged=report.unchanged,
-                refused=len(report.errors),
-            )
-        )
-        await uow.commit()
-    return report
+    return await run_import(uow, principal, clock, chunks)
 
 
 async def _visible(uow: UnitOfWork, principal: Principal) -> set[UUID] | None:

@@ -21,12 +21,12 @@ def planned(
 ) -> tuple[Rows, list[dict[str, Any]], list[dict[str, Any]], list[str], list[RowError]]:
     """What to write: (rows kept, new employees, existing ones, new employees stored ones
     await as their manager, rows refused for closing a manager cycle)."""
-    valid, cycles = _refuse_manager_cycles(directory, valid)
+    valid, cycles = refuse_manager_cycles(directory, valid)
     new, existing = _assign_ids(directory, [row for _, row in valid])
-    return valid, new, existing, _awaited(directory, valid, new), cycles
+    return valid, new, existing, awaited_by(directory, valid, new), cycles
 
 
-def _refuse_manager_cycles(
+def refuse_manager_cycles(
     directory: Mapping[str, tuple[UUID, str | None]], rows: list[tuple[int, dict[str, Any]]]
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
     """A manager cycle would make every supervisory-chain rule meaningless: refuse the row
@@ -50,7 +50,7 @@ def _refuse_manager_cycles(
     return [(i, r) for i, r in rows if r["employee_number"] not in blamed], errors
 
 
-def _awaited(
+def awaited_by(
     directory: Mapping[str, tuple[UUID, str | None]],
     batch: list[tuple[int, dict[str, Any]]],
     new: list[dict[str, Any]],

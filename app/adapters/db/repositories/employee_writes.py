@@ -96,6 +96,72 @@ _INSERTS = {
 }
 _UPDATES = {False: _update(_UNNEST), True: _update(_STAGED)}
 
+# A batch staged as it arrives (`stage`): new and known employees side by side. Ids came with
+# the rows; a manager not yet stored is found among the staged rows by number, in one join,
+# since the batch may name a manager before listing them.
+_BATCH_STAGE = _STAGE.replace(") ON COMMIT DROP", ", is_new boolean) ON COMMIT DROP")
+_BATCH_COLUMNS = (*COLUMNS, "is_new")
+_LINKED_NAMES = ", ".join(
+    "coalesce(s.manager_id, m.id) AS manager_id" if n == "manager_id" else f"s.{n}" for n in COLUMNS
+).replace("s.attributes", "CAST(s.attributes AS jsonb) AS attributes")
+
+
+def _batch_source(new: bool) -> str:
+    return (
+        f"(SELECT {_LINKED_NAMES} FROM employee_import s "  # noqa: S608 (our names only)
+        "LEFT JOIN employee_import m ON m.employee_number = s.manager_employee_number "
+        f"WHERE {'' if new else 'NOT '}s.is_new) AS r"
+    )
+
+
+_BATCH_INSERTS = {a: _insert(_batch_source(True), announced=a) for a in (False, True)}
+_BATCH_UPDATE = _update(_batch_source(False))
+_DROP_STAGED = "DELETE FROM pg_temp.employee_import WHERE employee_number = ANY($1::text[])"
+# The merge sorts the batch by number (see _insert): in memory rather than on disk.
+_SORT_MEMORY = "SET LOCAL work_mem = '64MB'"
+
+
+async def stage(
+    connection: asyncpg.Connection, rows: Sequence[Mapping[str, Any]], *, first: bool
+) -> None:
+    """COPY a piece of a large batch into `employee_import` (created by the first piece, gone
+    at commit). Each row has its `id`, `is_new`, and `manager_id` when the manager is stored."""
+    if first:
+        await connection.execute(_BATCH_STAGE)
+    for start in range(0, len(rows), COPY_CHUNK):
+        records = [(*_record(row), row["is_new"]) for row in rows[start : start + COPY_CHUNK]]
+        await connection.copy_records_to_table(
+            "employee_import", records=records, columns=_BATCH_COLUMNS, schema_name="pg_temp"
+        )
+
+
+async def drop_staged(connection: asyncpg.Connection, numbers: Sequence[str]) -> None:
+    """Take refused rows out of the staged batch, by employee_number."""
+    if numbers:
+        await connection.execute(_DROP_STAGED, list(numbers))
+
+
+async def merge_staged(
+    connection: asyncpg.Connection,
+    org: UUID | None,
+    *,
+    created: str | None,
+    updated: str | None,
+) -> list[UUID]:
+    """Write the staged batch: new employees inserted (each announced as `created`, if
+    given), known ones updated where their data differs (announced as `updated`); the ids
+    of the known ones that changed."""
+    for announced in (created, updated):
+        if announced:
+            check_event(announced, _EVENT_KEYS)
+    await connection.execute(_SORT_MEMORY)
+    insert = _BATCH_INSERTS[created is not None]
+    await connection.execute(insert.sql, *insert.args({"org": org, "event_type": created}))
+    values = {"org": org, "event_type": updated}
+    changed: list[UUID] = await connection.fetchval(_BATCH_UPDATE.sql, *_BATCH_UPDATE.args(values))
+    return changed
+
+
 # Up to this many rows go as arrays in one statement: asyncpg encodes a statement's
 # arguments (and a COPY's records) in one go on the event loop, so each is kept short.
 # Above it a batch is staged: a temporary table costs a few catalog writes, paid back many

@@ -122,6 +122,7 @@ class SqlEmployeeRepository:
         self._org = organization_id
         # Tables this transaction wrote in bulk: analyzed once it commits (see statistics).
         self._bulk_written = set[str]() if bulk_written is None else bulk_written
+        self._staging = False
 
     async def _all(self, statement: Statement, **values: Any) -> list[Employee]:
         if self._org is None:
@@ -193,6 +194,21 @@ class SqlEmployeeRepository:
         if len(changed) > employee_writes.STAGE_ABOVE:
             self._bulk_written.add("employees")
         return changed
+
+    async def stage(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Hold a piece of a large batch in this transaction, for `merge_staged`."""
+        await employee_writes.stage(self._connection, rows, first=not self._staging)
+        self._staging = True
+
+    async def drop_staged(self, numbers: Sequence[str]) -> None:
+        await employee_writes.drop_staged(self._connection, numbers)
+
+    async def merge_staged(self, *, created: str | None, updated: str | None) -> list[UUID]:
+        """Write the staged batch; the ids of the known employees whose data changed."""
+        self._bulk_written.add("employees")
+        return await employee_writes.merge_staged(
+            self._connection, self._org, created=created, updated=updated
+        )
 
     async def link_reports_of(self, numbers: Sequence[str]) -> None:
         if numbers:

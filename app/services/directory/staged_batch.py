@@ -1,0 +1,119 @@
+"""A large import staged as it arrives: each piece of good rows goes to the database at once,
+and only each row's (index, number, manager's number) stays in memory for the checks that
+need the whole batch (numbers given twice, manager cycles). Pure steps on plain data, run
+off the event loop by the import."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from array import array
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+from app.services.directory.employee_rows import RowError, refuse_duplicates
+from app.services.directory.import_plan import Directory, Rows, awaited_by, refuse_manager_cycles
+
+
+@dataclass(frozen=True, slots=True)
+class StagedPlan:
+    """How to finish a staged batch: numbers to take out again, and what the rest comes to."""
+
+    refused_numbers: list[str]
+    errors: list[RowError]
+    created: int
+    known: int
+    awaited: list[str]
+    away: list[UUID]
+
+
+@dataclass(slots=True)
+class StagedBatch:
+    directory: Directory
+    # Per staged piece: its rows' indexes, numbers and managers' numbers, packed. Kept as
+    # small objects, they would be scattered among the freed rows and keep the allocator's
+    # pages (and the server's memory) as large as if every row were still held.
+    pieces: list[tuple[array[int], str, array[int], str, array[int]]] = field(default_factory=list)
+    away: dict[str, UUID] = field(default_factory=dict)  # known employees HR lists as not active
+
+    @property
+    def staged(self) -> bool:
+        return bool(self.pieces)
+
+    def keys(self) -> list[tuple[int, str, str | None]]:
+        """(index, number, manager's number) of every staged row."""
+        keys: list[tuple[int, str, str | None]] = []
+        for indexes, numbers, number_lengths, managers, manager_lengths in self.pieces:
+            keys += zip(
+                indexes,
+                _unpacked(numbers, number_lengths),
+                (m or None for m in _unpacked(managers, manager_lengths)),
+                strict=True,
+            )
+        return keys
+
+    def prepare(self, rows: Rows) -> list[dict[str, Any]]:
+        """Each row with its id (stored or new), `is_new`, and its manager's id when the
+        manager is stored (one named later in the batch is found when it is merged)."""
+        ids = _new_ids(len(rows))
+        prepared = []
+        numbers, managers = [], []
+        for (_, row), new_id in zip(rows, ids, strict=True):
+            number, manager = row["employee_number"], row["manager_employee_number"]
+            known = self.directory.get(number)
+            row["is_new"] = known is None
+            row["id"] = new_id if known is None else known[0]
+            if known is not None and str(row["employment_status"]) != "active":
+                self.away[number] = known[0]
+            stored = self.directory.get(manager) if manager else None
+            row["manager_id"] = stored[0] if stored else None
+            numbers.append(number)
+            managers.append(manager or "")  # a manager's number is never empty
+            prepared.append(row)
+        self.pieces.append(
+            (
+                array("q", (index for index, _ in rows)),
+                "".join(numbers),
+                array("L", map(len, numbers)),
+                "".join(managers),
+                array("L", map(len, managers)),
+            )
+        )
+        return prepared
+
+    def plan(self) -> StagedPlan:
+        """Refuse numbers given twice and rows closing a manager cycle, as a batch held
+        whole would be (`refuse_duplicates`, `refuse_manager_cycles`)."""
+        keys = self.keys()
+        rows = [
+            (index, {"employee_number": number, "manager_employee_number": manager})
+            for index, number, manager in keys
+        ]
+        kept, duplicates = refuse_duplicates(rows)
+        kept, cycles = refuse_manager_cycles(self.directory, kept)
+        kept_numbers = {row["employee_number"] for _, row in kept}
+        refused = sorted({number for _, number, _ in keys} - kept_numbers)
+        new = [row for _, row in kept if row["employee_number"] not in self.directory]
+        return StagedPlan(
+            refused_numbers=refused,
+            errors=duplicates + cycles,
+            created=len(new),
+            known=len(kept) - len(new),
+            awaited=awaited_by(self.directory, kept, new),
+            away=[id_ for number, id_ in self.away.items() if number in kept_numbers],
+        )
+
+
+def _unpacked(text: str, lengths: array[int]) -> list[str]:
+    out, at = [], 0
+    for length in lengths:
+        out.append(text[at : at + length])
+        at += length
+    return out
+
+
+def _new_ids(count: int) -> list[UUID]:
+    """Random (version 4) ids, the randomness read once for the whole piece."""
+    noise = os.urandom(16 * count)
+    return [uuid.UUID(bytes=noise[i : i + 16], version=4) for i in range(0, 16 * count, 16)]
