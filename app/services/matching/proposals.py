@@ -11,13 +11,12 @@ from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import InvalidInput, NotFound
-from app.services.matching.run_states import not_computed
+from app.services.matching.run_states import HAS_PROPOSALS, not_computed
 from app.services.paging import check_limit, decode_cursor, encode_cursor
 from app.services.ports import UnitOfWork
 
 MAX_PAGE = 1000
 PAST_THE_LAST = 2**31  # a position after any run's last proposal: backward from the end
-COMPUTED = frozenset({"computed", "published"})  # the states that have proposals
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +61,7 @@ async def list_run_proposals(
     if stored is None:
         raise NotFound("no such matching run", field="id")
     state, found = stored
-    if state not in COMPUTED:
+    if state not in HAS_PROPOSALS:
         raise not_computed(state)
     page = found[-limit:] if backward else found[:limit]
     more = len(found) > limit

@@ -14,6 +14,7 @@ from app.services.ports import UnitOfWork
 from app.services.programs.records import MatchingRun
 
 PENDING = frozenset({"queued", "computing"})
+HAS_PROPOSALS = frozenset({"computed", "published"})
 # How long a poller might wait before asking again (the `Retry-After` of a pending run).
 POLL_AFTER_SECONDS = 2
 
