@@ -10,12 +10,12 @@ from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import NotFound
+from app.domain.lifecycle import OPEN_STATES
 from app.domain.matching.conflicts import RecordedConflict
 from app.services.approvers import approver_name
 from app.services.integrations.ports import MentorshipFlag
 from app.services.ports import Clock, UnitOfWork
 
-OPEN_STATES = ("proposed", "confirmed", "active")
 RULE = "no_conflict_of_interest"
 
 

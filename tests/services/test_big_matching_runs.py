@@ -13,6 +13,7 @@ from app.adapters.clock import SystemClock
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
 from app.domain.errors import InvalidInput, NotFound
+from app.domain.matching.run_state import RunState
 from app.services import cohorts
 from app.services.directory import employees
 from app.services.matching import proposals, runs
@@ -79,7 +80,7 @@ async def stored_run(database, org, size: int) -> tuple[Principal, MatchingRun]:
             "total_score": float(size),
         }
         run = await uow.programs.add_run(
-            MatchingRun(uuid.uuid4(), cohort.id, "computed", 1, result, "admin@test")
+            MatchingRun(uuid.uuid4(), cohort.id, RunState.COMPUTED, 1, result, "admin@test")
         )
         await uow.commit()
     return admin, run

@@ -3,8 +3,9 @@ then run on raw asyncpg: typed, composable queries without a driver layer on the
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.dialects.postgresql import asyncpg as asyncpg_dialect
@@ -28,6 +29,15 @@ def compile_statement(clause: ClauseElement) -> Statement:
     """Compile a Core statement (or `text()`) with named bind parameters, once."""
     compiled = clause.compile(dialect=_DIALECT)
     return Statement(str(compiled), tuple(getattr(compiled, "positiontup", None) or ()))
+
+
+def literals(values: Iterable[StrEnum]) -> str:
+    """Domain states as SQL literals for `IN (...)`, in their enum's order: a set's order
+    changes between processes, and a partial index's predicate must read the same each time."""
+    found = sorted(values, key=lambda v: list(type(v).__members__.values()).index(v))
+    if any(not v.isidentifier() for v in found):
+        raise ValueError(f"not a plain state name: {found}")
+    return ", ".join(f"'{v}'" for v in found)
 
 
 def to_dsn(url: str) -> str:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
+from app.adapters.db.sql import literals
 from app.adapters.db.tables import metadata, moment_column
 from app.adapters.db.tables import organization_id_column as _org
+from app.domain.matching.run_state import PENDING, RunState
 
 
 def _created_at() -> sa.Column[object]:
@@ -159,11 +161,9 @@ matching_runs = sa.Table(
     sa.Index(
         "ix_matching_runs_pending",
         "created_at",
-        postgresql_where=sa.text("state IN ('queued', 'computing')"),
+        postgresql_where=sa.text(f"state IN ({literals(PENDING)})"),
     ),
-    sa.CheckConstraint(
-        "state IN ('queued', 'computing', 'computed', 'failed', 'published')", name="state"
-    ),
+    sa.CheckConstraint(f"state IN ({literals(RunState)})", name="state"),
 )
 
 mentorships = sa.Table(

@@ -24,9 +24,10 @@ from app.api.rest.schemas.matching import (
     SuggestedMentorRead,
 )
 from app.api.rest.serialized import answer
+from app.domain.matching.run_state import PENDING
 from app.services.matching import proposals as run_proposals
 from app.services.matching import runs as matching_runs
-from app.services.matching.run_states import PENDING, POLL_AFTER_SECONDS
+from app.services.matching.queued_runs import POLL_AFTER_SECONDS
 from app.services.programs.records import MatchingRun
 from app.services.relationships import mentorships
 

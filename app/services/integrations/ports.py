@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from uuid import UUID
 
 from app.domain.directory import Employee
+from app.domain.lifecycle import MentorshipState
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +127,7 @@ class IntegrationRepository(Protocol):
     async def save_scim_group(self, group: ScimGroup) -> ScimGroup: ...
     async def remove_scim_group(self, group_id: UUID) -> bool: ...
     async def open_pairs_of(
-        self, employee_ids: Sequence[UUID], states: Collection[str]
+        self, employee_ids: Sequence[UUID], states: Collection[MentorshipState]
     ) -> list[OpenPair]: ...
     async def add_flag(self, flag: MentorshipFlag) -> bool: ...
     async def open_flags(self) -> list[MentorshipFlag]: ...

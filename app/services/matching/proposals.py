@@ -11,7 +11,7 @@ from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import InvalidInput, NotFound
-from app.services.matching.run_states import HAS_PROPOSALS, not_computed
+from app.domain.matching.run_state import HAS_PROPOSALS, not_computed
 from app.services.paging import check_limit, decode_cursor, encode_cursor
 from app.services.ports import UnitOfWork
 

@@ -16,12 +16,13 @@ from app.domain.authorization.table import reach
 from app.domain.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from app.domain.matching.explanation import MatchExplanation, explain, refusals
 from app.domain.matching.formation import run_formed_by
+from app.domain.matching.run_state import RunState, publish_refusal
 from app.domain.policy.model import PairFormation
 from app.services.approvers import approver_name
 from app.services.bulk_work import off_the_loop
 from app.services.matching.engine import MatchingResult, solve_matching
 from app.services.matching.pool import CohortPool, cohort_pool, result_json, run_context
-from app.services.matching.run_states import is_large, not_computed, queued_run
+from app.services.matching.queued_runs import is_large, queued_run
 from app.services.next_session import carried_mentees, first_pick
 from app.services.paging import Page, check_limit, page_of
 from app.services.ports import Clock, UnitOfWork
@@ -59,7 +60,7 @@ async def _computed_run(
     started = clock.now()
     version, result = await computed_result(uow, cohort_id, started.date())
     by = await approver_name(uow, principal)
-    draft = MatchingRun(uuid.uuid4(), cohort_id, "computed", version, result, by)
+    draft = MatchingRun(uuid.uuid4(), cohort_id, RunState.COMPUTED, version, result, by)
     run = await uow.programs.add_run(
         replace(draft, started_at=started, finished_at=clock.now(), attempts=1)
     )
@@ -233,9 +234,7 @@ async def publish_matching_run(
             found = await uow.programs.get_run(run_id)
             if found is None:
                 raise NotFound("no such matching run", field="id")
-            if found.state == "published":
-                raise Conflict("this matching run is already published", field="id")
-            raise not_computed(found.state)
+            raise publish_refusal(found.state)
         formed_by = run_formed_by(await _ways_of_forming(uow, run.cohort_id))
         pairs = [
             (UUID(p["mentee_id"]), UUID(p["mentor_id"]), p["explanation"])

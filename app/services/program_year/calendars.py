@@ -13,13 +13,13 @@ from app.domain.authorization.table import reach
 from app.domain.calendar.cohort_calendar import formal_end
 from app.domain.calendar.kinds import EventKind
 from app.domain.errors import Conflict, InvalidInput, NotFound
+from app.domain.lifecycle import OPEN_STATES
 from app.domain.policy.model import stored_policy
 from app.services.ports import UnitOfWork
 from app.services.programs.records import CohortEvent
 from app.services.relationships.calendar_feed import CalendarEntry
 from app.services.versions import check_unchanged
 
-OPEN_STATES = ("proposed", "confirmed", "active")
 ALL_PAIRS = 1_000_000
 
 

@@ -16,13 +16,13 @@ from app.domain.cadence import MeetingFact
 from app.domain.calendar.cohort_calendar import confirm_by
 from app.domain.calendar.worklist import PairFacts, WorkItem, worklist
 from app.domain.errors import InvalidInput, NotFound
+from app.domain.lifecycle import OPEN_STATES
 from app.domain.policy.model import EvaluationKind
 from app.services.paging import check_limit
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.pairs import status_of
 from app.services.relationships.records import Progress
 
-OPEN = ("proposed", "confirmed", "active")
 MAX_PAGE = 200
 MAX_DAYS = 366
 ALL_PAIRS = 1_000_000
@@ -79,7 +79,7 @@ def _check(within_days: int, offset: int | None, limit: int) -> None:
 
 async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
     found = await uow.programs.mentorships(cohort_id=cohort_id, limit=ALL_PAIRS)
-    open_pairs = [m for m in found if m.state in OPEN]
+    open_pairs = [m for m in found if m.state in OPEN_STATES]
     if not open_pairs:
         return []
     ids = [m.id for m in open_pairs]

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 from uuid import UUID
 
+from app.domain.matching.run_state import RunState
 from app.services.programs.records import (
     Application,
     ClaimedRun,
@@ -104,7 +105,7 @@ class ProgramRepository(Protocol):
     async def ancestors(self, employee_ids: Sequence[UUID]) -> dict[UUID, frozenset[UUID]]: ...
     async def run_proposals(
         self, run_id: UUID, *, after: int, limit: int, before: int | None = None
-    ) -> tuple[str, list[tuple[int, dict[str, Any]]]] | None: ...
+    ) -> tuple[RunState, list[tuple[int, dict[str, Any]]]] | None: ...
 
     # Runs computed in the background (the claim crosses organisations: admin only).
     async def count_applications(self, cohort_id: UUID) -> int: ...

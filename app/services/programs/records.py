@@ -10,6 +10,7 @@ from uuid import UUID
 
 from app.domain.eligibility.facts import ApplicantRole
 from app.domain.lifecycle import MentorshipState
+from app.domain.matching.run_state import RunState
 from app.domain.policy.model import Policy
 
 
@@ -87,7 +88,7 @@ class MatchingRun:
 
     id: UUID
     cohort_id: UUID
-    state: str
+    state: RunState
     policy_version: int
     result: Mapping[str, Any]
     created_by: str

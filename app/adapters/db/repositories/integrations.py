@@ -23,6 +23,7 @@ from app.adapters.db.tables import outbox_events as box
 from app.adapters.db.tables_integrations import webhook_deliveries as dlv
 from app.adapters.db.tables_integrations import webhook_endpoints as ep
 from app.domain.directory import Employee
+from app.domain.lifecycle import MentorshipState
 from app.services.integrations.ports import (
     Attempt,
     DueDelivery,
@@ -279,7 +280,7 @@ class SqlIntegrationRepository:
         return await scim_groups.remove(self._connection, self._org, group_id)
 
     async def open_pairs_of(
-        self, employee_ids: Sequence[UUID], states: Collection[str]
+        self, employee_ids: Sequence[UUID], states: Collection[MentorshipState]
     ) -> list[OpenPair]:
         ids = list(employee_ids)
         rows = await self._fetch(hr_flags.OPEN_PAIRS, ids=ids, ids2=ids, states=list(states))

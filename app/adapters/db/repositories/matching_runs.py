@@ -14,8 +14,9 @@ import sqlalchemy as sa
 
 from app.adapters.db import tables_programs as tp
 from app.adapters.db.repositories import program_rows as rows
-from app.adapters.db.sql import Statement, compile_statement
-from app.domain.lifecycle import OPEN_STATES
+from app.adapters.db.sql import Statement, compile_statement, literals
+from app.domain.lifecycle import OPEN_STATES, MentorshipState
+from app.domain.matching.run_state import RunState
 from app.domain.org_chart import chains_of, managers_to_look_up
 from app.services.programs.records import (
     KnownPairs,
@@ -51,9 +52,9 @@ _PUBLISH_RUN = compile_statement(
     .where(
         tp.matching_runs.c.organization_id == sa.bindparam("org"),
         tp.matching_runs.c.id == sa.bindparam("id"),
-        tp.matching_runs.c.state == sa.literal_column("'computed'"),
+        tp.matching_runs.c.state == sa.literal_column(f"'{RunState.COMPUTED}'"),
     )
-    .values(state=sa.literal_column("'published'"), published_at=sa.func.now())
+    .values(state=sa.literal_column(f"'{RunState.PUBLISHED}'"), published_at=sa.func.now())
     .returning(*rows.columns_of(tp.matching_runs, MatchingRun))
 )
 _MENTORSHIP_INPUT = [c for c in Mentorship.__slots__ if c != "created_at"]
@@ -118,19 +119,20 @@ _OPEN_LOADS = _sql(
 )
 # Per program, with the organisation-wide total: capacity is per program, the cap across all.
 _MENTOR_LOADS = _sql(
-    "SELECT m.mentor_id, count(*) FILTER (WHERE c.program_id = :program_id) AS here, "
+    "SELECT m.mentor_id, count(*) FILTER (WHERE c.program_id = :program_id) AS here, "  # noqa: S608  (domain constants)
     "count(*) FILTER (WHERE c.program_id IS DISTINCT FROM :program_id) AS elsewhere "
     "FROM mentorships m JOIN cohorts c ON c.organization_id = m.organization_id "
     "AND c.id = m.cohort_id WHERE m.organization_id = :org AND m.mentor_id = ANY(:ids) "
-    "AND m.state IN ('proposed', 'confirmed', 'active') GROUP BY m.mentor_id"
+    f"AND m.state IN ({literals(OPEN_STATES)}) GROUP BY m.mentor_id"
 )
 # Withdrawn at the checkpoint in an earlier cohort of the program, eligible for the next.
 _WITHDRAWN = _sql(
-    "SELECT m.id, m.mentee_id, m.cohort_id, p.closed_on, p.checkpoint_answers "
+    "SELECT m.id, m.mentee_id, m.cohort_id, p.closed_on, p.checkpoint_answers "  # noqa: S608  (domain constants)
     "FROM mentorships m JOIN mentorship_progress p ON p.organization_id = m.organization_id "
     "AND p.mentorship_id = m.id JOIN cohorts c ON c.organization_id = m.organization_id "
     "AND c.id = m.cohort_id WHERE m.organization_id = :org AND c.program_id = :program_id "
-    "AND c.starts_on < :before AND m.state = 'withdrawn' AND p.eligible_for_next_cohort "
+    f"AND c.starts_on < :before AND m.state = '{MentorshipState.WITHDRAWN}' "
+    "AND p.eligible_for_next_cohort "
     "ORDER BY p.closed_on, m.id"
 )
 _SET_EXPLANATION = _sql(
@@ -312,7 +314,7 @@ class SqlMatchingRepository:
 
     async def run_proposals(
         self, run_id: UUID, *, after: int, limit: int, before: int | None = None
-    ) -> tuple[str, list[tuple[int, dict[str, Any]]]] | None:
+    ) -> tuple[RunState, list[tuple[int, dict[str, Any]]]] | None:
         """The run's state, and its proposals `after`+1 onwards (1-based positions), up to
         `limit`, each with its position; with `before`, the `limit` nearest below it instead
         (in position order). None when there is no such run."""
@@ -324,7 +326,7 @@ class SqlMatchingRepository:
             found = await self._rows(_PROPOSALS, id=run_id, after=after, limit=limit)
         if not found:
             return None
-        return found[0]["state"], [
+        return RunState(found[0]["state"]), [
             (r["n"], json.loads(r["proposal"]) if isinstance(r["proposal"], str) else r["proposal"])
             for r in found
             if r["n"] is not None

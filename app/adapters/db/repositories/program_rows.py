@@ -13,6 +13,7 @@ from app.adapters.db.sql import Statement, compile_statement
 from app.adapters.db.stored_json import NotRead, StoredJson
 from app.domain.eligibility.facts import ApplicantRole
 from app.domain.lifecycle import MentorshipState
+from app.domain.matching.run_state import RunState
 from app.domain.policy.model import stored_policy
 from app.services.programs.records import (
     Application,
@@ -63,7 +64,9 @@ def lock(row: asyncpg.Record) -> MatchLock:
 
 
 def run(row: asyncpg.Record) -> MatchingRun:
-    return MatchingRun(**dict(row))
+    values = dict(row)
+    values["state"] = RunState(values["state"])
+    return MatchingRun(**values)
 
 
 def mentorship(row: asyncpg.Record) -> Mentorship:

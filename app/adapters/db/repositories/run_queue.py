@@ -13,16 +13,18 @@ import sqlalchemy as sa
 from app.adapters.db import tables_programs as tp
 from app.adapters.db.repositories import program_rows as rows
 from app.adapters.db.repositories.matching_runs import SqlMatchingRepository
-from app.adapters.db.sql import Statement, compile_statement
+from app.adapters.db.sql import Statement, compile_statement, literals
+from app.domain.matching.run_state import PENDING, RunState
 from app.services.programs.records import ClaimedRun, MatchingRun
 
 # The oldest pending run no other claimer holds: queued, or computing for longer than the
 # lease (its computer died, or lost the database). The first condition is the partial
 # index's own, so the scan reads the pending runs only.
 _CLAIM = rows.sql(
-    "UPDATE matching_runs r SET state = 'computing', started_at = :now, finished_at = NULL, "
-    "attempts = r.attempts + 1 FROM (SELECT organization_id, id FROM matching_runs "
-    "WHERE state IN ('queued', 'computing') AND (state = 'queued' OR started_at < :stale) "
+    f"UPDATE matching_runs r SET state = '{RunState.COMPUTING}', started_at = :now, "  # noqa: S608  (domain constants)
+    "finished_at = NULL, attempts = r.attempts + 1 FROM (SELECT organization_id, id "
+    f"FROM matching_runs WHERE state IN ({literals(PENDING)}) "
+    f"AND (state = '{RunState.QUEUED}' OR started_at < :stale) "
     "ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) c "
     "WHERE r.organization_id = c.organization_id AND r.id = c.id "
     "RETURNING r.organization_id, r.id, r.cohort_id, r.attempts"
@@ -38,7 +40,7 @@ def _end(**values: Any) -> Statement:
         .where(
             _R.organization_id == sa.bindparam("org"),
             _R.id == sa.bindparam("id"),
-            _R.state == sa.literal_column("'computing'"),
+            _R.state == sa.literal_column(f"'{RunState.COMPUTING}'"),
             _R.attempts == sa.bindparam("attempt"),
         )
         .values(finished_at=sa.bindparam("now"), **values)
@@ -47,12 +49,12 @@ def _end(**values: Any) -> Statement:
 
 
 _FINISH = _end(
-    state=sa.literal_column("'computed'"),
+    state=sa.literal_column(f"'{RunState.COMPUTED}'"),
     result=sa.bindparam("result"),
     policy_version=sa.bindparam("policy_version"),
     failure=sa.null(),
 )
-_FAIL = _end(state=sa.literal_column("'failed'"), failure=sa.bindparam("failure"))
+_FAIL = _end(state=sa.literal_column(f"'{RunState.FAILED}'"), failure=sa.bindparam("failure"))
 _COUNT_APPLICATIONS = rows.sql(
     "SELECT count(*) FROM applications WHERE organization_id = :org AND cohort_id = :cohort_id"
 )

@@ -1,6 +1,5 @@
-"""A matching run's states: `queued` and `computing` while the background computes it, then
-`computed` or `failed`; `published` once its proposals became mentorships. Only a computed
-run has proposals to read or publish."""
+"""Queuing a matching run for the background, and how soon a poller asks again; the run's
+states themselves are the domain's (`app.domain.matching.run_state`)."""
 
 from __future__ import annotations
 
@@ -8,24 +7,14 @@ import uuid
 from uuid import UUID
 
 from app.domain.access import AuditEvent, Principal
-from app.domain.errors import Conflict, NotFound
+from app.domain.errors import NotFound
+from app.domain.matching.run_state import RunState
 from app.services.approvers import approver_name
 from app.services.ports import UnitOfWork
 from app.services.programs.records import MatchingRun
 
-PENDING = frozenset({"queued", "computing"})
-HAS_PROPOSALS = frozenset({"computed", "published"})
 # How long a poller might wait before asking again (the `Retry-After` of a pending run).
 POLL_AFTER_SECONDS = 2
-
-
-def not_computed(state: str) -> Conflict:
-    """The refusal of reading or publishing a run that has no proposals (yet)."""
-    if state in PENDING:
-        detail = f"this matching run is {state}: its proposals are not computed yet"
-    else:
-        detail = f"this matching run is {state}: it has no proposals"
-    return Conflict(detail, field="id", rule="run_computed")
 
 
 async def is_large(uow: UnitOfWork, cohort_id: UUID, background_above: int | None) -> bool:
@@ -44,7 +33,7 @@ async def queued_run(uow: UnitOfWork, principal: Principal, cohort_id: UUID) -> 
     draft = MatchingRun(
         uuid.uuid4(),
         cohort_id,
-        "queued",
+        RunState.QUEUED,
         program.policy_version,
         {},
         await approver_name(uow, principal),
