@@ -9,7 +9,7 @@ from uuid import UUID
 import sqlalchemy as sa
 
 from app.adapters.db import tables_records as trec
-from app.adapters.db.repositories.relationship_cohorts import SqlCohortRecords
+from app.adapters.db.repositories.relationships.statements import OrganizationStatements
 from app.adapters.db.sql import Statement, compile_statement
 from app.services.relationships.records import Debrief, ProgressReport
 
@@ -50,7 +50,9 @@ _ADD_REPORT = _insert(trec.progress_reports, _REPORT)
 _REPORTS = _select(trec.progress_reports, _REPORT, "month", "party")
 
 
-class SqlConclusionRecords(SqlCohortRecords):
+class SqlConclusionRecords(OrganizationStatements):
+    """Debriefs and monthly progress reports of concluding mentorships."""
+
     async def add_debrief(self, debrief: Debrief) -> Debrief:
         row = await self._row(
             _ADD_DEBRIEF,

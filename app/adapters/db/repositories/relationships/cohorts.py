@@ -1,24 +1,16 @@
 """Records of running a mentorship kept per cohort or per person: deadline notices, luncheon
-groups, calendar feeds; and the connection helpers the relationship repository shares."""
+groups, calendar feeds."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 from uuid import UUID
 
-import asyncpg
-import sqlalchemy as sa
-
-from app.adapters.db.sql import Statement, compile_statement
+from app.adapters.db.repositories.relationships.statements import OrganizationStatements
+from app.adapters.db.repositories.relationships.statements import sql as _sql
 from app.domain.lifecycle import RUNNING_STATES
 from app.domain.luncheons import LuncheonGroup
-
-
-def _sql(text: str) -> Statement:
-    return compile_statement(sa.text(text))
-
 
 _CLAIM_NOTICE = _sql(
     "INSERT INTO deadline_notices (organization_id, mentorship_id, kind, due_on) "
@@ -68,19 +60,7 @@ _FEED_OWNER = _sql(
 )
 
 
-class SqlCohortRecords:
-    def __init__(self, connection: asyncpg.Connection, organization_id: UUID | None) -> None:
-        self._connection = connection
-        self._org = organization_id
-
-    async def _row(self, statement: Statement, **values: Any) -> Any:
-        args = statement.args({"org": self._org, **values})
-        return await self._connection.fetchrow(statement.sql, *args)
-
-    async def _rows(self, statement: Statement, **values: Any) -> list[Any]:
-        args = statement.args({"org": self._org, **values})
-        return list(await self._connection.fetch(statement.sql, *args))
-
+class SqlCohortRecords(OrganizationStatements):
     async def claim_notice(self, mentorship_id: UUID, kind: str, due_on: date) -> bool:
         """True the first time this deadline is claimed; never again after."""
         row = await self._row(_CLAIM_NOTICE, id=mentorship_id, kind=kind, due_on=due_on)
