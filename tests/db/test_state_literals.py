@@ -8,7 +8,7 @@ from enum import StrEnum
 import pytest
 
 from app.adapters.db import tables_programs as tp
-from app.adapters.db.repositories import run_queue
+from app.adapters.db.repositories.matching import queue as run_queue
 from app.adapters.db.sql import literals
 from app.domain.lifecycle import OPEN_STATES
 from app.domain.matching.run_state import PENDING, RunState

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from app.adapters.db import tables_programs as tp
 from app.adapters.db.repositories import program_rows as rows
-from app.adapters.db.repositories.matching_runs import SqlMatchingRepository
+from app.adapters.db.repositories.matching import SqlMatchingRepository
 from app.adapters.db.sql import Statement, compile_statement
 from app.services.programs.records import Application, Cohort, MatchingRun, Program
 

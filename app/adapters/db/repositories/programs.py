@@ -12,8 +12,8 @@ import sqlalchemy.dialects.postgresql
 
 from app.adapters.db import tables_programs as tp
 from app.adapters.db.repositories import program_rows as rows
+from app.adapters.db.repositories.matching.queue import SqlRunQueue
 from app.adapters.db.repositories.program_pages import SqlProgramPages
-from app.adapters.db.repositories.run_queue import SqlRunQueue
 from app.adapters.db.sql import compile_statement
 from app.services.programs.records import Application, Cohort, CohortEvent, Program
 

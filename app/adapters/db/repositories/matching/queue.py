@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from app.adapters.db import tables_programs as tp
 from app.adapters.db.repositories import program_rows as rows
-from app.adapters.db.repositories.matching_runs import SqlMatchingRepository
+from app.adapters.db.repositories.matching.statements import MatchingStatements
 from app.adapters.db.sql import Statement, compile_statement, literals
 from app.domain.matching.run_state import PENDING, RunState
 from app.services.programs.records import ClaimedRun, MatchingRun
@@ -60,7 +60,7 @@ _COUNT_APPLICATIONS = rows.sql(
 )
 
 
-class SqlRunQueue(SqlMatchingRepository):
+class SqlRunQueue(MatchingStatements):
     """Statements of runs that compute in the background."""
 
     async def count_applications(self, cohort_id: UUID) -> int:
