@@ -50,7 +50,9 @@ async def every_organization(*, uow: UnitOfWork) -> list[Organization]:
 
 
 async def list_organizations(*, uow: UnitOfWork, principal: Principal) -> list[Organization]:
-    """The organisations the caller can see: a token is bound to one, its own."""
+    """The organisations the caller can see: a token is bound to one, its own, and only its
+    readers (those of its settings, as for one organisation) may list it."""
+    reach(principal, Resource.ORGANIZATION_SETTINGS, Action.READ)
     async with uow.read_only():
         own = await uow.organizations.get(principal.organization_id)
     return [] if own is None else [own]

@@ -142,12 +142,13 @@ async def list_audit_events(
     "/organizations",
     operation_id="listOrganizations",
     response_model=OrganizationPageRead,
-    responses=problems(),
+    responses=problems(403),
 )
 async def list_organizations(
     caller: CurrentCaller, page: PageQuery, request: Request, response: Response
 ) -> Any:
-    """The organisations this token can see: the one it is bound to."""
+    """The organisations this token can see: the one it is bound to (administrators,
+    coordinators)."""
     found = await organizations.list_organizations(uow=caller.uow, principal=caller.principal)
     return bounded(request, response, found, page)
 
