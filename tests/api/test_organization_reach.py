@@ -1,7 +1,7 @@
 """Who may read the organisation's own record, role by role, through every door: the REST
 list, the REST read and GraphQL's `organization` answer the same roles (its administrators
 and coordinators, who keep its settings); every other role is refused with 403 (REST) or
-the same refusal as a GraphQL error, never shown the organisation (issue 20, review of access gaps)."""
+the same refusal as a GraphQL error, never shown the organisation (issue 20, access gaps)."""
 
 from __future__ import annotations
 
