@@ -32,6 +32,13 @@ class Principal:
     token_id: UUID | None = None
 
     @property
+    def actor(self) -> str:
+        """Who the audit log names: the employee behind a token or sign-in bound to one (the
+        same person whichever door they came through), else the subject (a service token, an
+        operator, a background job)."""
+        return self.subject if self.employee_id is None else f"employee:{self.employee_id}"
+
+    @property
     def rate_key(self) -> str:
         """What rate limits count against: the token, or the signed-in person."""
         return str(self.token_id) if self.token_id else f"{self.organization_id}:{self.subject}"
@@ -92,7 +99,7 @@ class AuditEvent:
         **details: Any,
     ) -> AuditEvent:
         return cls(
-            principal.subject,
+            principal.actor,
             principal.role.value,
             action,
             resource_type,

@@ -57,7 +57,7 @@ AUDIT_EVENT_READ: dict[str, Any] = {
         {
             "id": 1042,
             "occurred_at": "2027-03-09T09:12:00Z",
-            "actor": "grace.hopper@example.org",
+            "actor": "employee:5d1c3a2b-7e4f-4a60-9b8c-1d2e3f4a5b6c",
             "actor_role": "participant",
             "action": "agreement.signed",
             "resource_type": "mentorship",
