@@ -50,8 +50,6 @@ async def test_the_organisation_is_read_by_the_same_roles_in_rest_and_graphql(
         ], graphql.text
 
 
-async def test_another_organisations_id_is_not_found_even_for_its_reader(
-    client, auth, other_org
-):
+async def test_another_organisations_id_is_not_found_even_for_its_reader(client, auth, other_org):
     response = await client.get(f"/v1/organizations/{other_org.id}", headers=await auth())
     assert response.status_code == 404
