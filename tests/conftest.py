@@ -82,9 +82,14 @@ async def database(connection: asyncpg.Connection) -> BoundDatabase:
     return database
 
 
+def default_settings() -> Settings:
+    """The `settings` fixture's value, for fixtures of a wider scope."""
+    return Settings(environment="test", secret_key="test-secret-" + "x" * 32)
+
+
 @pytest.fixture
 def settings() -> Settings:
-    return Settings(environment="test", secret_key="test-secret-" + "x" * 32)
+    return default_settings()
 
 
 @pytest.fixture
@@ -95,7 +100,7 @@ async def client(settings: Settings, database: BoundDatabase) -> AsyncIterator[h
         yield client
 
 
-async def _new_org(database: BoundDatabase, slug: str) -> Organization:
+async def new_org(database: BoundDatabase, slug: str) -> Organization:
     return await organizations.create_organization(
         uow=SqlUnitOfWork(database, None), name=slug.title(), slug=slug
     )
@@ -103,12 +108,12 @@ async def _new_org(database: BoundDatabase, slug: str) -> Organization:
 
 @pytest.fixture
 async def org(database: BoundDatabase) -> Organization:
-    return await _new_org(database, "org-" + uuid.uuid4().hex[:8])
+    return await new_org(database, "org-" + uuid.uuid4().hex[:8])
 
 
 @pytest.fixture
 async def other_org(database: BoundDatabase) -> Organization:
-    return await _new_org(database, "other-" + uuid.uuid4().hex[:8])
+    return await new_org(database, "other-" + uuid.uuid4().hex[:8])
 
 
 TokenFactory = Callable[..., Awaitable[dict[str, str]]]
@@ -118,6 +123,11 @@ TokenFactory = Callable[..., Awaitable[dict[str, str]]]
 def auth(database: BoundDatabase, org: Organization) -> TokenFactory:
     """`await auth(role=..., organization=..., employee_id=...)` -> Authorization headers
     carrying a real API token, minted through the service."""
+    return token_factory(database, org)
+
+
+def token_factory(database: BoundDatabase, org: Organization) -> TokenFactory:
+    """The `auth` fixture's value, for fixtures of a wider scope."""
 
     async def headers(
         role: Role = Role.ORG_ADMIN,

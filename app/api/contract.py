@@ -10,11 +10,12 @@ FastAPI's documented ways are used: `app.webhooks` for the webhooks, and a repla
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any, Literal
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -56,8 +57,7 @@ def documented_body(model: type[BaseModel]) -> dict[str, Any]:
 
 def install_contract(app: FastAPI) -> None:
     """Declare the webhooks, and make `app.openapi()` add the security scheme."""
-    for event in CATALOGUE.values():
-        _declare_webhook(app, event)
+    app.webhooks.routes.extend(_webhooks().routes)
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -139,14 +139,25 @@ def envelope(event: EventType) -> type[BaseModel]:
     )
 
 
-def _declare_webhook(app: FastAPI, event: EventType) -> None:
+@functools.cache
+def _webhooks() -> APIRouter:
+    """One entry per event type, declared once per process and shared by every app made in
+    it (documentation only, never served): declaring them is costly, and the tests make
+    many apps."""
+    router = APIRouter()
+    for event in CATALOGUE.values():
+        _declare_webhook(router, event)
+    return router
+
+
+def _declare_webhook(router: APIRouter, event: EventType) -> None:
     model = envelope(event)
 
     async def receiver(body: Any) -> None:
         """Documentation only: the receiver is the subscriber's."""
 
     receiver.__annotations__ = {"body": model, "return": None}
-    app.webhooks.add_api_route(
+    router.add_api_route(
         event.name,
         receiver,
         methods=["POST"],

@@ -8,14 +8,23 @@ or field that is not listed here fails `test_every_route_is_in_the_matrix`.
 from __future__ import annotations
 
 import json
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 
+import asyncpg
+import httpx
 import pytest
 
+from app.adapters.db.database import BoundDatabase
+from app.adapters.db.sql import to_dsn
 from app.api.graphql.schema import build_schema
 from app.config import Settings
 from app.domain.access import Role
 from app.main import create_app
+from app.services.ports import Organization
 from tests.api.matrix import Op, directory, integrations, programs, relationships
+from tests.conftest import default_settings, new_org, token_factory
 from tests.factories import employee_row
 
 PUBLIC = {("GET", "/healthz"), ("GET", "/readyz")}
@@ -44,9 +53,71 @@ def _snake(name: str) -> str:
     return "".join("_" + c.lower() if c.isupper() else c for c in name)
 
 
+@dataclass(frozen=True)
+class Seeded:
+    connection: asyncpg.Connection
+    org: Organization
+    other_org: Organization
+    victim: dict
+    intruders: dict[str, dict[str, str]]
+
+
+@pytest.fixture(scope="module")
+async def seeded(app_url: str) -> AsyncIterator[Seeded]:
+    """The victim, seeded once for every case of this module in one transaction, rolled
+    back at the end. Each case runs in a savepoint of it (`connection` below), so what a
+    case writes, an intruder's write included, is undone before the next one."""
+    connection = await asyncpg.connect(to_dsn(app_url))
+    transaction = connection.transaction()
+    await transaction.start()
+    try:
+        database = BoundDatabase(connection)
+        await database.open()
+        org = await new_org(database, "org-" + uuid.uuid4().hex[:8])
+        other_org = await new_org(database, "other-" + uuid.uuid4().hex[:8])
+        auth = token_factory(database, org)
+        app = create_app(default_settings(), database=database)
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            victim = await _victim(client, auth)
+        yield Seeded(connection, org, other_org, victim, await _intruders(auth, other_org, victim))
+    finally:
+        await transaction.rollback()
+        await connection.close()
+
+
 @pytest.fixture
-async def victim(client, auth):
+async def connection(seeded: Seeded) -> AsyncIterator[asyncpg.Connection]:
+    savepoint = seeded.connection.transaction()  # nested in the module's: a savepoint
+    await savepoint.start()
+    try:
+        yield seeded.connection
+    finally:
+        await savepoint.rollback()
+
+
+@pytest.fixture
+def org(seeded: Seeded) -> Organization:
+    return seeded.org
+
+
+@pytest.fixture
+def other_org(seeded: Seeded) -> Organization:
+    return seeded.other_org
+
+
+@pytest.fixture
+def victim(seeded: Seeded) -> dict:
     """An organisation with one of everything, and the ids of its objects."""
+    return seeded.victim
+
+
+@pytest.fixture
+def intruders(seeded: Seeded) -> dict[str, dict[str, str]]:
+    return seeded.intruders
+
+
+async def _victim(client, auth) -> dict:
     objects: dict = {"secrets": set(), "ids": set()}
     for area in AREAS:
         seeded = await area.seed(client, auth)
@@ -56,8 +127,7 @@ async def victim(client, auth):
     return objects
 
 
-@pytest.fixture
-async def intruders(auth, other_org, victim):
+async def _intruders(auth, other_org, victim) -> dict[str, dict[str, str]]:
     """An administrator of another organisation, and a participant of the victim's own
     organisation who has no part in the victim's objects."""
     return {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -70,14 +71,19 @@ class Mutation(
     pass
 
 
-def _limits(settings: Settings) -> list[Callable[[], SchemaExtension]]:
+# (max depth, max aliases, max cost, max tokens): all a schema takes from the settings.
+_Limits = tuple[int, int, int, int]
+
+
+def _limits(limits: _Limits) -> list[Callable[[], SchemaExtension]]:
     """The schema's extensions, as factories (Strawberry makes each afresh per request)."""
+    max_depth, max_aliases, max_cost, max_tokens = limits
     # The rules are made once, here: a limiter built per request is a new rule class every
     # time, and the validation cache, keyed by the rules, would then never hit.
     rules = [
-        *QueryDepthLimiter(max_depth=settings.graphql_max_depth).validation_rules,
-        *MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases).validation_rules,
-        cost_rule(settings.graphql_max_cost),
+        *QueryDepthLimiter(max_depth=max_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules,
+        cost_rule(max_cost),
     ]
     # Dashboards send the same documents again and again: parse and validate each once
     # (the limits above are validation rules, so their verdicts are cached with it).
@@ -85,7 +91,7 @@ def _limits(settings: Settings) -> list[Callable[[], SchemaExtension]]:
         lambda: ParserCache(maxsize=512),
         lambda: ValidationCache(maxsize=512),
         lambda: AddValidationRules(rules),
-        lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        lambda: MaxTokensLimiter(max_token_count=max_tokens),
         lambda: MaskErrors(should_mask_error=_is_unexpected),
     ]
 
@@ -98,7 +104,21 @@ def _is_unexpected(error: GraphQLError) -> bool:
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=_limits(settings))
+    return _schema(
+        (
+            settings.graphql_max_depth,
+            settings.graphql_max_aliases,
+            settings.graphql_max_cost,
+            settings.graphql_max_tokens,
+        )
+    )
+
+
+@functools.cache
+def _schema(limits: _Limits) -> strawberry.Schema:
+    """Built once per set of limits: a schema holds no per-app state, and building one is
+    most of what `create_app` costs, which a process making many apps (the tests) repeats."""
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=_limits(limits))
 
 
 # A body above this size is decoded in a worker thread (an import's variables), so the event
