@@ -8,7 +8,10 @@
 # roles"). It also runs the background work (BACKGROUND_WORK=false when workers do).
 # One process per container: scale with replicas (compose.yaml); their rate limits need a
 # shared RATE_LIMIT_STORAGE (redis://...).
-FROM python:3.11-slim
+# The base image is an argument so a build can take it from a registry mirror or a locally
+# built image (docs/operations.md, "Building without Docker Hub").
+ARG PYTHON_IMAGE=python:3.11-slim
+FROM ${PYTHON_IMAGE}
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
     ENVIRONMENT=production
