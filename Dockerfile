@@ -29,5 +29,7 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s CMD python -c \
     "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/readyz')"
 # SIGTERM drains: in-flight requests finish (up to 20 s), then the background job in hand.
+# Give it longer than Docker's default 10 s before SIGKILL: `docker stop -t 30`,
+# compose's stop_grace_period, Kubernetes' terminationGracePeriodSeconds.
 STOPSIGNAL SIGTERM
 CMD ["mentoring", "serve", "--host", "0.0.0.0", "--port", "8000"]
