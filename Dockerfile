@@ -9,7 +9,7 @@
 # One process per container: scale with replicas (compose.yaml); their rate limits need a
 # shared RATE_LIMIT_STORAGE (redis://...).
 # The base image is an argument so a build can take it from a registry mirror or a locally
-# built image (docs/operations.md, "Building without Docker Hub").
+# built image (docs/operations.md: "Building without Docker Hub").
 ARG PYTHON_IMAGE=python:3.11-slim
 FROM ${PYTHON_IMAGE}
 

@@ -116,7 +116,8 @@ def test_the_database_the_image_is_given_is_the_stack_s_own() -> None:
 def seconds(duration: str) -> float:
     """A compose duration such as 30s, 1m30s or 1m."""
     parts = re.fullmatch(r"(?:(\d+)m)?(?:(\d+)s)?", duration)
-    assert parts is not None and duration, f"unreadable duration {duration!r}"
+    assert duration, "an empty duration"
+    assert parts is not None, f"unreadable duration {duration!r}"
     return int(parts.group(1) or 0) * 60 + int(parts.group(2) or 0)
 
 

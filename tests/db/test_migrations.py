@@ -92,6 +92,7 @@ async def test_replicas_starting_at_once_both_migrate_and_neither_fails(scratch_
             assert replica.returncode == 0, stderr.decode()[-2000:]
     assert {"employees", "organizations"} <= await _tables(scratch_url)
 
+
 # --- orgcap0001: the load cap across programs moves from program policies to organisations --
 
 _CAP_FIELD = "max_open_pairs_across_programs"
