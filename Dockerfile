@@ -8,7 +8,10 @@
 # roles"). It also runs the background work (BACKGROUND_WORK=false when workers do).
 # One process per container: scale with replicas (compose.yaml); their rate limits need a
 # shared RATE_LIMIT_STORAGE (redis://...).
-FROM python:3.11-slim
+# The base image is an argument so a build can take it from a registry mirror or a locally
+# built image (docs/operations.md: "Building without Docker Hub").
+ARG PYTHON_IMAGE=python:3.11-slim
+FROM ${PYTHON_IMAGE}
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
     ENVIRONMENT=production
@@ -26,5 +29,7 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s CMD python -c \
     "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/readyz')"
 # SIGTERM drains: in-flight requests finish (up to 20 s), then the background job in hand.
+# Give it longer than Docker's default 10 s before SIGKILL: `docker stop -t 30`,
+# compose's stop_grace_period, Kubernetes' terminationGracePeriodSeconds.
 STOPSIGNAL SIGTERM
 CMD ["mentoring", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -37,6 +37,10 @@ cli.add_typer(audit_cli, name="audit")
 
 T = TypeVar("T")
 
+# How long `serve` lets in-flight requests finish after SIGTERM; a container's stop timeout
+# (compose's stop_grace_period) must be longer, or they are killed mid-request.
+GRACEFUL_SHUTDOWN_SECONDS = 20
+
 # Young-generation threshold of the processes `serve` runs (Python's default is 700).
 GC_YOUNG_THRESHOLD = 10_000
 
@@ -97,7 +101,7 @@ def serve(
         workers=workers,
         access_log=False,
         log_config=None,
-        timeout_graceful_shutdown=20,
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
     )
 
 

@@ -4,13 +4,16 @@ import asyncio
 from logging.config import fileConfig
 
 from alembic import context
-from sqlalchemy import pool
+from sqlalchemy import pool, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.adapters.db.schema import metadata
 
 config = context.config
+# Every `serve` migrates on start, so replicas started together would race to create the same
+# tables: the first to take this lock migrates, the others wait and then find nothing to do.
+MIGRATION_LOCK = 0x6D656E746F72_02  # beside the scheduler's (app/adapters/background/leader.py)
 if config.config_file_name is not None and not config.attributes.get("skip_logging"):
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
@@ -28,6 +31,8 @@ def _url() -> str:
 def do_run_migrations(connection: Connection) -> None:
     context.configure(connection=connection, target_metadata=metadata, compare_server_default=True)
     with context.begin_transaction():
+        # Held to the end of the transaction; Alembic reads the current revision after it.
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         context.run_migrations()
 
 

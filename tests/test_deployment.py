@@ -18,7 +18,7 @@ import pytest
 import typer.main
 import yaml
 
-from app.cli import cli
+from app.cli import GRACEFUL_SHUTDOWN_SECONDS, cli
 from app.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,3 +111,18 @@ def test_the_database_the_image_is_given_is_the_stack_s_own() -> None:
             rf"postgresql://{postgres['POSTGRES_USER']}:[^@]+@postgres:5432/{postgres['POSTGRES_DB']}",
             url,
         )
+
+
+def seconds(duration: str) -> float:
+    """A compose duration such as 30s, 1m30s or 1m."""
+    parts = re.fullmatch(r"(?:(\d+)m)?(?:(\d+)s)?", duration)
+    assert duration, "an empty duration"
+    assert parts is not None, f"unreadable duration {duration!r}"
+    return int(parts.group(1) or 0) * 60 + int(parts.group(2) or 0)
+
+
+@pytest.mark.parametrize("name", sorted(OURS))
+def test_a_stopped_service_is_given_time_to_finish_its_requests(name: str) -> None:
+    """compose waits 10 s by default, then kills: requests `serve` still drains are cut off."""
+    grace = seconds(OURS[name].get("stop_grace_period", "10s"))
+    assert grace > GRACEFUL_SHUTDOWN_SECONDS
