@@ -70,8 +70,10 @@ async def registered(client, auth, jwks_url):
     )
 
 
-def _token(key, **claims) -> str:
+def _token(key, *, offsets: dict[str, int] | None = None, **claims) -> str:
+    """A signed token; `offsets` sets time claims in seconds from the moment of signing."""
     now = int(time.time())
+    claims |= {name: now + seconds for name, seconds in (offsets or {}).items()}
     base = {
         "iss": ISSUER,
         "aud": AUDIENCE,
@@ -98,8 +100,8 @@ async def test_a_providers_token_maps_to_role_and_employee(client, registered, s
 @pytest.mark.parametrize(
     ("claims", "detail"),
     [
-        ({"exp": int(time.time()) - 120}, "the token has expired"),
-        ({"nbf": int(time.time()) + 600}, "the token is not valid yet"),
+        ({"offsets": {"exp": -120}}, "the token has expired"),
+        ({"offsets": {"nbf": 600}}, "the token is not valid yet"),
         ({"aud": "someone-else"}, "the token is not for this service"),
         ({"mentoring_role": "emperor"}, "the token carries no role this service knows"),
         ({"employee_number": "NOBODY"}, "the token's employee is not in the directory"),
