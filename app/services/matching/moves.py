@@ -45,9 +45,13 @@ def improved(pairs: Pairs, assigned: Ints) -> Ints | None:
     """`assigned` (mentor column per solver row, -1: unmatched) after every gaining chain of
     moves, or None when finding them takes more than `MOST_PASSES` passes (or one cannot be
     followed): a solve is then faster."""
+    order = np.argsort(pairs.columns, kind="stable")
+    by_mentor = Pairs(
+        pairs.rows[order], pairs.columns[order], pairs.costs[order], pairs.unmatched, pairs.slots
+    )
     assigned = assigned.copy()
     for _ in range(MOST_PASSES):
-        chains = _gaining_chains(pairs, assigned)
+        chains = _gaining_chains(by_mentor, assigned)
         if chains is None:
             return assigned
         if not chains:
@@ -61,34 +65,38 @@ def improved(pairs: Pairs, assigned: Ints) -> Ints | None:
 def _gaining_chains(pairs: Pairs, assigned: Ints) -> list[list[tuple[int, int]]] | None:
     """Chains of moves (row, its new column or -1), each lowering the total cost and none
     sharing a mentor or a row with another, so all can be made at once; None when the prices
-    settle within what the solution allows (no chain gains); [] when none can be followed."""
+    settle within what the solution allows (no chain gains); [] when none can be followed.
+    `pairs` come in mentor order: each mentor's best offer is one reduction over its run."""
     mentors = len(pairs.slots)
     own_cost, ceiling, holder = _limits(pairs, assigned)
+    columns = pairs.columns
+    starts = np.flatnonzero(np.diff(columns, prepend=-1))
+    listed = columns[starts]
     source = assigned[pairs.rows]
-    moves = np.flatnonzero(source != pairs.columns)
-    source, target = source[moves], pairs.columns[moves]
-    gain = own_cost[pairs.rows[moves]] - pairs.costs[moves]
-    prices = np.zeros(mentors)
-    by = np.full(mentors, -1, dtype=np.int64)  # the move (index in `moves`) that set a price
+    source[source < 0] = mentors  # an unmatched row moves from a place priced 0
+    gain = own_cost[pairs.rows] - pairs.costs  # 0 on a row's own pair
+    prices = np.zeros(mentors + 1)
+    by = np.full(mentors, -1, dtype=np.int64)  # the pair that set each mentor's price
     for _ in range(MOST_STEPS):
-        over = np.flatnonzero(prices > ceiling)
+        over = np.flatnonzero(prices[:mentors] > ceiling)
         if np.count_nonzero(holder[over] < 0) > MOST_MORE_MATCHED:
             return []
         if len(over):
-            trail = (moves, by, own_cost)
+            trail = (by, own_cost)
             return _disjoint([_chain(pairs, assigned, trail, end, holder) for end in over.tolist()])
-        offered = np.where(source >= 0, prices[np.maximum(source, 0)], 0.0) + gain
-        raised = prices.copy()
-        np.maximum.at(raised, target, offered)
-        # Rises within rounding are ignored, so every price is the one its move set.
-        rose = raised > prices + TOLERANCE
+        offered = prices[source] + gain
+        best = np.maximum.reduceat(offered, starts) if len(starts) else offered[:0]
+        # Rises within rounding are ignored, so every price is the one its pair set.
+        rose = best > prices[listed] + TOLERANCE
         if not rose.any():
             return None
-        setting = np.flatnonzero(rose[target] & (offered >= raised[target]))
-        by[target[setting]] = setting
-        prices = np.where(rose, raised, prices)
+        prices[listed[rose]] = best[rose]
+        raised = np.zeros(mentors + 1, dtype=np.bool_)
+        raised[listed[rose]] = True
+        setting = np.flatnonzero(raised[columns] & (offered >= prices[columns]))
+        by[columns[setting]] = setting
     # Still rising: mentees trading mentors around a loop that gains, found from any mentor.
-    trail = (moves, by, own_cost)
+    trail = (by, own_cost)
     return _disjoint([_chain(pairs, assigned, trail, end, holder) for end in range(mentors)])
 
 
@@ -130,12 +138,12 @@ def _limits(pairs: Pairs, assigned: Ints) -> tuple[Floats, Floats, Ints]:
 
 
 def _chain(
-    pairs: Pairs, assigned: Ints, trail: tuple[Ints, Ints, Floats], end: int, holder: Ints
+    pairs: Pairs, assigned: Ints, trail: tuple[Ints, Floats], end: int, holder: Ints
 ) -> list[tuple[int, int]]:
     """The moves that priced mentor `end`, followed back to an unmatched row; with, when
     `end` is full, its dearest holder leaving. Where the trail loops back on itself, the loop
     alone: mentees trading mentors, kept only if the trade gains. [] when neither."""
-    moves, by, own_cost = trail
+    by, own_cost = trail
     chain: list[tuple[int, int]] = []
     gains: list[float] = []
     seen: dict[int, int] = {}  # column -> its place in the chain
@@ -147,7 +155,7 @@ def _chain(
         if by[column] < 0:
             return []
         seen[column] = len(chain)
-        entry = int(moves[by[column]])
+        entry = int(by[column])
         row = int(pairs.rows[entry])
         chain.append((row, column))
         gains.append(float(own_cost[row] - pairs.costs[entry]))
