@@ -41,14 +41,17 @@ def listed_pairs(draw: st.DrawFn) -> tuple[Pairs, np.ndarray]:
 
 
 def cost_of(pairs: Pairs, assigned: np.ndarray) -> float:
-    cost = {(int(r), int(c)): float(x) for r, c, x in zip(pairs.rows, pairs.columns, pairs.costs)}
+    cost = {
+        (int(r), int(c)): float(x)
+        for r, c, x in zip(pairs.rows, pairs.columns, pairs.costs, strict=True)
+    }
     return sum(UNMATCHED if c < 0 else cost[(r, int(c))] for r, c in enumerate(assigned))
 
 
 def optimum(pairs: Pairs, rows: int) -> float:
     columns = np.repeat(np.arange(len(pairs.slots)), pairs.slots)
     matrix = np.full((rows, len(columns) + rows), 1e9)
-    for r, c, x in zip(pairs.rows, pairs.columns, pairs.costs):
+    for r, c, x in zip(pairs.rows, pairs.columns, pairs.costs, strict=True):
         matrix[r, np.flatnonzero(columns == c)] = x
     matrix[np.arange(rows), len(columns) + np.arange(rows)] = UNMATCHED
     picked = linear_sum_assignment(matrix)
@@ -64,7 +67,7 @@ def test_moves_keep_every_pair_listed_and_every_mentor_within_places_and_never_c
     better = improved(pairs, assigned)
     if better is None:  # left to a solve
         return
-    listed = set(zip(pairs.rows.tolist(), pairs.columns.tolist()))
+    listed = set(zip(pairs.rows.tolist(), pairs.columns.tolist(), strict=True))
     assert all(c < 0 or (r, c) in listed for r, c in enumerate(better.tolist()))
     load = np.bincount(better[better >= 0], minlength=len(pairs.slots))
     assert np.all(load <= pairs.slots)
