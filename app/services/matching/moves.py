@@ -25,9 +25,10 @@ TOLERANCE = 1e-7
 # more mentee each, found in one pass: more, and many passes would follow (a solve is faster).
 MOST_PASSES = 40
 MOST_MORE_MATCHED = 64
-# Relaxation steps before giving up: prices settle in a handful unless a cycle of trades
-# gains, which a solve finds faster than prices rising around it.
-MOST_STEPS = 64
+# Relaxation steps, over all passes, before a solve is faster: a step reads every listed
+# pair once, a solve each pair once per place of its mentor, many times over. Prices settle
+# in a handful of steps, unless mentees trading around a loop gain little at each turn.
+MOST_STEPS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +51,9 @@ def improved(pairs: Pairs, assigned: Ints) -> Ints | None:
         pairs.rows[order], pairs.columns[order], pairs.costs[order], pairs.unmatched, pairs.slots
     )
     assigned = assigned.copy()
+    steps = [MOST_STEPS]  # left for the whole improvement, shared by its passes
     for _ in range(MOST_PASSES):
-        chains = _gaining_chains(by_mentor, assigned)
+        chains = _gaining_chains(by_mentor, assigned, steps)
         if chains is None:
             return assigned
         if not chains:
@@ -62,7 +64,9 @@ def improved(pairs: Pairs, assigned: Ints) -> Ints | None:
     return None
 
 
-def _gaining_chains(pairs: Pairs, assigned: Ints) -> list[list[tuple[int, int]]] | None:
+def _gaining_chains(
+    pairs: Pairs, assigned: Ints, steps: list[int]
+) -> list[list[tuple[int, int]]] | None:
     """Chains of moves (row, its new column or -1), each lowering the total cost and none
     sharing a mentor or a row with another, so all can be made at once; None when the prices
     settle within what the solution allows (no chain gains); [] when none can be followed.
@@ -77,7 +81,8 @@ def _gaining_chains(pairs: Pairs, assigned: Ints) -> list[list[tuple[int, int]]]
     gain = own_cost[pairs.rows] - pairs.costs  # 0 on a row's own pair
     prices = np.zeros(mentors + 1)
     by = np.full(mentors, -1, dtype=np.int64)  # the pair that set each mentor's price
-    for _ in range(MOST_STEPS):
+    while steps[0] > 0:
+        steps[0] -= 1
         over = np.flatnonzero(prices[:mentors] > ceiling)
         if np.count_nonzero(holder[over] < 0) > MOST_MORE_MATCHED:
             return []
@@ -95,9 +100,7 @@ def _gaining_chains(pairs: Pairs, assigned: Ints) -> list[list[tuple[int, int]]]
         raised[listed[rose]] = True
         setting = np.flatnonzero(raised[columns] & (offered >= prices[columns]))
         by[columns[setting]] = setting
-    # Still rising: mentees trading mentors around a loop that gains, found from any mentor.
-    trail = (by, own_cost)
-    return _disjoint([_chain(pairs, assigned, trail, end, holder) for end in range(mentors)])
+    return []
 
 
 def _disjoint(chains: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
