@@ -24,6 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
+from app.services.matching.moves import Pairs, improved
 from app.services.matching.shortlists import Shortlists
 from app.services.matching.solver_process import in_solver_process, matching_of
 
@@ -41,12 +42,14 @@ ROUNDS_BEFORE_WHOLE_LISTS = 6
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    """Row -> mentor column for the matched; the last solve's shape; rounds it took."""
+    """Row -> mentor column for the matched; the solver matrix's shape; rounds of widening
+    it took, and how many of them needed a solve."""
 
     chosen: dict[int, int]
     shape: tuple[int, int]
     rounds: int
     lists: Shortlists
+    solves: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,27 +71,55 @@ class _Graph:
     top: float  # costs are `top + 1 - score`
     unmatched: float  # the cost of leaving a mentee unmatched
     owner: Ints  # mentor column of each solver column
-    matrix: csr_matrix
+    copies: Ints  # solver columns of each mentor
+    first: Ints  # each mentor's first solver column
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """The solver matrix's shape: a row per mentee, a column per slot and per mentee."""
+        return len(self.solve_rows), len(self.owner) + len(self.solve_rows)
 
 
 def best_assignment(
     lists: Shortlists, slots: Ints, free: NDArray[np.bool_], widen: Widen
 ) -> Assignment:
-    """The cohort's optimum for the `free` rows: solved on the lists, widened until proven."""
-    rounds = 0
+    """The cohort's optimum for the `free` rows: solved on the lists, widened until proven.
+    After a widening, the last solution is solved again only when the new pairs can improve
+    it: most widenings only prove that they cannot, and a solve is most of a run's time."""
+    rounds = solves = 0
     duals: _Duals | None = None
+    last: dict[int, int] | None = None  # mentee row -> mentor column of the last solution
     while True:
         rounds += 1
-        graph = _graph(lists, slots, free, duals)
-        chosen = _solve(graph)
+        graph = _graph(lists, slots, free)
         whole = rounds > ROUNDS_BEFORE_WHOLE_LISTS
-        bounds, prices, duals = _open_rows(graph, chosen, lists, slots, whole=whole)
+        chosen = None if last is None or whole else _moved(graph, last, slots)
+        proven = None if chosen is None else _open_rows(graph, chosen, lists, slots, whole=whole)
+        if chosen is None or proven is None or proven[2] is None:
+            solves += 1
+            chosen = _solve(graph, duals)
+            proven = _open_rows(graph, chosen, lists, slots, whole=whole)
+        bounds, prices, duals = proven
+        last = {int(graph.solve_rows[r]): column for r, column in chosen.items()}
         if bounds:
             lists, added = widen(lists, bounds, prices)
         if not bounds or not added:
-            pairs = {int(graph.solve_rows[r]): column for r, column in chosen.items()}
-            pairs = _ties_to_lower_ids(pairs, lists, slots, graph.solve_rows)
-            return Assignment(pairs, graph.matrix.shape, rounds, lists)
+            pairs = _ties_to_lower_ids(last, lists, slots, graph.solve_rows)
+            return Assignment(pairs, graph.shape, rounds, lists, solves)
+
+
+def _moved(graph: _Graph, last: dict[int, int], slots: Ints) -> dict[int, int] | None:
+    """The last solution (mentee row -> column) improved by a few moves on the widened
+    graph, as solver row -> column; None when a solve is the faster way."""
+    assigned = np.full(len(graph.solve_rows), -1, dtype=np.int64)
+    at = np.searchsorted(graph.solve_rows, np.fromiter(last, dtype=np.int64, count=len(last)))
+    assigned[at] = list(last.values())
+    pairs = Pairs(graph.entry_rows, graph.entry_columns, graph.entry_costs, graph.unmatched, slots)
+    better = improved(pairs, assigned)
+    if better is None:
+        return None
+    matched = np.flatnonzero(better >= 0)
+    return dict(zip(matched.tolist(), better[matched].tolist(), strict=True))
 
 
 def _ties_to_lower_ids(
@@ -133,7 +164,7 @@ def _score(lists: Shortlists, row: int, column: int) -> float:
     return float(scores[columns == column][0])
 
 
-def _graph(lists: Shortlists, slots: Ints, free: NDArray[np.bool_], duals: _Duals | None) -> _Graph:
+def _graph(lists: Shortlists, slots: Ints, free: NDArray[np.bool_]) -> _Graph:
     use = np.flatnonzero(free[lists.rows])
     rows, columns, scores = lists.rows[use], lists.columns[use], lists.scores[use]
     solve_rows = np.unique(rows)
@@ -148,24 +179,41 @@ def _graph(lists: Shortlists, slots: Ints, free: NDArray[np.bool_], duals: _Dual
     # One more matched mentee outweighs any gain in total score: scores are >= 0, so costs
     # lie in [1, top + 1] and no two assignments' costs differ by more than this.
     unmatched = (top + 1.0) * (len(solve_rows) + 2)
-    solved = np.flatnonzero(_may_improve(rows, columns, costs, entry_rows, len(slots), duals))
-    repeat = copies[columns[solved]]
+    owner = np.repeat(np.arange(len(slots), dtype=np.int64), copies)
+    return _Graph(solve_rows, entry_rows, columns, costs, top, unmatched, owner, copies, first)
+
+
+def _matrix(graph: _Graph, duals: _Duals | None) -> csr_matrix:
+    """The solver's matrix: each listed pair the solve needs, once per slot of its mentor."""
+    mentors = len(graph.copies)
+    solved = np.flatnonzero(
+        _may_improve(
+            graph.solve_rows[graph.entry_rows],
+            graph.entry_columns,
+            graph.entry_costs,
+            graph.entry_rows,
+            mentors,
+            duals,
+        )
+    )
+    columns, copies = graph.entry_columns[solved], graph.copies
+    repeat = copies[columns]
     offsets = np.arange(int(repeat.sum())) - np.repeat(np.cumsum(repeat) - repeat, repeat)
-    n, total = len(solve_rows), int(copies.sum())
-    matrix = csr_matrix(
+    n, total = graph.shape[0], len(graph.owner)
+    return csr_matrix(
         (
-            np.concatenate([np.repeat(costs[solved], repeat), np.full(n, unmatched)]),
+            np.concatenate(
+                [np.repeat(graph.entry_costs[solved], repeat), np.full(n, graph.unmatched)]
+            ),
             (
-                np.concatenate([np.repeat(entry_rows[solved], repeat), np.arange(n)]),
+                np.concatenate([np.repeat(graph.entry_rows[solved], repeat), np.arange(n)]),
                 np.concatenate(
-                    [np.repeat(first[columns[solved]], repeat) + offsets, total + np.arange(n)]
+                    [np.repeat(graph.first[columns], repeat) + offsets, total + np.arange(n)]
                 ),
             ),
         ),
-        shape=(n, total + n),
+        shape=graph.shape,
     )
-    owner = np.repeat(np.arange(len(slots), dtype=np.int64), copies)
-    return _Graph(solve_rows, entry_rows, columns, costs, top, unmatched, owner, matrix)
 
 
 def _may_improve(
@@ -189,14 +237,16 @@ def _may_improve(
     return new | (reduced <= margin)
 
 
-def _solve(graph: _Graph) -> dict[int, int]:
+def _solve(graph: _Graph, duals: _Duals | None) -> dict[int, int]:
     """Solver row -> mentor column for the matched (the others took their own column)."""
-    if graph.matrix.shape[0] == 0:
+    if graph.shape[0] == 0:
         return {}
-    if graph.matrix.nnz < SOLVE_IN_PROCESS_FROM:
-        solver_rows, solver_columns = matching_of(graph.matrix)
+    matrix = _matrix(graph, duals)
+    if matrix.nnz < SOLVE_IN_PROCESS_FROM:
+        solver_rows, solver_columns = matching_of(matrix)
     else:
-        solver_rows, solver_columns = in_solver_process(graph.matrix)
+        solver_rows, solver_columns = in_solver_process(matrix)
+    del matrix  # the solve's largest array: not kept while the answer is read
     matched = solver_columns < len(graph.owner)
     return dict(
         zip(
@@ -220,7 +270,7 @@ def _open_rows(
     own_cost = np.full(n, graph.unmatched)
     is_own = assigned[graph.entry_rows] == graph.entry_columns
     own_cost[graph.entry_rows[is_own]] = graph.entry_costs[is_own]
-    found = _prices(graph, assigned, own_cost, len(slots))
+    found = _prices(graph, assigned, own_cost, slots)
     prices = np.zeros(len(slots)) if found is None else found
     values = own_cost + np.where(assigned >= 0, prices[np.maximum(assigned, 0)], 0.0)
     load = np.bincount(assigned[assigned >= 0], minlength=len(slots))
@@ -250,10 +300,17 @@ def _open_rows(
     )
 
 
-def _prices(graph: _Graph, assigned: Ints, own_cost: Floats, mentors: int) -> Floats | None:
+def _prices(graph: _Graph, assigned: Ints, own_cost: Floats, slots: Ints) -> Floats | None:
     """The smallest mentor prices (>= 0) under which every listed pair is priced fairly: a
-    mentee's own pair no dearer than any other on its list. None when they do not settle
-    (the solution would not be optimal: never expected, then every list is made whole)."""
+    mentee's own pair no dearer than any other on its list. None when no such prices fit the
+    solution (a mentor with room priced, a mentee worth more than being unmatched costs): the
+    solution is then not the optimum of the listed pairs, and rising prices show it early."""
+    mentors = len(slots)
+    matched = assigned >= 0
+    ceiling = np.full(mentors, graph.unmatched)
+    np.minimum.at(ceiling, assigned[matched], graph.unmatched - own_cost[matched])
+    ceiling[np.bincount(assigned[matched], minlength=mentors) < slots] = 0.0
+    ceiling += TOLERANCE
     prices = np.zeros(mentors)
     alone = assigned[graph.entry_rows] < 0  # a mentee left unmatched: each mentor it lists
     np.maximum.at(prices, graph.entry_columns[alone], graph.unmatched - graph.entry_costs[alone])
@@ -262,6 +319,8 @@ def _prices(graph: _Graph, assigned: Ints, own_cost: Floats, mentors: int) -> Fl
     target = graph.entry_columns[moved]
     step = own_cost[graph.entry_rows[moved]] - graph.entry_costs[moved]
     for _ in range(mentors + 2):
+        if np.any(prices > ceiling):
+            return None
         raised = prices.copy()
         np.maximum.at(raised, target, prices[source] + step)
         if np.all(raised - prices <= TOLERANCE):

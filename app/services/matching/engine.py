@@ -81,7 +81,8 @@ class MatchingStats:
     solve_seconds: float
     explain_seconds: float
     listed_pairs: int = 0  # pairs on the mentees' shortlists when the run was proven
-    solve_rounds: int = 0
+    solve_rounds: int = 0  # rounds of widening
+    solves: int = 0  # rounds that needed a solve (the others proved the last solution)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +153,7 @@ def solve_matching(
         explain_seconds=perf_counter() - done,
         listed_pairs=len(lists.rows),
         solve_rounds=solved.rounds,
+        solves=solved.solves,
     )
     total = math.fsum(p.score for p in proposals)
     return MatchingResult(proposals, unmatched, total, stats)
