@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import cache
 from typing import Annotated, Any, TypeVar, cast
 from uuid import UUID
 
@@ -30,11 +29,13 @@ GoalKind = strawberry.enum(DomainGoalKind, name="GoalKind")
 # JSON), learnt from the first value of the type: asking a UUID or a date whether it has
 # `keys` raises and catches an AttributeError inside `hasattr`, for every field of every node.
 _HOW: dict[type, int] = {}
+_NAMES: dict[type, tuple[str, ...]] = {}
 
 
-@cache
 def _names(kind: type) -> tuple[str, ...]:
-    return tuple(kind.__annotations__)
+    if (names := _NAMES.get(kind)) is None:
+        names = _NAMES[kind] = tuple(kind.__annotations__)
+    return names
 
 
 def _how(item: Any) -> int:
