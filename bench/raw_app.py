@@ -104,7 +104,9 @@ def create_app() -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         dsn = os.environ["BENCH_DSN"]
-        app.state.pool = await asyncpg.create_pool(dsn, min_size=10, max_size=10)
+        app.state.pool = await asyncpg.create_pool(
+            dsn, min_size=10, max_size=10, reset=_reset_connection
+        )
         yield
         await app.state.pool.close()
 
@@ -127,6 +129,14 @@ def create_app() -> Starlette:
     )
     app.state.org = org
     return app
+
+
+async def _reset_connection(connection: asyncpg.Connection) -> None:
+    """The service's pool reset (`app.adapters.db.database`): a rollback only when a
+    transaction was left open, instead of asyncpg's default (RESET ALL, UNLISTEN, ...: a
+    round trip on every release), which would flatter the service's ratio."""
+    if connection.is_in_transaction():
+        await connection.execute("ROLLBACK")
 
 
 def _json(body: Any, status_code: int = 200) -> Response:

@@ -25,14 +25,33 @@ ContentPart = strawberry.enum(DomainContentPart, name="ContentPart")
 GoalKind = strawberry.enum(DomainGoalKind, name="GoalKind")
 
 
+# How a value of each type is passed on (0: as it is, 1: a tuple as a list, 2: a mapping as
+# JSON), learnt from the first value of the type: asking a UUID or a date whether it has
+# `keys` raises and catches an AttributeError inside `hasattr`, for every field of every node.
+_HOW: dict[type, int] = {}
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _names(kind: type) -> tuple[str, ...]:
+    if (names := _NAMES.get(kind)) is None:
+        names = _NAMES[kind] = tuple(kind.__annotations__)
+    return names
+
+
+def _how(item: Any) -> int:
+    how = _HOW.get(type(item))
+    if how is None:
+        how = _HOW[type(item)] = 1 if isinstance(item, tuple) else 2 if hasattr(item, "keys") else 0
+    return how
+
+
 def build(kind: type[T], value: Any, **overrides: Any) -> T:
     """A GraphQL object from a record with the same field names (mappings become JSON)."""
-    names = kind.__annotations__.keys()
-    values = {n: overrides[n] if n in overrides else getattr(value, n) for n in names}
+    values = {n: overrides[n] if n in overrides else getattr(value, n) for n in _names(kind)}
     for name, item in values.items():
-        if isinstance(item, tuple):
+        if (how := _how(item)) == 1:
             values[name] = list(item)
-        elif hasattr(item, "keys"):
+        elif how == 2:
             values[name] = cast(JSON, dict(item))
     return kind(**values)
 

@@ -25,6 +25,8 @@ from strawberry.extensions import (
 )
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLRequestData
+from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.name_converter import NameConverter
 
 from app.api.graphql.access import AccessMutation, AccessQuery
 from app.api.graphql.conclusion import ConclusionMutation, ConclusionQuery
@@ -103,6 +105,21 @@ def _is_unexpected(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, GraphQLError | DomainError)
 
 
+class RememberedNames(NameConverter):
+    """Strawberry's naming (snake_case to camelCase), each name worked out once: Strawberry
+    asks again for every argument of every field it resolves (a dashboard's page of pairs
+    asks for each pair's `goals` arguments), and the answer never changes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._names: dict[str, str] = {}
+
+    def apply_naming_config(self, name: str) -> str:
+        if (known := self._names.get(name)) is None:
+            known = self._names[name] = super().apply_naming_config(name)
+        return known
+
+
 def build_schema(settings: Settings) -> strawberry.Schema:
     return _schema(
         (
@@ -118,7 +135,12 @@ def build_schema(settings: Settings) -> strawberry.Schema:
 def _schema(limits: _Limits) -> strawberry.Schema:
     """Built once per set of limits: a schema holds no per-app state, and building one is
     most of what `create_app` costs, which a process making many apps (the tests) repeats."""
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=_limits(limits))
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=_limits(limits),
+        config=StrawberryConfig(name_converter=RememberedNames()),
+    )
 
 
 # A body above this size is decoded in a worker thread (an import's variables), so the event

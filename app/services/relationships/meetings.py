@@ -53,7 +53,8 @@ async def log_meeting(
     scope = reach(principal, Resource.MEETINGS, Action.WRITE)
     _check(meeting, clock.now().date())
     async with uow:
-        pair = await open_pair(uow, principal, meeting.mentorship_id, scope, lock=True)
+        # Shared: a pair's meetings may be logged side by side; a transition waits for them.
+        pair = await open_pair(uow, principal, meeting.mentorship_id, scope, shared=True)
         participant(pair)
         require_loggable(pair.status, meeting.held_on)
         stored = await uow.relationships.add_meeting(

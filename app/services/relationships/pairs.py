@@ -100,11 +100,19 @@ def relation_of(principal: Principal, mentorship: Mentorship | PairParties) -> V
 
 
 async def open_pair(
-    uow: UnitOfWork, principal: Principal, mentorship_id: UUID, scope: Reach, *, lock: bool = False
+    uow: UnitOfWork,
+    principal: Principal,
+    mentorship_id: UUID,
+    scope: Reach,
+    *,
+    lock: bool = False,
+    shared: bool = False,
 ) -> Pair:
     """The mentorship if the caller may reach it (OWN: they are in it), else NotFound."""
     # `lock`: its row is held until the transaction ends, so transitions queue, not race.
-    mentorship = await uow.programs.get_mentorship(mentorship_id, lock=lock)
+    # `shared`: the same for a change that leaves the row as it is (a meeting logged): the
+    # pair cannot change state meanwhile, but other shared holders are not kept waiting.
+    mentorship = await uow.programs.get_mentorship(mentorship_id, lock=lock, shared=shared)
     if mentorship is None:
         raise NotFound("no such mentorship", field="id")
     relation = relation_of(principal, mentorship)
