@@ -1,0 +1,144 @@
+"""employees' references checked once per statement instead of once per row
+
+A foreign key is checked by PostgreSQL row by row: an import of 100,000 employees ran
+200,000 lookups (its organisation, each one's manager), most of the statement's time. The
+two foreign keys *from* `employees` (to `organizations`, and the manager link to
+`employees` itself) become statement-level triggers that check the statement's rows as a
+set, in one join each, and take the same `KEY SHARE` locks a foreign key takes on what is
+referenced (so a concurrent delete waits, as it would). The referenced side is guarded too:
+deleting an organisation or an employee still referenced, or changing a referenced key,
+fails with the same error (SQLSTATE 23503, the same constraint names). Foreign keys *to*
+`employees` from other tables are unchanged.
+
+The checks run with the caller's rights: under row-level security a reference the caller
+may not see is refused, never let through.
+
+Revision ID: import30001
+Revises: runjobs0001
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "import30001"
+down_revision: str | Sequence[str] | None = "runjobs0001"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+_ORG_FK = "fk_employees_organization_id_organizations"
+_MANAGER_FK = "fk_employees_manager"
+
+_REFERENCES_EXIST = f"""
+CREATE FUNCTION employees_references_exist() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM organizations o
+    WHERE o.id IN (SELECT organization_id FROM written_employees) FOR KEY SHARE OF o;
+  IF EXISTS (SELECT 1 FROM written_employees w
+             WHERE NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = w.organization_id))
+  THEN
+    RAISE EXCEPTION 'insert or update on table "employees" violates foreign key constraint "{_ORG_FK}"'
+      USING ERRCODE = 'foreign_key_violation', CONSTRAINT = '{_ORG_FK}', TABLE = 'employees';
+  END IF;
+  PERFORM 1 FROM employees m
+    WHERE (m.organization_id, m.id) IN (
+      SELECT organization_id, manager_id FROM written_employees WHERE manager_id IS NOT NULL)
+    FOR KEY SHARE OF m;
+  IF EXISTS (SELECT 1 FROM written_employees w
+             WHERE w.manager_id IS NOT NULL AND NOT EXISTS (
+               SELECT 1 FROM employees m
+               WHERE m.organization_id = w.organization_id AND m.id = w.manager_id))
+  THEN
+    RAISE EXCEPTION 'insert or update on table "employees" violates foreign key constraint "{_MANAGER_FK}"'
+      USING ERRCODE = 'foreign_key_violation', CONSTRAINT = '{_MANAGER_FK}', TABLE = 'employees';
+  END IF;
+  RETURN NULL;
+END $$
+"""
+
+# An organisation or an employee may go (or change its key) only when nothing refers to it.
+_ORGANIZATION_UNREFERENCED = f"""
+CREATE FUNCTION organizations_unreferenced_by_employees() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM employees e WHERE e.organization_id IN (SELECT id FROM gone)
+             AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = e.organization_id))
+  THEN
+    RAISE EXCEPTION 'update or delete on table "organizations" violates foreign key constraint "{_ORG_FK}" on table "employees"'
+      USING ERRCODE = 'foreign_key_violation', CONSTRAINT = '{_ORG_FK}', TABLE = 'employees';
+  END IF;
+  RETURN NULL;
+END $$
+"""
+
+_MANAGER_UNREFERENCED = f"""
+CREATE FUNCTION employees_unreferenced_as_manager() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM employees e
+             WHERE (e.organization_id, e.manager_id) IN (SELECT organization_id, id FROM gone)
+             AND NOT EXISTS (SELECT 1 FROM employees m
+                             WHERE m.organization_id = e.organization_id AND m.id = e.manager_id))
+  THEN
+    RAISE EXCEPTION 'update or delete on table "employees" violates foreign key constraint "{_MANAGER_FK}" on table "employees"'
+      USING ERRCODE = 'foreign_key_violation', CONSTRAINT = '{_MANAGER_FK}', TABLE = 'employees';
+  END IF;
+  RETURN NULL;
+END $$
+"""
+
+_TRIGGERS = [
+    "CREATE TRIGGER employees_references_on_insert AFTER INSERT ON employees "
+    "REFERENCING NEW TABLE AS written_employees "
+    "FOR EACH STATEMENT EXECUTE FUNCTION employees_references_exist()",
+    "CREATE TRIGGER employees_references_on_update AFTER UPDATE ON employees "
+    "REFERENCING NEW TABLE AS written_employees "
+    "FOR EACH STATEMENT EXECUTE FUNCTION employees_references_exist()",
+    "CREATE TRIGGER organizations_referenced_on_delete AFTER DELETE ON organizations "
+    "REFERENCING OLD TABLE AS gone "
+    "FOR EACH STATEMENT EXECUTE FUNCTION organizations_unreferenced_by_employees()",
+    "CREATE TRIGGER organizations_referenced_on_update AFTER UPDATE ON organizations "
+    "REFERENCING OLD TABLE AS gone "
+    "FOR EACH STATEMENT EXECUTE FUNCTION organizations_unreferenced_by_employees()",
+    "CREATE TRIGGER employees_referenced_on_delete AFTER DELETE ON employees "
+    "REFERENCING OLD TABLE AS gone "
+    "FOR EACH STATEMENT EXECUTE FUNCTION employees_unreferenced_as_manager()",
+    "CREATE TRIGGER employees_referenced_on_update AFTER UPDATE ON employees "
+    "REFERENCING OLD TABLE AS gone "
+    "FOR EACH STATEMENT EXECUTE FUNCTION employees_unreferenced_as_manager()",
+]
+_DROPPED = [
+    ("employees_references_on_insert", "employees"),
+    ("employees_references_on_update", "employees"),
+    ("organizations_referenced_on_delete", "organizations"),
+    ("organizations_referenced_on_update", "organizations"),
+    ("employees_referenced_on_delete", "employees"),
+    ("employees_referenced_on_update", "employees"),
+]
+_FUNCTIONS = (
+    "employees_references_exist",
+    "organizations_unreferenced_by_employees",
+    "employees_unreferenced_as_manager",
+)
+
+
+def upgrade() -> None:
+    op.drop_constraint(_MANAGER_FK, "employees", type_="foreignkey")
+    op.drop_constraint(_ORG_FK, "employees", type_="foreignkey")
+    for statement in (_REFERENCES_EXIST, _ORGANIZATION_UNREFERENCED, _MANAGER_UNREFERENCED):
+        op.execute(statement)
+    for statement in _TRIGGERS:
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    for trigger, table in _DROPPED:
+        op.execute(f"DROP TRIGGER {trigger} ON {table}")
+    for function in _FUNCTIONS:
+        op.execute(f"DROP FUNCTION {function}()")
+    op.create_foreign_key(_ORG_FK, "employees", "organizations", ["organization_id"], ["id"])
+    op.create_foreign_key(
+        _MANAGER_FK,
+        "employees",
+        "employees",
+        ["organization_id", "manager_id"],
+        ["organization_id", "id"],
+    )
