@@ -39,18 +39,19 @@ _REFERENCES_EXIST = f"""
 CREATE FUNCTION employees_references_exist() RETURNS trigger LANGUAGE plpgsql
 {_KEYED} AS $$
 BEGIN
-  PERFORM 1 FROM organizations o
-    WHERE o.id IN (SELECT organization_id FROM written_employees) FOR KEY SHARE OF o;
+  PERFORM 1 FROM (SELECT DISTINCT organization_id FROM written_employees) w,
+    LATERAL (SELECT 1 FROM organizations o WHERE o.id = w.organization_id FOR KEY SHARE) k;
   IF EXISTS (SELECT 1 FROM written_employees w
              WHERE NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = w.organization_id))
   THEN
     RAISE EXCEPTION 'insert or update on table "employees" violates foreign key constraint "{_ORG_FK}"'
       USING ERRCODE = 'foreign_key_violation', CONSTRAINT = '{_ORG_FK}', TABLE = 'employees';
   END IF;
-  PERFORM 1 FROM employees m
-    WHERE (m.organization_id, m.id) IN (
-      SELECT organization_id, manager_id FROM written_employees WHERE manager_id IS NOT NULL)
-    FOR KEY SHARE OF m;
+  PERFORM 1 FROM (SELECT DISTINCT organization_id, manager_id FROM written_employees
+                  WHERE manager_id IS NOT NULL) w,
+    LATERAL (SELECT 1 FROM employees m
+             WHERE m.organization_id = w.organization_id AND m.id = w.manager_id
+             FOR KEY SHARE) k;
   IF EXISTS (SELECT 1 FROM written_employees w
              WHERE w.manager_id IS NOT NULL AND NOT EXISTS (
                SELECT 1 FROM employees m
@@ -68,8 +69,9 @@ _ORGANIZATION_UNREFERENCED = f"""
 CREATE FUNCTION organizations_unreferenced_by_employees() RETURNS trigger LANGUAGE plpgsql
 {_KEYED} AS $$
 BEGIN
-  IF EXISTS (SELECT 1 FROM employees e WHERE e.organization_id IN (SELECT id FROM gone)
-             AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = e.organization_id))
+  IF EXISTS (SELECT 1 FROM (SELECT DISTINCT id FROM gone) g,
+             LATERAL (SELECT 1 FROM employees e WHERE e.organization_id = g.id LIMIT 1) x
+             WHERE NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = g.id))
   THEN
     RAISE EXCEPTION 'update or delete on table "organizations" violates foreign key constraint "{_ORG_FK}" on table "employees"'
       USING ERRCODE = 'foreign_key_violation', CONSTRAINT = '{_ORG_FK}', TABLE = 'employees';
@@ -82,11 +84,35 @@ _MANAGER_UNREFERENCED = f"""
 CREATE FUNCTION employees_unreferenced_as_manager() RETURNS trigger LANGUAGE plpgsql
 {_KEYED} AS $$
 BEGIN
-  IF EXISTS (SELECT 1 FROM employees e
-             WHERE (e.organization_id, e.manager_id) IN (SELECT organization_id, id FROM gone)
-             AND NOT EXISTS (SELECT 1 FROM employees m
-                             WHERE m.organization_id = e.organization_id AND m.id = e.manager_id))
+  IF EXISTS (SELECT 1 FROM gone g,
+             LATERAL (SELECT 1 FROM employees e
+                      WHERE e.organization_id = g.organization_id AND e.manager_id = g.id
+                      LIMIT 1) x
+             WHERE NOT EXISTS (SELECT 1 FROM employees m
+                               WHERE m.organization_id = g.organization_id AND m.id = g.id))
   THEN
+    RAISE EXCEPTION 'update or delete on table "employees" violates foreign key constraint "{_MANAGER_FK}" on table "employees"'
+      USING ERRCODE = 'foreign_key_violation', CONSTRAINT = '{_MANAGER_FK}', TABLE = 'employees';
+  END IF;
+  RETURN NULL;
+END $$
+"""
+
+_ORGANIZATION_KEY_CHANGE = f"""
+CREATE FUNCTION organization_key_unreferenced() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM employees e WHERE e.organization_id = OLD.id) THEN
+    RAISE EXCEPTION 'update or delete on table "organizations" violates foreign key constraint "{_ORG_FK}" on table "employees"'
+      USING ERRCODE = 'foreign_key_violation', CONSTRAINT = '{_ORG_FK}', TABLE = 'employees';
+  END IF;
+  RETURN NULL;
+END $$
+"""
+_EMPLOYEE_KEY_CHANGE = f"""
+CREATE FUNCTION employee_key_unreferenced() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM employees e
+             WHERE e.organization_id = OLD.organization_id AND e.manager_id = OLD.id) THEN
     RAISE EXCEPTION 'update or delete on table "employees" violates foreign key constraint "{_MANAGER_FK}" on table "employees"'
       USING ERRCODE = 'foreign_key_violation', CONSTRAINT = '{_MANAGER_FK}', TABLE = 'employees';
   END IF;
@@ -104,15 +130,17 @@ _TRIGGERS = [
     "CREATE TRIGGER organizations_referenced_on_delete AFTER DELETE ON organizations "
     "REFERENCING OLD TABLE AS gone "
     "FOR EACH STATEMENT EXECUTE FUNCTION organizations_unreferenced_by_employees()",
-    "CREATE TRIGGER organizations_referenced_on_update AFTER UPDATE ON organizations "
-    "REFERENCING OLD TABLE AS gone "
-    "FOR EACH STATEMENT EXECUTE FUNCTION organizations_unreferenced_by_employees()",
+    # A key changes never in the service's own writes: a row trigger that fires only then.
+    "CREATE TRIGGER organizations_referenced_on_update AFTER UPDATE OF id ON organizations "
+    "FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) "
+    "EXECUTE FUNCTION organization_key_unreferenced()",
     "CREATE TRIGGER employees_referenced_on_delete AFTER DELETE ON employees "
     "REFERENCING OLD TABLE AS gone "
     "FOR EACH STATEMENT EXECUTE FUNCTION employees_unreferenced_as_manager()",
-    "CREATE TRIGGER employees_referenced_on_update AFTER UPDATE ON employees "
-    "REFERENCING OLD TABLE AS gone "
-    "FOR EACH STATEMENT EXECUTE FUNCTION employees_unreferenced_as_manager()",
+    "CREATE TRIGGER employees_referenced_on_update AFTER UPDATE OF id, organization_id "
+    "ON employees FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id "
+    "OR OLD.organization_id IS DISTINCT FROM NEW.organization_id) "
+    "EXECUTE FUNCTION employee_key_unreferenced()",
 ]
 _DROPPED = [
     ("employees_references_on_insert", "employees"),
@@ -123,6 +151,8 @@ _DROPPED = [
     ("employees_referenced_on_update", "employees"),
 ]
 _FUNCTIONS = (
+    "organization_key_unreferenced",
+    "employee_key_unreferenced",
     "employees_references_exist",
     "organizations_unreferenced_by_employees",
     "employees_unreferenced_as_manager",
@@ -132,7 +162,13 @@ _FUNCTIONS = (
 def upgrade() -> None:
     op.drop_constraint(_MANAGER_FK, "employees", type_="foreignkey")
     op.drop_constraint(_ORG_FK, "employees", type_="foreignkey")
-    for statement in (_REFERENCES_EXIST, _ORGANIZATION_UNREFERENCED, _MANAGER_UNREFERENCED):
+    for statement in (
+        _REFERENCES_EXIST,
+        _ORGANIZATION_UNREFERENCED,
+        _MANAGER_UNREFERENCED,
+        _ORGANIZATION_KEY_CHANGE,
+        _EMPLOYEE_KEY_CHANGE,
+    ):
         op.execute(statement)
     for statement in _TRIGGERS:
         op.execute(statement)
