@@ -72,14 +72,9 @@ async def _changed(connection: asyncpg.Connection, org: Organization) -> list[st
     return [f"{r['event_type']} {r['number']}" for r in rows]
 
 
-# (rows read per chunk, good rows written per piece): one piece, or a few rows at a time,
-# so that a manager, a number given twice and a cycle span pieces written one by one.
-@pytest.mark.parametrize("chunk, piece", [(2_000, 5_000), (3, 2)])
 async def test_a_staged_batch_comes_to_what_the_same_batch_held_whole_comes_to(
-    database, connection, org, other_org, monkeypatch, chunk, piece
+    database, connection, org, other_org, monkeypatch
 ):
-    monkeypatch.setattr(employee_import, "LIST_PIECE", chunk)
-    monkeypatch.setattr(employee_import, "STAGE_PIECE", piece)
     results = []
     for organization, hold_up_to in ((org, 1_000), (other_org, 0)):
         monkeypatch.setattr(employee_import, "HOLD_UP_TO", hold_up_to)

@@ -51,13 +51,10 @@ organizations = sa.Table(
     ),
 )
 
-# The references from an employee (its organisation, its manager) are checked by
-# statement-level triggers, a whole import's rows in one join, not by foreign keys checked
-# row by row (migration import30001, and the README's design notes on imports).
 employees = sa.Table(
     "employees",
     metadata,
-    sa.Column("organization_id", pg.UUID(as_uuid=True), nullable=False),
+    organization_id_column(),
     sa.Column("id", pg.UUID(as_uuid=True), nullable=False),
     sa.Column("employee_number", sa.Text, nullable=False),
     sa.Column("given_name", sa.Text, nullable=False),
@@ -77,6 +74,11 @@ employees = sa.Table(
     *_timestamps(),
     sa.PrimaryKeyConstraint("organization_id", "id"),
     sa.UniqueConstraint("organization_id", "employee_number"),
+    sa.ForeignKeyConstraint(
+        ["organization_id", "manager_id"],
+        ["employees.organization_id", "employees.id"],
+        name="fk_employees_manager",
+    ),
     sa.CheckConstraint(
         "employment_status IN ('active', 'leave', 'inactive')", name="employment_status"
     ),

@@ -20,7 +20,7 @@ async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-_READY = {"ready": True, "database": "reachable", "revision": "import30001", "head": "import30001"}
+_READY = {"ready": True, "database": "reachable", "revision": "runjobs0001", "head": "runjobs0001"}
 
 
 @router.get(

@@ -155,14 +155,12 @@ async def _write(uow: UnitOfWork, directory: Directory, held: Rows) -> _Written:
 
 
 async def _merge(uow: UnitOfWork, batch: StagedBatch) -> _Written:
-    """A large batch, staged: its new employees were written piece by piece as they came;
-    the refused rows are taken out again, the known employees updated by one statement,
-    and managers named before they were read linked by another."""
+    """A large batch, staged: the refused rows taken out, the rest merged by one statement
+    for the new employees and one for the known ones."""
     plan = await off_the_loop(batch.plan)
-    await uow.employees.drop_staged(plan.refused_numbers, plan.refused_written)
+    await uow.employees.drop_staged(plan.refused_numbers)
     one_by_one = plan.created + plan.known <= EVENTS_PER_EMPLOYEE_UP_TO
     changed = await uow.employees.merge_staged(
-        plan.created_ids if one_by_one else [],
         created="employee.created" if one_by_one else None,
         updated="employee.updated" if one_by_one else None,
     )

@@ -21,8 +21,6 @@ class StagedPlan:
     """How to finish a staged batch: numbers to take out again, and what the rest comes to."""
 
     refused_numbers: list[str]
-    refused_written: list[UUID]  # new employees written as they came, now refused
-    created_ids: list[UUID]
     errors: list[RowError]
     created: int
     known: int
@@ -38,10 +36,6 @@ class StagedBatch:
     # pages (and the server's memory) as large as if every row were still held.
     pieces: list[tuple[array[int], str, array[int], str, array[int]]] = field(default_factory=list)
     away: dict[str, UUID] = field(default_factory=dict)  # known employees HR lists as not active
-    # New employees written as they came (a number given again is not written twice), and
-    # the managers' numbers some of them named before those managers were read.
-    written: dict[str, UUID] = field(default_factory=dict)
-    pending: set[str] = field(default_factory=set)
 
     @property
     def staged(self) -> bool:
@@ -60,32 +54,22 @@ class StagedBatch:
         return keys
 
     def prepare(self, rows: Rows) -> list[dict[str, Any]]:
-        """The rows to write, each with its id (stored or new), `is_new`, and its manager's
-        id when that manager is stored or, for a new employee, was read earlier in the
-        batch (one read later is linked at the end). A new number given again is left
-        out: it is refused with the first (`plan`)."""
+        """Each row with its id (stored or new), `is_new`, and its manager's id when the
+        manager is stored (one named later in the batch is found when it is merged)."""
         ids = _new_ids(len(rows))
         prepared = []
         numbers, managers = [], []
         for (_, row), new_id in zip(rows, ids, strict=True):
             number, manager = row["employee_number"], row["manager_employee_number"]
+            known = self.directory.get(number)
+            row["is_new"] = known is None
+            row["id"] = new_id if known is None else known[0]
+            if known is not None and str(row["employment_status"]) != "active":
+                self.away[number] = known[0]
+            stored = self.directory.get(manager) if manager else None
+            row["manager_id"] = stored[0] if stored else None
             numbers.append(number)
             managers.append(manager or "")  # a manager's number is never empty
-            known = self.directory.get(number)
-            if known is None and number in self.written:
-                continue
-            stored = self.directory.get(manager) if manager else None
-            row["is_new"] = known is None
-            if known is None:
-                row["manager_id"] = stored[0] if stored else self.written.get(manager or "")
-                row["id"] = self.written[number] = new_id
-                if manager and row["manager_id"] is None:
-                    self.pending.add(manager)
-            else:
-                row["id"] = known[0]
-                row["manager_id"] = stored[0] if stored else None
-                if str(row["employment_status"]) != "active":
-                    self.away[number] = known[0]
             prepared.append(row)
         self.pieces.append(
             (
@@ -113,13 +97,10 @@ class StagedBatch:
         new = [row for _, row in kept if row["employee_number"] not in self.directory]
         return StagedPlan(
             refused_numbers=refused,
-            refused_written=[self.written[n] for n in refused if n in self.written],
-            created_ids=[id_ for n, id_ in self.written.items() if n in kept_numbers],
             errors=duplicates + cycles,
             created=len(new),
             known=len(kept) - len(new),
-            # Stored employees awaiting a new one, and new ones named before their manager.
-            awaited=sorted({*awaited_by(self.directory, kept, new), *self.pending}),
+            awaited=awaited_by(self.directory, kept, new),
             away=[id_ for number, id_ in self.away.items() if number in kept_numbers],
         )
 

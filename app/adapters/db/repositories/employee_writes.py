@@ -97,107 +97,42 @@ _INSERTS = {
 }
 _UPDATES = {False: _update(_UNNEST), True: _update(_STAGED)}
 
-# A batch staged as it arrives (`stage`): each piece is copied into a temporary table, and
-# its new employees moved on into `employees` at once, so the database writes them while
-# the rest of the body is read; known ones wait there for one UPDATE at the end. Ids came
-# with the rows, and a manager's id when that manager was stored or read earlier in the
-# batch; a manager read later is linked at the end, when every kept new employee is stored.
+# A batch staged as it arrives (`stage`): new and known employees side by side. Ids came with
+# the rows; a manager not yet stored is found among the staged rows by number, in one join,
+# since the batch may name a manager before listing them.
 _BATCH_STAGE = _STAGE.replace(") ON COMMIT DROP", ", is_new boolean) ON COMMIT DROP")
 _BATCH_COLUMNS = (*COLUMNS, "is_new")
-_MOVED_NAMES = _NAMES.replace("attributes", "CAST(attributes AS jsonb)")
-_MOVE_NEW = compile_statement(
-    sa.text(f"""
-WITH moved AS (DELETE FROM pg_temp.employee_import WHERE is_new RETURNING {_NAMES})
-INSERT INTO employees (organization_id, {_NAMES})
-SELECT CAST(:org AS uuid), {_MOVED_NAMES} FROM moved ORDER BY employee_number
-""")  # noqa: S608 (only our own column names are interpolated)
-)
 _LINKED_NAMES = ", ".join(
     "coalesce(s.manager_id, m.id) AS manager_id" if n == "manager_id" else f"s.{n}" for n in COLUMNS
 ).replace("s.attributes", "CAST(s.attributes AS jsonb) AS attributes")
-_BATCH_UPDATE = _update(
-    f"(SELECT {_LINKED_NAMES} FROM employee_import s "  # noqa: S608 (our names only)
-    "LEFT JOIN employees m ON m.organization_id = CAST(:org AS uuid) "
-    "AND m.employee_number = s.manager_employee_number) AS r"
-)
+
+
+def _batch_source(new: bool) -> str:
+    return (
+        f"(SELECT {_LINKED_NAMES} FROM employee_import s "  # noqa: S608 (our names only)
+        "LEFT JOIN employee_import m ON m.employee_number = s.manager_employee_number "
+        f"WHERE {'' if new else 'NOT '}s.is_new) AS r"
+    )
+
+
+_BATCH_INSERTS = {a: _insert(_batch_source(True), announced=a) for a in (False, True)}
+_BATCH_UPDATE = _update(_batch_source(False))
 _DROP_STAGED = "DELETE FROM pg_temp.employee_import WHERE employee_number = ANY($1::text[])"
-# Refused rows already written: links to them undone first (they were never meant to be).
-_UNLINK_WRITTEN = compile_statement(
-    sa.text(
-        "UPDATE employees SET manager_id = NULL WHERE organization_id = :org "
-        "AND manager_id = ANY(CAST(:ids AS uuid[]))"
-    )
-)
-_DROP_WRITTEN = compile_statement(
-    sa.text("DELETE FROM employees WHERE organization_id = :org AND id = ANY(CAST(:ids AS uuid[]))")
-)
-_ANNOUNCE_WRITTEN = compile_statement(
-    sa.text(
-        f"{_EVENT} FROM employees "
-        "WHERE organization_id = CAST(:org AS uuid) AND id = ANY(CAST(:ids AS uuid[]))"
-    )
-)
-# The pieces are sorted by number (see _insert), the known rows joined with their managers:
-# in memory rather than on disk.
+# The merge sorts the batch by number (see _insert): in memory rather than on disk.
 _SORT_MEMORY = "SET LOCAL work_mem = '64MB'"
 
 
 async def stage(
-    connection: asyncpg.Connection,
-    org: UUID | None,
-    rows: Sequence[Mapping[str, Any]],
-    *,
-    first: bool,
+    connection: asyncpg.Connection, rows: Sequence[Mapping[str, Any]], *, first: bool
 ) -> None:
-    """Write a piece of a large batch: COPY into `employee_import` (created by the first
-    piece, gone at commit), then its new employees (`is_new`) moved into `employees`."""
+    """COPY a piece of a large batch into `employee_import` (created by the first piece, gone
+    at commit). Each row has its `id`, `is_new`, and `manager_id` when the manager is stored."""
     if first:
         await connection.execute(_BATCH_STAGE)
-        await connection.execute(_SORT_MEMORY)
     text = await asyncio.to_thread(_copy_text, rows)
     await connection.copy_to_table(
         "employee_import", source=_pieces(text), columns=_BATCH_COLUMNS, schema_name="pg_temp"
     )
-    if any(row["is_new"] for row in rows):
-        await connection.execute(_MOVE_NEW.sql, *_MOVE_NEW.args({"org": org}))
-
-
-async def drop_staged(
-    connection: asyncpg.Connection,
-    org: UUID | None,
-    numbers: Sequence[str],
-    written: Sequence[UUID],
-) -> None:
-    """Take refused rows out of the batch: known ones from the stage (by employee_number),
-    new ones already written from `employees` (by id)."""
-    if numbers:
-        await connection.execute(_DROP_STAGED, list(numbers))
-    if written:
-        for statement in (_UNLINK_WRITTEN, _DROP_WRITTEN):
-            values = {"org": org, "ids": list(written)}
-            await connection.execute(statement.sql, *statement.args(values))
-
-
-async def merge_staged(
-    connection: asyncpg.Connection,
-    org: UUID | None,
-    created_ids: Sequence[UUID],
-    *,
-    created: str | None,
-    updated: str | None,
-) -> list[UUID]:
-    """Finish the staged batch: the new employees written announced as `created` (if
-    given), known ones updated where their data differs (announced as `updated`); the ids
-    of the known ones that changed."""
-    for announced in (created, updated):
-        if announced:
-            check_event(announced, _EVENT_KEYS)
-    if created and created_ids:
-        values = {"org": org, "event_type": created, "ids": list(created_ids)}
-        await connection.execute(_ANNOUNCE_WRITTEN.sql, *_ANNOUNCE_WRITTEN.args(values))
-    values = {"org": org, "event_type": updated}
-    changed: list[UUID] = await connection.fetchval(_BATCH_UPDATE.sql, *_BATCH_UPDATE.args(values))
-    return changed
 
 
 # COPY's text format: a backslash starts an escape, a tab ends a field, a newline a row.
@@ -221,6 +156,33 @@ def _copy_text(rows: Sequence[Mapping[str, Any]]) -> bytes:
 async def _pieces(data: bytes) -> AsyncIterator[bytes]:
     for start in range(0, len(data), _TEXT_PIECE):
         yield data[start : start + _TEXT_PIECE]
+
+
+async def drop_staged(connection: asyncpg.Connection, numbers: Sequence[str]) -> None:
+    """Take refused rows out of the staged batch, by employee_number."""
+    if numbers:
+        await connection.execute(_DROP_STAGED, list(numbers))
+
+
+async def merge_staged(
+    connection: asyncpg.Connection,
+    org: UUID | None,
+    *,
+    created: str | None,
+    updated: str | None,
+) -> list[UUID]:
+    """Write the staged batch: new employees inserted (each announced as `created`, if
+    given), known ones updated where their data differs (announced as `updated`); the ids
+    of the known ones that changed."""
+    for announced in (created, updated):
+        if announced:
+            check_event(announced, _EVENT_KEYS)
+    await connection.execute(_SORT_MEMORY)
+    insert = _BATCH_INSERTS[created is not None]
+    await connection.execute(insert.sql, *insert.args({"org": org, "event_type": created}))
+    values = {"org": org, "event_type": updated}
+    changed: list[UUID] = await connection.fetchval(_BATCH_UPDATE.sql, *_BATCH_UPDATE.args(values))
+    return changed
 
 
 # Up to this many rows go as arrays in one statement: asyncpg encodes a statement's

@@ -196,22 +196,18 @@ class SqlEmployeeRepository:
         return changed
 
     async def stage(self, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Write a piece of a large batch in this transaction: new employees (`is_new`)
-        stored at once, known ones held for `merge_staged`."""
-        self._bulk_written.add("employees")
-        await employee_writes.stage(self._connection, self._org, rows, first=not self._staging)
+        """Hold a piece of a large batch in this transaction, for `merge_staged`."""
+        await employee_writes.stage(self._connection, rows, first=not self._staging)
         self._staging = True
 
-    async def drop_staged(self, numbers: Sequence[str], written: Sequence[UUID]) -> None:
-        """Refused rows out: known ones by number, new ones already written by id."""
-        await employee_writes.drop_staged(self._connection, self._org, numbers, written)
+    async def drop_staged(self, numbers: Sequence[str]) -> None:
+        await employee_writes.drop_staged(self._connection, numbers)
 
-    async def merge_staged(
-        self, created_ids: Sequence[UUID], *, created: str | None, updated: str | None
-    ) -> list[UUID]:
-        """Finish the staged batch; the ids of the known employees whose data changed."""
+    async def merge_staged(self, *, created: str | None, updated: str | None) -> list[UUID]:
+        """Write the staged batch; the ids of the known employees whose data changed."""
+        self._bulk_written.add("employees")
         return await employee_writes.merge_staged(
-            self._connection, self._org, created_ids, created=created, updated=updated
+            self._connection, self._org, created=created, updated=updated
         )
 
     async def link_reports_of(self, numbers: Sequence[str]) -> None:
