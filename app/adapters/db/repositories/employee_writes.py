@@ -5,8 +5,7 @@ writes its events without a round trip or a Python loop per event."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -129,33 +128,11 @@ async def stage(
     at commit). Each row has its `id`, `is_new`, and `manager_id` when the manager is stored."""
     if first:
         await connection.execute(_BATCH_STAGE)
-    text = await asyncio.to_thread(_copy_text, rows)
-    await connection.copy_to_table(
-        "employee_import", source=_pieces(text), columns=_BATCH_COLUMNS, schema_name="pg_temp"
-    )
-
-
-# COPY's text format: a backslash starts an escape, a tab ends a field, a newline a row.
-_ESCAPED = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-_TEXT_PIECE = 256 * 1024
-
-
-def _copy_text(rows: Sequence[Mapping[str, Any]]) -> bytes:
-    """Staged rows as COPY text, written in a worker thread: the event loop only sends the
-    bytes, where asyncpg would encode a COPY's records on the loop in one go."""
-    lines = []
-    for row in rows:
-        fields: list[Any] = [*_record(row), row["is_new"]]
-        fields[-4] = "t" if fields[-4] else "f"  # in_good_standing
-        fields[-1] = "t" if fields[-1] else "f"
-        lines.append("\t".join("\\N" if v is None else str(v).translate(_ESCAPED) for v in fields))
-    lines.append("")
-    return "\n".join(lines).encode()
-
-
-async def _pieces(data: bytes) -> AsyncIterator[bytes]:
-    for start in range(0, len(data), _TEXT_PIECE):
-        yield data[start : start + _TEXT_PIECE]
+    for start in range(0, len(rows), COPY_CHUNK):
+        records = [(*_record(row), row["is_new"]) for row in rows[start : start + COPY_CHUNK]]
+        await connection.copy_records_to_table(
+            "employee_import", records=records, columns=_BATCH_COLUMNS, schema_name="pg_temp"
+        )
 
 
 async def drop_staged(connection: asyncpg.Connection, numbers: Sequence[str]) -> None:
