@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import logging
 import os
 import signal
 import sys
@@ -217,6 +218,11 @@ def worker(
     from app.adapters.background.leader import Leadership
     from app.adapters.background.schedule import Schedule, run_background
     from app.adapters.webhooks.sender import HttpWebhookSender
+    from app.observability import configure_logging
+
+    # An operator watching a worker sees it start, what each turn did, and that it stopped.
+    configure_logging(Settings().log_level)
+    log = logging.getLogger("mentoring.worker")
 
     async def loop(db: Database) -> None:
         sender = HttpWebhookSender(allow_private_addresses=allow_private_addresses)
@@ -228,11 +234,13 @@ def worker(
         stop = asyncio.Event()
         for signum in (signal.SIGTERM, signal.SIGINT):
             asyncio.get_running_loop().add_signal_handler(signum, stop.set)
+        log.info("worker started", extra={"batch_size": batch_size, "idle_seconds": idle_seconds})
         try:
             await run_background(db, sender, leadership=leadership, stop=stop, schedule=schedule)
         finally:
             await leadership.release()
             await sender.close()
+            log.info("worker stopped")
 
     _run(loop)
 

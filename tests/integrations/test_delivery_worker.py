@@ -4,12 +4,15 @@ share the queue; every delivery carries a Standard Webhooks signature."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
+from typing import IO
 
 import pytest
 
@@ -32,14 +35,14 @@ async def _wait(condition, seconds: float) -> None:
         await asyncio.sleep(0.05)
 
 
-def _worker(url: str) -> subprocess.Popen:
+def _worker(url: str, log: IO[bytes] | None = None) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": url, "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": "1"}
     command = [sys.executable, "-c", "from app.cli import main; main()", "worker"]
     return subprocess.Popen(
         [*command, "--batch-size", "10", "--idle-seconds", "0.1"],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log or subprocess.DEVNULL,
     )
 
 
@@ -126,14 +129,22 @@ async def test_a_stopped_worker_finishes_and_records_its_batch(app_url, migrated
             org_id, receiver.secret, event_ids = await _organisation_with_events(
                 database, receiver.url
             )
-            worker = _worker(migrated_url)
-            await _wait(lambda: len(receiver.started) >= 5, 60)  # inside the first batch
-            worker.terminate()
-            assert worker.wait(timeout=30) == 0
+            with tempfile.TemporaryFile() as log:
+                worker = _worker(migrated_url, log)
+                await _wait(lambda: len(receiver.started) >= 5, 60)  # inside the first batch
+                worker.terminate()
+                assert worker.wait(timeout=30) == 0
+                log.seek(0)
+                lines = [json.loads(x) for x in log.read().splitlines() if x.startswith(b"{")]
         states = await _delivery_states(database, org_id)
         delivered = [v["id"] for v in receiver.verified]
         assert len(delivered) == len(set(delivered)) == states["delivered"] >= 10
         assert states == {"delivered": states["delivered"], "pending": EVENTS - len(delivered)}
         assert set(delivered) <= event_ids
+        # Its log says it started, what it delivered, and that it stopped.
+        said = [line["message"] for line in lines]
+        assert (said[0], said[-1]) == ("worker started", "worker stopped")
+        reported = sum(line["count"] for line in lines if line.get("job") == "webhooks")
+        assert reported == len(delivered)
     finally:
         await database.close()

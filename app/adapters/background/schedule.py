@@ -53,10 +53,13 @@ class _Every:
 async def _step(name: str, job: Callable[[], Awaitable[int]]) -> int:
     """Run one job; a failure (a database hiccup, a bug) is logged, never ends the loop."""
     try:
-        return await job()
+        done = await job()
     except Exception:
         logger.exception("background job %s failed", name)
         return 0
+    if done:
+        logger.info("background job %s did %d", name, done, extra={"job": name, "count": done})
+    return done
 
 
 async def run_background(

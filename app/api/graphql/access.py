@@ -97,7 +97,10 @@ class OidcIssuer:
 class AuditEvent:
     id: int
     occurred_at: datetime
-    actor: str
+    actor: str = strawberry.field(
+        description="Who acted: `employee:<id>` for a person's token or sign-in, else the "
+        "token or service itself (`token:<id>`, `oidc:<subject>`, `cli`, `system:<job>`)"
+    )
     actor_role: str
     action: str
     resource_type: str
