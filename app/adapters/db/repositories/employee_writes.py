@@ -5,7 +5,8 @@ writes its events without a round trip or a Python loop per event."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import asyncio
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -128,10 +129,13 @@ async def stage(
     at commit). Each row has its `id`, `is_new`, and `manager_id` when the manager is stored."""
     if first:
         await connection.execute(_BATCH_STAGE)
-    for start in range(0, len(rows), COPY_CHUNK):
-        records = [(*_record(row), row["is_new"]) for row in rows[start : start + COPY_CHUNK]]
+    records = await _records(rows, _batch_record)
+    for start in range(0, len(records), COPY_CHUNK):
         await connection.copy_records_to_table(
-            "employee_import", records=records, columns=_BATCH_COLUMNS, schema_name="pg_temp"
+            "employee_import",
+            records=records[start : start + COPY_CHUNK],
+            columns=_BATCH_COLUMNS,
+            schema_name="pg_temp",
         )
 
 
@@ -213,12 +217,27 @@ async def _staged(connection: asyncpg.Connection, rows: Sequence[Mapping[str, An
     if len(rows) <= STAGE_ABOVE:
         return False
     await connection.execute(_STAGE)
-    for start in range(0, len(rows), COPY_CHUNK):
-        records = [_record(row) for row in rows[start : start + COPY_CHUNK]]
+    records = await _records(rows, _record)
+    for start in range(0, len(records), COPY_CHUNK):
         await connection.copy_records_to_table(
-            "employee_import", records=records, columns=COLUMNS, schema_name="pg_temp"
+            "employee_import",
+            records=records[start : start + COPY_CHUNK],
+            columns=COLUMNS,
+            schema_name="pg_temp",
         )
     return True
+
+
+async def _records(
+    rows: Sequence[Mapping[str, Any]], build: Callable[[Mapping[str, Any]], tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    """COPY's records, built in a worker thread: thousands of rows (each with its attributes
+    written as JSON) would otherwise hold the event loop, and every tenant's request with it."""
+    return await asyncio.to_thread(lambda: [build(row) for row in rows])
+
+
+def _batch_record(row: Mapping[str, Any]) -> tuple[Any, ...]:
+    return (*_record(row), row["is_new"])
 
 
 def _record(row: Mapping[str, Any]) -> tuple[Any, ...]:
