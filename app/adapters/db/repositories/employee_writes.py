@@ -129,14 +129,7 @@ async def stage(
     at commit). Each row has its `id`, `is_new`, and `manager_id` when the manager is stored."""
     if first:
         await connection.execute(_BATCH_STAGE)
-    records = await _records(rows, _batch_record)
-    for start in range(0, len(records), COPY_CHUNK):
-        await connection.copy_records_to_table(
-            "employee_import",
-            records=records[start : start + COPY_CHUNK],
-            columns=_BATCH_COLUMNS,
-            schema_name="pg_temp",
-        )
+    await _copy_staged(connection, rows, _batch_record, _BATCH_COLUMNS)
 
 
 async def drop_staged(connection: asyncpg.Connection, numbers: Sequence[str]) -> None:
@@ -217,23 +210,27 @@ async def _staged(connection: asyncpg.Connection, rows: Sequence[Mapping[str, An
     if len(rows) <= STAGE_ABOVE:
         return False
     await connection.execute(_STAGE)
-    records = await _records(rows, _record)
+    await _copy_staged(connection, rows, _record, COLUMNS)
+    return True
+
+
+async def _copy_staged(
+    connection: asyncpg.Connection,
+    rows: Sequence[Mapping[str, Any]],
+    build: Callable[[Mapping[str, Any]], tuple[Any, ...]],
+    columns: Sequence[str],
+) -> None:
+    """COPY rows into `employee_import` in chunks. Their records are built in a worker thread:
+    thousands of rows (each with its attributes written as JSON) would otherwise hold the
+    event loop, and every tenant's request with it."""
+    records = await asyncio.to_thread(lambda: [build(row) for row in rows])
     for start in range(0, len(records), COPY_CHUNK):
         await connection.copy_records_to_table(
             "employee_import",
             records=records[start : start + COPY_CHUNK],
-            columns=COLUMNS,
+            columns=columns,
             schema_name="pg_temp",
         )
-    return True
-
-
-async def _records(
-    rows: Sequence[Mapping[str, Any]], build: Callable[[Mapping[str, Any]], tuple[Any, ...]]
-) -> list[tuple[Any, ...]]:
-    """COPY's records, built in a worker thread: thousands of rows (each with its attributes
-    written as JSON) would otherwise hold the event loop, and every tenant's request with it."""
-    return await asyncio.to_thread(lambda: [build(row) for row in rows])
 
 
 def _batch_record(row: Mapping[str, Any]) -> tuple[Any, ...]:
