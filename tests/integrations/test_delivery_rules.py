@@ -15,15 +15,10 @@ from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.adapters.webhooks.sender import HttpWebhookSender, body_of, sign
 from app.domain.access import Principal, Role
 from app.domain.outbound_urls import is_public
+from app.domain.webhook_delivery import LONGEST_WAIT, RETRY_FOR, backoff
 from app.services.integrations import webhooks
 from app.services.integrations.ports import DueDelivery, SendResult
-from app.services.integrations.webhook_delivery import (
-    LONGEST_WAIT,
-    RETRY_FOR,
-    backoff,
-    deliver_due,
-    next_step,
-)
+from app.services.integrations.webhook_delivery import deliver_due, next_step
 
 NOW = datetime(2026, 11, 22, 12, tzinfo=UTC)
 

@@ -8,8 +8,10 @@ from sqlalchemy.dialects import postgresql as pg
 
 from app.adapters.db.tables import metadata, moment_column
 from app.adapters.db.tables import organization_id_column as _org
+from app.domain.webhook_delivery import DeliveryState
 
 _now = moment_column
+_DELIVERY_STATES = ", ".join(f"'{s}'" for s in DeliveryState)
 
 
 # A POST's response, kept so a retry with the same key gets the same answer. Written in
@@ -56,7 +58,7 @@ webhook_deliveries = sa.Table(
     sa.Column("id", sa.BigInteger, sa.Identity(always=True), nullable=False),
     sa.Column("endpoint_id", pg.UUID(as_uuid=True), nullable=False),
     sa.Column("outbox_id", sa.BigInteger, nullable=False),
-    sa.Column("state", sa.Text, nullable=False, server_default="pending"),
+    sa.Column("state", sa.Text, nullable=False, server_default=DeliveryState.PENDING.value),
     sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
     _now("next_attempt_at"),
     sa.Column("last_status", sa.Integer, nullable=True),
@@ -76,12 +78,12 @@ webhook_deliveries = sa.Table(
         ["outbox_events.organization_id", "outbox_events.id"],
         name="fk_webhook_deliveries_outbox",
     ),
-    sa.CheckConstraint("state IN ('pending', 'delivered', 'failed')", name="state"),
+    sa.CheckConstraint(f"state IN ({_DELIVERY_STATES})", name="state"),
     # The worker's queue: due, pending deliveries across organisations.
     sa.Index(
         "ix_webhook_deliveries_due",
         "next_attempt_at",
-        postgresql_where=sa.text("state = 'pending'"),
+        postgresql_where=sa.text(f"state = '{DeliveryState.PENDING}'"),
     ),
 )
 

@@ -10,6 +10,7 @@ from uuid import UUID
 
 from app.domain.directory import Employee
 from app.domain.lifecycle import MentorshipState
+from app.domain.webhook_delivery import DeliveryState
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ class WebhookDelivery:
     endpoint_id: UUID
     event_id: UUID
     event_type: str
-    state: str  # pending, delivered, failed
+    state: DeliveryState
     attempts: int
     next_attempt_at: datetime
     last_status: int | None
@@ -89,7 +90,7 @@ class Attempt:
 
     organization_id: UUID
     delivery_id: int
-    state: str
+    state: DeliveryState
     next_attempt_at: datetime
     status: int | None
     error: str | None

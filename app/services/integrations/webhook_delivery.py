@@ -11,34 +11,24 @@ from __future__ import annotations
 import asyncio
 import random
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from app.domain.webhook_delivery import GONE, DeliveryState, after_try
 from app.services.integrations.ports import Attempt, DueDelivery, SendResult, WebhookSender
 from app.services.ports import Clock, UnitOfWork
-
-FIRST_RETRY = timedelta(seconds=30)
-LONGEST_WAIT = timedelta(hours=6)
-RETRY_FOR = timedelta(days=3)  # then the delivery fails for good
-GONE = 410  # the receiver says the endpoint no longer exists: stop sending to it
-
-
-def backoff(attempts: int, jitter: float) -> timedelta:
-    """Wait before the next try: doubling from FIRST_RETRY up to LONGEST_WAIT, scaled by a
-    jitter factor in [0.5, 1.5) so failing receivers are not hit by synchronised retries."""
-    base: timedelta = min(FIRST_RETRY * (2 ** min(attempts, 20)), LONGEST_WAIT)
-    return base * (0.5 + jitter)
 
 
 def next_step(delivery: DueDelivery, result: SendResult, now: datetime, jitter: float) -> Attempt:
     """What becomes of a delivery after one try."""
-    if result.status is not None and 200 <= result.status < 300:
-        state, next_at = "delivered", now
-    elif result.status == GONE or not result.retry:
-        state, next_at = "failed", now
-    else:
-        next_at = now + backoff(delivery.attempts, jitter)
-        state = "failed" if next_at - delivery.created_at > RETRY_FOR else "pending"
-    error = result.error or (None if state == "delivered" else f"HTTP {result.status}")
+    state, next_at = after_try(
+        result.status,
+        result.retry,
+        attempts=delivery.attempts,
+        created_at=delivery.created_at,
+        now=now,
+        jitter=jitter,
+    )
+    error = result.error or (None if state is DeliveryState.DELIVERED else f"HTTP {result.status}")
     return Attempt(delivery.organization_id, delivery.id, state, next_at, result.status, error)
 
 

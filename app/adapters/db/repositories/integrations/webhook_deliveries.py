@@ -14,6 +14,7 @@ from app.adapters.db.repositories.integrations.statements import ID, ORG, Integr
 from app.adapters.db.sql import compile_statement
 from app.adapters.db.tables import outbox_events as box
 from app.adapters.db.tables_integrations import webhook_deliveries as dlv
+from app.domain.webhook_delivery import DeliveryState
 from app.services.integrations.ports import Attempt, DueDelivery, WebhookDelivery
 
 _DLV = (
@@ -62,7 +63,7 @@ _LIST_DLV_BACK = compile_statement(
 _REDELIVER = compile_statement(
     dlv.update()
     .where(dlv.c.organization_id == ORG, dlv.c.id == ID)
-    .values(state=sa.literal_column("'pending'"), next_attempt_at=sa.func.now())
+    .values(state=sa.literal_column(f"'{DeliveryState.PENDING}'"), next_attempt_at=sa.func.now())
     .returning(dlv.c.id)
 )
 _ONE_DLV = compile_statement(
@@ -80,17 +81,17 @@ class SqlWebhookDeliveries(IntegrationStatements):
             rows = await self._fetch(
                 _LIST_DLV_BACK, endpoint=endpoint_id, before=before, limit=limit
             )
-            return [WebhookDelivery(**r) for r in reversed(rows)]
+            return [_delivery(r) for r in reversed(rows)]
         rows = await self._fetch(
             _LIST_DLV, endpoint=endpoint_id, before=before, before2=before, limit=limit
         )
-        return [WebhookDelivery(**r) for r in rows]
+        return [_delivery(r) for r in rows]
 
     async def redeliver(self, delivery_id: int) -> WebhookDelivery | None:
         if not await self._fetch(_REDELIVER, id=delivery_id):
             return None
         rows = await self._fetch(_ONE_DLV, id=delivery_id)
-        return WebhookDelivery(**rows[0])
+        return _delivery(rows[0])
 
     async def claim_due(self, limit: int) -> list[DueDelivery]:
         rows = await self._fetch(webhook_queue.CLAIM, limit=limit)
@@ -133,3 +134,8 @@ class SqlWebhookDeliveries(IntegrationStatements):
 
 def _secrets(row: Mapping[str, Any]) -> tuple[str, ...]:
     return (row["secret"], row["previous_secret"]) if row["previous_secret"] else (row["secret"],)
+
+
+def _delivery(row: Mapping[str, Any]) -> WebhookDelivery:
+    """A delivery row as the domain's value: its state as a `DeliveryState`."""
+    return WebhookDelivery(**{**row, "state": DeliveryState(row["state"])})
