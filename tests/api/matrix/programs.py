@@ -79,6 +79,17 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     "presets": ("{ presets { key } }", None),
     "program": ("query($id: UUID!) { program(id: $id) { id name policy } }", "program"),
     "cohort": ("query($id: UUID!) { cohort(id: $id) { id name events { id } } }", "cohort"),
+    "programs": ("{ programs { edges { cursor node { id name policy } } } }", None),
+    "cohorts": (
+        "query($id: UUID!) { cohorts(programId: $id) { edges { cursor node { id name "
+        "events { id title } } } } }",
+        "program",
+    ),
+    "matchingRuns": (
+        "query($id: UUID!) { matchingRuns(cohortId: $id) { edges { cursor node { id "
+        "proposals { menteeId explanation } } } } }",
+        "cohort",
+    ),
     "applications": (
         "query($id: UUID!) { applications(cohortId: $id) { edges { node { id profile } } } }",
         "cohort",
