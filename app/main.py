@@ -134,7 +134,7 @@ def rest_routers() -> tuple[APIRouter, ...]:
         health.router,
         employees.import_router,
         access.router,
-        people.router,
+        *people.routers,
         luncheon_hosts.router,
         disclosure_consent.router,
         agreement_records.router,

@@ -130,16 +130,20 @@ async def list_cohorts(
     program_id: UUID,
     after: UUID | None = None,
     limit: int = 50,
+    backward: bool = False,
 ) -> Page[Cohort]:
-    """A program's cohorts in id order, a page after `after` (the last id shown)."""
+    """A program's cohorts in id order, a page after `after` (the last id shown);
+    `backward`: the page just before it."""
     reach(principal, Resource.PROGRAMS, Action.READ)
     reach(principal, Resource.COHORTS, Action.READ)
     check_limit(limit)
     async with uow.read_only():
         if await uow.programs.get_program(program_id) is None:
             raise NotFound("no such program", field="id")
-        found = await uow.programs.cohorts_page(program_id=program_id, after=after, limit=limit + 1)
-    return page_of(found, limit)
+        found = await uow.programs.cohorts_page(
+            program_id=program_id, after=after, limit=limit + 1, backward=backward
+        )
+    return page_of(found, limit, backward=backward)
 
 
 async def add_cohort_event(

@@ -10,6 +10,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from app.api.graphql.context import context_of
+from app.api.graphql.preconditions import ETAG, IF_MATCH, version_etag, versioned
 from app.api.graphql.problems import Problem
 from app.api.graphql.relay import (
     Connection,
@@ -157,6 +158,10 @@ class Organization:
             max_open_pairs_per_mentor=o.max_open_pairs_per_mentor,
             version=o.version,
         )
+
+    @strawberry.field(description=f"{ETAG} (of `updateOrganization`)")
+    def etag(self) -> str:
+        return version_etag(self.version)
 
 
 @strawberry.type
@@ -326,13 +331,14 @@ class AccessMutation:
     @strawberry.mutation(
         description="Change the organisation's settings (administrators): the cap on one "
         "mentor's open pairs across all programs (null: none; absent: unchanged); with "
-        "`ifVersion`, only if the settings are still at that version"
+        "`ifVersion`, only if the settings are still at that version. " + IF_MATCH
     )
     async def update_organization(
         self,
         info: strawberry.Info,
         max_open_pairs_per_mentor: int | None = strawberry.UNSET,
         if_version: int | None = None,
+        if_match: str | None = None,
     ) -> UpdateOrganizationResult:
         context = context_of(info)
         principal = context.principal
@@ -340,12 +346,16 @@ class AccessMutation:
         if max_open_pairs_per_mentor is not strawberry.UNSET:
             changes["max_open_pairs_per_mentor"] = max_open_pairs_per_mentor
         try:
-            updated = await organizations.update_organization_settings(
-                uow=context.new_uow(),
-                principal=principal,
-                organization_id=principal.organization_id,
-                changes=changes,
-                if_version=if_version,
+            updated = await versioned(
+                if_match,
+                lambda version: organizations.update_organization_settings(
+                    uow=context.new_uow(),
+                    principal=principal,
+                    organization_id=principal.organization_id,
+                    changes=changes,
+                    if_version=version,
+                ),
+                if_version,
             )
         except DomainError as error:
             return Problem.of(error)

@@ -10,6 +10,7 @@ from uuid import UUID
 import strawberry
 
 from app.api.graphql.context import context_of
+from app.api.graphql.preconditions import ETAG, IF_MATCH, version_etag, versioned
 from app.api.graphql.problems import Problem
 from app.api.graphql.relay import PageInfo, cursor_argument, direction, page_info
 from app.api.graphql.roster_files import RosterMutation, RosterQuery
@@ -41,6 +42,10 @@ class WebhookEndpoint:
     @classmethod
     def of(cls, e: EndpointRecord) -> WebhookEndpoint:
         return cls(**{**_fields(e), "event_types": list(e.event_types)})
+
+    @strawberry.field(description=f"{ETAG} (of `updateWebhookEndpoint`)")
+    def etag(self) -> str:
+        return version_etag(self.version)
 
 
 @strawberry.type(description="An endpoint with its signing secret (creation and rotation only)")
@@ -173,6 +178,16 @@ async def _call(info: strawberry.Info, use_case: Any, **arguments: Any) -> Any:
         return Problem.of(error)
 
 
+async def _update_endpoint(
+    *, if_match: str | None, if_version: int | None, **arguments: Any
+) -> EndpointRecord:
+    return await versioned(
+        if_match,
+        lambda version: service.update_webhook_endpoint(**arguments, if_version=version),
+        if_version,
+    )
+
+
 @strawberry.type
 class IntegrationMutation(RosterMutation):
     @strawberry.mutation(description="Subscribe a URL to events; the secret is in this answer")
@@ -190,7 +205,9 @@ class IntegrationMutation(RosterMutation):
         )
         return issued if isinstance(issued, Problem) else _secret(issued)
 
-    @strawberry.mutation(description="Change a subscription; `ifVersion` refuses stale writes")
+    @strawberry.mutation(
+        description=f"Change a subscription; `ifVersion` refuses stale writes. {IF_MATCH}"
+    )
     async def update_webhook_endpoint(
         self,
         info: strawberry.Info,
@@ -200,16 +217,18 @@ class IntegrationMutation(RosterMutation):
         description: str | None = None,
         enabled: bool | None = None,
         if_version: int | None = None,
+        if_match: str | None = None,
     ) -> EndpointResult:
         given: dict[str, Any] = {"url": url, "event_types": event_types}
         given |= {"description": description, "enabled": enabled}
         changes = {k: v for k, v in given.items() if v is not None}
         updated = await _call(
             info,
-            service.update_webhook_endpoint,
+            _update_endpoint,
+            if_match=if_match,
+            if_version=if_version,
             endpoint_id=id,
             changes=changes,
-            if_version=if_version,
             outbound=context_of(info).outbound,
         )
         return updated if isinstance(updated, Problem) else WebhookEndpoint.of(updated)

@@ -9,6 +9,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from app.api.graphql.context import context_of
+from app.api.graphql.preconditions import IF_MATCH, fingerprinted
 from app.api.graphql.problems import Problem
 from app.api.graphql.program_types import (
     ApplicantRole,
@@ -82,9 +83,16 @@ class ApplicationMutation:
         )
         return found if isinstance(found, Problem) else Application.of(found)
 
-    @strawberry.mutation(description="Edit the profile; eligibility is decided again with it")
+    @strawberry.mutation(
+        description=f"Edit the profile; eligibility is decided again with it. {IF_MATCH}"
+    )
     async def edit_application(
-        self, info: strawberry.Info, id: UUID, profile: JSON, capacity: int = 1
+        self,
+        info: strawberry.Info,
+        id: UUID,
+        profile: JSON,
+        capacity: int = 1,
+        if_match: str | None = None,
     ) -> ApplicationResult:
         given: dict[str, Any] = dict(cast(dict[str, Any], profile or {}))
         unknown = sorted(set(given) - _PROFILE_KEYS)
@@ -93,39 +101,68 @@ class ApplicationMutation:
                 code="invalid-input", detail=f"unknown profile fields: {unknown}", field="profile"
             )
         found = await or_problem(
-            applications.edit_application(
-                **timed(info), application_id=id, profile=given, capacity=capacity
+            fingerprinted(
+                if_match,
+                lambda expected: applications.edit_application(
+                    **timed(info),
+                    application_id=id,
+                    profile=given,
+                    capacity=capacity,
+                    if_fingerprint=expected,
+                ),
             )
         )
         return found if isinstance(found, Problem) else Application.of(found)
 
-    @strawberry.mutation(description="The protégé ranks their interview shortlist, best first")
+    @strawberry.mutation(
+        description=f"The protégé ranks their interview shortlist, best first. {IF_MATCH}"
+    )
     async def rank_shortlist(
-        self, info: strawberry.Info, id: UUID, mentor_ids: list[UUID]
+        self, info: strawberry.Info, id: UUID, mentor_ids: list[UUID], if_match: str | None = None
     ) -> ApplicationResult:
         found = await or_problem(
-            shortlists.rank_shortlist(**timed(info), application_id=id, mentor_ids=mentor_ids)
-        )
-        return found if isinstance(found, Problem) else Application.of(found)
-
-    @strawberry.mutation(description="The supervisor approves or declines (Caltrans)")
-    async def decide_supervisor_approval(
-        self, info: strawberry.Info, id: UUID, approved: bool
-    ) -> ApplicationResult:
-        found = await or_problem(
-            applications.decide_supervisor_approval(
-                **timed(info), application_id=id, approved=approved
+            fingerprinted(
+                if_match,
+                lambda expected: shortlists.rank_shortlist(
+                    **timed(info), application_id=id, mentor_ids=mentor_ids, if_fingerprint=expected
+                ),
             )
         )
         return found if isinstance(found, Problem) else Application.of(found)
 
-    @strawberry.mutation(description="Admit, on record, an applicant who fails a rule")
-    async def override_eligibility(
-        self, info: strawberry.Info, id: UUID, rule: str, reason: str
+    @strawberry.mutation(description=f"The supervisor approves or declines (Caltrans). {IF_MATCH}")
+    async def decide_supervisor_approval(
+        self, info: strawberry.Info, id: UUID, approved: bool, if_match: str | None = None
     ) -> ApplicationResult:
         found = await or_problem(
-            applications.override_eligibility(
-                **timed(info), application_id=id, rule=rule, reason=reason
+            fingerprinted(
+                if_match,
+                lambda expected: applications.decide_supervisor_approval(
+                    **timed(info), application_id=id, approved=approved, if_fingerprint=expected
+                ),
+            )
+        )
+        return found if isinstance(found, Problem) else Application.of(found)
+
+    @strawberry.mutation(description=f"Admit, on record, an applicant who fails a rule. {IF_MATCH}")
+    async def override_eligibility(
+        self,
+        info: strawberry.Info,
+        id: UUID,
+        rule: str,
+        reason: str,
+        if_match: str | None = None,
+    ) -> ApplicationResult:
+        found = await or_problem(
+            fingerprinted(
+                if_match,
+                lambda expected: applications.override_eligibility(
+                    **timed(info),
+                    application_id=id,
+                    rule=rule,
+                    reason=reason,
+                    if_fingerprint=expected,
+                ),
             )
         )
         return found if isinstance(found, Problem) else Application.of(found)

@@ -14,6 +14,7 @@ from app.api.graphql import mentorship_relations as relations
 from app.api.graphql.context import context_of
 from app.api.graphql.employees import Employee
 from app.api.graphql.page_relations import Related
+from app.api.graphql.preconditions import ETAG, record_etag, version_etag
 from app.api.graphql.relay import PageInfo
 from app.domain.eligibility.facts import ApplicantRole as DomainApplicantRole
 from app.domain.policy.model import PairFormation as DomainPairFormation
@@ -62,6 +63,10 @@ class Program:
             policy=_json(p.policy.to_dict()),
         )
 
+    @strawberry.field(description=f"{ETAG} (of `updateProgramPolicy`)")
+    def etag(self) -> str:
+        return version_etag(self.policy_version)
+
 
 @strawberry.type
 class CohortEvent:
@@ -72,6 +77,7 @@ class CohortEvent:
     starts_on: date
     ends_on: date | None
     attendees: list[UUID]
+    record: strawberry.Private[records.CohortEvent]
 
     @classmethod
     def of(cls, e: records.CohortEvent) -> CohortEvent:
@@ -83,7 +89,13 @@ class CohortEvent:
             starts_on=e.starts_on,
             ends_on=e.ends_on,
             attendees=list(e.attendees),
+            record=e,
         )
+
+    # Worked out only when asked for: a calendar read for its dates never pays for it.
+    @strawberry.field(description=f"{ETAG} (of `moveCohortEvent`, `recordAttendance`)")
+    def etag(self) -> str:
+        return record_etag(self.record)
 
 
 @strawberry.type
@@ -140,6 +152,7 @@ class Application:
     supervisor_approval: str | None
     overrides: JSON
     eligibility: Eligibility
+    record: strawberry.Private[records.Application]
 
     @classmethod
     def of(cls, a: records.Application) -> Application:
@@ -157,7 +170,15 @@ class Application:
             supervisor_approval=a.supervisor_approval,
             overrides=_json([dict(o) for o in a.overrides]),
             eligibility=Eligibility(eligible=a.eligible, rules=rules),
+            record=a,
         )
+
+    @strawberry.field(
+        description=f"{ETAG} (of `editApplication`, `rankShortlist`, "
+        "`decideSupervisorApproval`, `overrideEligibility`)"
+    )
+    def etag(self) -> str:
+        return record_etag(self.record)
 
 
 @strawberry.type

@@ -9,6 +9,7 @@ from uuid import UUID
 
 import strawberry
 
+from app.api.graphql.preconditions import IF_MATCH, fingerprinted
 from app.api.graphql.problems import Problem
 from app.api.graphql.program_types import CohortEvent
 from app.api.graphql.programs_common import args, or_problem, timed
@@ -98,7 +99,7 @@ class ProgramYearQuery:
 
 @strawberry.type
 class ProgramYearMutation:
-    @strawberry.mutation(description="Move or rename an event of a cohort's calendar")
+    @strawberry.mutation(description=f"Move or rename an event of a cohort's calendar. {IF_MATCH}")
     async def move_cohort_event(
         self,
         info: strawberry.Info,
@@ -106,10 +107,19 @@ class ProgramYearMutation:
         title: str | None = None,
         starts_on: date | None = None,
         ends_on: date | None = None,
+        if_match: str | None = None,
     ) -> MovedEventResult:
         moved = await or_problem(
-            calendars.update_cohort_event(
-                **args(info), event_id=event_id, title=title, starts_on=starts_on, ends_on=ends_on
+            fingerprinted(
+                if_match,
+                lambda expected: calendars.update_cohort_event(
+                    **args(info),
+                    event_id=event_id,
+                    title=title,
+                    starts_on=starts_on,
+                    ends_on=ends_on,
+                    if_fingerprint=expected,
+                ),
             )
         )
         return moved if isinstance(moved, Problem) else CohortEvent.of(moved)

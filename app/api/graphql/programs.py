@@ -13,6 +13,7 @@ from app.api.graphql import page_relations
 from app.api.graphql.cohort_mutations import CohortMutation
 from app.api.graphql.context import context_of
 from app.api.graphql.mentorship_relations import cursor
+from app.api.graphql.preconditions import IF_MATCH, fingerprinted, versioned
 from app.api.graphql.problems import Problem
 from app.api.graphql.program_mutations import ApplicationMutation, MatchingMutation
 from app.api.graphql.program_types import (
@@ -233,16 +234,27 @@ class ProgramMutation(ApplicationMutation, MatchingMutation, CohortMutation):
         found = await or_problem(work)
         return Program.of(found) if not isinstance(found, Problem) else found
 
-    @strawberry.mutation(description="A new policy version; mentorships keep their snapshot")
+    @strawberry.mutation(
+        description=f"A new policy version; mentorships keep their snapshot. {IF_MATCH}"
+    )
     async def update_program_policy(
-        self, info: strawberry.Info, id: UUID, policy: JSON, expected_version: int | None = None
+        self,
+        info: strawberry.Info,
+        id: UUID,
+        policy: JSON,
+        expected_version: int | None = None,
+        if_match: str | None = None,
     ) -> ProgramResult:
         found = await or_problem(
-            programs.update_program_policy(
-                **args(info),
-                program_id=id,
-                overrides=policy,  # type: ignore[arg-type]
-                expected_version=expected_version,
+            versioned(
+                if_match,
+                lambda version: programs.update_program_policy(
+                    **args(info),
+                    program_id=id,
+                    overrides=policy,  # type: ignore[arg-type]
+                    expected_version=expected_version,
+                    if_version=version,
+                ),
             )
         )
         return Program.of(found) if not isinstance(found, Problem) else found
@@ -291,11 +303,23 @@ class ProgramMutation(ApplicationMutation, MatchingMutation, CohortMutation):
         )
         return CohortEvent.of(found) if not isinstance(found, Problem) else found
 
-    @strawberry.mutation(description="Record who attended a calendar event")
+    @strawberry.mutation(description=f"Record who attended a calendar event. {IF_MATCH}")
     async def record_attendance(
-        self, info: strawberry.Info, event_id: UUID, employee_ids: list[UUID]
+        self,
+        info: strawberry.Info,
+        event_id: UUID,
+        employee_ids: list[UUID],
+        if_match: str | None = None,
     ) -> CohortEventResult:
         found = await or_problem(
-            cohorts.record_attendance(**timed(info), event_id=event_id, employee_ids=employee_ids)
+            fingerprinted(
+                if_match,
+                lambda expected: cohorts.record_attendance(
+                    **timed(info),
+                    event_id=event_id,
+                    employee_ids=employee_ids,
+                    if_fingerprint=expected,
+                ),
+            )
         )
         return CohortEvent.of(found) if not isinstance(found, Problem) else found

@@ -10,6 +10,7 @@ from strawberry.scalars import JSON
 
 from app.api.graphql import relationship_report_types as rt
 from app.api.graphql import relationship_types as t
+from app.api.graphql.preconditions import IF_MATCH, fingerprinted, versioned
 from app.api.graphql.relationship_common import args, done, progress
 from app.domain.confidentiality import ContentPart, DisclosureKind
 from app.domain.lifecycle import CheckpointDecision
@@ -60,20 +61,33 @@ class RelationshipMutation:
         )
         return await done(work, progress)
 
-    @strawberry.mutation(description="A new version of the agreement; both sign it again")
+    @strawberry.mutation(
+        description=f"A new version of the agreement; both sign it again. {IF_MATCH}"
+    )
     async def write_agreement(
-        self, info: strawberry.Info, mentorship_id: UUID, terms: JSON
+        self, info: strawberry.Info, mentorship_id: UUID, terms: JSON, if_match: str | None = None
     ) -> t.AgreementResult:
-        work = agreements.write_agreement(
-            **args(info),
-            mentorship_id=mentorship_id,
-            terms=terms,  # type: ignore[arg-type]
+        work = versioned(
+            if_match,
+            lambda version: agreements.write_agreement(
+                **args(info),
+                mentorship_id=mentorship_id,
+                terms=terms,  # type: ignore[arg-type]
+                if_version=version,
+            ),
         )
         return await done(work, t.agreement)
 
-    @strawberry.mutation(description="The caller signs the current agreement")
-    async def sign_agreement(self, info: strawberry.Info, mentorship_id: UUID) -> t.AgreementResult:
-        work = agreements.sign_agreement(**args(info, clock=True), mentorship_id=mentorship_id)
+    @strawberry.mutation(description=f"The caller signs the current agreement. {IF_MATCH}")
+    async def sign_agreement(
+        self, info: strawberry.Info, mentorship_id: UUID, if_match: str | None = None
+    ) -> t.AgreementResult:
+        work = versioned(
+            if_match,
+            lambda version: agreements.sign_agreement(
+                **args(info, clock=True), mentorship_id=mentorship_id, if_version=version
+            ),
+        )
         return await done(work, t.agreement)
 
     @strawberry.mutation(description="Log a meeting; notes stay between the pair")
@@ -142,20 +156,39 @@ class RelationshipMutation:
         )
         return await done(work, t.goal)
 
-    @strawberry.mutation(description="The mentee records progress or the outcome of a goal")
+    @strawberry.mutation(
+        description=f"The mentee records progress or the outcome of a goal. {IF_MATCH}"
+    )
     async def update_goal(
         self,
         info: strawberry.Info,
         id: UUID,
         progress: int | None = None,
         outcome: str | None = None,
+        if_match: str | None = None,
     ) -> t.GoalResult:
-        work = goals.update_goal(**args(info), goal_id=id, progress=progress, outcome=outcome)
+        work = fingerprinted(
+            if_match,
+            lambda expected: goals.update_goal(
+                **args(info),
+                goal_id=id,
+                progress=progress,
+                outcome=outcome,
+                if_fingerprint=expected,
+            ),
+        )
         return await done(work, t.goal)
 
-    @strawberry.mutation(description="A participant comments on a goal")
-    async def comment_on_goal(self, info: strawberry.Info, id: UUID, text: str) -> t.GoalResult:
-        work = goals.comment_on_goal(**args(info, clock=True), goal_id=id, text=text)
+    @strawberry.mutation(description=f"A participant comments on a goal. {IF_MATCH}")
+    async def comment_on_goal(
+        self, info: strawberry.Info, id: UUID, text: str, if_match: str | None = None
+    ) -> t.GoalResult:
+        work = fingerprinted(
+            if_match,
+            lambda expected: goals.comment_on_goal(
+                **args(info, clock=True), goal_id=id, text=text, if_fingerprint=expected
+            ),
+        )
         return await done(work, t.goal)
 
     @strawberry.mutation(

@@ -9,6 +9,7 @@ from uuid import UUID
 import strawberry
 from strawberry.scalars import JSON
 
+from app.api.graphql.preconditions import ETAG, record_etag, version_etag
 from app.api.graphql.problems import Problem
 from app.domain.confidentiality import ContentPart as DomainContentPart
 from app.domain.confidentiality import DisclosureKind as DomainDisclosureKind
@@ -106,6 +107,10 @@ class Agreement:
     withheld: list[str]
     written_at: datetime | None
 
+    @strawberry.field(description=f"{ETAG} (of `writeAgreement`, `signAgreement`)")
+    def etag(self) -> str:
+        return version_etag(self.version)
+
 
 @strawberry.type(description="A meeting; what was said is null for readers outside the pair")
 class Meeting:
@@ -173,6 +178,12 @@ class Goal:
     outcome: str | None
     comments: JSON
     smart: JSON | None
+    record: strawberry.Private[Any]
+
+    # Worked out only when asked for: a dashboard's page of plans never pays for it.
+    @strawberry.field(description=f"{ETAG} (of `updateGoal`, `commentOnGoal`)")
+    def etag(self) -> str:
+        return record_etag(self.record)
 
 
 @strawberry.type(description="An evaluation; scores and free text only for the respondent")
@@ -255,7 +266,8 @@ def disclosure(record: Any) -> Disclosure:
 
 
 def goal(record: Any) -> Goal:
-    return build(Goal, record, comments=cast(JSON, [dict(c) for c in record.comments]))
+    comments = cast(JSON, [dict(c) for c in record.comments])
+    return build(Goal, record, comments=comments, record=record)
 
 
 ProgressResult = Annotated[MentorshipProgress | Problem, strawberry.union("ProgressResult")]

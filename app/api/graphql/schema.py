@@ -35,6 +35,7 @@ from app.api.graphql.cost import cost_rule
 from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
 from app.api.graphql.integrations import IntegrationMutation, IntegrationQuery
 from app.api.graphql.people import PeopleMutation, PeopleQuery
+from app.api.graphql.program_lists import ProgramListQuery
 from app.api.graphql.program_year import ProgramYearMutation, ProgramYearQuery
 from app.api.graphql.programs import ProgramMutation, ProgramQuery
 from app.api.graphql.records import RecordsMutation, RecordsQuery
@@ -48,6 +49,7 @@ class Query(
     EmployeeQuery,
     AccessQuery,
     ProgramQuery,
+    ProgramListQuery,
     RelationshipQuery,
     IntegrationQuery,
     ProgramYearQuery,

@@ -169,16 +169,20 @@ async def list_matching_runs(
     cohort_id: UUID,
     after: UUID | None = None,
     limit: int = 50,
+    backward: bool = False,
 ) -> Page[MatchingRun]:
-    """A cohort's matching runs in id order, a page after `after` (the last id shown)."""
+    """A cohort's matching runs in id order, a page after `after` (the last id shown);
+    `backward`: the page just before it."""
     reach(principal, Resource.COHORTS, Action.READ)
     reach(principal, Resource.MATCHING_RUNS, Action.READ)
     check_limit(limit)
     async with uow.read_only():
         if await uow.programs.get_cohort(cohort_id) is None:
             raise NotFound("no such cohort", field="id")
-        found = await uow.programs.runs_page(cohort_id=cohort_id, after=after, limit=limit + 1)
-    return page_of(found, limit)
+        found = await uow.programs.runs_page(
+            cohort_id=cohort_id, after=after, limit=limit + 1, backward=backward
+        )
+    return page_of(found, limit, backward=backward)
 
 
 async def lock_pair(

@@ -59,14 +59,20 @@ async def get_program(*, uow: UnitOfWork, principal: Principal, program_id: UUID
 
 
 async def list_programs(
-    *, uow: UnitOfWork, principal: Principal, after: UUID | None = None, limit: int = 50
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    after: UUID | None = None,
+    limit: int = 50,
+    backward: bool = False,
 ) -> Page[Program]:
-    """The organisation's programs in id order, a page after `after` (the last id shown)."""
+    """The organisation's programs in id order, a page after `after` (the last id shown);
+    `backward`: the page just before it."""
     reach(principal, Resource.PROGRAMS, Action.READ)
     check_limit(limit)
     async with uow.read_only():
-        found = await uow.programs.programs_page(after=after, limit=limit + 1)
-    return page_of(found, limit)
+        found = await uow.programs.programs_page(after=after, limit=limit + 1, backward=backward)
+    return page_of(found, limit, backward=backward)
 
 
 async def update_program_policy(

@@ -55,12 +55,15 @@ class ProgramRepository(Protocol):
     async def save_applications(self, applications: Sequence[Application]) -> None: ...
 
     # Keyset pages: `limit` rows after the previous page's last key.
-    async def programs_page(self, *, after: UUID | None, limit: int) -> list[Program]: ...
+    # `backward`: the `limit` rows just before the key (the last ones without one), in list order.
+    async def programs_page(
+        self, *, after: UUID | None, limit: int, backward: bool = False
+    ) -> list[Program]: ...
     async def cohorts_page(
-        self, *, program_id: UUID, after: UUID | None, limit: int
+        self, *, program_id: UUID, after: UUID | None, limit: int, backward: bool = False
     ) -> list[Cohort]: ...
     async def runs_page(
-        self, *, cohort_id: UUID, after: UUID | None, limit: int
+        self, *, cohort_id: UUID, after: UUID | None, limit: int, backward: bool = False
     ) -> list[MatchingRun]: ...
     async def applications_page(
         self,

@@ -12,6 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# `ifMatch` as REST's `If-Match`: an ETag of the victim's object's shape (the version it is
+# at, or a fingerprint) must not get an intruder past not-found, nor tell them it exists.
+IF_VERSION = 'ifMatch: "\\"v1\\""'
+IF_PRINT = 'ifMatch: "\\"' + "0" * 32 + '\\""'
+
 
 @dataclass(frozen=True)
 class Op:

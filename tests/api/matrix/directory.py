@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.api.matrix import Op
+from tests.api.matrix import IF_VERSION, Op
 from tests.factories import employee_row
 
 REST: dict[tuple[str, str], Op] = {
@@ -36,7 +36,8 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     "auditEvents": ("{ auditEvents { edges { cursor node { id resourceId details } } } }", None),
     "organization": ("{ organization { id maxOpenPairsPerMentor } }", None),
     "updateOrganization": (
-        "mutation { updateOrganization(maxOpenPairsPerMentor: 2) { __typename } }",
+        f"mutation {{ updateOrganization(maxOpenPairsPerMentor: 2, {IF_VERSION}) "
+        "{ __typename } }",
         None,
     ),
     "importEmployees": (

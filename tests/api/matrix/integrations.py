@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-from tests.api.matrix import Op
+from tests.api.matrix import IF_VERSION, Op
 
 HOOK = {"url": "https://victim-hooks.example.org/secret-path", "event_types": ["*"]}
 _EP = "/v1/webhook-endpoints/{endpoint_id}"
@@ -50,7 +50,8 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
         None,
     ),
     "updateWebhookEndpoint": (
-        f"mutation($id: UUID!) {{ updateWebhookEndpoint(id: $id, enabled: false) {_PROBLEM} }}",
+        f"mutation($id: UUID!) {{ updateWebhookEndpoint(id: $id, enabled: false, {IF_VERSION}) "
+        f"{_PROBLEM} }}",
         "endpoint",
     ),
     "removeWebhookEndpoint": (

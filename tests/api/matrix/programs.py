@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.api.matrix import Op
+from tests.api.matrix import IF_PRINT, IF_VERSION, Op
 from tests.factories import employee_row
 
 NOBODY = "00000000-0000-4000-8000-000000000001"
@@ -79,6 +79,17 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     "presets": ("{ presets { key } }", None),
     "program": ("query($id: UUID!) { program(id: $id) { id name policy } }", "program"),
     "cohort": ("query($id: UUID!) { cohort(id: $id) { id name events { id } } }", "cohort"),
+    "programs": ("{ programs { edges { cursor node { id name policy } } } }", None),
+    "cohorts": (
+        "query($id: UUID!) { cohorts(programId: $id) { edges { cursor node { id name "
+        "events { id title } } } } }",
+        "program",
+    ),
+    "matchingRuns": (
+        "query($id: UUID!) { matchingRuns(cohortId: $id) { edges { cursor node { id "
+        "proposals { menteeId explanation } } } } }",
+        "cohort",
+    ),
     "applications": (
         "query($id: UUID!) { applications(cohortId: $id) { edges { node { id profile } } } }",
         "cohort",
@@ -115,7 +126,8 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
         None,
     ),
     "updateProgramPolicy": (
-        f"mutation($id: UUID!) {{ updateProgramPolicy(id: $id, policy: {{}}) {_PROBLEM} }}",
+        f"mutation($id: UUID!) {{ updateProgramPolicy(id: $id, policy: {{}}, {IF_VERSION}) "
+        f"{_PROBLEM} }}",
         "program",
     ),
     "createCohort": (
@@ -129,12 +141,13 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
         "cohort",
     ),
     "updateCohort": (
-        f'mutation($id: UUID!) {{ updateCohort(id: $id, name: "Taken over") {_PROBLEM} }}',
+        f'mutation($id: UUID!) {{ updateCohort(id: $id, name: "Taken over", {IF_PRINT}) '
+        f"{_PROBLEM} }}",
         "cohort",
     ),
     "recordAttendance": (
-        f'mutation($id: UUID!) {{ recordAttendance(eventId: $id, employeeIds: ["{NOBODY}"]) '
-        f"{_PROBLEM} }}",
+        f'mutation($id: UUID!) {{ recordAttendance(eventId: $id, employeeIds: ["{NOBODY}"], '
+        f"{IF_PRINT}) {_PROBLEM} }}",
         "cohort_event",
     ),
     "submitApplication": (
@@ -143,12 +156,13 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
         "cohort",
     ),
     "decideSupervisorApproval": (
-        f"mutation($id: UUID!) {{ decideSupervisorApproval(id: $id, approved: true) {_PROBLEM} }}",
+        f"mutation($id: UUID!) {{ decideSupervisorApproval(id: $id, approved: true, {IF_PRINT}) "
+        f"{_PROBLEM} }}",
         "application",
     ),
     "overrideEligibility": (
-        f'mutation($id: UUID!) {{ overrideEligibility(id: $id, rule: "x", reason: "y") '
-        f"{_PROBLEM} }}",
+        f'mutation($id: UUID!) {{ overrideEligibility(id: $id, rule: "x", reason: "y", '
+        f"{IF_PRINT}) {_PROBLEM} }}",
         "application",
     ),
     "startMatchingRun": (
@@ -179,7 +193,8 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
         "cohort_event",
     ),
     "moveCohortEvent": (
-        f'mutation($id: UUID!) {{ moveCohortEvent(eventId: $id, title: "x") {_PROBLEM} }}',
+        f'mutation($id: UUID!) {{ moveCohortEvent(eventId: $id, title: "x", {IF_PRINT}) '
+        f"{_PROBLEM} }}",
         "cohort_event",
     ),
 }
@@ -317,7 +332,8 @@ REST[("PUT", "/v1/applications/{application_id}/profile")] = Op(
     "application", body={"goals": ["x"]}
 )
 GRAPHQL["editApplication"] = (
-    f'mutation($id: UUID!) {{ editApplication(id: $id, profile: {{goals: ["x"]}}) {_PROBLEM} }}',
+    f'mutation($id: UUID!) {{ editApplication(id: $id, profile: {{goals: ["x"]}}, '
+    f"{IF_PRINT}) {_PROBLEM} }}",
     "application",
 )
 REST[("POST", "/v1/mentorships/{mentorship_id}/referral-confirmation")] = Op(
@@ -331,6 +347,7 @@ REST[("PUT", "/v1/applications/{application_id}/shortlist-ranking")] = Op(
     "application", body={"mentor_ids": [NOBODY]}
 )
 GRAPHQL["rankShortlist"] = (
-    f'mutation($id: UUID!) {{ rankShortlist(id: $id, mentorIds: ["{NOBODY}"]) {_PROBLEM} }}',
+    f'mutation($id: UUID!) {{ rankShortlist(id: $id, mentorIds: ["{NOBODY}"], {IF_PRINT}) '
+    f"{_PROBLEM} }}",
     "application",
 )

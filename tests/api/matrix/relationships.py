@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from tests.api.matrix import Op
+from tests.api.matrix import IF_PRINT, IF_VERSION, Op
 from tests.api.mentorship_setup import propose
 
 M = "/v1/mentorships/{mentorship_id}"
@@ -148,12 +148,12 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
         "mentorship",
     ),
     "writeAgreement": (
-        _MUT + '{ writeAgreement(mentorshipId: $id, terms: {frequency: "x"}) '
-        f"{{ {_PROBLEM} }} }}",
+        _MUT + '{ writeAgreement(mentorshipId: $id, terms: {frequency: "x"}, '
+        f"{IF_VERSION}) {{ {_PROBLEM} }} }}",
         "mentorship",
     ),
     "signAgreement": (
-        _MUT + f"{{ signAgreement(mentorshipId: $id) {{ {_PROBLEM} }} }}",
+        _MUT + f"{{ signAgreement(mentorshipId: $id, {IF_VERSION}) {{ {_PROBLEM} }} }}",
         "mentorship",
     ),
     "logMeeting": (
@@ -170,8 +170,14 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
         _MUT + f'{{ addGoal(mentorshipId: $id, kind: GOAL, text: "x") {{ {_PROBLEM} }} }}',
         "mentorship",
     ),
-    "updateGoal": (_MUT + f"{{ updateGoal(id: $id, progress: 10) {{ {_PROBLEM} }} }}", "goal"),
-    "commentOnGoal": (_MUT + f'{{ commentOnGoal(id: $id, text: "x") {{ {_PROBLEM} }} }}', "goal"),
+    "updateGoal": (
+        _MUT + f"{{ updateGoal(id: $id, progress: 10, {IF_PRINT}) {{ {_PROBLEM} }} }}",
+        "goal",
+    ),
+    "commentOnGoal": (
+        _MUT + f'{{ commentOnGoal(id: $id, text: "x", {IF_PRINT}) {{ {_PROBLEM} }} }}',
+        "goal",
+    ),
     "submitEvaluation": (
         _MUT + f"{{ submitEvaluation(mentorshipId: $id, kind: MIDPOINT) {{ {_PROBLEM} }} }}",
         "mentorship",

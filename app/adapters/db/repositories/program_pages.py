@@ -94,22 +94,25 @@ class SqlProgramPages(SqlMatchingRepository):
         found = await self._rows(statements[key is not None, backward], **values, **keyed)
         return found[::-1] if backward else found
 
-    async def programs_page(self, *, after: UUID | None, limit: int) -> list[Program]:
-        found = await self._page(_PROGRAMS, None if after is None else (after,), limit=limit)
+    async def programs_page(
+        self, *, after: UUID | None, limit: int, backward: bool = False
+    ) -> list[Program]:
+        key = None if after is None else (after,)
+        found = await self._page(_PROGRAMS, key, backward, limit=limit)
         return [rows.program(r) for r in found]
 
     async def cohorts_page(
-        self, *, program_id: UUID, after: UUID | None, limit: int
+        self, *, program_id: UUID, after: UUID | None, limit: int, backward: bool = False
     ) -> list[Cohort]:
         key = None if after is None else (after,)
-        found = await self._page(_COHORTS, key, parent=program_id, limit=limit)
+        found = await self._page(_COHORTS, key, backward, parent=program_id, limit=limit)
         return [rows.cohort(r) for r in found]
 
     async def runs_page(
-        self, *, cohort_id: UUID, after: UUID | None, limit: int
+        self, *, cohort_id: UUID, after: UUID | None, limit: int, backward: bool = False
     ) -> list[MatchingRun]:
         key = None if after is None else (after,)
-        found = await self._page(_RUNS, key, parent=cohort_id, limit=limit)
+        found = await self._page(_RUNS, key, backward, parent=cohort_id, limit=limit)
         return [rows.run(r) for r in found]
 
     async def applications_page(
