@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from app.adapters.db.record_maker import maker
 from app.adapters.db.repositories import employee_writes
+from app.adapters.db.repositories.directory_index import DirectoryIndex
 from app.adapters.db.sql import Statement, compile_statement
 from app.adapters.db.tables import employees as t
 from app.domain.directory import Employee, EmploymentStatus
@@ -175,7 +176,7 @@ class SqlEmployeeRepository:
         """Serialise writers of this organisation's directory until the transaction ends."""
         await self._connection.execute(_LOCK.sql, *_LOCK.args({"org": self._org}))
 
-    async def directory_index(self) -> dict[str, tuple[UUID, str | None]]:
+    async def directory_index(self) -> DirectoryIndex:
         """employee_number -> (id, manager's number), for the whole directory. Built in a
         worker thread: a directory of tens of thousands would hold the event loop."""
         rows = await self._connection.fetch(_INDEX.sql, *_INDEX.args({"org": self._org}))
@@ -219,6 +220,6 @@ class SqlEmployeeRepository:
             )
 
 
-def index_of(rows: Sequence[asyncpg.Record]) -> dict[str, tuple[UUID, str | None]]:
+def index_of(rows: Sequence[asyncpg.Record]) -> DirectoryIndex:
     """The directory index of (employee_number, id, manager's number) rows."""
-    return {number: (id_, manager) for number, id_, manager in rows}
+    return DirectoryIndex(rows)
