@@ -23,7 +23,8 @@ def served_app() -> FastAPI:
     app = app_factory()
     # FastAPI readies each route (its validators and serializers) when a request first walks
     # past it, and writes the OpenAPI document when it is first asked for: on the event loop,
-    # holding every tenant's requests for as long. Done here, before the server listens.
+    # holding every tenant's requests for as long. Writing the document here walks every
+    # route, readying each, before the server listens.
     app.openapi()
     # What start-up built (routes, schemas, GraphQL types) lives as long as the process;
     # frozen, the collector stops re-walking it, which otherwise pauses requests.
