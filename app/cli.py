@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import os
 import signal
 import sys
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -23,11 +22,9 @@ from app.audit_cli import audit_cli
 from app.config import Settings
 from app.domain.access import Principal, Role
 from app.domain.errors import DomainError
+from app.served import served_app as served_app  # uvicorn's factory: app.cli:served_app
 from app.services import access, organizations
 from app.services.directory import employees
-
-if TYPE_CHECKING:
-    from fastapi import FastAPI
 
 cli = typer.Typer(help="Run and administer the mentoring programs service.", no_args_is_help=True)
 org_cli = typer.Typer(help="Organisations (tenants).", no_args_is_help=True)
@@ -41,10 +38,6 @@ T = TypeVar("T")
 # How long `serve` lets in-flight requests finish after SIGTERM; a container's stop timeout
 # (compose's stop_grace_period) must be longer, or they are killed mid-request.
 GRACEFUL_SHUTDOWN_SECONDS = 20
-
-# Young-generation threshold of the processes `serve` runs (Python's default is 700).
-GC_YOUNG_THRESHOLD = 10_000
-SWITCH_INTERVAL_SECONDS = 0.001
 
 
 def _database_url() -> str:
@@ -105,27 +98,6 @@ def serve(
         log_config=None,
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
     )
-
-
-def served_app() -> FastAPI:
-    """The app of each process `serve` runs, with the process's collector tuned: that is the
-    process owner's to decide, not the app's (tests and embedders keep their own settings)."""
-    from app.main import app_factory
-
-    app = app_factory()
-    # What start-up built (routes, schemas, GraphQL types) lives as long as the process;
-    # frozen, the collector stops re-walking it, which otherwise pauses requests.
-    gc.collect()
-    gc.freeze()
-    # Most of a request's objects go with it by reference counting; the young generation
-    # fills with those of the requests in flight, and collecting it at Python's default
-    # threshold walks them again and again. A larger one is collected less often.
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
-    # While a worker thread validates an import in Python, the event loop waits up to one
-    # switch interval for the interpreter each time it wakes; a shorter one keeps every other
-    # tenant's request from queueing behind that thread.
-    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
-    return app
 
 
 def _set_app_role_password() -> None:

@@ -252,11 +252,12 @@ def test_the_cycle_finder_finds_a_cycle():
 
 
 def test_process_wide_gc_settings_are_left_to_the_process_owner():
-    """Only `serve` (app/cli.py) may tune the garbage collector: a library-like create_app must
-    not change the process it is imported into (tests, workers, other servers)."""
+    """Only `serve`'s process set-up (app/served.py) may tune the garbage collector: a
+    library-like create_app must not change the process it is imported into (tests, workers,
+    other servers)."""
     found = []
     for path, tree in _modules():
-        if path == "app/cli.py":
+        if path == "app/served.py":
             continue
         for node in ast.walk(tree):
             if isinstance(node, ast.Import) and any(a.name == "gc" for a in node.names):

@@ -22,6 +22,7 @@ import pytest
 
 from app.adapters.clock import SystemClock
 from app.adapters.db.database import Database
+from app.adapters.db.repositories import employees as employee_repository
 from app.adapters.db.sql import to_dsn
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.api.graphql import schema as graphql_schema
@@ -107,8 +108,14 @@ async def _token(database: Database, org: Organization) -> dict[str, str]:
         (EnvelopeReader, "feed"),
         (employees, "rows_from_json"),
         (employee_import, "validate_rows"),
+        (employee_repository, "index_of"),
     ],
-    ids=["decoding the body", "decoding and checking runs of rows", "validating the rows"],
+    ids=[
+        "decoding the body",
+        "decoding and checking runs of rows",
+        "validating the rows",
+        "indexing the directory",
+    ],
 )
 async def test_another_organisation_is_served_while_an_import_is_at_work(
     two_organisations, settings, monkeypatch, module, step

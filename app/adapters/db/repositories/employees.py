@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping, Sequence
 from functools import cache
 from types import MappingProxyType
@@ -13,6 +14,7 @@ import sqlalchemy as sa
 
 from app.adapters.db.record_maker import maker
 from app.adapters.db.repositories import employee_writes
+from app.adapters.db.repositories.directory_index import DirectoryIndex
 from app.adapters.db.sql import Statement, compile_statement
 from app.adapters.db.tables import employees as t
 from app.domain.directory import Employee, EmploymentStatus
@@ -174,10 +176,11 @@ class SqlEmployeeRepository:
         """Serialise writers of this organisation's directory until the transaction ends."""
         await self._connection.execute(_LOCK.sql, *_LOCK.args({"org": self._org}))
 
-    async def directory_index(self) -> dict[str, tuple[UUID, str | None]]:
-        """employee_number -> (id, manager's number), for the whole directory."""
+    async def directory_index(self) -> DirectoryIndex:
+        """employee_number -> (id, manager's number), for the whole directory. Built in a
+        worker thread: a directory of tens of thousands would hold the event loop."""
         rows = await self._connection.fetch(_INDEX.sql, *_INDEX.args({"org": self._org}))
-        return {number: (id_, manager) for number, id_, manager in rows}
+        return await asyncio.to_thread(index_of, rows)
 
     async def insert(self, rows: Sequence[Mapping[str, Any]], *, event_type: str | None) -> None:
         """Write new employees and announce each as `event_type` (if any)."""
@@ -215,3 +218,8 @@ class SqlEmployeeRepository:
             await self._connection.execute(
                 _LINK_REPORTS.sql, *_LINK_REPORTS.args({"org": self._org, "numbers": list(numbers)})
             )
+
+
+def index_of(rows: Sequence[asyncpg.Record]) -> DirectoryIndex:
+    """The directory index of (employee_number, id, manager's number) rows."""
+    return DirectoryIndex(rows)
