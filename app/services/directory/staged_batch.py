@@ -5,8 +5,6 @@ off the event loop by the import."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from array import array
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,23 +52,15 @@ class StagedBatch:
         return keys
 
     def prepare(self, rows: Rows) -> list[dict[str, Any]]:
-        """Each row with its id (stored or new), `is_new`, and its manager's id when the
-        manager is stored (one named later in the batch is found when it is merged)."""
-        ids = _new_ids(len(rows))
-        prepared = []
-        numbers, managers = [], []
-        for (_, row), new_id in zip(rows, ids, strict=True):
-            number, manager = row["employee_number"], row["manager_employee_number"]
+        """The piece's rows as they go to the stage (the database gives ids and finds stored
+        managers), their keys kept here. A row may leave its optional fields out."""
+        numbers = [row["employee_number"] for _, row in rows]
+        # A manager's number is never empty: "" stands for none.
+        managers = [row.get("manager_employee_number") or "" for _, row in rows]
+        for (_, row), number in zip(rows, numbers, strict=True):
             known = self.directory.get(number)
-            row["is_new"] = known is None
-            row["id"] = new_id if known is None else known[0]
-            if known is not None and str(row["employment_status"]) != "active":
+            if known is not None and row.get("employment_status", "active") != "active":
                 self.away[number] = known[0]
-            stored = self.directory.get(manager) if manager else None
-            row["manager_id"] = stored[0] if stored else None
-            numbers.append(number)
-            managers.append(manager or "")  # a manager's number is never empty
-            prepared.append(row)
         self.pieces.append(
             (
                 array("q", (index for index, _ in rows)),
@@ -80,7 +70,7 @@ class StagedBatch:
                 array("L", map(len, managers)),
             )
         )
-        return prepared
+        return [row for _, row in rows]
 
     def plan(self) -> StagedPlan:
         """Refuse numbers given twice and rows closing a manager cycle, as a batch held
@@ -111,9 +101,3 @@ def _unpacked(text: str, lengths: array[int]) -> list[str]:
         out.append(text[at : at + length])
         at += length
     return out
-
-
-def _new_ids(count: int) -> list[UUID]:
-    """Random (version 4) ids, the randomness read once for the whole piece."""
-    noise = os.urandom(16 * count)
-    return [uuid.UUID(bytes=noise[i : i + 16], version=4) for i in range(0, 16 * count, 16)]

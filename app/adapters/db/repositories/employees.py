@@ -197,7 +197,7 @@ class SqlEmployeeRepository:
 
     async def stage(self, rows: Sequence[Mapping[str, Any]]) -> None:
         """Hold a piece of a large batch in this transaction, for `merge_staged`."""
-        await employee_writes.stage(self._connection, rows, first=not self._staging)
+        await employee_writes.stage(self._connection, self._org, rows, first=not self._staging)
         self._staging = True
 
     async def drop_staged(self, numbers: Sequence[str]) -> None:
