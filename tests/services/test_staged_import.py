@@ -113,3 +113,25 @@ async def test_a_batch_over_the_row_limit_is_refused_whole(database, org, monkey
     monkeypatch.setattr(employee_import, "LIST_PIECE", 2)
     with pytest.raises(InvalidInput):
         await _import(database, org, [employee_row(f"E{n}") for n in range(4)])
+
+
+async def test_a_staged_batch_gives_its_new_people_distinct_ids_in_the_order_they_came(
+    database, connection, org, monkeypatch
+):
+    monkeypatch.setattr(employee_import, "HOLD_UP_TO", 0)
+    monkeypatch.setattr(employee_import, "STAGE_PIECE", 2)  # several pieces, counted on
+    monkeypatch.setattr(employee_import, "LIST_PIECE", 3)
+    first = [employee_row(f"A{n}") for n in range(7)]
+    await _import(database, org, first)
+    second = [employee_row(f"B{n}") for n in range(7)]
+    await _import(database, org, [*second, employee_row("A0", level=9)])
+    rows = await connection.fetch(
+        "SELECT employee_number, id FROM employees WHERE organization_id = $1", org.id
+    )
+    ids = {r["employee_number"]: r["id"] for r in rows}
+    assert len(set(ids.values())) == 14
+    # Time-ordered (RFC 9562 version 7): a later batch's ids come after an earlier one's, and
+    # within a batch they follow the rows, so the id index is written at its end.
+    in_order = [ids[f"A{n}"] for n in range(7)] + [ids[f"B{n}"] for n in range(7)]
+    assert in_order == sorted(in_order)
+    assert {i.version for i in in_order} == {7}

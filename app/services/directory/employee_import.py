@@ -122,9 +122,10 @@ class Staging:
         self._uow = uow
         self._sending: asyncio.Future[None] | None = None
 
-    async def send(self, rows: list[dict[str, Any]]) -> None:
+    async def send(self, piece: tuple[list[dict[str, Any]], UUID]) -> None:
+        rows, first_id = piece
         await self.settled()
-        self._sending = asyncio.ensure_future(self._uow.employees.stage(rows))
+        self._sending = asyncio.ensure_future(self._uow.employees.stage(rows, first_id=first_id))
 
     async def settled(self, *, quiet: bool = False) -> None:
         """The piece in flight is written (or has failed: raised here unless `quiet`), and

@@ -5,6 +5,8 @@ off the event loop by the import."""
 
 from __future__ import annotations
 
+import secrets
+import time
 from array import array
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +36,7 @@ class StagedBatch:
     # pages (and the server's memory) as large as if every row were still held.
     pieces: list[tuple[array[int], str, array[int], str, array[int]]] = field(default_factory=list)
     away: dict[str, UUID] = field(default_factory=dict)  # known employees HR lists as not active
+    next_id: int = field(default_factory=lambda: _first_id())
 
     @property
     def staged(self) -> bool:
@@ -51,9 +54,10 @@ class StagedBatch:
             )
         return keys
 
-    def prepare(self, rows: Rows) -> list[dict[str, Any]]:
-        """The piece's rows as they go to the stage (the database gives ids and finds stored
-        managers), their keys kept here. A row may leave its optional fields out."""
+    def prepare(self, rows: Rows) -> tuple[list[dict[str, Any]], UUID]:
+        """The piece's rows as they go to the stage, with the id the first of them gets if it
+        is new (the next ones count on; the database finds known ones' ids and stored
+        managers'). Their keys are kept here. A row may leave its optional fields out."""
         numbers = [row["employee_number"] for _, row in rows]
         # A manager's number is never empty: "" stands for none.
         managers = [row.get("manager_employee_number") or "" for _, row in rows]
@@ -70,7 +74,8 @@ class StagedBatch:
                 array("L", map(len, managers)),
             )
         )
-        return [row for _, row in rows]
+        first_id, self.next_id = UUID(int=self.next_id), self.next_id + len(rows)
+        return [row for _, row in rows], first_id
 
     def plan(self) -> StagedPlan:
         """Refuse numbers given twice and rows closing a manager cycle, as a batch held
@@ -101,3 +106,12 @@ def _unpacked(text: str, lengths: array[int]) -> list[str]:
         out.append(text[at : at + length])
         at += length
     return out
+
+
+def _first_id() -> int:
+    """A batch's first id: time-ordered (the layout of a version 7 UUID, RFC 9562), so a
+    batch's new employees are appended to the id index rather than scattered through it, and
+    counted on a row at a time from random bits low enough never to carry into the variant."""
+    unix_ms = time.time_ns() // 1_000_000 & (1 << 48) - 1
+    head = unix_ms << 16 | 0x7 << 12 | secrets.randbits(12)
+    return head << 64 | 0b10 << 62 | secrets.randbits(61)

@@ -113,12 +113,17 @@ _OMITTED = {"employment_status": "'active'", "in_good_standing": "true", "attrib
 _PIECE_FIELDS = ", ".join(
     f"coalesce(r.{n}, {_OMITTED[n]})" if n in _OMITTED else f"r.{n}" for n, _ in _IMPORTED
 )
+_PIECE_COLUMNS = ", ".join(f"{n} {typ}" for n, typ in _IMPORTED)
+# A new employee's id is the piece's first id plus the row's place in it, made from the id's
+# two halves: a random id per row (gen_random_uuid) cost the database more than reading the row.
 _PIECE = compile_statement(
     sa.text(f"""
 INSERT INTO pg_temp.employee_import (id, is_new, manager_id, {", ".join(n for n, _ in _IMPORTED)})
-SELECT coalesce(e.id, gen_random_uuid()), e.id IS NULL, m.id, {_PIECE_FIELDS}
-FROM json_to_recordset(CAST(CAST(:rows AS text) AS json))
-  AS r({", ".join(f"{n} {typ}" for n, typ in _IMPORTED)})
+SELECT coalesce(e.id, CAST(encode(
+         CAST(:high AS bytea) || int8send(CAST(:low AS bigint) + r.n - 1), 'hex') AS uuid)),
+       e.id IS NULL, m.id, {_PIECE_FIELDS}
+FROM ROWS FROM (json_to_recordset(CAST(CAST(:rows AS text) AS json)) AS ({_PIECE_COLUMNS}))
+  WITH ORDINALITY AS r({", ".join(n for n, _ in _IMPORTED)}, n)
 LEFT JOIN employees e
   ON e.organization_id = CAST(:org AS uuid) AND e.employee_number = r.employee_number
 LEFT JOIN employees m
@@ -150,15 +155,19 @@ async def stage(
     org: UUID | None,
     rows: Sequence[Mapping[str, Any]],
     *,
+    first_id: UUID,
     first: bool,
 ) -> None:
     """Stage a piece of a large batch in `employee_import` (created by the first piece, gone
-    at commit). The rows are checked ones, omitted optional fields left out or filled in.
-    Their JSON is written in a worker thread: one C call, short for a piece."""
+    at commit). The rows are checked ones, omitted optional fields left out or filled in; a
+    new employee's id is `first_id` counted on by the row's place in the piece. The rows'
+    JSON is written in a worker thread: one C call, short for a piece."""
     if first:
         await connection.execute(_BATCH_STAGE)
     text = await asyncio.to_thread(json_codec.dumps, rows)
-    await connection.execute(_PIECE.sql, *_PIECE.args({"org": org, "rows": text}))
+    high, low = first_id.bytes[:8], int.from_bytes(first_id.bytes[8:], "big", signed=True)
+    values = {"org": org, "rows": text, "high": high, "low": low}
+    await connection.execute(_PIECE.sql, *_PIECE.args(values))
 
 
 async def drop_staged(connection: asyncpg.Connection, numbers: Sequence[str]) -> None:
