@@ -106,6 +106,32 @@ async def test_a_staged_batch_comes_to_what_the_same_batch_held_whole_comes_to(
     assert ("C1", 3, "active", None) in held_directory
 
 
+async def test_a_staged_batch_with_no_row_refused_comes_to_what_the_held_batch_comes_to(
+    database, connection, org, other_org, monkeypatch
+):
+    """The staged plan has a path of its own for a batch that refuses nothing."""
+    clean = [row for row in _batch() if row["employee_number"] not in ("D1", "N3", "C2", "B1")]
+    results = []
+    for organization, hold_up_to in ((org, 1_000), (other_org, 0)):
+        monkeypatch.setattr(employee_import, "HOLD_UP_TO", hold_up_to)
+        await _import(database, organization, _stored())
+        report = await _import(database, organization, clean)
+        results.append(
+            (
+                report,
+                await _directory(connection, organization),
+                await _changed(connection, organization),
+            )
+        )
+    (held, held_directory, held_events), (staged, staged_directory, staged_events) = results
+    assert staged == held
+    assert staged_directory == held_directory
+    assert staged_events == held_events
+    assert (held.created, held.updated, held.unchanged, held.errors) == (4, 2, 1, [])
+    assert ("S9", 3, "active", "N9") in held_directory  # awaited, now linked
+    assert ("S3", 3, "leave", "S2") in held_directory
+
+
 @pytest.mark.parametrize("hold_up_to", [1_000, 0])
 async def test_a_batch_over_the_row_limit_is_refused_whole(database, org, monkeypatch, hold_up_to):
     monkeypatch.setattr(employee_import, "HOLD_UP_TO", hold_up_to)

@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
+from app.domain.directory import rows_closing_a_cycle
 from app.services.directory.employee_rows import RowError, refuse_duplicates
 from app.services.directory.import_plan import Directory, Rows, awaited_by, refuse_manager_cycles
+
+Key = tuple[int, str, str | None]  # a staged row's index, number and manager's number
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,9 @@ class StagedBatch:
         """Refuse numbers given twice and rows closing a manager cycle, as a batch held
         whole would be (`refuse_duplicates`, `refuse_manager_cycles`)."""
         keys = self.keys()
+        numbers = {number: index for index, number, _ in keys}
+        if len(numbers) == len(keys) and not _closing_a_cycle(self.directory, keys, numbers):
+            return self._all_kept(keys, numbers)  # the usual case, without a row per key
         rows = [
             (index, {"employee_number": number, "manager_employee_number": manager})
             for index, number, manager in keys
@@ -88,7 +94,7 @@ class StagedBatch:
         kept, duplicates = refuse_duplicates(rows)
         kept, cycles = refuse_manager_cycles(self.directory, kept)
         kept_numbers = {row["employee_number"] for _, row in kept}
-        refused = sorted({number for _, number, _ in keys} - kept_numbers)
+        refused = sorted(numbers.keys() - kept_numbers)
         new = [row for _, row in kept if row["employee_number"] not in self.directory]
         return StagedPlan(
             refused_numbers=refused,
@@ -98,6 +104,28 @@ class StagedBatch:
             awaited=awaited_by(self.directory, kept, new),
             away=[id_ for number, id_ in self.away.items() if number in kept_numbers],
         )
+
+    def _all_kept(self, keys: list[Key], numbers: dict[str, int]) -> StagedPlan:
+        """The plan when no row is refused: what `plan` comes to then, on the keys alone."""
+        new = [number for number in numbers if number not in self.directory]
+        awaited = {m for n, (_, m) in self.directory.items() if m is not None and n not in numbers}
+        return StagedPlan(
+            refused_numbers=[],
+            errors=[],
+            created=len(new),
+            known=len(keys) - len(new),
+            awaited=[number for number in new if number in awaited],
+            away=list(self.away.values()),
+        )
+
+
+def _closing_a_cycle(directory: Directory, keys: list[Key], numbers: dict[str, int]) -> bool:
+    """Whether some row closes a manager cycle (`refuse_manager_cycles` says which)."""
+    if not any(manager for _, _, manager in keys):
+        return False
+    graph = {number: manager for number, (_, manager) in directory.items()}
+    graph.update((number, manager) for _, number, manager in keys)
+    return bool(rows_closing_a_cycle(graph, numbers))
 
 
 def _unpacked(text: str, lengths: array[int]) -> list[str]:
