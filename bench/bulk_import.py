@@ -5,15 +5,19 @@ process, the application role, row-level security, token auth), while a thread s
 server's resident memory. COPY writes the same rows into a plain table (the same columns,
 no index, key or constraint: the floor of any write) and into `employees` itself.
 
-Prints both ratios (import rate / COPY rate) and the server's memory before, at its peak
-and after. Run: `python -m bench.bulk_import` (also part of `bench.directory`).
+Prints both ratios (import rate / COPY rate), the CPU time the server and the database
+used during the import (steadier than wall time on a busy machine), and the server's
+memory before, at its peak and after. Run: `python -m bench.bulk_import` (also part of
+`bench.directory`).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
+import os
 import threading
 import time
 import uuid
@@ -65,6 +69,36 @@ def rows(count: int, prefix: str = "E") -> list[dict[str, Any]]:
         }
         for n in range(count)
     ]
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU these processes have used so far (what a busy machine's other
+    work does not add to, unlike wall time)."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+async def data_directory(url: str) -> Path:
+    connection = await asyncpg.connect(libpq_url(url))
+    try:
+        return Path(await connection.fetchval("SHOW data_directory"))
+    finally:
+        await connection.close()
+
+
+def database_processes(data: Path) -> list[int]:
+    """The database server's processes: its postmaster and the postmaster's children."""
+    postmaster = int((data / "postmaster.pid").read_text().split()[0])
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == postmaster:
+                children.append(int(stat.parent.name))
+    return [postmaster, *children]
 
 
 def rss_mib(pid: int) -> float:
@@ -134,8 +168,12 @@ def import_over_http(url: str, count: int) -> None:
         time.sleep(1)
         before = rss_mib(pid)
         plain_s = asyncio.run(copy_seconds(url, batch, "bench_plain_employees"))
+        database_pids = database_processes(asyncio.run(data_directory(url)))
+        cpu_before = cpu_seconds([pid]), cpu_seconds(database_pids)
         with MemoryWatch(pid) as memory:
             seconds, report = post_elsewhere(base, headers, body)
+        server_cpu = cpu_seconds([pid]) - cpu_before[0]
+        database_cpu = cpu_seconds(database_pids) - cpu_before[1]
         time.sleep(3)  # what the server keeps once the import is over
         after = rss_mib(pid)
     indexed_s = asyncio.run(copy_seconds(url, batch, "employees"))
@@ -144,6 +182,7 @@ def import_over_http(url: str, count: int) -> None:
         f"  import over HTTP {count} rows: {seconds:6.2f} s ({count / seconds:8.0f} rows/s; "
         f"{report['created']} created, {len(report['errors'])} refused)"
     )
+    print(f"  CPU during the import: server {server_cpu:.2f} s, database {database_cpu:.2f} s")
     print(f"  COPY into a plain table:  {plain_s:6.2f} s ({count / plain_s:8.0f} rows/s)")
     print(f"  COPY into employees:      {indexed_s:6.2f} s ({count / indexed_s:8.0f} rows/s)")
     print(

@@ -106,6 +106,32 @@ async def test_a_staged_batch_comes_to_what_the_same_batch_held_whole_comes_to(
     assert ("C1", 3, "active", None) in held_directory
 
 
+async def test_a_staged_batch_with_no_row_refused_comes_to_what_the_held_batch_comes_to(
+    database, connection, org, other_org, monkeypatch
+):
+    """The staged plan has a path of its own for a batch that refuses nothing."""
+    clean = [row for row in _batch() if row["employee_number"] not in ("D1", "N3", "C2", "B1")]
+    results = []
+    for organization, hold_up_to in ((org, 1_000), (other_org, 0)):
+        monkeypatch.setattr(employee_import, "HOLD_UP_TO", hold_up_to)
+        await _import(database, organization, _stored())
+        report = await _import(database, organization, clean)
+        results.append(
+            (
+                report,
+                await _directory(connection, organization),
+                await _changed(connection, organization),
+            )
+        )
+    (held, held_directory, held_events), (staged, staged_directory, staged_events) = results
+    assert staged == held
+    assert staged_directory == held_directory
+    assert staged_events == held_events
+    assert (held.created, held.updated, held.unchanged, held.errors) == (4, 2, 1, [])
+    assert ("S9", 3, "active", "N9") in held_directory  # awaited, now linked
+    assert ("S3", 3, "leave", "S2") in held_directory
+
+
 @pytest.mark.parametrize("hold_up_to", [1_000, 0])
 async def test_a_batch_over_the_row_limit_is_refused_whole(database, org, monkeypatch, hold_up_to):
     monkeypatch.setattr(employee_import, "HOLD_UP_TO", hold_up_to)
@@ -113,3 +139,25 @@ async def test_a_batch_over_the_row_limit_is_refused_whole(database, org, monkey
     monkeypatch.setattr(employee_import, "LIST_PIECE", 2)
     with pytest.raises(InvalidInput):
         await _import(database, org, [employee_row(f"E{n}") for n in range(4)])
+
+
+async def test_a_staged_batch_gives_its_new_people_distinct_ids_in_the_order_they_came(
+    database, connection, org, monkeypatch
+):
+    monkeypatch.setattr(employee_import, "HOLD_UP_TO", 0)
+    monkeypatch.setattr(employee_import, "STAGE_PIECE", 2)  # several pieces, counted on
+    monkeypatch.setattr(employee_import, "LIST_PIECE", 3)
+    first = [employee_row(f"A{n}") for n in range(7)]
+    await _import(database, org, first)
+    second = [employee_row(f"B{n}") for n in range(7)]
+    await _import(database, org, [*second, employee_row("A0", level=9)])
+    rows = await connection.fetch(
+        "SELECT employee_number, id FROM employees WHERE organization_id = $1", org.id
+    )
+    ids = {r["employee_number"]: r["id"] for r in rows}
+    assert len(set(ids.values())) == 14
+    # Time-ordered (RFC 9562 version 7): a later batch's ids come after an earlier one's, and
+    # within a batch they follow the rows, so the id index is written at its end.
+    in_order = [ids[f"A{n}"] for n in range(7)] + [ids[f"B{n}"] for n in range(7)]
+    assert in_order == sorted(in_order)
+    assert {i.version for i in in_order} == {7}

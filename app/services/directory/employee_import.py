@@ -24,6 +24,7 @@ from app.services.directory.employee_rows import (
     MAX_IMPORT_ROWS,
     CheckedRows,
     RowError,
+    complete,
     refuse_duplicates,
     validate_rows,
 )
@@ -36,7 +37,7 @@ from app.services.ports import Clock, UnitOfWork
 EVENTS_PER_EMPLOYEE_UP_TO = 1_000
 # Above this many good rows a batch is staged as it arrives instead of held.
 HOLD_UP_TO = 1_000
-# Good rows sent to the stage at a time: each COPY has a fixed cost, paid once per piece.
+# Good rows sent to the stage at a time: each statement has a fixed cost, paid once per piece.
 STAGE_PIECE = 5_000
 # Rows of a list batch checked per worker-thread call.
 LIST_PIECE = 2_000
@@ -83,7 +84,7 @@ async def run_import(
 
 async def _read(uow: UnitOfWork, batch: StagedBatch, chunks: Chunks) -> tuple[Rows, list[RowError]]:
     """Check every chunk; stage the good rows of a large batch as they come (each piece's
-    COPY runs while the next piece is read and checked). The rows held, and the errors."""
+    write runs while the next piece is read and checked). The rows held, and the errors."""
     held: Rows = []
     errors: list[RowError] = []
     count, staging = 0, Staging(uow)
@@ -121,9 +122,10 @@ class Staging:
         self._uow = uow
         self._sending: asyncio.Future[None] | None = None
 
-    async def send(self, rows: list[dict[str, Any]]) -> None:
+    async def send(self, piece: tuple[list[dict[str, Any]], UUID]) -> None:
+        rows, first_id = piece
         await self.settled()
-        self._sending = asyncio.ensure_future(self._uow.employees.stage(rows))
+        self._sending = asyncio.ensure_future(self._uow.employees.stage(rows, first_id=first_id))
 
     async def settled(self, *, quiet: bool = False) -> None:
         """The piece in flight is written (or has failed: raised here unless `quiet`), and
@@ -139,6 +141,7 @@ class Staging:
 
 async def _write(uow: UnitOfWork, directory: Directory, held: Rows) -> _Written:
     """A small batch, held whole: written from arrays in one statement each."""
+    held = [(index, complete(row)) for index, row in held]  # a few rows: on the loop
     valid, duplicates = await off_the_loop(refuse_duplicates, held)
     valid, new, existing, awaited, cycles = await off_the_loop(planned, directory, valid)
     # Each written employee is announced with it (employee.created / .updated), unless the

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Annotated, Any, NotRequired
+from typing import Annotated, Any, NotRequired, cast
 
 from pydantic import ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError
 from typing_extensions import TypedDict
@@ -93,18 +93,19 @@ def _validate_chunk(
     chunk: Sequence[Mapping[str, Any]],
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
     try:
-        return [(i, _complete(r)) for i, r in enumerate(_ROWS.validate_python(chunk))], []
+        return [(i, complete(r)) for i, r in enumerate(_ROWS.validate_python(chunk))], []
     except ValidationError as failure:
         errors = [_row_error(chunk, e) for e in failure.errors(include_url=False)]
     bad = {e.row - 1 for e in errors}
     good_indexes = [i for i in range(len(chunk)) if i not in bad]
     good = _ROWS.validate_python([chunk[i] for i in good_indexes])
-    return [(i, _complete(r)) for i, r in zip(good_indexes, good, strict=True)], errors
+    return [(i, complete(r)) for i, r in zip(good_indexes, good, strict=True)], errors
 
 
 @dataclass(frozen=True, slots=True)
 class CheckedRows:
-    """A run of rows that all passed the check together, completed with their defaults."""
+    """A run of rows that all passed the check together. Omitted optional fields are left
+    out: a large batch's stage fills them in, and `complete` does for a batch held whole."""
 
     rows: list[dict[str, Any]]
 
@@ -117,7 +118,7 @@ def rows_from_json(text: str) -> CheckedRows | list[Any] | None:
     every one passes; when some do not, the decoded rows, to be checked one by one for their
     errors (`validate_rows`); None when the text is not a JSON array."""
     try:
-        return CheckedRows([_complete(row) for row in _ROWS.validate_json(text)])
+        return CheckedRows(cast(list[dict[str, Any]], _ROWS.validate_json(text)))
     except ValidationError as failure:
         if any(e["type"] == "json_invalid" for e in failure.errors(include_url=False)):
             return None
@@ -138,7 +139,8 @@ def checked_rows(
     return valid, errors + duplicates
 
 
-def _complete(row: EmployeeRow) -> dict[str, Any]:
+def complete(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A checked row with each omitted optional field given its default (again: harmless)."""
     full: dict[str, Any] = {**DEFAULTS, "attributes": {}, **row}
     return full
 

@@ -36,6 +36,8 @@ def refuse_manager_cycles(
     graph = {number: manager for number, (_, manager) in directory.items()}
     graph.update({row["employee_number"]: row["manager_employee_number"] for _, row in rows})
     blamed = rows_closing_a_cycle(graph, {row["employee_number"]: i for i, row in rows})
+    if not blamed:
+        return rows, []  # the usual case: no row to take out
     errors = [
         RowError(
             i + 1,

@@ -1,7 +1,7 @@
 """How an import writes the directory: a few rows as arrays in one statement, a large batch
-through COPY into a temporary table merged by one statement. Each written row can be
-announced in the same statement (transactional outbox), built in SQL: a 100,000-row import
-writes its events without a round trip or a Python loop per event."""
+staged in a temporary table (as the JSON of its pieces, or by COPY) and merged from there.
+Each written row can be announced in the same statement (transactional outbox), built in
+SQL: a 100,000-row import writes its events without a round trip or a Python loop per event."""
 
 from __future__ import annotations
 
@@ -97,14 +97,42 @@ _INSERTS = {
 }
 _UPDATES = {False: _update(_UNNEST), True: _update(_STAGED)}
 
-# A batch staged as it arrives (`stage`): new and known employees side by side. Ids came with
-# the rows; a manager not yet stored is found among the staged rows by number, in one join,
-# since the batch may name a manager before listing them.
-_BATCH_STAGE = _STAGE.replace(") ON COMMIT DROP", ", is_new boolean) ON COMMIT DROP")
-_BATCH_COLUMNS = (*COLUMNS, "is_new")
+# A batch staged as it arrives (`stage`): new and known employees side by side. Each piece
+# goes as the JSON text of its checked rows, one argument of one statement: PostgreSQL reads
+# it (`json_to_recordset`), fills in the defaults of omitted fields, gives a new employee an
+# id and finds a known one's and a stored manager's, so no row becomes a Python record.
+# A manager not yet stored is found among the staged rows by number when the batch is
+# merged, since the batch may name a manager before listing them.
+_BATCH_TYPES = {**dict(_WRITTEN), "is_new": "boolean"}
+_BATCH_STAGE = (
+    "DROP TABLE IF EXISTS pg_temp.employee_import; CREATE TEMPORARY TABLE employee_import ("
+    + ", ".join(f"{n} {typ}" for n, typ in _BATCH_TYPES.items())
+    + ") ON COMMIT DROP"
+)
+_OMITTED = {"employment_status": "'active'", "in_good_standing": "true", "attributes": "'{}'"}
+_PIECE_FIELDS = ", ".join(
+    f"coalesce(r.{n}, {_OMITTED[n]})" if n in _OMITTED else f"r.{n}" for n, _ in _IMPORTED
+)
+_PIECE_COLUMNS = ", ".join(f"{n} {typ}" for n, typ in _IMPORTED)
+# A new employee's id is the piece's first id plus the row's place in it, made from the id's
+# two halves: a random id per row (gen_random_uuid) cost the database more than reading the row.
+_PIECE = compile_statement(
+    sa.text(f"""
+INSERT INTO pg_temp.employee_import (id, is_new, manager_id, {", ".join(n for n, _ in _IMPORTED)})
+SELECT coalesce(e.id, CAST(encode(
+         CAST(:high AS bytea) || int8send(CAST(:low AS bigint) + r.n - 1), 'hex') AS uuid)),
+       e.id IS NULL, m.id, {_PIECE_FIELDS}
+FROM ROWS FROM (json_to_recordset(CAST(CAST(:rows AS text) AS json)) AS ({_PIECE_COLUMNS}))
+  WITH ORDINALITY AS r({", ".join(n for n, _ in _IMPORTED)}, n)
+LEFT JOIN employees e
+  ON e.organization_id = CAST(:org AS uuid) AND e.employee_number = r.employee_number
+LEFT JOIN employees m
+  ON m.organization_id = CAST(:org AS uuid) AND m.employee_number = r.manager_employee_number
+""")  # noqa: S608 (only our own column names are interpolated)
+)
 _LINKED_NAMES = ", ".join(
     "coalesce(s.manager_id, m.id) AS manager_id" if n == "manager_id" else f"s.{n}" for n in COLUMNS
-).replace("s.attributes", "CAST(s.attributes AS jsonb) AS attributes")
+)
 
 
 def _batch_source(new: bool) -> str:
@@ -123,13 +151,23 @@ _SORT_MEMORY = "SET LOCAL work_mem = '64MB'"
 
 
 async def stage(
-    connection: asyncpg.Connection, rows: Sequence[Mapping[str, Any]], *, first: bool
+    connection: asyncpg.Connection,
+    org: UUID | None,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    first_id: UUID,
+    first: bool,
 ) -> None:
-    """COPY a piece of a large batch into `employee_import` (created by the first piece, gone
-    at commit). Each row has its `id`, `is_new`, and `manager_id` when the manager is stored."""
+    """Stage a piece of a large batch in `employee_import` (created by the first piece, gone
+    at commit). The rows are checked ones, omitted optional fields left out or filled in; a
+    new employee's id is `first_id` counted on by the row's place in the piece. The rows'
+    JSON is written in a worker thread: one C call, short for a piece."""
     if first:
         await connection.execute(_BATCH_STAGE)
-    await _copy_staged(connection, rows, _batch_record, _BATCH_COLUMNS)
+    text = await asyncio.to_thread(json_codec.dumps, rows)
+    high, low = first_id.bytes[:8], int.from_bytes(first_id.bytes[8:], "big", signed=True)
+    values = {"org": org, "rows": text, "high": high, "low": low}
+    await connection.execute(_PIECE.sql, *_PIECE.args(values))
 
 
 async def drop_staged(connection: asyncpg.Connection, numbers: Sequence[str]) -> None:
@@ -231,10 +269,6 @@ async def _copy_staged(
             columns=columns,
             schema_name="pg_temp",
         )
-
-
-def _batch_record(row: Mapping[str, Any]) -> tuple[Any, ...]:
-    return (*_record(row), row["is_new"])
 
 
 def _record(row: Mapping[str, Any]) -> tuple[Any, ...]:

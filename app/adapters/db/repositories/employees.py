@@ -198,9 +198,12 @@ class SqlEmployeeRepository:
             self._bulk_written.add("employees")
         return changed
 
-    async def stage(self, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Hold a piece of a large batch in this transaction, for `merge_staged`."""
-        await employee_writes.stage(self._connection, rows, first=not self._staging)
+    async def stage(self, rows: Sequence[Mapping[str, Any]], *, first_id: UUID) -> None:
+        """Hold a piece of a large batch in this transaction, for `merge_staged`; new
+        employees' ids count on from `first_id`, a row at a time."""
+        await employee_writes.stage(
+            self._connection, self._org, rows, first_id=first_id, first=not self._staging
+        )
         self._staging = True
 
     async def drop_staged(self, numbers: Sequence[str]) -> None:
