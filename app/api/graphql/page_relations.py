@@ -58,7 +58,7 @@ def wanted(info: strawberry.Info) -> Wanted:
     """What `edges { node { ... } }` of the field being resolved asks for."""
     edges = _named(info.selected_fields[0].selections, "edges")
     nodes = _named([s for e in edges for s in e.selections], None, under="node")
-    pages = {page for f in nodes if f.name == "goals" and (page := _goal_page(f)) is not None}
+    pages = {page for f in nodes if f.name == "goals" and (page := wanted_goal_page(f)) is not None}
     return Wanted(frozenset(f.name for f in nodes), frozenset(pages))
 
 
@@ -86,7 +86,7 @@ async def load_related(info: strawberry.Info, page: Sequence[Mentorship], asked:
     return related
 
 
-def _goal_page(selected: SelectedField) -> GoalPageAsked | None:
+def wanted_goal_page(selected: SelectedField) -> GoalPageAsked | None:
     """The page a `goals` selection asks for, when its arguments are plain and page one way
     (otherwise the field reads, or refuses, its page itself)."""
     given = {name: value for name, value in selected.arguments.items() if value is not None}
@@ -96,6 +96,10 @@ def _goal_page(selected: SelectedField) -> GoalPageAsked | None:
         count, cursor, backward = given.get("last", DEFAULT_PAGE), given.get("before"), True
     else:
         count, cursor, backward = given.get("first", DEFAULT_PAGE), given.get("after"), False
+    # Strawberry gives a literal as the document spells it (`first: 5` is "5"), a variable
+    # as coerced: the document is valid, so a literal of this Int argument is its digits.
+    if isinstance(count, str) and count.lstrip("-").isdigit():
+        count = int(count)
     if not isinstance(count, int) or not (cursor is None or isinstance(cursor, str)):
         return None
     try:

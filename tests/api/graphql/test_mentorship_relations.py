@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from strawberry.types.nodes import SelectedField
+
 from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.api.graphql.page_relations import wanted_goal_page
 from app.domain.access import Principal, Role
 from app.services.relationships import goals, meetings, mentorships
 from tests.api.graphql.mentorship_fixtures import SECRET_NOTES, seed_pairs
@@ -169,3 +172,16 @@ async def test_a_wrong_page_size_fails_that_field_on_each_node_not_the_list(
     assert [e["node"]["goals"] for e in body["data"]["mentorships"]["edges"]] == [None, None]
     assert {e["path"][-1] for e in body["errors"]} == {"goals"}
     assert all("first" in e["message"] for e in body["errors"])
+
+
+def test_a_page_size_written_in_the_query_is_loaded_with_the_page_like_a_variable():
+    # Strawberry hands a literal over as the document spells it ("5"): the page must still
+    # be recognised, or every node of a dashboard loads its goals on its own.
+    def goals(**arguments):
+        return SelectedField(name="goals", directives={}, arguments=arguments, selections=[])
+
+    assert (
+        wanted_goal_page(goals(first="5")) == wanted_goal_page(goals(first=5)) == (5, None, False)
+    )
+    assert wanted_goal_page(goals(last="2")) == (2, None, True)
+    assert wanted_goal_page(goals()) == (20, None, False)
