@@ -4,8 +4,9 @@ The relations' fields (`mentee`, `goals`, `lastMeeting`, ...) are each a DataLoa
 over a batch service function. Awaited field by field, each node's relation is a coroutine and
 a task of its own in the executor; loaded here by the same DataLoaders' batch functions (so
 the same batches and statements, the same rules) and kept in their per-request cache, the
-fields find their answer ready and the page completes without awaiting anything. A field whose answer is
-not here (another path to a mentorship, an alias with other arguments) loads it itself.
+fields find their answer ready and the page completes without awaiting anything. A field
+whose answer is not here (another path to a mentorship, an alias with other arguments) loads
+it itself.
 """
 
 from __future__ import annotations
