@@ -185,3 +185,20 @@ def test_a_page_size_written_in_the_query_is_loaded_with_the_page_like_a_variabl
     )
     assert wanted_goal_page(goals(last="2")) == (2, None, True)
     assert wanted_goal_page(goals()) == (20, None, False)
+
+
+async def test_one_mentorship_read_alone_loads_the_relations_it_selects(
+    client, auth, database, org
+):
+    # Outside a page nothing is loaded ahead: each relation selected is loaded for this pair.
+    seeded = await seed_pairs(database, org, 2)
+    query = """query($id: UUID!) { mentorship(id: $id) { mentee { id } mentor { id }
+      again: mentee { id } lastMeeting { heldOn } progress { state } } }"""
+    data = await _query(
+        client, await auth(role=Role.COORDINATOR), query, id=str(seeded.mentorships[1])
+    )
+    pair = data["mentorship"]
+    assert pair["mentee"] == pair["again"] == {"id": str(seeded.mentees[1])}
+    assert pair["mentor"] == {"id": str(seeded.mentor)}
+    assert pair["lastMeeting"] == {"heldOn": "2026-03-02"}
+    assert pair["progress"]["state"]
