@@ -4,16 +4,19 @@ same number of statements whatever its length, under the same rules as the singl
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar, Union
+from collections.abc import Awaitable, Callable, Generator
+from typing import Any, Generic, TypeVar, Union
 from uuid import UUID
 
 import strawberry
+from strawberry.dataloader import DataLoader
 from strawberry.types.nodes import SelectedField
 
 from app.api.graphql import relationship_types as t
 from app.api.graphql.context import context_of
 from app.api.graphql.employees import Employee
+from app.api.graphql.loaders import Loaders
+from app.api.graphql.page_relations import Related
 from app.api.graphql.relay import PageInfo, page_info
 from app.api.pagination import key_in, uuid_key
 from app.domain.directory import Employee as EmployeeRecord
@@ -25,8 +28,13 @@ from app.services.relationships.records import Meeting
 
 In = TypeVar("In")
 Out = TypeVar("Out")
-# A relation's answer: ready when its page loaded it (see page_relations), else awaited. The
-# resolvers are plain functions, so that a ready answer costs the executor no coroutine.
+Key = TypeVar("Key")
+Found = TypeVar("Found")
+# A relation's answer: ready when its page loaded it (see page_relations), else awaited.
+# `mentee`, `mentor`, `lastMeeting` and `progress` take no arguments, so a node holds their
+# answers as plain attributes, read by Strawberry's default resolver: no resolver call, no
+# `Info` per field. `goals` takes arguments, so it stays a resolver (a plain function, so
+# that a ready answer costs the executor no coroutine).
 Answer = Union[Out | None, Awaitable[Out | None]]  # noqa: UP007
 
 
@@ -86,23 +94,54 @@ def _one_direction(info: strawberry.Info, after: str | None) -> None:
         )
 
 
-def last_meeting(root: Any, info: strawberry.Info) -> Answer[t.Meeting]:
-    if root.related is not None and root.id in root.related.last_meetings:
-        return _meeting(root.related.last_meetings[root.id])
-    return _loaded(context_of(info).loaders.last_meeting.load(root.id), _meeting)
+class Later(Generic[Key, Found, Out]):
+    """A relation's answer loaded only if the executor awaits it (its field selected) through
+    the request's DataLoader: the answer of a node whose page did not load the relation."""
+
+    __slots__ = ("_key", "_loader", "_loaders", "_make")
+
+    def __init__(
+        self,
+        loaders: Loaders,
+        loader: Callable[[Loaders], DataLoader[Key, Found | None]],
+        key: Key,
+        make: Callable[[Found | None], Out | None],
+    ) -> None:
+        self._loaders, self._loader, self._key, self._make = loaders, loader, key, make
+
+    def __await__(self) -> Generator[Any, None, Out | None]:
+        return _loaded(self._loader(self._loaders).load(self._key), self._make).__await__()
 
 
-def progress(root: Any, info: strawberry.Info) -> Answer[t.MentorshipProgress]:
-    if root.related is not None and root.id in root.related.progress:
-        return _progress(root.related.progress[root.id])
-    return _loaded(context_of(info).loaders.progress.load(root.id), _progress)
+def person(loaders: Loaders, related: Related | None, employee_id: UUID) -> Answer[Employee]:
+    """One of the pair: ready when the page loaded it, else through the employee loader."""
+    if related is not None and employee_id in related.people:
+        return _employee(related.people[employee_id])
+    return Later(loaders, _employees, employee_id, _employee)
 
 
-def person(root: Any, info: strawberry.Info, employee_id: UUID) -> Answer[Employee]:
-    """One of the pair, through the employee loader."""
-    if root.related is not None and employee_id in root.related.people:
-        return _employee(root.related.people[employee_id])
-    return _loaded(context_of(info).loaders.employee.load(employee_id), _employee)
+def last_meeting(loaders: Loaders, related: Related | None, pair: UUID) -> Answer[t.Meeting]:
+    if related is not None and pair in related.last_meetings:
+        return _meeting(related.last_meetings[pair])
+    return Later(loaders, _last_meetings, pair, _meeting)
+
+
+def progress(loaders: Loaders, related: Related | None, pair: UUID) -> Answer[t.MentorshipProgress]:
+    if related is not None and pair in related.progress:
+        return _progress(related.progress[pair])
+    return Later(loaders, _progresses, pair, _progress)
+
+
+def _employees(loaders: Loaders) -> DataLoader[UUID, EmployeeRecord | None]:
+    return loaders.employee
+
+
+def _last_meetings(loaders: Loaders) -> DataLoader[UUID, Meeting | None]:
+    return loaders.last_meeting
+
+
+def _progresses(loaders: Loaders) -> DataLoader[UUID, ProgressView | None]:
+    return loaders.progress
 
 
 async def _loaded(
@@ -132,16 +171,4 @@ GOALS = strawberry.field(
     graphql_type=GoalConnection | None,
     description="The mentee's plan, a page at a time (Relay connection: `first`/`after` "
     "forward, `last`/`before` backward); null when the caller may not read it",
-)
-LAST_MEETING = strawberry.field(
-    resolver=last_meeting,
-    graphql_type=t.Meeting | None,
-    description="The latest meeting not cancelled; what was said only for those who may "
-    "read it (facts for the rest); null when none or out of reach",
-)
-PROGRESS = strawberry.field(
-    resolver=progress,
-    graphql_type=t.MentorshipProgress | None,
-    description="Facts: confirmations, signatures, timeline, checkpoint outcome (the cadence "
-    "signal is on `mentorshipProgress`)",
 )

@@ -2,10 +2,11 @@
 
 The relations' fields (`mentee`, `goals`, `lastMeeting`, ...) are each a DataLoader
 over a batch service function. Awaited field by field, each node's relation is a coroutine and
-a task of its own in the executor; loaded here through the same DataLoaders (so the same
-batches and statements, the same rules and the same per-request cache), the fields find
-their answer ready and the page completes without awaiting anything. A field whose answer is
-not here (another path to a mentorship, an alias with other arguments) loads it itself.
+a task of its own in the executor; loaded here by the same DataLoaders' batch functions (so
+the same batches and statements, the same rules) and kept in their per-request cache, the
+fields find their answer ready and the page completes without awaiting anything. A field
+whose answer is not here (another path to a mentorship, an alias with other arguments) loads
+it itself.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 import strawberry
+from strawberry.dataloader import DataLoader
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from app.api.graphql.context import context_of
@@ -29,6 +31,8 @@ from app.services.relationships.goals import DEFAULT_PAGE, GoalPage
 from app.services.relationships.progress import ProgressView
 from app.services.relationships.records import Meeting
 
+Key = TypeVar("Key")
+Found = TypeVar("Found")
 DOCUMENTS = frozenset({"policy", "explanation"})
 
 
@@ -58,7 +62,7 @@ def wanted(info: strawberry.Info) -> Wanted:
     """What `edges { node { ... } }` of the field being resolved asks for."""
     edges = _named(info.selected_fields[0].selections, "edges")
     nodes = _named([s for e in edges for s in e.selections], None, under="node")
-    pages = {page for f in nodes if f.name == "goals" and (page := _goal_page(f)) is not None}
+    pages = {page for f in nodes if f.name == "goals" and (page := wanted_goal_page(f)) is not None}
     return Wanted(frozenset(f.name for f in nodes), frozenset(pages))
 
 
@@ -68,25 +72,38 @@ async def load_related(info: strawberry.Info, page: Sequence[Mentorship], asked:
     would have without this."""
     loaders, related = context_of(info).loaders, Related()
     ids = [m.id for m in page]
-    work: list[tuple[dict[Any, Any], list[Any], Awaitable[list[Any]]]] = []
+    work: list[tuple[dict[Any, Any], Awaitable[dict[Any, Any]]]] = []
     if asked.names & {"mentee", "mentor"}:
         people = [p for m in page for p in (m.mentee_id, m.mentor_id)]
-        work.append((related.people, people, loaders.employee.load_many(people)))
+        work.append((related.people, _batch(loaders.employee, people)))
     for count, cursor, backward in asked.goal_pages:
         keys = [(i, count, cursor, backward) for i in ids]
-        work.append((related.goals, keys, loaders.goals.load_many(keys)))
+        work.append((related.goals, _batch(loaders.goals, keys)))
     if "lastMeeting" in asked.names:
-        work.append((related.last_meetings, ids, loaders.last_meeting.load_many(ids)))
+        work.append((related.last_meetings, _batch(loaders.last_meeting, ids)))
     if "progress" in asked.names:
-        work.append((related.progress, ids, loaders.progress.load_many(ids)))
-    answers = await asyncio.gather(*(w[2] for w in work), return_exceptions=True)
-    for (into, keys, _), found in zip(work, answers, strict=True):
+        work.append((related.progress, _batch(loaders.progress, ids)))
+    answers = await asyncio.gather(*(w[1] for w in work), return_exceptions=True)
+    for (into, _), found in zip(work, answers, strict=True):
         if not isinstance(found, BaseException):
-            into.update(zip(keys, found, strict=True))
+            into.update(found)
     return related
 
 
-def _goal_page(selected: SelectedField) -> GoalPageAsked | None:
+async def _batch(loader: DataLoader[Key, Found], keys: Sequence[Key]) -> dict[Key, Found]:
+    """`keys`' answers by the loader's own batch function, called once (the statements a
+    `load_many` would send), and kept in the loader's cache for the rest of the request. Not
+    through `load_many`: that makes a future, a callback and a batch entry for every key."""
+    distinct = list(dict.fromkeys(keys))
+    answers = await loader.load_fn(distinct)
+    found = {
+        k: a for k, a in zip(distinct, answers, strict=True) if not isinstance(a, BaseException)
+    }
+    loader.prime_many(found)
+    return found
+
+
+def wanted_goal_page(selected: SelectedField) -> GoalPageAsked | None:
     """The page a `goals` selection asks for, when its arguments are plain and page one way
     (otherwise the field reads, or refuses, its page itself)."""
     given = {name: value for name, value in selected.arguments.items() if value is not None}
@@ -96,6 +113,10 @@ def _goal_page(selected: SelectedField) -> GoalPageAsked | None:
         count, cursor, backward = given.get("last", DEFAULT_PAGE), given.get("before"), True
     else:
         count, cursor, backward = given.get("first", DEFAULT_PAGE), given.get("after"), False
+    # Strawberry gives a literal as the document spells it (`first: 5` is "5"), a variable
+    # as coerced: the document is valid, so a literal of this Int argument is its digits.
+    if isinstance(count, str) and count.lstrip("-").isdigit():
+        count = int(count)
     if not isinstance(count, int) or not (cursor is None or isinstance(cursor, str)):
         return None
     try:

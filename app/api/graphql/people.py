@@ -8,6 +8,7 @@ from uuid import UUID
 
 import strawberry
 
+from app.api.graphql.context import context_of
 from app.api.graphql.problems import Problem
 from app.api.graphql.program_types import Mentorship
 from app.api.graphql.programs_common import MentorshipResult, args, or_none, or_problem, timed
@@ -231,7 +232,10 @@ class PeopleMutation:
         found = await or_problem(work)
         if isinstance(found, Problem):
             return found
-        return PublishedSlate(cohort_id=cohort_id, mentorships=[Mentorship.of(m) for m in found])
+        return PublishedSlate(
+            cohort_id=cohort_id,
+            mentorships=[Mentorship.of(m, context_of(info).loaders) for m in found],
+        )
 
     @strawberry.mutation(description="Record a conflict of interest between two people (004)")
     async def record_conflict_of_interest(
@@ -289,7 +293,9 @@ class PeopleMutation:
     ) -> MentorshipResult:
         work = endings.replace_flagged_mentor(**timed(info), mentorship_id=id, mentor_id=mentor_id)
         found = await or_problem(work)
-        return found if isinstance(found, Problem) else Mentorship.of(found)
+        return (
+            found if isinstance(found, Problem) else Mentorship.of(found, context_of(info).loaders)
+        )
 
     @strawberry.mutation(
         description="Record that a referred mentor's qualifications were confirmed"
@@ -299,4 +305,6 @@ class PeopleMutation:
     ) -> MentorshipResult:
         work = referrals.confirm_referent_qualifications(**timed(info), mentorship_id=id, note=note)
         found = await or_problem(work)
-        return found if isinstance(found, Problem) else Mentorship.of(found)
+        return (
+            found if isinstance(found, Problem) else Mentorship.of(found, context_of(info).loaders)
+        )

@@ -211,7 +211,10 @@ class MatchingMutation:
         found = await or_problem(matching_runs.publish_matching_run(**args(info), run_id=id))
         if isinstance(found, Problem):
             return found
-        return PublishedRun(matching_run_id=id, mentorships=[Mentorship.of(m) for m in found])
+        return PublishedRun(
+            matching_run_id=id,
+            mentorships=[Mentorship.of(m, context_of(info).loaders) for m in found],
+        )
 
     @strawberry.mutation(description="A pair formed outside a run; every hard rule applies")
     async def create_mentorship(
@@ -233,4 +236,6 @@ class MatchingMutation:
                 supervisor_override_reason=supervisor_override_reason,
             )
         )
-        return found if isinstance(found, Problem) else Mentorship.of(found)
+        return (
+            found if isinstance(found, Problem) else Mentorship.of(found, context_of(info).loaders)
+        )

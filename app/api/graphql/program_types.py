@@ -11,8 +11,10 @@ import strawberry
 from strawberry.scalars import JSON
 
 from app.api.graphql import mentorship_relations as relations
+from app.api.graphql import relationship_types as t
 from app.api.graphql.context import context_of
 from app.api.graphql.employees import Employee
+from app.api.graphql.loaders import Loaders
 from app.api.graphql.page_relations import Related
 from app.api.graphql.preconditions import ETAG, record_etag, version_etag
 from app.api.graphql.relay import PageInfo
@@ -326,6 +328,14 @@ class MatchLock:
     locked_by: str
 
 
+def _policy(root: Mentorship) -> JSON:
+    return _json(dict(root.record.policy))
+
+
+def _explanation(root: Mentorship) -> JSON:
+    return _json(dict(root.record.explanation))
+
+
 @strawberry.type
 class Mentorship:
     id: UUID
@@ -340,11 +350,37 @@ class Mentorship:
     checkpoint_due_on: date | None
     policy_version: int
     record: strawberry.Private[records.Mentorship]
+    # The documents are decoded only when asked for: a dashboard of pairs never reads them.
+    policy: JSON = strawberry.field(
+        resolver=_policy, description="The policy snapshot it lives under"
+    )
+    explanation: JSON = strawberry.field(resolver=_explanation)
+    # The relations without arguments: answers ready when the page loaded them for all its
+    # nodes at once, else loaded when selected (see mentorship_relations).
+    mentee: relations.Answer[Employee] = strawberry.field(
+        graphql_type=Employee | None, description="Null when the caller may not see this employee"
+    )
+    mentor: relations.Answer[Employee] = strawberry.field(
+        graphql_type=Employee | None, description="Null when the caller may not see this employee"
+    )
+    goals: relations.Answer[relations.GoalConnection] = relations.GOALS
+    last_meeting: relations.Answer[t.Meeting] = strawberry.field(
+        graphql_type=t.Meeting | None,
+        description="The latest meeting not cancelled; what was said only for those who may "
+        "read it (facts for the rest); null when none or out of reach",
+    )
+    progress: relations.Answer[t.MentorshipProgress] = strawberry.field(
+        graphql_type=t.MentorshipProgress | None,
+        description="Facts: confirmations, signatures, timeline, checkpoint outcome (the "
+        "cadence signal is on `mentorshipProgress`)",
+    )
     # The relations its page loaded for all its nodes at once; None: each loads its own.
     related: strawberry.Private[Related | None] = None
 
     @classmethod
-    def of(cls, m: records.Mentorship, related: Related | None = None) -> Mentorship:
+    def of(
+        cls, m: records.Mentorship, loaders: Loaders, related: Related | None = None
+    ) -> Mentorship:
         return cls(
             id=m.id,
             cohort_id=m.cohort_id,
@@ -358,33 +394,12 @@ class Mentorship:
             checkpoint_due_on=m.checkpoint_due_on,
             policy_version=m.policy_version,
             record=m,
+            mentee=relations.person(loaders, related, m.mentee_id),
+            mentor=relations.person(loaders, related, m.mentor_id),
+            last_meeting=relations.last_meeting(loaders, related, m.id),
+            progress=relations.progress(loaders, related, m.id),
             related=related,
         )
-
-    # The documents are decoded only when asked for: a dashboard of pairs never reads them.
-    @strawberry.field(description="The policy snapshot it lives under")
-    def policy(self) -> JSON:
-        return _json(dict(self.record.policy))
-
-    @strawberry.field
-    def explanation(self) -> JSON:
-        return _json(dict(self.record.explanation))
-
-    @strawberry.field(
-        graphql_type=Employee | None, description="Null when the caller may not see this employee"
-    )
-    def mentee(self, info: strawberry.Info) -> relations.Answer[Employee]:
-        return relations.person(self, info, self.mentee_id)
-
-    @strawberry.field(
-        graphql_type=Employee | None, description="Null when the caller may not see this employee"
-    )
-    def mentor(self, info: strawberry.Info) -> relations.Answer[Employee]:
-        return relations.person(self, info, self.mentor_id)
-
-    goals = relations.GOALS
-    last_meeting = relations.LAST_MEETING
-    progress = relations.PROGRESS
 
 
 @strawberry.type

@@ -199,8 +199,11 @@ class ProgramQuery:
             backward=backward,
         )
         related = await page_relations.load_related(info, page.mentorships, asked)
+        loaders = context_of(info).loaders
         edges = [
-            MentorshipEdge(cursor=encode_cursor([str(m.id)]), node=Mentorship.of(m, related))
+            MentorshipEdge(
+                cursor=encode_cursor([str(m.id)]), node=Mentorship.of(m, loaders, related)
+            )
             for m in page.mentorships
         ]
         return MentorshipConnection(
@@ -216,7 +219,7 @@ class ProgramQuery:
     @strawberry.field(description="A mentorship; null when not found")
     async def mentorship(self, info: strawberry.Info, id: UUID) -> Mentorship | None:
         found = await or_none(mentorships.get_mentorship(**args(info), mentorship_id=id))
-        return Mentorship.of(found) if found else None
+        return Mentorship.of(found, context_of(info).loaders) if found else None
 
 
 @strawberry.type

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from strawberry.types.nodes import SelectedField
+
 from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.api.graphql.page_relations import wanted_goal_page
 from app.domain.access import Principal, Role
 from app.services.relationships import goals, meetings, mentorships
 from tests.api.graphql.mentorship_fixtures import SECRET_NOTES, seed_pairs
@@ -169,3 +172,33 @@ async def test_a_wrong_page_size_fails_that_field_on_each_node_not_the_list(
     assert [e["node"]["goals"] for e in body["data"]["mentorships"]["edges"]] == [None, None]
     assert {e["path"][-1] for e in body["errors"]} == {"goals"}
     assert all("first" in e["message"] for e in body["errors"])
+
+
+def test_a_page_size_written_in_the_query_is_loaded_with_the_page_like_a_variable():
+    # Strawberry hands a literal over as the document spells it ("5"): the page must still
+    # be recognised, or every node of a dashboard loads its goals on its own.
+    def goals(**arguments):
+        return SelectedField(name="goals", directives={}, arguments=arguments, selections=[])
+
+    assert (
+        wanted_goal_page(goals(first="5")) == wanted_goal_page(goals(first=5)) == (5, None, False)
+    )
+    assert wanted_goal_page(goals(last="2")) == (2, None, True)
+    assert wanted_goal_page(goals()) == (20, None, False)
+
+
+async def test_one_mentorship_read_alone_loads_the_relations_it_selects(
+    client, auth, database, org
+):
+    # Outside a page nothing is loaded ahead: each relation selected is loaded for this pair.
+    seeded = await seed_pairs(database, org, 2)
+    query = """query($id: UUID!) { mentorship(id: $id) { mentee { id } mentor { id }
+      again: mentee { id } lastMeeting { heldOn } progress { state } } }"""
+    data = await _query(
+        client, await auth(role=Role.COORDINATOR), query, id=str(seeded.mentorships[1])
+    )
+    pair = data["mentorship"]
+    assert pair["mentee"] == pair["again"] == {"id": str(seeded.mentees[1])}
+    assert pair["mentor"] == {"id": str(seeded.mentor)}
+    assert pair["lastMeeting"] == {"heldOn": "2026-03-02"}
+    assert pair["progress"]["state"]
