@@ -75,7 +75,7 @@ def shortlists(features: CohortFeatures, mentees: int, keep: int) -> Shortlists:
     `left_out` stays the best score off the mentee's own list: at least the best score off
     its whole list, so a proof that reads it is only ever more cautious."""
     rows = np.arange(mentees, dtype=np.int64)
-    reach = _MentorSide(np.maximum(features.slots, 0) * MENTEES_PER_PLACE)
+    reach = _MentorSide(np.maximum(features.slots, 0) * MENTEES_PER_PLACE, mentees)
     parts = []
     for first, block in _blocks(features, rows):
         part, kept, scores = _best_of(block, keep, first)
@@ -100,34 +100,42 @@ def shortlists(features: CohortFeatures, mentees: int, keep: int) -> Shortlists:
 
 
 class _MentorSide:
-    """Each mentor's `most[j]` best mentees seen so far (by score, ties to the lower row;
-    -inf: none), kept as the blocks of mentees go by: a block's pair is looked at only if
-    it beats the worst its mentor keeps, few once the first blocks have been seen."""
+    """Each mentor's `most[j]` best mentees seen so far (-inf: none), kept as the blocks of
+    mentees go by: a block's pair is looked at only if it beats the worst its mentor keeps,
+    few once the first blocks have been seen. Ties go round the mentees from a row that
+    differs mentor by mentor (its `key`), so mentors share out equally good mentees."""
 
-    def __init__(self, most: Ints) -> None:
-        self.most = most
+    def __init__(self, most: Ints, mentees: int) -> None:
+        self.most, self.mentees = most, mentees
         self.depth = int(most.max(initial=0))
+        self.start = _starts(np.arange(len(most), dtype=np.int64), mentees)
         self.scores: Floats = np.full((len(most), self.depth), -np.inf)
         self.rows: Ints = np.zeros((len(most), self.depth), dtype=np.int64)
+        self.keys: Ints = np.full((len(most), self.depth), mentees, dtype=np.int64)
 
     def add(self, scores: Floats, listed: Mask, first: int) -> None:
         """Take in a block's scores (rows from `first`, -inf where refused), but for the
         pairs already `listed` on their mentee's own list."""
         if self.depth == 0:
             return
-        r, c = np.nonzero((scores > self.scores[:, -1][None, :]) & ~listed)
+        keys = (np.arange(first, first + scores.shape[0])[:, None] - self.start) % self.mentees
+        worst, worst_key = self.scores[:, -1], self.keys[:, -1]
+        better = (scores > worst) | ((scores == worst) & (keys < worst_key))
+        r, c = np.nonzero(better & np.isfinite(scores) & ~listed)
         if not len(r):
             return
         mentors = len(self.most)
         columns = np.concatenate([np.repeat(np.arange(mentors), self.depth), c])
         values = np.concatenate([self.scores.ravel(), scores[r, c]])
         rows = np.concatenate([self.rows.ravel(), r + first])
-        order = np.lexsort((-values, columns))  # stable: ties to those seen first
+        ranks = np.concatenate([self.keys.ravel(), keys[r, c]])
+        order = np.lexsort((ranks, -values, columns))
         sizes = self.depth + np.bincount(c, minlength=mentors)
         rank = np.arange(len(order)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
         kept = order[rank < self.depth]
         self.scores = values[kept].reshape(mentors, self.depth)
         self.rows = rows[kept].reshape(mentors, self.depth)
+        self.keys = ranks[kept].reshape(mentors, self.depth)
 
     def entries(self) -> tuple[Ints, Ints, Floats]:
         """(mentee row, mentor column, score) of each mentor's `most` best mentees."""
@@ -191,6 +199,12 @@ def _best(margins: Floats, most: int, rows: Ints) -> Mask:
     return kept
 
 
+def _starts(numbers: Ints, size: int) -> Ints:
+    """Where going round `size` places starts for each of `numbers`: evenly spread."""
+    starts: Ints = np.floor((numbers * _SPREAD) % 1.0 * size).astype(np.int64)
+    return starts
+
+
 def _entries_of(lists: Shortlists, rows: Ints) -> tuple[Ints, Ints]:
     """(position in `rows`, mentor column) of every listed entry of `rows`."""
     starts = np.asarray(lists.starts, dtype=np.int64)
@@ -249,7 +263,7 @@ def spread_ties(tied: Mask, room: Ints, rows: Ints) -> Mask:
     n, m = tied.shape
     if n == 0 or m == 0:
         return np.zeros((n, m), dtype=np.bool_)
-    start = np.floor((rows * _SPREAD) % 1.0 * m).astype(np.int64)
+    start = _starts(rows, m)
     counts = np.cumsum(tied, axis=1)
     before = np.where(start > 0, counts[np.arange(n), start - 1], 0)
     from_start: Ints = counts[:, -1] - before
