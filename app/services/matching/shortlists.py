@@ -118,17 +118,25 @@ class _MentorSide:
         pairs already `listed` on their mentee's own list."""
         if self.depth == 0:
             return
-        keys = (np.arange(first, first + scores.shape[0])[:, None] - self.start) % self.mentees
         worst, worst_key = self.scores[:, -1], self.keys[:, -1]
-        better = (scores > worst) | ((scores == worst) & (keys < worst_key))
-        r, c = np.nonzero(better & np.isfinite(scores) & ~listed)
-        if not len(r):
+        open_scores = np.where(listed, -np.inf, scores)
+        if len(scores) > self.depth and not np.isfinite(worst).all():
+            # A first block: all its pairs beat "none kept"; the block's own depth-th best
+            # score of each mentor bounds those that can be kept, at the cost of one partition.
+            cut = -np.partition(-open_scores, self.depth - 1, axis=0)[self.depth - 1]
+            worst = np.maximum(worst, cut)
+        r, c = np.nonzero(open_scores >= worst)
+        found, rows = open_scores[r, c], r + first
+        keys = (rows - self.start[c]) % self.mentees
+        better = np.isfinite(found) & ((found > worst[c]) | (keys < worst_key[c]))
+        if not better.any():
             return
+        c, found, rows, keys = c[better], found[better], rows[better], keys[better]
         mentors = len(self.most)
         columns = np.concatenate([np.repeat(np.arange(mentors), self.depth), c])
-        values = np.concatenate([self.scores.ravel(), scores[r, c]])
-        rows = np.concatenate([self.rows.ravel(), r + first])
-        ranks = np.concatenate([self.keys.ravel(), keys[r, c]])
+        values = np.concatenate([self.scores.ravel(), found])
+        rows = np.concatenate([self.rows.ravel(), rows])
+        ranks = np.concatenate([self.keys.ravel(), keys])
         order = np.lexsort((ranks, -values, columns))
         sizes = self.depth + np.bincount(c, minlength=mentors)
         rank = np.arange(len(order)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
