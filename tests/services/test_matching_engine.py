@@ -25,6 +25,7 @@ from app.domain.matching.explanation import (
 from app.domain.org_chart import ancestor_sets
 from app.domain.policy.model import MatchingPolicy, PreferenceWeights, SupervisoryLine
 from app.services.matching import assignment
+from app.services.matching import shortlists as shortlists_module
 from app.services.matching.costs import cohort_matrices
 from app.services.matching.engine import (
     MatchingResult,
@@ -453,17 +454,34 @@ def test_shortlists_of_any_length_find_the_optimum_of_every_allowed_pair(
     assert result.total_score == pytest.approx(total, abs=1e-9)
 
 
-def test_a_mentee_whose_shortlist_is_taken_gets_its_list_widened_instead_of_no_mentor() -> None:
+def keen_pair_and_two_mentors() -> tuple[list[MatchCandidate], list[MatchCandidate]]:
+    """Two mentees whose one-mentor lists both name the same star; a plain mentor beside."""
     star = mentor("star", competencies_offered=wants("budgeting"))
-    plain = mentor("plain")
     keen = [mentee(name, competencies_wanted=wants("budgeting")) for name in ("ana", "ben")]
+    return keen, [star, mentor("plain")]
+
+
+def test_a_mentee_whose_shortlist_is_taken_gets_its_list_widened_instead_of_no_mentor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Mentors list no mentees of their own here: only the mentees' lists, which crowd.
+    monkeypatch.setattr(shortlists_module, "MENTEES_PER_PLACE", 0)
+    keen, mentors = keen_pair_and_two_mentors()
     policy = replace(ONE_TO_ONE, candidates_per_mentee=1)
-    result = solve_matching(mentees=keen, mentors=[star, plain], policy=policy, runners_up=0)
+    result = solve_matching(mentees=keen, mentors=mentors, policy=policy, runners_up=0)
     # Both pairings score the same: which of the two keen mentees gets the star is a tie.
     assert sorted(pairs_of(result).values()) == ["plain", "star"]
     assert result.stats.solve_rounds == 2
     # The widened list's new pair was taken by a move, proven without a second solve.
     assert result.stats.solves == 1
+
+
+def test_a_mentor_nobody_lists_lists_mentees_itself_so_the_first_solve_is_the_last() -> None:
+    keen, mentors = keen_pair_and_two_mentors()
+    policy = replace(ONE_TO_ONE, candidates_per_mentee=1)
+    result = solve_matching(mentees=keen, mentors=mentors, policy=policy, runners_up=0)
+    assert sorted(pairs_of(result).values()) == ["plain", "star"]
+    assert (result.stats.solve_rounds, result.stats.solves) == (1, 1)
 
 
 def test_a_large_solve_runs_in_the_solver_process_and_finds_the_same_pairs(

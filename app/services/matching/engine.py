@@ -1,10 +1,11 @@
 """Matching a cohort: the globally best set of pairs under the program's hard rules.
 
 `solve_matching` proposes mentors for a whole cohort with one assignment: each mentee's
-shortlist of its best allowed mentors (`candidates_per_mentee`, from the policy) is solved as a
-sparse graph, widened where the solution cannot be proven the whole cohort's best
-(`assignment`), so the result is the optimum of every allowed pair. It keeps
-coordinator-locked pairs exactly as they are, and says why each mentee left without a mentor is.
+shortlist of its best allowed mentors (`candidates_per_mentee`, from the policy), with each
+mentor's best mentees beside them (`shortlists`), is solved as a sparse graph, widened where the
+solution cannot be proven the whole cohort's best (`assignment`), so the result is the optimum
+of every allowed pair. It keeps coordinator-locked pairs exactly as they are, and says why each
+mentee left without a mentor is.
 `rematch` finds one mentee a new mentor at the compatibility checkpoint.
 Pure: no I/O, and the same input in any order gives the same result (timings aside).
 """
@@ -238,7 +239,8 @@ def _solvable_rows(matrices: CohortMatrices, free_rows: Iterable[int]) -> NDArra
 
 
 def _alternatives(lists: Shortlists, row: int, chosen: int, count: int) -> list[tuple[int, float]]:
-    """The row's `count` best other listed mentors (lists keep the best, ties to lower ids)."""
+    """The row's `count` best other listed mentors (a list keeps its mentee's best mentors,
+    best first, equal scores by lower id)."""
     columns, scores = lists.of(row)
     others = columns != chosen
     return list(zip(columns[others][:count].tolist(), scores[others][:count].tolist(), strict=True))
