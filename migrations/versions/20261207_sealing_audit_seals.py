@@ -4,8 +4,9 @@ Until now each audit record carried `chain_hash`, an HMAC over its predecessor's
 write first took the organisation's chain head (`audit_chain_head`: an advisory lock held to
 COMMIT, WAL flush included) and an organisation's writers queued there.
 
-Now a record is written with `record_mac`, an HMAC (keyed from SECRET_KEY, which the
-database never holds) of its own content alone, and its id is queued in `audit_unsealed`,
+Now a record is written with `record_mac`, a salted HMAC (keyed from SECRET_KEY, which the
+database never holds) of its own content alone, unique in its organisation (a copy of a
+genuine record is refused), and its id is queued in `audit_unsealed`,
 in the same statement. The background loop's sealer (run as the schema owner) takes the
 queue in turns and appends, per organisation, an `audit_seals` row: the ids and MACs of the
 records it seals, linked by HMAC to the organisation's previous seal. Forging a record still
@@ -36,6 +37,12 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.add_column("audit_events", sa.Column("record_mac", sa.Text(), nullable=True))
+    # Each MAC is salted: a second row with one is a copy of a record, not a record.
+    op.create_unique_constraint(
+        op.f("uq_audit_events_organization_id_record_mac"),
+        "audit_events",
+        ["organization_id", "record_mac"],
+    )
     op.create_table(
         "audit_unsealed",
         sa.Column(
@@ -90,4 +97,7 @@ def downgrade() -> None:
     op.drop_table("audit_seals")
     op.execute("DROP FUNCTION IF EXISTS audit_seals_append_only()")
     op.drop_table("audit_unsealed")
+    op.drop_constraint(
+        op.f("uq_audit_events_organization_id_record_mac"), "audit_events", type_="unique"
+    )
     op.drop_column("audit_events", "record_mac")

@@ -75,6 +75,27 @@ def test_the_verify_command_reports_a_clean_chain(migrated_url):
     assert "0 breaks" in result.stdout
 
 
+_COPY = """INSERT INTO audit_events (organization_id, actor, actor_role, action, resource_type,
+  resource_id, reason, request_id, details, record_mac)
+SELECT organization_id, actor, actor_role, action, resource_type, resource_id, reason,
+  request_id, details, {mac} FROM audit_events WHERE id = $1 RETURNING id"""
+
+
+async def test_a_copy_of_a_genuine_record_is_refused_or_named(client, auth, connection, org):
+    await _audited_writes(client, await auth())
+    await _use_tenant(connection, org)
+    genuine = await connection.fetchval("SELECT max(id) FROM audit_events")
+    with pytest.raises(asyncpg.UniqueViolationError):  # its MAC, salt and all
+        async with connection.transaction():
+            await connection.fetchval(_COPY.format(mac="record_mac"), genuine)
+    # Another salt makes the MAC unique, and wrong.
+    copied = await connection.fetchval(
+        _COPY.format(mac="'0000:' || split_part(record_mac, ':', 2)"), genuine
+    )
+    result = await verify(connection, chain_key())
+    assert result.breaks == [(org.id, copied, "record does not verify")]
+
+
 async def test_a_record_not_sealed_in_time_is_named(client, auth, connection, org):
     await _audited_writes(client, await auth())
     await _use_tenant(connection, org)

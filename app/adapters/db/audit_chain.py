@@ -1,6 +1,7 @@
 """The audit log's tamper evidence, keyed from SECRET_KEY, which the database never holds.
 
-Each record is written with `record_mac`, an HMAC of its own content: the application role
+Each record is written with `record_mac`, a salted HMAC of its own content (unique in its
+organisation, so a verbatim copy of a genuine record is refused): the application role
 may append audit records (it must, to audit), but without the key it cannot append one whose
 MAC verifies, so a record written around the service (a stolen connection, an injected
 statement) is named by `verify`. Writing a record takes no lock and reads nothing.
@@ -23,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import secrets
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -59,9 +61,18 @@ def content(organization_id: UUID, fields: Sequence[Any], details_json: str) -> 
     return text.encode()
 
 
-def record_mac(key: bytes, record: bytes) -> str:
-    """A record's own MAC (a prefix keeps it from ever equalling a chain's link)."""
-    return hmac.new(key, b"record\n" + record, hashlib.sha256).hexdigest()
+def record_mac(key: bytes, record: bytes, salt: str | None = None) -> str:
+    """A record's own MAC: a fresh salt, then the HMAC of the salt and the record. The salt
+    makes every record's MAC its own, so that a unique index refuses a copy of a genuine
+    record (which a chain would have caught: a copy does not follow its predecessor)."""
+    salt = salt if salt is not None else secrets.token_hex(8)
+    mac = hmac.new(key, f"record\n{salt}\n".encode() + record, hashlib.sha256).hexdigest()
+    return f"{salt}:{mac}"
+
+
+def mac_verifies(key: bytes, record: bytes, stored: str) -> bool:
+    salt, _, _ = stored.partition(":")
+    return hmac.compare_digest(stored, record_mac(key, record, salt))
 
 
 def seal_hash(
@@ -148,7 +159,7 @@ def _verify_record(
     if mac is not None:
         org.chained = True
         listed = org.sealed.pop(row["id"], None)
-        if mac != record_mac(key, written):
+        if not mac_verifies(key, written, mac):
             result.breaks.append((*where, "record does not verify"))
         elif listed is not None and listed != mac:
             result.breaks.append((*where, "record differs from its seal"))

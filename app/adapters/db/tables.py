@@ -148,6 +148,7 @@ audit_events = sa.Table(
     sa.Column("chain_hash", sa.Text, nullable=True),
     sa.Column("record_mac", sa.Text, nullable=True),
     sa.PrimaryKeyConstraint("organization_id", "id"),
+    sa.UniqueConstraint("organization_id", "record_mac"),
 )
 
 # Audit records written but not yet sealed: queued by the writer, taken by the sealer.
