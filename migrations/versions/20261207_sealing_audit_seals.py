@@ -15,7 +15,8 @@ without breaking a seal. The application role may queue records but not take the
 queue, and may read seals but never write them.
 
 Records chained before this revision keep their `chain_hash` and still verify as a chain;
-`audit_chain_head` stays for processes of the previous release during a rolling upgrade.
+`audit_chain_head` stays for processes of the previous release during a rolling upgrade, and
+now skips sealed records, so what those processes chain still verifies.
 
 Revision ID: sealing0001
 Revises: runjobs0001
@@ -35,7 +36,22 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+def _chain_head(chained_only: bool) -> str:
+    """The previous release's chain head; during a rolling upgrade its processes must link
+    to the last chained record, not to a sealed one (no `chain_hash`) written meanwhile."""
+    only = " AND chain_hash IS NOT NULL" if chained_only else ""
+    return f"""
+CREATE OR REPLACE FUNCTION audit_chain_head(p_org uuid) RETURNS text LANGUAGE plpgsql VOLATILE
+AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtextextended('audit_chain:' || p_org::text, 0));
+  RETURN (SELECT chain_hash FROM audit_events WHERE organization_id = p_org{only}
+          ORDER BY id DESC LIMIT 1);
+END $$"""
+
+
 def upgrade() -> None:
+    op.execute(_chain_head(chained_only=True))
     op.add_column("audit_events", sa.Column("record_mac", sa.Text(), nullable=True))
     # Each MAC is salted: a second row with one is a copy of a record, not a record.
     op.create_unique_constraint(
@@ -94,6 +110,7 @@ FOR EACH ROW EXECUTE FUNCTION audit_seals_append_only()"""
 
 
 def downgrade() -> None:
+    op.execute(_chain_head(chained_only=False))
     op.drop_table("audit_seals")
     op.execute("DROP FUNCTION IF EXISTS audit_seals_append_only()")
     op.drop_table("audit_unsealed")
