@@ -1,5 +1,7 @@
-"""`mentoring audit verify`: walk every organisation's audit chain and report each break
-(a record whose hash does not verify: written around the service, without the key)."""
+"""`mentoring audit verify`: check every organisation's audit records and seals and report
+each break (a record whose MAC or hash does not verify: written around the service, without
+the key; a sealed record missing or changed; a seal that does not verify; a record left
+unsealed for longer than the sealer could explain)."""
 
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ def verify_command() -> None:
         typer.echo(f"break: organisation {organization}, audit record {record_id}: {why}")
     typer.echo(
         f"{result.records} records checked, {result.unchained} from before the chain, "
-        f"{len(result.breaks)} breaks"
+        f"{result.unsealed} not sealed yet, {result.seals} seals, {len(result.breaks)} breaks"
     )
     if result.breaks:
         raise typer.Exit(1)

@@ -37,10 +37,10 @@ async def test_what_a_unit_of_work_records_is_written_with_its_commit(database, 
         await uow.outbox.emit("luncheon_groups.set", {"cohort_id": "c1", "groups": 2})
         before_commit = counting.statements
         await uow.commit()
-    # The audit chain's head (which locks the organisation's chain until the commit), then all
-    # four records and both events in one statement, then the commit (or the savepoint's
-    # release, inside the test's own transaction).
-    assert counting.statements - before_commit == 3
+    # All three records and both events in one statement (nothing read first: no chain head
+    # to wait for), then the commit (or the savepoint's release, inside the test's own
+    # transaction).
+    assert counting.statements - before_commit == 2
     database._connection = connection
     assert await _trail_of(connection, org) == (
         ["trail.first", "trail.then-2", "trail.then-3"],

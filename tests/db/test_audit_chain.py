@@ -1,14 +1,27 @@
-"""The audit log is chained: a record the application role inserts around the service (no
-key) breaks the chain at that record, and `mentoring audit verify` reports it."""
+"""The audit log is tamper-evident: a record the application role inserts around the service
+(no key) does not verify, a sealed record removed or a record left unsealed is named, and
+`mentoring audit verify` reports each. One organisation's writers do not wait for each other."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
+import uuid
+from datetime import timedelta
 from pathlib import Path
 
+import asyncpg
+import pytest
+
 from app.adapters.db.audit_chain import chain_key, verify
+from app.adapters.db.audit_seals import seal_pending
+from app.adapters.db.database import Database
+from app.adapters.db.sql import to_dsn
+from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.domain.access import AuditEvent, Principal, Role
+from app.services import organizations
 
 HOOK = {"url": "https://hr.example.org/hooks", "event_types": ["*"]}
 FORGE = """INSERT INTO audit_events (organization_id, actor, actor_role, action, resource_type,
@@ -60,3 +73,106 @@ def test_the_verify_command_reports_a_clean_chain(migrated_url):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 breaks" in result.stdout
+
+
+_COPY = """INSERT INTO audit_events (organization_id, actor, actor_role, action, resource_type,
+  resource_id, reason, request_id, details, record_mac)
+SELECT organization_id, actor, actor_role, action, resource_type, resource_id, reason,
+  request_id, details, {mac} FROM audit_events WHERE id = $1 RETURNING id"""
+
+
+async def test_a_copy_of_a_genuine_record_is_refused_or_named(client, auth, connection, org):
+    await _audited_writes(client, await auth())
+    await _use_tenant(connection, org)
+    genuine = await connection.fetchval("SELECT max(id) FROM audit_events")
+    with pytest.raises(asyncpg.UniqueViolationError):  # its MAC, salt and all
+        async with connection.transaction():
+            await connection.fetchval(_COPY.format(mac="record_mac"), genuine)
+    # Another salt makes the MAC unique, and wrong.
+    copied = await connection.fetchval(
+        _COPY.format(mac="'0000:' || split_part(record_mac, ':', 2)"), genuine
+    )
+    result = await verify(connection, chain_key())
+    assert result.breaks == [(org.id, copied, "record does not verify")]
+
+
+async def test_a_record_not_sealed_in_time_is_named(client, auth, connection, org):
+    await _audited_writes(client, await auth())
+    await _use_tenant(connection, org)
+    assert (await verify(connection, chain_key())).unsealed >= 3  # the sealer's turn to come
+    late = await verify(connection, chain_key(), grace=timedelta(0))
+    assert late.unsealed == 0
+    assert {why for _, _, why in late.breaks} == {"left unsealed"}
+
+
+async def test_the_application_role_cannot_seal_or_unqueue(client, auth, connection, org):
+    await _audited_writes(client, await auth())
+    await _use_tenant(connection, org)
+    for statement in (
+        "DELETE FROM audit_unsealed",
+        "INSERT INTO audit_seals (organization_id, event_ids, record_macs, chain_hash) "
+        "VALUES (app_current_org(), '{}', '{}', 'x')",
+    ):
+        with pytest.raises(asyncpg.InsufficientPrivilegeError):
+            async with connection.transaction():
+                await connection.execute(statement)
+
+
+def _admin(org_id) -> Principal:
+    return Principal(org_id, Role.ORG_ADMIN, "sealing@test")
+
+
+async def _record(database: Database, org_id, action: str) -> None:
+    async with SqlUnitOfWork(database, org_id) as uow:
+        await uow.access.record(AuditEvent.by(_admin(org_id), action, "thing"))
+        await uow.commit()
+
+
+@pytest.fixture
+async def committed(app_url, migrated_url):
+    """An organisation with three committed audit records (outside the test's transaction,
+    which the sealer, another role on another connection, could not see), and the owner."""
+    database = Database(app_url, pool_size=3)
+    await database.open()
+    owner = await asyncpg.connect(to_dsn(migrated_url))
+    try:
+        org = await organizations.create_organization(
+            uow=SqlUnitOfWork(database, None), name="Seal", slug="seal-" + uuid.uuid4().hex[:8]
+        )
+        for n in range(3):
+            await _record(database, org.id, f"sealing.{n}")
+        yield database, owner, org
+    finally:
+        await owner.close()
+        await database.close()
+
+
+async def test_sealed_records_verify_and_one_removed_is_named(committed):
+    _, owner, org = committed
+    assert await seal_pending(owner, chain_key()) >= 3
+    removal = owner.transaction()  # rolled back: the removal is undone
+    await removal.start()
+    try:
+        await owner.execute("SELECT set_config('app.organization_id', $1, true)", str(org.id))
+        sealed = await verify(owner, chain_key())  # a superuser owner sees every tenant
+        assert (sealed.unsealed, sealed.breaks) == (0, [])
+        assert sealed.records >= 3
+        # The owner can do what the application role cannot: switch the trigger off.
+        await owner.execute("ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only")
+        removed = await owner.fetchval(
+            "DELETE FROM audit_events WHERE action = 'sealing.1' RETURNING id"
+        )
+        after = await verify(owner, chain_key())
+        assert after.breaks == [(org.id, removed, "sealed record missing")]
+    finally:
+        await removal.rollback()
+
+
+async def test_writers_of_one_organisation_do_not_wait_for_each_other(committed):
+    database, _, org = committed
+    async with SqlUnitOfWork(database, org.id) as first:
+        await first.access.record(AuditEvent.by(_admin(org.id), "sealing.first", "thing"))
+        await first._trail.write()  # written, not committed: the chain's head used to be held
+        # Before sealing, this second writer waited for the first's commit: here, forever.
+        await asyncio.wait_for(_record(database, org.id, "sealing.second"), timeout=60)
+        await first.commit()

@@ -1,12 +1,14 @@
 """The background jobs, one step each: deliver a batch of webhooks, compute a queued matching
-run, announce the deadlines come due, forget old idempotency keys. `schedule.run_background`
-decides when."""
+run, seal audit records, announce the deadlines come due, forget old idempotency keys.
+`schedule.run_background` decides when."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from app.adapters.clock import SystemClock
+from app.adapters.db import audit_seals
+from app.adapters.db.audit_chain import chain_key
 from app.adapters.db.database import Database
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.services.integrations.ports import WebhookSender
@@ -45,6 +47,12 @@ async def announce_deadlines(database: Database) -> int:
         tenant_uow=lambda org_id: SqlUnitOfWork(database, org_id),
         clock=SystemClock(),
     )
+
+
+async def seal_audit_records(database: Database) -> int:
+    """Seal the audit records committed since the last turn (every organisation)."""
+    async with database.connect() as connection:
+        return await audit_seals.seal_pending(connection, chain_key())
 
 
 async def purge_idempotency_keys(

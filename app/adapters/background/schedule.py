@@ -1,9 +1,9 @@
 """The background loop, run inside each API process (`mentoring serve`) and by `mentoring
 worker`. Webhook deliveries and queued matching runs are shared through `FOR UPDATE SKIP
 LOCKED`, so any number of loops may deliver and compute (among `serve`'s processes, the one
-that leads; every `mentoring worker`); the scheduled jobs (deadlines, purges) run only in the
-one process that holds the scheduler lock (see `leader.Leadership`), so N processes run them
-once.
+that leads; every `mentoring worker`); the scheduled jobs (deadlines, purges) and the audit
+sealer run only in the one process that holds the scheduler lock (see `leader.Leadership`),
+so N processes run them once.
 
 Stopping (`stop.set()`) lets the step in hand finish and record what it did.
 """
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from app.adapters.background import jobs
 from app.adapters.background.leader import Leadership
+from app.adapters.db import audit_seals
 from app.adapters.db.database import Database
 from app.services.integrations.ports import WebhookSender
 
@@ -91,6 +92,9 @@ async def run_background(
             )
             # One run a turn, so deliveries (its own `matching_run.computed` too) go out between.
             busy += await _step("matching runs", lambda: jobs.compute_matching_run(database))
+        if leading:  # a turn's records in one seal; another turn at once only if more wait
+            sealed = await _step("audit seals", lambda: jobs.seal_audit_records(database))
+            busy += sealed >= audit_seals.BATCH
         if not busy:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), schedule.idle_seconds)

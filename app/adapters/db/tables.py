@@ -143,8 +143,34 @@ audit_events = sa.Table(
     sa.Column("request_id", sa.Text, nullable=True),
     # Facts about the change (counts, fields touched), never confidential content.
     sa.Column("details", pg.JSONB, nullable=False, server_default=sa.text("'{}'::jsonb")),
-    # HMAC of the previous record's chain_hash and this record (app.adapters.db.audit_chain).
+    # Before sealing (app.adapters.db.audit_seals): HMAC of the previous record's chain_hash
+    # and this record. Since: NULL, and `record_mac` is an HMAC of this record alone.
     sa.Column("chain_hash", sa.Text, nullable=True),
+    sa.Column("record_mac", sa.Text, nullable=True),
+    sa.PrimaryKeyConstraint("organization_id", "id"),
+    sa.UniqueConstraint("organization_id", "record_mac"),
+)
+
+# Audit records written but not yet sealed: queued by the writer, taken by the sealer.
+audit_unsealed = sa.Table(
+    "audit_unsealed",
+    metadata,
+    organization_id_column(),
+    sa.Column("event_id", sa.BigInteger, nullable=False),
+    sa.PrimaryKeyConstraint("organization_id", "event_id"),
+)
+
+# Each seal: the records it sealed (ids and MACs, in order) and an HMAC linking it to the
+# organisation's previous seal.
+audit_seals = sa.Table(
+    "audit_seals",
+    metadata,
+    organization_id_column(),
+    sa.Column("id", sa.BigInteger, sa.Identity(always=True), nullable=False),
+    moment_column("sealed_at"),
+    sa.Column("event_ids", pg.ARRAY(sa.BigInteger), nullable=False),
+    sa.Column("record_macs", pg.ARRAY(sa.Text), nullable=False),
+    sa.Column("chain_hash", sa.Text, nullable=False),
     sa.PrimaryKeyConstraint("organization_id", "id"),
 )
 

@@ -115,7 +115,9 @@ class SqlUnitOfWork:
         self.outbox = SqlOutbox(self._trail)
         self.programs = SqlProgramRepository(connection, self._organization_id, self._known_pairs)
         self.integrations = SqlIntegrationRepository(connection, self._organization_id)
-        self.relationships = SqlRelationshipRepository(connection, self._organization_id)
+        self.relationships = SqlRelationshipRepository(
+            connection, self._organization_id, self._trail if self._transaction else None
+        )
         self.register = SqlMentorRegister(connection, self._organization_id)
         self.conflicts = SqlConflicts(connection, self._organization_id)
         self.committee = SqlCommittee(connection, self._organization_id)

@@ -57,29 +57,18 @@ async def log_meeting(
         pair = await open_pair(uow, principal, meeting.mentorship_id, scope, shared=True)
         participant(pair)
         require_loggable(pair.status, meeting.held_on)
-        stored = await uow.relationships.add_meeting(
-            replace(meeting, id=uuid.uuid4(), logged_by=principal.employee_id, cancelled=False)
-        )
+        logged = replace(meeting, id=uuid.uuid4(), logged_by=principal.employee_id, cancelled=False)
+        facts = {
+            "meeting_id": str(logged.id),
+            "held_on": logged.held_on.isoformat(),
+            "hours": logged.hours,
+        }
+        # Recorded before the meeting is added, so that all three are written in one go.
         await uow.access.record(
-            AuditEvent.by(
-                principal,
-                "meeting.logged",
-                "mentorship",
-                pair.id,
-                meeting_id=str(stored.id),
-                held_on=stored.held_on.isoformat(),
-                hours=stored.hours,
-            )
+            AuditEvent.by(principal, "meeting.logged", "mentorship", pair.id, **facts)
         )
-        await uow.outbox.emit(
-            "meeting.logged",
-            {
-                "mentorship_id": str(pair.id),
-                "meeting_id": str(stored.id),
-                "held_on": stored.held_on.isoformat(),
-                "hours": stored.hours,
-            },
-        )
+        await uow.outbox.emit("meeting.logged", {"mentorship_id": str(pair.id), **facts})
+        stored = await uow.relationships.add_meeting(logged)
         await uow.commit()
     return stored
 

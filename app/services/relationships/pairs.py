@@ -112,14 +112,16 @@ async def open_pair(
     # `lock`: its row is held until the transaction ends, so transitions queue, not race.
     # `shared`: the same for a change that leaves the row as it is (a meeting logged): the
     # pair cannot change state meanwhile, but other shared holders are not kept waiting.
-    mentorship = await uow.programs.get_mentorship(mentorship_id, lock=lock, shared=shared)
-    if mentorship is None:
+    # The row and its progress in one statement.
+    found = await uow.relationships.pair(mentorship_id, lock=lock, shared=shared)
+    if found is None:
         raise NotFound("no such mentorship", field="id")
+    mentorship, stored = found
     relation = relation_of(principal, mentorship)
     in_pair = relation in PAIR
     if scope is Reach.OWN and not in_pair and not await _supervises(uow, principal, mentorship):
         raise NotFound("no such mentorship", field="id")
-    progress = await uow.relationships.progress(mentorship_id) or Progress(mentorship_id)
+    progress = stored or Progress(mentorship_id)
     party = Party(relation.value) if in_pair else None
     return Pair(mentorship, progress, status_of(mentorship, progress), relation, party)
 

@@ -101,3 +101,24 @@ async def test_a_meeting_in_the_future_is_refused(client, auth, clock):
     )
     assert response.status_code == 422
     assert response.json()["field"] == "held_on"
+
+
+async def test_logging_a_meeting_takes_four_round_trips(client, auth, clock, database):
+    # Opening (with the tenant), the pair locked with its progress, the meeting with its audit
+    # record and event, the commit: what a busy organisation's writers pay per meeting.
+    from tests.api.graphql.test_efficiency import CountingConnection
+
+    pairing = await propose(client, auth, "caltrans", START)
+    await _running(client, pairing)
+    url = f"/v1/mentorships/{pairing.id}/meetings"
+    await client.post(url, headers=pairing.mentee, json=_meeting("2027-01-04", 1))  # warm
+    counting = CountingConnection(database._connection)
+    database._connection = counting
+    try:
+        logged = await client.post(url, headers=pairing.mentee, json=_meeting("2027-01-04", 2))
+    finally:
+        database._connection = counting._connection
+    assert logged.status_code == 201, logged.text
+    assert counting.statements == 4
+    log = (await client.get(url, headers=pairing.mentee)).json()["meetings"]
+    assert sorted(m["hours"] for m in log) == [1.0, 2.0]

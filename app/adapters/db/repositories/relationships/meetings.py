@@ -61,7 +61,10 @@ class SqlMeetingRecords(OrganizationStatements):
     """Meetings (and their cancellation) and journal entries."""
 
     async def add_meeting(self, meeting: Meeting) -> Meeting:
-        return from_row(Meeting, await self._row(_INSERT_MEETING, **values_of(meeting)))
+        """Store the meeting, with the audit records and events the unit of work holds (one
+        statement): record those first, then add the meeting last."""
+        row = await self._row_with_trail(_INSERT_MEETING, **values_of(meeting))
+        return from_row(Meeting, row)
 
     async def meetings(self, mentorship_ids: Sequence[UUID]) -> list[Meeting]:
         return [

@@ -10,7 +10,9 @@ from uuid import UUID
 import sqlalchemy as sa
 import sqlalchemy.dialects.postgresql
 
+from app.adapters.db import tables_programs as tp
 from app.adapters.db import tables_relationships as tr
+from app.adapters.db.repositories import program_rows
 from app.adapters.db.repositories.relationships.statements import (
     OrganizationStatements,
     fields_of,
@@ -19,7 +21,8 @@ from app.adapters.db.repositories.relationships.statements import (
     sql,
     values_of,
 )
-from app.adapters.db.sql import compile_statement
+from app.adapters.db.sql import Statement, compile_statement
+from app.services.programs.records import Mentorship
 from app.services.relationships.records import Progress
 
 _P = sa.bindparam
@@ -44,6 +47,29 @@ _SAVE_PROGRESS = compile_statement(
     )
     .returning(tr.mentorship_progress.c.version)
 )
+_MENTORSHIP_WIDTH = len(Mentorship.__slots__)
+
+
+def _pair_statement(*, lock: bool = False, shared: bool = False) -> Statement:
+    """A mentorship and its progress (if it has any yet), its row locked as asked."""
+    m, p = tp.mentorships, tr.mentorship_progress
+    joined = m.outerjoin(
+        p, sa.and_(p.c.organization_id == m.c.organization_id, p.c.mentorship_id == m.c.id)
+    )
+    query = (
+        sa.select(*program_rows.mentorship_columns(m), *(p.c[n] for n in _PROGRESS_COLUMNS))
+        .select_from(joined)
+        .where(m.c.organization_id == _P("org"), m.c.id == _P("id"))
+    )
+    # Only the mentorship's row: the progress row is changed under its own version check.
+    locked = query.with_for_update(of=m, read=shared) if lock or shared else query
+    return compile_statement(locked)
+
+
+_PAIR = {
+    (lock, shared): _pair_statement(lock=lock, shared=shared)
+    for lock, shared in ((False, False), (True, False), (False, True))
+}
 _SET_TERM = sql(
     "UPDATE mentorships SET ends_on = :ends_on WHERE organization_id = :org AND id = :id "
     "RETURNING id"
@@ -60,6 +86,21 @@ class SqlProgressRecords(OrganizationStatements):
     async def set_state(self, mentorship_id: UUID, expected: str, state: str) -> bool:
         found = await self._row(_SET_STATE, id=mentorship_id, expected=expected, state=state)
         return found is not None
+
+    async def pair(
+        self, mentorship_id: UUID, *, lock: bool = False, shared: bool = False
+    ) -> tuple[Mentorship, Progress | None] | None:
+        """A mentorship with its progress, in one statement; with `lock` its row is held
+        until the transaction ends, with `shared` held from changes but not other holders."""
+        row = await self._row(_PAIR[lock and not shared, shared], id=mentorship_id)
+        if row is None:
+            return None
+        values = tuple(row)
+        mentorship = program_rows.mentorship(values[:_MENTORSHIP_WIDTH])
+        stored = values[_MENTORSHIP_WIDTH:]
+        if stored[0] is None:  # no progress saved yet
+            return mentorship, None
+        return mentorship, from_row(Progress, dict(zip(_PROGRESS_COLUMNS, stored, strict=True)))
 
     async def progress(self, mentorship_id: UUID) -> Progress | None:
         return (await self.progress_of([mentorship_id])).get(mentorship_id)

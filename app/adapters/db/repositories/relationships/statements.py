@@ -9,6 +9,7 @@ from uuid import UUID
 import asyncpg
 import sqlalchemy as sa
 
+from app.adapters.db.repositories.trail import Trail
 from app.adapters.db.sql import Statement, compile_statement
 
 _P = sa.bindparam
@@ -91,11 +92,27 @@ def values_of(record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
 
 
 class OrganizationStatements:
-    """Statements run on one connection, scoped to one organisation (`:org`)."""
+    """Statements run on one connection, scoped to one organisation (`:org`). With the unit
+    of work's `trail`, a use case's last change may carry its audit records and events."""
 
-    def __init__(self, connection: asyncpg.Connection, organization_id: UUID | None) -> None:
+    def __init__(
+        self,
+        connection: asyncpg.Connection,
+        organization_id: UUID | None,
+        trail: Trail | None = None,
+    ) -> None:
         self._connection = connection
         self._org = organization_id
+        self._trail = trail
+
+    async def _row_with_trail(self, statement: Statement, **values: Any) -> Any:
+        """`_row` for a use case's last change: what the trail holds goes in the same
+        statement (see `Trail.with_change`)."""
+        if self._trail is None:
+            return await self._row(statement, **values)
+        args = statement.args({"org": self._org, **values})
+        found = await self._trail.with_change(statement.sql, args)
+        return found[0] if found else None
 
     async def _row(self, statement: Statement, **values: Any) -> Any:
         args = statement.args({"org": self._org, **values})
