@@ -17,13 +17,12 @@ from app.adapters.db.urls import application_url, resolve_database_url
 from app.adapters.rate_limit import RateLimiter
 from app.adapters.scim.application import ScimMount
 from app.api import errors
-from app.api.body_limit import BodyLimit
 from app.api.contract import install_contract
 from app.api.deps import get_caller
 from app.api.docs import install_docs
 from app.api.etags import ETags
 from app.api.graphql.schema import build_router
-from app.api.idempotency import Idempotency
+from app.api.guards import RequestGuards
 from app.api.query_guard import router_dependencies
 from app.api.rest import (
     access,
@@ -41,9 +40,8 @@ from app.api.rest import (
     relationships,
 )
 from app.api.rest import program_year as program_year_rest
-from app.api.text_guard import RejectNulCharacters
 from app.config import Settings
-from app.metrics import Metrics, MetricsMiddleware, metrics_endpoint, watching_loop_lag
+from app.metrics import Metrics, metrics_endpoint, watching_loop_lag
 from app.observability import RequestContext, configure_logging
 from app.telemetry import instrument
 
@@ -102,12 +100,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     for router in rest_routers():
         app.include_router(router, dependencies=router_dependencies(router, get_caller))
     app.mount("/scim", ScimMount())
-    app.add_middleware(Idempotency)
     app.add_middleware(ETags)
-    app.add_middleware(RejectNulCharacters)  # inside the size limit: it reads bodies
-    app.add_middleware(
-        BodyLimit,
-        default=settings.max_body_bytes,
+    app.add_middleware(  # the size limit, NUL characters, Idempotency-Key
+        RequestGuards,
+        max_body_bytes=settings.max_body_bytes,
         per_path={
             "/v1/employees/import": employees.IMPORT_MAX_BODY_BYTES,
             "/v1/roster-files/employees": integrations.ROSTER_MAX_BODY_BYTES,
@@ -115,8 +111,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.state.metrics = Metrics(lambda: app.state.database.pool_stats())
     app.add_route("/metrics", metrics_endpoint, include_in_schema=False)
-    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
-    app.add_middleware(RequestContext)
+    # One layer gives the request its id, writes its access line and counts it in the metrics.
+    app.add_middleware(RequestContext, observe=app.state.metrics.observe_request)
     instrument(app, settings)
     return app
 

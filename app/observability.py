@@ -10,6 +10,7 @@ import re
 import secrets
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -63,12 +64,18 @@ def configure_logging(level: str = "INFO") -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
+# Told of each HTTP request once answered: its scope, status and duration in seconds.
+RequestObserver = Callable[[Scope, int, float], None]
+
+
 class RequestContext:
     """Gives each request an id (the caller's X-Request-ID when sane), echoes it back, and
-    writes one access line with the status and duration."""
+    writes one access line with the status and duration; `observe` (the metrics) is told
+    the same status and duration."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, observe: RequestObserver | None = None) -> None:
         self.app = app
+        self.observe = observe
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -91,6 +98,9 @@ class RequestContext:
         try:
             await self.app(scope, receive, send_with_id)
         finally:
+            seconds = time.perf_counter() - started
+            if self.observe is not None:
+                self.observe(scope, status, seconds)
             if access.isEnabledFor(logging.INFO):
                 access.info(
                     "request",
@@ -98,7 +108,7 @@ class RequestContext:
                         "method": scope["method"],
                         "path": loggable_path(scope["path"]),
                         "status": status,
-                        "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                        "duration_ms": round(seconds * 1000, 2),
                     },
                 )
             request_id.reset(token)

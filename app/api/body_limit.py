@@ -27,7 +27,7 @@ class BodyLimit:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         limit = self.per_path.get(scope["path"], self.default)
-        declared = _length(scope)
+        declared = declared_length(scope)
         if declared is not None and declared > limit:
             return await _refuse(send, limit)
         if declared is not None:  # the server delivers no more than it says
@@ -46,7 +46,7 @@ class BodyLimit:
                 await _refuse(send, limit)
 
 
-def _length(scope: Scope) -> int | None:
+def declared_length(scope: Scope) -> int | None:
     """The body's length when known before reading it: its Content-Length, or 0 for an
     HTTP/1 request with neither that nor Transfer-Encoding (RFC 9112, 6.3), as GETs are."""
     framed = False

@@ -28,10 +28,8 @@ class RejectNulCharacters:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        if b"%00" in scope.get("query_string", b"") or "\x00" in scope["path"]:
-            return await _refuse(send, "the URL")
-        if _query_too_deep(scope.get("query_string", b"")):
-            return await _refuse_deep(send)  # GraphQL over GET: variables in the URL
+        if await refused_url(scope, send):
+            return None
         if scope["method"] not in ("POST", "PUT", "PATCH") or _is_upload(scope):
             # Uploaded files (XLSX is a zip) may hold NUL bytes; their readers refuse NUL text.
             return await self.app(scope, receive, send)
@@ -42,6 +40,18 @@ class RejectNulCharacters:
         if too_deep:
             return await _refuse_deep(send)
         await self.app(scope, _replay(messages, receive), send)
+
+
+async def refused_url(scope: Scope, send: Send) -> bool:
+    """Answer a problem document and say so when the URL holds a NUL or nests too deep."""
+    query = scope.get("query_string", b"")
+    if b"%00" in query or "\x00" in scope["path"]:
+        await _refuse(send, "the URL")
+        return True
+    if _query_too_deep(query):
+        await _refuse_deep(send)  # GraphQL over GET: variables in the URL
+        return True
+    return False
 
 
 def _is_upload(scope: Scope) -> bool:
