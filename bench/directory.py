@@ -112,7 +112,9 @@ def bench_reads(url: str, args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--read-rows", type=int, default=10_000)
-    parser.add_argument("--import-rows", type=int, default=100_000)
+    parser.add_argument(
+        "--import-rows", type=int, default=100_000, help="0: the point read only, no import"
+    )
     parser.add_argument("--seconds", type=int, default=5, help="per round and side")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=32)
@@ -121,8 +123,9 @@ def main() -> None:
         migrations.upgrade(url)
         print("GET /v1/employees/{id}")
         bench_reads(url, args)
-        print(f"import of {args.import_rows} employees over HTTP")
-        import_over_http(url, args.import_rows)
+        if args.import_rows:
+            print(f"import of {args.import_rows} employees over HTTP")
+            import_over_http(url, args.import_rows)
 
 
 if __name__ == "__main__":
