@@ -149,7 +149,10 @@ async def committed(app_url, migrated_url):
 
 async def test_sealed_records_verify_and_one_removed_is_named(committed):
     _, owner, org = committed
-    assert await seal_pending(owner, chain_key()) >= 3
+    sealed_now = 0
+    while taken := await seal_pending(owner, chain_key()):  # earlier tests' records too
+        sealed_now += taken
+    assert sealed_now >= 3
     removal = owner.transaction()  # rolled back: the removal is undone
     await removal.start()
     try:
