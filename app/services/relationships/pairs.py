@@ -112,8 +112,7 @@ async def open_pair(
     # `lock`: its row is held until the transaction ends, so transitions queue, not race.
     # `shared`: the same for a change that leaves the row as it is (a meeting logged): the
     # pair cannot change state meanwhile, but other shared holders are not kept waiting.
-    # The row and its progress in one statement.
-    found = await uow.relationships.pair(mentorship_id, lock=lock, shared=shared)
+    found = await _pair_and_progress(uow, mentorship_id, lock=lock, shared=shared)
     if found is None:
         raise NotFound("no such mentorship", field="id")
     mentorship, stored = found
@@ -124,6 +123,21 @@ async def open_pair(
     progress = stored or Progress(mentorship_id)
     party = Party(relation.value) if in_pair else None
     return Pair(mentorship, progress, status_of(mentorship, progress), relation, party)
+
+
+async def _pair_and_progress(
+    uow: UnitOfWork, mentorship_id: UUID, *, lock: bool, shared: bool
+) -> tuple[Mentorship, Progress | None] | None:
+    """A pair and its progress: in one statement when nothing is locked. A locked read takes
+    two: a statement that waited for the row's lock still reads the progress as it was when
+    the statement began (READ COMMITTED re-reads only the locked row), so a change committed
+    meanwhile would go unseen and two confirmations could both pass."""
+    if not (lock or shared):
+        return await uow.relationships.pair(mentorship_id)
+    mentorship = await uow.programs.get_mentorship(mentorship_id, lock=lock, shared=shared)
+    if mentorship is None:
+        return None
+    return mentorship, await uow.relationships.progress(mentorship_id)
 
 
 async def _supervises(uow: UnitOfWork, principal: Principal, mentorship: Mentorship) -> bool:

@@ -21,7 +21,7 @@ from app.adapters.db.repositories.relationships.statements import (
     sql,
     values_of,
 )
-from app.adapters.db.sql import Statement, compile_statement
+from app.adapters.db.sql import compile_statement
 from app.services.programs.records import Mentorship
 from app.services.relationships.records import Progress
 
@@ -50,26 +50,24 @@ _SAVE_PROGRESS = compile_statement(
 _MENTORSHIP_WIDTH = len(Mentorship.__slots__)
 
 
-def _pair_statement(*, lock: bool = False, shared: bool = False) -> Statement:
-    """A mentorship and its progress (if it has any yet), its row locked as asked."""
-    m, p = tp.mentorships, tr.mentorship_progress
-    joined = m.outerjoin(
-        p, sa.and_(p.c.organization_id == m.c.organization_id, p.c.mentorship_id == m.c.id)
+# A mentorship and its progress (if it has any yet), for a read that locks nothing: a
+# statement that waited for a lock would read the progress as it was before the wait.
+_PAIR = compile_statement(
+    sa.select(
+        *program_rows.mentorship_columns(tp.mentorships),
+        *(tr.mentorship_progress.c[n] for n in _PROGRESS_COLUMNS),
     )
-    query = (
-        sa.select(*program_rows.mentorship_columns(m), *(p.c[n] for n in _PROGRESS_COLUMNS))
-        .select_from(joined)
-        .where(m.c.organization_id == _P("org"), m.c.id == _P("id"))
+    .select_from(
+        tp.mentorships.outerjoin(
+            tr.mentorship_progress,
+            sa.and_(
+                tr.mentorship_progress.c.organization_id == tp.mentorships.c.organization_id,
+                tr.mentorship_progress.c.mentorship_id == tp.mentorships.c.id,
+            ),
+        )
     )
-    # Only the mentorship's row: the progress row is changed under its own version check.
-    locked = query.with_for_update(of=m, read=shared) if lock or shared else query
-    return compile_statement(locked)
-
-
-_PAIR = {
-    (lock, shared): _pair_statement(lock=lock, shared=shared)
-    for lock, shared in ((False, False), (True, False), (False, True))
-}
+    .where(tp.mentorships.c.organization_id == _P("org"), tp.mentorships.c.id == _P("id"))
+)
 _SET_TERM = sql(
     "UPDATE mentorships SET ends_on = :ends_on WHERE organization_id = :org AND id = :id "
     "RETURNING id"
@@ -87,12 +85,9 @@ class SqlProgressRecords(OrganizationStatements):
         found = await self._row(_SET_STATE, id=mentorship_id, expected=expected, state=state)
         return found is not None
 
-    async def pair(
-        self, mentorship_id: UUID, *, lock: bool = False, shared: bool = False
-    ) -> tuple[Mentorship, Progress | None] | None:
-        """A mentorship with its progress, in one statement; with `lock` its row is held
-        until the transaction ends, with `shared` held from changes but not other holders."""
-        row = await self._row(_PAIR[lock and not shared, shared], id=mentorship_id)
+    async def pair(self, mentorship_id: UUID) -> tuple[Mentorship, Progress | None] | None:
+        """A mentorship with its progress, in one statement, locking nothing."""
+        row = await self._row(_PAIR, id=mentorship_id)
         if row is None:
             return None
         values = tuple(row)
