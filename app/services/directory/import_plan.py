@@ -5,7 +5,7 @@ plain data, run off the event loop by the import."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 from uuid import UUID
 
@@ -26,6 +26,16 @@ def planned(
     return valid, new, existing, awaited_by(directory, valid, new), cycles
 
 
+def cycles_closed_by(
+    directory: Directory, managers: Iterable[tuple[str, str | None]], order: Mapping[str, int]
+) -> dict[str, tuple[str, ...]]:
+    """The batch's rows (by number, `order` giving each one's row) that close a manager cycle
+    once the batch's managers (number, manager's number) are laid over the directory's."""
+    graph = {number: manager for number, (_, manager) in directory.items()}
+    graph.update(managers)
+    return rows_closing_a_cycle(graph, order)
+
+
 def refuse_manager_cycles(
     directory: Mapping[str, tuple[UUID, str | None]], rows: list[tuple[int, dict[str, Any]]]
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
@@ -33,9 +43,11 @@ def refuse_manager_cycles(
     that closes it (the latest one in the batch) and keep the rest."""
     if not any(row["manager_employee_number"] for _, row in rows):
         return rows, []
-    graph = {number: manager for number, (_, manager) in directory.items()}
-    graph.update({row["employee_number"]: row["manager_employee_number"] for _, row in rows})
-    blamed = rows_closing_a_cycle(graph, {row["employee_number"]: i for i, row in rows})
+    blamed = cycles_closed_by(
+        directory,
+        ((row["employee_number"], row["manager_employee_number"]) for _, row in rows),
+        {row["employee_number"]: i for i, row in rows},
+    )
     if not blamed:
         return rows, []  # the usual case: no row to take out
     errors = [

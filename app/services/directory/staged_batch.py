@@ -12,9 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from app.domain.directory import rows_closing_a_cycle
 from app.services.directory.employee_rows import RowError, refuse_duplicates
-from app.services.directory.import_plan import Directory, Rows, awaited_by, refuse_manager_cycles
+from app.services.directory.import_plan import (
+    Directory,
+    Rows,
+    awaited_by,
+    cycles_closed_by,
+    refuse_manager_cycles,
+)
 
 Key = tuple[int, str, str | None]  # a staged row's index, number and manager's number
 
@@ -123,9 +128,7 @@ def _closing_a_cycle(directory: Directory, keys: list[Key], numbers: dict[str, i
     """Whether some row closes a manager cycle (`refuse_manager_cycles` says which)."""
     if not any(manager for _, _, manager in keys):
         return False
-    graph = {number: manager for number, (_, manager) in directory.items()}
-    graph.update((number, manager) for _, number, manager in keys)
-    return bool(rows_closing_a_cycle(graph, numbers))
+    return bool(cycles_closed_by(directory, ((n, m) for _, n, m in keys), numbers))
 
 
 def _unpacked(text: str, lengths: array[int]) -> list[str]:
