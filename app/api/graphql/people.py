@@ -9,8 +9,8 @@ from uuid import UUID
 import strawberry
 
 from app.api.graphql.context import context_of
+from app.api.graphql.mentorship_types import Mentorship
 from app.api.graphql.problems import Problem
-from app.api.graphql.program_types import Mentorship
 from app.api.graphql.programs_common import MentorshipResult, args, or_none, or_problem, timed
 from app.api.graphql.relay import Connection, bounded
 from app.api.pagination import by

@@ -15,8 +15,9 @@ from uuid import UUID
 
 import strawberry
 
+from app.api.graphql.matching_types import MatchingRun
 from app.api.graphql.mentorship_relations import cursor
-from app.api.graphql.program_types import Cohort, MatchingRun, Program
+from app.api.graphql.program_types import Cohort, Program
 from app.api.graphql.programs_common import args, or_none
 from app.api.graphql.relay import Connection, cursor_argument, direction
 from app.services import cohorts

@@ -9,17 +9,11 @@ import strawberry
 from strawberry.scalars import JSON
 
 from app.api.graphql.context import context_of
+from app.api.graphql.matching_types import MatchingRun, MatchLock, PublishedRun
+from app.api.graphql.mentorship_types import Mentorship, PairFormation
 from app.api.graphql.preconditions import IF_MATCH, fingerprinted
 from app.api.graphql.problems import Problem
-from app.api.graphql.program_types import (
-    ApplicantRole,
-    Application,
-    MatchingRun,
-    MatchLock,
-    Mentorship,
-    PairFormation,
-    PublishedRun,
-)
+from app.api.graphql.program_types import ApplicantRole, Application
 from app.api.graphql.programs_common import (
     ApplicationResult,
     MatchingRunResult,

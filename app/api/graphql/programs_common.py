@@ -8,17 +8,10 @@ from typing import Annotated, Any, TypeVar
 import strawberry
 
 from app.api.graphql.context import context_of
+from app.api.graphql.matching_types import MatchingRun, MatchLock, PublishedRun
+from app.api.graphql.mentorship_types import Mentorship
 from app.api.graphql.problems import Problem
-from app.api.graphql.program_types import (
-    Application,
-    Cohort,
-    CohortEvent,
-    MatchingRun,
-    MatchLock,
-    Mentorship,
-    Program,
-    PublishedRun,
-)
+from app.api.graphql.program_types import Application, Cohort, CohortEvent, Program
 from app.domain.errors import DomainError, NotFound
 
 T = TypeVar("T")
