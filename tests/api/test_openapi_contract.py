@@ -19,7 +19,10 @@ from app.api.rest.schemas import employees as employees_schemas
 from app.api.rest.schemas import integrations as integrations_schemas
 from app.api.rest.schemas import matching as matching_schemas
 from app.api.rest.schemas import programs as programs_schemas
-from app.api.rest.schemas import relationships as relationships_schemas
+from app.api.rest.schemas.relationships import agreements as agreement_schemas
+from app.api.rest.schemas.relationships import goals as goal_schemas
+from app.api.rest.schemas.relationships import meetings as meeting_schemas
+from app.api.rest.schemas.relationships import progress as progress_schemas
 from app.config import Settings
 from app.domain.events import CATALOGUE, UnknownEvent, check_event
 from app.domain.lifecycle import MentorshipEvent
@@ -148,17 +151,17 @@ EXAMPLED = [
     programs_schemas.ApplicationCreate,
     matching_schemas.MentorshipCreate,
     matching_schemas.MentorshipRead,
-    relationships_schemas.MeetingCreate,
-    relationships_schemas.CheckpointCreate,
-    relationships_schemas.AgreementUpdate,
+    meeting_schemas.MeetingCreate,
+    progress_schemas.CheckpointCreate,
+    agreement_schemas.AgreementUpdate,
     integrations_schemas.WebhookEndpointCreate,
     integrations_schemas.WebhookEndpointRead,
     access_schemas.OidcIssuerCreate,
     access_schemas.ApiTokenCreate,
-    relationships_schemas.GoalCreate,
-    relationships_schemas.JournalEntryCreate,
-    relationships_schemas.EvaluationCreate,
-    relationships_schemas.GoalCommentCreate,
+    goal_schemas.GoalCreate,
+    meeting_schemas.JournalEntryCreate,
+    goal_schemas.EvaluationCreate,
+    goal_schemas.GoalCommentCreate,
     conclusion.DebriefCreate,
     conclusion.ProgressReportCreate,
     programs_schemas.SupervisorDecisionCreate,

@@ -15,7 +15,7 @@ from app.api.deps import CurrentCaller
 from app.api.pagination import Page, PageQuery, bounded, by
 from app.api.rest.examples import relationships as ex
 from app.api.rest.responses import problems
-from app.api.rest.schemas.relationships import SignatureRead
+from app.api.rest.schemas.relationships.agreements import SignatureRead
 from app.services.relationships import agreement_versions
 
 router = APIRouter(prefix="/v1", tags=["mentorships"])

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from app.api.deps import CurrentCaller, SystemTime
 from app.api.rest.responses import problems
-from app.api.rest.schemas.relationships import DisclosureRead
+from app.api.rest.schemas.relationships.disclosures import DisclosureRead
 from app.services.relationships import disclosures
 
 router = APIRouter(prefix="/v1", tags=["mentorships"])

@@ -10,9 +10,8 @@ from fastapi import APIRouter, Response
 from app.api.concurrency import IfMatch, expected_version, tagged
 from app.api.deps import CurrentCaller, SystemTime
 from app.api.rest.responses import problems
-from app.api.rest.schemas.relationships import (
-    AgreementRead,
-    AgreementUpdate,
+from app.api.rest.schemas.relationships.agreements import AgreementRead, AgreementUpdate
+from app.api.rest.schemas.relationships.progress import (
     CheckpointCreate,
     CheckpointRead,
     CompletionCreate,

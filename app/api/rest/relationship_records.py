@@ -11,10 +11,12 @@ from app.api.concurrency import IfMatch, expected_fingerprint, fingerprinted
 from app.api.deps import CurrentCaller, SystemTime
 from app.api.pagination import PageQuery, bounded
 from app.api.rest.responses import problems
-from app.api.rest.schemas.relationships import (
+from app.api.rest.schemas.relationships.disclosures import (
     DisclosureCreate,
     DisclosurePageRead,
     DisclosureRead,
+)
+from app.api.rest.schemas.relationships.goals import (
     EvaluationCreate,
     EvaluationPageRead,
     EvaluationRead,
@@ -23,6 +25,8 @@ from app.api.rest.schemas.relationships import (
     GoalPageRead,
     GoalRead,
     GoalUpdate,
+)
+from app.api.rest.schemas.relationships.meetings import (
     JournalEntryCreate,
     JournalEntryPageRead,
     JournalEntryRead,

@@ -1,0 +1,80 @@
+"""REST shapes of a mentorship's progress, its completion and its compatibility checkpoint."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.api.rest.examples.relationships import progress as ex
+from app.domain.lifecycle import CheckpointDecision
+
+
+class MentorshipProgressRead(BaseModel):
+    """A mentorship's facts: state, confirmations, signatures, timeline, cadence signal."""
+
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.MENTORSHIP_PROGRESS_READ)
+    id: UUID
+    cohort_id: UUID
+    mentee_id: UUID
+    mentor_id: UUID
+    state: str
+    confirmed_by: list[str]
+    agreement_required: bool
+    agreement_signed_by: list[str]
+    evaluations_done: list[str]
+    evaluations_missing: dict[str, int]
+    awaiting_signatures: bool = Field(
+        description="Confirmed, waiting for both to sign the agreement as it now stands"
+    )
+    evaluations_owed: list[str] = Field(
+        description='What completion still waits for, and from whom: "1 final from the mentor"'
+    )
+    starts_on: date
+    ends_on: date
+    initial_meeting_due_on: date | None
+    checkpoint_opens_on: date | None
+    checkpoint_due_on: date | None
+    midpoint_on: date | None
+    checkups: list[date]
+    activated_on: date | None
+    closed_on: date | None
+    checkpoint_outcome: str | None
+    successor_id: UUID | None
+    mentee_eligible_for_next_cohort: bool
+    outcomes: dict[str, Any] | None
+    at_risk: bool | None = Field(description="Behind the policy's cadence (null: not computed)")
+    at_risk_reason: str | None
+
+
+class CompletionCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra=ex.COMPLETION_CREATE)
+    outcomes: dict[str, str] | None = Field(
+        default=None, description="What came of the plan (NC: reviewed at the final meeting)"
+    )
+
+
+class CheckpointCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"decision": "continue"}]}
+    )
+    decision: CheckpointDecision
+
+
+class CheckpointRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.CHECKPOINT_READ)
+    mentorship_id: UUID
+    opens_on: date | None
+    due_on: date | None
+    closes_on: date | None = Field(description="After it, a late answer is refused or marked")
+    my_decision: str | None
+    change_requested: bool = Field(description="Someone asked for a change (never who, or why)")
+    awaiting: str | None
+    outcome: str | None = Field(description="continue, rematched or withdrawn (or ended)")
+    state: str
+    proposed_mentor_id: UUID | None
+    successor_id: UUID | None
+    rematch_of: UUID | None = Field(description="The pair this one continues after a rematch")
+    mentee_eligible_for_next_cohort: bool
