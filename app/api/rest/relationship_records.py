@@ -1,4 +1,4 @@
-"""REST routes of what a pair keeps: meetings, journal, goals, evaluations, disclosures."""
+"""REST routes of the records a pair keeps as it meets: the meeting log and the mentee's journal."""
 
 from __future__ import annotations
 
@@ -7,25 +7,9 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request, Response
 
-from app.api.concurrency import IfMatch, expected_fingerprint, fingerprinted
 from app.api.deps import CurrentCaller, SystemTime
 from app.api.pagination import PageQuery, bounded
 from app.api.rest.responses import problems
-from app.api.rest.schemas.relationships.disclosures import (
-    DisclosureCreate,
-    DisclosurePageRead,
-    DisclosureRead,
-)
-from app.api.rest.schemas.relationships.goals import (
-    EvaluationCreate,
-    EvaluationPageRead,
-    EvaluationRead,
-    GoalCommentCreate,
-    GoalCreate,
-    GoalPageRead,
-    GoalRead,
-    GoalUpdate,
-)
 from app.api.rest.schemas.relationships.meetings import (
     JournalEntryCreate,
     JournalEntryPageRead,
@@ -34,8 +18,7 @@ from app.api.rest.schemas.relationships.meetings import (
     MeetingLogRead,
     MeetingRead,
 )
-from app.services.relationships import disclosures, evaluations, goals, journal, meetings
-from app.services.relationships.disclosures import RecipientInput
+from app.services.relationships import journal, meetings
 from app.services.relationships.records import Meeting
 
 router = APIRouter(prefix="/v1", tags=["mentorships"])
@@ -130,198 +113,4 @@ async def read_journal(
     everything = await journal.read_journal(
         uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
-    return bounded(request, response, everything, page)
-
-
-@router.post(
-    "/mentorships/{mentorship_id}/goals",
-    operation_id="addGoal",
-    status_code=201,
-    response_model=GoalRead,
-    responses=_PROBLEMS,
-)
-async def add_goal(
-    mentorship_id: UUID, body: GoalCreate, caller: CurrentCaller, response: Response
-) -> Any:
-    """The mentee adds a goal, objective, developmental need or action step (its `ETag` is
-    the `If-Match` of a later update)."""
-    added = await goals.add_goal(
-        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id, **body.model_dump()
-    )
-    return fingerprinted(response, added)
-
-
-@router.get(
-    "/mentorships/{mentorship_id}/goals",
-    operation_id="listGoals",
-    response_model=GoalPageRead,
-    responses=_PROBLEMS,
-)
-async def list_goals(
-    mentorship_id: UUID,
-    caller: CurrentCaller,
-    page: PageQuery,
-    request: Request,
-    response: Response,
-) -> Any:
-    """The mentee's plan."""
-    everything = await goals.list_goals(
-        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
-    )
-    return bounded(request, response, everything, page)
-
-
-@router.patch(
-    "/goals/{goal_id}",
-    operation_id="updateGoal",
-    response_model=GoalRead,
-    responses=problems(400, 403, 404, 409, 412),
-)
-async def update_goal(
-    goal_id: UUID,
-    caller: CurrentCaller,
-    response: Response,
-    body: GoalUpdate | None = None,
-    if_match: IfMatch = None,
-) -> Any:
-    """The mentee records progress or the outcome against the plan. With `If-Match` (the
-    goal's `ETag`), only if nobody changed the goal since you read it (412 otherwise)."""
-    changes = (body or GoalUpdate()).model_dump()
-    updated = await goals.update_goal(
-        uow=caller.uow,
-        principal=caller.principal,
-        goal_id=goal_id,
-        if_fingerprint=expected_fingerprint(if_match),
-        **changes,
-    )
-    return fingerprinted(response, updated)
-
-
-@router.post(
-    "/goals/{goal_id}/comments",
-    operation_id="commentOnGoal",
-    status_code=201,
-    response_model=GoalRead,
-    responses=problems(400, 403, 404, 409, 412),
-)
-async def comment_on_goal(
-    goal_id: UUID,
-    body: GoalCommentCreate,
-    caller: CurrentCaller,
-    clock: SystemTime,
-    response: Response,
-    if_match: IfMatch = None,
-) -> Any:
-    """A participant comments on a goal (the mentor's part in a mentee-driven plan). With
-    `If-Match` (the goal's `ETag`), only if nobody changed the goal since you read it."""
-    commented = await goals.comment_on_goal(
-        uow=caller.uow,
-        principal=caller.principal,
-        clock=clock,
-        goal_id=goal_id,
-        text=body.text,
-        if_fingerprint=expected_fingerprint(if_match),
-    )
-    return fingerprinted(response, commented)
-
-
-@router.post(
-    "/mentorships/{mentorship_id}/evaluations",
-    operation_id="submitEvaluation",
-    status_code=201,
-    response_model=EvaluationRead,
-    responses=_PROBLEMS,
-)
-async def submit_evaluation(
-    mentorship_id: UUID,
-    body: EvaluationCreate,
-    caller: CurrentCaller,
-    clock: SystemTime,
-) -> Any:
-    """A checkup (Likert 1-5 per item), mid-point or final evaluation; the answers stay yours."""
-    return await evaluations.submit_evaluation(
-        uow=caller.uow,
-        principal=caller.principal,
-        clock=clock,
-        mentorship_id=mentorship_id,
-        **body.model_dump(),
-    )
-
-
-@router.get(
-    "/mentorships/{mentorship_id}/evaluations",
-    operation_id="listEvaluations",
-    response_model=EvaluationPageRead,
-    responses=_PROBLEMS,
-)
-async def list_evaluations(
-    mentorship_id: UUID,
-    caller: CurrentCaller,
-    page: PageQuery,
-    request: Request,
-    response: Response,
-) -> Any:
-    """Evaluations done; only the respondent sees their answers."""
-    everything = await evaluations.list_evaluations(
-        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
-    )
-    return bounded(request, response, everything, page)
-
-
-@router.post(
-    "/mentorships/{mentorship_id}/disclosures",
-    operation_id="recordDisclosure",
-    status_code=201,
-    response_model=DisclosureRead,
-    responses=_PROBLEMS,
-)
-async def record_disclosure(
-    mentorship_id: UUID,
-    body: DisclosureCreate,
-    caller: CurrentCaller,
-    clock: SystemTime,
-) -> Any:
-    """Record a confidentiality exception (Maine): who, to whom, what, why, with what consent."""
-    values = body.model_dump(exclude={"to"})
-    return await disclosures.record_disclosure(
-        uow=caller.uow,
-        principal=caller.principal,
-        clock=clock,
-        mentorship_id=mentorship_id,
-        to=[RecipientInput(r.role, r.person_id) for r in body.to],
-        **values,
-    )
-
-
-@router.get(
-    "/mentorships/{mentorship_id}/disclosures",
-    operation_id="listDisclosures",
-    response_model=DisclosurePageRead,
-    responses=_PROBLEMS,
-)
-async def list_disclosures(
-    mentorship_id: UUID,
-    caller: CurrentCaller,
-    page: PageQuery,
-    request: Request,
-    response: Response,
-) -> Any:
-    """The mentorship's recorded disclosures (the pair and program staff)."""
-    everything = await disclosures.list_disclosures(
-        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
-    )
-    return bounded(request, response, everything, page)
-
-
-@router.get(
-    "/me/disclosures",
-    operation_id="listDisclosuresAboutMe",
-    response_model=DisclosurePageRead,
-    responses=problems(403),
-)
-async def list_disclosures_about_me(
-    caller: CurrentCaller, page: PageQuery, request: Request, response: Response
-) -> Any:
-    """Every disclosure about the caller (the protege's right to know, seed 004)."""
-    everything = await disclosures.disclosures_about_me(uow=caller.uow, principal=caller.principal)
     return bounded(request, response, everything, page)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from app.api.rest import (
     relationship_calendar,
+    relationship_disclosures,
+    relationship_goals,
     relationship_lifecycle,
     relationship_records,
     relationship_reports,
@@ -13,6 +15,8 @@ from app.api.rest import (
 routers = (
     relationship_lifecycle.router,
     relationship_records.router,
+    relationship_goals.router,
+    relationship_disclosures.router,
     relationship_reports.router,
     relationship_calendar.router,
 )

@@ -1,0 +1,81 @@
+"""REST routes of confidentiality disclosures: recording them and who may read them."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from fastapi import APIRouter, Request, Response
+
+from app.api.deps import CurrentCaller, SystemTime
+from app.api.pagination import PageQuery, bounded
+from app.api.rest.responses import problems
+from app.api.rest.schemas.relationships.disclosures import (
+    DisclosureCreate,
+    DisclosurePageRead,
+    DisclosureRead,
+)
+from app.services.relationships import disclosures
+from app.services.relationships.disclosures import RecipientInput
+
+router = APIRouter(prefix="/v1", tags=["mentorships"])
+_PROBLEMS = problems(400, 403, 404, 409)
+
+
+@router.post(
+    "/mentorships/{mentorship_id}/disclosures",
+    operation_id="recordDisclosure",
+    status_code=201,
+    response_model=DisclosureRead,
+    responses=_PROBLEMS,
+)
+async def record_disclosure(
+    mentorship_id: UUID,
+    body: DisclosureCreate,
+    caller: CurrentCaller,
+    clock: SystemTime,
+) -> Any:
+    """Record a confidentiality exception (Maine): who, to whom, what, why, with what consent."""
+    values = body.model_dump(exclude={"to"})
+    return await disclosures.record_disclosure(
+        uow=caller.uow,
+        principal=caller.principal,
+        clock=clock,
+        mentorship_id=mentorship_id,
+        to=[RecipientInput(r.role, r.person_id) for r in body.to],
+        **values,
+    )
+
+
+@router.get(
+    "/mentorships/{mentorship_id}/disclosures",
+    operation_id="listDisclosures",
+    response_model=DisclosurePageRead,
+    responses=_PROBLEMS,
+)
+async def list_disclosures(
+    mentorship_id: UUID,
+    caller: CurrentCaller,
+    page: PageQuery,
+    request: Request,
+    response: Response,
+) -> Any:
+    """The mentorship's recorded disclosures (the pair and program staff)."""
+    everything = await disclosures.list_disclosures(
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
+    )
+    return bounded(request, response, everything, page)
+
+
+@router.get(
+    "/me/disclosures",
+    operation_id="listDisclosuresAboutMe",
+    response_model=DisclosurePageRead,
+    responses=problems(403),
+)
+async def list_disclosures_about_me(
+    caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
+    """Every disclosure about the caller (the protege's right to know, seed 004)."""
+    everything = await disclosures.disclosures_about_me(uow=caller.uow, principal=caller.principal)
+    return bounded(request, response, everything, page)
