@@ -6,7 +6,7 @@ Each problem `type` is a stable URI reference (`/problems/<code>`): clients bran
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -107,91 +107,103 @@ def allowed_methods(app: FastAPI, path: str) -> str:
     return ", ".join(sorted(methods))
 
 
+async def _domain(request: Request, error: domain.DomainError) -> JSONResponse:
+    status, title = next(
+        (v for cls, v in STATUS_OF.items() if isinstance(error, cls)), (400, "Refused")
+    )
+    extra: dict[str, Any] = {k: v for k, v in (("field", error.field), ("rule", error.rule)) if v}
+    return problem(status, error.code, title, error.detail, instance=request.url.path, **extra)
+
+
+async def _validation(request: Request, error: RequestValidationError) -> JSONResponse:
+    errors = field_errors(error.errors())
+    fields = ", ".join(sorted({e["field"] for e in errors}))
+    return problem(
+        422,
+        "validation-error",
+        "Invalid request",
+        f"check: {fields}",
+        instance=request.url.path,
+        errors=errors,
+    )
+
+
+async def _unauthenticated(request: Request, error: Unauthenticated) -> JSONResponse:
+    return problem(
+        401,
+        "unauthenticated",
+        "Unauthenticated",
+        error.detail,
+        headers={"WWW-Authenticate": 'Bearer realm="mentoring"'},
+    )
+
+
+async def _rate_limited(request: Request, error: RateLimited) -> JSONResponse:
+    return problem(
+        429,
+        "rate-limited",
+        "Too many requests",
+        f"try again in {error.retry_after} seconds",
+        instance=request.url.path,
+        headers={"Retry-After": str(error.retry_after), **error.headers},
+    )
+
+
+async def _unknown_query(request: Request, error: UnknownQueryParameters) -> JSONResponse:
+    takes = ", ".join(error.known) or "no query parameters"
+    return problem(
+        400,
+        "unknown-query-parameter",
+        "Unknown query parameter",
+        f"unknown: {', '.join(error.unknown)}; this route takes {takes}",
+        instance=request.url.path,
+        field=error.unknown[0],
+        errors=[
+            {"field": name, "location": "query", "reason": "unknown query parameter"}
+            for name in error.unknown
+        ],
+    )
+
+
+async def _http(request: Request, error: StarletteHTTPException) -> JSONResponse:
+    code = {404: "not-found", 405: "method-not-allowed", 413: "payload-too-large"}.get(
+        error.status_code, "http-error"
+    )
+    headers = error.headers
+    if error.status_code == 405:  # Starlette names the first matching route's methods only
+        headers = {**(headers or {}), "Allow": allowed_methods(request.app, request.url.path)}
+    return problem(
+        error.status_code,
+        code,
+        str(error.detail),
+        instance=request.url.path,
+        headers=headers,
+    )
+
+
+async def _unexpected(request: Request, error: Exception) -> JSONResponse:
+    logger.exception("unhandled error", extra={"path": loggable_path(request.url.path)})
+    return problem(
+        500,
+        "internal-error",
+        "Internal server error",
+        "the error was logged; quote the request id when reporting it",
+    )
+
+
+# Each failure and the handler that answers it (Starlette picks the most specific class).
+_HANDLERS: tuple[tuple[type[Exception], Callable[[Request, Any], Awaitable[JSONResponse]]], ...] = (
+    (domain.DomainError, _domain),
+    (RequestValidationError, _validation),
+    (Unauthenticated, _unauthenticated),
+    (RateLimited, _rate_limited),
+    (UnknownQueryParameters, _unknown_query),
+    (StarletteHTTPException, _http),
+    (Exception, _unexpected),
+)
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that turn every failure into a problem document."""
-
-    @app.exception_handler(domain.DomainError)
-    async def _domain(request: Request, error: domain.DomainError) -> JSONResponse:
-        status, title = next(
-            (v for cls, v in STATUS_OF.items() if isinstance(error, cls)), (400, "Refused")
-        )
-        extra: dict[str, Any] = {
-            k: v for k, v in (("field", error.field), ("rule", error.rule)) if v
-        }
-        return problem(status, error.code, title, error.detail, instance=request.url.path, **extra)
-
-    @app.exception_handler(RequestValidationError)
-    async def _validation(request: Request, error: RequestValidationError) -> JSONResponse:
-        errors = field_errors(error.errors())
-        fields = ", ".join(sorted({e["field"] for e in errors}))
-        return problem(
-            422,
-            "validation-error",
-            "Invalid request",
-            f"check: {fields}",
-            instance=request.url.path,
-            errors=errors,
-        )
-
-    @app.exception_handler(Unauthenticated)
-    async def _unauthenticated(request: Request, error: Unauthenticated) -> JSONResponse:
-        return problem(
-            401,
-            "unauthenticated",
-            "Unauthenticated",
-            error.detail,
-            headers={"WWW-Authenticate": 'Bearer realm="mentoring"'},
-        )
-
-    @app.exception_handler(RateLimited)
-    async def _rate_limited(request: Request, error: RateLimited) -> JSONResponse:
-        return problem(
-            429,
-            "rate-limited",
-            "Too many requests",
-            f"try again in {error.retry_after} seconds",
-            instance=request.url.path,
-            headers={"Retry-After": str(error.retry_after), **error.headers},
-        )
-
-    @app.exception_handler(UnknownQueryParameters)
-    async def _unknown_query(request: Request, error: UnknownQueryParameters) -> JSONResponse:
-        takes = ", ".join(error.known) or "no query parameters"
-        return problem(
-            400,
-            "unknown-query-parameter",
-            "Unknown query parameter",
-            f"unknown: {', '.join(error.unknown)}; this route takes {takes}",
-            instance=request.url.path,
-            field=error.unknown[0],
-            errors=[
-                {"field": name, "location": "query", "reason": "unknown query parameter"}
-                for name in error.unknown
-            ],
-        )
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, error: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not-found", 405: "method-not-allowed", 413: "payload-too-large"}.get(
-            error.status_code, "http-error"
-        )
-        headers = error.headers
-        if error.status_code == 405:  # Starlette names the first matching route's methods only
-            headers = {**(headers or {}), "Allow": allowed_methods(request.app, request.url.path)}
-        return problem(
-            error.status_code,
-            code,
-            str(error.detail),
-            instance=request.url.path,
-            headers=headers,
-        )
-
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, error: Exception) -> JSONResponse:
-        logger.exception("unhandled error", extra={"path": loggable_path(request.url.path)})
-        return problem(
-            500,
-            "internal-error",
-            "Internal server error",
-            "the error was logged; quote the request id when reporting it",
-        )
+    for error, handler in _HANDLERS:
+        app.add_exception_handler(error, handler)
