@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -16,8 +17,10 @@ from app.domain.eligibility.decision import (
     MinimumMonthsOfService,
     NeedsAssessmentProvided,
     NoDisciplinaryIssues,
+    SelfAssessmentComplete,
     SupervisorApproved,
 )
+from app.domain.eligibility.facts import ApplicantFacts, ApplicantRole
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.lifecycle import (
     CheckpointDecision,
@@ -116,6 +119,21 @@ def test_charlotte_luncheons_twice_after_january_for_groups_of_five_or_six_mente
     assert group.group_sessions_mandatory_for_mentees
 
 
+def test_charlotte_mentee_defines_strengths_and_weaknesses_sets_goals_and_has_led_before() -> None:
+    """000 "Mentee Criteria": "able to define clearly his/her strengths and weaknesses", "set
+    realistic goals", and "has shown a tendency to assume leadership positions at their current
+    level": a self-assessment without a leadership history does not meet the criteria."""
+    rules = preset("charlotte-sll").eligibility.mentee_rules
+    assessment = next(r for r in rules if isinstance(r, SelfAssessmentComplete))
+    three = frozenset({"strengths", "weaknesses", "goals"})
+    without = ApplicantFacts(ApplicantRole.MENTEE, self_assessment_sections=three)
+    with_history = replace(without, self_assessment_sections=three | {"leadership_history"})
+    refused = assessment.evaluate(without, START)
+    assert not refused.passed
+    assert refused.reason == "the self-assessment is missing: leadership_history"
+    assert assessment.evaluate(with_history, START).passed
+
+
 # --- 002 Caltrans Mentoring Handbook -----------------------------------------------------
 
 
@@ -209,6 +227,14 @@ def test_maine_matches_by_four_means_preferably_across_departments() -> None:
     assert not maine.matching.forbid_same_department
     assert maine.matching.weights.cross_department > maine.matching.weights.competency_overlap
     assert maine.matching.forbid_supervisory_chain
+
+
+def test_maines_preset_description_says_departments_are_a_preference_and_units_a_rule() -> None:
+    """004 "Ethics": "should not be in the same unit within a department. Preferably, they will
+    not be in the same department": the text a new organisation reads says so too."""
+    description = PRESET_DETAILS["maine-mms"].description
+    assert "never within a unit and preferably not within a department" in description
+    assert "never within a department" not in description
 
 
 def test_maine_protege_is_a_graduate_of_the_maine_leadership_institute() -> None:

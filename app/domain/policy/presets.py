@@ -55,6 +55,9 @@ from app.domain.policy.model import (
 SENIOR_LEADER_LEVEL: Final = 8  # 000 "Description": Senior Leaders (CM, ACMs, KBEs, Deputy KBEs)
 NC_MONTHS_OF_SERVICE: Final = 12  # 003 "Expectations": "at least ___ months/years of service"
 MAINE_LEADERSHIP_INSTITUTE: Final = "Maine Leadership Institute"
+# 000 "Mentee Criteria": defines strengths and weaknesses, has set goals, and "has shown a
+# tendency to assume leadership positions": the self-assessment's four parts.
+CHARLOTTE_SELF_ASSESSMENT: Final = ("strengths", "weaknesses", "goals", "leadership_history")
 
 CHARLOTTE_SLL = Policy(
     duration_months=9,  # 000 "Description": "one-to-one relationship for a period of 9 months"
@@ -90,7 +93,11 @@ CHARLOTTE_SLL = Policy(
     eligibility=EligibilityPolicy(
         # 000 "Mentee Criteria": no performance or disciplinary issues; defines strengths/weaknesses
         # Every program: only the actively employed take part (DOMAIN "Eligibility").
-        mentee_rules=(ActiveEmployment(), NoDisciplinaryIssues(), SelfAssessmentComplete()),
+        mentee_rules=(
+            ActiveEmployment(),
+            NoDisciplinaryIssues(),
+            SelfAssessmentComplete(CHARLOTTE_SELF_ASSESSMENT),
+        ),
         # 000 "Description": mentors are Senior Leaders
         mentor_rules=(ActiveEmployment(), MinimumLevel(SENIOR_LEADER_LEVEL), HasCapacity()),
     ),
@@ -362,7 +369,8 @@ _ALL = (
         "maine-mms",
         "Maine Management Service, Mentors for Managers",
         "Nine months for Maine Leadership Institute graduates; four means of matching, never "
-        "within a department; $150 billed to the protege's department; recorded disclosures. "
+        "within a unit and preferably not within a department; $150 billed to the protege's "
+        "department; recorded disclosures. "
         'Supervisory line: "no supervisory responsibilities, even indirectly" (004): the '
         "whole chain.",
         MAINE_MMS,
