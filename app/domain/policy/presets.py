@@ -144,7 +144,10 @@ CALTRANS = Policy(
     evaluations=EvaluationPolicy(
         checkup_every_months=2,  # 002 "Relationship Checkup Worksheet": "every two months"
         forms=(forms.CALTRANS_CHECKUP,),  # 002 worksheet items 1-10, 1 = Strongly Agree
-        program_evaluation=True,  # 002 "Policies & Protocols": evaluation at the conclusion
+        # 002 "Policies & Protocols": "participate in an evaluation of the overall process at
+        # the conclusion of the mentoring program period"
+        program_evaluation=True,
+        program_evaluation_at_end=True,
     ),
     cadence=CadencePolicy(
         min_meetings_per_month=2,  # 002 FAQ "How often should a mentor and mentee meet?"
