@@ -204,7 +204,10 @@ NC_MODEL = Policy(
     cadence=CadencePolicy(
         min_meetings_per_month=1,  # 003 "Duration": "at least one meeting per month"
         min_hours_per_month=1.0,  # 003 "Expectations": "a minimum of ___ hours" (blank: a setting)
-        recommended=False,  # 003 "Duration": "at least one meeting per month": required
+        # 003 "Duration" recommends "at least one meeting per month"; "Expectations" makes the
+        # monthly meetings an expectation of both sides ("at least ___ times per month"), the
+        # number left blank: read as required, with the recommended one as its default.
+        recommended=False,
     ),
     agreement=AgreementPolicy(
         required=True,  # 003 "Requirements": sign the agreement at the beginning
