@@ -60,6 +60,7 @@ class Cast:
         mentee_profile = {
             "strengths": ["reliability"],
             "weaknesses": ["delegation"],
+            "leadership_history": "Led a citywide committee.",
             "goals": ["lead a team"],
             "competencies_wanted": ["leadership", "budgeting"],
             "needs_assessment": "Wants to prepare for a supervisory role.",

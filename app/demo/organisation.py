@@ -152,6 +152,7 @@ async def _applications(
             else {
                 "strengths": ["reliability"],
                 "weaknesses": ["delegation"],
+                "leadership_history": "Led a citywide committee.",
                 "goals": ["lead a team"],
                 "competencies_wanted": rng.sample(COMPETENCIES, 2),
                 "needs_assessment": "Wants to prepare for a supervisory role.",

@@ -5,7 +5,8 @@ its date and stays the one to answer until checkup N+1 opens. Charlotte's mid-po
 evaluation comes at the term's mid-point, not before (000 "Expectations"). Every other
 evaluation (final, outcome review, program evaluation) is one period for the whole term.
 Charlotte's mentees evaluate monthly (001): one period per month of the term. The month-3
-compatibility check (000) opens with the checkpoint window.
+compatibility check (000) opens with the checkpoint window. Caltrans' program evaluation comes
+"at the conclusion of the mentoring program period" (002): from the term's last month.
 A respondent answers each period once; a second answer is refused, never double counted.
 """
 
@@ -47,6 +48,8 @@ def period_on(timeline: Timeline, kind: EvaluationKind, day: date) -> Evaluation
     if kind is EvaluationKind.COMPATIBILITY_CHECK:
         opens = timeline.checkpoint_opens_on
         return EvaluationPeriod(kind) if opens is not None and day >= opens else None
+    if kind is EvaluationKind.PROGRAM and timeline.program_evaluation_opens_on is not None:
+        return EvaluationPeriod(kind) if day >= timeline.program_evaluation_opens_on else None
     return EvaluationPeriod(kind)
 
 
@@ -80,6 +83,13 @@ def due_period(timeline: Timeline, kind: EvaluationKind, today: date) -> Evaluat
             "the compatibility check opens on "
             f"{check_opens.isoformat() if check_opens else 'never'}",
             rule="checkpoint_not_open",
+        )
+    if kind is EvaluationKind.PROGRAM and timeline.program_evaluation_opens_on is not None:
+        raise TransitionRefused(
+            "the program evaluation is given at the conclusion, from "
+            f"{timeline.program_evaluation_opens_on.isoformat()} in the term's last month "
+            f"(the term ends on {timeline.ends_on.isoformat()})",
+            rule="program_evaluation_not_due",
         )
     midpoint = timeline.midpoint_on.isoformat() if timeline.midpoint_on else "never"
     raise TransitionRefused(f"the mid-point is {midpoint}", rule="midpoint_not_reached")

@@ -34,6 +34,7 @@ class Timeline:
     checkpoint_closes_on: date | None
     midpoint_on: date | None
     final_opens_on: date | None
+    program_evaluation_opens_on: date | None
     checkups: tuple[date, ...]
     initial_meeting_due_on: date | None
     cadence_windows: tuple[CadenceWindow, ...]
@@ -46,6 +47,7 @@ class Timeline:
             self.checkpoint_closes_on,
             self.midpoint_on,
             self.final_opens_on,
+            self.program_evaluation_opens_on,
             self.initial_meeting_due_on,
         )
         found = [self.starts_on, self.ends_on, *self.checkups]
@@ -97,6 +99,7 @@ def timeline_for(
         policy.checkpoint.closes_days_after_due,
         evaluations.midpoint,
         evaluations.final or evaluations.outcome_review,
+        evaluations.program_evaluation_at_end,
         evaluations.checkup_every_months,
         policy.onboarding.initial_meeting_window_days,
         cadence.min_meetings_per_month,
@@ -125,12 +128,15 @@ def _timeline(
     checkpoint_closes_after: int | None,
     midpoint: bool,
     final: bool,
+    program_at_end: bool,
     checkup_every: int | None,
     initial_window_days: int | None,
     min_meetings: int,
     min_hours: float,
 ) -> Timeline:
     months = months_between(starts_on, ends_on)
+    # The term's last month: the final evaluations, and a program evaluation timed at the end.
+    last_month = max(starts_on, add_months(ends_on, -1))
     opens = due = closes = None
     if checkpoint_month is not None and add_months(starts_on, checkpoint_month) < ends_on:
         opens, due = month_window(starts_on, checkpoint_month)
@@ -144,7 +150,8 @@ def _timeline(
         checkpoint_due_on=due,
         checkpoint_closes_on=closes,
         midpoint_on=starts_on + (ends_on - starts_on) // 2 if midpoint else None,
-        final_opens_on=max(starts_on, add_months(ends_on, -1)) if final else None,
+        final_opens_on=last_month if final else None,
+        program_evaluation_opens_on=last_month if program_at_end else None,
         checkups=_checkups(starts_on, ends_on, checkup_every),
         initial_meeting_due_on=(
             None if initial_window_days is None else starts_on + timedelta(days=initial_window_days)

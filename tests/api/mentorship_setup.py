@@ -174,7 +174,12 @@ async def _apply(
     # Applications close at the cohort's start: they come in the day before.
     before = MovableClock(datetime(2000, 1, 1, tzinfo=UTC))
     before.set(starts_on - timedelta(days=1))
-    profile = {"strengths": ["budgets"], "weaknesses": ["delegation"], "goals": ["lead a team"]}
+    profile = {
+        "strengths": ["budgets"],
+        "weaknesses": ["delegation"],
+        "goals": ["lead a team"],
+        "leadership_history": "led a project team",
+    }
     for name, pid in people.items():
         if name in ("BOSS", "STAFF"):
             continue

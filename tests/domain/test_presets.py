@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from app.domain.calendar_months import add_months
 from app.domain.compatibility_checkpoint import answer_checkpoint, eligible_for_next_cohort
 from app.domain.confidentiality import DisclosureKind
 from app.domain.eligibility.decision import (
@@ -16,9 +20,12 @@ from app.domain.eligibility.decision import (
     MinimumMonthsOfService,
     NeedsAssessmentProvided,
     NoDisciplinaryIssues,
+    SelfAssessmentComplete,
     SupervisorApproved,
 )
-from app.domain.errors import InvalidInput, NotFound
+from app.domain.eligibility.facts import ApplicantFacts, ApplicantRole
+from app.domain.errors import InvalidInput, NotFound, TransitionRefused
+from app.domain.evaluation_periods import period_on
 from app.domain.lifecycle import (
     CheckpointDecision,
     MentorshipState,
@@ -26,6 +33,7 @@ from app.domain.lifecycle import (
     Party,
     confirm,
     propose,
+    record_evaluation,
     sign_agreement,
 )
 from app.domain.policy.model import EvaluationKind, FeePayer, PairFormation, Policy
@@ -116,6 +124,21 @@ def test_charlotte_luncheons_twice_after_january_for_groups_of_five_or_six_mente
     assert group.group_sessions_mandatory_for_mentees
 
 
+def test_charlotte_mentee_defines_strengths_and_weaknesses_sets_goals_and_has_led_before() -> None:
+    """000 "Mentee Criteria": "able to define clearly his/her strengths and weaknesses", "set
+    realistic goals", and "has shown a tendency to assume leadership positions at their current
+    level": a self-assessment without a leadership history does not meet the criteria."""
+    rules = preset("charlotte-sll").eligibility.mentee_rules
+    assessment = next(r for r in rules if isinstance(r, SelfAssessmentComplete))
+    three = frozenset({"strengths", "weaknesses", "goals"})
+    without = ApplicantFacts(ApplicantRole.MENTEE, self_assessment_sections=three)
+    with_history = replace(without, self_assessment_sections=three | {"leadership_history"})
+    refused = assessment.evaluate(without, START)
+    assert not refused.passed
+    assert refused.reason == "the self-assessment is missing: leadership_history"
+    assert assessment.evaluate(with_history, START).passed
+
+
 # --- 002 Caltrans Mentoring Handbook -----------------------------------------------------
 
 
@@ -126,6 +149,43 @@ def test_caltrans_checkups_fall_every_two_months() -> None:
     checkup = preset("caltrans").evaluations.form(EvaluationKind.CHECKUP)
     assert checkup is not None
     assert len(checkup.items) == 10
+
+
+def test_caltrans_mentee_evaluates_the_overall_process_at_the_conclusion_of_the_period() -> None:
+    """002 "Policies & Protocols": "Be willing to participate in an evaluation of the overall
+    process at the conclusion of the mentoring program period": not before the term's last
+    month (Charlotte's periodic online evaluation stays open all term, 000)."""
+    status = _active(preset("caltrans"))  # six months from 1 September 2024
+    with pytest.raises(TransitionRefused) as early:
+        record_evaluation(
+            status, kind=EvaluationKind.PROGRAM, by=Party.MENTEE, today=date(2025, 1, 31)
+        )
+    assert early.value.rule == "program_evaluation_not_due"
+    assert "2025-02-01" in early.value.detail
+    done = record_evaluation(
+        status, kind=EvaluationKind.PROGRAM, by=Party.MENTEE, today=date(2025, 2, 1)
+    )
+    assert done.status.evaluations_done == (EvaluationKind.PROGRAM,)
+    charlotte = _active(preset("charlotte-sll"))
+    record_evaluation(charlotte, kind=EvaluationKind.PROGRAM, by=Party.MENTOR, today=START)
+
+
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)),
+    st.integers(min_value=6, max_value=36),
+)
+def test_caltrans_program_evaluation_opens_one_calendar_month_before_any_agreed_term_ends(
+    starts_on: date, months: int
+) -> None:
+    """002: "at the conclusion of the mentoring program period", whatever term the contract
+    states: the evaluation opens on the term's end less one calendar month, not a day sooner."""
+    timeline = timeline_for(starts_on, preset("caltrans"), duration_months=months)
+    opens = timeline.program_evaluation_opens_on
+    assert opens is not None
+    assert opens == add_months(timeline.ends_on, -1)
+    assert starts_on < opens < timeline.ends_on
+    assert period_on(timeline, EvaluationKind.PROGRAM, opens - timedelta(days=1)) is None
+    assert period_on(timeline, EvaluationKind.PROGRAM, opens) is not None
 
 
 def test_caltrans_recommends_six_months_but_a_pair_may_agree_a_longer_term_in_the_contract():
@@ -209,6 +269,14 @@ def test_maine_matches_by_four_means_preferably_across_departments() -> None:
     assert not maine.matching.forbid_same_department
     assert maine.matching.weights.cross_department > maine.matching.weights.competency_overlap
     assert maine.matching.forbid_supervisory_chain
+
+
+def test_maines_preset_description_says_departments_are_a_preference_and_units_a_rule() -> None:
+    """004 "Ethics": "should not be in the same unit within a department. Preferably, they will
+    not be in the same department": the text a new organisation reads says so too."""
+    description = PRESET_DETAILS["maine-mms"].description
+    assert "never within a unit and preferably not within a department" in description
+    assert "never within a department" not in description
 
 
 def test_maine_protege_is_a_graduate_of_the_maine_leadership_institute() -> None:

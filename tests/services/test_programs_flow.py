@@ -19,6 +19,7 @@ from tests.services.program_fixtures import PEOPLE, TODAY, FixedClock, people, s
 MENTEE_PROFILE = {
     "strengths": ["listening"],
     "weaknesses": ["delegation"],
+    "leadership_history": "led a project team",
     "goals": ["lead a team"],
     "competencies_wanted": ["budgeting", "leadership"],
 }

@@ -55,6 +55,9 @@ from app.domain.policy.model import (
 SENIOR_LEADER_LEVEL: Final = 8  # 000 "Description": Senior Leaders (CM, ACMs, KBEs, Deputy KBEs)
 NC_MONTHS_OF_SERVICE: Final = 12  # 003 "Expectations": "at least ___ months/years of service"
 MAINE_LEADERSHIP_INSTITUTE: Final = "Maine Leadership Institute"
+# 000 "Mentee Criteria": defines strengths and weaknesses, has set goals, and "has shown a
+# tendency to assume leadership positions": the self-assessment's four parts.
+CHARLOTTE_SELF_ASSESSMENT: Final = ("strengths", "weaknesses", "goals", "leadership_history")
 
 CHARLOTTE_SLL = Policy(
     duration_months=9,  # 000 "Description": "one-to-one relationship for a period of 9 months"
@@ -90,7 +93,11 @@ CHARLOTTE_SLL = Policy(
     eligibility=EligibilityPolicy(
         # 000 "Mentee Criteria": no performance or disciplinary issues; defines strengths/weaknesses
         # Every program: only the actively employed take part (DOMAIN "Eligibility").
-        mentee_rules=(ActiveEmployment(), NoDisciplinaryIssues(), SelfAssessmentComplete()),
+        mentee_rules=(
+            ActiveEmployment(),
+            NoDisciplinaryIssues(),
+            SelfAssessmentComplete(CHARLOTTE_SELF_ASSESSMENT),
+        ),
         # 000 "Description": mentors are Senior Leaders
         mentor_rules=(ActiveEmployment(), MinimumLevel(SENIOR_LEADER_LEVEL), HasCapacity()),
     ),
@@ -137,7 +144,10 @@ CALTRANS = Policy(
     evaluations=EvaluationPolicy(
         checkup_every_months=2,  # 002 "Relationship Checkup Worksheet": "every two months"
         forms=(forms.CALTRANS_CHECKUP,),  # 002 worksheet items 1-10, 1 = Strongly Agree
-        program_evaluation=True,  # 002 "Policies & Protocols": evaluation at the conclusion
+        # 002 "Policies & Protocols": "participate in an evaluation of the overall process at
+        # the conclusion of the mentoring program period"
+        program_evaluation=True,
+        program_evaluation_at_end=True,
     ),
     cadence=CadencePolicy(
         min_meetings_per_month=2,  # 002 FAQ "How often should a mentor and mentee meet?"
@@ -194,7 +204,10 @@ NC_MODEL = Policy(
     cadence=CadencePolicy(
         min_meetings_per_month=1,  # 003 "Duration": "at least one meeting per month"
         min_hours_per_month=1.0,  # 003 "Expectations": "a minimum of ___ hours" (blank: a setting)
-        recommended=False,  # 003 "Duration": "at least one meeting per month": required
+        # 003 "Duration" recommends "at least one meeting per month"; "Expectations" makes the
+        # monthly meetings an expectation of both sides ("at least ___ times per month"), the
+        # number left blank: read as required, with the recommended one as its default.
+        recommended=False,
     ),
     agreement=AgreementPolicy(
         required=True,  # 003 "Requirements": sign the agreement at the beginning
@@ -362,7 +375,8 @@ _ALL = (
         "maine-mms",
         "Maine Management Service, Mentors for Managers",
         "Nine months for Maine Leadership Institute graduates; four means of matching, never "
-        "within a department; $150 billed to the protege's department; recorded disclosures. "
+        "within a unit and preferably not within a department; $150 billed to the protege's "
+        "department; recorded disclosures. "
         'Supervisory line: "no supervisory responsibilities, even indirectly" (004): the '
         "whole chain.",
         MAINE_MMS,

@@ -111,6 +111,10 @@ class EvaluationPolicy(Section):
     checkup_every_months: int | None = None
     outcome_review: bool = False
     program_evaluation: bool = False
+    # The program evaluation is given at the conclusion of the term, in its last month (002
+    # "Policies & Protocols"), rather than whenever the program asks (000) or in the calendar's
+    # evaluation event (004).
+    program_evaluation_at_end: bool = False
     monthly: bool = False
     compatibility_check: bool = False
     required_before_completion: frozenset[EvaluationKind] = frozenset()
@@ -122,6 +126,11 @@ class EvaluationPolicy(Section):
             every is not None and every < 1,
             "checkups are at least a month apart",
             "checkup_every_months",
+        )
+        refuse(
+            self.program_evaluation_at_end and not self.program_evaluation,
+            "the program evaluation is timed but the program does not run it",
+            "program_evaluation_at_end",
         )
         for kind in self.required_before_completion:
             refuse(

@@ -258,8 +258,10 @@ async def _hold_for_confirmation(
 
 async def _successor(uow: UnitOfWork, pair: Pair, proposal: Proposal, today: date) -> UUID:
     """The new pair runs from the day the coordinator confirms the rematch and continues the
-    same session: it ends when the original term ends, with no checkpoint of its own (000
-    "Relationship Compatibility": the mentee is rematched, not enrolled in a new session)."""
+    same session: it ends when the original term ends, with no checkpoint of its own, and
+    under the session's rules, the original's policy snapshot, whatever the program's policy
+    became since (000 "Relationship Compatibility": the mentee is rematched, not enrolled in
+    a new session)."""
     explanation: dict[str, Any] = {**proposal.explanation.to_dict(), "rematch_of": str(pair.id)}
     assert isinstance(proposal.mentor_id, UUID)
     term = rematch_rules.successor_term(pair.status.timeline, today)
@@ -271,6 +273,7 @@ async def _successor(uow: UnitOfWork, pair: Pair, proposal: Proposal, today: dat
         starts_on=term.starts_on,
         ends_on=term.ends_on,
         checkpoint=False,
+        under=(pair.mentorship.policy_version, pair.policy),
     )
     return created.id
 

@@ -23,7 +23,7 @@ from app.domain.errors import Conflict, InvalidInput, NotFound, PolicyError
 from app.domain.lifecycle import OPEN_STATES
 from app.domain.matching.explanation import explain
 from app.domain.matching.rules import unlifted
-from app.domain.policy.model import PairFormation, stored_policy
+from app.domain.policy.model import PairFormation, Policy, stored_policy
 from app.services.approvers import approver_name
 from app.services.matching.pool import recorded_conflicts, with_recorded
 from app.services.paging import check_limit
@@ -176,16 +176,18 @@ async def proposed_mentorships(
     starts_on: date | None = None,
     ends_on: date | None = None,
     checkpoint: bool = True,
+    under: tuple[int, Policy] | None = None,
 ) -> list[Mentorship]:
     """Store pairs as `proposed` mentorships, each under the policy snapshot of the run (or
-    the program's current one) with its timeline, from `starts_on` (a rematch's day) or the
-    cohort's start, to `ends_on` (a rematch's session end) or the end the policy gives."""
+    `under`, a version and its policy, or the program's current one) with its timeline, from
+    `starts_on` (a rematch's day) or the cohort's start, to `ends_on` (a rematch's session end)
+    or the end the policy gives."""
     cohort = await uow.programs.get_cohort(cohort_id)
     program = await uow.programs.get_program(cohort.program_id) if cohort else None
     if cohort is None or program is None:
         raise NotFound("no such cohort", field="cohort_id")
-    version, policy = program.policy_version, program.policy
-    if run is not None and run.policy_version != version:
+    version, policy = under or (program.policy_version, program.policy)
+    if under is None and run is not None and run.policy_version != version:
         versions = dict(await uow.programs.policy_versions(program.id))
         version, policy = run.policy_version, stored_policy(versions[run.policy_version])
     starts_on = starts_on or cohort.starts_on

@@ -138,6 +138,29 @@ async def test_a_caltrans_checkup_over_graphql_reads_on_the_printed_scale(client
     assert done["submitEvaluation"]["answers"]["9"] == "we now meet on Mondays"
 
 
+async def test_caltrans_program_evaluation_over_graphql_waits_for_the_conclusion(
+    client, auth, clock
+):
+    # seed 002_59333b271e9b4b69.txt "Policies & Protocols": an evaluation of the overall
+    # process "at the conclusion of the mentoring program period".
+    pairing = await propose(client, auth, "caltrans", START)
+    await _active_pair(client, pairing, {"duration": "6 months", "ground_rules": "on time"})
+    submit = (
+        "mutation($id: UUID!) { submitEvaluation(mentorshipId: $id, kind: PROGRAM, "
+        'scores: [2, 1], freeText: "worth it") { __typename ... on Problem { code rule } } }'
+    )
+    clock.set(date(2027, 6, 3))
+    early = await _gql(client, pairing.mentor, submit, id=pairing.id)
+    assert early["submitEvaluation"] == {
+        "__typename": "Problem",
+        "code": "transition-refused",
+        "rule": "program_evaluation_not_due",
+    }
+    clock.set(date(2027, 6, 4))
+    done = await _gql(client, pairing.mentor, submit, id=pairing.id)
+    assert done["submitEvaluation"]["__typename"] == "Evaluation"
+
+
 async def test_charlotte_completion_over_graphql_names_the_side_still_to_evaluate(
     client, auth, clock
 ):

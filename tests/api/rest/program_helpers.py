@@ -19,6 +19,7 @@ MENTEE = {
     "role": "mentee",
     "strengths": ["listening"],
     "weaknesses": ["delegation"],
+    "leadership_history": "led a project team",
     "goals": ["lead a team"],
     "competencies_wanted": ["budgeting"],
     "needs_assessment": "wants to grow into a supervisory role",

@@ -105,3 +105,29 @@ async def test_with_no_mentor_free_the_mentee_is_withdrawn_and_may_join_the_next
     assert answered.json()["mentee_eligible_for_next_cohort"] is True
     progress = await client.get(f"/v1/mentorships/{pairing.id}/progress", headers=pairing.mentor)
     assert progress.json()["state"] == "withdrawn"
+
+
+async def test_a_rematch_continues_the_session_under_the_rules_it_started_with(client, auth, clock):
+    # seed 000_4e18aab21704e587.txt "Relationship Compatibility": the mentee is rematched
+    # within the session, not enrolled in a new one; a policy edit made for later sessions
+    # never reaches the session under way (DOMAIN: a running mentorship keeps its snapshot).
+    pairing = await propose(client, auth, "charlotte-sll", START, apply=True, extra_mentors=1)
+    await _active(client, pairing)
+    cohort = await client.get(f"/v1/cohorts/{pairing.cohort_id}", headers=pairing.admin)
+    edited = await client.post(
+        f"/v1/programs/{cohort.json()['program_id']}/policy-versions",
+        headers=pairing.admin,
+        json={"policy": {"evaluations": {"monthly": False}}, "expected_version": 1},
+    )
+    assert edited.json()["policy_version"] == 2, edited.text
+    clock.set(MONTH_3)
+    url = f"/v1/mentorships/{pairing.id}/checkpoint"
+    await client.post(url, headers=pairing.mentee, json={"decision": "change"})
+    confirmed = await client.post(f"{url}/confirm-rematch", headers=pairing.tokens["STAFF"])
+    assert confirmed.status_code == 200, confirmed.text
+    successor = confirmed.json()["successor_id"]
+    new = (await client.get(f"/v1/mentorships/{successor}", headers=pairing.admin)).json()
+    old = (await client.get(f"/v1/mentorships/{pairing.id}", headers=pairing.admin)).json()
+    assert new["policy_version"] == 1
+    assert new["policy"] == old["policy"]
+    assert new["policy"]["evaluations"]["monthly"] is True

@@ -91,3 +91,20 @@ async def test_charlottes_mid_point_and_final_evaluations_are_given_once_each(cl
     done = await client.post(complete, headers=pairing.admin, json={})
     assert done.status_code == 200, done.text
     assert done.json()["evaluations_missing"] == {}
+
+
+async def test_caltrans_evaluation_of_the_overall_process_waits_for_the_conclusion(
+    client, auth, clock
+):
+    # seed 002_59333b271e9b4b69.txt "Policies & Protocols": "participate in an evaluation of
+    # the overall process at the conclusion of the mentoring program period".
+    pairing = await propose(client, auth, "caltrans", START)
+    await _active(client, pairing, {"duration": "6 months", "ground_rules": "on time"})
+    url = f"/v1/mentorships/{pairing.id}/evaluations"
+    body = {"kind": "program", "scores": [2, 1], "free_text": "worth it"}
+    clock.set(date(2027, 6, 3))
+    early = await client.post(url, headers=pairing.mentee, json=body)
+    assert (early.status_code, early.json()["rule"]) == (409, "program_evaluation_not_due")
+    assert "2027-06-04" in early.json()["detail"]
+    clock.set(date(2027, 6, 4))
+    assert (await client.post(url, headers=pairing.mentee, json=body)).status_code == 201

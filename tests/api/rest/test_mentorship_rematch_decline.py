@@ -48,7 +48,12 @@ async def _second_pair(client, auth, pairing):
         mentor = (await uow.employees.by_number("P-MENTOR2")).id
     for person, role in ((mentee, ApplicantRole.MENTEE), (mentor, ApplicantRole.MENTOR)):
         profile = (
-            {"strengths": ["budgets"], "weaknesses": ["delegation"], "goals": ["lead a team"]}
+            {
+                "strengths": ["budgets"],
+                "weaknesses": ["delegation"],
+                "goals": ["lead a team"],
+                "leadership_history": "led a project team",
+            }
             if role is ApplicantRole.MENTEE
             else {"expertise": ["budgets"]}
         )
