@@ -154,3 +154,23 @@ async def test_graphql_cancels_through_the_same_rules(client, auth, clock):
         "code": "conflict",
         "rule": "already_cancelled",
     }
+
+
+async def test_cancelling_a_meeting_takes_six_round_trips(client, auth, clock, database):
+    # Opening (with the tenant), the meeting read, the pair locked, its progress (read after
+    # the lock: see `open_pair`), the cancellation with its audit record and event, the
+    # commit. The audit and the event ride on the cancellation, as on a logged meeting.
+    from tests.api.graphql.test_efficiency import CountingConnection
+
+    pairing = await propose(client, auth, "caltrans", START)
+    await _running(client, pairing)
+    first, second = [await _log(client, pairing, "2027-01-04") for _ in range(2)]
+    await client.post(f"/v1/meetings/{first['id']}/cancel", headers=pairing.mentee)  # warm
+    counting = CountingConnection(database._connection)
+    database._connection = counting
+    try:
+        cancelled = await client.post(f"/v1/meetings/{second['id']}/cancel", headers=pairing.mentor)
+    finally:
+        database._connection = counting._connection
+    assert cancelled.status_code == 200, cancelled.text
+    assert counting.statements == 6
