@@ -22,7 +22,7 @@ def install_docs(app: FastAPI) -> None:
     """Mount the static assets, the Swagger UI page (FastAPI's default uses a CDN) and the
     OpenAPI document."""
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    document = OpenAPIDocument(app)
+    app.state.openapi_document = document = OpenAPIDocument(app)
     app.add_route(OPENAPI_URL, document.serve, include_in_schema=False)
 
     @app.get("/docs", include_in_schema=False)
@@ -49,17 +49,21 @@ class OpenAPIDocument:
 
     def __init__(self, app: FastAPI) -> None:
         self._app = app
-        self._written: dict[str, tuple[bytes, str]] = {}  # per root path (see `_document`)
+        # Per root path (see `_document`): the server's setting, one or two in a process.
+        self._written: dict[str, tuple[bytes, str]] = {}
 
     async def serve(self, request: Request) -> Response:
         root_path = request.scope.get("root_path", "").rstrip("/")
-        body, etag = self._written.get(root_path) or self._write(root_path)
+        body, etag = self.written(root_path)
         headers = {"ETag": etag, "Cache-Control": "no-cache"}
         if etag in request.headers.get("if-none-match", ""):
             return Response(status_code=304, headers=headers)
         return Response(body, media_type="application/json", headers=headers)
 
-    def _write(self, root_path: str) -> tuple[bytes, str]:
+    def written(self, root_path: str = "") -> tuple[bytes, str]:
+        """The document's bytes and ETag, written when first asked for (or before serving)."""
+        if (found := self._written.get(root_path)) is not None:
+            return found
         body = JSONResponse(self._document(root_path)).body
         etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
         self._written[root_path] = (body, etag)
