@@ -64,7 +64,7 @@ class OpenAPIDocument:
         """The document's bytes and ETag, written when first asked for (or before serving)."""
         if (found := self._written.get(root_path)) is not None:
             return found
-        body = JSONResponse(self._document(root_path)).body
+        body = bytes(JSONResponse(self._document(root_path)).body)
         etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
         self._written[root_path] = (body, etag)
         return body, etag
