@@ -79,6 +79,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,  # offline docs: see install_docs
+        openapi_url=None,  # served as bytes written once: see install_docs
         # Tracing is ours (app.telemetry, when configured); FastAPI's own would double it and
         # costs a provider lookup on every request even when off.
         telemetry={"tracing": False, "metrics": False, "logs": False},

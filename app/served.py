@@ -23,9 +23,9 @@ def served_app() -> FastAPI:
     app = app_factory()
     # FastAPI readies each route (its validators and serializers) when a request first walks
     # past it, and writes the OpenAPI document when it is first asked for: on the event loop,
-    # holding every tenant's requests for as long. Writing the document here walks every
-    # route, readying each, before the server listens.
-    app.openapi()
+    # holding every tenant's requests for as long. Writing the document here (and its JSON, as
+    # /openapi.json serves it) walks every route, readying each, before the server listens.
+    app.state.openapi_document.written()
     # What start-up built (routes, schemas, GraphQL types) lives as long as the process;
     # frozen, the collector stops re-walking it, which otherwise pauses requests.
     gc.collect()

@@ -15,7 +15,7 @@ _PROBE = """
 import gc, json, sys
 from app.cli import served_app
 app = served_app()
-ready = app.openapi_schema is not None
+ready = app.openapi_schema is not None and bool(app.state.openapi_document.written()[0])
 print(json.dumps([sys.getswitchinterval(), gc.get_threshold()[0], gc.get_freeze_count(), ready]))
 """
 

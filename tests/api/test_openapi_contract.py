@@ -5,12 +5,15 @@ catalogue, which is also the only source of the event types the code emits."""
 from __future__ import annotations
 
 import ast
+import json
 import re
 from collections import Counter
 from pathlib import Path
 
+import httpx
 import jsonschema_rs
 import pytest
+from fastapi.responses import JSONResponse
 
 from app.api.contract import BEARER, schema_name
 from app.api.rest import conclusion, disclosure_consent
@@ -249,3 +252,28 @@ def test_an_example_that_breaks_its_schema_is_caught(document):
     assert not validator.is_valid({**example, "starts_on": "2027-02-30"})
     assert not validator.is_valid({k: v for k, v in example.items() if k != "name"})
     assert _examples(schemas, {"schema": {"type": "object"}}) == []
+
+
+async def test_the_served_document_is_the_same_bytes_each_time_and_is_app_openapi():
+    # Written once, not on every request: two reads answer the very same bytes, which are
+    # FastAPI's JSON of `app.openapi()`; a client holding them is answered 304 by their ETag.
+    app = create_app(Settings(environment="test"))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        first, second = [await client.get("/openapi.json") for _ in range(2)]
+        again = await client.get("/openapi.json", headers={"If-None-Match": first.headers["ETag"]})
+    assert first.status_code == second.status_code == 200
+    assert first.headers["content-type"] == "application/json"
+    assert first.content == second.content == JSONResponse(app.openapi()).body
+    assert json.loads(first.content) == app.openapi()
+    assert (again.status_code, again.content) == (304, b"")
+
+
+async def test_the_document_behind_a_root_path_names_it_as_its_first_server():
+    # As FastAPI's own route did: a proxy mounting the API under a prefix is told so.
+    app = create_app(Settings(environment="test"))
+    transport = httpx.ASGITransport(app=app, root_path="/api")
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        served = await client.get("/api/openapi.json")
+    assert served.json()["servers"][0] == {"url": "/api"}
+    assert "servers" not in app.openapi()

@@ -189,3 +189,66 @@ async def test_writers_of_one_organisation_do_not_wait_for_each_other(committed)
         # Before sealing, this second writer waited for the first's commit: here, forever.
         await asyncio.wait_for(_record(database, org.id, "sealing.second"), timeout=60)
         await first.commit()
+
+
+async def _drain(owner) -> None:
+    while await seal_pending(owner, chain_key()):  # earlier tests' records
+        pass
+
+
+async def test_a_batch_is_sealed_in_four_round_trips_however_many_organisations_it_spans(
+    committed,
+):
+    # The transaction with its admin setting, the queue taken with the heads, the seals, the
+    # commit: not two more for each organisation.
+    from tests.api.graphql.test_efficiency import CountingConnection
+
+    database, owner, org = committed
+    await _drain(owner)
+    other = await organizations.create_organization(
+        uow=SqlUnitOfWork(database, None), name="Seal", slug="seal-" + uuid.uuid4().hex[:8]
+    )
+    for organization in (org, other, org, other):
+        await _record(database, organization.id, "sealing.batch")
+    counting = CountingConnection(owner)
+    assert await seal_pending(counting, chain_key()) >= 4
+    assert counting.statements == 4
+    assert await owner.fetchval(_LISTED, other.id) == 2
+    result = await verify(owner, chain_key())
+    assert _of(org.id, result.breaks) == _of(other.id, result.breaks) == []
+
+
+async def test_two_sealers_of_one_organisation_take_turns_and_its_chain_does_not_fork(
+    committed, migrated_url
+):
+    # Both take their records and then wait for the organisation's chain, each having read
+    # its head before the wait: the second to write finds the head moved and seals after it.
+    database, owner, org = committed
+    await _drain(owner)
+    for n in range(4):
+        await _record(database, org.id, f"sealing.turn-{n}")
+    key = f"audit_seal:{org.id}"
+    sealers = [await asyncpg.connect(to_dsn(migrated_url)) for _ in range(2)]
+    try:
+        await owner.execute("SELECT pg_advisory_lock(hashtextextended($1, 0))", key)
+        turns = [asyncio.create_task(seal_pending(s, chain_key(), batch=2)) for s in sealers]
+        await _until_waiting(owner, 2)
+        await owner.execute("SELECT pg_advisory_unlock(hashtextextended($1, 0))", key)
+        assert await asyncio.gather(*turns) == [2, 2]
+    finally:
+        for sealer in sealers:
+            await sealer.close()
+    assert await owner.fetchval(_LISTED, org.id) == 7
+    assert _of(org.id, (await verify(owner, chain_key())).breaks) == []
+
+
+_WAITING = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+
+
+async def _until_waiting(connection, sessions: int) -> None:
+    """Until `sessions` sessions wait for an advisory lock (both sealers at the chain)."""
+    for _ in range(600):
+        if await connection.fetchval(_WAITING) >= sessions:
+            return
+        await asyncio.sleep(0.05)
+    raise TimeoutError("the sealers never reached the chain")

@@ -86,11 +86,8 @@ async def cancel_meeting(
         pair = await open_pair(uow, principal, found.mentorship_id, scope, lock=True)
         require_cancellable(pair.status, by=participant(pair), already_cancelled=found.cancelled)
         assert principal.employee_id is not None
-        stored = await uow.relationships.cancel_meeting(
-            meeting_id, cancelled_at=clock.now(), cancelled_by=principal.employee_id
-        )
-        if stored is None:  # a concurrent cancellation landed first (a conditional update)
-            raise Conflict("this meeting is already cancelled", rule="already_cancelled")
+        # Recorded before the cancellation, so that all three are written in one go; if a
+        # concurrent cancellation landed first, the refusal rolls the record back with it.
         await uow.access.record(
             AuditEvent.by(
                 principal, "meeting.cancelled", "mentorship", pair.id, meeting_id=str(meeting_id)
@@ -98,6 +95,11 @@ async def cancel_meeting(
         )
         payload = {"mentorship_id": str(pair.id), "meeting_id": str(meeting_id)}
         await uow.outbox.emit("meeting.cancelled", payload)
+        stored = await uow.relationships.cancel_meeting(
+            meeting_id, cancelled_at=clock.now(), cancelled_by=principal.employee_id
+        )
+        if stored is None:  # a concurrent cancellation landed first (a conditional update)
+            raise Conflict("this meeting is already cancelled", rule="already_cancelled")
         await uow.commit()
     return stored
 

@@ -5,11 +5,17 @@ towards the "twice a month, about three hours" cadence (002 FAQ) and the reports
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from uuid import UUID
 
+import pytest
 from icalendar import Calendar
 
-from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
+from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.domain.errors import Conflict
+from app.services.relationships import meetings
+from tests.api.mentorship_setup import clock, principal_of, propose  # noqa: F401  (the fixture)
 
 START = date(2027, 1, 4)
 
@@ -154,3 +160,70 @@ async def test_graphql_cancels_through_the_same_rules(client, auth, clock):
         "code": "conflict",
         "rule": "already_cancelled",
     }
+
+
+async def test_cancelling_a_meeting_takes_six_round_trips(client, auth, clock, database):
+    # Opening (with the tenant), the meeting read, the pair locked, its progress (read after
+    # the lock: see `open_pair`), the cancellation with its audit record and event, the
+    # commit. The audit and the event ride on the cancellation, as on a logged meeting.
+    from tests.api.graphql.test_efficiency import CountingConnection
+
+    pairing = await propose(client, auth, "caltrans", START)
+    await _running(client, pairing)
+    first, second = [await _log(client, pairing, "2027-01-04") for _ in range(2)]
+    await client.post(f"/v1/meetings/{first['id']}/cancel", headers=pairing.mentee)  # warm
+    counting = CountingConnection(database._connection)
+    database._connection = counting
+    try:
+        cancelled = await client.post(f"/v1/meetings/{second['id']}/cancel", headers=pairing.mentor)
+    finally:
+        database._connection = counting._connection
+    assert cancelled.status_code == 200, cancelled.text
+    assert counting.statements == 6
+
+
+class _ReadBeforeAnotherCancelled(SqlUnitOfWork):
+    """A unit of work that read the meeting before another participant's cancellation landed."""
+
+    async def __aenter__(self):
+        entered = await super().__aenter__()
+        read = self.relationships.meeting
+
+        async def meeting(meeting_id: UUID):
+            found = await read(meeting_id)
+            return replace(found, cancelled=False, cancelled_at=None, cancelled_by=None)
+
+        self.relationships.meeting = meeting  # type: ignore[method-assign]
+        return entered
+
+
+async def test_a_cancellation_another_beat_leaves_neither_its_record_nor_its_event(
+    client, auth, clock, database, connection
+):
+    # Its audit record and event are written with its update, which finds the meeting
+    # cancelled already: they roll back with it, and only the first cancellation is told.
+    pairing = await propose(client, auth, "caltrans", START)
+    await _running(client, pairing)
+    meeting = await _log(client, pairing, "2027-01-04")
+    await client.post(f"/v1/meetings/{meeting['id']}/cancel", headers=pairing.mentor)
+    principal = await principal_of(client, pairing.mentee)
+    late = _ReadBeforeAnotherCancelled(database, principal.organization_id)
+    with pytest.raises(Conflict) as refused:
+        await meetings.cancel_meeting(
+            uow=late, principal=principal, clock=clock, meeting_id=UUID(meeting["id"])
+        )
+    assert refused.value.rule == "already_cancelled"
+    await connection.execute(
+        "SELECT set_config('app.organization_id', $1, false)", str(principal.organization_id)
+    )
+    told = await connection.fetchval(
+        "SELECT count(*) FROM outbox_events WHERE event_type = 'meeting.cancelled'"
+        " AND payload->>'meeting_id' = $1",
+        meeting["id"],
+    )
+    audited = await connection.fetchval(
+        "SELECT count(*) FROM audit_events WHERE action = 'meeting.cancelled'"
+        " AND details->>'meeting_id' = $1",
+        meeting["id"],
+    )
+    assert (told, audited) == (1, 1)

@@ -78,8 +78,9 @@ class SqlMeetingRecords(OrganizationStatements):
     async def cancel_meeting(
         self, meeting_id: UUID, *, cancelled_at: datetime, cancelled_by: UUID
     ) -> Meeting | None:
-        """Mark the meeting cancelled; None if it already was (the first cancellation stands)."""
-        row = await self._row(
+        """Mark the meeting cancelled, with the audit records and events the unit of work
+        holds (one statement); None if it already was (the first cancellation stands)."""
+        row = await self._row_with_trail(
             _CANCEL_MEETING, id=meeting_id, cancelled_at=cancelled_at, cancelled_by=cancelled_by
         )
         return from_row(Meeting, row) if row is not None else None
