@@ -61,6 +61,7 @@ class Cast:
             "strengths": ["reliability"],
             "weaknesses": ["delegation"],
             "leadership_history": "Led a citywide committee.",
+            "participation_in_idp": True,
             "goals": ["lead a team"],
             "competencies_wanted": ["leadership", "budgeting"],
             "needs_assessment": "Wants to prepare for a supervisory role.",

@@ -179,6 +179,7 @@ async def _apply(
         "weaknesses": ["delegation"],
         "goals": ["lead a team"],
         "leadership_history": "led a project team",
+        "participation_in_idp": True,
     }
     for name, pid in people.items():
         if name in ("BOSS", "STAFF"):

@@ -22,6 +22,7 @@ from app.domain.eligibility.decision import (
     MinimumMonthsOfService,
     NeedsAssessmentProvided,
     NoDisciplinaryIssues,
+    ParticipationInIdp,
     SelfAssessmentComplete,
     SupervisorApproved,
     evaluate_eligibility,
@@ -45,6 +46,7 @@ def mentee(**changes: object) -> ApplicantFacts:
         graduate_of=frozenset({"Maine Leadership Institute"}),
         self_assessment_sections=frozenset({"strengths", "weaknesses", "goals"}),
         needs_assessment_provided=True,
+        participation_in_idp=True,
     )
     return replace(base, **changes)  # type: ignore[arg-type]
 
@@ -125,6 +127,17 @@ def test_caltrans_pending_supervisor_approval_is_not_yet_a_pass() -> None:
     assert "did not approve" in declined.reason
 
 
+def test_caltrans_mentee_whose_application_does_not_put_participation_in_the_idp_is_told_so():
+    # 002_59333b271e9b4b69.txt "Minimum Requirements": "Participation is part of their
+    # professional development plan and included in their IDP".
+    missing = ParticipationInIdp().evaluate(mentee(participation_in_idp=False), TODAY)
+    stated = ParticipationInIdp().evaluate(mentee(participation_in_idp=True), TODAY)
+    assert (missing.rule, missing.passed, stated.passed) == ("participation_in_idp", False, True)
+    assert missing.reason == (
+        "the application does not state that participation is included in the IDP"
+    )
+
+
 def test_nc_information_session_and_needs_assessment_are_required() -> None:
     facts = mentee(attended_information_session=False, needs_assessment_provided=False)
     rules = [AttendedInformationSession(), NeedsAssessmentProvided()]
@@ -183,6 +196,7 @@ ALL_RULES: list[EligibilityRule] = [
     HasCapacity(),
     SelfAssessmentComplete(("strengths", "goals")),
     NeedsAssessmentProvided(),
+    ParticipationInIdp(),
     ActiveEmployment(),
 ]
 
@@ -287,7 +301,16 @@ facts_strategy = st.builds(
     current_mentee_count=st.integers(0, 3),
     self_assessment_sections=st.frozensets(st.sampled_from(["strengths", "weaknesses", "goals"])),
     needs_assessment_provided=st.booleans(),
+    participation_in_idp=st.booleans(),
 )
+
+
+@given(facts=facts_strategy)
+def test_the_idp_rule_reads_only_the_idp_attestation(facts: ApplicantFacts) -> None:
+    # Whatever else is on record (approval, level, standing), the IDP rule follows the statement.
+    outcome = ParticipationInIdp().evaluate(facts, TODAY)
+    assert outcome.passed == facts.participation_in_idp
+    assert outcome.reason
 
 
 @given(

@@ -20,8 +20,10 @@ from app.domain.eligibility.decision import (
     MinimumMonthsOfService,
     NeedsAssessmentProvided,
     NoDisciplinaryIssues,
+    ParticipationInIdp,
     SelfAssessmentComplete,
     SupervisorApproved,
+    evaluate_eligibility,
 )
 from app.domain.eligibility.facts import ApplicantFacts, ApplicantRole
 from app.domain.errors import InvalidInput, NotFound, TransitionRefused
@@ -209,8 +211,35 @@ def test_caltrans_pairs_meet_about_twice_a_month_for_about_three_hours() -> None
 def test_caltrans_mentee_chooses_from_the_volunteer_list_or_asks_off_list_with_supervisor_approval():  # noqa: E501
     caltrans = preset("caltrans")
     assert caltrans.pair_formation == (PairFormation.MENTEE_CHOICE, PairFormation.REFERRAL)
-    assert caltrans.eligibility.mentee_rules == (ActiveEmployment(), SupervisorApproved())
+    assert caltrans.eligibility.mentee_rules == (
+        ActiveEmployment(),
+        SupervisorApproved(),
+        ParticipationInIdp(),
+    )
     assert caltrans.checkpoint_month is None
+
+
+def test_participation_is_part_of_their_professional_development_plan_and_included_in_their_idp():
+    # 002_59333b271e9b4b69.txt "Minimum Requirements" (Mentee), and its FAQ: "Their development
+    # plan and request for participation in the mentor/mentee program is identified in their IDP".
+    rules = preset("caltrans").eligibility.mentee_rules
+    approved = ApplicantFacts(ApplicantRole.MENTEE, supervisor_approved=True)
+    refused = evaluate_eligibility(rules, approved, START)
+    assert not refused.eligible
+    assert [o.rule for o in refused.unresolved] == ["participation_in_idp"]
+    in_idp = replace(approved, participation_in_idp=True)
+    assert evaluate_eligibility(rules, in_idp, START).eligible
+
+
+def test_only_caltrans_asks_for_participation_in_the_idp() -> None:
+    # 000/001, 003 and 004 state no IDP entry criterion (003's IDP is a goals form, not a gate).
+    asking = {
+        key
+        for key, policy in PRESETS.items()
+        if any(isinstance(r, ParticipationInIdp) for r in policy.eligibility.mentee_rules)
+        or any(isinstance(r, ParticipationInIdp) for r in policy.eligibility.mentor_rules)
+    }
+    assert asking == {"caltrans"}
 
 
 # --- 003 North Carolina Mentoring Model Guide --------------------------------------------

@@ -20,6 +20,7 @@ MENTEE_PROFILE = {
     "strengths": ["listening"],
     "weaknesses": ["delegation"],
     "leadership_history": "led a project team",
+    "participation_in_idp": True,
     "goals": ["lead a team"],
     "competencies_wanted": ["budgeting", "leadership"],
 }

@@ -38,6 +38,7 @@ _PROFILE_KEYS = frozenset(
         "career_path",
         "preferences",
         "needs_assessment",
+        "participation_in_idp",
         "demographic_pairing",
         "expertise",
         "competencies",

@@ -33,6 +33,8 @@ class ApplicantFacts:
     current_mentee_count: int = 0
     self_assessment_sections: frozenset[str] = frozenset()  # e.g. strengths, weaknesses, goals
     needs_assessment_provided: bool = False
+    # The mentee attests that taking part is written into their IDP (Caltrans, seed 002).
+    participation_in_idp: bool = False
 
 
 @dataclass(frozen=True, slots=True)

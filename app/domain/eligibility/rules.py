@@ -233,6 +233,20 @@ class NeedsAssessmentProvided(_Rule):
 
 
 @dataclass(frozen=True, slots=True)
+class ParticipationInIdp(_Rule):
+    """Caltrans: participation is part of the mentee's development plan, written in their IDP."""
+
+    name: ClassVar[str] = "participation_in_idp"
+
+    def evaluate(self, facts: ApplicantFacts, today: date) -> RuleOutcome:
+        """Pass when the application states that participation is included in the IDP."""
+        if facts.participation_in_idp:
+            return self._outcome(True, "participation is included in the mentee's IDP")
+        missing = "the application does not state that participation is included in the IDP"
+        return self._outcome(False, missing)
+
+
+@dataclass(frozen=True, slots=True)
 class ActiveEmployment(_Rule):
     """Someone on leave or no longer employed cannot take part."""
 
@@ -257,6 +271,7 @@ RULE_TYPES: dict[str, type[_Rule]] = {
         HasCapacity,
         SelfAssessmentComplete,
         NeedsAssessmentProvided,
+        ParticipationInIdp,
         ActiveEmployment,
     )
 }

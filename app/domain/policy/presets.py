@@ -22,6 +22,7 @@ from app.domain.eligibility.decision import (
     MinimumMonthsOfService,
     NeedsAssessmentProvided,
     NoDisciplinaryIssues,
+    ParticipationInIdp,
     SelfAssessmentComplete,
     SupervisorApproved,
 )
@@ -167,8 +168,10 @@ CALTRANS = Policy(
         plan=PlanForm.IDP
     ),  # 002 "Establish Goals, Objectives, and Developmental Needs"
     eligibility=EligibilityPolicy(
-        # 002 "Minimum Requirements": supervisor approval
-        mentee_rules=(ActiveEmployment(), SupervisorApproved()),
+        # 002 "Minimum Requirements": "Mentee needs supervisor approval to participate";
+        # "Participation is part of their professional development plan and included in their
+        # IDP" (the FAQ: the "request for participation ... is identified in their IDP").
+        mentee_rules=(ActiveEmployment(), SupervisorApproved(), ParticipationInIdp()),
         # 002 states no orientation prerequisite for mentors: volunteers with room.
         mentor_rules=(ActiveEmployment(), HasCapacity()),
     ),
@@ -357,7 +360,8 @@ _ALL = (
         "caltrans",
         "Caltrans Mentoring Program",
         "Six months recommended, longer if the pair agrees in a contract; the mentee chooses "
-        "from a volunteer list with supervisor approval; checkups every two months. "
+        "from a volunteer list with supervisor approval, participation written into the IDP; "
+        "checkups every two months. "
         "Supervisory line: \"it is not recommended that an employee's direct report become "
         'their formal mentor" (002): not the direct supervisor, unless an override records why.',
         CALTRANS,

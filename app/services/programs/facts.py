@@ -41,6 +41,8 @@ def applicant_facts(
         current_mentee_count=current_load,
         self_assessment_sections=frozenset(s for s in SELF_ASSESSMENT if profile.get(s)),
         needs_assessment_provided=bool(profile.get("needs_assessment")),
+        # Only an explicit yes attests (GraphQL profiles are free JSON: "no" is not a yes).
+        participation_in_idp=profile.get("participation_in_idp") is True,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.domain.access import Role
-from tests.api.rest.program_helpers import COHORT_STARTS, directory
+from tests.api.rest.program_helpers import COHORT_STARTS, directory, nc_cohort
 
 
 async def _gql(client, headers, query, **variables):
@@ -117,3 +117,39 @@ async def test_a_cohort_lists_its_calendar(client, auth):
     )
     added = [e["kind"] for e in found["cohort"]["events"] if e["kind"] in ADDED_KINDS]
     assert added == ["social_event", "networking_event"]
+
+
+EDIT = """mutation($id: UUID!, $profile: JSON!) {
+  editApplication(id: $id, profile: $profile) {
+    ... on Application { eligibility { eligible rules { rule passed reason } } }
+    ... on Problem { code detail }
+  }
+}"""
+
+
+def _idp(answer: dict) -> dict:
+    rules = answer["eligibility"]["rules"]
+    return next(r for r in rules if r["rule"] == "participation_in_idp")
+
+
+async def test_a_caltrans_mentee_states_over_graphql_that_participation_is_in_their_idp(
+    client, auth
+):
+    # 002_59333b271e9b4b69.txt "Minimum Requirements": "Participation is part of their
+    # professional development plan and included in their IDP"; only a yes attests.
+    headers = await auth(role=Role.COORDINATOR)
+    ids = await directory(client, await auth())
+    made = await nc_cohort(client, headers, ids, preset="caltrans")
+    applied = await _gql(
+        client, headers, APPLY, cohort=made["cohort"], who=ids["E1"], role="MENTEE", profile={}
+    )
+    application = applied["submitApplication"]
+    assert _idp(application) == {
+        "rule": "participation_in_idp",
+        "passed": False,
+        "reason": "the application does not state that participation is included in the IDP",
+    }
+    for stated, passed in (("yes", False), (True, True)):
+        profile = {"participation_in_idp": stated}
+        edited = await _gql(client, headers, EDIT, id=application["id"], profile=profile)
+        assert _idp(edited["editApplication"])["passed"] is passed

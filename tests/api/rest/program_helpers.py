@@ -20,6 +20,7 @@ MENTEE = {
     "strengths": ["listening"],
     "weaknesses": ["delegation"],
     "leadership_history": "led a project team",
+    "participation_in_idp": True,
     "goals": ["lead a team"],
     "competencies_wanted": ["budgeting"],
     "needs_assessment": "wants to grow into a supervisory role",

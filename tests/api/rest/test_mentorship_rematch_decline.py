@@ -53,6 +53,7 @@ async def _second_pair(client, auth, pairing):
                 "weaknesses": ["delegation"],
                 "goals": ["lead a team"],
                 "leadership_history": "led a project team",
+                "participation_in_idp": True,
             }
             if role is ApplicantRole.MENTEE
             else {"expertise": ["budgets"]}

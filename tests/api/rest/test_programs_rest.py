@@ -118,6 +118,33 @@ async def test_the_supervisor_approves_a_caltrans_application(client, auth):
     assert approved.json()["eligibility"]["eligible"]
 
 
+async def test_an_approved_caltrans_mentee_is_eligible_once_participation_is_in_their_idp(
+    client, auth
+):
+    # 002_59333b271e9b4b69.txt "Minimum Requirements": "Participation is part of their
+    # professional development plan and included in their IDP", besides supervisor approval.
+    headers = await auth(role=Role.COORDINATOR)
+    ids = await directory(client, await auth())
+    made = await nc_cohort(client, headers, ids, preset="caltrans")
+    without = {k: v for k, v in MENTEE.items() if k != "participation_in_idp"}
+    application = await apply(client, headers, made["cohort"], ids["E1"], without)
+    boss = await auth(role=Role.SUPERVISOR, employee_id=ids["M1"])
+    url = f"/v1/applications/{application['id']}"
+    approved = await client.post(
+        f"{url}/supervisor-decision", headers=boss, json={"approved": True}
+    )
+    decision = approved.json()["eligibility"]
+    assert not decision["eligible"]
+    assert [r["reason"] for r in decision["rules"] if not r["passed"]] == [
+        "the application does not state that participation is included in the IDP"
+    ]
+    profile = {k: v for k, v in without.items() if k != "role"} | {"participation_in_idp": True}
+    edited = await client.put(f"{url}/profile", headers=headers, json=profile)
+    assert edited.status_code == 200, edited.text
+    assert edited.json()["eligibility"]["eligible"]
+    assert edited.json()["profile"]["participation_in_idp"] is True
+
+
 async def test_a_participant_sees_only_their_own_mentorships(client, auth):
     headers = await auth(role=Role.COORDINATOR)
     ids = await directory(client, await auth())

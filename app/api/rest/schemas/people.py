@@ -123,6 +123,11 @@ class ApplicationEdit(BaseModel):
     career_path: list[str] = Field(default_factory=list)
     preferences: Preferences = Field(default_factory=Preferences)
     needs_assessment: str | None = Field(default=None, description="NC: at the start")
+    participation_in_idp: bool = Field(
+        default=False,
+        description="Caltrans mentee: participation is included in their Individual "
+        "Development Plan (IDP)",
+    )
     demographic_pairing: bool = False
     expertise: list[str] = Field(default_factory=list, description="Mentor volunteer profile")
     competencies: list[str] = Field(default_factory=list)

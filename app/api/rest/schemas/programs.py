@@ -209,6 +209,11 @@ class ApplicationCreate(_Input):
     )
     preferences: Preferences = Field(default_factory=Preferences)
     needs_assessment: str | None = Field(default=None, description="NC: at the start")
+    participation_in_idp: bool = Field(
+        default=False,
+        description="Caltrans mentee: participation is included in their Individual "
+        "Development Plan (IDP)",
+    )
     demographic_pairing: bool = Field(
         default=False, description="Opt in to cross-gender / cross-racial pairing preferences"
     )
