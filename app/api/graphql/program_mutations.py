@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 from uuid import UUID
 
 import strawberry
+from pydantic import ValidationError
 from strawberry.scalars import JSON
 
+from app.api.applicant_profile import ApplicantProfile
 from app.api.graphql.context import context_of
 from app.api.graphql.matching_types import MatchingRun, MatchLock, PublishedRun
 from app.api.graphql.mentorship_types import Mentorship, PairFormation
@@ -28,24 +30,17 @@ from app.services import applications, shortlists
 from app.services.matching import runs as matching_runs
 from app.services.relationships import mentorships
 
-_PROFILE_KEYS = frozenset(
-    {
-        "strengths",
-        "weaknesses",
-        "goals",
-        "leadership_history",
-        "competencies_wanted",
-        "career_path",
-        "preferences",
-        "needs_assessment",
-        "participation_in_idp",
-        "demographic_pairing",
-        "expertise",
-        "competencies",
-        "bio",
-        "conflicts",
-    }
-)
+
+def _checked(profile: JSON | None) -> dict[str, Any] | Problem:
+    """The profile as REST takes it (`ApplicantProfile`): only the fields given, each of its
+    type, or the first wrong one named."""
+    try:
+        checked = ApplicantProfile.model_validate(profile or {})
+    except ValidationError as error:
+        wrong = error.errors()[0]
+        where = ".".join(str(part) for part in ("profile", *wrong["loc"]))
+        return Problem(code="invalid-input", detail=f"{where}: {wrong['msg']}", field=where)
+    return checked.profile(given_only=True)
 
 
 @strawberry.type
@@ -60,12 +55,9 @@ class ApplicationMutation:
         profile: JSON | None = None,
         capacity: int = 1,
     ) -> ApplicationResult:
-        given: dict[str, Any] = dict(cast(dict[str, Any], profile or {}))
-        unknown = sorted(set(given) - _PROFILE_KEYS)
-        if unknown:
-            return Problem(
-                code="invalid-input", detail=f"unknown profile fields: {unknown}", field="profile"
-            )
+        given = _checked(profile)
+        if isinstance(given, Problem):
+            return given
         found = await or_problem(
             applications.submit_application(
                 **timed(info),
@@ -89,12 +81,9 @@ class ApplicationMutation:
         capacity: int = 1,
         if_match: str | None = None,
     ) -> ApplicationResult:
-        given: dict[str, Any] = dict(cast(dict[str, Any], profile or {}))
-        unknown = sorted(set(given) - _PROFILE_KEYS)
-        if unknown:
-            return Problem(
-                code="invalid-input", detail=f"unknown profile fields: {unknown}", field="profile"
-            )
+        given = _checked(profile)
+        if isinstance(given, Problem):
+            return given
         found = await or_problem(
             fingerprinted(
                 if_match,

@@ -149,7 +149,27 @@ async def test_a_caltrans_mentee_states_over_graphql_that_participation_is_in_th
         "passed": False,
         "reason": "the application does not state that participation is included in the IDP",
     }
-    for stated, passed in (("yes", False), (True, True)):
-        profile = {"participation_in_idp": stated}
+    profile = {"participation_in_idp": True}
+    edited = await _gql(client, headers, EDIT, id=application["id"], profile=profile)
+    assert _idp(edited["editApplication"])["passed"] is True
+
+
+async def test_a_profile_field_of_the_wrong_kind_is_named_as_rest_would(client, auth):
+    # GraphQL's profile is free JSON; it is checked against the same model as REST's body.
+    headers = await auth(role=Role.COORDINATOR)
+    ids = await directory(client, await auth())
+    made = await nc_cohort(client, headers, ids, preset="caltrans")
+    applied = await _gql(
+        client, headers, APPLY, cohort=made["cohort"], who=ids["E1"], role="MENTEE", profile={}
+    )
+    application = applied["submitApplication"]
+    for profile, field in (
+        ({"participation_in_idp": "perhaps"}, "profile.participation_in_idp"),
+        ({"strengths": "budgeting"}, "profile.strengths"),
+        ({"preferences": {"mentor_ids": ["not-an-id"]}}, "profile.preferences.mentor_ids.0"),
+        ({"hobbies": ["chess"]}, "profile.hobbies"),
+    ):
         edited = await _gql(client, headers, EDIT, id=application["id"], profile=profile)
-        assert _idp(edited["editApplication"])["passed"] is passed
+        problem = edited["editApplication"]
+        assert problem["code"] == "invalid-input"
+        assert problem["detail"].startswith(field + ": ")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.api.applicant_profile import ApplicantProfile
 from app.api.pagination import Page
 from app.api.rest.examples import people as ex
-from app.api.rest.schemas.programs import Preferences
 
 
 class CarriedMenteeRead(BaseModel):
@@ -110,33 +109,12 @@ class CommitteeRecommendationPageRead(Page[CommitteeRecommendationRead]):
     """A page of committee recommendations."""
 
 
-class ApplicationEdit(BaseModel):
+class ApplicationEdit(ApplicantProfile):
     """The editable part of an application: the same profile fields as when applying."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra=ex.APPLICATION_EDIT)
 
-    strengths: list[str] = Field(default_factory=list, description="Mentee self-assessment")
-    weaknesses: list[str] = Field(default_factory=list)
-    goals: list[str] = Field(default_factory=list)
-    leadership_history: str | None = None
-    competencies_wanted: list[str] = Field(default_factory=list)
-    career_path: list[str] = Field(default_factory=list)
-    preferences: Preferences = Field(default_factory=Preferences)
-    needs_assessment: str | None = Field(default=None, description="NC: at the start")
-    participation_in_idp: bool = Field(
-        default=False,
-        description="Caltrans mentee: participation is included in their Individual "
-        "Development Plan (IDP)",
-    )
-    demographic_pairing: bool = False
-    expertise: list[str] = Field(default_factory=list, description="Mentor volunteer profile")
-    competencies: list[str] = Field(default_factory=list)
-    bio: str | None = Field(default=None, max_length=4000)
     capacity: int = Field(default=1, ge=1, le=20, description="Mentor: mentees they can take")
-    conflicts: list[UUID] = Field(default_factory=list)
-
-    def profile(self) -> dict[str, Any]:
-        return self.model_dump(mode="json", exclude={"capacity"})
 
 
 class ReferralConfirmationCreate(BaseModel):

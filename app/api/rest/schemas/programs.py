@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.api.applicant_profile import ApplicantProfile
 from app.api.pagination import Page
 from app.api.rest.examples import programs as ex
 from app.domain.eligibility.facts import ApplicantRole
@@ -174,13 +175,7 @@ class AttendanceCreate(_Input):
     employee_ids: list[UUID] = Field(min_length=1, max_length=10_000)
 
 
-class Preferences(_Input):
-    mentor_ids: list[UUID] = Field(default_factory=list, max_length=20)
-    departments: list[str] = Field(default_factory=list, max_length=20)
-    notes: str | None = Field(default=None, max_length=4000)
-
-
-class ApplicationCreate(_Input):
+class ApplicationCreate(ApplicantProfile):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -198,35 +193,7 @@ class ApplicationCreate(_Input):
 
     employee_id: UUID
     role: ApplicantRole
-    strengths: list[str] = Field(default_factory=list, description="Mentee self-assessment")
-    weaknesses: list[str] = Field(default_factory=list)
-    goals: list[str] = Field(default_factory=list)
-    leadership_history: str | None = None
-    competencies_wanted: list[str] = Field(default_factory=list)
-    career_path: list[str] = Field(
-        default_factory=list,
-        description="Mentee: where they want to go; mentor: where they've been",
-    )
-    preferences: Preferences = Field(default_factory=Preferences)
-    needs_assessment: str | None = Field(default=None, description="NC: at the start")
-    participation_in_idp: bool = Field(
-        default=False,
-        description="Caltrans mentee: participation is included in their Individual "
-        "Development Plan (IDP)",
-    )
-    demographic_pairing: bool = Field(
-        default=False, description="Opt in to cross-gender / cross-racial pairing preferences"
-    )
-    expertise: list[str] = Field(default_factory=list, description="Mentor volunteer profile")
-    competencies: list[str] = Field(default_factory=list)
-    bio: str | None = Field(default=None, max_length=4000)
     capacity: int = Field(default=1, ge=1, le=20, description="Mentor: mentees they can take")
-    conflicts: list[UUID] = Field(
-        default_factory=list, description="People with an actual or perceived conflict of interest"
-    )
-
-    def profile(self) -> dict[str, Any]:
-        return self.model_dump(mode="json", exclude={"employee_id", "role", "capacity"})
 
 
 class RuleOutcomeRead(BaseModel):
