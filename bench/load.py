@@ -11,6 +11,8 @@ Two baselines, both `bench/raw_app.py` (Starlette over a raw asyncpg pool, two w
 - the same mix, each request answered with the same body from hand-written SQL and no auth,
   audit or outbox: like for like, what the hardware allows for this work;
 - the point read alone, the cheapest request there is (the figure earlier runs printed).
+And the framework's ceiling, `bench/fastapi_app.py`: the same mix, SQL and bodies behind
+plain FastAPI routes (typed parameters, no middleware, no dependencies), two workers.
 
 Run: `python -m bench.load` (wrk when installed, else a Python client).
 """
@@ -42,6 +44,7 @@ from bench.harness import LoadResult, Request, database, libpq_url, load_mix, se
 
 RAW_MIX = "raw asyncpg mix"
 RAW_READ = "raw asyncpg point read"
+FASTAPI_MIX = "bare FastAPI mix"
 SERVICE = "service mix"
 
 DASHBOARD = """{ mentorships(first: 20) { edges { node { state startsOn endsOn
@@ -271,11 +274,13 @@ def main() -> None:
         }
         with (
             server("bench.raw_app:create_app", env, workers=2) as raw,
+            server("bench.fastapi_app:create_app", env, workers=2) as bare,
             server("app.cli:served_app", env, workers=2) as service,
         ):
             sides = {
                 RAW_READ: (raw, baseline),
                 RAW_MIX: (raw, requests),
+                FASTAPI_MIX: (bare, requests),
                 SERVICE: (service, requests),
             }
             for base, reqs in sides.values():
@@ -334,6 +339,24 @@ def report(rounds: Rounds) -> None:
             f"mix / {name}: median round {statistics.median(ratios):.2f} "
             f"(rounds {' '.join(f'{r:.2f}' for r in ratios)}{floor})"
         )
+    # The framework's ceiling (bench/fastapi_app.py): FastAPI's share, and the service's own.
+    for label, mine, other in (
+        (f"{FASTAPI_MIX} / {RAW_MIX}", _best(rounds[FASTAPI_MIX]), _best(rounds[RAW_MIX])),
+        (f"mix / {FASTAPI_MIX}", service[peak], _best(rounds[FASTAPI_MIX])),
+    ):
+        ratios = sorted(
+            m.requests_per_second / o.requests_per_second for m, o in zip(mine, other, strict=True)
+        )
+        print(
+            f"{label}: median round {statistics.median(ratios):.2f} "
+            f"(rounds {' '.join(f'{r:.2f}' for r in ratios)})"
+        )
+
+
+def _best(by_concurrency: dict[int, list[LoadResult]]) -> list[LoadResult]:
+    """Round by round, the result at the concurrency that did best in that round."""
+    rounds = zip(*by_concurrency.values(), strict=True)
+    return [max(results, key=lambda r: r.requests_per_second) for results in rounds]
 
 
 def _median(results: list[LoadResult], figure: str) -> float:

@@ -105,16 +105,13 @@ def create_app() -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         dsn = os.environ["BENCH_DSN"]
         app.state.pool = await asyncpg.create_pool(
-            dsn, min_size=10, max_size=10, reset=_reset_connection
+            dsn, min_size=10, max_size=10, reset=reset_connection
         )
         yield
         await app.state.pool.close()
 
     async def employee(request: Request) -> Response:
-        row = await request.app.state.pool.fetchrow(QUERY, org, UUID(request.path_params["id"]))
-        if row is None:
-            return Response(status_code=404)
-        return _json(_with_json(row, "attributes"))
+        return await one_employee(request.app.state.pool, org, UUID(request.path_params["id"]))
 
     app = Starlette(
         routes=[
@@ -131,7 +128,7 @@ def create_app() -> Starlette:
     return app
 
 
-async def _reset_connection(connection: asyncpg.Connection) -> None:
+async def reset_connection(connection: asyncpg.Connection) -> None:
     """The service's pool reset (`app.adapters.db.database`): a rollback only when a
     transaction was left open, instead of asyncpg's default (RESET ALL, UNLISTEN, ...: a
     round trip on every release), which would flatter the service's ratio."""
@@ -158,49 +155,35 @@ def _limit(request: Request) -> int:
     return int(request.query_params.get("limit", 50))
 
 
+# The routes parse their inputs from the request; the body writers below make the answer from
+# parsed inputs, so `bench/fastapi_app.py` serves the same SQL and bodies behind FastAPI's own
+# parameter parsing.
+
+
 async def employee_page(request: Request) -> Response:
-    # The cursor is the page's last employee_number in unpadded URL-safe base64.
-    state, limit, after = request.app.state, _limit(request), request.query_params.get("cursor")
-    if after is None:
-        rows = await state.pool.fetch(EMPLOYEE_PAGE, state.org, limit + 1)
-    else:
-        number = base64.urlsafe_b64decode(after + "=" * (-len(after) % 4)).decode()
-        rows = await state.pool.fetch(EMPLOYEE_PAGE_AFTER, state.org, limit + 1, number)
-    items = [_with_json(r, "attributes") for r in rows[:limit]]
-    next_cursor = None
-    if len(rows) > limit:
-        last = items[-1]["employee_number"].encode()
-        next_cursor = base64.urlsafe_b64encode(last).decode().rstrip("=")
-    return _json({"items": items, "next_cursor": next_cursor})
+    state = request.app.state
+    return await employees_after(
+        state.pool, state.org, _limit(request), request.query_params.get("cursor")
+    )
 
 
 async def mentorship_page(request: Request) -> Response:
-    state, limit, cursor = request.app.state, _limit(request), request.query_params.get("cursor")
-    if cursor is None:
-        rows = await state.pool.fetch(MENTORSHIP_PAGE, state.org, limit)
-    else:
-        [after] = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        rows = await state.pool.fetch(MENTORSHIP_PAGE_AFTER, state.org, limit, UUID(after))
-    items = [_with_json(r, "policy", "explanation") for r in rows]
-    # The service's cursor: base64url of the last key as a JSON array.
-    last = json.dumps([str(items[-1]["id"])]).encode() if len(items) == limit else None
-    next_cursor = base64.urlsafe_b64encode(last).decode().rstrip("=") if last else None
-    return _json({"items": items, "next_cursor": next_cursor})
+    state = request.app.state
+    return await mentorships_after(
+        state.pool, state.org, _limit(request), request.query_params.get("cursor")
+    )
 
 
 async def mentorship(request: Request) -> Response:
     state = request.app.state
-    row = await state.pool.fetchrow(MENTORSHIP, state.org, UUID(request.path_params["id"]))
-    if row is None:
-        return Response(status_code=404)
-    return _json(_with_json(row, "policy", "explanation"))
+    return await one_mentorship(state.pool, state.org, UUID(request.path_params["id"]))
 
 
 async def log_meeting(request: Request) -> Response:
     state, body = request.app.state, orjson.loads(await request.body())
     goal_id = body.get("goal_id")
-    row = await state.pool.fetchrow(
-        LOG_MEETING,
+    return await meeting_logged(
+        state.pool,
         state.org,
         UUID(request.path_params["id"]),
         date.fromisoformat(body["held_on"]),
@@ -212,16 +195,72 @@ async def log_meeting(request: Request) -> Response:
         body.get("follow_ups"),
         body.get("notes"),
     )
-    if row is None:
-        return Response(status_code=404)
-    return _json(dict(row), 201)
 
 
 async def dashboard(request: Request) -> Response:
     # Only bench.load's DASHBOARD document is served; the body is read, not parsed.
     await request.body()
     state = request.app.state
-    rows = await state.pool.fetch(DASHBOARD, state.org)
+    return await dashboard_page(state.pool, state.org)
+
+
+async def one_employee(pool: asyncpg.Pool, org: UUID, employee_id: UUID) -> Response:
+    row = await pool.fetchrow(QUERY, org, employee_id)
+    if row is None:
+        return Response(status_code=404)
+    return _json(_with_json(row, "attributes"))
+
+
+async def employees_after(pool: asyncpg.Pool, org: UUID, limit: int, after: str | None) -> Response:
+    # The cursor is the page's last employee_number in unpadded URL-safe base64.
+    if after is None:
+        rows = await pool.fetch(EMPLOYEE_PAGE, org, limit + 1)
+    else:
+        number = base64.urlsafe_b64decode(after + "=" * (-len(after) % 4)).decode()
+        rows = await pool.fetch(EMPLOYEE_PAGE_AFTER, org, limit + 1, number)
+    items = [_with_json(r, "attributes") for r in rows[:limit]]
+    next_cursor = None
+    if len(rows) > limit:
+        last = items[-1]["employee_number"].encode()
+        next_cursor = base64.urlsafe_b64encode(last).decode().rstrip("=")
+    return _json({"items": items, "next_cursor": next_cursor})
+
+
+async def mentorships_after(
+    pool: asyncpg.Pool, org: UUID, limit: int, cursor: str | None
+) -> Response:
+    if cursor is None:
+        rows = await pool.fetch(MENTORSHIP_PAGE, org, limit)
+    else:
+        [after] = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        rows = await pool.fetch(MENTORSHIP_PAGE_AFTER, org, limit, UUID(after))
+    items = [_with_json(r, "policy", "explanation") for r in rows]
+    # The service's cursor: base64url of the last key as a JSON array.
+    last = json.dumps([str(items[-1]["id"])]).encode() if len(items) == limit else None
+    next_cursor = base64.urlsafe_b64encode(last).decode().rstrip("=") if last else None
+    return _json({"items": items, "next_cursor": next_cursor})
+
+
+async def one_mentorship(pool: asyncpg.Pool, org: UUID, mentorship_id: UUID) -> Response:
+    row = await pool.fetchrow(MENTORSHIP, org, mentorship_id)
+    if row is None:
+        return Response(status_code=404)
+    return _json(_with_json(row, "policy", "explanation"))
+
+
+async def meeting_logged(
+    pool: asyncpg.Pool, org: UUID, mentorship_id: UUID, *fields: Any
+) -> Response:
+    """`fields`: held_on, hours, topics, goal_id, competency, observations, follow_ups, notes
+    (LOG_MEETING's `$3` to `$10`)."""
+    row = await pool.fetchrow(LOG_MEETING, org, mentorship_id, *fields)
+    if row is None:
+        return Response(status_code=404)
+    return _json(dict(row), 201)
+
+
+async def dashboard_page(pool: asyncpg.Pool, org: UUID) -> Response:
+    rows = await pool.fetch(DASHBOARD, org)
     edges = [{"node": _dashboard_node(r)} for r in rows]
     return _json({"data": {"mentorships": {"edges": edges}}})
 

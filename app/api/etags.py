@@ -4,6 +4,10 @@ Routes that version their resources set their own (strong) ETag, which `If-Match
 writes (see `app.api.concurrency`). Every other single-resource read gets a weak ETag from
 its representation here, so clients can cache and notice changes without each route
 doing it.
+
+Not a middleware layer of its own: a request without a body (every ordinary read) is tagged
+by `app.api.guards.RequestGuards`, which it passes anyway, and only the rare request that
+carries a body goes through `ETags` behind the body's guards.
 """
 
 from __future__ import annotations
@@ -21,29 +25,30 @@ _ONE_RESOURCE = re.compile(
 )
 
 
-class ETags:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+def tagged(scope: Scope) -> bool:
+    """Whether this HTTP request's answer gets an ETag (and may be answered 304)."""
+    return scope["method"] == "GET" and _ONE_RESOURCE.match(scope["path"]) is not None
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope["method"] != "GET"
-            or not _ONE_RESOURCE.match(scope["path"])
-        ):
-            return await self.app(scope, receive, send)
-        start: Message = {}
-        chunks: list[bytes] = []
 
-        async def collect(message: Message) -> None:
-            nonlocal start
-            if message["type"] == "http.response.start":
-                start = message
-            else:
-                chunks.append(message.get("body", b""))
+class HeldAnswer:
+    """An answer held back whole (`collect` is the app's `send`), then sent tagged."""
 
-        await self.app(scope, receive, collect)
-        body = b"".join(chunks)
+    __slots__ = ("chunks", "start")
+
+    def __init__(self) -> None:
+        self.start: Message = {}
+        self.chunks: list[bytes] = []
+
+    async def collect(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.start = message
+        else:
+            self.chunks.append(message.get("body", b""))
+
+    async def send_tagged(self, scope: Scope, send: Send) -> None:
+        """The answer with its ETag (a weak one from the body for a 200 that set none), or
+        304 with only its ETag and Cache-Control when `If-None-Match` names it."""
+        start, body = self.start, b"".join(self.chunks)
         headers = list(start.get("headers", []))
         tag = next((v for k, v in headers if k.lower() == b"etag"), None)
         if start.get("status") == 200 and tag is None:
@@ -57,6 +62,20 @@ class ETags:
             return
         await send({**start, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+class ETags:
+    """The same for a request that carries a body (see the module's note)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not tagged(scope):
+            return await self.app(scope, receive, send)
+        held = HeldAnswer()
+        await self.app(scope, receive, held.collect)
+        await held.send_tagged(scope, send)
 
 
 def _matches(wanted: bytes, tag: bytes) -> bool:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from types import TracebackType
-from typing import Self
+from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 import asyncpg
@@ -29,6 +30,7 @@ from app.adapters.db.rls import ORG_SETTING
 from app.services.programs.records import KnownPairs
 
 _savepoints = itertools.count()
+R = TypeVar("R")
 
 
 class SqlUnitOfWork:
@@ -42,17 +44,6 @@ class SqlUnitOfWork:
     `async with uow.read_only():` is for use cases that only read: no transaction, the
     tenant as a session setting kept from one use to the next (see `TenantConnection`).
     """
-
-    organizations: SqlOrganizationRepository
-    employees: SqlEmployeeRepository
-    access: SqlAccessRepository
-    outbox: SqlOutbox
-    programs: SqlProgramRepository
-    integrations: SqlIntegrationRepository
-    relationships: SqlRelationshipRepository
-    register: SqlMentorRegister
-    conflicts: SqlConflicts
-    committee: SqlCommittee
 
     def __init__(
         self,
@@ -104,24 +95,88 @@ class SqlUnitOfWork:
             await self._borrowed.__aexit__(type(error), error, error.__traceback__)
             raise
         self._connection, self._done = connection, False
-        self.organizations = SqlOrganizationRepository(connection, self._organization_id)
         self._bulk_written: set[str] = set()
-        self.employees = SqlEmployeeRepository(
-            connection, self._organization_id, bulk_written=self._bulk_written
-        )
         # Audit records and outbox events go with the commit (see `Trail`).
         self._trail = Trail(connection, self._organization_id, deferred=self._transaction)
-        self.access = SqlAccessRepository(connection, self._organization_id, self._trail)
-        self.outbox = SqlOutbox(self._trail)
-        self.programs = SqlProgramRepository(connection, self._organization_id, self._known_pairs)
-        self.integrations = SqlIntegrationRepository(connection, self._organization_id)
-        self.relationships = SqlRelationshipRepository(
-            connection, self._organization_id, self._trail if self._transaction else None
-        )
-        self.register = SqlMentorRegister(connection, self._organization_id)
-        self.conflicts = SqlConflicts(connection, self._organization_id)
-        self.committee = SqlCommittee(connection, self._organization_id)
+        self._made: dict[str, Any] = {}  # the repositories, each made when first used
         return self
+
+    # A use case uses one or two of the ten repositories: each is made on first use (a read
+    # of one employee made the other nine for nothing).
+
+    @property
+    def organizations(self) -> SqlOrganizationRepository:
+        return self._repository(
+            "organizations",
+            lambda: SqlOrganizationRepository(self._connection, self._organization_id),
+        )
+
+    @property
+    def employees(self) -> SqlEmployeeRepository:
+        return self._repository(
+            "employees",
+            lambda: SqlEmployeeRepository(
+                self._connection, self._organization_id, bulk_written=self._bulk_written
+            ),
+        )
+
+    @property
+    def access(self) -> SqlAccessRepository:
+        return self._repository(
+            "access",
+            lambda: SqlAccessRepository(self._connection, self._organization_id, self._trail),
+        )
+
+    @property
+    def outbox(self) -> SqlOutbox:
+        return self._repository("outbox", lambda: SqlOutbox(self._trail))
+
+    @property
+    def programs(self) -> SqlProgramRepository:
+        return self._repository(
+            "programs",
+            lambda: SqlProgramRepository(
+                self._connection, self._organization_id, self._known_pairs
+            ),
+        )
+
+    @property
+    def integrations(self) -> SqlIntegrationRepository:
+        return self._repository(
+            "integrations",
+            lambda: SqlIntegrationRepository(self._connection, self._organization_id),
+        )
+
+    @property
+    def relationships(self) -> SqlRelationshipRepository:
+        trail = self._trail if self._transaction else None
+        return self._repository(
+            "relationships",
+            lambda: SqlRelationshipRepository(self._connection, self._organization_id, trail),
+        )
+
+    @property
+    def register(self) -> SqlMentorRegister:
+        return self._repository(
+            "register", lambda: SqlMentorRegister(self._connection, self._organization_id)
+        )
+
+    @property
+    def conflicts(self) -> SqlConflicts:
+        return self._repository(
+            "conflicts", lambda: SqlConflicts(self._connection, self._organization_id)
+        )
+
+    @property
+    def committee(self) -> SqlCommittee:
+        return self._repository(
+            "committee", lambda: SqlCommittee(self._connection, self._organization_id)
+        )
+
+    def _repository(self, name: str, make: Callable[[], R]) -> R:
+        if (made := self._made.get(name)) is None:
+            made = self._made[name] = make()
+        return cast(R, made)
 
     async def commit(self) -> None:
         if not self._transaction:
