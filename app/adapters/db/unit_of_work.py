@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
+from functools import cached_property
 from types import TracebackType
-from typing import Any, Self, TypeVar, cast
+from typing import Self
 from uuid import UUID
 
 import asyncpg
@@ -30,7 +30,6 @@ from app.adapters.db.rls import ORG_SETTING
 from app.services.programs.records import KnownPairs
 
 _savepoints = itertools.count()
-R = TypeVar("R")
 
 
 class SqlUnitOfWork:
@@ -98,85 +97,59 @@ class SqlUnitOfWork:
         self._bulk_written: set[str] = set()
         # Audit records and outbox events go with the commit (see `Trail`).
         self._trail = Trail(connection, self._organization_id, deferred=self._transaction)
-        self._made: dict[str, Any] = {}  # the repositories, each made when first used
+        self._forget_repositories()
         return self
 
     # A use case uses one or two of the ten repositories: each is made on first use (a read
-    # of one employee made the other nine for nothing).
+    # of one employee made the other nine for nothing), and forgotten when the unit of work
+    # is entered again, on another connection (`_forget_repositories`).
 
-    @property
+    @cached_property
     def organizations(self) -> SqlOrganizationRepository:
-        return self._repository(
-            "organizations",
-            lambda: SqlOrganizationRepository(self._connection, self._organization_id),
-        )
+        return SqlOrganizationRepository(self._connection, self._organization_id)
 
-    @property
+    @cached_property
     def employees(self) -> SqlEmployeeRepository:
-        return self._repository(
-            "employees",
-            lambda: SqlEmployeeRepository(
-                self._connection, self._organization_id, bulk_written=self._bulk_written
-            ),
+        return SqlEmployeeRepository(
+            self._connection, self._organization_id, bulk_written=self._bulk_written
         )
 
-    @property
+    @cached_property
     def access(self) -> SqlAccessRepository:
-        return self._repository(
-            "access",
-            lambda: SqlAccessRepository(self._connection, self._organization_id, self._trail),
-        )
+        return SqlAccessRepository(self._connection, self._organization_id, self._trail)
 
-    @property
+    @cached_property
     def outbox(self) -> SqlOutbox:
-        return self._repository("outbox", lambda: SqlOutbox(self._trail))
+        return SqlOutbox(self._trail)
 
-    @property
+    @cached_property
     def programs(self) -> SqlProgramRepository:
-        return self._repository(
-            "programs",
-            lambda: SqlProgramRepository(
-                self._connection, self._organization_id, self._known_pairs
-            ),
-        )
+        return SqlProgramRepository(self._connection, self._organization_id, self._known_pairs)
 
-    @property
+    @cached_property
     def integrations(self) -> SqlIntegrationRepository:
-        return self._repository(
-            "integrations",
-            lambda: SqlIntegrationRepository(self._connection, self._organization_id),
-        )
+        return SqlIntegrationRepository(self._connection, self._organization_id)
 
-    @property
+    @cached_property
     def relationships(self) -> SqlRelationshipRepository:
         trail = self._trail if self._transaction else None
-        return self._repository(
-            "relationships",
-            lambda: SqlRelationshipRepository(self._connection, self._organization_id, trail),
-        )
+        return SqlRelationshipRepository(self._connection, self._organization_id, trail)
 
-    @property
+    @cached_property
     def register(self) -> SqlMentorRegister:
-        return self._repository(
-            "register", lambda: SqlMentorRegister(self._connection, self._organization_id)
-        )
+        return SqlMentorRegister(self._connection, self._organization_id)
 
-    @property
+    @cached_property
     def conflicts(self) -> SqlConflicts:
-        return self._repository(
-            "conflicts", lambda: SqlConflicts(self._connection, self._organization_id)
-        )
+        return SqlConflicts(self._connection, self._organization_id)
 
-    @property
+    @cached_property
     def committee(self) -> SqlCommittee:
-        return self._repository(
-            "committee", lambda: SqlCommittee(self._connection, self._organization_id)
-        )
+        return SqlCommittee(self._connection, self._organization_id)
 
-    def _repository(self, name: str, make: Callable[[], R]) -> R:
-        if (made := self._made.get(name)) is None:
-            made = self._made[name] = make()
-        return cast(R, made)
+    def _forget_repositories(self) -> None:
+        for name in _REPOSITORIES:
+            self.__dict__.pop(name, None)
 
     async def commit(self) -> None:
         if not self._transaction:
@@ -200,3 +173,9 @@ class SqlUnitOfWork:
         finally:
             self._reading = False  # a later `async with uow:` is a transaction again
             await self._borrowed.__aexit__(et, e, tb)
+
+
+# The repositories a unit of work makes on first use, by name (its cached properties).
+_REPOSITORIES = tuple(
+    name for name, kind in vars(SqlUnitOfWork).items() if isinstance(kind, cached_property)
+)
