@@ -12,6 +12,8 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.staticfiles import StaticFiles
 
+from app.api.etags import if_none_match
+
 STATIC = Path(__file__).resolve().parents[1] / "static"
 OPENAPI_URL = "/openapi.json"  # FastAPI's own is off (`openapi_url=None`): see OpenAPIDocument
 # A tiny inline icon, so not even the favicon is fetched from elsewhere.
@@ -56,7 +58,8 @@ class OpenAPIDocument:
         root_path = request.scope.get("root_path", "").rstrip("/")
         body, etag = self.written(root_path)
         headers = {"ETag": etag, "Cache-Control": "no-cache"}
-        if etag in request.headers.get("if-none-match", ""):
+        wanted = request.headers.get("if-none-match")
+        if wanted is not None and if_none_match(wanted.encode(), etag.encode()):
             return Response(status_code=304, headers=headers)
         return Response(body, media_type="application/json", headers=headers)
 

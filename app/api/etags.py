@@ -30,8 +30,30 @@ def tagged(scope: Scope) -> bool:
     return scope["method"] == "GET" and _ONE_RESOURCE.match(scope["path"]) is not None
 
 
-class HeldAnswer:
-    """An answer held back whole (`collect` is the app's `send`), then sent tagged."""
+async def answer_tagged(app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> None:
+    """The app's answer, held back whole, then sent with its ETag (a weak one from the body
+    for a 200 that set none), or 304 with only its ETag and Cache-Control when
+    `If-None-Match` names it."""
+    held = _HeldAnswer()
+    await app(scope, receive, held.collect)
+    start, body = held.start, b"".join(held.chunks)
+    headers = list(start.get("headers", []))
+    tag = next((v for k, v in headers if k.lower() == b"etag"), None)
+    if start.get("status") == 200 and tag is None:
+        tag = b'W/"' + hashlib.sha256(body).hexdigest()[:32].encode() + b'"'
+        headers.append((b"etag", tag))
+    wanted = next((v for k, v in scope["headers"] if k == b"if-none-match"), None)
+    if tag is not None and wanted is not None and if_none_match(wanted, tag):
+        kept = [(k, v) for k, v in headers if k.lower() in (b"etag", b"cache-control")]
+        await send({"type": "http.response.start", "status": 304, "headers": kept})
+        await send({"type": "http.response.body", "body": b""})
+        return
+    await send({**start, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class _HeldAnswer:
+    """The app's `send` (`collect`), keeping the answer instead of sending it."""
 
     __slots__ = ("chunks", "start")
 
@@ -45,24 +67,6 @@ class HeldAnswer:
         else:
             self.chunks.append(message.get("body", b""))
 
-    async def send_tagged(self, scope: Scope, send: Send) -> None:
-        """The answer with its ETag (a weak one from the body for a 200 that set none), or
-        304 with only its ETag and Cache-Control when `If-None-Match` names it."""
-        start, body = self.start, b"".join(self.chunks)
-        headers = list(start.get("headers", []))
-        tag = next((v for k, v in headers if k.lower() == b"etag"), None)
-        if start.get("status") == 200 and tag is None:
-            tag = b'W/"' + hashlib.sha256(body).hexdigest()[:32].encode() + b'"'
-            headers.append((b"etag", tag))
-        wanted = next((v for k, v in scope["headers"] if k == b"if-none-match"), None)
-        if tag is not None and wanted is not None and _matches(wanted, tag):
-            kept = [(k, v) for k, v in headers if k.lower() in (b"etag", b"cache-control")]
-            await send({"type": "http.response.start", "status": 304, "headers": kept})
-            await send({"type": "http.response.body", "body": b""})
-            return
-        await send({**start, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
-
 
 class ETags:
     """The same for a request that carries a body (see the module's note)."""
@@ -73,12 +77,10 @@ class ETags:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not tagged(scope):
             return await self.app(scope, receive, send)
-        held = HeldAnswer()
-        await self.app(scope, receive, held.collect)
-        await held.send_tagged(scope, send)
+        await answer_tagged(self.app, scope, receive, send)
 
 
-def _matches(wanted: bytes, tag: bytes) -> bool:
-    """Weak comparison, as RFC 9110 asks for If-None-Match."""
+def if_none_match(wanted: bytes, tag: bytes) -> bool:
+    """Whether an `If-None-Match` value names `tag`: weak comparison, as RFC 9110 asks."""
     bare = tag.removeprefix(b"W/")
     return any(t.strip().removeprefix(b"W/") in (bare, b"*") for t in wanted.split(b","))

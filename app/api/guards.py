@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.body_limit import BodyLimit, declared_length
-from app.api.etags import ETags, HeldAnswer, tagged
+from app.api.etags import ETags, answer_tagged, tagged
 from app.api.idempotency import Idempotency
 from app.api.text_guard import RejectNulCharacters, refused_url
 
@@ -39,6 +39,4 @@ class RequestGuards:
             return
         if not tagged(scope):
             return await self.app(scope, receive, send)
-        held = HeldAnswer()
-        await self.app(scope, receive, held.collect)
-        await held.send_tagged(scope, send)
+        await answer_tagged(self.app, scope, receive, send)

@@ -262,11 +262,16 @@ async def test_the_served_document_is_the_same_bytes_each_time_and_is_app_openap
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         first, second = [await client.get("/openapi.json") for _ in range(2)]
         again = await client.get("/openapi.json", headers={"If-None-Match": first.headers["ETag"]})
+        # If-None-Match is read as for every other ETag (RFC 9110): a list, weak tags, `*`.
+        listed = f'"other", W/{first.headers["ETag"]}'
+        among = await client.get("/openapi.json", headers={"If-None-Match": listed})
+        stale = await client.get("/openapi.json", headers={"If-None-Match": '"other"'})
     assert first.status_code == second.status_code == 200
     assert first.headers["content-type"] == "application/json"
     assert first.content == second.content == JSONResponse(app.openapi()).body
     assert json.loads(first.content) == app.openapi()
     assert (again.status_code, again.content) == (304, b"")
+    assert (among.status_code, stale.status_code) == (304, 200)
 
 
 async def test_the_document_behind_a_root_path_names_it_as_its_first_server():
