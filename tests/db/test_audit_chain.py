@@ -247,8 +247,10 @@ async def test_two_sealers_of_one_organisation_take_turns_and_its_chain_does_not
     sealers = [await asyncpg.connect(to_dsn(migrated_url)) for _ in range(2)]
     try:
         await owner.execute("SELECT pg_advisory_lock(hashtextextended($1, 0))", key)
-        turns = [asyncio.create_task(seal_pending(s, chain_key(), batch=2)) for s in sealers]
-        await _until_waiting(owner, [s.get_server_pid() for s in sealers])
+        turns: list[asyncio.Task[int]] = []
+        for sealer in sealers:  # one after the other, each holding its records at the chain
+            turns.append(asyncio.create_task(seal_pending(sealer, chain_key(), batch=2)))
+            await _until_waiting(owner, [s.get_server_pid() for s in sealers[: len(turns)]])
         await owner.execute("SELECT pg_advisory_unlock(hashtextextended($1, 0))", key)
         assert await asyncio.gather(*turns) == [2, 2]
     finally:
