@@ -30,11 +30,16 @@ _ADMIN = "SELECT set_config('app.is_admin', 'on', true)"
 # sealers of one organisation would fork its chain: they take turns at its head, each taking
 # its organisations in one order (no deadlock). A head read here predates the wait for its
 # turn (a statement sees what was committed when it began): the seals' write checks it.
-_TAKE = """WITH taken AS (
-  DELETE FROM audit_unsealed WHERE (organization_id, event_id) IN (
-    SELECT organization_id, event_id FROM audit_unsealed
-    ORDER BY organization_id, event_id LIMIT $1 FOR UPDATE SKIP LOCKED)
-  RETURNING organization_id, event_id),
+# The batch is picked once, in its own CTE: as `DELETE ... WHERE (...) IN (SELECT ... LIMIT
+# ... SKIP LOCKED)` the planner may rescan the subquery for each row, and each rescan skips
+# the rows this statement already deleted and takes the next ones, emptying the queue.
+_TAKE = """WITH picked AS MATERIALIZED (
+  SELECT organization_id, event_id FROM audit_unsealed
+  ORDER BY organization_id, event_id LIMIT $1 FOR UPDATE SKIP LOCKED),
+taken AS (
+  DELETE FROM audit_unsealed u USING picked p
+  WHERE u.organization_id = p.organization_id AND u.event_id = p.event_id
+  RETURNING u.organization_id, u.event_id),
 held AS MATERIALIZED (
   SELECT organization_id,
     pg_advisory_xact_lock(hashtextextended('audit_seal:' || organization_id::text, 0))::text
