@@ -19,13 +19,15 @@ from app.services.programs.records import ClaimedRun, MatchingRun
 
 # The oldest pending run no other claimer holds: queued, or computing for longer than the
 # lease (its computer died, or lost the database). The first condition is the partial
-# index's own, so the scan reads the pending runs only.
+# index's own, so the scan reads the pending runs only. The run is picked once, in its own
+# CTE (see `audit_seals._TAKE`: a locking subquery the planner rescans claims more than one).
 _CLAIM = rows.sql(
-    f"UPDATE matching_runs r SET state = '{RunState.COMPUTING}', started_at = :now, "  # noqa: S608  (domain constants)
-    "finished_at = NULL, attempts = r.attempts + 1 FROM (SELECT organization_id, id "
+    "WITH c AS MATERIALIZED (SELECT organization_id, id "  # noqa: S608  (domain constants)
     f"FROM matching_runs WHERE state IN ({literals(PENDING)}) "
     f"AND (state = '{RunState.QUEUED}' OR started_at < :stale) "
-    "ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) c "
+    "ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
+    f"UPDATE matching_runs r SET state = '{RunState.COMPUTING}', started_at = :now, "
+    "finished_at = NULL, attempts = r.attempts + 1 FROM c "
     "WHERE r.organization_id = c.organization_id AND r.id = c.id "
     "RETURNING r.organization_id, r.id, r.cohort_id, r.attempts"
 )
