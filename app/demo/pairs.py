@@ -17,7 +17,7 @@ from app.demo.cast import Cast
 from app.domain.access import Role
 from app.domain.calendar_months import add_months
 from app.domain.confidentiality import ContentPart, DisclosureKind
-from app.domain.lifecycle import CheckpointDecision
+from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
 from app.domain.policy.model import EvaluationKind, PairFormation
 from app.services import cohorts
 from app.services.relationships import checkpoint, disclosures, endings, evaluations

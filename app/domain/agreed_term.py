@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from app.domain.errors import InvalidInput
-from app.domain.lifecycle import MentorshipStatus
+from app.domain.lifecycle.status import MentorshipStatus
 from app.domain.policy.model import Policy
 from app.domain.timeline import Timeline, agreed_duration, timeline_for
 

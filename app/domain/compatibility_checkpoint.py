@@ -9,15 +9,16 @@ from dataclasses import replace
 from datetime import date
 
 from app.domain.errors import TransitionRefused
-from app.domain.lifecycle import (
-    PARTICIPANTS,
+from app.domain.lifecycle.checkpoint_answers import (
     CheckpointAnswer,
     CheckpointDecision,
     CheckpointOutcome,
+)
+from app.domain.lifecycle.parties import PARTICIPANTS, Party
+from app.domain.lifecycle.states import MentorshipState
+from app.domain.lifecycle.status import (
     MentorshipEvent,
-    MentorshipState,
     MentorshipStatus,
-    Party,
     Transition,
     close,
     require_participant,

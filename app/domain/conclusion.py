@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from app.domain.errors import Conflict, InvalidInput, TransitionRefused
-from app.domain.lifecycle import TERMINAL_STATES, MentorshipState, MentorshipStatus, Party
+from app.domain.lifecycle.parties import Party
+from app.domain.lifecycle.states import TERMINAL_STATES, MentorshipState
+from app.domain.lifecycle.status import MentorshipStatus
 
 PARTICIPANT_SIDES = (Party.MENTEE, Party.MENTOR)
 

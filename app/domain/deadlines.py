@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from app.domain.lifecycle import MentorshipState, MentorshipStatus
+from app.domain.lifecycle.states import MentorshipState
+from app.domain.lifecycle.status import MentorshipStatus
 
 
 class DeadlineKind(StrEnum):

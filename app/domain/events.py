@@ -16,7 +16,9 @@ from typing import Any
 from app.domain.confidentiality import DisclosureKind
 from app.domain.deadlines import DeadlineKind
 from app.domain.directory import EmploymentStatus
-from app.domain.lifecycle import MentorshipEvent, MentorshipState, Party
+from app.domain.lifecycle.parties import Party
+from app.domain.lifecycle.states import MentorshipState
+from app.domain.lifecycle.status import MentorshipEvent
 
 ALL = "*"  # a subscription to every event, present and future
 

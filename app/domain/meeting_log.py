@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 from app.domain.errors import Conflict, InvalidInput, NotPermitted, TransitionRefused
-from app.domain.lifecycle import PARTICIPANTS, MentorshipState, MentorshipStatus, Party
+from app.domain.lifecycle.parties import PARTICIPANTS, Party
+from app.domain.lifecycle.states import MentorshipState
+from app.domain.lifecycle.status import MentorshipStatus
 from app.domain.timeline import Timeline
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from app.domain.errors import TransitionRefused
-from app.domain.lifecycle import Party
+from app.domain.lifecycle.parties import Party
 from app.domain.timeline import Timeline
 
 

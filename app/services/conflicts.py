@@ -10,7 +10,7 @@ from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import NotFound
-from app.domain.lifecycle import OPEN_STATES
+from app.domain.lifecycle.states import OPEN_STATES
 from app.domain.matching.conflicts import RecordedConflict
 from app.services.approvers import approver_name
 from app.services.integrations.ports import MentorshipFlag

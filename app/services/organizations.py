@@ -11,7 +11,7 @@ from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
-from app.domain.lifecycle import MentorshipState
+from app.domain.lifecycle.states import MentorshipState
 from app.domain.organization_settings import LOAD_CAP, checked_changes, checked_load_cap
 from app.services.ports import Organization, UnitOfWork
 

@@ -28,7 +28,7 @@ from app.api.rest.schemas.relationships import meetings as meeting_schemas
 from app.api.rest.schemas.relationships import progress as progress_schemas
 from app.config import Settings
 from app.domain.events import CATALOGUE, UnknownEvent, check_event
-from app.domain.lifecycle import MentorshipEvent
+from app.domain.lifecycle.status import MentorshipEvent
 from app.main import create_app
 
 APP = Path(__file__).resolve().parents[2] / "app"

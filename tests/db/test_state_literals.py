@@ -10,7 +10,7 @@ import pytest
 from app.adapters.db import tables_programs as tp
 from app.adapters.db.repositories.matching import queue as run_queue
 from app.adapters.db.sql import literals
-from app.domain.lifecycle import OPEN_STATES
+from app.domain.lifecycle.states import OPEN_STATES
 from app.domain.matching.run_state import PENDING, RunState
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from app.domain.agreed_term import LONGEST_TERM_MONTHS, agreed_term, months_in, term_change
 from app.domain.calendar_months import add_months
 from app.domain.errors import InvalidInput
-from app.domain.lifecycle import propose
+from app.domain.lifecycle.status import propose
 from app.domain.policy.presets import CALTRANS, CHARLOTTE_SLL, NC_MODEL
 
 START = date(2027, 1, 4)

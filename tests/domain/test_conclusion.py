@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from app.domain.conclusion import check_debrief, report_month, require_first_report
 from app.domain.errors import Conflict, InvalidInput, TransitionRefused
-from app.domain.lifecycle import MentorshipState, MentorshipStatus, Party, propose
+from app.domain.lifecycle.parties import Party
+from app.domain.lifecycle.states import MentorshipState
+from app.domain.lifecycle.status import MentorshipStatus, propose
 from app.domain.policy.presets import PRESETS
 
 START = date(2027, 1, 4)

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain.deadlines import DeadlineKind, due_deadlines
-from app.domain.lifecycle import MentorshipState, propose
+from app.domain.lifecycle.states import MentorshipState
+from app.domain.lifecycle.status import propose
 from app.domain.policy.presets import CALTRANS, CHARLOTTE_SLL
 
 START = date(2027, 1, 4)

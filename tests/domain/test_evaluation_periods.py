@@ -11,15 +11,10 @@ from hypothesis import strategies as st
 
 from app.domain.errors import Conflict, TransitionRefused
 from app.domain.evaluation_periods import EvaluationPeriod, due_period, period_on
-from app.domain.lifecycle import (
-    MentorshipStatus,
-    Party,
-    confirm,
-    missing_evaluations,
-    propose,
-    record_evaluation,
-    sign_agreement,
-)
+from app.domain.lifecycle.activation import confirm, sign_agreement
+from app.domain.lifecycle.evaluations import missing_evaluations, record_evaluation
+from app.domain.lifecycle.parties import Party
+from app.domain.lifecycle.status import MentorshipStatus, propose
 from app.domain.policy.model import EvaluationKind, Policy
 from app.domain.policy.presets import CALTRANS, CHARLOTTE_SLL
 

@@ -14,27 +14,17 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from app.domain.compatibility_checkpoint import answer_checkpoint, eligible_for_next_cohort
 from app.domain.errors import DomainError, NotPermitted, TransitionRefused
-from app.domain.lifecycle import (
-    PARTICIPANTS,
-    TERMINAL_STATES,
-    CheckpointDecision,
-    CheckpointOutcome,
-    MentorshipEvent,
-    MentorshipState,
-    MentorshipStatus,
-    Party,
-    Transition,
-    amend_agreement,
-    complete,
-    confirm,
-    end_early,
+from app.domain.lifecycle.activation import amend_agreement, confirm, sign_agreement
+from app.domain.lifecycle.checkpoint_answers import CheckpointDecision, CheckpointOutcome
+from app.domain.lifecycle.endings import complete, end_early, terminate
+from app.domain.lifecycle.evaluations import (
     evaluations_owed,
     missing_evaluations,
-    propose,
     record_evaluation,
-    sign_agreement,
-    terminate,
 )
+from app.domain.lifecycle.parties import PARTICIPANTS, Party
+from app.domain.lifecycle.states import TERMINAL_STATES, MentorshipState
+from app.domain.lifecycle.status import MentorshipEvent, MentorshipStatus, Transition, propose
 from app.domain.policy.model import EvaluationKind, Policy, apply_overrides
 from app.domain.policy.presets import PRESETS
 

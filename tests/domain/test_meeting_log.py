@@ -10,7 +10,10 @@ from hypothesis import strategies as st
 
 from app.domain.cadence import MeetingFact, cadence
 from app.domain.errors import Conflict, NotPermitted, TransitionRefused
-from app.domain.lifecycle import Party, confirm, end_early, propose
+from app.domain.lifecycle.activation import confirm
+from app.domain.lifecycle.endings import end_early
+from app.domain.lifecycle.parties import Party
+from app.domain.lifecycle.status import propose
 from app.domain.meeting_log import require_cancellable
 from app.domain.policy.presets import CALTRANS
 from app.domain.timeline import timeline_for

@@ -20,7 +20,11 @@ from app.domain.eligibility.decision import (
     evaluate_eligibility,
 )
 from app.domain.errors import InvalidInput, TransitionRefused
-from app.domain.lifecycle import MentorshipState, Party, confirm, propose, terminate
+from app.domain.lifecycle.activation import confirm
+from app.domain.lifecycle.endings import terminate
+from app.domain.lifecycle.parties import Party
+from app.domain.lifecycle.states import MentorshipState
+from app.domain.lifecycle.status import propose
 from app.domain.matching.candidate import MatchCandidate
 from app.domain.matching.committee import CommitteeRecommendation, other_picks
 from app.domain.matching.conflicts import RecordedConflict, conflicts_by_person

@@ -28,16 +28,12 @@ from app.domain.eligibility.decision import (
 from app.domain.eligibility.facts import ApplicantFacts, ApplicantRole
 from app.domain.errors import InvalidInput, NotFound, TransitionRefused
 from app.domain.evaluation_periods import period_on
-from app.domain.lifecycle import (
-    CheckpointDecision,
-    MentorshipState,
-    MentorshipStatus,
-    Party,
-    confirm,
-    propose,
-    record_evaluation,
-    sign_agreement,
-)
+from app.domain.lifecycle.activation import confirm, sign_agreement
+from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
+from app.domain.lifecycle.evaluations import record_evaluation
+from app.domain.lifecycle.parties import Party
+from app.domain.lifecycle.states import MentorshipState
+from app.domain.lifecycle.status import MentorshipStatus, propose
 from app.domain.policy.model import EvaluationKind, FeePayer, PairFormation, Policy
 from app.domain.policy.presets import PRESET_DETAILS, PRESETS, preset
 from app.domain.timeline import timeline_for

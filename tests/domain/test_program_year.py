@@ -22,17 +22,12 @@ from app.domain.calendar.kinds import EventKind
 from app.domain.calendar_months import add_months
 from app.domain.compatibility_checkpoint import answer_checkpoint
 from app.domain.errors import InvalidInput, TransitionRefused
-from app.domain.lifecycle import (
-    CheckpointDecision,
-    MentorshipState,
-    MentorshipStatus,
-    Party,
-    confirm,
-    propose,
-    record_evaluation,
-    sign_agreement,
-    start_if_due,
-)
+from app.domain.lifecycle.activation import confirm, sign_agreement, start_if_due
+from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
+from app.domain.lifecycle.evaluations import record_evaluation
+from app.domain.lifecycle.parties import Party
+from app.domain.lifecycle.states import MentorshipState
+from app.domain.lifecycle.status import MentorshipStatus, propose
 from app.domain.meeting_log import require_loggable
 from app.domain.policy.model import CadenceMeasure, EvaluationKind, LateAnswer, apply_overrides
 from app.domain.policy.presets import CALTRANS, CHARLOTTE_SLL, MAINE_MMS, NC_MODEL
@@ -433,7 +428,7 @@ def test_mentees_remain_with_their_group_while_the_hosts_rotate():
 
 def test_either_participant_may_end_the_relationship_unless_the_program_says_otherwise():
     # seed 000_4e18aab21704e587.txt: either may end it "without question or reason"
-    from app.domain.lifecycle import end_early
+    from app.domain.lifecycle.endings import end_early
 
     assert end_early(_active(), by=Party.MENTEE, today=START).status.state is MentorshipState.ENDED
     strict = apply_overrides(

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain.errors import TransitionRefused
-from app.domain.lifecycle import Party
+from app.domain.lifecycle.parties import Party
 from app.domain.rematch import PendingRematch, decline, excluded_mentors, pending
 
 

@@ -11,14 +11,11 @@ from hypothesis import strategies as st
 
 from app.domain.cadence import MeetingFact
 from app.domain.calendar.worklist import PairFacts, WorkKind, worklist
-from app.domain.lifecycle import (
-    MentorshipState,
-    Party,
-    confirm,
-    propose,
-    record_evaluation,
-    sign_agreement,
-)
+from app.domain.lifecycle.activation import confirm, sign_agreement
+from app.domain.lifecycle.evaluations import record_evaluation
+from app.domain.lifecycle.parties import Party
+from app.domain.lifecycle.states import MentorshipState
+from app.domain.lifecycle.status import propose
 from app.domain.policy.model import EvaluationKind
 from app.domain.policy.presets import CALTRANS, CHARLOTTE_SLL, MAINE_MMS
 

@@ -13,7 +13,7 @@ from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Principal, Role
 from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import Conflict, TransitionRefused
-from app.domain.lifecycle import CheckpointDecision
+from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
 from app.services import applications, cohorts
 from app.services.directory import employees
 from app.services.matching import runs as matching_runs

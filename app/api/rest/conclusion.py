@@ -13,7 +13,7 @@ from app.api.deps import CurrentCaller, SystemTime
 from app.api.pagination import Page, PageQuery, bounded
 from app.api.rest.examples import relationships as ex
 from app.api.rest.responses import problems
-from app.domain.lifecycle import Party
+from app.domain.lifecycle.parties import Party
 from app.services.relationships import conclusion
 
 router = APIRouter(prefix="/v1", tags=["mentorships"])

@@ -12,13 +12,11 @@ from uuid import UUID
 
 from app.domain.cadence import MeetingFact, cadence
 from app.domain.evaluation_periods import EvaluationPeriod, period_on
-from app.domain.lifecycle import (
-    PARTICIPANTS,
-    CheckpointDecision,
-    MentorshipState,
-    MentorshipStatus,
-    evaluations_owed,
-)
+from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
+from app.domain.lifecycle.evaluations import evaluations_owed
+from app.domain.lifecycle.parties import PARTICIPANTS
+from app.domain.lifecycle.states import MentorshipState
+from app.domain.lifecycle.status import MentorshipStatus
 from app.domain.policy.model import EvaluationKind
 
 # The seed each preset's rules come from (DOMAIN.md's table of seeds).

@@ -14,7 +14,7 @@ from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
 from app.domain.directory import Employee, EmploymentStatus
 from app.domain.errors import NotPermitted
-from app.domain.lifecycle import OPEN_STATES
+from app.domain.lifecycle.states import OPEN_STATES
 from app.domain.matching.candidate import MatchCandidate
 from app.domain.matching.rules import HardRule, RuleRefusal, refusals
 from app.domain.policy.model import stored_policy

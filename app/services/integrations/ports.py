@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from uuid import UUID
 
 from app.domain.directory import Employee
-from app.domain.lifecycle import MentorshipState
+from app.domain.lifecycle.states import MentorshipState
 from app.domain.webhook_delivery import DeliveryState
 
 

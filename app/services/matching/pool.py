@@ -12,7 +12,7 @@ from uuid import UUID
 from app.domain.directory import Employee
 from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import NotFound
-from app.domain.lifecycle import OPEN_STATES
+from app.domain.lifecycle.states import OPEN_STATES
 from app.domain.matching.candidate import MatchCandidate
 from app.domain.matching.conflicts import conflicts_by_person
 from app.domain.matching.idle import idle_mentors

@@ -13,7 +13,7 @@ from app.domain.authorization.table import reach
 from app.domain.calendar.cohort_calendar import formal_end
 from app.domain.calendar.kinds import EventKind
 from app.domain.errors import Conflict, InvalidInput, NotFound
-from app.domain.lifecycle import OPEN_STATES
+from app.domain.lifecycle.states import OPEN_STATES
 from app.domain.policy.model import stored_policy
 from app.services.ports import UnitOfWork
 from app.services.programs.records import CohortEvent

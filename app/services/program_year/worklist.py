@@ -16,7 +16,7 @@ from app.domain.cadence import MeetingFact
 from app.domain.calendar.cohort_calendar import confirm_by
 from app.domain.calendar.worklist import PairFacts, WorkItem, worklist
 from app.domain.errors import InvalidInput, NotFound
-from app.domain.lifecycle import OPEN_STATES
+from app.domain.lifecycle.states import OPEN_STATES
 from app.domain.policy.model import EvaluationKind
 from app.services.paging import check_limit
 from app.services.ports import Clock, UnitOfWork

@@ -9,7 +9,7 @@ from typing import Any
 from uuid import UUID
 
 from app.domain.eligibility.facts import ApplicantRole
-from app.domain.lifecycle import MentorshipState
+from app.domain.lifecycle.states import MentorshipState
 from app.domain.matching.run_state import RunState
 from app.domain.policy.model import Policy
 

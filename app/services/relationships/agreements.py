@@ -11,14 +11,15 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from app.domain import lifecycle
 from app.domain.access import AuditEvent, Principal
 from app.domain.agreed_term import agreed_term, term_change
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.confidentiality import ContentPart
 from app.domain.errors import InvalidInput, PreconditionFailed, TransitionRefused
-from app.domain.lifecycle import PARTICIPANTS, MentorshipStatus
+from app.domain.lifecycle import activation
+from app.domain.lifecycle.parties import PARTICIPANTS
+from app.domain.lifecycle.status import MentorshipStatus
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.pairs import (
     Pair,
@@ -80,7 +81,7 @@ async def write_agreement(
         await uow.relationships.add_agreement(
             Agreement(mentorship_id, version, dict(terms), principal.employee_id)
         )
-        await save_transition(uow, principal, pair, lifecycle.amend_agreement(pair.status))
+        await save_transition(uow, principal, pair, activation.amend_agreement(pair.status))
         await uow.access.record(
             AuditEvent.by(
                 principal,
@@ -123,7 +124,7 @@ async def sign_agreement(
             )
         _require_sections(pair, current)
         now = clock.now()
-        transition = lifecycle.sign_agreement(pair.status, by=party, today=now.date())
+        transition = activation.sign_agreement(pair.status, by=party, today=now.date())
         assert principal.employee_id is not None
         signature = Signature(party.value, principal.employee_id, now)
         if not await uow.relationships.add_signature(mentorship_id, current.version, signature):

@@ -15,7 +15,7 @@ from app.domain.access import AuditEvent, Principal, Role
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import NotFound
-from app.domain.lifecycle import MentorshipState
+from app.domain.lifecycle.states import MentorshipState
 from app.services.ports import UnitOfWork
 from app.services.programs.records import Mentorship
 from app.services.relationships.pairs import status_of

@@ -19,7 +19,10 @@ from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.confidentiality import ViewerRelation
-from app.domain.lifecycle import OPEN_STATES, CheckpointDecision, MentorshipStatus, Party
+from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
+from app.domain.lifecycle.parties import Party
+from app.domain.lifecycle.states import OPEN_STATES
+from app.domain.lifecycle.status import MentorshipStatus
 from app.domain.rematch import PendingRematch
 from app.services.matching.engine import Proposal, rematch
 from app.services.matching.pool import candidates, cohort_pool

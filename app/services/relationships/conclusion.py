@@ -14,7 +14,7 @@ from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
 from app.domain.conclusion import check_debrief, report_month, require_first_report
 from app.domain.errors import InvalidInput
-from app.domain.lifecycle import Party
+from app.domain.lifecycle.parties import Party
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.pairs import open_pair, participant
 from app.services.relationships.records import Debrief, ProgressReport

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from app.domain import lifecycle
 from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
+from app.domain.lifecycle.activation import confirm
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.pairs import Pair, open_pair, participant, save_transition
 
@@ -20,7 +20,7 @@ async def confirm_mentorship(
     scope = reach(principal, Resource.MENTORSHIPS, Action.WRITE)
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
-        transition = lifecycle.confirm(pair.status, by=participant(pair), today=clock.now().date())
+        transition = confirm(pair.status, by=participant(pair), today=clock.now().date())
         await save_transition(uow, principal, pair, transition)
         pair = await open_pair(uow, principal, mentorship_id, scope)
         await uow.commit()

@@ -8,14 +8,15 @@ from collections.abc import Callable
 from datetime import date
 from uuid import UUID
 
-from app.domain import lifecycle
 from app.domain.access import Principal, Role
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.calendar.cohort_calendar import confirm_by
 from app.domain.confidentiality import ViewerRelation
 from app.domain.deadlines import due_deadlines
-from app.domain.lifecycle import OPEN_STATES, MentorshipStatus
+from app.domain.lifecycle.activation import start_if_due
+from app.domain.lifecycle.states import OPEN_STATES
+from app.domain.lifecycle.status import MentorshipStatus
 from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import Mentorship
 from app.services.relationships.pairs import Pair, save_transition, status_of
@@ -72,7 +73,7 @@ async def _start_if_due(
 ) -> MentorshipStatus:
     """A pair confirmed and signed before its start date becomes active on that date."""
     status = status_of(mentorship, stored)
-    started = lifecycle.start_if_due(status, today=today)
+    started = start_if_due(status, today=today)
     if not started.events:
         return status
     pair = Pair(mentorship, stored, status, ViewerRelation.ORG_ADMIN, None)

@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from uuid import UUID
 
-from app.domain import lifecycle
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import Conflict
-from app.domain.lifecycle import Party
+from app.domain.lifecycle.endings import complete, end_early, terminate
+from app.domain.lifecycle.parties import Party
 from app.domain.policy.model import PairFormation
 from app.services.integrations.ports import MentorshipFlag
 from app.services.ports import Clock, UnitOfWork
@@ -29,7 +29,7 @@ async def end_mentorship(
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
         by = participant(pair)
-        transition = lifecycle.end_early(pair.status, by=by, today=clock.now().date())
+        transition = end_early(pair.status, by=by, today=clock.now().date())
         await save_transition(uow, principal, pair, transition)
         pair = await open_pair(uow, principal, mentorship_id, scope)
         await uow.commit()
@@ -45,7 +45,7 @@ async def terminate_mentorship(
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
         flags = await uow.integrations.flags_of(mentorship_id)
-        transition = lifecycle.terminate(
+        transition = terminate(
             pair.status, by=Party.ADMINISTRATOR, today=clock.now().date(), flagged=bool(flags)
         )
         await save_transition(uow, principal, pair, transition)
@@ -70,7 +70,7 @@ async def complete_mentorship(
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
         by = pair.party or Party.COORDINATOR
-        transition = lifecycle.complete(pair.status, by=by, today=clock.now().date())
+        transition = complete(pair.status, by=by, today=clock.now().date())
         recorded = dict(outcomes) if outcomes else None
         await save_transition(uow, principal, pair, transition, outcomes=recorded)
         pair = await open_pair(uow, principal, mentorship_id, scope)
@@ -94,9 +94,7 @@ async def replace_flagged_mentor(
                 field="id",
                 rule="pair_not_flagged",
             )
-        transition = lifecycle.terminate(
-            pair.status, by=Party.ADMINISTRATOR, today=today, flagged=True
-        )
+        transition = terminate(pair.status, by=Party.ADMINISTRATOR, today=today, flagged=True)
         await save_transition(uow, principal, pair, transition)
         await _close_flags(uow, principal, mentorship_id, flags)
         mentee_id, cohort_id = pair.mentorship.mentee_id, pair.mentorship.cohort_id

@@ -11,7 +11,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from uuid import UUID
 
-from app.domain import lifecycle
 from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
@@ -21,7 +20,8 @@ from app.domain.confidentiality import may_read as may
 from app.domain.errors import InvalidInput
 from app.domain.evaluation_periods import EvaluationPeriod, period_on
 from app.domain.forms.model import Answer, EvaluationForm, ItemKind, check_answers
-from app.domain.lifecycle import Party
+from app.domain.lifecycle.evaluations import record_evaluation
+from app.domain.lifecycle.parties import Party
 from app.domain.outcome_review import PlanItem, require_outcomes, shared_with_coordinator
 from app.domain.policy.model import EvaluationKind
 from app.services.ports import Clock, UnitOfWork
@@ -64,9 +64,7 @@ async def submit_evaluation(
         if kind is EvaluationKind.OUTCOME_REVIEW:
             require_outcomes([_plan_item(g) for g in await uow.relationships.goals(mentorship_id)])
         earlier = _answered(pair, await uow.relationships.evaluations([mentorship_id]))
-        transition = lifecycle.record_evaluation(
-            pair.status, kind=kind, by=by, today=today, earlier=earlier
-        )
+        transition = record_evaluation(pair.status, kind=kind, by=by, today=today, earlier=earlier)
         assert principal.employee_id is not None
         on_form = form is not None
         stored = await uow.relationships.add_evaluation(

@@ -16,7 +16,7 @@ from app.domain.authorization.table import reach
 from app.domain.development_plan import GoalKind as GoalKind
 from app.domain.development_plan import check_plan_entry
 from app.domain.errors import InvalidInput, NotFound, NotPermitted, TransitionRefused
-from app.domain.lifecycle import Party
+from app.domain.lifecycle.parties import Party
 from app.domain.smart_goals import check_smart
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.pair_batches import reachable_parties, scope_or_none

@@ -14,7 +14,7 @@ from app.domain.authorization.table import reach
 from app.domain.confidentiality import ContentPart
 from app.domain.development_plan import check_journal_offered
 from app.domain.errors import InvalidInput, NotPermitted, TransitionRefused
-from app.domain.lifecycle import Party
+from app.domain.lifecycle.parties import Party
 from app.services.ports import UnitOfWork
 from app.services.relationships.pairs import audit_read, open_pair, participant, readable
 from app.services.relationships.records import JournalEntry

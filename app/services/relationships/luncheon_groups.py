@@ -12,7 +12,7 @@ from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
 from app.domain.errors import NotFound, NotPermitted, PolicyError
-from app.domain.lifecycle import RUNNING_STATES
+from app.domain.lifecycle.states import RUNNING_STATES
 from app.domain.luncheons import LuncheonGroup, LuncheonRules, check_plan, plan_luncheons
 from app.services.ports import UnitOfWork
 from app.services.programs.records import Mentorship

@@ -17,7 +17,7 @@ from app.domain.authorization.table import reach
 from app.domain.cadence import CadenceReport, MeetingFact, cadence
 from app.domain.confidentiality import ContentPart, Disclosure, Viewer, may_read
 from app.domain.errors import Conflict, InvalidInput, NotFound
-from app.domain.lifecycle import MentorshipStatus
+from app.domain.lifecycle.status import MentorshipStatus
 from app.domain.meeting_log import require_cancellable, require_loggable
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.disclosures import as_domain, granted

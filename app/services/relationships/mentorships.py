@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from app.domain import lifecycle
 from app.domain.access import AuditEvent, Principal, Role
 from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
@@ -20,7 +19,8 @@ from app.domain.calendar.cohort_calendar import formal_end
 from app.domain.directory import EmploymentStatus
 from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import Conflict, InvalidInput, NotFound, PolicyError
-from app.domain.lifecycle import OPEN_STATES
+from app.domain.lifecycle.states import OPEN_STATES
+from app.domain.lifecycle.status import propose
 from app.domain.matching.explanation import explain
 from app.domain.matching.rules import unlifted
 from app.domain.policy.model import PairFormation, Policy, stored_policy
@@ -194,9 +194,7 @@ async def proposed_mentorships(
     if ends_on is None:
         events = await uow.programs.events(cohort_id) if policy.term.ends_at_cohort_end else []
         ends_on = formal_end(policy, starts_on, cohort.ends_on, events)
-    status = lifecycle.propose(
-        policy=policy, starts_on=starts_on, ends_on=ends_on, checkpoint=checkpoint
-    )
+    status = propose(policy=policy, starts_on=starts_on, ends_on=ends_on, checkpoint=checkpoint)
     snapshot = policy.to_dict()
     return await uow.programs.add_mentorships(
         [

@@ -12,14 +12,13 @@ from app.domain.access import AuditEvent, Principal, Role
 from app.domain.authorization.names import Reach
 from app.domain.confidentiality import ContentPart, Viewer, ViewerRelation, may_read
 from app.domain.errors import Conflict, NotFound
-from app.domain.lifecycle import (
+from app.domain.lifecycle.checkpoint_answers import (
     CheckpointAnswer,
     CheckpointDecision,
     CheckpointOutcome,
-    MentorshipStatus,
-    Party,
-    Transition,
 )
+from app.domain.lifecycle.parties import Party
+from app.domain.lifecycle.status import MentorshipStatus, Transition
 from app.domain.pair_viewers import PAIR, relation_to_pair
 from app.domain.policy.model import EvaluationKind, Policy, stored_policy
 from app.domain.timeline import timeline_for

@@ -13,12 +13,9 @@ from uuid import UUID
 from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.lifecycle import (
-    RUNNING_STATES,
-    awaiting_signatures,
-    evaluations_owed,
-    missing_evaluations,
-)
+from app.domain.lifecycle.activation import awaiting_signatures
+from app.domain.lifecycle.evaluations import evaluations_owed, missing_evaluations
+from app.domain.lifecycle.states import RUNNING_STATES
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.meetings import agreed_frequency, cadence_of
 from app.services.relationships.pairs import Pair, open_pair

@@ -16,7 +16,7 @@ from app.domain.authorization.table import reach
 from app.domain.errors import NotFound
 from app.domain.forms.kinds import EvaluationKind
 from app.domain.forms.report import GivenAnswers, ItemReport, report_items
-from app.domain.lifecycle import TERMINAL_STATES, MentorshipState
+from app.domain.lifecycle.states import TERMINAL_STATES, MentorshipState
 from app.domain.policy.model import stored_policy
 from app.domain.small_groups import SMALLEST_GROUP, Aggregate, suppress_counts
 from app.services.ports import UnitOfWork

@@ -19,7 +19,7 @@ from app.api.rest.schemas.employees import EmployeePageRead, EmployeeRead
 from app.api.rest.schemas.matching import MentorshipPageRead, MentorshipRead
 from app.api.rest.serialized import answer, plan
 from app.domain.directory import Employee, EmploymentStatus
-from app.domain.lifecycle import MentorshipState
+from app.domain.lifecycle.states import MentorshipState
 from app.services.programs.records import Mentorship
 
 text = st.text(st.characters(codec="utf-8"), max_size=8)

@@ -12,7 +12,7 @@ from app.adapters.db.record_maker import maker
 from app.adapters.db.sql import Statement, compile_statement
 from app.adapters.db.stored_json import NotRead, StoredJson
 from app.domain.eligibility.facts import ApplicantRole
-from app.domain.lifecycle import MentorshipState
+from app.domain.lifecycle.states import MentorshipState
 from app.domain.matching.run_state import RunState
 from app.domain.policy.model import stored_policy
 from app.services.programs.records import (

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from app.adapters.db.repositories.integrations import hr_flags
 from app.adapters.db.repositories.integrations.statements import IntegrationStatements
-from app.domain.lifecycle import MentorshipState
+from app.domain.lifecycle.states import MentorshipState
 from app.services.integrations.ports import MentorshipFlag, OpenPair
 
 

@@ -12,7 +12,7 @@ from uuid import UUID
 from app.adapters.db.repositories import program_rows as rows
 from app.adapters.db.repositories.matching.statements import MatchingStatements
 from app.adapters.db.sql import literals
-from app.domain.lifecycle import OPEN_STATES, MentorshipState
+from app.domain.lifecycle.states import OPEN_STATES, MentorshipState
 from app.domain.org_chart import chains_of, managers_to_look_up
 from app.services.programs.records import WithdrawnPair
 

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from app.adapters.db.repositories.relationships.statements import OrganizationStatements
 from app.adapters.db.repositories.relationships.statements import sql as _sql
-from app.domain.lifecycle import RUNNING_STATES
+from app.domain.lifecycle.states import RUNNING_STATES
 from app.domain.luncheons import LuncheonGroup
 
 _CLAIM_NOTICE = _sql(

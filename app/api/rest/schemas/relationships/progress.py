@@ -9,7 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.rest.examples.relationships import progress as ex
-from app.domain.lifecycle import CheckpointDecision
+from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
 
 
 class MentorshipProgressRead(BaseModel):

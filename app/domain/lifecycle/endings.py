@@ -1,0 +1,71 @@
+"""How a mentorship ends: completed at the end of its term, ended early by a participant, or
+terminated by the program administrator."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.domain.errors import NotPermitted, TransitionRefused
+from app.domain.lifecycle.activation import signatures_complete
+from app.domain.lifecycle.evaluations import evaluations_owed
+from app.domain.lifecycle.parties import Party
+from app.domain.lifecycle.states import OPEN_STATES, MentorshipState
+from app.domain.lifecycle.status import (
+    MentorshipEvent,
+    MentorshipStatus,
+    Transition,
+    close,
+    require_participant,
+    require_state,
+)
+
+
+def complete(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
+    """Complete at the end of the term (never before), once the required evaluations are done."""
+    require_state(status, frozenset({MentorshipState.ACTIVE}), "complete")
+    ends_on = status.timeline.ends_on
+    if today < ends_on:
+        raise TransitionRefused(f"the term ends on {ends_on.isoformat()}", rule="before_term_end")
+    if not signatures_complete(status):
+        raise TransitionRefused(
+            "the agreement as it now stands is not signed by both", rule="agreement_unsigned"
+        )
+    owed = evaluations_owed(status)
+    if owed:
+        listed = ", ".join(o.describe() for o in owed)
+        raise TransitionRefused(f"evaluations still to do: {listed}", rule="evaluations_missing")
+    return Transition(
+        close(status, MentorshipState.COMPLETED, by, today), (MentorshipEvent.COMPLETED,)
+    )
+
+
+def end_early(status: MentorshipStatus, *, by: Party, today: date) -> Transition:
+    """Either participant ends the relationship, at any time, and no reason is asked (000/001,
+    002), where the policy lets participants end it (else the administrator does)."""
+    require_participant(by, "end the relationship")
+    require_state(status, OPEN_STATES, "end")
+    if not status.policy.ending.participant_may_end_without_reason:
+        raise TransitionRefused(
+            "in this program the administrator ends a relationship", rule="administrator_ends"
+        )
+    return Transition(close(status, MentorshipState.ENDED, by, today), (MentorshipEvent.ENDED,))
+
+
+def terminate(
+    status: MentorshipStatus, *, by: Party, today: date, flagged: bool = False
+) -> Transition:
+    """The program administrator ends the relationship, where the policy lets them intervene;
+    in every program when an HR change `flagged` the pair (someone left, a rule now broken)."""
+    if by is not Party.ADMINISTRATOR:
+        raise NotPermitted(
+            "only the program administrator may terminate", rule="administrator_only"
+        )
+    require_state(status, OPEN_STATES, "terminate")
+    if not flagged and not status.policy.ending.administrator_may_terminate:
+        raise TransitionRefused(
+            "this program's administrator does not intervene in relationships",
+            rule="administrator_intervention_not_in_policy",
+        )
+    return Transition(
+        close(status, MentorshipState.ENDED, by, today), (MentorshipEvent.TERMINATED,)
+    )
