@@ -16,7 +16,8 @@ from uuid import UUID
 from app.demo.cast import Cast
 from app.domain.access import Role
 from app.domain.calendar_months import add_months
-from app.domain.confidentiality import ContentPart, DisclosureKind
+from app.domain.confidentiality.disclosure import DisclosureKind
+from app.domain.confidentiality.parts import ContentPart
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
 from app.domain.policy.model import EvaluationKind, PairFormation
 from app.services import cohorts

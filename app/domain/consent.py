@@ -8,7 +8,7 @@ from collections.abc import Hashable
 from dataclasses import replace
 from datetime import datetime
 
-from app.domain.confidentiality import Consent, Disclosure, DisclosureKind
+from app.domain.confidentiality.disclosure import Consent, Disclosure, DisclosureKind
 from app.domain.errors import Conflict, InvalidInput, NotPermitted
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from app.domain.confidentiality import DisclosureKind
+from app.domain.confidentiality.disclosure import DisclosureKind
 from app.domain.deadlines import DeadlineKind
 from app.domain.directory import EmploymentStatus
 from app.domain.lifecycle.parties import Party

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from app.domain.access import Role
-from app.domain.confidentiality import ViewerRelation
+from app.domain.confidentiality.viewers import ViewerRelation
 
 _STAFF_RELATIONS = {
     Role.ORG_ADMIN: ViewerRelation.ORG_ADMIN,

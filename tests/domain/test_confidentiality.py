@@ -8,20 +8,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain.confidentiality import (
-    CONFIDENTIAL_PARTS,
+from app.domain.confidentiality.disclosure import (
     Consent,
-    ContentPart,
     DisclosingParty,
     Disclosure,
     DisclosureKind,
     DisclosureRecipient,
     Recipient,
-    Viewer,
-    ViewerRelation,
-    may_read,
-    record_disclosure,
 )
+from app.domain.confidentiality.parts import CONFIDENTIAL_PARTS, ContentPart
+from app.domain.confidentiality.reading import may_read
+from app.domain.confidentiality.recording import record_disclosure
+from app.domain.confidentiality.viewers import Viewer, ViewerRelation
 from app.domain.consent import acknowledge, answer_consent
 from app.domain.errors import Conflict, InvalidInput, NotPermitted
 

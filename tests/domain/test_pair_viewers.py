@@ -6,7 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain.access import Role
-from app.domain.confidentiality import ContentPart, Viewer, ViewerRelation, may_read
+from app.domain.confidentiality.parts import ContentPart
+from app.domain.confidentiality.reading import may_read
+from app.domain.confidentiality.viewers import Viewer, ViewerRelation
 from app.domain.pair_viewers import relation_to_pair
 
 roles = st.sampled_from(list(Role))

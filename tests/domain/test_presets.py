@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from app.domain.calendar_months import add_months
 from app.domain.compatibility_checkpoint import answer_checkpoint, eligible_for_next_cohort
-from app.domain.confidentiality import DisclosureKind
+from app.domain.confidentiality.disclosure import DisclosureKind
 from app.domain.eligibility.decision import (
     ActiveEmployment,
     AttendedInformationSession,

@@ -12,7 +12,8 @@ from app.api.graphql import relationship_report_types as rt
 from app.api.graphql import relationship_types as t
 from app.api.graphql.preconditions import IF_MATCH, fingerprinted, versioned
 from app.api.graphql.relationship_common import args, done, progress
-from app.domain.confidentiality import ContentPart, DisclosureKind
+from app.domain.confidentiality.disclosure import DisclosureKind
+from app.domain.confidentiality.parts import ContentPart
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
 from app.domain.luncheons import LuncheonGroup as DomainLuncheonGroup
 from app.domain.policy.model import EvaluationKind

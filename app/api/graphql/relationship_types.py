@@ -11,8 +11,8 @@ from strawberry.scalars import JSON
 
 from app.api.graphql.preconditions import ETAG, record_etag, version_etag
 from app.api.graphql.problems import Problem
-from app.domain.confidentiality import ContentPart as DomainContentPart
-from app.domain.confidentiality import DisclosureKind as DomainDisclosureKind
+from app.domain.confidentiality.disclosure import DisclosureKind as DomainDisclosureKind
+from app.domain.confidentiality.parts import ContentPart as DomainContentPart
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision as DomainCheckpointDecision
 from app.domain.policy.model import EvaluationKind as DomainEvaluationKind
 from app.services.relationships.goals import GoalKind as DomainGoalKind

@@ -13,7 +13,7 @@ from app.domain.access import Principal
 from app.domain.agreement_copy import SignedBy, agreement_html
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.confidentiality import ContentPart
+from app.domain.confidentiality.parts import ContentPart
 from app.domain.errors import NotFound, PolicyError
 from app.domain.policy.model import stored_policy
 from app.services.ports import UnitOfWork

@@ -15,7 +15,7 @@ from app.domain.access import AuditEvent, Principal
 from app.domain.agreed_term import agreed_term, term_change
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.confidentiality import ContentPart
+from app.domain.confidentiality.parts import ContentPart
 from app.domain.errors import InvalidInput, PreconditionFailed, TransitionRefused
 from app.domain.lifecycle import activation
 from app.domain.lifecycle.parties import PARTICIPANTS

@@ -18,7 +18,7 @@ from app.domain import rematch as rematch_rules
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.confidentiality import ViewerRelation
+from app.domain.confidentiality.viewers import ViewerRelation
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
 from app.domain.lifecycle.parties import Party
 from app.domain.lifecycle.states import OPEN_STATES

@@ -12,7 +12,7 @@ from app.domain.access import Principal, Role
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.calendar.cohort_calendar import confirm_by
-from app.domain.confidentiality import ViewerRelation
+from app.domain.confidentiality.viewers import ViewerRelation
 from app.domain.deadlines import due_deadlines
 from app.domain.lifecycle.activation import start_if_due
 from app.domain.lifecycle.states import OPEN_STATES

@@ -11,12 +11,20 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from uuid import UUID
 
-from app.domain import confidentiality as rules
 from app.domain import consent
 from app.domain.access import AuditEvent, Principal, Role
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.confidentiality import ContentPart, Disclosure, DisclosureKind
+from app.domain.confidentiality import recording
+from app.domain.confidentiality.disclosure import (
+    Consent,
+    DisclosingParty,
+    Disclosure,
+    DisclosureKind,
+    DisclosureRecipient,
+    Recipient,
+)
+from app.domain.confidentiality.parts import ContentPart
 from app.domain.errors import InvalidInput, NotFound
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.pairs import open_pair, participant, readable
@@ -34,9 +42,9 @@ def as_domain(record: DisclosureRecord) -> Disclosure:
     return Disclosure(
         kind=DisclosureKind(record.kind),
         by=record.by_id,
-        by_party=rules.DisclosingParty(record.by_party),
+        by_party=DisclosingParty(record.by_party),
         to=tuple(
-            rules.Recipient(rules.DisclosureRecipient(r["role"]), UUID(r["person_id"]))
+            Recipient(DisclosureRecipient(r["role"]), UUID(r["person_id"]))
             for r in record.recipients
         ),
         about=record.about_id,
@@ -46,7 +54,7 @@ def as_domain(record: DisclosureRecord) -> Disclosure:
         occurred_at=record.occurred_at,
         protege_consent=record.protege_consent,
         protege_informed=record.protege_informed,
-        consent=rules.Consent(record.consent),
+        consent=Consent(record.consent),
         acknowledged_at=record.acknowledged_at,
         meetings=frozenset(record.meeting_ids),
     )
@@ -81,10 +89,10 @@ async def record_disclosure(
         recipients = await _recipients(uow, pair.mentorship.mentee_id, to)
         when = occurred_at or clock.now()
         await _check_meetings(uow, mentorship_id, meeting_ids, when)
-        disclosure = rules.record_disclosure(
+        disclosure = recording.record_disclosure(
             kind=kind,
             by=principal.employee_id,
-            by_party=rules.DisclosingParty(party.value),
+            by_party=DisclosingParty(party.value),
             to=recipients,
             about=pair.mentorship.mentee_id,
             occurred_at=when,
@@ -228,18 +236,18 @@ async def _administrators(uow: UnitOfWork) -> set[UUID]:
 
 async def _recipients(
     uow: UnitOfWork, mentee_id: UUID, to: Sequence[RecipientInput]
-) -> list[rules.Recipient]:
+) -> list[Recipient]:
     people = {e.id: e for e in await uow.employees.get_many([r.person_id for r in to])}
     administrators = (
         await _administrators(uow)
-        if any(r.role == rules.DisclosureRecipient.ADMINISTRATOR.value for r in to)
+        if any(r.role == DisclosureRecipient.ADMINISTRATOR.value for r in to)
         else set()
     )
     mentee = await uow.employees.get(mentee_id)
     found = []
     for index, r in enumerate(to):
         try:
-            role = rules.DisclosureRecipient(r.role)
+            role = DisclosureRecipient(r.role)
         except ValueError:
             raise InvalidInput(
                 "a recipient is the administrator or the supervisor", field=f"to[{index}].role"
@@ -247,19 +255,19 @@ async def _recipients(
         if r.person_id not in people:
             raise InvalidInput("no such employee", field=f"to[{index}].person_id")
         supervisor = mentee.manager_id if mentee else None
-        if role is rules.DisclosureRecipient.SUPERVISOR and r.person_id != supervisor:
+        if role is DisclosureRecipient.SUPERVISOR and r.person_id != supervisor:
             raise InvalidInput(
                 "the supervisor named is not the protege's supervisor",
                 field=f"to[{index}].person_id",
             )
         # 004: "the Mentoring Program Administrator" is a role holder, not anyone named.
-        if role is rules.DisclosureRecipient.ADMINISTRATOR and r.person_id not in administrators:
+        if role is DisclosureRecipient.ADMINISTRATOR and r.person_id not in administrators:
             raise InvalidInput(
                 "the person named does not hold the program administrator (coordinator) role",
                 field=f"to[{index}].person_id",
                 rule="not_an_administrator",
             )
-        found.append(rules.Recipient(role, r.person_id))
+        found.append(Recipient(role, r.person_id))
     return found
 
 

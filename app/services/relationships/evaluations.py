@@ -15,8 +15,9 @@ from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.calendar.cohort_calendar import evaluation_window, require_evaluation_open
-from app.domain.confidentiality import ContentPart, Viewer
-from app.domain.confidentiality import may_read as may
+from app.domain.confidentiality.parts import ContentPart
+from app.domain.confidentiality.reading import may_read as may
+from app.domain.confidentiality.viewers import Viewer
 from app.domain.errors import InvalidInput
 from app.domain.evaluation_periods import EvaluationPeriod, period_on
 from app.domain.forms.model import Answer, EvaluationForm, ItemKind, check_answers

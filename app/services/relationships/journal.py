@@ -11,7 +11,7 @@ from uuid import UUID
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.confidentiality import ContentPart
+from app.domain.confidentiality.parts import ContentPart
 from app.domain.development_plan import check_journal_offered
 from app.domain.errors import InvalidInput, NotPermitted, TransitionRefused
 from app.domain.lifecycle.parties import Party

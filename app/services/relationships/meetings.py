@@ -15,7 +15,10 @@ from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.cadence import CadenceReport, MeetingFact, cadence
-from app.domain.confidentiality import ContentPart, Disclosure, Viewer, may_read
+from app.domain.confidentiality.disclosure import Disclosure
+from app.domain.confidentiality.parts import ContentPart
+from app.domain.confidentiality.reading import may_read
+from app.domain.confidentiality.viewers import Viewer
 from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.lifecycle.status import MentorshipStatus
 from app.domain.meeting_log import require_cancellable, require_loggable

@@ -10,7 +10,9 @@ from uuid import UUID
 
 from app.domain.access import AuditEvent, Principal, Role
 from app.domain.authorization.names import Reach
-from app.domain.confidentiality import ContentPart, Viewer, ViewerRelation, may_read
+from app.domain.confidentiality.parts import ContentPart
+from app.domain.confidentiality.reading import may_read
+from app.domain.confidentiality.viewers import Viewer, ViewerRelation
 from app.domain.errors import Conflict, NotFound
 from app.domain.lifecycle.checkpoint_answers import (
     CheckpointAnswer,

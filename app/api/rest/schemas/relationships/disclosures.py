@@ -9,7 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.pagination import Page
 from app.api.rest.examples.relationships import disclosures as ex
-from app.domain.confidentiality import ContentPart, DisclosureKind
+from app.domain.confidentiality.disclosure import DisclosureKind
+from app.domain.confidentiality.parts import ContentPart
 
 
 class RecipientSchema(BaseModel):
