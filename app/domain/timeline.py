@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from app.domain.calendar_months import add_months, month_window
 from app.domain.errors import InvalidInput
@@ -56,6 +57,25 @@ class Timeline:
         return tuple(sorted(found))
 
 
+class TimelineRules(NamedTuple):
+    """The policy settings a timeline reads, and no others: a small immutable value, so a
+    timeline can be kept by its start, its end and these (see ``_timeline``)."""
+
+    # A named tuple rather than a frozen dataclass: one is built and hashed on every status
+    # read (each row of a list), and a tuple's construction, hash and comparison run in C
+    # where a frozen dataclass's __init__, __hash__ and __eq__ run in Python.
+
+    checkpoint_month: int | None
+    checkpoint_closes_after_days: int | None
+    midpoint: bool
+    final_evaluation: bool
+    program_evaluation_at_end: bool
+    checkup_every_months: int | None
+    initial_meeting_window_days: int | None
+    min_meetings_per_month: int
+    min_hours_per_month: float
+
+
 def agreed_duration(policy: Policy, duration_months: int | None) -> int:
     """The term for one pair: the policy's, or a per-pair length inside the policy's bounds."""
     if duration_months is None:
@@ -87,23 +107,27 @@ def timeline_for(
     term that ends on a given day (the cohort's formal end, a rematch's session end) rather
     than after its months; ``checkpoint=False``: a term with no checkpoint of its own (a
     rematch successor continues the session whose checkpoint already came)."""
-    cadence, evaluations = policy.cadence, policy.evaluations
     if ends_on is None:
         ends_on = add_months(starts_on, agreed_duration(policy, duration_months))
     if ends_on <= starts_on:
         raise InvalidInput("a term ends after it starts", field="ends_on")
-    return _timeline(
-        starts_on,
-        ends_on,
-        policy.checkpoint_month if checkpoint else None,
-        policy.checkpoint.closes_days_after_due,
-        evaluations.midpoint,
-        evaluations.final or evaluations.outcome_review,
-        evaluations.program_evaluation_at_end,
-        evaluations.checkup_every_months,
-        policy.onboarding.initial_meeting_window_days,
-        cadence.min_meetings_per_month,
-        cadence.min_hours_per_month,
+    return _timeline(starts_on, ends_on, timeline_rules(policy, checkpoint=checkpoint))
+
+
+def timeline_rules(policy: Policy, *, checkpoint: bool = True) -> TimelineRules:
+    """What ``policy`` says about the dates of a term (``checkpoint=False``: a term with no
+    checkpoint of its own)."""
+    evaluations, cadence = policy.evaluations, policy.cadence
+    return TimelineRules(
+        checkpoint_month=policy.checkpoint_month if checkpoint else None,
+        checkpoint_closes_after_days=policy.checkpoint.closes_days_after_due,
+        midpoint=evaluations.midpoint,
+        final_evaluation=evaluations.final or evaluations.outcome_review,
+        program_evaluation_at_end=evaluations.program_evaluation_at_end,
+        checkup_every_months=evaluations.checkup_every_months,
+        initial_meeting_window_days=policy.onboarding.initial_meeting_window_days,
+        min_meetings_per_month=cadence.min_meetings_per_month,
+        min_hours_per_month=cadence.min_hours_per_month,
     )
 
 
@@ -121,27 +145,12 @@ def months_between(starts_on: date, ends_on: date) -> int:
 # write (with its cadence windows, month by month): each is computed once. A
 # Timeline is deeply frozen, so sharing one is safe; pairs of a cohort share a start.
 @lru_cache(maxsize=4096)
-def _timeline(
-    starts_on: date,
-    ends_on: date,
-    checkpoint_month: int | None,
-    checkpoint_closes_after: int | None,
-    midpoint: bool,
-    final: bool,
-    program_at_end: bool,
-    checkup_every: int | None,
-    initial_window_days: int | None,
-    min_meetings: int,
-    min_hours: float,
-) -> Timeline:
+def _timeline(starts_on: date, ends_on: date, rules: TimelineRules) -> Timeline:
     months = months_between(starts_on, ends_on)
     # The term's last month: the final evaluations, and a program evaluation timed at the end.
     last_month = max(starts_on, add_months(ends_on, -1))
-    opens = due = closes = None
-    if checkpoint_month is not None and add_months(starts_on, checkpoint_month) < ends_on:
-        opens, due = month_window(starts_on, checkpoint_month)
-        if checkpoint_closes_after is not None:
-            closes = due + timedelta(days=checkpoint_closes_after)
+    opens, due, closes = _checkpoint_window(starts_on, ends_on, rules)
+    window_days = rules.initial_meeting_window_days
     return Timeline(
         starts_on=starts_on,
         ends_on=ends_on,
@@ -149,26 +158,41 @@ def _timeline(
         checkpoint_opens_on=opens,
         checkpoint_due_on=due,
         checkpoint_closes_on=closes,
-        midpoint_on=starts_on + (ends_on - starts_on) // 2 if midpoint else None,
-        final_opens_on=last_month if final else None,
-        program_evaluation_opens_on=last_month if program_at_end else None,
-        checkups=_checkups(starts_on, ends_on, checkup_every),
+        midpoint_on=starts_on + (ends_on - starts_on) // 2 if rules.midpoint else None,
+        final_opens_on=last_month if rules.final_evaluation else None,
+        program_evaluation_opens_on=last_month if rules.program_evaluation_at_end else None,
+        checkups=_checkups(starts_on, ends_on, rules.checkup_every_months),
         initial_meeting_due_on=(
-            None if initial_window_days is None else starts_on + timedelta(days=initial_window_days)
+            None if window_days is None else starts_on + timedelta(days=window_days)
         ),
         cadence_windows=tuple(
-            _cadence_window(starts_on, ends_on, month, min_meetings, min_hours)
-            for month in range(1, months + 1)
+            _cadence_window(starts_on, ends_on, month, rules) for month in range(1, months + 1)
         ),
     )
 
 
+def _checkpoint_window(
+    starts_on: date, ends_on: date, rules: TimelineRules
+) -> tuple[date | None, date | None, date | None]:
+    # A checkpoint that would fall on or after the term's end has no window at all.
+    month = rules.checkpoint_month
+    if month is None or add_months(starts_on, month) >= ends_on:
+        return None, None, None
+    opens, due = month_window(starts_on, month)
+    after = rules.checkpoint_closes_after_days
+    return opens, due, None if after is None else due + timedelta(days=after)
+
+
 def _cadence_window(
-    starts_on: date, ends_on: date, month: int, min_meetings: int, min_hours: float
+    starts_on: date, ends_on: date, month: int, rules: TimelineRules
 ) -> CadenceWindow:
     first, last = month_window(starts_on, month)
     return CadenceWindow(
-        month, first, min(last, ends_on - timedelta(days=1)), min_meetings, min_hours
+        month,
+        first,
+        min(last, ends_on - timedelta(days=1)),
+        rules.min_meetings_per_month,
+        rules.min_hours_per_month,
     )
 
 
