@@ -33,7 +33,7 @@ from app.api.rest import (
     integrations,
     luncheon_hosts,
     people,
-    program_matching,
+    program_mentorships,
     programs,
     relationship_records,
     relationships,
@@ -133,10 +133,10 @@ def rest_routers() -> tuple[APIRouter, ...]:
     routes (`tests/api/test_route_table.py`), so the order is free."""
     return (
         employees.router,
-        program_matching.router,  # mentorship pages and details
+        program_mentorships.router,  # mentorship pages and details
         relationship_records.router,  # meeting logs
         *[r for r in relationships.routers if r is not relationship_records.router],
-        *[r for r in programs.routers if r is not program_matching.router],
+        *[r for r in programs.routers if r is not program_mentorships.router],
         health.router,
         employees.import_router,
         access.router,

@@ -1,4 +1,5 @@
-"""REST routes of matching runs, locked pairs and mentorships."""
+"""REST routes of matching: runs, their proposals and publication, locked pairs, and an
+interview shortlist of suggested mentors."""
 
 from __future__ import annotations
 
@@ -16,20 +17,15 @@ from app.api.rest.schemas.matching import (
     MatchingRunRead,
     MatchLockCreate,
     MatchLockRead,
-    MentorshipCreate,
-    MentorshipPageRead,
-    MentorshipRead,
     ProposalPageRead,
     PublishedRunRead,
     SuggestedMentorRead,
 )
-from app.api.rest.serialized import answer
 from app.domain.matching.run_state import PENDING
 from app.services.matching import proposals as run_proposals
 from app.services.matching import runs as matching_runs
 from app.services.matching.queued_runs import POLL_AFTER_SECONDS
 from app.services.programs.records import MatchingRun
-from app.services.relationships import mentorships
 
 router = APIRouter(prefix="/v1", tags=["programs"])
 
@@ -210,60 +206,6 @@ async def lock_pair(
         mentee_id=body.mentee_id,
         mentor_id=body.mentor_id,
     )
-
-
-@router.post(
-    "/mentorships",
-    operation_id="createMentorship",
-    status_code=201,
-    response_model=MentorshipRead,
-    responses=problems(403, 404, 409),
-)
-async def create_mentorship(body: MentorshipCreate, caller: CurrentCaller) -> Any:
-    """A pair formed by the mentee's choice (an off-list mentor allowed), a referral, an
-    interview shortlist, the committee or the coordinator; it must pass every hard rule."""
-    return await mentorships.create_mentorship(
-        uow=caller.uow, principal=caller.principal, **body.model_dump()
-    )
-
-
-@router.get(
-    "/mentorships",
-    operation_id="listMentorships",
-    response_model=MentorshipPageRead,
-    responses=problems(403),
-)
-async def list_mentorships(
-    caller: CurrentCaller,
-    page: PageQuery,
-    request: Request,
-    response: Response,
-    cohort_id: UUID | None = None,
-) -> Any:
-    """The mentorships the caller may see: their own, their reports', or all for staff."""
-    found = await mentorships.page_of_mentorships(
-        uow=caller.uow,
-        principal=caller.principal,
-        cohort_id=cohort_id,
-        after=single_key(page, UUID),
-        limit=page.limit,
-    )
-    body = keyset(request, response, found.mentorships, found.has_more, key=lambda m: [str(m.id)])
-    return answer(MentorshipPageRead, body, headers=response.headers)
-
-
-@router.get(
-    "/mentorships/{mentorship_id}",
-    operation_id="getMentorship",
-    response_model=MentorshipRead,
-    responses=problems(403, 404),
-)
-async def get_mentorship(mentorship_id: UUID, caller: CurrentCaller) -> Any:
-    """One mentorship: its dates, state and the policy snapshot it lives under."""
-    found = await mentorships.get_mentorship(
-        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
-    )
-    return answer(MentorshipRead, found)
 
 
 @router.get(

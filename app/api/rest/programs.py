@@ -21,6 +21,7 @@ from app.api.pagination import PageQuery, bounded, by, keyset, single_key
 from app.api.rest.program_applications import router as applications_router
 from app.api.rest.program_cohorts import router as cohorts_router
 from app.api.rest.program_matching import router as matching_router
+from app.api.rest.program_mentorships import router as mentorships_router
 from app.api.rest.responses import problems
 from app.api.rest.schemas.programs import (
     AttendanceCreate,
@@ -247,4 +248,4 @@ async def record_attendance(
 
 
 # Every route of the programs area, in matching order (see `app.main.create_app`).
-routers = (router, cohorts_router, applications_router, matching_router)
+routers = (router, cohorts_router, applications_router, matching_router, mentorships_router)
