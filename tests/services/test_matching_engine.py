@@ -24,8 +24,8 @@ from app.domain.matching.explanation import (
 )
 from app.domain.org_chart import ancestor_sets
 from app.domain.policy.model import MatchingPolicy, PreferenceWeights, SupervisoryLine
-from app.services.matching import assignment
 from app.services.matching import shortlists as shortlists_module
+from app.services.matching import solver_graph
 from app.services.matching.costs import cohort_matrices
 from app.services.matching.engine import (
     MatchingResult,
@@ -492,7 +492,7 @@ def test_a_large_solve_runs_in_the_solver_process_and_finds_the_same_pairs(
         mentor(f"r{j}", competencies_offered=wants(*COMPETENCIES[j : j + 2])) for j in range(5)
     ]
     in_thread = solve_matching(mentees=mentees, mentors=mentors, policy=SHARED)
-    monkeypatch.setattr(assignment, "SOLVE_IN_PROCESS_FROM", 0)
+    monkeypatch.setattr(solver_graph, "SOLVE_IN_PROCESS_FROM", 0)
     in_process = solve_matching(mentees=mentees, mentors=mentors, policy=SHARED)
     assert in_process == in_thread
     assert len(in_process.proposals) == 10

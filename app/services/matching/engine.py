@@ -29,7 +29,7 @@ from app.domain.matching.explanation import (
     refusals,
 )
 from app.domain.policy.model import MatchingPolicy
-from app.services.matching.assignment import Floats, best_assignment
+from app.services.matching.assignment import best_assignment
 from app.services.matching.costs import (
     AssignmentProblem,
     CohortMatrices,
@@ -38,6 +38,7 @@ from app.services.matching.costs import (
     cohort_matrices,
 )
 from app.services.matching.shortlists import Shortlists, shortlists, widened
+from app.services.matching.solver_graph import Floats
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from app.services.matching.solver_graph import TOLERANCE
+
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
 
-TOLERANCE = 1e-7
 # Passes of the relaxation beyond which a solve is faster; and chains that would match one
 # more mentee each, found in one pass: more, and many passes would follow (a solve is faster).
 MOST_PASSES = 40
