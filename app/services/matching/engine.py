@@ -29,7 +29,7 @@ from app.domain.matching.explanation import (
     refusals,
 )
 from app.domain.policy.model import MatchingPolicy
-from app.services.matching.assignment import best_assignment
+from app.services.matching.assignment import Assignment, best_assignment
 from app.services.matching.costs import (
     AssignmentProblem,
     CohortMatrices,
@@ -112,22 +112,7 @@ def solve_matching(
     started = perf_counter()
     mentees, mentors = _in_id_order(mentees, "mentee"), _in_id_order(mentors, "mentor")
     locks = _checked_locks(locked, mentees, mentors, policy)
-    load = np.bincount(np.array(list(locks.values()), dtype=np.int64), minlength=len(mentors))
-    # Runners-up are read off the same lists, so each keeps at least as many as are shown.
-    keep = max(policy.candidates_per_mentee, runners_up + 1)
-    features = cohort_features(mentees, mentors, policy, load.tolist())
-    lists = shortlists(features, len(mentees), keep)
-    slots = features.slots
-    built = perf_counter()
-    free = np.ones(len(mentees), dtype=np.bool_)
-    free[list(locks)] = False
-
-    def widen(
-        current: Shortlists, bounds: dict[int, float], prices: Floats
-    ) -> tuple[Shortlists, int]:
-        return widened(current, features, bounds, prices, keep)
-
-    solved = best_assignment(lists, slots, free, widen)
+    solved, built = _assignment(mentees, mentors, policy, locks, runners_up)
     lists = solved.lists
     done = perf_counter()
     paired = {**solved.chosen, **locks}
@@ -159,6 +144,32 @@ def solve_matching(
     )
     total = math.fsum(p.score for p in proposals)
     return MatchingResult(proposals, unmatched, total, stats)
+
+
+def _assignment(
+    mentees: Sequence[MatchCandidate],
+    mentors: Sequence[MatchCandidate],
+    policy: MatchingPolicy,
+    locks: dict[int, int],
+    runners_up: int,
+) -> tuple[Assignment, float]:
+    """The best assignment of the mentees no lock holds, and when its rules and scores were
+    built (`perf_counter`), for the run's stats."""
+    load = np.bincount(np.array(list(locks.values()), dtype=np.int64), minlength=len(mentors))
+    # Runners-up are read off the same lists, so each keeps at least as many as are shown.
+    keep = max(policy.candidates_per_mentee, runners_up + 1)
+    features = cohort_features(mentees, mentors, policy, load.tolist())
+    lists = shortlists(features, len(mentees), keep)
+    built = perf_counter()
+    free = np.ones(len(mentees), dtype=np.bool_)
+    free[list(locks)] = False
+
+    def widen(
+        current: Shortlists, bounds: dict[int, float], prices: Floats
+    ) -> tuple[Shortlists, int]:
+        return widened(current, features, bounds, prices, keep)
+
+    return best_assignment(lists, features.slots, free, widen), built
 
 
 def rematch(
