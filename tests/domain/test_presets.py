@@ -38,6 +38,8 @@ from app.domain.lifecycle import (
     record_evaluation,
     sign_agreement,
 )
+from app.domain.matching.candidate import MatchCandidate
+from app.domain.matching.rules import HardRule, is_allowed, refusals
 from app.domain.policy.model import EvaluationKind, FeePayer, PairFormation, Policy
 from app.domain.policy.presets import PRESET_DETAILS, PRESETS, preset
 from app.domain.timeline import timeline_for
@@ -240,6 +242,38 @@ def test_only_caltrans_asks_for_participation_in_the_idp() -> None:
         or any(isinstance(r, ParticipationInIdp) for r in policy.eligibility.mentor_rules)
     }
     assert asking == {"caltrans"}
+
+
+_ANALYST = MatchCandidate("analyst", level=3, department="Roads", unit="Planning", manager="boss")
+_UNIT_SENIOR = MatchCandidate("senior", level=7, department="Roads", unit="Planning")
+
+
+@pytest.mark.parametrize("key", ["caltrans", "nc-model"])
+def test_it_is_not_recommended_that_an_employees_supervisor_become_their_formal_mentor(key: str):
+    # seed 002_59333b271e9b4b69.txt FAQ "Can my supervisor or manager be my mentor?" and seed
+    # 003_e5d42bff8b56600f.txt "Selecting a Mentor": "Not direct reports". Neither handbook
+    # draws a unit or department line: a senior colleague of the same unit may mentor.
+    matching = preset(key).matching
+    assert is_allowed(_ANALYST, _UNIT_SENIOR, matching)
+    boss = replace(_UNIT_SENIOR, id="boss")
+    assert [r.rule for r in refusals(_ANALYST, boss, matching)] == [
+        HardRule.NOT_IN_SUPERVISORY_CHAIN
+    ]
+
+
+def test_mentors_and_proteges_should_not_be_in_the_same_unit_within_a_department() -> None:
+    # seed 004_5b4c852a2ca2c393.txt "Ethics": the unit is Maine's line (Charlotte's is the KBU,
+    # 000 "outside their work area"); the other handbooks draw none.
+    refused = {
+        key: [r.rule for r in refusals(_ANALYST, _UNIT_SENIOR, policy.matching)]
+        for key, policy in PRESETS.items()
+    }
+    assert refused == {
+        "charlotte-sll": [HardRule.NOT_SAME_UNIT, HardRule.NOT_SAME_DEPARTMENT],
+        "caltrans": [],
+        "nc-model": [],
+        "maine-mms": [HardRule.NOT_SAME_UNIT],
+    }
 
 
 # --- 003 North Carolina Mentoring Model Guide --------------------------------------------

@@ -180,6 +180,9 @@ CALTRANS = Policy(
         # mentor": the direct supervisor, and "not recommended", so an override may allow it.
         supervisory_line=SupervisoryLine.DIRECT_SUPERVISOR,
         supervisor_override_allowed=True,
+        # 002 names no unit or department line: the mentee may choose anyone on the district's
+        # list, or someone "they have developed a relationship with" off it.
+        forbid_same_unit=False,
         # 002 "Shaping Successful Mentoring Programs": "each district and division solicits and
         # maintains a list of managers and supervisors who have volunteered to become mentors"
         volunteers_from_register=True,
@@ -238,9 +241,12 @@ NC_MODEL = Policy(
         overrides_allowed=True,  # 003 "*Extenuating circumstances ... with appropriate approval"
     ),
     matching=MatchingPolicy(
-        # 003 "Selecting a Mentor": mentors for mentees who are "not direct reports"
+        # 003 "Selecting a Mentor": "It is best to match mentors with mentees who are: Not
+        # direct reports": the direct supervisor, and "it is best", so an override on record.
         supervisory_line=SupervisoryLine.DIRECT_SUPERVISOR,
-        supervisor_override_allowed=True,  # 003 "*Extenuating circumstances"
+        supervisor_override_allowed=True,
+        # 003 names no unit or department line ("diverse" is a preference, not a rule).
+        forbid_same_unit=False,
         one_to_one=False,  # 003 "Selecting a Mentor": a pool of available mentors
         weights=PreferenceWeights(
             competency_overlap=2.0,  # 003 "Selecting a Mentor": objectives vs mentor's skills
