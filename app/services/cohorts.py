@@ -11,7 +11,7 @@ from uuid import UUID
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.calendar.cohort_calendar import planned_calendar
+from app.domain.calendar.cohort_calendar import cohort_term_end, planned_calendar
 from app.domain.calendar.kinds import EventKind
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.luncheons import check_luncheon_date
@@ -241,12 +241,15 @@ async def record_attendance(
 
 async def _check_luncheon(uow: UnitOfWork, cohort: Cohort, day: date) -> None:
     program = await uow.programs.get_program(cohort.program_id)
-    rules = program.policy.group_activities if program else None
+    if program is None:
+        raise NotFound("no such program", field="cohort_id")
+    rules = program.policy.group_activities
     scheduled = [e for e in await uow.programs.events(cohort.id) if e.kind == "luncheon"]
     check_luncheon_date(
-        luncheons=rules.luncheons if rules else 0,
-        not_before_month=rules.luncheons_not_before_month if rules else None,
+        luncheons=rules.luncheons,
+        not_before_month=rules.luncheons_not_before_month,
         cohort_starts_on=cohort.starts_on,
+        term_ends_on=cohort_term_end(program.policy, cohort.starts_on, cohort.ends_on),
         day=day,
         already=len(scheduled),
     )
