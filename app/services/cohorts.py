@@ -164,7 +164,9 @@ async def add_cohort_event(
         raise InvalidInput("must not be before starts_on", field="ends_on")
     draft = CohortEvent(uuid.uuid4(), cohort_id, kind, title.strip() or kind, starts_on, ends_on)
     async with uow:
-        cohort = await uow.programs.get_cohort(cohort_id)
+        # A luncheon is counted against the policy's number: the cohort's row is held while it
+        # is, so two added at once cannot both find the last place.
+        cohort = await uow.programs.get_cohort(cohort_id, lock=kind == "luncheon")
         if cohort is None:
             raise NotFound("no such cohort", field="id")
         if kind == "luncheon":
