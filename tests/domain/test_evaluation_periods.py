@@ -21,7 +21,8 @@ from app.domain.lifecycle import (
     sign_agreement,
 )
 from app.domain.policy.model import EvaluationKind, Policy
-from app.domain.policy.presets import CALTRANS, CHARLOTTE_SLL
+from app.domain.policy.presets.caltrans import CALTRANS
+from app.domain.policy.presets.charlotte import CHARLOTTE_SLL
 
 START = date(2027, 1, 4)
 

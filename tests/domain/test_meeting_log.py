@@ -12,7 +12,7 @@ from app.domain.cadence import MeetingFact, cadence
 from app.domain.errors import Conflict, NotPermitted, TransitionRefused
 from app.domain.lifecycle import Party, confirm, end_early, propose
 from app.domain.meeting_log import require_cancellable
-from app.domain.policy.presets import CALTRANS
+from app.domain.policy.presets.caltrans import CALTRANS
 from app.domain.timeline import timeline_for
 
 START = date(2027, 1, 4)
