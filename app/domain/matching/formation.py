@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.domain.errors import PolicyError
-from app.domain.policy.sections import PairFormation
+from app.domain.policy.choices import PairFormation
 
 RUN_PUBLISHED_AS = (PairFormation.ALGORITHM, PairFormation.COORDINATOR)
 

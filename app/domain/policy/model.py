@@ -13,28 +13,25 @@ from dataclasses import dataclass, field
 from app.domain.confidentiality import DisclosureKind
 from app.domain.eligibility.decision import EligibilityRule, rule_from_dict
 from app.domain.errors import DomainError, PolicyError
-from app.domain.policy.codec import Section, merge, register_decoder
-from app.domain.policy.sections import (
-    AgreementPolicy,
+from app.domain.forms.kinds import EvaluationKind
+from app.domain.policy.choices import (
     CadenceMeasure,
-    CadencePolicy,
-    CalendarEntry,
-    CheckpointPolicy,
-    EndingPolicy,
-    EvaluationKind,
-    EvaluationPolicy,
     FeePayer,
-    FeePolicy,
-    GoalsPolicy,
-    GroupActivityPolicy,
     LateAnswer,
     NoRematchOutcome,
-    OnboardingPolicy,
     PairFormation,
     SupervisoryLine,
-    TermPolicy,
 )
-from app.domain.policy.sections import refuse as _refuse
+from app.domain.policy.choices import refuse as _refuse
+from app.domain.policy.codec import Section, merge, register_decoder
+from app.domain.policy.pair_work import (
+    AgreementPolicy,
+    CadencePolicy,
+    EvaluationPolicy,
+    GoalsPolicy,
+)
+from app.domain.policy.program_year import CalendarEntry, FeePolicy, GroupActivityPolicy
+from app.domain.policy.term import CheckpointPolicy, EndingPolicy, OnboardingPolicy, TermPolicy
 
 __all__ = [
     "AgreementPolicy",
