@@ -11,25 +11,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from app.domain.eligibility.facts import ApplicantFacts, ApplicantRole, EligibilityOverride
-from app.domain.eligibility.rules import (
-    RULE_TYPES,
-    ActiveEmployment,
+from app.domain.eligibility.application import (
     AttendedInformationSession,
-    EligibilityRule,
-    GraduateOf,
     HasCapacity,
-    MinimumLevel,
-    MinimumMonthsOfService,
     NeedsAssessmentProvided,
-    NoDisciplinaryIssues,
     ParticipationInIdp,
-    RuleOutcome,
     SelfAssessmentComplete,
     SupervisorApproved,
-    rule_from_dict,
-    whole_months_between,
 )
+from app.domain.eligibility.employment import (
+    ActiveEmployment,
+    GraduateOf,
+    MinimumLevel,
+    MinimumMonthsOfService,
+    NoDisciplinaryIssues,
+)
+from app.domain.eligibility.facts import ApplicantFacts, ApplicantRole, EligibilityOverride
+from app.domain.eligibility.outcome import EligibilityRule, RuleOutcome, whole_months_between
+from app.domain.eligibility.rules import RULE_TYPES, rule_from_dict
 from app.domain.errors import InvalidInput
 
 __all__ = [
