@@ -39,6 +39,7 @@ from app.domain.lifecycle import (
     sign_agreement,
 )
 from app.domain.matching.candidate import MatchCandidate
+from app.domain.matching.formation import require_referent_confirmed
 from app.domain.matching.rules import HardRule, is_allowed, refusals
 from app.domain.policy.model import EvaluationKind, FeePayer, PairFormation, Policy
 from app.domain.policy.presets import PRESET_DETAILS, PRESETS, preset
@@ -340,6 +341,25 @@ def test_maines_preset_description_says_departments_are_a_preference_and_units_a
     description = PRESET_DETAILS["maine-mms"].description
     assert "never within a unit and preferably not within a department" in description
     assert "never within a department" not in description
+
+
+def test_mms_will_contact_the_referent_to_confirm_qualifications_before_the_match_stands():
+    # seed 004_5b4c852a2ca2c393.txt "four means", 1. Referrals: "Protégés may suggest their own
+    # mentors; MMS will contact the referent to ascertain interest in serving as a mentor and to
+    # confirm qualifications". Caltrans' off-list request (002 "Forming the Relationship") waits
+    # for no one.
+    maine = preset("maine-mms").matching
+    waiting = {"referral": {"qualifications_confirmed": False}}
+    with pytest.raises(TransitionRefused) as refused:
+        require_referent_confirmed(maine, "referral", waiting)
+    assert refused.value.rule == "referent_not_confirmed"
+    with pytest.raises(TransitionRefused):
+        require_referent_confirmed(maine, "referral", {})
+    require_referent_confirmed(maine, "referral", {"referral": {"qualifications_confirmed": True}})
+    require_referent_confirmed(maine, "coordinator", {})
+    require_referent_confirmed(preset("caltrans").matching, "referral", waiting)
+    asking = {k for k, p in PRESETS.items() if p.matching.referent_qualifications_confirmed}
+    assert asking == {"maine-mms"}
 
 
 def test_maine_protege_is_a_graduate_of_the_maine_leadership_institute() -> None:

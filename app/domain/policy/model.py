@@ -97,6 +97,9 @@ class MatchingPolicy(Section):
     one_to_one: bool = True
     default_mentor_capacity: int = 1
     volunteers_from_register: bool = False  # the organisation's standing mentor register
+    # A referred mentor's qualifications are confirmed by the administrator before the pair is
+    # (004 "Referrals": "MMS will contact the referent ... to confirm qualifications").
+    referent_qualifications_confirmed: bool = False
     weights: PreferenceWeights = PreferenceWeights()
     # How many of its best allowed mentors each mentee's shortlist starts with: the solver's
     # graph. The run is still the best over every allowed pair (lists widen where needed);

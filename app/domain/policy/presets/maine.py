@@ -56,6 +56,9 @@ MAINE_MMS = Policy(
         # 004 "Ethics": "should not be in the same unit" (hard, the default) and "Preferably,
         # they will not be in the same department": a strong preference, not a prohibition.
         forbid_same_department=False,
+        # 004 "four means", 1. Referrals: "MMS will contact the referent to ascertain interest
+        # in serving as a mentor and to confirm qualifications" before the match stands.
+        referent_qualifications_confirmed=True,
         one_to_one=False,  # 004 names no limit on a mentor's proteges
         weights=PreferenceWeights(
             cross_department=3.0,
