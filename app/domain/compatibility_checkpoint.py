@@ -24,8 +24,8 @@ from app.domain.lifecycle.status import (
     require_participant,
     require_state,
 )
+from app.domain.policy.choices import LateAnswer, NoRematchOutcome
 from app.domain.policy.model import Policy
-from app.domain.policy.sections import LateAnswer, NoRematchOutcome
 
 
 def answer_checkpoint(

@@ -13,6 +13,7 @@ journal is kept only where the program offers one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from app.domain.errors import InvalidInput, PolicyError
@@ -64,6 +65,19 @@ def check_plan_entry(plan: PlanForm, kind: GoalKind) -> None:
         names = ", ".join(sorted(k.value for k in accepted))
         raise InvalidInput(
             f"a plan of the form {plan.value} holds: {names}", field="kind", rule="plan_form"
+        )
+
+
+def check_objective_room(most: int | None, kind: GoalKind, plan: Iterable[str]) -> None:
+    """Refuse an objective past the plan's limit (003 "Setting Learning and Development Goals":
+    "The mentee should identify up to three (3) objectives"); ``plan``: the kinds it holds."""
+    if kind is not GoalKind.OBJECTIVE or most is None:
+        return
+    if sum(1 for held in plan if held == GoalKind.OBJECTIVE) >= most:
+        raise InvalidInput(
+            f"this program's plan has at most {most} objectives",
+            field="kind",
+            rule="max_objectives",
         )
 
 

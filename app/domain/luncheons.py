@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from app.domain.errors import InvalidInput
 
@@ -129,13 +129,22 @@ def check_luncheon_date(
     luncheons: int,
     not_before_month: int | None,
     cohort_starts_on: date,
+    term_ends_on: date,
     day: date,
     already: int,
 ) -> None:
-    """A luncheon on the cohort calendar: none before the month the policy names (000: "twice
-    during the nine months - beginning after January 1"), and only as many as it holds."""
+    """A luncheon on the cohort calendar: "twice during the nine months - beginning after
+    January 1" (000), so none before the month the policy names, none once the term has ended
+    (``term_ends_on``, its first day past), and only as many as the policy holds."""
     if luncheons == 0:
         raise InvalidInput("this program holds no luncheons", field="kind", rule="no_luncheons")
+    if not cohort_starts_on <= day < term_ends_on:
+        raise InvalidInput(
+            f"luncheons are held during the term, {cohort_starts_on.isoformat()} to "
+            f"{(term_ends_on - timedelta(days=1)).isoformat()}",
+            field="starts_on",
+            rule="luncheon_outside_term",
+        )
     if not_before_month is not None:
         start = cohort_starts_on
         year = start.year if (start.month, start.day) <= (not_before_month, 1) else start.year + 1

@@ -15,7 +15,7 @@ from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
 from app.domain.calendar.cohort_calendar import applications_close_on
 from app.domain.directory import Employee
-from app.domain.eligibility.decision import SupervisorApproved
+from app.domain.eligibility.decision import SupervisorApproved, require_overridable
 from app.domain.eligibility.facts import ApplicantRole, EligibilityOverride
 from app.domain.errors import Conflict, InvalidInput, NotFound, PolicyError
 from app.domain.matching.rules import in_supervisory_line
@@ -193,6 +193,7 @@ async def override_eligibility(
     """Admit, on record and with the reason, an applicant who fails `rule` (NC, seed 003).
     `if_fingerprint` (an `If-Match`): refused as stale unless the application is as it was read."""
     reach(principal, Resource.APPLICATIONS, Action.OVERRIDE)
+    require_overridable(rule)
     now = clock.now()
     if not reason.strip():
         raise InvalidInput(

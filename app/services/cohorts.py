@@ -11,7 +11,7 @@ from uuid import UUID
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.calendar.cohort_calendar import planned_calendar
+from app.domain.calendar.cohort_calendar import cohort_term_end, planned_calendar
 from app.domain.calendar.kinds import EventKind
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.luncheons import check_luncheon_date
@@ -164,7 +164,9 @@ async def add_cohort_event(
         raise InvalidInput("must not be before starts_on", field="ends_on")
     draft = CohortEvent(uuid.uuid4(), cohort_id, kind, title.strip() or kind, starts_on, ends_on)
     async with uow:
-        cohort = await uow.programs.get_cohort(cohort_id)
+        # A luncheon is counted against the policy's number: the cohort's row is held while it
+        # is, so two added at once cannot both find the last place.
+        cohort = await uow.programs.get_cohort(cohort_id, lock=kind == "luncheon")
         if cohort is None:
             raise NotFound("no such cohort", field="id")
         if kind == "luncheon":
@@ -241,12 +243,15 @@ async def record_attendance(
 
 async def _check_luncheon(uow: UnitOfWork, cohort: Cohort, day: date) -> None:
     program = await uow.programs.get_program(cohort.program_id)
-    rules = program.policy.group_activities if program else None
+    if program is None:
+        raise NotFound("no such program", field="cohort_id")
+    rules = program.policy.group_activities
     scheduled = [e for e in await uow.programs.events(cohort.id) if e.kind == "luncheon"]
     check_luncheon_date(
-        luncheons=rules.luncheons if rules else 0,
-        not_before_month=rules.luncheons_not_before_month if rules else None,
+        luncheons=rules.luncheons,
+        not_before_month=rules.luncheons_not_before_month,
         cohort_starts_on=cohort.starts_on,
+        term_ends_on=cohort_term_end(program.policy, cohort.starts_on, cohort.ends_on),
         day=day,
         already=len(scheduled),
     )

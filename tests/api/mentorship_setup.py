@@ -139,13 +139,16 @@ async def propose(
     assert made.status_code == 201, made.text
     cohort_id = UUID(made.json()["id"])
     formed_by = program.json()["policy"]["pair_formation"][0]
+    # Maine's first way is a referral, whose match stands once the administrator has confirmed
+    # the referent's qualifications (004): the pair is set up as confirmed that far.
+    referral = {"referral": {"qualifications_confirmed": True}} if formed_by == "referral" else {}
     if apply:
         await _apply(client, principal, cohort_id, people, starts_on)
     async with uow_of(client, principal) as uow:
         [created] = await proposed_mentorships(
             uow,
             cohort_id,
-            [(people["MENTEE"], people["MENTOR"], {})],
+            [(people["MENTEE"], people["MENTOR"], referral)],
             formed_by=formed_by,
         )
         await uow.commit()

@@ -12,7 +12,9 @@ from app.domain.agreed_term import LONGEST_TERM_MONTHS, agreed_term, months_in, 
 from app.domain.calendar_months import add_months
 from app.domain.errors import InvalidInput
 from app.domain.lifecycle.status import propose
-from app.domain.policy.presets import CALTRANS, CHARLOTTE_SLL, NC_MODEL
+from app.domain.policy.presets.caltrans import CALTRANS
+from app.domain.policy.presets.charlotte import CHARLOTTE_SLL
+from app.domain.policy.presets.nc import NC_MODEL
 
 START = date(2027, 1, 4)
 _WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]

@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain.cadence import MeetingFact, cadence
-from app.domain.policy.presets import CALTRANS, NC_MODEL
+from app.domain.policy.presets.caltrans import CALTRANS
+from app.domain.policy.presets.nc import NC_MODEL
 from app.domain.timeline import timeline_for
 
 START = date(2027, 1, 4)

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from app.domain.deadlines import DeadlineKind, due_deadlines
 from app.domain.lifecycle.states import MentorshipState
 from app.domain.lifecycle.status import propose
-from app.domain.policy.presets import CALTRANS, CHARLOTTE_SLL
+from app.domain.policy.presets.caltrans import CALTRANS
+from app.domain.policy.presets.charlotte import CHARLOTTE_SLL
 
 START = date(2027, 1, 4)
 

@@ -11,6 +11,7 @@ from app.domain.development_plan import (
     GoalKind,
     PlanForm,
     check_journal_offered,
+    check_objective_room,
     check_plan_entry,
 )
 from app.domain.errors import InvalidInput, PolicyError
@@ -77,3 +78,24 @@ def test_a_plan_takes_exactly_the_entries_its_form_names(plan, kind):
     else:
         assert kind in PLAN_KINDS[plan]
     assert GoalKind.GOAL in PLAN_KINDS[plan]  # every form has goals to work toward
+
+
+@given(
+    st.none() | st.integers(min_value=1, max_value=5),
+    st.lists(st.sampled_from(list(GoalKind)), max_size=12),
+    st.sampled_from(list(GoalKind)),
+)
+def test_the_mentee_should_identify_up_to_three_objectives(
+    most: int | None, plan: list[GoalKind], kind: GoalKind
+) -> None:
+    # seed 003_e5d42bff8b56600f.txt "Setting Learning and Development Goals": "The mentee should
+    # identify up to three (3) objectives": an objective past the limit is refused; goals, needs
+    # and steps never count against it.
+    held = sum(1 for k in plan if k is GoalKind.OBJECTIVE)
+    refused = kind is GoalKind.OBJECTIVE and most is not None and held >= most
+    if not refused:
+        check_objective_room(most, kind, [k.value for k in plan])
+        return
+    with pytest.raises(InvalidInput) as error:
+        check_objective_room(most, kind, [k.value for k in plan])
+    assert error.value.rule == "max_objectives"

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from app.domain.directory import EmploymentStatus
 from app.domain.eligibility.decision import (
+    NOT_OVERRIDABLE,
     RULE_TYPES,
     ActiveEmployment,
     AttendedInformationSession,
@@ -26,6 +27,7 @@ from app.domain.eligibility.decision import (
     SelfAssessmentComplete,
     SupervisorApproved,
     evaluate_eligibility,
+    require_overridable,
     rule_from_dict,
     whole_months_between,
 )
@@ -251,6 +253,24 @@ def test_nc_coordinator_override_for_extenuating_circumstances_is_recorded_and_k
     assert as_dict["rules"][1]["override"]["approved_by"] == "coordinator-7"  # type: ignore[index]
 
 
+def test_extenuating_circumstances_never_admit_someone_who_is_not_actively_employed() -> None:
+    # seed 003_e5d42bff8b56600f.txt "Expectations": "*Extenuating circumstances may be reviewed
+    # ... and acceptance may then be allowed with appropriate approval when all requirements are
+    # not clearly met": the program's criteria. Employment is every program's fact (DOMAIN
+    # "Eligibility": someone on leave or no longer employed is never proposed).
+    on_leave = mentee(employment_status=EmploymentStatus.LEAVE, hire_date=date(2025, 3, 1))
+    rules = [ActiveEmployment(), MinimumMonthsOfService(12)]
+    overrides = [override("active_employment"), override("minimum_months_of_service")]
+    decision = evaluate_eligibility(rules, on_leave, TODAY, overrides)
+    assert not decision.eligible
+    assert [o.rule for o in decision.unresolved] == ["active_employment"]
+    assert [o.rule for o in decision.overrides] == ["minimum_months_of_service"]
+    with pytest.raises(InvalidInput) as refused:
+        require_overridable("active_employment")
+    assert refused.value.rule == "not_overridable"
+    require_overridable("minimum_months_of_service")
+
+
 def test_override_with_an_empty_reason_is_refused() -> None:
     with pytest.raises(InvalidInput) as refused:
         override("minimum_months_of_service", reason="   ")
@@ -329,5 +349,6 @@ def test_overrides_never_erase_a_failed_rule_and_eligibility_follows_them(
     ]
     failing = {o.rule for o in plain.outcomes if not o.passed}
     assert plain.eligible == (not failing)
-    assert decided.eligible == failing.issubset(overridden)
-    assert {o.rule for o in decided.outcomes if o.override is not None} == failing & overridden
+    liftable = overridden - NOT_OVERRIDABLE
+    assert decided.eligible == failing.issubset(liftable)
+    assert {o.rule for o in decided.outcomes if o.override is not None} == failing & liftable

@@ -16,7 +16,8 @@ from app.domain.lifecycle.evaluations import missing_evaluations, record_evaluat
 from app.domain.lifecycle.parties import Party
 from app.domain.lifecycle.status import MentorshipStatus, propose
 from app.domain.policy.model import EvaluationKind, Policy
-from app.domain.policy.presets import CALTRANS, CHARLOTTE_SLL
+from app.domain.policy.presets.caltrans import CALTRANS
+from app.domain.policy.presets.charlotte import CHARLOTTE_SLL
 
 START = date(2027, 1, 4)
 

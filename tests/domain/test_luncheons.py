@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from app.domain.calendar_months import add_months
 from app.domain.errors import InvalidInput
 from app.domain.luncheons import (
     LuncheonGroup,
@@ -91,7 +92,12 @@ def test_an_edit_is_refused_with_every_violation_named() -> None:
 def test_luncheons_are_held_twice_beginning_after_january_1() -> None:
     # seed 000_4e18aab21704e587.txt: "Luncheons will be held twice during the nine months -
     # beginning after January 1."
-    rules = {"luncheons": 2, "not_before_month": 1, "cohort_starts_on": date(2026, 9, 1)}
+    rules = {
+        "luncheons": 2,
+        "not_before_month": 1,
+        "cohort_starts_on": date(2026, 9, 1),
+        "term_ends_on": date(2027, 6, 1),
+    }
     with pytest.raises(InvalidInput) as early:
         check_luncheon_date(**rules, day=date(2026, 12, 15), already=0)
     assert early.value.rule == "luncheon_too_early"
@@ -100,3 +106,22 @@ def test_luncheons_are_held_twice_beginning_after_january_1() -> None:
     with pytest.raises(InvalidInput) as third:
         check_luncheon_date(**rules, day=date(2027, 5, 20), already=2)
     assert third.value.rule == "luncheons_scheduled"
+
+
+@given(
+    st.dates(date(2020, 1, 1), date(2035, 12, 31)),
+    st.integers(min_value=0, max_value=400),
+)
+def test_luncheons_will_be_held_twice_during_the_nine_months(start: date, offset: int) -> None:
+    # seed 000_4e18aab21704e587.txt "Group Learning": "Luncheons will be held twice during the
+    # nine months": a luncheon the coordinator dates past the term (or before it) is refused.
+    ends = add_months(start, 9)
+    day = start + timedelta(days=offset)
+    rules = {"luncheons": 2, "not_before_month": None, "cohort_starts_on": start}
+    if day < ends:
+        check_luncheon_date(**rules, term_ends_on=ends, day=day, already=0)
+        return
+    with pytest.raises(InvalidInput) as late:
+        check_luncheon_date(**rules, term_ends_on=ends, day=day, already=0)
+    assert late.value.rule == "luncheon_outside_term"
+    assert (ends - timedelta(days=1)).isoformat() in late.value.detail

@@ -15,7 +15,7 @@ from app.domain.lifecycle.endings import end_early
 from app.domain.lifecycle.parties import Party
 from app.domain.lifecycle.status import propose
 from app.domain.meeting_log import require_cancellable
-from app.domain.policy.presets import CALTRANS
+from app.domain.policy.presets.caltrans import CALTRANS
 from app.domain.timeline import timeline_for
 
 START = date(2027, 1, 4)

@@ -34,6 +34,9 @@ from app.domain.lifecycle.evaluations import record_evaluation
 from app.domain.lifecycle.parties import Party
 from app.domain.lifecycle.states import MentorshipState
 from app.domain.lifecycle.status import MentorshipStatus, propose
+from app.domain.matching.candidate import MatchCandidate
+from app.domain.matching.formation import require_referent_confirmed
+from app.domain.matching.rules import HardRule, is_allowed, refusals
 from app.domain.policy.model import EvaluationKind, FeePayer, PairFormation, Policy
 from app.domain.policy.presets import PRESET_DETAILS, PRESETS, preset
 from app.domain.timeline import timeline_for
@@ -238,6 +241,38 @@ def test_only_caltrans_asks_for_participation_in_the_idp() -> None:
     assert asking == {"caltrans"}
 
 
+_ANALYST = MatchCandidate("analyst", level=3, department="Roads", unit="Planning", manager="boss")
+_UNIT_SENIOR = MatchCandidate("senior", level=7, department="Roads", unit="Planning")
+
+
+@pytest.mark.parametrize("key", ["caltrans", "nc-model"])
+def test_it_is_not_recommended_that_an_employees_supervisor_become_their_formal_mentor(key: str):
+    # seed 002_59333b271e9b4b69.txt FAQ "Can my supervisor or manager be my mentor?" and seed
+    # 003_e5d42bff8b56600f.txt "Selecting a Mentor": "Not direct reports". Neither handbook
+    # draws a unit or department line: a senior colleague of the same unit may mentor.
+    matching = preset(key).matching
+    assert is_allowed(_ANALYST, _UNIT_SENIOR, matching)
+    boss = replace(_UNIT_SENIOR, id="boss")
+    assert [r.rule for r in refusals(_ANALYST, boss, matching)] == [
+        HardRule.NOT_IN_SUPERVISORY_CHAIN
+    ]
+
+
+def test_mentors_and_proteges_should_not_be_in_the_same_unit_within_a_department() -> None:
+    # seed 004_5b4c852a2ca2c393.txt "Ethics": the unit is Maine's line (Charlotte's is the KBU,
+    # 000 "outside their work area"); the other handbooks draw none.
+    refused = {
+        key: [r.rule for r in refusals(_ANALYST, _UNIT_SENIOR, policy.matching)]
+        for key, policy in PRESETS.items()
+    }
+    assert refused == {
+        "charlotte-sll": [HardRule.NOT_SAME_UNIT, HardRule.NOT_SAME_DEPARTMENT],
+        "caltrans": [],
+        "nc-model": [],
+        "maine-mms": [HardRule.NOT_SAME_UNIT],
+    }
+
+
 # --- 003 North Carolina Mentoring Model Guide --------------------------------------------
 
 
@@ -302,6 +337,25 @@ def test_maines_preset_description_says_departments_are_a_preference_and_units_a
     description = PRESET_DETAILS["maine-mms"].description
     assert "never within a unit and preferably not within a department" in description
     assert "never within a department" not in description
+
+
+def test_mms_will_contact_the_referent_to_confirm_qualifications_before_the_match_stands():
+    # seed 004_5b4c852a2ca2c393.txt "four means", 1. Referrals: "Protégés may suggest their own
+    # mentors; MMS will contact the referent to ascertain interest in serving as a mentor and to
+    # confirm qualifications". Caltrans' off-list request (002 "Forming the Relationship") waits
+    # for no one.
+    maine = preset("maine-mms").matching
+    waiting = {"referral": {"qualifications_confirmed": False}}
+    with pytest.raises(TransitionRefused) as refused:
+        require_referent_confirmed(maine, "referral", waiting)
+    assert refused.value.rule == "referent_not_confirmed"
+    with pytest.raises(TransitionRefused):
+        require_referent_confirmed(maine, "referral", {})
+    require_referent_confirmed(maine, "referral", {"referral": {"qualifications_confirmed": True}})
+    require_referent_confirmed(maine, "coordinator", {})
+    require_referent_confirmed(preset("caltrans").matching, "referral", waiting)
+    asking = {k for k, p in PRESETS.items() if p.matching.referent_qualifications_confirmed}
+    assert asking == {"maine-mms"}
 
 
 def test_maine_protege_is_a_graduate_of_the_maine_leadership_institute() -> None:

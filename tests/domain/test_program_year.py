@@ -30,7 +30,10 @@ from app.domain.lifecycle.states import MentorshipState
 from app.domain.lifecycle.status import MentorshipStatus, propose
 from app.domain.meeting_log import require_loggable
 from app.domain.policy.model import CadenceMeasure, EvaluationKind, LateAnswer, apply_overrides
-from app.domain.policy.presets import CALTRANS, CHARLOTTE_SLL, MAINE_MMS, NC_MODEL
+from app.domain.policy.presets.caltrans import CALTRANS
+from app.domain.policy.presets.charlotte import CHARLOTTE_SLL
+from app.domain.policy.presets.maine import MAINE_MMS
+from app.domain.policy.presets.nc import NC_MODEL
 from app.domain.rematch import successor_term
 from app.domain.timeline import timeline_for
 

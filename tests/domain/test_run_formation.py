@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from app.domain.errors import PolicyError
 from app.domain.matching.formation import run_formed_by
+from app.domain.policy.choices import PairFormation
 from app.domain.policy.presets import PRESETS
-from app.domain.policy.sections import PairFormation
 
 
 def test_the_selection_committee_matches_so_a_run_is_never_published_as_its_pairs():

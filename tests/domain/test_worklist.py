@@ -17,7 +17,9 @@ from app.domain.lifecycle.parties import Party
 from app.domain.lifecycle.states import MentorshipState
 from app.domain.lifecycle.status import propose
 from app.domain.policy.model import EvaluationKind
-from app.domain.policy.presets import CALTRANS, CHARLOTTE_SLL, MAINE_MMS
+from app.domain.policy.presets.caltrans import CALTRANS
+from app.domain.policy.presets.charlotte import CHARLOTTE_SLL
+from app.domain.policy.presets.maine import MAINE_MMS
 
 START = date(2027, 1, 4)
 
@@ -94,7 +96,7 @@ def test_every_item_is_overdue_or_due_within_the_days_asked_and_oldest_first(day
 def test_an_initial_meeting_of_at_least_one_hour_due_soon_is_listed_before_it_is_missed():
     # seed 003_e5d42bff8b56600f.txt: "The meeting should occur soon after the first contact
     # ... Scheduling at least one hour for the initial one-on-one meeting is recommended."
-    from app.domain.policy.presets import NC_MODEL
+    from app.domain.policy.presets.nc import NC_MODEL
 
     status = _active(NC_MODEL)
     due = status.timeline.initial_meeting_due_on

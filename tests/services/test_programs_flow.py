@@ -201,3 +201,23 @@ async def test_an_hr_change_decides_eligibility_again(new_uow, org, database, co
         r for r in decided.eligibility["rules"] if r["rule"] == "no_disciplinary_issues"
     )
     assert standing["passed"] is False
+
+
+async def test_no_extenuating_circumstance_admits_someone_who_is_not_actively_employed(
+    new_uow, org, cohort
+):
+    # seed 003_e5d42bff8b56600f.txt "Expectations": "*Extenuating circumstances ... acceptance
+    # may then be allowed with appropriate approval": the program's criteria, never whether the
+    # person is employed at all (REST and GraphQL both call override_eligibility).
+    made, ids, _ = cohort
+    application = await apply(new_uow, org, made.id, ids["E2"], ApplicantRole.MENTEE)
+    with pytest.raises(InvalidInput) as refused:
+        await applications.override_eligibility(
+            uow=new_uow(),
+            principal=staff(org),
+            clock=FixedClock(),
+            application_id=application.id,
+            rule="active_employment",
+            reason="back next month",
+        )
+    assert refused.value.rule == "not_overridable"

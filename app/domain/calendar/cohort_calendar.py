@@ -52,9 +52,14 @@ def planned_calendar(
     """The events of a cohort starting on ``starts_on``, in date order: the policy's calendar,
     then its luncheons and the group sessions' attendance rule."""
     events = [_placed(entry, starts_on, policy.group_activities) for entry in policy.calendar]
-    term_end = ends_on or add_months(starts_on, policy.duration_months)
+    term_end = cohort_term_end(policy, starts_on, ends_on)
     events += luncheons(policy.group_activities, starts_on, term_end)
     return tuple(sorted(events, key=lambda e: (e.starts_on, e.kind)))
+
+
+def cohort_term_end(policy: Policy, starts_on: date, ends_on: date | None) -> date:
+    """The first day past a cohort's term: its own end, or its start plus the policy's months."""
+    return ends_on or add_months(starts_on, policy.duration_months)
 
 
 def _placed(entry: CalendarEntry, cohort_start: date, groups: GroupActivityPolicy) -> PlannedEvent:

@@ -9,10 +9,3 @@ its recipients read exactly the parts it names, nothing more.
 ``disclosure`` a recorded exception; ``recording`` seed 004's rules for making one;
 ``reading`` the decision that weighs the defaults and the disclosures.
 """
-
-# app.domain.policy imports DisclosureKind from here, and that package is being changed on
-# another branch at the same time; once both are merged, it imports the leaf module and this
-# line goes.
-from app.domain.confidentiality.disclosure import DisclosureKind
-
-__all__ = ["DisclosureKind"]

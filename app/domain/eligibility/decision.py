@@ -11,27 +11,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from app.domain.eligibility.facts import ApplicantFacts, ApplicantRole, EligibilityOverride
-from app.domain.eligibility.rules import (
-    RULE_TYPES,
-    ActiveEmployment,
+from app.domain.eligibility.application import (
     AttendedInformationSession,
-    EligibilityRule,
-    GraduateOf,
     HasCapacity,
-    MinimumLevel,
-    MinimumMonthsOfService,
     NeedsAssessmentProvided,
-    NoDisciplinaryIssues,
     ParticipationInIdp,
-    RuleOutcome,
     SelfAssessmentComplete,
     SupervisorApproved,
-    rule_from_dict,
-    whole_months_between,
 )
+from app.domain.eligibility.employment import (
+    ActiveEmployment,
+    GraduateOf,
+    MinimumLevel,
+    MinimumMonthsOfService,
+    NoDisciplinaryIssues,
+)
+from app.domain.eligibility.facts import ApplicantFacts, ApplicantRole, EligibilityOverride
+from app.domain.eligibility.outcome import EligibilityRule, RuleOutcome, whole_months_between
+from app.domain.eligibility.rules import RULE_TYPES, rule_from_dict
+from app.domain.errors import InvalidInput
 
 __all__ = [
+    "NOT_OVERRIDABLE",
     "RULE_TYPES",
     "ActiveEmployment",
     "ApplicantFacts",
@@ -51,9 +52,26 @@ __all__ = [
     "SelfAssessmentComplete",
     "SupervisorApproved",
     "evaluate_eligibility",
+    "require_overridable",
     "rule_from_dict",
     "whole_months_between",
 ]
+
+
+# Rules no override lifts. 003's "*Extenuating circumstances" admit someone who does not
+# "clearly" meet the program's criteria; whether a person is employed at all is not such a
+# criterion but a fact of every program: someone on leave or gone is never proposed (DOMAIN).
+NOT_OVERRIDABLE: frozenset[str] = frozenset({ActiveEmployment.name})
+
+
+def require_overridable(rule: str) -> None:
+    """Refuse an override of a rule no extenuating circumstance lifts."""
+    if rule in NOT_OVERRIDABLE:
+        raise InvalidInput(
+            f"{rule} cannot be overridden: only people actively employed take part",
+            field="rule",
+            rule="not_overridable",
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +106,9 @@ def evaluate_eligibility(
     """Evaluate every rule (none short-circuits) and apply coordinator overrides.
 
     Eligible when each rule passes or each failed rule is covered by an override;
-    an override for a rule that passed, or is not listed, is not applied.
+    an override for a rule that passed, is not listed, or is ``NOT_OVERRIDABLE`` is not applied.
     """
-    by_rule = {o.rule: o for o in overrides}
+    by_rule = {o.rule: o for o in overrides if o.rule not in NOT_OVERRIDABLE}
     outcomes: list[RuleOutcome] = []
     applied: dict[str, EligibilityOverride] = {}
     for rule in rules:

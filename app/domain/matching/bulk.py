@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.matching.rules import remaining_capacity
 from app.domain.matching.score import differs, rank_value
-from app.domain.policy.sections import SupervisoryLine
+from app.domain.policy.choices import SupervisoryLine
 
 if TYPE_CHECKING:
     from app.domain.matching.candidate import MatchCandidate

@@ -8,10 +8,14 @@ may inform the people who match, but it is never published as their pairs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from app.domain.errors import PolicyError
-from app.domain.policy.sections import PairFormation
+from app.domain.errors import PolicyError, TransitionRefused
+from app.domain.policy.choices import PairFormation
+
+if TYPE_CHECKING:
+    from app.domain.policy.model import MatchingPolicy
 
 RUN_PUBLISHED_AS = (PairFormation.ALGORITHM, PairFormation.COORDINATOR)
 
@@ -27,4 +31,22 @@ def run_formed_by(ways: Sequence[PairFormation]) -> PairFormation:
         f"this program's pairs form by: {names}; a matching run is not one of them",
         field="pair_formation",
         rule="pair_formation",
+    )
+
+
+def require_referent_confirmed(
+    policy: MatchingPolicy, formed_by: str, explanation: Mapping[str, object]
+) -> None:
+    """Refuse to confirm a referred pair before the administrator has confirmed the referent's
+    qualifications, where the policy asks it (004 "Referrals": "MMS will contact the referent to
+    ascertain interest in serving as a mentor and to confirm qualifications"); a mentee's
+    off-list request elsewhere (002) waits for no one."""
+    if formed_by != PairFormation.REFERRAL or not policy.referent_qualifications_confirmed:
+        return
+    referral = explanation.get("referral")
+    if isinstance(referral, Mapping) and referral.get("qualifications_confirmed") is True:
+        return
+    raise TransitionRefused(
+        "the Program Administrator has not yet confirmed the referred mentor's qualifications",
+        rule="referent_not_confirmed",
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from app.domain.policy.sections import SupervisoryLine
+from app.domain.policy.choices import SupervisoryLine
 
 if TYPE_CHECKING:
     from app.domain.matching.candidate import MatchCandidate

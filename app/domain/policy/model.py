@@ -10,31 +10,28 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from app.domain.confidentiality import DisclosureKind
+from app.domain.confidentiality.disclosure import DisclosureKind
 from app.domain.eligibility.decision import EligibilityRule, rule_from_dict
 from app.domain.errors import DomainError, PolicyError
-from app.domain.policy.codec import Section, merge, register_decoder
-from app.domain.policy.sections import (
-    AgreementPolicy,
+from app.domain.forms.kinds import EvaluationKind
+from app.domain.policy.choices import (
     CadenceMeasure,
-    CadencePolicy,
-    CalendarEntry,
-    CheckpointPolicy,
-    EndingPolicy,
-    EvaluationKind,
-    EvaluationPolicy,
     FeePayer,
-    FeePolicy,
-    GoalsPolicy,
-    GroupActivityPolicy,
     LateAnswer,
     NoRematchOutcome,
-    OnboardingPolicy,
     PairFormation,
     SupervisoryLine,
-    TermPolicy,
 )
-from app.domain.policy.sections import refuse as _refuse
+from app.domain.policy.choices import refuse as _refuse
+from app.domain.policy.codec import Section, merge, register_decoder
+from app.domain.policy.pair_work import (
+    AgreementPolicy,
+    CadencePolicy,
+    EvaluationPolicy,
+    GoalsPolicy,
+)
+from app.domain.policy.program_year import CalendarEntry, FeePolicy, GroupActivityPolicy
+from app.domain.policy.term import CheckpointPolicy, EndingPolicy, OnboardingPolicy, TermPolicy
 
 __all__ = [
     "AgreementPolicy",
@@ -100,6 +97,9 @@ class MatchingPolicy(Section):
     one_to_one: bool = True
     default_mentor_capacity: int = 1
     volunteers_from_register: bool = False  # the organisation's standing mentor register
+    # A referred mentor's qualifications are confirmed by the administrator before the pair is
+    # (004 "Referrals": "MMS will contact the referent ... to confirm qualifications").
+    referent_qualifications_confirmed: bool = False
     weights: PreferenceWeights = PreferenceWeights()
     # How many of its best allowed mentors each mentee's shortlist starts with: the solver's
     # graph. The run is still the best over every allowed pair (lists widen where needed);

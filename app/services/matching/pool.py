@@ -16,8 +16,8 @@ from app.domain.lifecycle.states import OPEN_STATES
 from app.domain.matching.candidate import MatchCandidate
 from app.domain.matching.conflicts import conflicts_by_person
 from app.domain.matching.idle import idle_mentors
+from app.domain.policy.choices import SUPERVISORY_READINGS
 from app.domain.policy.model import Policy
-from app.domain.policy.sections import SUPERVISORY_READINGS
 from app.services.eligibility_refresh import reevaluate
 from app.services.matching.engine import MatchingResult
 from app.services.ports import UnitOfWork

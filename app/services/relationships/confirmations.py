@@ -8,6 +8,7 @@ from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.lifecycle.activation import confirm
+from app.domain.matching.formation import require_referent_confirmed
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.pairs import Pair, open_pair, participant, save_transition
 
@@ -20,6 +21,9 @@ async def confirm_mentorship(
     scope = reach(principal, Resource.MENTORSHIPS, Action.WRITE)
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+        require_referent_confirmed(
+            pair.policy.matching, pair.mentorship.formed_by, pair.mentorship.explanation
+        )
         transition = confirm(pair.status, by=participant(pair), today=clock.now().date())
         await save_transition(uow, principal, pair, transition)
         pair = await open_pair(uow, principal, mentorship_id, scope)

@@ -14,7 +14,7 @@ from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
 from app.domain.development_plan import GoalKind as GoalKind
-from app.domain.development_plan import check_plan_entry
+from app.domain.development_plan import check_objective_room, check_plan_entry
 from app.domain.errors import InvalidInput, NotFound, NotPermitted, TransitionRefused
 from app.domain.lifecycle.parties import Party
 from app.domain.smart_goals import check_smart
@@ -44,18 +44,13 @@ async def add_goal(
     scope = reach(principal, Resource.GOALS, Action.WRITE)
     _check_text(text)
     async with uow:
-        pair = await _mentee_pair(uow, principal, mentorship_id, scope)
+        # The pair's row is held while the plan is counted: two objectives added at once
+        # cannot both see room for one more (NC: "up to three").
+        pair = await _mentee_pair(uow, principal, mentorship_id, scope, lock=True)
         check_plan_entry(pair.policy.goals.plan, kind)
         checked = check_smart(kind.value, smart, required=pair.policy.goals.smart_goals)
         plan = await uow.relationships.goals(mentorship_id)
-        most = pair.policy.goals.max_objectives
-        objectives = sum(1 for g in plan if g.kind == GoalKind.OBJECTIVE)
-        if kind is GoalKind.OBJECTIVE and most is not None and objectives >= most:
-            raise InvalidInput(
-                f"this program's plan has at most {most} objectives",
-                field="kind",
-                rule="max_objectives",
-            )
+        check_objective_room(pair.policy.goals.max_objectives, kind, (g.kind for g in plan))
         if parent_id is not None and all(g.id != parent_id for g in plan):
             raise InvalidInput("no such goal in this plan", field="parent_id")
         stored = await uow.relationships.add_goal(
@@ -137,8 +132,9 @@ async def _mentee_pair(
     scope: Reach,
     *,
     allow_closed: bool = False,
+    lock: bool = False,
 ) -> Pair:
-    pair = await open_pair(uow, principal, mentorship_id, scope)
+    pair = await open_pair(uow, principal, mentorship_id, scope, lock=lock)
     if participant(pair) is not Party.MENTEE:
         raise NotPermitted(
             "the plan is the mentee's; the mentor comments on it", rule="mentee_owns_plan"

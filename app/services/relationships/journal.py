@@ -13,16 +13,12 @@ from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.confidentiality.parts import ContentPart
 from app.domain.development_plan import check_journal_offered
-from app.domain.errors import InvalidInput, NotPermitted, TransitionRefused
+from app.domain.errors import NotPermitted, TransitionRefused
+from app.domain.journal import check_journal_entry
 from app.domain.lifecycle.parties import Party
 from app.services.ports import UnitOfWork
 from app.services.relationships.pairs import audit_read, open_pair, participant, readable
 from app.services.relationships.records import JournalEntry
-
-# 001 "SAMPLE JOURNAL": overall goal; date; focus of interaction; specifics of the issue or
-# situation; learning points; application (how and where it can be used).
-COLUMNS = ("overall_goal", "focus", "specifics", "learning_points", "application")
-MAX_TEXT = 10_000
 
 
 async def write_journal_entry(
@@ -35,7 +31,6 @@ async def write_journal_entry(
 ) -> JournalEntry:
     """The mentee adds an entry to their own journal, where the program keeps one."""
     scope = reach(principal, Resource.JOURNAL, Action.WRITE)
-    _check(entry)
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope)
         if participant(pair) is not Party.MENTEE:
@@ -45,6 +40,7 @@ async def write_journal_entry(
             raise TransitionRefused(
                 f"the mentorship is {pair.status.state}; that is final", rule="terminal_state"
             )
+        check_journal_entry(pair.status.timeline, entry_on, entry)
         assert principal.employee_id is not None
         stored = await uow.relationships.add_journal_entry(
             JournalEntry(uuid.uuid4(), mentorship_id, principal.employee_id, entry_on, dict(entry))
@@ -74,15 +70,3 @@ async def read_journal(
         await audit_read(uow, principal, pair, ContentPart.JOURNAL, len(entries))
         await uow.commit()
     return entries
-
-
-def _check(entry: Mapping[str, str]) -> None:
-    for key, value in entry.items():
-        if key not in COLUMNS:
-            raise InvalidInput(
-                f"the journal's columns are {', '.join(COLUMNS)}", field=f"entry.{key}"
-            )
-        if len(value) > MAX_TEXT:
-            raise InvalidInput(f"at most {MAX_TEXT} characters", field=f"entry.{key}")
-    if not any(v.strip() for v in entry.values()):
-        raise InvalidInput("an entry needs something written in it", field="entry")

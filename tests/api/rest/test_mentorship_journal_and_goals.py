@@ -31,6 +31,36 @@ async def test_the_journal_is_readable_by_the_mentee_alone(client, auth, clock):
         assert "my private insight" not in refused.text
 
 
+async def test_the_journal_holds_accomplishments_and_possible_learning_activities(
+    client, auth, clock
+):
+    # seed 001_5dd4108eec679fcc.txt "SAMPLE JOURNAL": "Accomplishments toward Goal", "Possible
+    # Learning Activities or Ideas"; "Monthly Journaling": to track self-development "during this
+    # experience". REST and GraphQL both call journal.write_journal_entry.
+    pairing = await propose(client, auth, "charlotte-sll", START)
+    url = f"/v1/mentorships/{pairing.id}/journal"
+    entry = {"accomplishments": "led the review", "learning_activities": "job shadowing"}
+    written = await client.post(
+        url, headers=pairing.mentee, json={"entry_on": "2027-01-10", **entry}
+    )
+    assert written.status_code == 201, written.text
+    assert written.json()["entry"] == entry
+    before = await client.post(
+        url, headers=pairing.mentee, json={"entry_on": "2026-12-30", "focus": "x"}
+    )
+    assert (before.status_code, before.json()["rule"]) == (422, "outside_term")
+    mutation = (
+        "mutation($id: UUID!, $entry: JSON!) { writeJournalEntry(mentorshipId: $id, entryOn: "
+        '"2027-01-11", entry: $entry) { __typename ... on JournalEntry { entry } } }'
+    )
+    answer = await client.post(
+        "/graphql",
+        headers=pairing.mentee,
+        json={"query": mutation, "variables": {"id": str(pairing.id), "entry": entry}},
+    )
+    assert answer.json()["data"]["writeJournalEntry"]["entry"] == entry
+
+
 async def test_the_mentor_cannot_write_in_the_mentees_journal(client, auth, clock):
     pairing = await propose(client, auth, "charlotte-sll", START)
     response = await client.post(

@@ -111,6 +111,13 @@ async def test_the_luncheons_sit_on_the_cohort_calendar_after_january_1(client, 
         json={"kind": "luncheon", "title": "x", "starts_on": "2026-12-10"},
     )
     assert (early.status_code, early.json()["rule"]) == (422, "luncheon_too_early")
+    # "during the nine months": the cohort's term ends before September 2027.
+    late = await client.post(
+        url,
+        headers=pairing.admin,
+        json={"kind": "luncheon", "title": "x", "starts_on": "2027-09-10"},
+    )
+    assert (late.status_code, late.json()["rule"]) == (422, "luncheon_outside_term")
     # The cohort's calendar, laid out from the preset, already holds the two luncheons, in
     # January and April; a third is refused.
     listed = await client.get(url, headers=pairing.admin)

@@ -509,9 +509,24 @@ async def test_a_protege_refers_a_mentor_and_the_administrator_confirms_qualific
     assert referred.json()["explanation"]["referral"] == {"qualifications_confirmed": False}
     url = f"/v1/mentorships/{referred.json()['id']}/referral-confirmation"
     assert (await client.post(url, headers=protege, json={})).status_code == 403
+    # Until the administrator has confirmed the referent, the match does not stand, in REST as
+    # in GraphQL (both call confirmations.confirm_mentorship).
+    confirm = f"/v1/mentorships/{referred.json()['id']}/confirm"
+    early = await client.post(confirm, headers=protege)
+    assert early.json()["rule"] == "referent_not_confirmed", early.text
+    mutation = (
+        "mutation($id: UUID!) { confirmMentorship(id: $id) { __typename ... on Problem { rule } } }"
+    )
+    answer = await client.post(
+        "/graphql",
+        headers=protege,
+        json={"query": mutation, "variables": {"id": referred.json()["id"]}},
+    )
+    assert answer.json()["data"]["confirmMentorship"]["rule"] == "referent_not_confirmed"
     administrator = await auth(role=Role.COORDINATOR, employee_id=ids["ADM"])
     confirmed = await client.post(url, headers=administrator, json={"note": "checked the CV"})
     assert confirmed.status_code == 200, confirmed.text
+    assert (await client.post(confirm, headers=protege)).status_code == 200
     referral = confirmed.json()["explanation"]["referral"]
     assert referral["qualifications_confirmed"] is True
     assert referral["confirmed_by"] == "GivenADM Family (ADM)"

@@ -79,8 +79,8 @@ JOURNAL_ENTRY_READ: dict[str, Any] = {
             "mentorship_id": "0b1c2d3e-4f50-4617-8a9b-0c1d2e3f4a5b",
             "entry_on": "2027-03-16",
             "entry": {
-                "what_happened": "first budget review with my mentor",
-                "what_i_learned": "lead with the decision the board must take",
+                "focus": "first budget review with my mentor",
+                "learning_points": "lead with the decision the board must take",
             },
             "created_at": "2027-03-16T20:10:00Z",
         }

@@ -104,6 +104,10 @@ class JournalEntryCreate(BaseModel):
     specifics: str | None = Field(default=None, description="Specifics of the issue / situation")
     learning_points: str | None = None
     application: str | None = Field(default=None, description="How and where it can be used")
+    accomplishments: str | None = Field(default=None, description="Accomplishments toward goal")
+    learning_activities: str | None = Field(
+        default=None, description="Possible learning activities or ideas"
+    )
 
 
 class JournalEntryRead(BaseModel):

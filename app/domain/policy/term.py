@@ -1,0 +1,91 @@
+"""A relationship's term in a policy: its length, its compatibility checkpoint, how it starts
+(information session, initial meeting) and how it may end early. Each section checks itself.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from app.domain.policy.choices import LateAnswer, NoRematchOutcome, refuse
+from app.domain.policy.codec import Section
+
+
+@dataclass(frozen=True, slots=True)
+class TermPolicy(Section):
+    """Whether each pair agrees its own length, and the bounds on it (None: unbounded)."""
+
+    agreed_per_pair: bool = False
+    min_months: int | None = None
+    max_months: int | None = None
+    ends_at_cohort_end: bool = False
+
+    def __post_init__(self) -> None:
+        low, high = self.min_months, self.max_months
+        refuse(low is not None and low < 1, "a term lasts at least one month", "min_months")
+        refuse(high is not None and high < 1, "a term lasts at least one month", "max_months")
+        if low is not None and high is not None:
+            refuse(high < low, "max_months is below min_months", "max_months")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckpointPolicy(Section):
+    """Who may ask for a change at the compatibility checkpoint, and what follows."""
+
+    mentee_may_request_change: bool = True
+    mentor_may_request_change: bool = True
+    on_no_rematch: NoRematchOutcome = NoRematchOutcome.WITHDRAW_MENTEE
+    withdrawn_mentee_eligible_for_next_cohort: bool = True
+    closes_days_after_due: int | None = None
+    late_answers: LateAnswer = LateAnswer.REFUSED
+    # The next cohort's matching takes the withdrawn (on its next-session list) first.
+    next_cohort_priority: bool = False
+
+    def __post_init__(self) -> None:
+        days = self.closes_days_after_due
+        refuse(
+            days is not None and days < 0,
+            "the checkpoint closes on or after its due date",
+            "closes_days_after_due",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class OnboardingPolicy(Section):
+    """From the information session and the proposal to the first meeting."""
+
+    initial_meeting_window_days: int | None = None
+    initial_meeting_min_hours: float = 0.0
+    meetings_from_proposal: bool = False
+    information_session_valid_months: int = 0  # 0: a session counts for its own cohort only
+
+    def __post_init__(self) -> None:
+        self._check_window()
+        refuse(
+            self.information_session_valid_months < 0,
+            "information_session_valid_months must be >= 0",
+            "information_session_valid_months",
+        )
+
+    def _check_window(self) -> None:
+        days = self.initial_meeting_window_days
+        refuse(
+            days is not None and days < 1,
+            "the initial meeting window is at least a day",
+            "initial_meeting_window_days",
+        )
+        hours = self.initial_meeting_min_hours
+        refuse(
+            not math.isfinite(hours) or hours < 0,
+            "initial_meeting_min_hours must be >= 0",
+            "initial_meeting_min_hours",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EndingPolicy(Section):
+    """How a relationship may end before its term."""
+
+    participant_may_end_without_reason: bool = True
+    administrator_may_terminate: bool = False
+    coordinator_debriefs_each: bool = False
