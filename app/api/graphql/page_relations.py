@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 import strawberry
+from graphql import OperationDefinitionNode
 from strawberry.dataloader import DataLoader
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
@@ -58,8 +59,28 @@ class Wanted:
         return bool(self.names & DOCUMENTS)
 
 
+# What a page's nodes ask for depends on the document and its variables alone, and the same
+# document text gives back the same document (app.api.graphql.document_checks): a document
+# without variables is read once per field path, not on every request.
+_WANTED: dict[tuple[int, tuple[str | int, ...]], tuple[OperationDefinitionNode, Wanted]] = {}
+_WANTED_KEPT = 512
+
+
 def wanted(info: strawberry.Info) -> Wanted:
     """What `edges { node { ... } }` of the field being resolved asks for."""
+    if info.variable_values:
+        return _wanted(info)
+    operation, key = info.operation, (id(info.operation), tuple(info.path.as_list()))
+    known = _WANTED.get(key)
+    if known is not None and known[0] is operation:  # the id of a document still alive
+        return known[1]
+    if len(_WANTED) >= _WANTED_KEPT:
+        _WANTED.clear()
+    found = _WANTED[key] = (operation, _wanted(info))
+    return found[1]
+
+
+def _wanted(info: strawberry.Info) -> Wanted:
     edges = _named(info.selected_fields[0].selections, "edges")
     nodes = _named([s for e in edges for s in e.selections], None, under="node")
     pages = {page for f in nodes if f.name == "goals" and (page := wanted_goal_page(f)) is not None}

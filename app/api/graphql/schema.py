@@ -14,14 +14,10 @@ import strawberry
 from fastapi.routing import APIWebSocketRoute
 from graphql import GraphQLError
 from strawberry.extensions import (
-    AddValidationRules,
     MaskErrors,
     MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
-    ValidationCache,
 )
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLRequestData
@@ -32,6 +28,7 @@ from app.api.graphql.access import AccessMutation, AccessQuery
 from app.api.graphql.conclusion import ConclusionMutation, ConclusionQuery
 from app.api.graphql.context import Context, context_for
 from app.api.graphql.cost import cost_rule
+from app.api.graphql.document_checks import DocumentChecks, Documents
 from app.api.graphql.employees import EmployeeMutation, EmployeeQuery
 from app.api.graphql.integrations import IntegrationMutation, IntegrationQuery
 from app.api.graphql.people import PeopleMutation, PeopleQuery
@@ -82,20 +79,17 @@ _Limits = tuple[int, int, int, int]
 def _limits(limits: _Limits) -> list[Callable[[], SchemaExtension]]:
     """The schema's extensions, as factories (Strawberry makes each afresh per request)."""
     max_depth, max_aliases, max_cost, max_tokens = limits
-    # The rules are made once, here: a limiter built per request is a new rule class every
-    # time, and the validation cache, keyed by the rules, would then never hit.
-    rules = [
+    # The rules are made once, here: a limiter makes a new rule class each time it is built.
+    rules = (
         *QueryDepthLimiter(max_depth=max_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules,
         cost_rule(max_cost),
-    ]
+    )
     # Dashboards send the same documents again and again: parse and validate each once
-    # (the limits above are validation rules, so their verdicts are cached with it).
+    # (the limits above are validation rules, so their verdicts are kept with it).
+    documents = Documents(maxsize=512)
     return [
-        lambda: ParserCache(maxsize=512),
-        lambda: ValidationCache(maxsize=512),
-        lambda: AddValidationRules(rules),
-        lambda: MaxTokensLimiter(max_token_count=max_tokens),
+        lambda: DocumentChecks(documents, rules, max_tokens),
         lambda: MaskErrors(should_mask_error=_is_unexpected),
     ]
 

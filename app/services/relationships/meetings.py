@@ -167,15 +167,19 @@ async def agreed_frequency(uow: UnitOfWork, pair: Pair) -> str | None:
 
 def facts_only(meeting: Meeting) -> Meeting:
     """The meeting without what was said: date, hours and who logged it."""
-    return replace(
-        meeting,
-        topics=(),
-        goal_id=None,
-        competency=None,
-        observations=None,
-        follow_ups=None,
-        notes=None,
-        cancelled_by=None,  # that it was cancelled is a fact; who did it singles someone out
+    # The facts named one by one (what is not named keeps its empty default, so a field added
+    # later is withheld until named here), and without `dataclasses.replace`, which walks
+    # every field of the record: a dashboard withholds each pair's latest meeting this way.
+    # That it was cancelled is a fact; who cancelled it singles someone out.
+    return Meeting(
+        id=meeting.id,
+        mentorship_id=meeting.mentorship_id,
+        held_on=meeting.held_on,
+        hours=meeting.hours,
+        logged_by=meeting.logged_by,
+        cancelled=meeting.cancelled,
+        cancelled_at=meeting.cancelled_at,
+        created_at=meeting.created_at,
     )
 
 
