@@ -79,6 +79,18 @@ _SET_EXPLANATION = _sql(
 )
 
 
+def hold_mentorship(organization_id: str, mentorship_id: UUID, shared: bool) -> str:
+    """The statement that locks a mentorship's row, its values inlined, to run in one simple
+    query with BEGIN (`SqlUnitOfWork.holding_pair`); a missing row locks nothing, and the
+    read that follows finds nothing either."""
+    # Only UUIDs (parsed again here) and a fixed word are inlined: a simple query takes no
+    # parameters.
+    tenant = f"organization_id = '{UUID(organization_id)}' AND " if organization_id else ""
+    mode = "SHARE" if shared else "UPDATE"
+    row = f"id = '{UUID(str(mentorship_id))}'"
+    return f"SELECT 1 FROM mentorships WHERE {tenant}{row} FOR {mode}"  # noqa: S608
+
+
 class SqlMentorshipRecords(MatchingStatements):
     """The mentorships of one organisation."""
 
