@@ -18,8 +18,8 @@ async def confirm_mentorship(
     """The caller confirms their part; `confirmed` once both have (then `active` unless a
     signed agreement is still awaited)."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.WRITE)
-    async with uow:
-        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+    async with uow.holding_pair(mentorship_id):
+        pair = await open_pair(uow, principal, mentorship_id, scope)
         transition = lifecycle.confirm(pair.status, by=participant(pair), today=clock.now().date())
         await save_transition(uow, principal, pair, transition)
         pair = await open_pair(uow, principal, mentorship_id, scope)

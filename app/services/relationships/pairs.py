@@ -108,8 +108,9 @@ async def open_pair(
     lock: bool = False,
     shared: bool = False,
 ) -> Pair:
-    """The mentorship if the caller may reach it (OWN: they are in it), else NotFound. In a
-    unit of work that holds the pair already (`uow.holding_pair`), pass neither flag."""
+    """The mentorship if the caller may reach it (OWN: they are in it), else NotFound. A
+    transition holds the pair from its unit of work's start (`uow.holding_pair`) and passes
+    neither flag: the pair and its progress are then read in one statement."""
     # `lock`: its row is held until the transaction ends, so transitions queue, not race.
     # `shared`: the same for a change that leaves the row as it is (a meeting logged): the
     # pair cannot change state meanwhile, but other shared holders are not kept waiting.
