@@ -22,24 +22,8 @@ WAIT_SECONDS = 1.0
 async def test_a_pairs_meetings_are_logged_side_by_side_and_a_transition_waits_for_them(
     committed,  # noqa: F811
 ):
-    database, org = committed
-    mentorship = (await _published_pairs(database, org))[0]
-    async with SqlUnitOfWork(database, org.id) as logging:
-        assert await logging.programs.get_mentorship(mentorship.id, shared=True) is not None
-        async with SqlUnitOfWork(database, org.id) as second_logger:
-            read = second_logger.programs.get_mentorship(mentorship.id, shared=True)
-            assert await asyncio.wait_for(read, WAIT_SECONDS) is not None
-        async with SqlUnitOfWork(database, org.id) as transition:
-            with pytest.raises(TimeoutError):
-                await asyncio.wait_for(
-                    transition.programs.get_mentorship(mentorship.id, lock=True), WAIT_SECONDS
-                )
-
-
-async def test_a_pair_held_from_the_start_is_shared_with_loggers_and_a_transition_waits(
-    committed,  # noqa: F811
-):
-    # `uow.holding_pair` takes the row lock with BEGIN, as a meeting logger does.
+    # `uow.holding_pair` takes the row lock with BEGIN: shared, as a meeting logger holds it,
+    # or for itself, as a transition does.
     database, org = committed
     mentorship = (await _published_pairs(database, org))[0]
 
