@@ -153,3 +153,9 @@ class UnitOfWork(Protocol):
         """Mark a use case that only reads (`async with uow.read_only():`): no transaction,
         so each query is one round trip; it cannot commit."""
         ...
+
+    def holding_pair(self, mentorship_id: UUID, *, shared: bool = False) -> Self:
+        """Hold a mentorship's row from the transaction's start (`async with
+        uow.holding_pair(id):`); `shared` lets other shared holders in. Reads of the pair
+        inside then need no lock of their own."""
+        ...

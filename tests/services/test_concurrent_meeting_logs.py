@@ -7,10 +7,12 @@ transition (which locks the row for itself) is. Real transactions on a real pool
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 import pytest
 
 from app.adapters.db.unit_of_work import SqlUnitOfWork
+from app.services.relationships.records import Progress
 from tests.services.test_concurrent_confirmations import _published_pairs
 from tests.services.test_programs_concurrency import committed  # noqa: F401 (a fixture)
 
@@ -20,15 +22,62 @@ WAIT_SECONDS = 1.0
 async def test_a_pairs_meetings_are_logged_side_by_side_and_a_transition_waits_for_them(
     committed,  # noqa: F811
 ):
+    # `uow.holding_pair` takes the row lock with BEGIN: shared, as a meeting logger holds it,
+    # or for itself, as a transition does.
     database, org = committed
     mentorship = (await _published_pairs(database, org))[0]
-    async with SqlUnitOfWork(database, org.id) as logging:
-        assert await logging.programs.get_mentorship(mentorship.id, shared=True) is not None
-        async with SqlUnitOfWork(database, org.id) as second_logger:
-            read = second_logger.programs.get_mentorship(mentorship.id, shared=True)
-            assert await asyncio.wait_for(read, WAIT_SECONDS) is not None
-        async with SqlUnitOfWork(database, org.id) as transition:
-            with pytest.raises(TimeoutError):
-                await asyncio.wait_for(
-                    transition.programs.get_mentorship(mentorship.id, lock=True), WAIT_SECONDS
-                )
+
+    async def hold(shared: bool) -> None:
+        async with SqlUnitOfWork(database, org.id).holding_pair(mentorship.id, shared=shared):
+            pass
+
+    async with SqlUnitOfWork(database, org.id).holding_pair(mentorship.id, shared=True):
+        await asyncio.wait_for(hold(shared=True), WAIT_SECONDS)
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(hold(shared=False), WAIT_SECONDS)
+
+
+async def test_a_logger_that_waited_for_a_transition_reads_the_progress_it_left(
+    committed,  # noqa: F811
+):
+    # The pair is read after the lock was granted, in a statement of its own, so it is read
+    # as the transition committed it (the reason a locking read of the row alone was not
+    # trusted with the progress).
+    database, org = committed
+    mentorship = (await _published_pairs(database, org))[0]
+
+    async def logger_reads() -> Progress | None:
+        unit = SqlUnitOfWork(database, org.id).holding_pair(mentorship.id, shared=True)
+        async with unit as logger:
+            found = await logger.relationships.pair(mentorship.id)
+        assert found is not None
+        return found[1]
+
+    async with SqlUnitOfWork(database, org.id).holding_pair(mentorship.id) as transition:
+        found = await transition.relationships.pair(mentorship.id)
+        assert found is not None
+        progress = found[1] or Progress(mentorship.id)
+        waiting = asyncio.create_task(logger_reads())
+        await _until_waiting_for_a_row(database, waiting)
+        assert await transition.relationships.save_progress(
+            replace(progress, confirmed_by=("mentee",))
+        )
+        await transition.commit()
+    seen = await waiting
+    assert seen is not None
+    assert seen.confirmed_by == ("mentee",)
+
+
+async def _until_waiting_for_a_row(database, task: asyncio.Task) -> None:
+    """Until some session of the test's organisation waits for a row lock (the logger)."""
+    for _ in range(600):
+        async with database.connect() as connection:
+            waiting = await connection.fetchval(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                "AND query LIKE '%FOR SHARE'"
+            )
+        if waiting:
+            return
+        assert not task.done(), "the logger read the pair without waiting for the transition"
+        await asyncio.sleep(0.05)
+    raise TimeoutError("the logger never waited for the pair")

@@ -16,6 +16,7 @@ from app.adapters.db.database import Database
 from app.adapters.db.repositories.access import SqlAccessRepository
 from app.adapters.db.repositories.employees import SqlEmployeeRepository
 from app.adapters.db.repositories.integrations import SqlIntegrationRepository
+from app.adapters.db.repositories.matching.mentorships import hold_mentorship
 from app.adapters.db.repositories.mentor_register import (
     SqlCommittee,
     SqlConflicts,
@@ -42,6 +43,8 @@ class SqlUnitOfWork:
 
     `async with uow.read_only():` is for use cases that only read: no transaction, the
     tenant as a session setting kept from one use to the next (see `TenantConnection`).
+    `async with uow.holding_pair(id):` takes a mentorship's row lock in that same first
+    round trip.
     """
 
     def __init__(
@@ -56,11 +59,20 @@ class SqlUnitOfWork:
         self._organization_id = organization_id
         self._admin = admin
         self._reading = False
+        self._held: tuple[UUID, bool] | None = None
         self._known_pairs = known_pairs
 
     def read_only(self) -> Self:
         """This use case only reads: run it without a transaction (one round trip a query)."""
         self._reading = True
+        return self
+
+    def holding_pair(self, mentorship_id: UUID, *, shared: bool = False) -> Self:
+        """This use case holds the mentorship's row (`shared`: FOR SHARE, else FOR UPDATE)
+        from its first round trip on, sent with BEGIN and the tenant rather than as a
+        statement of its own. A read of the pair made afterwards waits for nothing, so it
+        sees whatever a transition that held the row committed before the lock was granted."""
+        self._held = (UUID(str(mentorship_id)), shared)  # a UUID: safe to inline
         return self
 
     @property
@@ -74,11 +86,16 @@ class SqlUnitOfWork:
         settings = [f"set_config('{ORG_SETTING}', '{self._tenant}', true)"]
         if self._admin:
             settings.append("set_config('app.is_admin', 'on', true)")
-        return f"{start}; SELECT {', '.join(settings)}"
+        opening = f"{start}; SELECT {', '.join(settings)}"
+        if self._held is not None:  # after the tenant: row-level security applies to it
+            opening += "; " + hold_mentorship(self._tenant, *self._held)
+        return opening
 
     async def _open(self, connection: asyncpg.Connection) -> None:
         nested = connection.is_in_transaction()
         self._transaction = not (self._reading and not nested and not self._admin)
+        if self._held is not None and not self._transaction:
+            raise RuntimeError("a read-only unit of work holds no row")
         self._savepoint = f"uow_{next(_savepoints)}" if nested else None
         if self._transaction:
             await connection.execute(self._opening(self._savepoint))
@@ -172,6 +189,7 @@ class SqlUnitOfWork:
                 )
         finally:
             self._reading = False  # a later `async with uow:` is a transaction again
+            self._held = None
             await self._borrowed.__aexit__(et, e, tb)
 
 

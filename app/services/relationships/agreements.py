@@ -61,8 +61,8 @@ async def write_agreement(
     """A new version of the agreement's terms; any earlier signatures no longer count.
     `if_version` (an `If-Match`): refused as stale unless the agreement is still at it."""
     scope = reach(principal, Resource.AGREEMENTS, Action.WRITE)
-    async with uow:
-        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+    async with uow.holding_pair(mentorship_id):
+        pair = await open_pair(uow, principal, mentorship_id, scope)
         author = participant(pair)
         if pair.status.is_terminal:
             raise TransitionRefused(
@@ -112,8 +112,8 @@ async def sign_agreement(
     `if_version` (an `If-Match`): refused as stale unless the agreement is still the version
     the caller read, so nobody signs terms they have not seen."""
     scope = reach(principal, Resource.AGREEMENTS, Action.WRITE)
-    async with uow:
-        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+    async with uow.holding_pair(mentorship_id):
+        pair = await open_pair(uow, principal, mentorship_id, scope)
         party = participant(pair)
         current = await uow.relationships.agreement(mentorship_id)
         if current is None:

@@ -71,8 +71,8 @@ async def answer_checkpoint(
     when no mentor is free, to the mentee's withdrawal."""
     scope = reach(principal, Resource.CHECKPOINTS, Action.WRITE)
     today = clock.now().date()
-    async with uow:
-        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+    async with uow.holding_pair(mentorship_id):
+        pair = await open_pair(uow, principal, mentorship_id, scope)
         by = participant(pair)
         # The domain checks the answer first (open, allowed, not twice): nothing half-written.
         checked = compatibility_checkpoint.answer_checkpoint(
@@ -99,8 +99,8 @@ async def confirm_rematch(
     is proposed; if the proposed mentor is no longer free, the mentee is withdrawn."""
     scope = reach(principal, Resource.CHECKPOINTS, Action.APPROVE)
     today = clock.now().date()
-    async with uow:
-        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+    async with uow.holding_pair(mentorship_id):
+        pair = await open_pair(uow, principal, mentorship_id, scope)
         waiting = rematch_rules.pending(pair.progress.rematch_proposal)
         proposal = await _rematch_for(uow, pair, today, waiting.declined)
         await _settle(uow, principal, pair, waiting, proposal, today)
@@ -116,8 +116,8 @@ async def decline_rematch(
     mentor is never proposed again), and when none is left the mentee is withdrawn."""
     scope = reach(principal, Resource.CHECKPOINTS, Action.APPROVE)
     today = clock.now().date()
-    async with uow:
-        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+    async with uow.holding_pair(mentorship_id):
+        pair = await open_pair(uow, principal, mentorship_id, scope)
         waiting = rematch_rules.pending(pair.progress.rematch_proposal)
         declined = rematch_rules.decline(waiting)
         proposal = await _rematch_for(uow, pair, today, declined)

@@ -35,8 +35,8 @@ async def record_debrief(
     scope = reach(principal, Resource.DEBRIEFS, Action.WRITE)
     if notes is not None and len(notes) > MAX_TEXT:
         raise InvalidInput(f"at most {MAX_TEXT} characters", field="notes")
-    async with uow:
-        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+    async with uow.holding_pair(mentorship_id):
+        pair = await open_pair(uow, principal, mentorship_id, scope)
         done = [Party(d.party) for d in await uow.relationships.debriefs(mentorship_id)]
         check_debrief(pair.status, party=party, held_on=held_on, done=done)
         who = pair.mentorship.mentee_id if party is Party.MENTEE else pair.mentorship.mentor_id
@@ -91,8 +91,8 @@ async def submit_progress_report(
     if reflections is not None and len(reflections) > MAX_TEXT:
         raise InvalidInput(f"at most {MAX_TEXT} characters", field="reflections")
     today = clock.now().date()
-    async with uow:
-        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+    async with uow.holding_pair(mentorship_id):
+        pair = await open_pair(uow, principal, mentorship_id, scope)
         by = participant(pair)
         month = report_month(pair.status, today)
         earlier = await uow.relationships.progress_reports(mentorship_id)

@@ -19,8 +19,8 @@ async def confirm_mentorship(
     """The caller confirms their part; `confirmed` once both have (then `active` unless a
     signed agreement is still awaited)."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.WRITE)
-    async with uow:
-        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+    async with uow.holding_pair(mentorship_id):
+        pair = await open_pair(uow, principal, mentorship_id, scope)
         require_referent_confirmed(
             pair.policy.matching, pair.mentorship.formed_by, pair.mentorship.explanation
         )

@@ -83,8 +83,8 @@ async def record_disclosure(
 ) -> DisclosureRecord:
     """Record a confidence passed on under one of the program's exceptions, or refuse it."""
     scope = reach(principal, Resource.DISCLOSURES, Action.WRITE)
-    async with uow:
-        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+    async with uow.holding_pair(mentorship_id):
+        pair = await open_pair(uow, principal, mentorship_id, scope)
         party = participant(pair)
         recipients = await _recipients(uow, pair.mentorship.mentee_id, to)
         when = occurred_at or clock.now()

@@ -26,8 +26,8 @@ async def end_mentorship(
 ) -> Pair:
     """Either participant ends the relationship, at any time; no reason is asked or kept."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.WRITE)
-    async with uow:
-        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+    async with uow.holding_pair(mentorship_id):
+        pair = await open_pair(uow, principal, mentorship_id, scope)
         by = participant(pair)
         transition = end_early(pair.status, by=by, today=clock.now().date())
         await save_transition(uow, principal, pair, transition)
@@ -42,8 +42,8 @@ async def terminate_mentorship(
     """The program administrator ends the relationship (Maine: intervention, exception 3); in
     every program when an HR change flagged the pair, the flag recorded as the reason."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.OVERRIDE)
-    async with uow:
-        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+    async with uow.holding_pair(mentorship_id):
+        pair = await open_pair(uow, principal, mentorship_id, scope)
         flags = await uow.integrations.flags_of(mentorship_id)
         transition = terminate(
             pair.status, by=Party.ADMINISTRATOR, today=clock.now().date(), flagged=bool(flags)
@@ -67,8 +67,8 @@ async def complete_mentorship(
     """Complete at the term's end once the required evaluations are in; `outcomes` records
     what came of the plan (NC: the final meeting reviews the plan's outcomes)."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.APPROVE)
-    async with uow:
-        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+    async with uow.holding_pair(mentorship_id):
+        pair = await open_pair(uow, principal, mentorship_id, scope)
         by = pair.party or Party.COORDINATOR
         transition = complete(pair.status, by=by, today=clock.now().date())
         recorded = dict(outcomes) if outcomes else None
@@ -85,8 +85,8 @@ async def replace_flagged_mentor(
     is the reason) and propose the mentee with another mentor, under every hard rule."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.OVERRIDE)
     today = clock.now().date()
-    async with uow:
-        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+    async with uow.holding_pair(mentorship_id):
+        pair = await open_pair(uow, principal, mentorship_id, scope)
         flags = await uow.integrations.flags_of(mentorship_id)
         if not flags:
             raise Conflict(

@@ -54,8 +54,8 @@ async def submit_evaluation(
     ``answers``; a kind without a form takes 1-5 ``scores`` and free text."""
     scope = reach(principal, Resource.EVALUATIONS, Action.WRITE)
     today = clock.now().date()
-    async with uow:
-        pair = await open_pair(uow, principal, mentorship_id, scope, lock=True)
+    async with uow.holding_pair(mentorship_id):
+        pair = await open_pair(uow, principal, mentorship_id, scope)
         by = participant(pair)
         form = pair.policy.evaluations.form(kind)
         checked = _answers_on(form, answers, scores, free_text)

@@ -43,10 +43,10 @@ async def add_goal(
     competencies in Maine); NC allows at most three objectives, each SMART."""
     scope = reach(principal, Resource.GOALS, Action.WRITE)
     _check_text(text)
-    async with uow:
-        # The pair's row is held while the plan is counted: two objectives added at once
-        # cannot both see room for one more (NC: "up to three").
-        pair = await _mentee_pair(uow, principal, mentorship_id, scope, lock=True)
+    # The pair's row is held while the plan is counted: two objectives added at once
+    # cannot both see room for one more (NC: "up to three").
+    async with uow.holding_pair(mentorship_id):
+        pair = await _mentee_pair(uow, principal, mentorship_id, scope)
         check_plan_entry(pair.policy.goals.plan, kind)
         checked = check_smart(kind.value, smart, required=pair.policy.goals.smart_goals)
         plan = await uow.relationships.goals(mentorship_id)
@@ -132,9 +132,8 @@ async def _mentee_pair(
     scope: Reach,
     *,
     allow_closed: bool = False,
-    lock: bool = False,
 ) -> Pair:
-    pair = await open_pair(uow, principal, mentorship_id, scope, lock=lock)
+    pair = await open_pair(uow, principal, mentorship_id, scope)
     if participant(pair) is not Party.MENTEE:
         raise NotPermitted(
             "the plan is the mentee's; the mentor comments on it", rule="mentee_owns_plan"

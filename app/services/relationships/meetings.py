@@ -55,9 +55,9 @@ async def log_meeting(
     is made at the first), or from the proposal on where the policy says so (Maine)."""
     scope = reach(principal, Resource.MEETINGS, Action.WRITE)
     _check(meeting, clock.now().date())
-    async with uow:
-        # Shared: a pair's meetings may be logged side by side; a transition waits for them.
-        pair = await open_pair(uow, principal, meeting.mentorship_id, scope, shared=True)
+    # Shared: a pair's meetings may be logged side by side; a transition waits for them.
+    async with uow.holding_pair(meeting.mentorship_id, shared=True):
+        pair = await open_pair(uow, principal, meeting.mentorship_id, scope)
         participant(pair)
         require_loggable(pair.status, meeting.held_on)
         logged = replace(meeting, id=uuid.uuid4(), logged_by=principal.employee_id, cancelled=False)

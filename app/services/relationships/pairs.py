@@ -107,13 +107,13 @@ async def open_pair(
     scope: Reach,
     *,
     lock: bool = False,
-    shared: bool = False,
 ) -> Pair:
-    """The mentorship if the caller may reach it (OWN: they are in it), else NotFound."""
-    # `lock`: its row is held until the transaction ends, so transitions queue, not race.
-    # `shared`: the same for a change that leaves the row as it is (a meeting logged): the
-    # pair cannot change state meanwhile, but other shared holders are not kept waiting.
-    found = await _pair_and_progress(uow, mentorship_id, lock=lock, shared=shared)
+    """The mentorship if the caller may reach it (OWN: they are in it), else NotFound. A
+    use case that changes the pair holds its row from its unit of work's start
+    (`uow.holding_pair`), so transitions queue rather than race, and the pair and its
+    progress are read in one statement; `lock` is for one that learns which pair only
+    inside its transaction (a meeting cancelled by its id)."""
+    found = await _pair_and_progress(uow, mentorship_id, lock=lock)
     if found is None:
         raise NotFound("no such mentorship", field="id")
     mentorship, stored = found
@@ -127,15 +127,15 @@ async def open_pair(
 
 
 async def _pair_and_progress(
-    uow: UnitOfWork, mentorship_id: UUID, *, lock: bool, shared: bool
+    uow: UnitOfWork, mentorship_id: UUID, *, lock: bool
 ) -> tuple[Mentorship, Progress | None] | None:
     """A pair and its progress: in one statement when nothing is locked. A locked read takes
     two: a statement that waited for the row's lock still reads the progress as it was when
     the statement began (READ COMMITTED re-reads only the locked row), so a change committed
     meanwhile would go unseen and two confirmations could both pass."""
-    if not (lock or shared):
+    if not lock:
         return await uow.relationships.pair(mentorship_id)
-    mentorship = await uow.programs.get_mentorship(mentorship_id, lock=lock, shared=shared)
+    mentorship = await uow.programs.get_mentorship(mentorship_id, lock=True)
     if mentorship is None:
         return None
     return mentorship, await uow.relationships.progress(mentorship_id)

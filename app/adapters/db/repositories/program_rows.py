@@ -73,7 +73,7 @@ def mentorship(row: asyncpg.Record) -> Mentorship:
     # Positionally: `mentorship_columns` reads the record's fields in their order, and a list
     # page makes many of these (a dict and keywords would be built and read for each).
     values = list(row)
-    values[_STATE_AT] = MentorshipState(values[_STATE_AT])
+    values[_STATE_AT] = _STATES[values[_STATE_AT]]
     for at, name in _DOCUMENT_AT:  # read as text by `mentorship_columns`, or not at all
         text = values[at]
         values[at] = NotRead(name) if text is None else StoredJson(text, json_codec.loads)
@@ -81,6 +81,8 @@ def mentorship(row: asyncpg.Record) -> Mentorship:
 
 
 _make_mentorship = maker(Mentorship)
+# A dict lookup rather than a call of the enum, which a page makes for every row.
+_STATES = {state.value: state for state in MentorshipState}
 # A mentorship's JSON documents: read as text and decoded only when something looks inside.
 MENTORSHIP_DOCUMENTS = ("policy", "explanation")
 _DOCUMENT_AT = [(Mentorship.__slots__.index(name), name) for name in MENTORSHIP_DOCUMENTS]

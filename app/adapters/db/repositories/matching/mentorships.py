@@ -35,9 +35,6 @@ _GET_MENTORSHIP = compile_statement(_MENTORSHIP_SELECT.where(_M.id == sa.bindpar
 _LOCK_MENTORSHIP = compile_statement(
     _MENTORSHIP_SELECT.where(_M.id == sa.bindparam("id")).with_for_update()
 )
-_SHARE_MENTORSHIP = compile_statement(
-    _MENTORSHIP_SELECT.where(_M.id == sa.bindparam("id")).with_for_update(read=True)
-)
 _GET_MENTORSHIPS = compile_statement(
     _MENTORSHIP_SELECT.where(_M.id == sa.func.any(sa.bindparam("ids"))).order_by(_M.id)
 )
@@ -79,6 +76,18 @@ _SET_EXPLANATION = _sql(
 )
 
 
+def hold_mentorship(organization_id: str, mentorship_id: UUID, shared: bool) -> str:
+    """The statement that locks a mentorship's row, its values inlined, to run in one simple
+    query with BEGIN (`SqlUnitOfWork.holding_pair`); a missing row locks nothing, and the
+    read that follows finds nothing either."""
+    # Only UUIDs (parsed again here) and a fixed word are inlined: a simple query takes no
+    # parameters.
+    tenant = f"organization_id = '{UUID(organization_id)}' AND " if organization_id else ""
+    mode = "SHARE" if shared else "UPDATE"
+    row = f"id = '{UUID(str(mentorship_id))}'"
+    return f"SELECT 1 FROM mentorships WHERE {tenant}{row} FOR {mode}"  # noqa: S608
+
+
 class SqlMentorshipRecords(MatchingStatements):
     """The mentorships of one organisation."""
 
@@ -93,13 +102,11 @@ class SqlMentorshipRecords(MatchingStatements):
         inserted = await self._rows(_INSERT_MENTORSHIPS, **columns)
         return await self.mentorships_by_ids([r["id"] for r in inserted])
 
-    async def get_mentorship(
-        self, mentorship_id: UUID, *, lock: bool = False, shared: bool = False
-    ) -> Mentorship | None:
+    async def get_mentorship(self, mentorship_id: UUID, *, lock: bool = False) -> Mentorship | None:
         """The mentorship; with `lock`, its row held until the transaction ends (one statement,
-        where locking and then reading took two); `shared` too, a lock that holds back
-        changes to the row but not other shared holders."""
-        statement = _SHARE_MENTORSHIP if shared else _LOCK_MENTORSHIP if lock else _GET_MENTORSHIP
+        where locking and then reading took two). A shared lock is taken with BEGIN instead
+        (`hold_mentorship`)."""
+        statement = _LOCK_MENTORSHIP if lock else _GET_MENTORSHIP
         row = await self._row(statement, id=mentorship_id)
         return self._learn([rows.mentorship(row)])[0] if row else None
 
