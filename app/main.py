@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack, asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 
@@ -51,6 +51,38 @@ cohorts, matching and mentorships. Errors are RFC 9457 problem documents."""
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     """The ASGI app. Pass `database` to share one (tests do); else it is made at start-up."""
     settings = settings or Settings()
+    app = FastAPI(
+        title="Mentoring programs API",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=_lifespan(settings, database),
+        docs_url=None,
+        redoc_url=None,  # offline docs: see install_docs
+        openapi_url=None,  # served as bytes written once: see install_docs
+        # Tracing is ours (app.telemetry, when configured); FastAPI's own would double it and
+        # costs a provider lookup on every request even when off.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
+    )
+    app.state.settings = settings
+    app.state.rate_limiter = (
+        RateLimiter(settings.rate_limit, settings.rate_limit_storage)
+        if settings.rate_limit
+        else None
+    )
+    if database is not None:
+        app.state.database = database = PinnableDatabase(database)
+        app.state.authenticator = Authenticator(database, outbound=settings.outbound_policy)
+    errors.install(app)
+    _install_routes(app, settings)
+    _install_layers(app, settings)
+    return app
+
+
+def _lifespan(
+    settings: Settings, database: Database | None
+) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """Start-up and shut-down: without a shared `database`, the app opens its own pool (and
+    refuses a tenant role that could cross organisations) and runs the background work."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -71,32 +103,14 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             if owned:
                 await app.state.database.close()
 
-    app = FastAPI(
-        title="Mentoring programs API",
-        version="0.1.0",
-        description=DESCRIPTION,
-        lifespan=lifespan,
-        docs_url=None,
-        redoc_url=None,  # offline docs: see install_docs
-        openapi_url=None,  # served as bytes written once: see install_docs
-        # Tracing is ours (app.telemetry, when configured); FastAPI's own would double it and
-        # costs a provider lookup on every request even when off.
-        telemetry={"tracing": False, "metrics": False, "logs": False},
-    )
-    app.state.settings = settings
-    app.state.rate_limiter = (
-        RateLimiter(settings.rate_limit, settings.rate_limit_storage)
-        if settings.rate_limit
-        else None
-    )
-    if database is not None:
-        app.state.database = database = PinnableDatabase(database)
-        app.state.authenticator = Authenticator(database, outbound=settings.outbound_policy)
-    errors.install(app)
-    # A request is matched against the routes in turn, so the busiest go first: the routers
-    # of most requests (`BUSIEST`), then the docs' pages, then GraphQL (a dashboard's POST
-    # would otherwise be tried against every REST route; GraphiQL's page, a docs route, must
-    # come before it), then the other REST routers.
+    return lifespan
+
+
+def _install_routes(app: FastAPI, settings: Settings) -> None:
+    """A request is matched against the routes in turn, so the busiest go first: the routers
+    of most requests (`BUSIEST`), then the docs' pages, then GraphQL (a dashboard's POST
+    would otherwise be tried against every REST route; GraphiQL's page, a docs route, must
+    come before it), then the other REST routers, then SCIM."""
     routers = rest_routers()
     for router in routers[:BUSIEST]:
         app.include_router(router, dependencies=router_dependencies(router, get_caller))
@@ -106,7 +120,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     for router in routers[BUSIEST:]:
         app.include_router(router, dependencies=router_dependencies(router, get_caller))
     app.mount("/scim", ScimMount())
-    app.add_middleware(  # the size limit, NUL characters, Idempotency-Key; ETags
+
+
+def _install_layers(app: FastAPI, settings: Settings) -> None:
+    """The layers around every request (the last added runs first): the request's id, access
+    line and metrics; then the size limit, NUL characters, Idempotency-Key and ETags."""
+    app.add_middleware(
         RequestGuards,
         max_body_bytes=settings.max_body_bytes,
         per_path={
@@ -116,10 +135,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.state.metrics = Metrics(lambda: app.state.database.pool_stats())
     app.add_route("/metrics", metrics_endpoint, include_in_schema=False)
-    # One layer gives the request its id, writes its access line and counts it in the metrics.
     app.add_middleware(RequestContext, observe=app.state.metrics.observe_request)
     instrument(app, settings)
-    return app
 
 
 # How many of `rest_routers()` come before the docs and GraphQL: the directory's and the
