@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from app.domain.policy.model import MatchingPolicy
 
 RUN_PUBLISHED_AS = (PairFormation.ALGORITHM, PairFormation.COORDINATOR)
+# The ways a mentee forms their own pair: choosing (002) or referring someone they know (004),
+# who need not be on the volunteer list.
+MENTEE_OWN_WAYS = frozenset({PairFormation.MENTEE_CHOICE, PairFormation.REFERRAL})
 
 
 def run_formed_by(ways: Sequence[PairFormation]) -> PairFormation:

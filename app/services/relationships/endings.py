@@ -17,7 +17,8 @@ from app.domain.policy.model import PairFormation
 from app.services.integrations.ports import MentorshipFlag
 from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import Mentorship
-from app.services.relationships.mentorships import checked_pair, proposed_mentorships
+from app.services.relationships.mentorships import proposed_mentorships
+from app.services.relationships.pair_checks import checked_pair
 from app.services.relationships.pairs import Pair, open_pair, participant, save_transition
 
 
