@@ -108,26 +108,33 @@ async def record_disclosure(
         stored = await uow.relationships.add_disclosure(
             _record(mentorship_id, disclosure, principal.employee_id)
         )
-        await uow.access.record(
-            AuditEvent.by(
-                principal,
-                "disclosure.recorded",
-                "mentorship",
-                mentorship_id,
-                kind=kind.value,
-                parts=sorted(p.value for p in disclosure.parts),
-            )
-        )
-        await uow.outbox.emit(
-            "disclosure.recorded",
-            {
-                "mentorship_id": str(mentorship_id),
-                "disclosure_id": str(stored.id),
-                "kind": kind.value,
-            },
-        )
+        await _announce(uow, principal, stored, disclosure)
         await uow.commit()
     return stored
+
+
+async def _announce(
+    uow: UnitOfWork, principal: Principal, stored: DisclosureRecord, disclosure: Disclosure
+) -> None:
+    """The audit record (the kind and parts, never the content) and the event."""
+    await uow.access.record(
+        AuditEvent.by(
+            principal,
+            "disclosure.recorded",
+            "mentorship",
+            stored.mentorship_id,
+            kind=disclosure.kind.value,
+            parts=sorted(p.value for p in disclosure.parts),
+        )
+    )
+    await uow.outbox.emit(
+        "disclosure.recorded",
+        {
+            "mentorship_id": str(stored.mentorship_id),
+            "disclosure_id": str(stored.id),
+            "kind": disclosure.kind.value,
+        },
+    )
 
 
 async def list_disclosures(
