@@ -4,33 +4,14 @@ keeping the others in order, so the previous revision reads every stored policy.
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-
-import asyncpg
-
-from app.adapters.db.sql import to_dsn
 from app.domain.eligibility.decision import ParticipationInIdp
 from app.domain.policy.model import stored_policy
 from app.domain.policy.presets import PRESETS
-
-_REVISION = (
-    Path(__file__).parents[2] / "migrations/versions/20261207_handbook_participation_in_idp.py"
-)
-
-
-def _revision():  # the migration module, loaded by path as Alembic does
-    spec = importlib.util.spec_from_file_location("participation_in_idp_revision", _REVISION)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.db.revisions import as_stored, rewrites
 
 
 def _without_rule(policy: dict) -> dict:
-    old = json.loads(json.dumps(policy))
+    old = as_stored(policy)
     for rules in ("mentee_rules", "mentor_rules"):
         listed = old["eligibility"][rules]
         old["eligibility"][rules] = [r for r in listed if r["rule"] != "participation_in_idp"]
@@ -44,16 +25,9 @@ def test_a_caltrans_policy_stored_before_the_idp_rule_does_not_ask_for_it() -> N
 
 
 async def test_the_downgrade_takes_the_idp_rule_out_of_every_stored_rule_list(migrated_url):
-    revision = _revision()
-    connection = await asyncpg.connect(to_dsn(migrated_url))
-    try:
+    async with rewrites(migrated_url, "20261207_handbook_participation_in_idp.py") as revision:
         for key, preset in PRESETS.items():
-            stored = json.loads(json.dumps(preset.to_dict()))
+            stored = as_stored(preset.to_dict())
             # A coordinator may have listed it on either side: both lists lose it.
             stored["eligibility"]["mentor_rules"].append({"rule": "participation_in_idp"})
-            back = await connection.fetchval(
-                f"SELECT ({revision.downgraded('$1::jsonb')})::text", json.dumps(stored)
-            )
-            assert json.loads(back) == _without_rule(stored), key
-    finally:
-        await connection.close()
+            assert await revision.downgraded(stored) == _without_rule(stored), key

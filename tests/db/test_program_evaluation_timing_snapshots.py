@@ -4,48 +4,20 @@ reads."""
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-
-import asyncpg
-
-from app.adapters.db.sql import to_dsn
 from app.domain.policy.model import stored_policy
 from app.domain.policy.presets import PRESETS
-
-_REVISION = (
-    Path(__file__).parents[2] / "migrations/versions/20261207_handbook_program_evaluation_at_end.py"
-)
-
-
-def _revision():  # the migration module, loaded by path as Alembic does
-    spec = importlib.util.spec_from_file_location("evaluation_timing_revision", _REVISION)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.db.revisions import as_stored, rewrites
 
 
 async def test_a_snapshot_stored_before_program_evaluations_were_timed_keeps_them_open(
     migrated_url,
 ):
-    revision = _revision()
-    connection = await asyncpg.connect(to_dsn(migrated_url))
-    try:
+    async with rewrites(migrated_url, "20261207_handbook_program_evaluation_at_end.py") as revision:
         for key, preset in PRESETS.items():
-            old = json.loads(json.dumps(preset.to_dict()))
+            old = as_stored(preset.to_dict())
             del old["evaluations"]["program_evaluation_at_end"]
-            raw = await connection.fetchval(
-                f"SELECT ({revision.upgraded('$1::jsonb')})::text", json.dumps(old)
-            )
-            read = stored_policy(json.loads(raw))
+            upgraded = await revision.upgraded(old)
+            read = stored_policy(upgraded)
             assert not read.evaluations.program_evaluation_at_end, key
             assert read.evaluations.program_evaluation == preset.evaluations.program_evaluation
-            back = await connection.fetchval(
-                f"SELECT ({revision.downgraded('$1::jsonb')})::text", raw
-            )
-            assert json.loads(back) == old, key
-    finally:
-        await connection.close()
+            assert await revision.downgraded(upgraded) == old, key
