@@ -52,7 +52,9 @@ def require_late_edit(
     and stays as it was, except the needs assessment, which a program asking it by the initial
     meeting still takes (the service checks the mentee is in an open pair)."""
     late = onboarding.needs_assessment_by_initial_meeting
-    changed = {k for k in before.keys() | after.keys() if _said(before.get(k)) != _said(after.get(k))}
+    changed = {
+        k for k in before.keys() | after.keys() if _said(before.get(k)) != _said(after.get(k))
+    }
     if late and changed <= {FIELD}:
         return
     only = "; only the needs assessment may still be provided" if late else ""
@@ -60,9 +62,10 @@ def require_late_edit(
 
 
 def _said(value: object) -> object:
-    """What a profile field says: an empty one (absent, none, false, empty, or a group of empty
-    fields) says nothing, since one API stores a profile's defaults and the other what was given."""
+    """What a profile field says: an empty one (absent, none, false, zero, empty, or a group of
+    empty fields) says nothing, since REST stores a profile's defaults and GraphQL what it was
+    given."""
     if isinstance(value, Mapping):
         kept = {k: _said(v) for k, v in value.items()}
         return {k: v for k, v in kept.items() if v is not None} or None
-    return value if value or value == 0 and value is not False else None
+    return value or None

@@ -268,21 +268,17 @@ async def _editable_program(
     """The program of an application whose profile may take this edit today: any edit while
     its cohort takes applications; after, the needs assessment alone, from a mentee whose pair
     is open, where the policy asks it by the initial meeting."""
+    cohort = await uow.programs.get_cohort(application.cohort_id)
+    program = await uow.programs.get_program(cohort.program_id) if cohort else None
+    if cohort is None or program is None:
+        raise NotFound("no such application", field="id")
     try:
-        cohort = await _open_cohort(uow, application.cohort_id, today)
+        _require_open(cohort, today)
     except Conflict as closed:
-        cohort = await uow.programs.get_cohort(application.cohort_id)
-        program = await uow.programs.get_program(cohort.program_id) if cohort else None
-        if program is None:
-            raise
         onboarding = program.policy.onboarding
         require_late_edit(onboarding, application.profile, profile, closed=closed.detail)
         if not await _in_open_pair(uow, application):
             raise
-        return program
-    program = await uow.programs.get_program(cohort.program_id)
-    if program is None:
-        raise NotFound("no such application", field="id")
     return program
 
 
@@ -300,6 +296,11 @@ async def _open_cohort(uow: UnitOfWork, cohort_id: UUID, today: date) -> Cohort:
     cohort = await uow.programs.get_cohort(cohort_id)
     if cohort is None:
         raise NotFound("no such cohort", field="id")
+    _require_open(cohort, today)
+    return cohort
+
+
+def _require_open(cohort: Cohort, today: date) -> None:
     closes = applications_close_on(cohort.starts_on, cohort.applications_close_on)
     if today > closes:
         raise Conflict(
@@ -307,7 +308,6 @@ async def _open_cohort(uow: UnitOfWork, cohort_id: UUID, today: date) -> Cohort:
             field="cohort_id",
             rule="applications_closed",
         )
-    return cohort
 
 
 async def _refuse_supervisory_preferences(

@@ -27,7 +27,12 @@ def test_provide_a_completed_needs_assessment_form_to_the_mentor_at_the_start_of
     # meeting". Only NC asks it, and by the initial meeting: never as an entry rule.
     assert NC.needs_assessment_by_initial_meeting
     others = {k: p.onboarding.needs_assessment_by_initial_meeting for k, p in PRESETS.items()}
-    assert others == {"charlotte-sll": False, "caltrans": False, "nc-model": True, "maine-mms": False}
+    assert others == {
+        "charlotte-sll": False,
+        "caltrans": False,
+        "nc-model": True,
+        "maine-mms": False,
+    }
     rules = {r.name for p in PRESETS.values() for r in p.eligibility.mentee_rules}
     assert "needs_assessment_provided" not in rules
     with pytest.raises(TransitionRefused) as refused:

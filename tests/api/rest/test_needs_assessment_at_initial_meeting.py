@@ -65,7 +65,9 @@ async def _log(client, who, pair_id, day):
 
 
 async def _gql(client, who, query, **variables):
-    answer = await client.post("/graphql", headers=who, json={"query": query, "variables": variables})
+    answer = await client.post(
+        "/graphql", headers=who, json={"query": query, "variables": variables}
+    )
     assert answer.status_code == 200, answer.text
     return answer.json()["data"]
 
@@ -104,7 +106,7 @@ async def test_an_nc_mentee_without_the_form_is_matched_and_the_initial_meeting_
 async def test_provided_in_advance_over_rest_the_initial_meeting_is_logged(client, auth, clock):
     # seed 003_e5d42bff8b56600f.txt "Initial Meeting": "The mentee can also provide this form in
     # advance of the meeting, if desired."
-    applied, pair, mentee, mentor = await _pair(client, auth, clock)
+    applied, pair, mentee, _ = await _pair(client, auth, clock)
     profile = {k: v for k, v in MENTEE.items() if k != "role"}
     edited = await client.put(
         f"/v1/applications/{applied['id']}/profile", headers=mentee, json=profile
