@@ -103,6 +103,31 @@ async def test_an_nc_mentee_without_the_form_is_matched_and_the_initial_meeting_
     assert later["logMeeting"]["__typename"] == "Meeting", later
 
 
+async def test_the_mentor_reads_the_form_and_the_coordinator_that_it_was_provided(
+    client, auth, clock
+):
+    # seed 003_e5d42bff8b56600f.txt: the form goes "to the Mentor"; "Confidentiality": a degree
+    # of confidentiality is expected; the coordinator keeps facts, not what the pair wrote.
+    applied, pair, mentee, mentor = await _pair(client, auth, clock)
+    url = f"/v1/mentorships/{pair['id']}/needs-assessment"
+    before = await client.get(url, headers=mentor)
+    assert before.status_code == 200, before.text
+    assert (before.json()["provided"], before.json()["text"]) == (False, None)
+    assert before.json()["asked_by_initial_meeting"] is True
+    profile = {k: v for k, v in MENTEE.items() if k != "role"}
+    edited = await client.put(
+        f"/v1/applications/{applied['id']}/profile", headers=mentee, json=profile
+    )
+    assert edited.status_code == 200, edited.text
+    read = (await client.get(url, headers=mentor)).json()
+    assert (read["provided"], read["text"]) == (True, MENTEE["needs_assessment"])
+    staff = (await client.get(url, headers=await auth(role=Role.COORDINATOR))).json()
+    assert (staff["provided"], staff["text"], staff["text_withheld"]) == (True, None, True)
+    query = "query($id: UUID!) { needsAssessment(mentorshipId: $id) { provided text } }"
+    seen = await _gql(client, mentee, query, id=pair["id"])
+    assert seen["needsAssessment"] == {"provided": True, "text": MENTEE["needs_assessment"]}
+
+
 async def test_provided_in_advance_over_rest_the_initial_meeting_is_logged(client, auth, clock):
     # seed 003_e5d42bff8b56600f.txt "Initial Meeting": "The mentee can also provide this form in
     # advance of the meeting, if desired."
