@@ -33,7 +33,11 @@ class ApplicantProfile(BaseModel):
         description="Mentee: where they want to go; mentor: where they've been",
     )
     preferences: Preferences = Field(default_factory=Preferences)
-    needs_assessment: str | None = Field(default=None, description="NC: at the start")
+    needs_assessment: str | None = Field(
+        default=None,
+        description="NC: for the mentor, by the pair's initial meeting; may be provided after "
+        "applications close while the mentee's pair is open",
+    )
     participation_in_idp: bool = Field(
         default=False,
         description="Caltrans mentee: participation is included in their Individual "

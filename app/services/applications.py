@@ -18,14 +18,16 @@ from app.domain.directory import Employee
 from app.domain.eligibility.decision import SupervisorApproved, require_overridable
 from app.domain.eligibility.facts import ApplicantRole, EligibilityOverride
 from app.domain.errors import Conflict, InvalidInput, NotFound, PolicyError
+from app.domain.lifecycle.states import OPEN_STATES
 from app.domain.matching.rules import in_supervisory_line
+from app.domain.needs_assessment import require_late_edit
 from app.domain.policy.model import Policy
 from app.services.approvers import approver_name
 from app.services.eligibility_refresh import reevaluate
 from app.services.paging import Page, check_limit, page_of
 from app.services.ports import Clock, UnitOfWork
 from app.services.programs.facts import candidate
-from app.services.programs.records import Application, Cohort
+from app.services.programs.records import Application, Cohort, Program
 from app.services.versions import check_unchanged
 
 
@@ -121,8 +123,10 @@ async def edit_application(
     if_fingerprint: str | None = None,
 ) -> Application:
     """The applicant (or staff) edits the self-assessment or volunteer profile; eligibility is
-    decided again in the same transaction, so it is never stale. `if_fingerprint` (an
-    `If-Match`): refused as stale unless the application is as it was read."""
+    decided again in the same transaction, so it is never stale. After applications close, a
+    mentee in an open pair may still provide the needs assessment where the program asks it
+    by the initial meeting (NC, 003). `if_fingerprint` (an `If-Match`): refused as stale
+    unless the application is as it was read."""
     scope = reach(principal, Resource.APPLICATIONS, Action.WRITE)
     if capacity < 1:
         raise InvalidInput("a mentor takes at least one mentee", field="capacity")
@@ -131,10 +135,9 @@ async def edit_application(
             uow, principal, scope, application_id, lock=if_fingerprint is not None
         )
         check_unchanged(found, if_fingerprint, "application")
-        cohort = await _open_cohort(uow, found.cohort_id, clock.now().date())
-        program = await uow.programs.get_program(cohort.program_id)
+        program = await _editable_program(uow, found, profile, clock.now().date())
         employee = await uow.employees.get(found.employee_id)
-        if program is None or employee is None:
+        if employee is None:
             raise NotFound("no such application", field="id")
         await _refuse_supervisory_preferences(uow, employee, profile, program.policy)
         mentor = found.role is ApplicantRole.MENTOR
@@ -259,10 +262,45 @@ async def refresh_within(
     return decided
 
 
+async def _editable_program(
+    uow: UnitOfWork, application: Application, profile: Mapping[str, Any], today: date
+) -> Program:
+    """The program of an application whose profile may take this edit today: any edit while
+    its cohort takes applications; after, the needs assessment alone, from a mentee whose pair
+    is open, where the policy asks it by the initial meeting."""
+    cohort = await uow.programs.get_cohort(application.cohort_id)
+    program = await uow.programs.get_program(cohort.program_id) if cohort else None
+    if cohort is None or program is None:
+        raise NotFound("no such application", field="id")
+    try:
+        _require_open(cohort, today)
+    except Conflict as closed:
+        onboarding = program.policy.onboarding
+        require_late_edit(onboarding, application.profile, profile, closed=closed.detail)
+        if not await _in_open_pair(uow, application):
+            raise
+    return program
+
+
+async def _in_open_pair(uow: UnitOfWork, application: Application) -> bool:
+    if application.role is not ApplicantRole.MENTEE:
+        return False
+    pairs = await uow.programs.mentorships(
+        cohort_id=application.cohort_id, people=[application.employee_id], documents=False
+    )
+    mine = application.employee_id
+    return any(p.mentee_id == mine and p.state in OPEN_STATES for p in pairs)
+
+
 async def _open_cohort(uow: UnitOfWork, cohort_id: UUID, today: date) -> Cohort:
     cohort = await uow.programs.get_cohort(cohort_id)
     if cohort is None:
         raise NotFound("no such cohort", field="id")
+    _require_open(cohort, today)
+    return cohort
+
+
+def _require_open(cohort: Cohort, today: date) -> None:
     closes = applications_close_on(cohort.starts_on, cohort.applications_close_on)
     if today > closes:
         raise Conflict(
@@ -270,7 +308,6 @@ async def _open_cohort(uow: UnitOfWork, cohort_id: UUID, today: date) -> Cohort:
             field="cohort_id",
             rule="applications_closed",
         )
-    return cohort
 
 
 async def _refuse_supervisory_preferences(

@@ -110,9 +110,12 @@ async def propose(
     extra_mentors: int = 0,
     apply: bool = False,
     policy: dict[str, Any] | None = None,
+    needs_assessment: bool = True,
 ) -> Pairing:
     """A proposed mentorship of `preset` starting on `starts_on`; with `apply`, the cohort
-    also holds eligible applications (the mentee, the mentor, and `extra_mentors` more)."""
+    also holds eligible applications (the mentee, the mentor, and `extra_mentors` more).
+    Where the policy asks the mentee's needs assessment by the initial meeting (NC), the
+    mentee has applied with it, unless `needs_assessment` is False."""
     admin = await auth()
     rows = _rows(prefix, extra_mentors)
     imported = await client.post("/v1/employees/import", headers=admin, json={"employees": rows})
@@ -142,8 +145,11 @@ async def propose(
     # Maine's first way is a referral, whose match stands once the administrator has confirmed
     # the referent's qualifications (004): the pair is set up as confirmed that far.
     referral = {"referral": {"qualifications_confirmed": True}} if formed_by == "referral" else {}
+    onboarding = program.json()["policy"]["onboarding"]
     if apply:
         await _apply(client, principal, cohort_id, people, starts_on)
+    elif needs_assessment and onboarding["needs_assessment_by_initial_meeting"]:
+        await _apply(client, principal, cohort_id, {"MENTEE": people["MENTEE"]}, starts_on)
     async with uow_of(client, principal) as uow:
         [created] = await proposed_mentorships(
             uow,
@@ -183,6 +189,7 @@ async def _apply(
         "goals": ["lead a team"],
         "leadership_history": "led a project team",
         "participation_in_idp": True,
+        "needs_assessment": "wants to lead a team",  # NC: by the initial meeting (003)
     }
     for name, pid in people.items():
         if name in ("BOSS", "STAFF"):

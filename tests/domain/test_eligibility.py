@@ -140,7 +140,9 @@ def test_caltrans_mentee_whose_application_does_not_put_participation_in_the_idp
     )
 
 
-def test_nc_information_session_and_needs_assessment_are_required() -> None:
+def test_a_program_may_still_ask_the_information_session_and_needs_assessment_at_entry() -> None:
+    # NC's preset asks the needs assessment by the initial meeting instead (003); the rule stays
+    # for stored programs that list it and any program that wants the form before matching.
     facts = mentee(attended_information_session=False, needs_assessment_provided=False)
     rules = [AttendedInformationSession(), NeedsAssessmentProvided()]
     decision = evaluate_eligibility(rules, facts, TODAY)

@@ -212,6 +212,15 @@ class Evaluation:
     form_version: int | None
 
 
+@strawberry.type(description="The mentee's needs assessment (NC): its text for the pair only")
+class NeedsAssessment:
+    mentorship_id: UUID
+    asked_by_initial_meeting: bool
+    provided: bool
+    text: str | None
+    text_withheld: bool
+
+
 @strawberry.type(description="The compatibility checkpoint as the caller may see it")
 class Checkpoint:
     mentorship_id: UUID

@@ -24,6 +24,7 @@ from app.services.relationships import (
     meetings,
     reports,
 )
+from app.services.relationships import needs_assessment as needs
 from app.services.relationships import progress as mentorship_progress
 
 __all__ = ["RelationshipMutation", "RelationshipQuery"]
@@ -71,6 +72,16 @@ class RelationshipQuery:
     async def checkpoint(self, info: strawberry.Info, mentorship_id: UUID) -> t.Checkpoint | None:
         work = checkpoint.get_checkpoint(**args(info), mentorship_id=mentorship_id)
         return await found(work, lambda v: t.build(t.Checkpoint, v))
+
+    @strawberry.field(
+        description="The mentee's needs assessment: its text for the pair, that it was "
+        "provided for staff (the mentee provides it with `editApplication`)"
+    )
+    async def needs_assessment(
+        self, info: strawberry.Info, mentorship_id: UUID
+    ) -> t.NeedsAssessment | None:
+        work = needs.read_needs_assessment(**args(info), mentorship_id=mentorship_id)
+        return await found(work, lambda v: t.build(t.NeedsAssessment, v))
 
     @strawberry.field(description="The mentorship's recorded disclosures")
     async def disclosures(

@@ -56,6 +56,7 @@ async def edit_application(
     if_match: IfMatch = None,
 ) -> ApplicationRead:
     """Edit the self-assessment or volunteer profile; eligibility is decided again with it.
+    Once applications close, only a matched NC mentee's `needs_assessment` may still change.
     With `If-Match` (the application's `ETag`), only if nobody changed it since you read it
     (412 otherwise)."""
     edited = await applications.edit_application(

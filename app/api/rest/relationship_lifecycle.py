@@ -16,8 +16,10 @@ from app.api.rest.schemas.relationships.progress import (
     CheckpointRead,
     CompletionCreate,
     MentorshipProgressRead,
+    NeedsAssessmentRead,
 )
 from app.services.relationships import agreements, checkpoint, confirmations, endings
+from app.services.relationships import needs_assessment as needs
 from app.services.relationships import progress as mentorship_progress
 from app.services.relationships.pairs import Pair
 
@@ -188,6 +190,20 @@ async def sign_agreement(
 async def get_checkpoint(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """Where the compatibility checkpoint stands: the caller's own answer, never the other's."""
     return await checkpoint.get_checkpoint(
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
+    )
+
+
+@router.get(
+    "/mentorships/{mentorship_id}/needs-assessment",
+    operation_id="getNeedsAssessment",
+    response_model=NeedsAssessmentRead,
+    responses=_PROBLEMS,
+)
+async def get_needs_assessment(mentorship_id: UUID, caller: CurrentCaller) -> Any:
+    """The mentee's needs assessment: its text for the pair, that it was provided for staff.
+    The mentee provides it on their application's profile (`PUT .../profile`)."""
+    return await needs.read_needs_assessment(
         uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )
 

@@ -12,6 +12,7 @@ class ContentPart(StrEnum):
     JOURNAL = "journal"
     EVALUATION_FREE_TEXT = "evaluation_free_text"
     AGREEMENT_CONCERNS = "agreement_concerns"
+    NEEDS_ASSESSMENT = "needs_assessment"
     MEETING_FACTS = "meeting_facts"
     AGREEMENT_SIGNED = "agreement_signed"
     MENTORSHIP_STATE = "mentorship_state"
@@ -26,5 +27,6 @@ CONFIDENTIAL_PARTS = frozenset(
         ContentPart.JOURNAL,
         ContentPart.EVALUATION_FREE_TEXT,
         ContentPart.AGREEMENT_CONCERNS,
+        ContentPart.NEEDS_ASSESSMENT,
     }
 )

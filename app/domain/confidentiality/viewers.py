@@ -42,6 +42,8 @@ _READERS: dict[ContentPart, frozenset[ViewerRelation]] = {
     ContentPart.MEETING_NOTES: _PAIR,
     ContentPart.JOURNAL: frozenset({_R.MENTEE}),
     ContentPart.AGREEMENT_CONCERNS: _PAIR,
+    # 003: the mentee provides the form "to the Mentor"; staff see that it was provided.
+    ContentPart.NEEDS_ASSESSMENT: _PAIR,
     ContentPart.MEETING_FACTS: _PAIR | _PROGRAM_STAFF,
     ContentPart.AGREEMENT_SIGNED: _PAIR | _PROGRAM_STAFF,
     ContentPart.MENTORSHIP_STATE: _PAIR

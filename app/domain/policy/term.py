@@ -58,6 +58,9 @@ class OnboardingPolicy(Section):
     initial_meeting_min_hours: float = 0.0
     meetings_from_proposal: bool = False
     information_session_valid_months: int = 0  # 0: a session counts for its own cohort only
+    # The mentee's needs assessment goes to the mentor, at the initial meeting or before it
+    # (003 "Initial Meeting"): the first meeting waits for it, not the mentee's application.
+    needs_assessment_by_initial_meeting: bool = False
 
     def __post_init__(self) -> None:
         self._check_window()

@@ -24,6 +24,7 @@ from app.domain.lifecycle.status import MentorshipStatus
 from app.domain.meeting_log import require_cancellable, require_loggable
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.disclosures import as_domain, granted
+from app.services.relationships.needs_assessment import require_before_initial_meeting
 from app.services.relationships.pair_batches import reachable_parties, scope_or_none
 from app.services.relationships.pairs import (
     Pair,
@@ -60,6 +61,7 @@ async def log_meeting(
         pair = await open_pair(uow, principal, meeting.mentorship_id, scope)
         participant(pair)
         require_loggable(pair.status, meeting.held_on)
+        await require_before_initial_meeting(uow, pair)
         logged = replace(meeting, id=uuid.uuid4(), logged_by=principal.employee_id, cancelled=False)
         facts = {
             "meeting_id": str(logged.id),

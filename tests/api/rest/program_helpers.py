@@ -44,10 +44,12 @@ COHORT_STARTS = datetime.now(UTC).date() + timedelta(days=60)
 SESSION_ON = datetime.now(UTC).date() - timedelta(days=10)
 
 
-async def nc_cohort(client, headers, ids, preset="nc-model") -> dict[str, str]:
-    """A program and cohort with an information session everyone attended."""
+async def nc_cohort(client, headers, ids, preset="nc-model", policy=None) -> dict[str, str]:
+    """A program and cohort with an information session everyone in `ids` attended."""
     program = await client.post(
-        "/v1/programs", headers=headers, json={"name": "Leaders", "preset": preset}
+        "/v1/programs",
+        headers=headers,
+        json={"name": "Leaders", "preset": preset, "policy": policy},
     )
     assert program.status_code == 201, program.text
     cohort = await client.post(

@@ -136,18 +136,17 @@ async def test_a_supervisor_decision_on_an_application_changed_meanwhile_is_refu
 async def test_an_override_of_an_application_changed_meanwhile_is_refused(client, auth):
     ids = await directory(client, await auth())
     headers = await auth(role=Role.COORDINATOR, employee_id=ids["D1"])
-    made = await nc_cohort(client, headers, ids)
-    application = await apply(
-        client, headers, made["cohort"], ids["E2"], MENTEE | {"needs_assessment": ""}
-    )
+    # E2 missed the information session.
+    made = await nc_cohort(client, headers, {k: v for k, v in ids.items() if k != "E2"})
+    application = await apply(client, headers, made["cohort"], ids["E2"], MENTEE)
     read = await client.get(f"/v1/applications/{application['id']}", headers=headers)
     url = f"/v1/applications/{application['id']}/eligibility-overrides"
-    body = {"rule": "needs_assessment_provided", "reason": "assessment on paper"}
+    body = {"rule": "attended_information_session", "reason": "attended last year's"}
     first = await client.post(url, headers=_if(headers, read.headers["etag"]), json=body)
     assert first.status_code == 200, first.text
     later = {**body, "reason": "a second look"}
     _stale(await client.post(url, headers=_if(headers, read.headers["etag"]), json=later))
     reread = await client.get(f"/v1/applications/{application['id']}", headers=headers)
-    assert [o["reason"] for o in reread.json()["overrides"]] == ["assessment on paper"]
+    assert [o["reason"] for o in reread.json()["overrides"]] == ["attended last year's"]
     fresh = _if(headers, first.headers["etag"])
     assert (await client.post(url, headers=fresh, json=later)).status_code == 200

@@ -250,14 +250,13 @@ async def test_an_override_names_the_person_who_approved_it(client, auth):
     # seed 003_e5d42bff8b56600f.txt: "*Extenuating circumstances ... with appropriate approval".
     ids = await directory(client, await auth())
     headers = await auth(role=Role.COORDINATOR, employee_id=ids["D1"])
-    made = await nc_cohort(client, headers, ids)
-    application = await apply(
-        client, headers, made["cohort"], ids["E2"], MENTEE | {"needs_assessment": ""}
-    )
+    # E2 missed the information session.
+    made = await nc_cohort(client, headers, {k: v for k, v in ids.items() if k != "E2"})
+    application = await apply(client, headers, made["cohort"], ids["E2"], MENTEE)
     overridden = await client.post(
         f"/v1/applications/{application['id']}/eligibility-overrides",
         headers=headers,
-        json={"rule": "needs_assessment_provided", "reason": "assessment on paper"},
+        json={"rule": "attended_information_session", "reason": "attended last year's"},
     )
     assert overridden.status_code == 200, overridden.text
     [override] = overridden.json()["overrides"]
@@ -436,11 +435,12 @@ async def test_a_protege_sees_their_own_interview_shortlist(client, auth):
 
 
 async def test_editing_an_application_decides_its_eligibility_again(client, auth):
-    # seed 003_e5d42bff8b56600f.txt "Expectations": the mentee "provides a completed Needs
-    # Assessment"; once added, the application is eligible at once (never stale).
+    # A program that asks the needs assessment at entry (NC's preset asks it by the initial
+    # meeting, seed 003_e5d42bff8b56600f.txt); once added, the application is eligible at once.
     ids = await directory(client, await auth())
     headers = await auth(role=Role.COORDINATOR)
-    made = await nc_cohort(client, headers, ids)
+    at_entry = {"eligibility": {"mentee_rules": [{"rule": "needs_assessment_provided"}]}}
+    made = await nc_cohort(client, headers, ids, policy=at_entry)
     mentee = await auth(role=Role.PARTICIPANT, employee_id=ids["E2"])
     without = MENTEE | {"needs_assessment": None}
     applied = await apply(client, mentee, made["cohort"], ids["E2"], without)

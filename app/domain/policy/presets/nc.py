@@ -14,7 +14,6 @@ from app.domain.eligibility.decision import (
     AttendedInformationSession,
     HasCapacity,
     MinimumMonthsOfService,
-    NeedsAssessmentProvided,
     NoDisciplinaryIssues,
 )
 from app.domain.forms import handbooks as forms
@@ -74,7 +73,8 @@ NC_MODEL = Policy(
             NoDisciplinaryIssues(),  # good standing, current NC VIP ratings
             MinimumMonthsOfService(NC_MONTHS_OF_SERVICE),
             AttendedInformationSession(),
-            NeedsAssessmentProvided(),
+            # The needs assessment is not an entry rule: it goes "to the Mentor at the start
+            # of the partnership" (003 "Expectations"), so onboarding asks it by the first meeting.
         ),
         # 003 "Expectations" (mentor)
         mentor_rules=(ActiveEmployment(), AttendedInformationSession(), HasCapacity()),
@@ -99,6 +99,9 @@ NC_MODEL = Policy(
         initial_meeting_min_hours=1.0,  # 003 "Initial Meeting": "at least one hour"
         # 003 "Program Coordinator": information meetings "annually": attendance lasts a year
         information_session_valid_months=12,
+        # 003 "Initial Meeting": the mentor reviews "the Needs Assessment Form that will be
+        # provided by the mentee during the meeting"; "in advance of the meeting, if desired".
+        needs_assessment_by_initial_meeting=True,
     ),
     # 003 "Program Coordinator": an information session, followed up "annually"; held a month
     # before the cohort starts, since attending it comes before joining.

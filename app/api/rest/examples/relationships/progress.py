@@ -68,3 +68,15 @@ CHECKPOINT_READ: dict[str, Any] = {
         }
     ]
 }
+
+NEEDS_ASSESSMENT_READ: dict[str, Any] = {
+    "examples": [
+        {
+            "mentorship_id": "0b1c2d3e-4f50-4617-8a9b-0c1d2e3f4a5b",
+            "asked_by_initial_meeting": True,
+            "provided": True,
+            "text": "wants to grow into a supervisory role",
+            "text_withheld": False,
+        }
+    ]
+}

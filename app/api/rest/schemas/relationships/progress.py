@@ -78,3 +78,16 @@ class CheckpointRead(BaseModel):
     successor_id: UUID | None
     rematch_of: UUID | None = Field(description="The pair this one continues after a rematch")
     mentee_eligible_for_next_cohort: bool
+
+
+class NeedsAssessmentRead(BaseModel):
+    """The mentee's needs assessment (NC): the pair reads it, others that it was provided."""
+
+    model_config = ConfigDict(from_attributes=True, json_schema_extra=ex.NEEDS_ASSESSMENT_READ)
+    mentorship_id: UUID
+    asked_by_initial_meeting: bool = Field(
+        description="The pair's initial meeting is not logged until it is provided"
+    )
+    provided: bool
+    text: str | None = Field(description="For the mentee and the mentor only")
+    text_withheld: bool
