@@ -4,7 +4,7 @@ program's eligibility rules on submit and again whenever the applicant's HR data
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -15,14 +15,13 @@ from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
 from app.domain.calendar.cohort_calendar import applications_close_on
 from app.domain.directory import Employee
-from app.domain.eligibility.decision import SupervisorApproved, require_overridable
-from app.domain.eligibility.facts import ApplicantRole, EligibilityOverride
-from app.domain.errors import Conflict, InvalidInput, NotFound, PolicyError
+from app.domain.eligibility.decision import SupervisorApproved
+from app.domain.eligibility.facts import ApplicantRole
+from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.lifecycle.states import OPEN_STATES
 from app.domain.matching.rules import in_supervisory_line
 from app.domain.needs_assessment import require_late_edit
 from app.domain.policy.model import Policy
-from app.services.approvers import approver_name
 from app.services.eligibility_refresh import reevaluate
 from app.services.paging import Page, check_limit, page_of
 from app.services.ports import Clock, UnitOfWork
@@ -75,7 +74,7 @@ async def submit_application(
         stored = await uow.programs.add_application(decided)
         if stored is None:
             raise Conflict("this employee has already applied to this cohort", field="employee_id")
-        await _announce(uow, principal, stored, "application.submitted")
+        await announce_application(uow, principal, stored, "application.submitted")
         await uow.commit()
     return stored
 
@@ -86,7 +85,7 @@ async def get_application(
     """One application, with its latest eligibility decision."""
     scope = reach(principal, Resource.APPLICATIONS, Action.READ)
     async with uow.read_only():
-        return await _visible(uow, principal, scope, application_id)
+        return await visible_application(uow, principal, scope, application_id)
 
 
 async def applications_page(
@@ -131,7 +130,7 @@ async def edit_application(
     if capacity < 1:
         raise InvalidInput("a mentor takes at least one mentee", field="capacity")
     async with uow:
-        found = await _visible(
+        found = await visible_application(
             uow, principal, scope, application_id, lock=if_fingerprint is not None
         )
         check_unchanged(found, if_fingerprint, "application")
@@ -145,121 +144,11 @@ async def edit_application(
         await uow.programs.save_profile(edited)
         [decided] = await reevaluate(uow, [edited], clock.now().date())
         await uow.programs.save_applications([decided])
-        await _announce(uow, principal, decided, "application.edited")
+        await announce_application(uow, principal, decided, "application.edited")
         # As stored (the database's clock and JSON), so its fingerprint is the next If-Match.
         stored = await uow.programs.get_application(application_id)
         await uow.commit()
     return stored or decided
-
-
-async def decide_supervisor_approval(
-    *,
-    uow: UnitOfWork,
-    principal: Principal,
-    clock: Clock,
-    application_id: UUID,
-    approved: bool,
-    if_fingerprint: str | None = None,
-) -> Application:
-    """The mentee's supervisor approves or declines participation (Caltrans).
-    `if_fingerprint` (an `If-Match`): refused as stale unless the application is as it was read."""
-    scope = reach(principal, Resource.APPLICATIONS, Action.APPROVE)
-    async with uow:
-        application = await _visible(
-            uow, principal, scope, application_id, lock=if_fingerprint is not None
-        )
-        check_unchanged(application, if_fingerprint, "application")
-        if application.supervisor_approval is None:
-            raise Conflict("this program asks no supervisor approval", field="approved")
-        decision = "approved" if approved else "declined"
-        [decided] = await reevaluate(
-            uow, [replace(application, supervisor_approval=decision)], clock.now().date()
-        )
-        await uow.programs.save_applications([decided])
-        event = "application.supervisor_approved" if approved else "application.supervisor_declined"
-        await _announce(uow, principal, decided, event)
-        stored = await uow.programs.get_application(application_id)
-        await uow.commit()
-    return stored or decided
-
-
-async def override_eligibility(
-    *,
-    uow: UnitOfWork,
-    principal: Principal,
-    clock: Clock,
-    application_id: UUID,
-    rule: str,
-    reason: str,
-    if_fingerprint: str | None = None,
-) -> Application:
-    """Admit, on record and with the reason, an applicant who fails `rule` (NC, seed 003).
-    `if_fingerprint` (an `If-Match`): refused as stale unless the application is as it was read."""
-    reach(principal, Resource.APPLICATIONS, Action.OVERRIDE)
-    require_overridable(rule)
-    now = clock.now()
-    if not reason.strip():
-        raise InvalidInput(
-            "an override needs the extenuating circumstances as its reason",
-            field="reason",
-            rule=rule,
-        )
-    async with uow:
-        override = EligibilityOverride(
-            rule, await approver_name(uow, principal), now, reason.strip()
-        )
-        application = await _visible(
-            uow, principal, Reach.ALL, application_id, lock=if_fingerprint is not None
-        )
-        check_unchanged(application, if_fingerprint, "application")
-        cohort = await uow.programs.get_cohort(application.cohort_id)
-        program = await uow.programs.get_program(cohort.program_id) if cohort else None
-        if program is None or not program.policy.eligibility.overrides_allowed:
-            raise PolicyError("this program's policy allows no eligibility overrides", field="rule")
-        failed = {r["rule"] for r in application.eligibility.get("rules", ()) if not r["passed"]}
-        if rule not in failed:
-            raise InvalidInput(f"the applicant does not fail {rule!r}", field="rule")
-        kept = tuple(o for o in application.overrides if o["rule"] != rule)
-        draft = replace(application, overrides=(*kept, override.to_dict()))
-        [decided] = await reevaluate(uow, [draft], now.date())
-        await uow.programs.save_applications([decided])
-        await uow.access.record(
-            AuditEvent.by(
-                principal,
-                "application.eligibility_overridden",
-                "application",
-                application_id,
-                rule=rule,
-            )
-        )
-        stored = await uow.programs.get_application(application_id)
-        await uow.commit()
-    return stored or decided
-
-
-async def refresh_eligibility(
-    *, uow: UnitOfWork, principal: Principal, clock: Clock, employee_ids: Sequence[UUID]
-) -> list[Application]:
-    """Decide again every application of these employees after their HR data changed."""
-    reach(principal, Resource.EMPLOYEES, Action.WRITE)
-    async with uow:
-        decided = await refresh_within(uow, principal, employee_ids, clock.now().date())
-        await uow.commit()
-    return decided
-
-
-async def refresh_within(
-    uow: UnitOfWork, principal: Principal, employee_ids: Sequence[UUID], today: date
-) -> list[Application]:
-    """The same inside a transaction already open (an HR import's, before it commits):
-    stores each new decision and announces those that changed."""
-    found = await uow.programs.applications(employee_ids=list(employee_ids))
-    decided = await reevaluate(uow, found, today)
-    await uow.programs.save_applications(decided)
-    for before, after in zip(found, decided, strict=True):
-        if before.eligible != after.eligible:
-            await _announce(uow, principal, after, "application.eligibility_changed")
-    return decided
 
 
 async def _editable_program(
@@ -336,9 +225,11 @@ async def _refuse_supervisory_preferences(
             )
 
 
-async def _visible(
+async def visible_application(
     uow: UnitOfWork, principal: Principal, scope: Reach, application_id: UUID, *, lock: bool = False
 ) -> Application:
+    """The application, if the caller's reach shows it (a supervisor: their reports'; another
+    participant: their own); else 404, as for an id that does not exist."""
     application = await uow.programs.get_application(application_id, lock=lock)
     if application is not None and scope is Reach.OWN:
         if principal.role.value == "supervisor":
@@ -352,9 +243,11 @@ async def _visible(
     return application
 
 
-async def _announce(
+async def announce_application(
     uow: UnitOfWork, principal: Principal, application: Application, event: str
 ) -> None:
+    """The audit record and the event of a change to an application (its eligibility, never
+    its profile's text)."""
     await uow.access.record(
         AuditEvent.by(
             principal,

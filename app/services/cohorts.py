@@ -15,7 +15,7 @@ from app.domain.calendar.cohort_calendar import cohort_term_end, planned_calenda
 from app.domain.calendar.kinds import EventKind
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.luncheons import check_luncheon_date
-from app.services.applications import refresh_within
+from app.services.eligibility_decisions import refresh_within
 from app.services.paging import Page, check_limit, page_of
 from app.services.ports import Clock, UnitOfWork
 from app.services.program_year.calendars import follow_formal_end

@@ -9,7 +9,7 @@ from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.domain.access import Role
 from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import Conflict, InvalidInput
-from app.services import applications, cohorts
+from app.services import applications, cohorts, eligibility_decisions
 from app.services.directory import employees
 from app.services.matching import runs as matching_runs
 from app.services.programs import catalog as programs
@@ -156,7 +156,7 @@ async def _admit(new_uow, org, cohort_id, employee_id, role):
     application = await apply(new_uow, org, cohort_id, employee_id, role)
     if role is ApplicantRole.MENTEE:
         application = (
-            await applications.override_eligibility(
+            await eligibility_decisions.override_eligibility(
                 uow=new_uow(),
                 principal=staff(org),
                 clock=FixedClock(),
@@ -169,7 +169,7 @@ async def _admit(new_uow, org, cohort_id, employee_id, role):
         )
         for outcome in application.eligibility["rules"]:
             if not outcome["passed"] and outcome["rule"] != "attended_information_session":
-                application = await applications.override_eligibility(
+                application = await eligibility_decisions.override_eligibility(
                     uow=new_uow(),
                     principal=staff(org),
                     clock=FixedClock(),
@@ -193,7 +193,7 @@ async def test_an_hr_change_decides_eligibility_again(new_uow, org, database, co
         clock=SystemClock(),
         rows=[{**row, "in_good_standing": False}],
     )
-    [decided] = await applications.refresh_eligibility(
+    [decided] = await eligibility_decisions.refresh_eligibility(
         uow=new_uow(), principal=admin, clock=FixedClock(), employee_ids=[ids["E2"]]
     )
     assert decided.eligible is False
@@ -212,7 +212,7 @@ async def test_no_extenuating_circumstance_admits_someone_who_is_not_actively_em
     made, ids, _ = cohort
     application = await apply(new_uow, org, made.id, ids["E2"], ApplicantRole.MENTEE)
     with pytest.raises(InvalidInput) as refused:
-        await applications.override_eligibility(
+        await eligibility_decisions.override_eligibility(
             uow=new_uow(),
             principal=staff(org),
             clock=FixedClock(),

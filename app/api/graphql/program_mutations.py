@@ -26,7 +26,7 @@ from app.api.graphql.programs_common import (
     or_problem,
     timed,
 )
-from app.services import applications, shortlists
+from app.services import applications, eligibility_decisions, shortlists
 from app.services.matching import runs as matching_runs
 from app.services.relationships import mentorships
 
@@ -121,7 +121,7 @@ class ApplicationMutation:
         found = await or_problem(
             fingerprinted(
                 if_match,
-                lambda expected: applications.decide_supervisor_approval(
+                lambda expected: eligibility_decisions.decide_supervisor_approval(
                     **timed(info), application_id=id, approved=approved, if_fingerprint=expected
                 ),
             )
@@ -140,7 +140,7 @@ class ApplicationMutation:
         found = await or_problem(
             fingerprinted(
                 if_match,
-                lambda expected: applications.override_eligibility(
+                lambda expected: eligibility_decisions.override_eligibility(
                     **timed(info),
                     application_id=id,
                     rule=rule,

@@ -20,7 +20,7 @@ from app.api.rest.schemas.programs import (
     VolunteerPageRead,
 )
 from app.services import applications as service
-from app.services import volunteers
+from app.services import eligibility_decisions, volunteers
 
 router = APIRouter(prefix="/v1", tags=["programs"])
 
@@ -105,7 +105,7 @@ async def decide_supervisor_approval(
 ) -> Any:
     """The mentee's supervisor approves or declines participation (Caltrans). With `If-Match`
     (the application's `ETag`), only if nobody changed it since you read it (412 otherwise)."""
-    decided = await service.decide_supervisor_approval(
+    decided = await eligibility_decisions.decide_supervisor_approval(
         uow=caller.uow,
         principal=caller.principal,
         clock=clock,
@@ -132,7 +132,7 @@ async def override_eligibility(
 ) -> Any:
     """Admit, on record, an applicant who fails a rule (where the policy allows: NC). With
     `If-Match` (the application's `ETag`), only if nobody changed it since you read it."""
-    decided = await service.override_eligibility(
+    decided = await eligibility_decisions.override_eligibility(
         uow=caller.uow,
         principal=caller.principal,
         clock=clock,

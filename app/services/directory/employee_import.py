@@ -18,7 +18,7 @@ from uuid import UUID
 
 from app.domain.access import AuditEvent, Principal
 from app.domain.errors import InvalidInput
-from app.services import applications
+from app.services import eligibility_decisions
 from app.services.bulk_work import off_the_loop
 from app.services.directory.employee_rows import (
     MAX_IMPORT_ROWS,
@@ -178,7 +178,7 @@ async def _finish(
     decided again, and the import is announced and audited."""
     changed = written.changed
     await hr_changes.flag_broken_pairs(uow, clock, sorted({*changed, *written.away}))
-    await applications.refresh_within(uow, principal, changed, clock.now().date())
+    await eligibility_decisions.refresh_within(uow, principal, changed, clock.now().date())
     refused = errors + written.refused
     report = ImportReport(
         created=written.created,
