@@ -22,6 +22,23 @@ def provided(profile: Mapping[str, Any]) -> bool:
     return bool(value.strip()) if isinstance(value, str) else bool(value)
 
 
+def withheld(profile: Mapping[str, Any]) -> dict[str, Any]:
+    """An application's profile as anyone but the applicant reads it: the form's text is the
+    mentee's to give their mentor (003: "to the Mentor"; "Participants should keep meeting
+    discussions confidential"), so staff see that it was provided (the eligibility decision,
+    the pair's needs-assessment read), never what it says."""
+    return {k: v for k, v in profile.items() if k != FIELD}
+
+
+def kept(stored: Mapping[str, Any], edited: Mapping[str, Any]) -> dict[str, Any]:
+    """A profile edited by someone who cannot read the form (`withheld`): the form stays as the
+    mentee left it, neither dropped nor replaced by an edit that never saw it."""
+    profile = {k: v for k, v in edited.items() if k != FIELD}
+    if FIELD in stored:
+        profile[FIELD] = stored[FIELD]
+    return profile
+
+
 def is_initial_meeting(earlier_cancelled: Iterable[bool]) -> bool:
     """A meeting logged now is the initial one when every meeting on record was cancelled
     (``earlier_cancelled``: whether each was): a cancelled meeting was never held."""

@@ -20,7 +20,7 @@ from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.lifecycle.states import OPEN_STATES
 from app.domain.matching.rules import in_supervisory_line
-from app.domain.needs_assessment import require_late_edit
+from app.domain.needs_assessment import FIELD, kept, require_late_edit, withheld
 from app.domain.policy.model import Policy
 from app.services.eligibility_refresh import reevaluate
 from app.services.paging import Page, check_limit, page_of
@@ -76,7 +76,7 @@ async def submit_application(
             raise Conflict("this employee has already applied to this cohort", field="employee_id")
         await announce_application(uow, principal, stored, "application.submitted")
         await uow.commit()
-    return stored
+    return as_seen_by(principal, stored)
 
 
 async def get_application(
@@ -85,7 +85,8 @@ async def get_application(
     """One application, with its latest eligibility decision."""
     scope = reach(principal, Resource.APPLICATIONS, Action.READ)
     async with uow.read_only():
-        return await visible_application(uow, principal, scope, application_id)
+        found = await visible_application(uow, principal, scope, application_id)
+    return as_seen_by(principal, found)
 
 
 async def applications_page(
@@ -108,7 +109,16 @@ async def applications_page(
         found = await uow.programs.applications_page(
             cohort_id=cohort_id, after=after, limit=limit + 1, backward=backward
         )
-    return page_of(found, limit, backward=backward)
+    return page_of([as_seen_by(principal, a) for a in found], limit, backward=backward)
+
+
+def as_seen_by(principal: Principal, application: Application) -> Application:
+    """The application as `principal` reads it: the applicant all of it, anyone else without
+    the text of a needs assessment (`needs_assessment.withheld`). An `If-Match` is checked
+    against this view, so staff's fingerprints stay the ones they read."""
+    if principal.employee_id == application.employee_id or FIELD not in application.profile:
+        return application
+    return replace(application, profile=withheld(application.profile))
 
 
 async def edit_application(
@@ -133,7 +143,9 @@ async def edit_application(
         found = await visible_application(
             uow, principal, scope, application_id, lock=if_fingerprint is not None
         )
-        check_unchanged(found, if_fingerprint, "application")
+        check_unchanged(as_seen_by(principal, found), if_fingerprint, "application")
+        if principal.employee_id != found.employee_id:
+            profile = kept(found.profile, profile)
         program = await _editable_program(uow, found, profile, clock.now().date())
         employee = await uow.employees.get(found.employee_id)
         if employee is None:
@@ -148,7 +160,7 @@ async def edit_application(
         # As stored (the database's clock and JSON), so its fingerprint is the next If-Match.
         stored = await uow.programs.get_application(application_id)
         await uow.commit()
-    return stored or decided
+    return as_seen_by(principal, stored or decided)
 
 
 async def _editable_program(

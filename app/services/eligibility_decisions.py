@@ -15,7 +15,7 @@ from app.domain.authorization.table import reach
 from app.domain.eligibility.decision import require_overridable
 from app.domain.eligibility.facts import EligibilityOverride
 from app.domain.errors import Conflict, InvalidInput, PolicyError
-from app.services.applications import announce_application, visible_application
+from app.services.applications import announce_application, as_seen_by, visible_application
 from app.services.approvers import approver_name
 from app.services.eligibility_refresh import reevaluate
 from app.services.ports import Clock, UnitOfWork
@@ -39,7 +39,7 @@ async def decide_supervisor_approval(
         application = await visible_application(
             uow, principal, scope, application_id, lock=if_fingerprint is not None
         )
-        check_unchanged(application, if_fingerprint, "application")
+        check_unchanged(as_seen_by(principal, application), if_fingerprint, "application")
         if application.supervisor_approval is None:
             raise Conflict("this program asks no supervisor approval", field="approved")
         decision = "approved" if approved else "declined"
@@ -51,7 +51,7 @@ async def decide_supervisor_approval(
         await announce_application(uow, principal, decided, event)
         stored = await uow.programs.get_application(application_id)
         await uow.commit()
-    return stored or decided
+    return as_seen_by(principal, stored or decided)
 
 
 async def override_eligibility(
@@ -82,7 +82,7 @@ async def override_eligibility(
         application = await visible_application(
             uow, principal, Reach.ALL, application_id, lock=if_fingerprint is not None
         )
-        check_unchanged(application, if_fingerprint, "application")
+        check_unchanged(as_seen_by(principal, application), if_fingerprint, "application")
         cohort = await uow.programs.get_cohort(application.cohort_id)
         program = await uow.programs.get_program(cohort.program_id) if cohort else None
         if program is None or not program.policy.eligibility.overrides_allowed:
@@ -105,7 +105,7 @@ async def override_eligibility(
         )
         stored = await uow.programs.get_application(application_id)
         await uow.commit()
-    return stored or decided
+    return as_seen_by(principal, stored or decided)
 
 
 async def refresh_eligibility(
@@ -116,7 +116,7 @@ async def refresh_eligibility(
     async with uow:
         decided = await refresh_within(uow, principal, employee_ids, clock.now().date())
         await uow.commit()
-    return decided
+    return [as_seen_by(principal, a) for a in decided]
 
 
 async def refresh_within(

@@ -8,11 +8,14 @@ from hypothesis import strategies as st
 
 from app.domain.errors import Conflict, TransitionRefused
 from app.domain.needs_assessment import (
+    FIELD,
     RULE,
     is_initial_meeting,
+    kept,
     provided,
     require_for_initial_meeting,
     require_late_edit,
+    withheld,
 )
 from app.domain.policy.presets import PRESETS
 
@@ -86,3 +89,31 @@ def test_other_programs_take_no_profile_edit_after_applications_close(key):
     with pytest.raises(Conflict) as refused:
         require_late_edit(onboarding, {}, {"needs_assessment": "x"}, closed=CLOSED)
     assert refused.value.detail == CLOSED
+
+
+PROFILES = st.dictionaries(
+    st.sampled_from([FIELD, "goals", "strengths", "career_path"]),
+    st.one_of(st.none(), st.text(max_size=5)),
+)
+
+
+@given(PROFILES)
+def test_the_form_goes_to_the_mentor_so_staff_read_the_application_without_its_text(profile):
+    # seed 003_e5d42bff8b56600f.txt "Expectations": "Provide a completed Needs Assessment Form
+    # to the Mentor"; "Mentor-Mentee Agreement": "Participants should keep meeting discussions
+    # confidential". Staff see that it was provided (the eligibility decision), not what it says.
+    seen = withheld(profile)
+    assert FIELD not in seen
+    assert seen == {k: v for k, v in profile.items() if k != FIELD}
+
+
+@given(PROFILES, PROFILES)
+def test_an_edit_by_someone_who_cannot_read_the_form_leaves_it_as_the_mentee_left_it(
+    stored, edited
+):
+    # seed 003_e5d42bff8b56600f.txt: the form is the mentee's to give; an edit that never saw
+    # it neither drops nor replaces it.
+    profile = kept(stored, edited)
+    assert profile.get(FIELD) == stored.get(FIELD)
+    assert (FIELD in profile) == (FIELD in stored)
+    assert withheld(profile) == withheld(edited)

@@ -154,3 +154,36 @@ async def test_only_an_nc_pairs_first_meeting_waits_for_a_form(client, auth, clo
         assert logged.json()["rule"] == "needs_assessment_by_initial_meeting"
     else:
         assert logged.status_code == 201, logged.text
+
+
+async def test_staff_read_the_application_without_the_form_and_their_edit_keeps_it(
+    client, auth, clock
+):
+    # seed 003_e5d42bff8b56600f.txt: the form goes "to the Mentor"; "Participants should keep
+    # meeting discussions confidential". On the application, as on the pair, staff see facts.
+    applied, _, mentee, _ = await _pair(client, auth, clock)
+    url = f"/v1/applications/{applied['id']}"
+    profile = {k: v for k, v in MENTEE.items() if k != "role"}
+    await client.put(f"{url}/profile", headers=mentee, json=profile)
+    own = (await client.get(url, headers=mentee)).json()
+    assert own["profile"]["needs_assessment"] == MENTEE["needs_assessment"]
+    coordinator = await auth(role=Role.COORDINATOR)
+    read = await client.get(url, headers=coordinator)
+    assert "needs_assessment" not in read.json()["profile"], read.json()
+    query = "query($id: UUID!) { application(id: $id) { profile } }"
+    seen = await _gql(client, coordinator, query, id=applied["id"])
+    assert "needs_assessment" not in seen["application"]["profile"]
+    page = await client.get(f"/v1/cohorts/{applied['cohort_id']}/applications", headers=coordinator)
+    assert all("needs_assessment" not in a["profile"] for a in page.json()["items"])
+
+    # The ETag staff read is the one their If-Match names (not 412), and a profile put back as
+    # they read it, without the form, leaves the form as the mentee left it.
+    edited = await client.put(
+        f"{url}/profile",
+        headers=coordinator | {"If-Match": read.headers["ETag"]},
+        json=read.json()["profile"],
+    )
+    assert edited.status_code == 200, edited.text
+    assert "needs_assessment" not in edited.json()["profile"]
+    after = (await client.get(url, headers=mentee)).json()
+    assert after["profile"]["needs_assessment"] == MENTEE["needs_assessment"]
