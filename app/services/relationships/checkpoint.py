@@ -7,10 +7,8 @@ other participant learns that a change was asked, never who asked."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 from uuid import UUID
 
 from app.domain import compatibility_checkpoint
@@ -21,13 +19,10 @@ from app.domain.authorization.table import reach
 from app.domain.confidentiality.viewers import ViewerRelation
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
 from app.domain.lifecycle.parties import Party
-from app.domain.lifecycle.states import OPEN_STATES
 from app.domain.lifecycle.status import MentorshipStatus
 from app.domain.rematch import PendingRematch
-from app.services.matching.engine import Proposal, rematch
-from app.services.matching.pool import candidates, cohort_pool
+from app.services.matching.engine import Proposal
 from app.services.ports import Clock, UnitOfWork
-from app.services.relationships.mentorships import proposed_mentorships
 from app.services.relationships.pairs import (
     Pair,
     open_pair,
@@ -36,6 +31,7 @@ from app.services.relationships.pairs import (
     save_transition,
     stored_answers,
 )
+from app.services.relationships.rematch_proposals import rematch_for, successor_pair
 
 _STAFF = (ViewerRelation.COORDINATOR, ViewerRelation.ORG_ADMIN, ViewerRelation.ADMINISTRATOR)
 
@@ -80,7 +76,7 @@ async def answer_checkpoint(
         )
         proposal = None
         if decision is CheckpointDecision.CHANGE:
-            proposal = await _rematch_for(uow, pair, today)
+            proposal = await rematch_for(uow, pair, today)
         if proposal is None:
             eligible = compatibility_checkpoint.eligible_for_next_cohort(checked.status)
             await save_transition(uow, principal, pair, checked, eligible_for_next_cohort=eligible)
@@ -102,7 +98,7 @@ async def confirm_rematch(
     async with uow.holding_pair(mentorship_id):
         pair = await open_pair(uow, principal, mentorship_id, scope)
         waiting = rematch_rules.pending(pair.progress.rematch_proposal)
-        proposal = await _rematch_for(uow, pair, today, waiting.declined)
+        proposal = await rematch_for(uow, pair, today, waiting.declined)
         await _settle(uow, principal, pair, waiting, proposal, today)
         view = _view(await open_pair(uow, principal, mentorship_id, scope))
         await uow.commit()
@@ -120,7 +116,7 @@ async def decline_rematch(
         pair = await open_pair(uow, principal, mentorship_id, scope)
         waiting = rematch_rules.pending(pair.progress.rematch_proposal)
         declined = rematch_rules.decline(waiting)
-        proposal = await _rematch_for(uow, pair, today, declined)
+        proposal = await rematch_for(uow, pair, today, declined)
         await uow.access.record(
             AuditEvent.by(principal, "checkpoint.rematch_declined", "mentorship", pair.id)
         )
@@ -159,7 +155,7 @@ async def _settle(
         alternative_available=proposal is not None,
     )
     transition = replace(transition, status=replace(transition.status, closed_on=today))
-    successor = await _successor(uow, pair, proposal, today) if proposal else None
+    successor = await successor_pair(uow, pair, proposal, today) if proposal else None
     await save_transition(
         uow,
         principal,
@@ -180,56 +176,6 @@ async def get_checkpoint(
     scope = reach(principal, Resource.CHECKPOINTS, Action.READ)
     async with uow.read_only():
         return _view(await open_pair(uow, principal, mentorship_id, scope))
-
-
-async def _rematch_for(
-    uow: UnitOfWork, pair: Pair, today: date, declined: tuple[str, ...] = ()
-) -> Proposal | None:
-    """Another mentor from the cohort's available ones, under the snapshot's hard rules; never
-    the mentor left, one the coordinator declined, or one held by another pending change."""
-    mentorship = pair.mentorship
-    applications = [
-        a
-        for a in await uow.programs.applications(employee_ids=[mentorship.mentee_id])
-        if a.cohort_id == mentorship.cohort_id
-    ]
-    if not applications:
-        return None
-    pool = await cohort_pool(uow, mentorship.cohort_id, today)
-    people = {e.id: e for e in await uow.employees.get_many([mentorship.mentee_id])}
-    mentees, _ = await candidates(uow, applications[:1], people, pool.program.id)
-    excluded = rematch_rules.excluded_mentors(str(mentorship.mentor_id), declined)
-    held = await _held_elsewhere(uow, pair)
-    mentors = [
-        replace(m, current_load=m.current_load + held[str(m.id)])
-        for m in pool.mentors
-        if str(m.id) not in excluded
-    ]
-    found = rematch(
-        mentee=mentees[0],
-        mentors=mentors,
-        policy=pair.policy.matching,
-        previous_mentor_id=mentorship.mentor_id,
-    )
-    return found if isinstance(found, Proposal) else None
-
-
-async def _held_elsewhere(uow: UnitOfWork, pair: Pair) -> Counter[str]:
-    """Capacity held by the cohort's other pending changes: a mentor proposed to one mentee is
-    not offered to another until the coordinator confirms or declines."""
-    others = [
-        m.id
-        for m in await uow.programs.mentorships(
-            cohort_id=pair.mentorship.cohort_id, limit=1_000_000
-        )
-        if m.id != pair.id and m.state in OPEN_STATES
-    ]
-    progress = await uow.relationships.progress_of(others) if others else {}
-    return Counter(
-        str(p.rematch_proposal["mentor_id"])
-        for p in progress.values()
-        if p.rematch_proposal is not None
-    )
 
 
 async def _hold_for_confirmation(
@@ -257,28 +203,6 @@ async def _hold_for_confirmation(
         AuditEvent.by(principal, "checkpoint.change_requested", "mentorship", pair.id)
     )
     await uow.outbox.emit("mentorship.change_requested", {"mentorship_id": str(pair.id)})
-
-
-async def _successor(uow: UnitOfWork, pair: Pair, proposal: Proposal, today: date) -> UUID:
-    """The new pair runs from the day the coordinator confirms the rematch and continues the
-    same session: it ends when the original term ends, with no checkpoint of its own, and
-    under the session's rules, the original's policy snapshot, whatever the program's policy
-    became since (000 "Relationship Compatibility": the mentee is rematched, not enrolled in
-    a new session)."""
-    explanation: dict[str, Any] = {**proposal.explanation.to_dict(), "rematch_of": str(pair.id)}
-    assert isinstance(proposal.mentor_id, UUID)
-    term = rematch_rules.successor_term(pair.status.timeline, today)
-    [created] = await proposed_mentorships(
-        uow,
-        pair.mentorship.cohort_id,
-        [(pair.mentorship.mentee_id, proposal.mentor_id, explanation)],
-        formed_by="coordinator",
-        starts_on=term.starts_on,
-        ends_on=term.ends_on,
-        checkpoint=False,
-        under=(pair.mentorship.policy_version, pair.policy),
-    )
-    return created.id
 
 
 def _view(pair: Pair) -> CheckpointView:
