@@ -20,6 +20,7 @@ from app.api.graphql.programs_common import args, or_none, timed
 from app.api.graphql.relay import Connection, bounded, direction, page_info
 from app.api.pagination import by
 from app.services import volunteers
+from app.services.matching import interview_shortlist
 from app.services.matching import proposals as run_proposals
 from app.services.matching import runs as matching_runs
 
@@ -82,7 +83,9 @@ class MatchingQuery:
         self, info: strawberry.Info, application_id: UUID, count: int = 5
     ) -> list[SuggestedMentor] | None:
         found = await or_none(
-            matching_runs.suggest_mentors(**timed(info), application_id=application_id, count=count)
+            interview_shortlist.suggest_mentors(
+                **timed(info), application_id=application_id, count=count
+            )
         )
         if found is None:
             return None

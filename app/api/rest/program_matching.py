@@ -22,6 +22,7 @@ from app.api.rest.schemas.matching import (
     SuggestedMentorRead,
 )
 from app.domain.matching.run_state import PENDING
+from app.services.matching import interview_shortlist
 from app.services.matching import proposals as run_proposals
 from app.services.matching import runs as matching_runs
 from app.services.matching.queued_runs import POLL_AFTER_SECONDS
@@ -220,7 +221,7 @@ async def suggest_mentors(
     count: Annotated[int, Query(ge=1, le=20)] = 5,
 ) -> list[SuggestedMentorRead]:
     """An interview shortlist (Maine): the mentee's best allowed mentors, each explained."""
-    found = await matching_runs.suggest_mentors(
+    found = await interview_shortlist.suggest_mentors(
         uow=caller.uow,
         principal=caller.principal,
         clock=clock,

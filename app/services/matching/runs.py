@@ -13,8 +13,8 @@ from uuid import UUID
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.errors import Conflict, InvalidInput, NotFound, NotPermitted
-from app.domain.matching.explanation import MatchExplanation, explain, refusals
+from app.domain.errors import Conflict, InvalidInput, NotFound
+from app.domain.matching.explanation import refusals
 from app.domain.matching.formation import run_formed_by
 from app.domain.matching.run_state import RunState, publish_refusal
 from app.domain.policy.model import PairFormation
@@ -106,14 +106,6 @@ async def _ways_of_forming(uow: UnitOfWork, cohort_id: UUID) -> tuple[PairFormat
     if program is None:
         raise NotFound("no such matching run", field="id")
     return program.policy.pair_formation
-
-
-def _reads_runs(principal: Principal) -> bool:
-    try:
-        reach(principal, Resource.MATCHING_RUNS, Action.READ)
-    except NotPermitted:
-        return False
-    return True
 
 
 async def _solve(
@@ -268,38 +260,10 @@ async def publish_matching_run(
     return created
 
 
-async def suggest_mentors(
-    *, uow: UnitOfWork, principal: Principal, clock: Clock, application_id: UUID, count: int = 5
-) -> list[MatchExplanation]:
-    """An interview shortlist (Maine): the mentee's best allowed mentors, each explained. Staff
-    read any; the protégé their own, where the program interviews from a shortlist (004)."""
-    staff = _reads_runs(principal)
-    if not staff:
-        reach(principal, Resource.APPLICATIONS, Action.READ)
-    if not 1 <= count <= 20:
-        raise InvalidInput("count must be between 1 and 20", field="count")
-    async with uow.read_only():
-        application = await uow.programs.get_application(application_id)
-        if application is None or not (staff or application.employee_id == principal.employee_id):
-            raise NotFound("no such application", field="id")
-        pool = await cohort_pool(uow, application.cohort_id, clock.now().date(), store=False)
-    if not staff and PairFormation.INTERVIEW_SHORTLIST not in pool.policy.pair_formation:
-        raise NotFound("this program keeps no interview shortlist", field="id")
-    mentee = next((m for m in pool.mentees if m.id == application.employee_id), None)
-    if mentee is None:
-        raise InvalidInput("only an eligible mentee without a mentor has a shortlist", field="id")
-    allowed = [explain(mentee, m, pool.policy.matching) for m in pool.mentors]
-    ranked = sorted(
-        (e for e in allowed if e.allowed), key=lambda e: (-e.score.total, str(e.mentor_id))
-    )
-    return ranked[:count]
-
-
 __all__ = [
     "CohortPool",
     "get_matching_run",
     "lock_pair",
     "publish_matching_run",
     "start_matching_run",
-    "suggest_mentors",
 ]
