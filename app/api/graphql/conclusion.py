@@ -9,9 +9,9 @@ from uuid import UUID
 
 import strawberry
 
+from app.api.graphql.built import build
 from app.api.graphql.problems import Problem
 from app.api.graphql.relationship_common import args, done, found
-from app.api.graphql.relationship_types import build
 from app.domain.lifecycle.parties import Party
 from app.services.relationships import conclusion
 

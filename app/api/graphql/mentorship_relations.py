@@ -13,6 +13,7 @@ from strawberry.dataloader import DataLoader
 from strawberry.types.nodes import SelectedField
 
 from app.api.graphql import relationship_types as t
+from app.api.graphql.built import build
 from app.api.graphql.context import context_of
 from app.api.graphql.employees import Employee
 from app.api.graphql.loaders import Loaders
@@ -155,11 +156,11 @@ def _goal_connection(page: GoalPage | None, backward: bool, resumed: bool) -> Go
 
 
 def _meeting(found: Meeting | None) -> t.Meeting | None:
-    return t.build(t.Meeting, found) if found is not None else None
+    return build(t.Meeting, found) if found is not None else None
 
 
 def _progress(found: ProgressView | None) -> t.MentorshipProgress | None:
-    return t.build(t.MentorshipProgress, found) if found is not None else None
+    return build(t.MentorshipProgress, found) if found is not None else None
 
 
 def _employee(found: EmployeeRecord | None) -> Employee | None:

@@ -11,6 +11,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from app.api.graphql import relationship_types as t
+from app.api.graphql.built import build
 from app.api.graphql.problems import Problem
 from app.api.graphql.relationship_common import args, done, found
 from app.api.graphql.relay import Connection, bounded
@@ -54,7 +55,7 @@ class AgreementRegisterEntry:
 
 
 def _signatures(found: Any) -> list[t.Signature]:
-    return [t.build(t.Signature, s) for s in found.signatures]
+    return [build(t.Signature, s) for s in found.signatures]
 
 
 @strawberry.type
@@ -71,7 +72,7 @@ class RecordsQuery:
         work = agreement_versions.list_agreement_versions(**args(info), mentorship_id=mentorship_id)
         return await found(
             work,
-            lambda vs: [t.build(AgreementVersion, v, signatures=_signatures(v)) for v in vs],
+            lambda vs: [build(AgreementVersion, v, signatures=_signatures(v)) for v in vs],
         )
 
     @strawberry.field(description="A printable copy (HTML) of one version of the agreement")
@@ -103,7 +104,7 @@ class RecordsQuery:
                 last,
                 before,
                 key=by("mentorship_id", "version"),
-                make=lambda e: t.build(AgreementRegisterEntry, e, signatures=_signatures(e)),
+                make=lambda e: build(AgreementRegisterEntry, e, signatures=_signatures(e)),
             ),
         )
 

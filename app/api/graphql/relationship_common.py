@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import strawberry
 
 from app.api.graphql import relationship_types as t
+from app.api.graphql.built import build
 from app.api.graphql.context import context_of
 from app.api.graphql.problems import Problem
 from app.domain.errors import DomainError, NotFound
@@ -41,4 +42,4 @@ async def done(work: Awaitable[T], shape: Callable[[T], R]) -> R | Problem:
 
 
 def progress(pair: Any) -> t.MentorshipProgress:
-    return t.build(t.MentorshipProgress, mentorship_progress.describe(pair))
+    return build(t.MentorshipProgress, mentorship_progress.describe(pair))

@@ -10,6 +10,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from app.api.graphql import relationship_types as t
+from app.api.graphql.built import build
 from app.api.graphql.preconditions import IF_MATCH, versioned
 from app.api.graphql.relationship_calendar_mutations import CalendarMutation
 from app.api.graphql.relationship_common import args, done, progress
@@ -90,14 +91,14 @@ class CheckpointMutation:
             mentorship_id=mentorship_id,
             decision=CheckpointDecision(decision),
         )
-        return await done(work, lambda v: t.build(t.Checkpoint, v))
+        return await done(work, lambda v: build(t.Checkpoint, v))
 
     @strawberry.mutation(description="The coordinator confirms the proposed change of mentor")
     async def confirm_rematch(
         self, info: strawberry.Info, mentorship_id: UUID
     ) -> t.CheckpointResult:
         work = checkpoint.confirm_rematch(**args(info, clock=True), mentorship_id=mentorship_id)
-        return await done(work, lambda v: t.build(t.Checkpoint, v))
+        return await done(work, lambda v: build(t.Checkpoint, v))
 
     @strawberry.mutation(
         description="The coordinator declines the proposed mentor; the next "
@@ -107,7 +108,7 @@ class CheckpointMutation:
         self, info: strawberry.Info, mentorship_id: UUID
     ) -> t.CheckpointResult:
         work = checkpoint.decline_rematch(**args(info, clock=True), mentorship_id=mentorship_id)
-        return await done(work, lambda v: t.build(t.Checkpoint, v))
+        return await done(work, lambda v: build(t.Checkpoint, v))
 
 
 # The bases' order is the order of the fields in the committed schema.

@@ -10,6 +10,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from app.api.graphql import relationship_types as t
+from app.api.graphql.built import build
 from app.api.graphql.preconditions import IF_MATCH, fingerprinted
 from app.api.graphql.relationship_common import args, done
 from app.domain.confidentiality.disclosure import DisclosureKind
@@ -49,12 +50,12 @@ class RecordMutation:
             notes,
         )
         work = meetings.log_meeting(**args(info, clock=True), meeting=draft)
-        return await done(work, lambda m: t.build(t.Meeting, m))
+        return await done(work, lambda m: build(t.Meeting, m))
 
     @strawberry.mutation(description="A participant cancels a meeting; it stays on record")
     async def cancel_meeting(self, info: strawberry.Info, id: UUID) -> t.MeetingResult:
         work = meetings.cancel_meeting(**args(info, clock=True), meeting_id=id)
-        return await done(work, lambda m: t.build(t.Meeting, m))
+        return await done(work, lambda m: build(t.Meeting, m))
 
     @strawberry.mutation(description="The mentee adds to their own journal")
     async def write_journal_entry(
@@ -66,7 +67,7 @@ class RecordMutation:
             entry_on=entry_on,
             entry=entry,  # type: ignore[arg-type]
         )
-        return await done(work, lambda e: t.build(t.JournalEntry, e))
+        return await done(work, lambda e: build(t.JournalEntry, e))
 
     @strawberry.mutation(description="The mentee adds to the plan (NC: at most 3 objectives)")
     async def add_goal(
@@ -144,7 +145,7 @@ class RecordMutation:
             free_text=free_text,
             answers=answers,  # type: ignore[arg-type]
         )
-        return await done(work, lambda e: t.build(t.Evaluation, e))
+        return await done(work, lambda e: build(t.Evaluation, e))
 
 
 @strawberry.type

@@ -9,8 +9,8 @@ from uuid import UUID
 import strawberry
 from strawberry.scalars import JSON
 
+from app.api.graphql.built import build
 from app.api.graphql.problems import Problem
-from app.api.graphql.relationship_types import build
 
 
 @strawberry.type(description="A mean of answers; null when fewer than five answered")

@@ -8,6 +8,7 @@ import strawberry
 
 from app.api.graphql import relationship_report_types as rt
 from app.api.graphql import relationship_types as t
+from app.api.graphql.built import build
 from app.api.graphql.relationship_common import args, found
 from app.api.graphql.relationship_mutations import RelationshipMutation
 from app.api.graphql.relay import Connection, bounded
@@ -37,7 +38,7 @@ class RelationshipQuery:
         self, info: strawberry.Info, id: UUID
     ) -> t.MentorshipProgress | None:
         work = mentorship_progress.get_progress(**args(info, clock=True), mentorship_id=id)
-        return await found(work, lambda v: t.build(t.MentorshipProgress, v))
+        return await found(work, lambda v: build(t.MentorshipProgress, v))
 
     @strawberry.field(description="The current agreement (staff: never the concerns)")
     async def agreement(self, info: strawberry.Info, mentorship_id: UUID) -> t.Agreement | None:
@@ -54,7 +55,7 @@ class RelationshipQuery:
         self, info: strawberry.Info, mentorship_id: UUID
     ) -> list[t.JournalEntry] | None:
         work = journal.read_journal(**args(info), mentorship_id=mentorship_id)
-        return await found(work, lambda found: [t.build(t.JournalEntry, e) for e in found])
+        return await found(work, lambda found: [build(t.JournalEntry, e) for e in found])
 
     @strawberry.field(description="The mentee's plan")
     async def goals(self, info: strawberry.Info, mentorship_id: UUID) -> list[t.Goal] | None:
@@ -66,12 +67,12 @@ class RelationshipQuery:
         self, info: strawberry.Info, mentorship_id: UUID
     ) -> list[t.Evaluation] | None:
         work = evaluations.list_evaluations(**args(info), mentorship_id=mentorship_id)
-        return await found(work, lambda found: [t.build(t.Evaluation, e) for e in found])
+        return await found(work, lambda found: [build(t.Evaluation, e) for e in found])
 
     @strawberry.field(description="The compatibility checkpoint as the caller may see it")
     async def checkpoint(self, info: strawberry.Info, mentorship_id: UUID) -> t.Checkpoint | None:
         work = checkpoint.get_checkpoint(**args(info), mentorship_id=mentorship_id)
-        return await found(work, lambda v: t.build(t.Checkpoint, v))
+        return await found(work, lambda v: build(t.Checkpoint, v))
 
     @strawberry.field(
         description="The mentee's needs assessment: its text for the pair, that it was "
@@ -81,7 +82,7 @@ class RelationshipQuery:
         self, info: strawberry.Info, mentorship_id: UUID
     ) -> t.NeedsAssessment | None:
         work = needs.read_needs_assessment(**args(info), mentorship_id=mentorship_id)
-        return await found(work, lambda v: t.build(t.NeedsAssessment, v))
+        return await found(work, lambda v: build(t.NeedsAssessment, v))
 
     @strawberry.field(description="The mentorship's recorded disclosures")
     async def disclosures(
@@ -120,14 +121,14 @@ class RelationshipQuery:
                 last,
                 before,
                 key=by("number"),
-                make=lambda g: t.build(rt.LuncheonGroup, g),
+                make=lambda g: build(rt.LuncheonGroup, g),
             ),
         )
 
     @strawberry.field(description="The caller's calendar: meetings, key dates, cohort events")
     async def my_calendar(self, info: strawberry.Info) -> list[rt.CalendarEntry]:
         found = await calendar_feed.my_calendar(**args(info))
-        return [t.build(rt.CalendarEntry, e) for e in found]
+        return [build(rt.CalendarEntry, e) for e in found]
 
     @strawberry.field(description="Every disclosure about the caller (the protege's right)")
     async def disclosures_about_me(self, info: strawberry.Info) -> list[t.Disclosure]:
