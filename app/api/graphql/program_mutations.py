@@ -71,7 +71,10 @@ class ApplicationMutation:
         return found if isinstance(found, Problem) else Application.of(found)
 
     @strawberry.mutation(
-        description=f"Edit the profile; eligibility is decided again with it. {IF_MATCH}"
+        description=(
+            "Edit the profile; eligibility is decided again with it. Once applications close, "
+            f"only a matched NC mentee's `needs_assessment` may still change. {IF_MATCH}"
+        )
     )
     async def edit_application(
         self,
