@@ -15,7 +15,7 @@ from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
 from app.domain.calendar.cohort_calendar import applications_close_on
 from app.domain.directory import Employee
-from app.domain.eligibility.decision import SupervisorApproved
+from app.domain.eligibility.application import SupervisorApproved
 from app.domain.eligibility.facts import ApplicantRole
 from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.lifecycle.states import OPEN_STATES

@@ -4,7 +4,7 @@ keeping the others in order, so the previous revision reads every stored policy.
 
 from __future__ import annotations
 
-from app.domain.eligibility.decision import ParticipationInIdp
+from app.domain.eligibility.application import ParticipationInIdp
 from app.domain.policy.model import stored_policy
 from app.domain.policy.presets import PRESETS
 from tests.db.revisions import as_stored, rewrites

@@ -11,27 +11,29 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain.directory import EmploymentStatus
-from app.domain.eligibility.decision import (
-    NOT_OVERRIDABLE,
-    RULE_TYPES,
-    ActiveEmployment,
+from app.domain.eligibility.application import (
     AttendedInformationSession,
-    EligibilityRule,
-    GraduateOf,
     HasCapacity,
-    MinimumLevel,
-    MinimumMonthsOfService,
     NeedsAssessmentProvided,
-    NoDisciplinaryIssues,
     ParticipationInIdp,
     SelfAssessmentComplete,
     SupervisorApproved,
+)
+from app.domain.eligibility.decision import (
+    NOT_OVERRIDABLE,
     evaluate_eligibility,
     require_overridable,
-    rule_from_dict,
-    whole_months_between,
+)
+from app.domain.eligibility.employment import (
+    ActiveEmployment,
+    GraduateOf,
+    MinimumLevel,
+    MinimumMonthsOfService,
+    NoDisciplinaryIssues,
 )
 from app.domain.eligibility.facts import ApplicantFacts, ApplicantRole, EligibilityOverride
+from app.domain.eligibility.outcome import EligibilityRule, whole_months_between
+from app.domain.eligibility.rules import RULE_TYPES, rule_from_dict
 from app.domain.errors import InvalidInput, PolicyError
 
 TODAY = date(2025, 6, 30)

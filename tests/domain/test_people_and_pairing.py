@@ -12,13 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain.directory import EmploymentStatus
-from app.domain.eligibility.decision import (
-    ActiveEmployment,
-    ApplicantFacts,
-    ApplicantRole,
-    AttendedInformationSession,
-    evaluate_eligibility,
-)
+from app.domain.eligibility.application import AttendedInformationSession
+from app.domain.eligibility.decision import evaluate_eligibility
+from app.domain.eligibility.employment import ActiveEmployment
+from app.domain.eligibility.facts import ApplicantFacts, ApplicantRole
 from app.domain.errors import InvalidInput, TransitionRefused
 from app.domain.lifecycle.activation import confirm
 from app.domain.lifecycle.endings import terminate

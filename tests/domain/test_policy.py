@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain.eligibility.decision import MinimumMonthsOfService
+from app.domain.eligibility.employment import MinimumMonthsOfService
 from app.domain.errors import PolicyError
 from app.domain.policy.model import (
     EvaluationKind,

@@ -12,18 +12,20 @@ from hypothesis import strategies as st
 from app.domain.calendar_months import add_months
 from app.domain.compatibility_checkpoint import answer_checkpoint, eligible_for_next_cohort
 from app.domain.confidentiality.disclosure import DisclosureKind
-from app.domain.eligibility.decision import (
-    ActiveEmployment,
+from app.domain.eligibility.application import (
     AttendedInformationSession,
-    GraduateOf,
-    MinimumLevel,
-    MinimumMonthsOfService,
     NeedsAssessmentProvided,
-    NoDisciplinaryIssues,
     ParticipationInIdp,
     SelfAssessmentComplete,
     SupervisorApproved,
-    evaluate_eligibility,
+)
+from app.domain.eligibility.decision import evaluate_eligibility
+from app.domain.eligibility.employment import (
+    ActiveEmployment,
+    GraduateOf,
+    MinimumLevel,
+    MinimumMonthsOfService,
+    NoDisciplinaryIssues,
 )
 from app.domain.eligibility.facts import ApplicantFacts, ApplicantRole
 from app.domain.errors import InvalidInput, NotFound, TransitionRefused

@@ -11,52 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from app.domain.eligibility.application import (
-    AttendedInformationSession,
-    HasCapacity,
-    NeedsAssessmentProvided,
-    ParticipationInIdp,
-    SelfAssessmentComplete,
-    SupervisorApproved,
-)
-from app.domain.eligibility.employment import (
-    ActiveEmployment,
-    GraduateOf,
-    MinimumLevel,
-    MinimumMonthsOfService,
-    NoDisciplinaryIssues,
-)
-from app.domain.eligibility.facts import ApplicantFacts, ApplicantRole, EligibilityOverride
-from app.domain.eligibility.outcome import EligibilityRule, RuleOutcome, whole_months_between
-from app.domain.eligibility.rules import RULE_TYPES, rule_from_dict
+from app.domain.eligibility.employment import ActiveEmployment
+from app.domain.eligibility.facts import ApplicantFacts, EligibilityOverride
+from app.domain.eligibility.outcome import EligibilityRule, RuleOutcome
 from app.domain.errors import InvalidInput
-
-__all__ = [
-    "NOT_OVERRIDABLE",
-    "RULE_TYPES",
-    "ActiveEmployment",
-    "ApplicantFacts",
-    "ApplicantRole",
-    "AttendedInformationSession",
-    "EligibilityDecision",
-    "EligibilityOverride",
-    "EligibilityRule",
-    "GraduateOf",
-    "HasCapacity",
-    "MinimumLevel",
-    "MinimumMonthsOfService",
-    "NeedsAssessmentProvided",
-    "NoDisciplinaryIssues",
-    "ParticipationInIdp",
-    "RuleOutcome",
-    "SelfAssessmentComplete",
-    "SupervisorApproved",
-    "evaluate_eligibility",
-    "require_overridable",
-    "rule_from_dict",
-    "whole_months_between",
-]
-
 
 # Rules no override lifts. 003's "*Extenuating circumstances" admit someone who does not
 # "clearly" meet the program's criteria; whether a person is employed at all is not such a

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from app.domain.confidentiality.disclosure import DisclosureKind
-from app.domain.eligibility.decision import EligibilityRule, rule_from_dict
+from app.domain.eligibility.outcome import EligibilityRule
+from app.domain.eligibility.rules import rule_from_dict
 from app.domain.errors import DomainError, PolicyError
 from app.domain.forms.kinds import EvaluationKind
 from app.domain.policy.choices import (

@@ -7,12 +7,8 @@ from __future__ import annotations
 
 from app.domain.calendar.kinds import EventKind
 from app.domain.development_plan import PlanForm
-from app.domain.eligibility.decision import (
-    ActiveEmployment,
-    HasCapacity,
-    ParticipationInIdp,
-    SupervisorApproved,
-)
+from app.domain.eligibility.application import HasCapacity, ParticipationInIdp, SupervisorApproved
+from app.domain.eligibility.employment import ActiveEmployment
 from app.domain.forms import handbooks as forms
 from app.domain.policy.model import (
     AgreementPolicy,

@@ -9,13 +9,8 @@ from typing import Final
 
 from app.domain.calendar.kinds import EventKind
 from app.domain.development_plan import PlanForm
-from app.domain.eligibility.decision import (
-    ActiveEmployment,
-    HasCapacity,
-    MinimumLevel,
-    NoDisciplinaryIssues,
-    SelfAssessmentComplete,
-)
+from app.domain.eligibility.application import HasCapacity, SelfAssessmentComplete
+from app.domain.eligibility.employment import ActiveEmployment, MinimumLevel, NoDisciplinaryIssues
 from app.domain.forms import handbooks as forms
 from app.domain.policy.model import (
     AgreementPolicy,

@@ -10,11 +10,8 @@ from typing import Final
 from app.domain.calendar.kinds import EventKind
 from app.domain.confidentiality.disclosure import DisclosureKind
 from app.domain.development_plan import PlanForm
-from app.domain.eligibility.decision import (
-    ActiveEmployment,
-    GraduateOf,
-    HasCapacity,
-)
+from app.domain.eligibility.application import HasCapacity
+from app.domain.eligibility.employment import ActiveEmployment, GraduateOf
 from app.domain.forms import handbooks as forms
 from app.domain.policy.model import (
     CalendarEntry,

@@ -9,10 +9,9 @@ from typing import Final
 
 from app.domain.calendar.kinds import EventKind
 from app.domain.development_plan import PlanForm
-from app.domain.eligibility.decision import (
+from app.domain.eligibility.application import AttendedInformationSession, HasCapacity
+from app.domain.eligibility.employment import (
     ActiveEmployment,
-    AttendedInformationSession,
-    HasCapacity,
     MinimumMonthsOfService,
     NoDisciplinaryIssues,
 )
