@@ -5,6 +5,7 @@ a leaf module, so the sections and the rules that read them share these names wi
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 
 from app.domain.errors import PolicyError
@@ -14,6 +15,11 @@ def refuse(condition: bool, detail: str, field_name: str) -> None:
     """Raise PolicyError naming ``field_name`` when ``condition`` holds."""
     if condition:
         raise PolicyError(detail, field=field_name)
+
+
+def refuse_negative(value: float, detail: str, field_name: str) -> None:
+    """Refuse a number below zero, or no number at all (NaN, infinity), naming the field."""
+    refuse(not math.isfinite(value) or value < 0, detail, field_name)
 
 
 class PairFormation(StrEnum):

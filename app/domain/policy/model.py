@@ -6,7 +6,6 @@ what spans sections, so an incoherent policy can never be stored or snapshotted.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -22,6 +21,7 @@ from app.domain.policy.choices import (
     NoRematchOutcome,
     PairFormation,
     SupervisoryLine,
+    refuse_negative,
 )
 from app.domain.policy.choices import refuse as _refuse
 from app.domain.policy.codec import Section, merge, register_decoder
@@ -75,7 +75,7 @@ class PreferenceWeights(Section):
     def __post_init__(self) -> None:
         for name in PreferenceWeights.__dataclass_fields__:
             value = getattr(self, name)
-            _refuse(not math.isfinite(value) or value < 0, f"weight {name} must be >= 0", name)
+            refuse_negative(value, f"weight {name} must be >= 0", name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,13 +4,12 @@ agreement it signs and the plan it follows. Each section checks itself.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from app.domain.development_plan import PlanForm
 from app.domain.forms.kinds import EvaluationKind
 from app.domain.forms.model import EvaluationForm
-from app.domain.policy.choices import CadenceMeasure, refuse
+from app.domain.policy.choices import CadenceMeasure, refuse, refuse_negative
 from app.domain.policy.codec import Section
 
 
@@ -90,11 +89,8 @@ class CadencePolicy(Section):
             "min_meetings_per_month must be >= 0",
             "min_meetings_per_month",
         )
-        hours = self.min_hours_per_month
-        refuse(
-            not math.isfinite(hours) or hours < 0,
-            "min_hours_per_month must be >= 0",
-            "min_hours_per_month",
+        refuse_negative(
+            self.min_hours_per_month, "min_hours_per_month must be >= 0", "min_hours_per_month"
         )
 
 

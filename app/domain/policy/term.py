@@ -4,10 +4,9 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-from app.domain.policy.choices import LateAnswer, NoRematchOutcome, refuse
+from app.domain.policy.choices import LateAnswer, NoRematchOutcome, refuse, refuse_negative
 from app.domain.policy.codec import Section
 
 
@@ -77,9 +76,8 @@ class OnboardingPolicy(Section):
             "the initial meeting window is at least a day",
             "initial_meeting_window_days",
         )
-        hours = self.initial_meeting_min_hours
-        refuse(
-            not math.isfinite(hours) or hours < 0,
+        refuse_negative(
+            self.initial_meeting_min_hours,
             "initial_meeting_min_hours must be >= 0",
             "initial_meeting_min_hours",
         )
