@@ -62,8 +62,10 @@ async def require_before_initial_meeting(uow: UnitOfWork, pair: Pair) -> None:
     onboarding = pair.policy.onboarding
     if not onboarding.needs_assessment_by_initial_meeting:
         return
-    logged = await uow.relationships.meetings([pair.id])
-    if not is_initial_meeting(m.cancelled for m in logged):
+    # The latest meeting not cancelled, by its index: the pair's whole log is not read to
+    # learn whether any meeting was held.
+    held = await uow.relationships.last_meetings([pair.id])
+    if not is_initial_meeting(m.cancelled for m in held):
         return
     form = await _form(uow, pair)
     require_for_initial_meeting(onboarding, initial=True, form_provided=provided({FIELD: form}))
