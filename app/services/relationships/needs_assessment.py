@@ -4,7 +4,9 @@ provides it "to the Mentor", staff see only that it was provided."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 from app.domain.access import Principal
@@ -41,9 +43,9 @@ async def read_needs_assessment(
     scope = reach(principal, Resource.MENTORSHIPS, Action.READ)
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope)
-        form = await _form(uow, pair)
+        profile = await _profile(uow, pair)
         shown = readable(pair, principal, ContentPart.NEEDS_ASSESSMENT)
-        on_file = provided({FIELD: form})
+        on_file = provided(profile)
         if shown and on_file:
             await audit_read(uow, principal, pair, ContentPart.NEEDS_ASSESSMENT, 1)
         await uow.commit()
@@ -51,7 +53,7 @@ async def read_needs_assessment(
         mentorship_id=pair.id,
         asked_by_initial_meeting=pair.policy.onboarding.needs_assessment_by_initial_meeting,
         provided=on_file,
-        text=str(form) if shown and on_file else None,
+        text=str(profile[FIELD]) if shown and on_file else None,
         text_withheld=not shown,
     )
 
@@ -67,19 +69,20 @@ async def require_before_initial_meeting(uow: UnitOfWork, pair: Pair) -> None:
     held = await uow.relationships.last_meetings([pair.id])
     if not is_initial_meeting(m.cancelled for m in held):
         return
-    form = await _form(uow, pair)
-    require_for_initial_meeting(onboarding, initial=True, form_provided=provided({FIELD: form}))
+    profile = await _profile(uow, pair)
+    require_for_initial_meeting(onboarding, initial=True, form_provided=provided(profile))
 
 
-async def _form(uow: UnitOfWork, pair: Pair) -> object:
-    """The needs assessment on the mentee's application to the pair's cohort (None: none)."""
+async def _profile(uow: UnitOfWork, pair: Pair) -> Mapping[str, Any]:
+    """The profile of the mentee's application to the pair's cohort, where the needs
+    assessment is kept (empty: no application)."""
     mentorship = pair.mentorship
     found = await uow.programs.applications(employee_ids=[mentorship.mentee_id])
     return next(
         (
-            a.profile.get(FIELD)
+            a.profile
             for a in found
             if a.cohort_id == mentorship.cohort_id and a.role is ApplicantRole.MENTEE
         ),
-        None,
+        {},
     )
