@@ -143,7 +143,8 @@ async def propose(
     cohort_id = UUID(made.json()["id"])
     formed_by = program.json()["policy"]["pair_formation"][0]
     # Maine's first way is a referral, whose match stands once the administrator has confirmed
-    # the referent's qualifications (004): the pair is set up as confirmed that far.
+    # the referent's qualifications (seed 004_5b4c852a2ca2c393.txt): the pair is set up as confirmed
+    # that far.
     referral = {"referral": {"qualifications_confirmed": True}} if formed_by == "referral" else {}
     onboarding = program.json()["policy"]["onboarding"]
     if apply:
@@ -189,7 +190,8 @@ async def _apply(
         "goals": ["lead a team"],
         "leadership_history": "led a project team",
         "participation_in_idp": True,
-        "needs_assessment": "wants to lead a team",  # NC: by the initial meeting (003)
+        # NC: by the initial meeting (seed 003_e5d42bff8b56600f.txt)
+        "needs_assessment": "wants to lead a team",
     }
     for name, pid in people.items():
         if name in ("BOSS", "STAFF"):

@@ -38,7 +38,8 @@ async def _meet(client, pairing, clock, day, hours=1.5, who=None):
 async def test_charlotte_a_nine_month_pair_passes_the_month_three_check_and_completes(
     client, auth, clock
 ):
-    # 000: the committee matches; the MRA is signed at the first one-on-one meeting.
+    # seed 000_4e18aab21704e587.txt: the committee matches; the MRA is signed at the first
+    # one-on-one meeting.
     pairing = await propose(client, auth, "charlotte-sll", date(2027, 1, 4))
     url = f"/v1/mentorships/{pairing.id}"
     signed = await _confirm_and_sign(
@@ -52,7 +53,7 @@ async def test_charlotte_a_nine_month_pair_passes_the_month_three_check_and_comp
     )
     assert signed["title"] == "Mentoring Relationship Agreement"
     await _meet(client, pairing, clock, date(2027, 1, 11))
-    # 001 "Monthly Journaling": the mentee's own.
+    # seed 001_5dd4108eec679fcc.txt "Monthly Journaling": the mentee's own.
     await _ok(
         await client.post(
             f"{url}/journal",
@@ -66,14 +67,16 @@ async def test_charlotte_a_nine_month_pair_passes_the_month_three_check_and_comp
         ),
         201,
     )
-    # 000 "Relationship Compatibility": toward the end of the first three months.
+    # seed 000_4e18aab21704e587.txt "Relationship Compatibility": toward the end of the first three
+    # months.
     clock.set(date(2027, 3, 25))
     for who in (pairing.mentee, pairing.mentor):
         answered = await _ok(
             await client.post(f"{url}/checkpoint", headers=who, json={"decision": "continue"})
         )
     assert answered["outcome"] == "continue"
-    # 000 "Expectations": mentor and mentee evaluate at least at mid-point and ending.
+    # seed 000_4e18aab21704e587.txt "Expectations": mentor and mentee evaluate at least at mid-point
+    # and ending.
     clock.set(date(2027, 5, 20))
     midpoint = {"process": 4, "progress": 4, "comments": "growing"}
     for who in (pairing.mentee, pairing.mentor):
@@ -95,7 +98,8 @@ async def test_charlotte_a_nine_month_pair_passes_the_month_three_check_and_comp
 
 
 async def test_caltrans_a_six_month_contract_with_checkups_every_two_months(client, auth, clock):
-    # 002: the mentee chooses from the volunteer list; the contract is initialled by both.
+    # seed 002_59333b271e9b4b69.txt: the mentee chooses from the volunteer list; the contract is
+    # initialled by both.
     pairing = await propose(client, auth, "caltrans", date(2027, 1, 4))
     url = f"/v1/mentorships/{pairing.id}"
     await _confirm_and_sign(
@@ -109,7 +113,7 @@ async def test_caltrans_a_six_month_contract_with_checkups_every_two_months(clie
     )
     for day in (date(2027, 1, 8), date(2027, 1, 22)):
         await _meet(client, pairing, clock, day)
-    # 002 "Relationship Checkup Worksheet": every two months, Likert 1-5.
+    # seed 002_59333b271e9b4b69.txt "Relationship Checkup Worksheet": every two months, Likert 1-5.
     for checkup in (date(2027, 3, 4), date(2027, 5, 4), date(2027, 7, 4)):
         clock.set(checkup)
         await _ok(
@@ -129,7 +133,8 @@ async def test_caltrans_a_six_month_contract_with_checkups_every_two_months(clie
 
 
 async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(client, auth, clock):
-    # 003: the agreement is signed at the initial meeting; the plan has up to 3 objectives.
+    # seed 003_e5d42bff8b56600f.txt: the agreement is signed at the initial meeting; the plan has up
+    # to 3 objectives.
     pairing = await propose(client, auth, "nc-model", date(2027, 1, 4))
     url = f"/v1/mentorships/{pairing.id}"
     await _confirm_and_sign(
@@ -142,7 +147,7 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
             json={
                 "kind": "objective",
                 "text": "present the budget to the board",
-                "smart": {  # 003 "Expectations": "setting SMART goals"
+                "smart": {  # seed 003_e5d42bff8b56600f.txt "Expectations": "setting SMART goals"
                     "measure": "the board approves it",
                     "achievable": "with the mentor's review",
                     "relevant": "budget officers present to the board",
@@ -153,8 +158,9 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
         201,
     )
     await _meet(client, pairing, clock, date(2027, 1, 12))
-    # 003 "Expectations": the mentee will "Track and report monthly progress, assignments,
-    # and activities"; the facts reach the coordinator, the reflections stay the mentee's.
+    # seed 003_e5d42bff8b56600f.txt "Expectations": the mentee will "Track and report monthly
+    # progress, assignments, and activities"; the facts reach the coordinator, the reflections stay
+    # the mentee's.
     reports = f"{url}/progress-reports"
     report = {"on_track": True, "assignments_done": 2, "reflections": "nervous about the board"}
     made = await _ok(await client.post(reports, headers=pairing.mentee, json=report), 201)
@@ -176,7 +182,8 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
         "kind": "outcome_review",
         "answers": {"goals_achieved": 5, "reflections": "we both grew"},
     }
-    # 003: the final meeting reviews the plan's outcomes relative to the goals set.
+    # seed 003_e5d42bff8b56600f.txt: the final meeting reviews the plan's outcomes relative to the
+    # goals set.
     early = await client.post(f"{url}/evaluations", headers=pairing.mentor, json=review)
     assert (early.status_code, early.json()["rule"]) == (422, "plan_outcomes_missing")
     assert "present the budget to the board" in early.json()["detail"]
@@ -188,8 +195,8 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
         )
     )
     await _ok(await client.post(f"{url}/evaluations", headers=pairing.mentor, json=review), 201)
-    # 003: "Outcomes should also be shared with the program coordinator": the answers, not
-    # the pair's free text.
+    # seed 003_e5d42bff8b56600f.txt: "Outcomes should also be shared with the program coordinator":
+    # the answers, not the pair's free text.
     seen = (await _ok(await client.get(f"{url}/evaluations", headers=pairing.tokens["STAFF"])))[
         "items"
     ]
@@ -204,8 +211,8 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
         )
     )
     assert (done["state"], done["outcomes"]) == ("completed", {"objectives_met": "1 of 1"})
-    # 003 "Evaluation": the coordinator "will discuss individually with the mentor and mentee,
-    # upon conclusion of the mentorship, their experience".
+    # seed 003_e5d42bff8b56600f.txt "Evaluation": the coordinator "will discuss individually with
+    # the mentor and mentee, upon conclusion of the mentorship, their experience".
     for party in ("mentee", "mentor"):
         await _ok(
             await client.post(
@@ -228,7 +235,8 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
 async def test_maine_the_administrator_is_told_it_is_not_working_and_terminates(
     client, auth, clock
 ):
-    # 004: no agreement is required; exception 3: either side tells the Administrator.
+    # seed 004_5b4c852a2ca2c393.txt: no agreement is required; exception 3: either side tells the
+    # Administrator.
     pairing = await propose(client, auth, "maine-mms", date(2027, 7, 1))
     url = f"/v1/mentorships/{pairing.id}"
     clock.set(date(2027, 7, 1))

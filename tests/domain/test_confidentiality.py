@@ -63,7 +63,8 @@ def test_meeting_notes_and_agreement_concerns_are_readable_by_the_pair_only(
 
 
 def test_charlotte_journal_is_the_mentees_alone_not_even_the_mentors() -> None:
-    # 001: the monthly journal is the mentee's own tool for their self-development.
+    # seed 001_5dd4108eec679fcc.txt: the monthly journal is the mentee's own tool for their
+    # self-development.
     assert may_read(viewer(ViewerRelation.MENTEE), ContentPart.JOURNAL).allowed
     refused = may_read(viewer(ViewerRelation.MENTOR), ContentPart.JOURNAL)
     assert not refused.allowed
@@ -111,8 +112,9 @@ def test_evaluation_free_text_is_the_respondents_and_the_pairs_only_when_shared(
 
 
 def test_maine_mentor_speaks_to_supervisor_only_with_protege_approval() -> None:
-    # 004: "Such conversations will only take place with the approval of the protege and for
-    # an agreed upon purpose." The approval is the protege's own act, never the mentor's box.
+    # seed 004_5b4c852a2ca2c393.txt: "Such conversations will only take place with the approval of
+    # the protege and for an agreed upon purpose." The approval is the protege's own act, never the
+    # mentor's box.
     with pytest.raises(InvalidInput) as refused:
         disclose(protege_consent=True)
     assert refused.value.field == "protege_consent"
@@ -136,8 +138,8 @@ def test_maine_mentor_speaks_to_supervisor_only_with_protege_approval() -> None:
 
 
 def test_the_protege_acknowledges_a_safety_disclosure_themselves() -> None:
-    # 004: "The mentor, with the protege's knowledge, may discuss the protege with the
-    # Administrator and/or supervisor" when safety is at risk.
+    # seed 004_5b4c852a2ca2c393.txt: "The mentor, with the protege's knowledge, may discuss the
+    # protege with the Administrator and/or supervisor" when safety is at risk.
     told = disclose(kind=DisclosureKind.SAFETY_AT_RISK, to=[ADMIN], protege_informed=True)
     assert told.acknowledged_at is None
     with pytest.raises(NotPermitted):
@@ -149,8 +151,9 @@ def test_the_protege_acknowledges_a_safety_disclosure_themselves() -> None:
 
 
 def test_advice_covers_what_the_mentor_shared_not_every_later_note() -> None:
-    # 004: "the mentor may consult with the Mentoring Program Administrator for advice on how
-    # to help the protege": what the mentor chose to share, as it stood then.
+    # seed 004_5b4c852a2ca2c393.txt: "the mentor may consult with the Mentoring Program
+    # Administrator for advice on how to help the protege": what the mentor chose to share, as it
+    # stood then.
     advice = disclose(kind=DisclosureKind.ADVICE_FROM_ADMINISTRATOR, to=[ADMIN])
     admin = viewer(ViewerRelation.COORDINATOR, "admin-1")
     before, after = WHEN.date(), WHEN.date() + timedelta(days=1)
@@ -171,8 +174,8 @@ def test_maine_supervisor_conversation_goes_to_the_supervisor_not_the_administra
 
 
 def test_maine_safety_disclosure_needs_the_proteges_knowledge() -> None:
-    # 004: "The mentor, with the protege's knowledge, may discuss ... if ... the emotional or
-    # physical safety of the protege is at risk."
+    # seed 004_5b4c852a2ca2c393.txt: "The mentor, with the protege's knowledge, may discuss ... if
+    # ... the emotional or physical safety of the protege is at risk."
     safety = {"kind": DisclosureKind.SAFETY_AT_RISK, "purpose": ""}
     with pytest.raises(InvalidInput) as refused:
         disclose(**safety, to=[ADMIN])
@@ -233,7 +236,8 @@ def test_a_disclosure_lets_its_recipient_read_exactly_the_parts_it_names() -> No
 
 
 def test_the_protege_can_see_the_record_of_disclosures_about_them() -> None:
-    # DOMAIN (004): each exception is a recorded disclosure, visible to the protege.
+    # DOMAIN (seed 004_5b4c852a2ca2c393.txt): each exception is a recorded disclosure, visible to
+    # the protege.
     assert may_read(viewer(ViewerRelation.MENTEE), ContentPart.DISCLOSURE_RECORD).allowed
     assert not may_read(
         viewer(ViewerRelation.SUPERVISOR_OF_MENTEE), ContentPart.DISCLOSURE_RECORD

@@ -143,8 +143,9 @@ def test_caltrans_mentee_whose_application_does_not_put_participation_in_the_idp
 
 
 def test_a_program_may_still_ask_the_information_session_and_needs_assessment_at_entry() -> None:
-    # NC's preset asks the needs assessment by the initial meeting instead (003); the rule stays
-    # for stored programs that list it and any program that wants the form before matching.
+    # NC's preset asks the needs assessment by the initial meeting instead (seed
+    # 003_e5d42bff8b56600f.txt); the rule stays for stored programs that list it and any program
+    # that wants the form before matching.
     facts = mentee(attended_information_session=False, needs_assessment_provided=False)
     rules = [AttendedInformationSession(), NeedsAssessmentProvided()]
     decision = evaluate_eligibility(rules, facts, TODAY)
@@ -239,8 +240,8 @@ def test_a_malformed_rule_is_a_policy_error(data: dict[str, object]) -> None:
 
 
 def test_nc_coordinator_override_for_extenuating_circumstances_is_recorded_and_keeps_failed_rule():
-    # 003: "acceptance may then be allowed with appropriate approval when all requirements
-    # are not clearly met".
+    # seed 003_e5d42bff8b56600f.txt: "acceptance may then be allowed with appropriate approval when
+    # all requirements are not clearly met".
     facts = mentee(hire_date=date(2025, 1, 10))
     approval = override("minimum_months_of_service")
     decision = evaluate_eligibility(

@@ -219,7 +219,8 @@ def test_a_coordinator_cannot_end_a_relationship_for_the_pair() -> None:
 
 def test_completion_waits_for_the_end_of_the_term_and_the_required_evaluations() -> None:
     # seed 000_4e18aab21704e587.txt: "Evaluate the relationship at various points (at least
-    # mid-point and ending)", an expectation of the mentor (000) and of the mentee (001).
+    # mid-point and ending)", an expectation of the mentor (seed 000_4e18aab21704e587.txt) and of
+    # the mentee (001_5dd4108eec679fcc.txt).
     status = _active()
     last_day, end_day = date(2025, 5, 31), date(2025, 6, 1)
     _refused("before_term_end", lambda: complete(status, by=Party.SYSTEM, today=last_day))

@@ -58,7 +58,8 @@ def rules_of(mentee: MatchCandidate, person: MatchCandidate, policy: MatchingPol
 def test_a_mentors_pairs_in_other_programs_do_not_count_against_this_programs_capacity(
     capacity: int | None, here: int, elsewhere: int
 ) -> None:
-    # seed 000 / DOMAIN "Matching": a mentor's capacity is a setting of each program.
+    # seed 000_4e18aab21704e587.txt / DOMAIN "Matching": a mentor's capacity is a setting of each
+    # program.
     busy = mentor(capacity, here, elsewhere, None)
     idle_elsewhere = mentor(capacity, here, 0, None)
     assert remaining_capacity(busy, SHARED) == remaining_capacity(idle_elsewhere, SHARED)
@@ -111,7 +112,8 @@ def test_a_busy_mentor_elsewhere_is_refused_by_the_organisation_cap_by_name() ->
 
 
 def test_a_full_program_is_refused_as_the_mentors_capacity_not_the_organisation_cap() -> None:
-    # seed 000: Charlotte's pairs are one-to-one, whatever the organisation allows.
+    # seed 000_4e18aab21704e587.txt: Charlotte's pairs are one-to-one, whatever the organisation
+    # allows.
     policy = preset("charlotte-sll").matching
     [refusal] = [r for r in refusals(MENTEE, mentor(None, 1, 0, 5), policy)]
     assert refusal.rule is HardRule.MENTOR_HAS_CAPACITY

@@ -68,7 +68,8 @@ def test_a_senior_mentor_from_another_department_is_allowed_and_passes_every_rul
 
 
 def test_charlotte_mentor_at_the_same_level_is_refused_as_not_higher() -> None:
-    # 000: "Mentor should be someone who ... is at a higher level in the organization"
+    # seed 000_4e18aab21704e587.txt: "Mentor should be someone who ... is at a higher level in the
+    # organization"
     peer = replace(MENTOR, level=3)
     explanation = explain(MENTEE, peer, POLICY)
     assert not explanation.allowed
@@ -89,8 +90,8 @@ def test_an_unknown_level_cannot_show_seniority() -> None:
 
 
 def test_mentor_in_mentees_supervisory_chain_even_indirectly_is_refused() -> None:
-    # 004: "Mentors may not have any supervisory responsibilities, even indirectly,
-    # over the protege." The director is two levels above the mentee's team lead.
+    # seed 004_5b4c852a2ca2c393.txt: "Mentors may not have any supervisory responsibilities, even
+    # indirectly, over the protege." The director is two levels above the mentee's team lead.
     director = replace(MENTOR, id="director", level=9)
     explanation = explain(MENTEE, director, POLICY)
     assert not explanation.allowed
@@ -106,7 +107,8 @@ def test_mentee_above_the_mentor_in_the_chain_is_refused_too() -> None:
 
 
 def test_maine_same_unit_within_a_department_is_refused() -> None:
-    # 004: "Mentors and proteges should not be in the same unit within a department."
+    # seed 004_5b4c852a2ca2c393.txt: "Mentors and proteges should not be in the same unit within a
+    # department."
     colleague = replace(MENTOR, department="Transportation", unit="Planning")
     assert refused_rules(MENTEE, colleague, POLICY) == {HardRule.NOT_SAME_UNIT}
 
@@ -116,7 +118,8 @@ def test_a_unit_of_the_same_name_in_another_department_is_a_different_unit() -> 
 
 
 def test_same_department_is_allowed_unless_the_policy_makes_it_hard() -> None:
-    # 004: "Preferably, they will not be in the same department." A soft rule by default.
+    # seed 004_5b4c852a2ca2c393.txt: "Preferably, they will not be in the same department." A soft
+    # rule by default.
     same_department = replace(MENTOR, department="Transportation", unit="Signals")
     assert is_allowed(MENTEE, same_department, POLICY)
     strict = replace(POLICY, forbid_same_department=True)
@@ -124,7 +127,7 @@ def test_same_department_is_allowed_unless_the_policy_makes_it_hard() -> None:
 
 
 def test_maine_conflict_of_interest_declared_by_either_side_is_refused() -> None:
-    # 004: "strives to avoid actual or perceived conflicts of interest"
+    # seed 004_5b4c852a2ca2c393.txt: "strives to avoid actual or perceived conflicts of interest"
     by_mentee = replace(MENTEE, conflicts=frozenset({"mentor"}))
     by_mentor = replace(MENTOR, conflicts=frozenset({"mentee"}))
     assert refused_rules(by_mentee, MENTOR, POLICY) == {HardRule.NO_CONFLICT_OF_INTEREST}
@@ -175,14 +178,15 @@ def terms_of(mentee: MatchCandidate, mentor: MatchCandidate) -> dict[ScoreTermNa
 
 
 def test_competency_overlap_is_the_share_of_wanted_competencies_the_mentor_offers() -> None:
-    # 003/004: correlation between what the protege wants to focus on and the mentor's strengths
+    # seed 003_e5d42bff8b56600f.txt/004_5b4c852a2ca2c393.txt: correlation between what the protege
+    # wants to focus on and the mentor's strengths
     assert terms_of(MENTEE, MENTOR)[ScoreTermName.COMPETENCY_OVERLAP] == pytest.approx(2 / 3)
     assert terms_of(MENTEE, MENTOR)[ScoreTermName.CAREER_PATH_OVERLAP] == 1.0
 
 
 def test_stated_preference_counts_a_named_mentor_or_a_named_department() -> None:
-    # 000: "Consideration will be given to mentees' preferences as indicated in their
-    # self-assessments"
+    # seed 000_4e18aab21704e587.txt: "Consideration will be given to mentees' preferences as
+    # indicated in their self-assessments"
     by_name = replace(MENTEE, preferred_mentors=frozenset({"mentor"}))
     by_department = replace(MENTEE, preferred_departments=frozenset({"Finance"}))
     assert terms_of(by_name, MENTOR)[ScoreTermName.STATED_PREFERENCE] == 1.0
@@ -191,7 +195,8 @@ def test_stated_preference_counts_a_named_mentor_or_a_named_department() -> None
 
 
 def test_cross_gender_and_race_count_only_when_both_opted_in() -> None:
-    # 000: "Consideration will be given to cross KBU, cross-gender and cross-racial pairing"
+    # seed 000_4e18aab21704e587.txt: "Consideration will be given to cross KBU, cross-gender and
+    # cross-racial pairing"
     opted_mentee = replace(MENTEE, gender="female", race="black")
     opted_mentor = replace(MENTOR, gender="male", race="white")
     assert terms_of(opted_mentee, opted_mentor)[ScoreTermName.CROSS_GENDER] == 1.0

@@ -145,9 +145,10 @@ def walk_a_level_at_a_time(
     return manager_of
 
 
-# Seeds 004 ("no supervisory responsibility over the protege, even indirectly"), 002 and 003:
-# the chain matching refuses is built from links read a level at a time, never a recursive
-# query whose plan depends on the statistics of the moment.
+# Seeds 004_5b4c852a2ca2c393.txt ("no supervisory responsibility over the protege, even
+# indirectly"), 002_59333b271e9b4b69.txt and 003_e5d42bff8b56600f.txt: the chain matching refuses is
+# built from links read a level at a time, never a recursive query whose plan depends on the
+# statistics of the moment.
 @given(any_manager_graph(), st.data())
 def test_the_whole_supervisory_chain_is_found_from_links_read_a_level_at_a_time(
     graph: dict[int, int | None], data: st.DataObject

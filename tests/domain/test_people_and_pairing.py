@@ -171,7 +171,8 @@ def test_maine_mentors_may_not_have_any_supervisory_responsibilities_even_indire
 def test_the_one_pair_check_and_the_cohort_matrix_read_the_supervisory_line_alike(
     line: SupervisoryLine, mentee_level: int, depth: int
 ) -> None:
-    # seeds 002/003/004: each reading refuses in the bulk matrix exactly what it refuses per pair.
+    # seeds 002_59333b271e9b4b69.txt/003_e5d42bff8b56600f.txt/004_5b4c852a2ca2c393.txt: each reading
+    # refuses in the bulk matrix exactly what it refuses per pair.
     chain = [f"boss{i}" for i in range(depth)]
     mentee = MatchCandidate(
         id="me", level=mentee_level, ancestors=frozenset(chain), manager=chain[0], department="A"

@@ -66,7 +66,8 @@ def test_an_unknown_preset_is_not_found() -> None:
         preset("boston")
 
 
-# --- 000/001 City of Charlotte, Shared Leadership Learning -------------------------------
+# --- City of Charlotte, Shared Leadership Learning ----------------------------------------------
+# seeds 000_4e18aab21704e587.txt (the handbook) and 001_5dd4108eec679fcc.txt (its forms)
 
 
 def test_charlotte_pairs_for_a_period_of_9_months_with_a_check_toward_the_end_of_month_3() -> None:
@@ -142,7 +143,7 @@ def test_charlotte_mentee_defines_strengths_and_weaknesses_sets_goals_and_has_le
     assert assessment.evaluate(with_history, START).passed
 
 
-# --- 002 Caltrans Mentoring Handbook -----------------------------------------------------
+# --- seed 002_59333b271e9b4b69.txt Caltrans Mentoring Handbook ------------------------------------
 
 
 def test_caltrans_checkups_fall_every_two_months() -> None:
@@ -233,7 +234,9 @@ def test_participation_is_part_of_their_professional_development_plan_and_includ
 
 
 def test_only_caltrans_asks_for_participation_in_the_idp() -> None:
-    # 000/001, 003 and 004 state no IDP entry criterion (003's IDP is a goals form, not a gate).
+    # Seeds 000_4e18aab21704e587.txt/001_5dd4108eec679fcc.txt, 003_e5d42bff8b56600f.txt and
+    # 004_5b4c852a2ca2c393.txt state no IDP entry criterion (NC's IDP is a goals form, not a
+    # gate).
     asking = {
         key
         for key, policy in PRESETS.items()
@@ -262,7 +265,7 @@ def test_it_is_not_recommended_that_an_employees_supervisor_become_their_formal_
 
 def test_mentors_and_proteges_should_not_be_in_the_same_unit_within_a_department() -> None:
     # seed 004_5b4c852a2ca2c393.txt "Ethics": the unit is Maine's line (Charlotte's is the KBU,
-    # 000 "outside their work area"); the other handbooks draw none.
+    # seed 000_4e18aab21704e587.txt "outside their work area"); the other handbooks draw none.
     refused = {
         key: [r.rule for r in refusals(_ANALYST, _UNIT_SENIOR, policy.matching)]
         for key, policy in PRESETS.items()
@@ -275,7 +278,7 @@ def test_mentors_and_proteges_should_not_be_in_the_same_unit_within_a_department
     }
 
 
-# --- 003 North Carolina Mentoring Model Guide --------------------------------------------
+# --- seed 003_e5d42bff8b56600f.txt North Carolina Mentoring Model Guide ---------------------------
 
 
 def test_nc_allows_at_most_three_objectives() -> None:
@@ -309,7 +312,7 @@ def test_nc_mentee_in_good_standing_with_service_and_session_overrides_allowed()
     assert preset("nc-model").pair_formation == (PairFormation.COORDINATOR,)
 
 
-# --- 004 Maine Management Service, Mentors for Managers ----------------------------------
+# --- seed 004_5b4c852a2ca2c393.txt Maine Management Service, Mentors for Managers -----------------
 
 
 def test_maine_fee_is_150_dollars_billed_to_protege_department() -> None:
@@ -345,8 +348,8 @@ def test_maines_preset_description_says_departments_are_a_preference_and_units_a
 def test_mms_will_contact_the_referent_to_confirm_qualifications_before_the_match_stands():
     # seed 004_5b4c852a2ca2c393.txt "four means", 1. Referrals: "Protégés may suggest their own
     # mentors; MMS will contact the referent to ascertain interest in serving as a mentor and to
-    # confirm qualifications". Caltrans' off-list request (002 "Forming the Relationship") waits
-    # for no one.
+    # confirm qualifications". Caltrans' off-list request (seed 002_59333b271e9b4b69.txt "Forming
+    # the Relationship") waits for no one.
     maine = preset("maine-mms").matching
     waiting = {"referral": {"qualifications_confirmed": False}}
     with pytest.raises(TransitionRefused) as refused:

@@ -52,7 +52,7 @@ def _active(policy=CHARLOTTE_SLL, starts_on=START) -> MentorshipStatus:
     return status
 
 
-# --- Maine's year (004 "Schedule of Events") ------------------------------------------------
+# --- Maine's year (seed 004_5b4c852a2ca2c393.txt "Schedule of Events") ----------------------------
 
 
 def test_initial_meetings_run_july_to_september_before_participants_confirm_on_september_1():

@@ -165,7 +165,8 @@ async def test_charlotte_completion_over_graphql_names_the_side_still_to_evaluat
     client, auth, clock
 ):
     # seed 000_4e18aab21704e587.txt: "Evaluate the relationship at various points (at least
-    # mid-point and ending)", the mentor's expectation as much as the mentee's (001).
+    # mid-point and ending)", the mentor's expectation as much as the mentee's (seed
+    # 001_5dd4108eec679fcc.txt).
     pairing = await propose(client, auth, "charlotte-sll", START)
     await _active_pair(client, pairing, {"frequency": "weekly"})
     clock.set(date(2027, 5, 20))

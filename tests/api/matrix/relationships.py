@@ -236,8 +236,8 @@ async def _open_program_evaluation(client, pairing) -> None:
 
 async def seed(client, auth) -> dict:
     """A Maine mentorship with something in every record, running since January 2026."""
-    # Maine keeps no journal (only Charlotte's handbook does, 001): this one does, so that
-    # every record holds a secret to leak.
+    # Maine keeps no journal (only Charlotte's handbook does, seed 001_5dd4108eec679fcc.txt): this
+    # one does, so that every record holds a secret to leak.
     pairing = await propose(
         client,
         auth,

@@ -10,7 +10,8 @@ from datetime import date
 from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
 
 START = date(2027, 1, 4)
-# 002 worksheet: items 1-2 time and hours, 3-6 on 1 = Strongly Agree ... 5 = Strongly Disagree
+# seed 002_59333b271e9b4b69.txt worksheet: items 1-2 time and hours, 3-6 on 1 = Strongly Agree ... 5
+# = Strongly Disagree
 CHECKUP = {"1": 2, "2": 6, "3": 1, "4": 2, "5": 1, "6": 2, "7": "a site visit"}
 MIDPOINT = {"process": 4, "progress": 5, "comments": "growing"}
 FINAL = {"process": 4, "progress": 4, "goals_met": 5}
@@ -76,7 +77,8 @@ async def test_charlottes_mid_point_and_final_evaluations_are_given_once_each(cl
     again = await client.post(url, headers=pairing.mentor, json=final)
     assert again.json()["rule"] == "evaluation_already_submitted"
     complete = f"/v1/mentorships/{pairing.id}/complete"
-    # seed 000/001: both "evaluate the relationship at ... mid-point and ending".
+    # seed 000_4e18aab21704e587.txt/001_5dd4108eec679fcc.txt: both "evaluate the relationship at ...
+    # mid-point and ending".
     refused = await client.post(complete, headers=pairing.admin, json={})
     assert (refused.status_code, refused.json()["rule"]) == (409, "evaluations_missing")
     assert "1 final from the mentee" in refused.json()["detail"]

@@ -8,7 +8,7 @@ from datetime import date
 from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
 
 START = date(2027, 1, 4)
-FIRST_CHECKUP = date(2027, 3, 4)  # 002 worksheet: every two months
+FIRST_CHECKUP = date(2027, 3, 4)  # seed 002_59333b271e9b4b69.txt worksheet: every two months
 
 
 async def _active(client, pairing, section):
@@ -17,7 +17,8 @@ async def _active(client, pairing, section):
     if section:
         url = f"/v1/mentorships/{pairing.id}/agreement"
         terms = {section: "agreed"}
-        if section == "ground_rules":  # Caltrans: the contract states its duration (002 FAQ)
+        # Caltrans: the contract states its duration (seed 002_59333b271e9b4b69.txt FAQ)
+        if section == "ground_rules":
             terms["duration"] = "6 months"
         await client.put(url, headers=pairing.mentee, json={"terms": terms})
         for who in (pairing.mentee, pairing.mentor):
@@ -163,7 +164,7 @@ async def test_a_disclosure_opens_exactly_what_it_names_to_its_recipient(client,
     assert made.status_code == 201, made.text
     after = await client.get(f"/v1/mentorships/{pairing.id}/meetings", headers=staff)
     assert after.json()["meetings"][0]["notes"] == "the hard conversation"
-    # seed 004: advice on what the mentor shared, not every later note.
+    # seed 004_5b4c852a2ca2c393.txt: advice on what the mentor shared, not every later note.
     clock.set(date(2027, 1, 27))
     await client.post(
         f"/v1/mentorships/{pairing.id}/meetings",
@@ -232,7 +233,8 @@ async def test_the_protege_lists_every_disclosure_about_them(client, auth, clock
     mine = await client.get("/v1/me/disclosures", headers=pairing.mentee)
     assert [d["kind"] for d in mine.json()["items"]] == ["safety_at_risk"]
     assert mine.json()["items"][0]["protege_informed"] is True
-    # seed 004: "with the protégé's knowledge": the protégé acknowledges it themselves.
+    # seed 004_5b4c852a2ca2c393.txt: "with the protégé's knowledge": the protégé acknowledges it
+    # themselves.
     acknowledge = f"/v1/disclosures/{mine.json()['items'][0]['id']}/acknowledge"
     assert (await client.post(acknowledge, headers=pairing.mentor)).status_code == 404
     known = await client.post(acknowledge, headers=pairing.mentee)
@@ -241,7 +243,8 @@ async def test_the_protege_lists_every_disclosure_about_them(client, auth, clock
 
 
 async def test_the_administrator_named_must_hold_the_administrator_role(client, auth, clock):
-    # seed 004: "the Mentoring Program Administrator" is a role, not anyone the mentor names.
+    # seed 004_5b4c852a2ca2c393.txt: "the Mentoring Program Administrator" is a role, not anyone the
+    # mentor names.
     pairing = await propose(client, auth, "maine-mms", START)
     await _active(client, pairing, None)
     refused = await client.post(

@@ -108,7 +108,8 @@ async def test_nc_objectives_are_smart(client, auth, clock):
 
 
 async def test_a_fourth_objective_under_nc_is_refused(client, auth, clock):
-    # 003 "Setting Learning and Development Goals": "up to three (3) objectives"
+    # seed 003_e5d42bff8b56600f.txt "Setting Learning and Development Goals": "up to three (3)
+    # objectives"
     pairing = await propose(client, auth, "nc-model", START)
     url = f"/v1/mentorships/{pairing.id}/goals"
     for n in range(3):
@@ -152,8 +153,8 @@ async def test_the_mentee_owns_the_plan_and_the_mentor_comments(client, auth, cl
 
 
 async def test_a_program_without_a_journal_refuses_an_entry(client, auth, clock):
-    # seed 001_5dd4108eec679fcc.txt "Monthly Journaling" is Charlotte's; NC's handbook (003)
-    # names no journal, so its program keeps none.
+    # seed 001_5dd4108eec679fcc.txt "Monthly Journaling" is Charlotte's; NC's handbook
+    # (003_e5d42bff8b56600f.txt) names no journal, so its program keeps none.
     pairing = await propose(client, auth, "nc-model", START)
     refused = await client.post(
         f"/v1/mentorships/{pairing.id}/journal",

@@ -73,7 +73,7 @@ async def test_the_coordinator_sees_dates_and_hours_but_not_what_was_said(client
 
 
 async def test_a_pair_that_falls_behind_caltrans_cadence_is_at_risk(client, auth, clock):
-    # 002 FAQ: about twice a month, about three hours a month.
+    # seed 002_59333b271e9b4b69.txt FAQ: about twice a month, about three hours a month.
     pairing = await propose(client, auth, "caltrans", START)
     await _running(client, pairing)
     url = f"/v1/mentorships/{pairing.id}/meetings"
@@ -86,8 +86,8 @@ async def test_a_pair_that_falls_behind_caltrans_cadence_is_at_risk(client, auth
     clock.set(date(2027, 3, 10))  # February went by with no meeting at all
     behind = await client.get(f"/v1/mentorships/{pairing.id}/progress", headers=pairing.admin)
     assert behind.json()["at_risk"] is True
-    # seed 002: "about twice a month", "approximately 3 hours": judged on average, and the
-    # month that fell short is named
+    # seed 002_59333b271e9b4b69.txt: "about twice a month", "approximately 3 hours": judged on
+    # average, and the month that fell short is named
     assert "short: month 2" in behind.json()["at_risk_reason"]
 
 

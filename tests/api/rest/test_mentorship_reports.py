@@ -29,7 +29,7 @@ async def test_one_pairs_checkup_answers_are_never_shown_in_a_report(client, aut
         headers=pairing.mentee,
         json={"held_on": "2027-01-18", "hours": 2.5},
     )
-    clock.set(date(2027, 3, 4))  # 002: the first checkup, two months in
+    clock.set(date(2027, 3, 4))  # seed 002_59333b271e9b4b69.txt: the first checkup, two months in
     answered = await client.post(
         f"/v1/mentorships/{pairing.id}/evaluations",
         headers=pairing.mentee,
@@ -52,7 +52,8 @@ async def test_one_pairs_checkup_answers_are_never_shown_in_a_report(client, aut
     )
     assert all(a["aggregate"]["mean"] is None for a in body["checkup_averages"])
     assert all(a["aggregate"]["suppressed"] for a in body["checkup_averages"])
-    # seed 002: each item reads on the worksheet's own scale; free text is never reported.
+    # seed 002_59333b271e9b4b69.txt: each item reads on the worksheet's own scale; free text is
+    # never reported.
     items = {i["key"]: i for i in body["form_items"]}
     assert sorted(items) == ["1", "2", "3", "4", "5", "6"]
     assert items["3"]["scale"].startswith("1 = Strongly Agree")
@@ -68,7 +69,7 @@ async def test_participants_do_not_read_reports(client, auth, clock):
 
 
 async def test_maines_fee_is_billed_to_the_proteges_department(client, auth, clock):
-    # 004 "Cost": $150.00 per protege, billed to the protege's department.
+    # seed 004_5b4c852a2ca2c393.txt "Cost": $150.00 per protege, billed to the protege's department.
     pairing = await propose(client, auth, "maine-mms", date(2027, 7, 1))
     for who in (pairing.mentee, pairing.mentor):
         await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)

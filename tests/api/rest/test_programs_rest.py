@@ -60,7 +60,8 @@ async def test_a_coordinator_goes_from_applications_to_proposed_mentorships(clie
     assert published.status_code == 200, published.text
     listed = (await client.get("/v1/mentorships", headers=headers)).json()["items"]
     assert {m["state"] for m in listed} == {"proposed"}
-    # seed 003 "Selecting a Mentor": the coordinator matches; the run is their tool.
+    # seed 003_e5d42bff8b56600f.txt "Selecting a Mentor": the coordinator matches; the run is their
+    # tool.
     assert {m["formed_by"] for m in listed} == {"coordinator"}
     assert listed[0]["ends_on"] == add_months(COHORT_STARTS, 12).isoformat()
     again = await client.post(f"/v1/matching-runs/{run.json()['id']}/publish", headers=headers)
