@@ -189,6 +189,7 @@ async def _apply(
         "goals": ["lead a team"],
         "leadership_history": "led a project team",
         "participation_in_idp": True,
+        "commits_to_evaluation": True,
         "needs_assessment": "wants to lead a team",  # NC: by the initial meeting (003)
     }
     for name, pid in people.items():

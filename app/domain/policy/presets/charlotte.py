@@ -9,7 +9,11 @@ from typing import Final
 
 from app.domain.calendar.kinds import EventKind
 from app.domain.development_plan import PlanForm
-from app.domain.eligibility.application import HasCapacity, SelfAssessmentComplete
+from app.domain.eligibility.application import (
+    CommitsToEvaluation,
+    HasCapacity,
+    SelfAssessmentComplete,
+)
 from app.domain.eligibility.employment import ActiveEmployment, MinimumLevel, NoDisciplinaryIssues
 from app.domain.forms import handbooks as forms
 from app.domain.policy.model import (
@@ -74,6 +78,9 @@ CHARLOTTE_SLL = Policy(
             ActiveEmployment(),
             NoDisciplinaryIssues(),
             SelfAssessmentComplete(CHARLOTTE_SELF_ASSESSMENT),
+            # 000 "Mentee Criteria": "willing to participate actively in the evaluation of this
+            # experience through their constructive feedback": the applicant's commitment.
+            CommitsToEvaluation(),
         ),
         # 000 "Description": mentors are Senior Leaders
         mentor_rules=(ActiveEmployment(), MinimumLevel(SENIOR_LEADER_LEVEL), HasCapacity()),
