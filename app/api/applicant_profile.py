@@ -43,6 +43,11 @@ class ApplicantProfile(BaseModel):
         description="Caltrans mentee: participation is included in their Individual "
         "Development Plan (IDP)",
     )
+    commits_to_evaluation: bool = Field(
+        default=False,
+        description="Charlotte mentee: willing to participate actively in the evaluation of "
+        "the experience through constructive feedback",
+    )
     demographic_pairing: bool = Field(
         default=False, description="Opt in to cross-gender / cross-racial pairing preferences"
     )

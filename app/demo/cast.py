@@ -62,6 +62,7 @@ class Cast:
             "weaknesses": ["delegation"],
             "leadership_history": "Led a citywide committee.",
             "participation_in_idp": True,
+            "commits_to_evaluation": True,
             "goals": ["lead a team"],
             "competencies_wanted": ["leadership", "budgeting"],
             "needs_assessment": "Wants to prepare for a supervisory role.",

@@ -154,6 +154,7 @@ async def _applications(
                 "weaknesses": ["delegation"],
                 "leadership_history": "Led a citywide committee.",
                 "participation_in_idp": True,
+                "commits_to_evaluation": True,
                 "goals": ["lead a team"],
                 "competencies_wanted": rng.sample(COMPETENCIES, 2),
                 "needs_assessment": "Wants to prepare for a supervisory role.",

@@ -139,7 +139,8 @@ def _listed(finished: list[MonthCadence]) -> str:
     return f"; short: month {', '.join(short)}" if short else ""
 
 
-# 000 "Mentoring Relationship Agreement": "Frequency of meetings: weekly, bi-weekly, monthly".
+# 000 "Mentoring Relationship Agreement": "Frequency of mentor-mentee contact (weekly,
+# bi-weekly, monthly, etc.)".
 _AGREED_PER_MONTH = {"weekly": 4, "bi-weekly": 2, "biweekly": 2, "twice a month": 2, "monthly": 1}
 
 

@@ -5,8 +5,9 @@ its date and stays the one to answer until checkup N+1 opens. Charlotte's mid-po
 evaluation comes at the term's mid-point, not before (000 "Expectations"). Every other
 evaluation (final, outcome review, program evaluation) is one period for the whole term.
 Charlotte's mentees evaluate monthly (001): one period per month of the term. The month-3
-compatibility check (000) opens with the checkpoint window. Caltrans' program evaluation comes
-"at the conclusion of the mentoring program period" (002): from the term's last month.
+compatibility check (000) opens and closes with the checkpoint window. Caltrans' program
+evaluation comes "at the conclusion of the mentoring program period" (002): from the term's
+last month.
 A respondent answers each period once; a second answer is refused, never double counted.
 """
 
@@ -93,6 +94,26 @@ def due_period(timeline: Timeline, kind: EvaluationKind, today: date) -> Evaluat
         )
     midpoint = timeline.midpoint_on.isoformat() if timeline.midpoint_on else "never"
     raise TransitionRefused(f"the mid-point is {midpoint}", rule="midpoint_not_reached")
+
+
+def require_compatibility_check_open(
+    timeline: Timeline, today: date, *, late_refused: bool
+) -> None:
+    """The month-3 compatibility check is the checkpoint's own evaluation (000 "Relationship
+    Compatibility": "toward the end of the first three months ... evaluate the process and
+    progress to this point"), so it closes with the checkpoint's window: past it, an answer
+    is refused where the program refuses late checkpoint answers."""
+    closes = timeline.checkpoint_closes_on
+    if closes is None or today <= closes or not late_refused:
+        return
+    opens = timeline.checkpoint_opens_on
+    assert opens is not None
+    raise TransitionRefused(
+        f"the compatibility check took answers from {opens.isoformat()} to "
+        f"{closes.isoformat()}, with the checkpoint",
+        field="kind",
+        rule="checkpoint_closed",
+    )
 
 
 def require_first_answer(period: EvaluationPeriod, mine: Iterable[EvaluationPeriod]) -> None:

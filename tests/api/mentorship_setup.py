@@ -190,6 +190,7 @@ async def _apply(
         "goals": ["lead a team"],
         "leadership_history": "led a project team",
         "participation_in_idp": True,
+        "commits_to_evaluation": True,
         # NC: by the initial meeting (seed 003_e5d42bff8b56600f.txt)
         "needs_assessment": "wants to lead a team",
     }

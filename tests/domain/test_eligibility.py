@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from app.domain.directory import EmploymentStatus
 from app.domain.eligibility.application import (
     AttendedInformationSession,
+    CommitsToEvaluation,
     HasCapacity,
     NeedsAssessmentProvided,
     ParticipationInIdp,
@@ -51,6 +52,7 @@ def mentee(**changes: object) -> ApplicantFacts:
         self_assessment_sections=frozenset({"strengths", "weaknesses", "goals"}),
         needs_assessment_provided=True,
         participation_in_idp=True,
+        commits_to_evaluation=True,
     )
     return replace(base, **changes)  # type: ignore[arg-type]
 
@@ -142,6 +144,17 @@ def test_caltrans_mentee_whose_application_does_not_put_participation_in_the_idp
     )
 
 
+def test_charlotte_mentee_is_willing_to_participate_actively_in_the_evaluation() -> None:
+    # seed 000_4e18aab21704e587.txt "Mentee Criteria": "Mentee is willing to participate actively
+    # in the evaluation of this experience through their constructive feedback."
+    missing = CommitsToEvaluation().evaluate(mentee(commits_to_evaluation=False), TODAY)
+    stated = CommitsToEvaluation().evaluate(mentee(commits_to_evaluation=True), TODAY)
+    assert (missing.rule, missing.passed, stated.passed) == ("commits_to_evaluation", False, True)
+    assert missing.reason == (
+        "the application does not commit to take part in evaluating the experience"
+    )
+
+
 def test_a_program_may_still_ask_the_information_session_and_needs_assessment_at_entry() -> None:
     # NC's preset asks the needs assessment by the initial meeting instead (seed
     # 003_e5d42bff8b56600f.txt); the rule stays for stored programs that list it and any program
@@ -204,6 +217,7 @@ ALL_RULES: list[EligibilityRule] = [
     SelfAssessmentComplete(("strengths", "goals")),
     NeedsAssessmentProvided(),
     ParticipationInIdp(),
+    CommitsToEvaluation(),
     ActiveEmployment(),
 ]
 
@@ -327,6 +341,7 @@ facts_strategy = st.builds(
     self_assessment_sections=st.frozensets(st.sampled_from(["strengths", "weaknesses", "goals"])),
     needs_assessment_provided=st.booleans(),
     participation_in_idp=st.booleans(),
+    commits_to_evaluation=st.booleans(),
 )
 
 
@@ -335,6 +350,14 @@ def test_the_idp_rule_reads_only_the_idp_attestation(facts: ApplicantFacts) -> N
     # Whatever else is on record (approval, level, standing), the IDP rule follows the statement.
     outcome = ParticipationInIdp().evaluate(facts, TODAY)
     assert outcome.passed == facts.participation_in_idp
+    assert outcome.reason
+
+
+@given(facts=facts_strategy)
+def test_the_evaluation_commitment_rule_reads_only_the_commitment(facts: ApplicantFacts) -> None:
+    # Standing, level or a complete self-assessment never stand in for the commitment itself.
+    outcome = CommitsToEvaluation().evaluate(facts, TODAY)
+    assert outcome.passed == facts.commits_to_evaluation
     assert outcome.reason
 
 

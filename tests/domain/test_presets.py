@@ -14,6 +14,7 @@ from app.domain.compatibility_checkpoint import answer_checkpoint, eligible_for_
 from app.domain.confidentiality.disclosure import DisclosureKind
 from app.domain.eligibility.application import (
     AttendedInformationSession,
+    CommitsToEvaluation,
     NeedsAssessmentProvided,
     ParticipationInIdp,
     SelfAssessmentComplete,
@@ -141,6 +142,30 @@ def test_charlotte_mentee_defines_strengths_and_weaknesses_sets_goals_and_has_le
     assert not refused.passed
     assert refused.reason == "the self-assessment is missing: leadership_history"
     assert assessment.evaluate(with_history, START).passed
+
+
+def test_charlotte_mentee_is_willing_to_participate_actively_in_the_evaluation_of_the_experience():
+    # seed 000_4e18aab21704e587.txt "Mentee Criteria": "Mentee is willing to participate actively
+    # in the evaluation of this experience through their constructive feedback" (001 the same).
+    rules = preset("charlotte-sll").eligibility.mentee_rules
+    sections = frozenset({"strengths", "weaknesses", "goals", "leadership_history"})
+    applicant = ApplicantFacts(ApplicantRole.MENTEE, self_assessment_sections=sections)
+    refused = evaluate_eligibility(rules, applicant, START)
+    assert [o.rule for o in refused.unresolved] == ["commits_to_evaluation"]
+    committed = replace(applicant, commits_to_evaluation=True)
+    assert evaluate_eligibility(rules, committed, START).eligible
+
+
+def test_only_charlotte_asks_mentees_to_commit_to_the_evaluation() -> None:
+    # Seeds 002_59333b271e9b4b69.txt, 003_e5d42bff8b56600f.txt and 004_5b4c852a2ca2c393.txt list no
+    # such entry criterion; each preset keeps its own reading.
+    asking = {
+        key
+        for key, policy in PRESETS.items()
+        if any(isinstance(r, CommitsToEvaluation) for r in policy.eligibility.mentee_rules)
+        or any(isinstance(r, CommitsToEvaluation) for r in policy.eligibility.mentor_rules)
+    }
+    assert asking == {"charlotte-sll"}
 
 
 # --- seed 002_59333b271e9b4b69.txt Caltrans Mentoring Handbook ------------------------------------

@@ -74,7 +74,7 @@ def _placed(entry: CalendarEntry, cohort_start: date, groups: GroupActivityPolic
 
 
 def group_attendance(groups: GroupActivityPolicy) -> str:
-    """Who must attend the group sessions (001 "Group Learning": "Mentee participation is
+    """Who must attend the group sessions (000 "Group Learning": "Mentee participation is
     mandatory, Mentor attendance is usually optional")."""
     mentees = "mandatory" if groups.group_sessions_mandatory_for_mentees else "optional"
     mentors = "mandatory" if groups.group_sessions_mandatory_for_mentors else "optional"

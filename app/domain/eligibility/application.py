@@ -1,6 +1,6 @@
 """Eligibility rules over what the applicant brings: the supervisor's approval and the IDP
-(002), the information session and the needs assessment (003), the self-assessment (000/001),
-and a mentor's room for another mentee."""
+(002), the information session and the needs assessment (003), the self-assessment and the
+commitment to evaluate (000/001), and a mentor's room for another mentee."""
 
 from __future__ import annotations
 
@@ -90,6 +90,20 @@ class SelfAssessmentComplete(NamedRule):
         if missing:
             return self._outcome(False, f"the self-assessment is missing: {', '.join(missing)}")
         return self._outcome(True, f"the self-assessment covers {', '.join(self.sections)}")
+
+
+@dataclass(frozen=True, slots=True)
+class CommitsToEvaluation(NamedRule):
+    """Charlotte: the mentee commits to take part in evaluating the experience (000/001)."""
+
+    name: ClassVar[str] = "commits_to_evaluation"
+
+    def evaluate(self, facts: ApplicantFacts, today: date) -> RuleOutcome:
+        """Pass when the application states the mentee will take part in the evaluations."""
+        if facts.commits_to_evaluation:
+            return self._outcome(True, "commits to take part in evaluating the experience")
+        missing = "the application does not commit to take part in evaluating the experience"
+        return self._outcome(False, missing)
 
 
 @dataclass(frozen=True, slots=True)

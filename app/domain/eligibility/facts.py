@@ -35,6 +35,8 @@ class ApplicantFacts:
     needs_assessment_provided: bool = False
     # The mentee attests that taking part is written into their IDP (Caltrans, seed 002).
     participation_in_idp: bool = False
+    # The mentee commits to take part in evaluating the experience (Charlotte, seeds 000/001).
+    commits_to_evaluation: bool = False
 
 
 @dataclass(frozen=True, slots=True)

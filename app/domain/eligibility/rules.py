@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from app.domain.eligibility.application import (
     AttendedInformationSession,
+    CommitsToEvaluation,
     HasCapacity,
     NeedsAssessmentProvided,
     ParticipationInIdp,
@@ -40,6 +41,7 @@ RULE_TYPES: dict[str, type[NamedRule]] = {
         SelfAssessmentComplete,
         NeedsAssessmentProvided,
         ParticipationInIdp,
+        CommitsToEvaluation,
         ActiveEmployment,
     )
 }

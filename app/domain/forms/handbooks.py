@@ -91,7 +91,7 @@ CHARLOTTE_FINAL: Final = EvaluationForm(
     respondents=BOTH,
     required_from=BOTH,
 )
-# 001 "Mentee Expectations": "Complete monthly evaluations."
+# 001 "Understanding the Mentee Role": "Complete monthly evaluations."
 CHARLOTTE_MONTHLY: Final = EvaluationForm(
     kind=EvaluationKind.MONTHLY,
     title="Monthly Evaluation",

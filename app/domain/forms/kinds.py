@@ -14,7 +14,7 @@ class EvaluationKind(StrEnum):
     CHECKUP = "checkup"
     OUTCOME_REVIEW = "outcome_review"
     PROGRAM = "program"
-    MONTHLY = "monthly"  # 001 "Mentee Expectations": "Complete monthly evaluations"
+    MONTHLY = "monthly"  # 001 "Understanding the Mentee Role": "Complete monthly evaluations"
     COMPATIBILITY_CHECK = "compatibility_check"  # 000 "Relationship Compatibility", month 3
 
 

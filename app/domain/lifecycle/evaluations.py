@@ -8,11 +8,16 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from app.domain.errors import NotPermitted, TransitionRefused
-from app.domain.evaluation_periods import EvaluationPeriod, due_period, require_first_answer
+from app.domain.evaluation_periods import (
+    EvaluationPeriod,
+    due_period,
+    require_compatibility_check_open,
+    require_first_answer,
+)
 from app.domain.lifecycle.parties import Party
 from app.domain.lifecycle.states import MentorshipState
 from app.domain.lifecycle.status import MentorshipEvent, MentorshipStatus, Transition, require_state
-from app.domain.policy.model import EvaluationKind
+from app.domain.policy.model import EvaluationKind, LateAnswer
 
 
 def record_evaluation(
@@ -34,6 +39,9 @@ def record_evaluation(
             f"this program runs no {kind} evaluation", rule="evaluation_not_in_policy"
         )
     period = due_period(status.timeline, kind, today)
+    if kind is EvaluationKind.COMPATIBILITY_CHECK:
+        late_refused = status.policy.checkpoint.late_answers is LateAnswer.REFUSED
+        require_compatibility_check_open(status.timeline, today, late_refused=late_refused)
     answered = list(earlier)
     require_first_answer(period, (p for party, p in answered if party is by))
     form = status.policy.evaluations.form(kind)

@@ -43,6 +43,7 @@ def applicant_facts(
         needs_assessment_provided=bool(profile.get("needs_assessment")),
         # Only an explicit yes attests (GraphQL profiles are free JSON: "no" is not a yes).
         participation_in_idp=profile.get("participation_in_idp") is True,
+        commits_to_evaluation=profile.get("commits_to_evaluation") is True,
     )
 
 

@@ -173,3 +173,34 @@ async def test_a_profile_field_of_the_wrong_kind_is_named_as_rest_would(client, 
         problem = edited["editApplication"]
         assert problem["code"] == "invalid-input"
         assert problem["detail"].startswith(field + ": ")
+
+
+async def test_a_charlotte_mentee_commits_over_graphql_to_take_part_in_the_evaluation(client, auth):
+    # seed 000_4e18aab21704e587.txt "Mentee Criteria": "Mentee is willing to participate
+    # actively in the evaluation of this experience through their constructive feedback."
+    headers = await auth(role=Role.COORDINATOR)
+    ids = await directory(client, await auth())
+    made = await nc_cohort(client, headers, ids, preset="charlotte-sll")
+    assessment = {
+        "strengths": ["listening"],
+        "weaknesses": ["delegation"],
+        "goals": ["lead a team"],
+        "leadership_history": "led a project team",
+    }
+    applied = await _gql(
+        client,
+        headers,
+        APPLY,
+        cohort=made["cohort"],
+        who=ids["E1"],
+        role="MENTEE",
+        profile=assessment,
+    )
+    application = applied["submitApplication"]
+    assert not application["eligibility"]["eligible"]
+    assert [r["rule"] for r in application["eligibility"]["rules"] if not r["passed"]] == [
+        "commits_to_evaluation"
+    ]
+    profile = {**assessment, "commits_to_evaluation": True}
+    edited = await _gql(client, headers, EDIT, id=application["id"], profile=profile)
+    assert edited["editApplication"]["eligibility"]["eligible"] is True

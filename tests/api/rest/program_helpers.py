@@ -21,6 +21,7 @@ MENTEE = {
     "weaknesses": ["delegation"],
     "leadership_history": "led a project team",
     "participation_in_idp": True,
+    "commits_to_evaluation": True,
     "goals": ["lead a team"],
     "competencies_wanted": ["budgeting"],
     "needs_assessment": "wants to grow into a supervisory role",

@@ -110,3 +110,31 @@ async def test_caltrans_evaluation_of_the_overall_process_waits_for_the_conclusi
     assert "2027-06-04" in early.json()["detail"]
     clock.set(date(2027, 6, 4))
     assert (await client.post(url, headers=pairing.mentee, json=body)).status_code == 201
+
+
+async def test_charlottes_compatibility_check_closes_with_the_checkpoint(client, auth, clock):
+    # seed 000_4e18aab21704e587.txt "Relationship Compatibility": "Toward the end of the first
+    # three months, mentoring pairs will be asked to evaluate the process and progress to this
+    # point, including a question assessing mentor/mentee compatibility."
+    pairing = await propose(client, auth, "charlotte-sll", START)
+    await _active(client, pairing, {"frequency": "monthly"})
+    url = f"/v1/mentorships/{pairing.id}/evaluations"
+    check = {
+        "kind": "compatibility_check",
+        "answers": {"process": 4, "progress": 4, "compatibility": 5},
+    }
+    clock.set(date(2027, 4, 17))
+    assert (await client.post(url, headers=pairing.mentee, json=check)).status_code == 201
+    clock.set(date(2027, 4, 18))
+    late = await client.post(url, headers=pairing.mentor, json=check)
+    assert late.status_code == 409
+    assert late.headers["content-type"].startswith("application/problem+json")
+    problem = late.json()
+    assert (problem["type"], problem["rule"], problem["field"]) == (
+        "/problems/transition-refused",
+        "checkpoint_closed",
+        "kind",
+    )
+    assert "2027-03-04 to 2027-04-17" in problem["detail"]
+    answers = (await client.get(url, headers=pairing.mentor)).json()["items"]
+    assert [e["party"] for e in answers] == ["mentee"]

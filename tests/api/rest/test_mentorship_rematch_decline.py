@@ -54,6 +54,7 @@ async def _second_pair(client, auth, pairing):
                 "goals": ["lead a team"],
                 "leadership_history": "led a project team",
                 "participation_in_idp": True,
+                "commits_to_evaluation": True,
             }
             if role is ApplicantRole.MENTEE
             else {"expertise": ["budgets"]}

@@ -146,6 +146,35 @@ async def test_an_approved_caltrans_mentee_is_eligible_once_participation_is_in_
     assert edited.json()["profile"]["participation_in_idp"] is True
 
 
+async def test_a_charlotte_mentee_is_eligible_once_willing_to_take_part_in_the_evaluation(
+    client, auth
+):
+    # seed 000_4e18aab21704e587.txt "Mentee Criteria": "Mentee is willing to participate
+    # actively in the evaluation of this experience through their constructive feedback."
+    headers = await auth(role=Role.COORDINATOR)
+    ids = await directory(client, await auth())
+    made = await nc_cohort(client, headers, ids, preset="charlotte-sll")
+    without = {k: v for k, v in MENTEE.items() if k != "commits_to_evaluation"}
+    application = await apply(client, headers, made["cohort"], ids["E1"], without)
+    decision = application["eligibility"]
+    assert not decision["eligible"]
+    assert [(r["rule"], r["reason"]) for r in decision["rules"] if not r["passed"]] == [
+        (
+            "commits_to_evaluation",
+            "the application does not commit to take part in evaluating the experience",
+        )
+    ]
+    url = f"/v1/applications/{application['id']}/profile"
+    profile = {k: v for k, v in without.items() if k != "role"} | {"commits_to_evaluation": True}
+    edited = await client.put(url, headers=headers, json=profile)
+    assert edited.status_code == 200, edited.text
+    assert edited.json()["eligibility"]["eligible"]
+    assert edited.json()["profile"]["commits_to_evaluation"] is True
+    wrong = await client.put(url, headers=headers, json={"commits_to_evaluation": "maybe"})
+    assert wrong.status_code == 422
+    assert wrong.headers["content-type"].startswith("application/problem+json")
+
+
 async def test_a_participant_sees_only_their_own_mentorships(client, auth):
     headers = await auth(role=Role.COORDINATOR)
     ids = await directory(client, await auth())

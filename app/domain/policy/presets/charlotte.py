@@ -9,7 +9,11 @@ from typing import Final
 
 from app.domain.calendar.kinds import EventKind
 from app.domain.development_plan import PlanForm
-from app.domain.eligibility.application import HasCapacity, SelfAssessmentComplete
+from app.domain.eligibility.application import (
+    CommitsToEvaluation,
+    HasCapacity,
+    SelfAssessmentComplete,
+)
 from app.domain.eligibility.employment import ActiveEmployment, MinimumLevel, NoDisciplinaryIssues
 from app.domain.forms import handbooks as forms
 from app.domain.policy.model import (
@@ -48,7 +52,7 @@ CHARLOTTE_SLL = Policy(
         midpoint=True,  # 000 "Expectations": "at least mid-point and ending"
         final=True,  # 000 "Expectations": "at least mid-point and ending"
         program_evaluation=True,  # 000 "Program Evaluations": periodic online evaluation
-        monthly=True,  # 001 "Mentee Expectations": "Complete monthly evaluations"
+        monthly=True,  # 001 "Understanding the Mentee Role": "Complete monthly evaluations"
         compatibility_check=True,  # 000 "Relationship Compatibility": process, progress, fit
         required_before_completion=frozenset({EvaluationKind.MIDPOINT, EvaluationKind.FINAL}),
         forms=(  # both mentor and mentee answer the mid-point and final ones
@@ -74,6 +78,9 @@ CHARLOTTE_SLL = Policy(
             ActiveEmployment(),
             NoDisciplinaryIssues(),
             SelfAssessmentComplete(CHARLOTTE_SELF_ASSESSMENT),
+            # 000 "Mentee Criteria": "willing to participate actively in the evaluation of this
+            # experience through their constructive feedback": the applicant's commitment.
+            CommitsToEvaluation(),
         ),
         # 000 "Description": mentors are Senior Leaders
         mentor_rules=(ActiveEmployment(), MinimumLevel(SENIOR_LEADER_LEVEL), HasCapacity()),
@@ -93,14 +100,14 @@ CHARLOTTE_SLL = Policy(
     ),
     pair_formation=(PairFormation.COMMITTEE,),  # 000 "Selection Committee"
     group_activities=GroupActivityPolicy(
-        # 001 "Group Learning": "Mentee participation is mandatory"
+        # 000 "Group Learning": "Mentee participation is mandatory"
         group_sessions_mandatory_for_mentees=True,
-        luncheons=2,  # 001 "Group Learning": "twice during the nine months"
-        luncheon_hosts=8,  # 001 "Group Learning": "Eight mentors will each host"
-        luncheon_group_min=5,  # 001 "Group Learning": "five (or six) mentees"
+        luncheons=2,  # 000 "Group Learning": "twice during the nine months"
+        luncheon_hosts=8,  # 000 "Group Learning": "Eight mentors will each host"
+        luncheon_group_min=5,  # 000 "Group Learning": "five (or six) mentees"
         luncheon_group_max=6,
-        mentees_stay_hosts_rotate=True,  # 001 "Group Learning": mentees remain; mentors rotate
-        luncheons_not_before_month=1,  # 001 "Group Learning": "beginning after January 1"
+        mentees_stay_hosts_rotate=True,  # 000 "Group Learning": mentees remain; mentors rotate
+        luncheons_not_before_month=1,  # 000 "Group Learning": "beginning after January 1"
     ),
     # 000 "Group Learning": "periodic group sessions" (a setting: here every third month); the
     # luncheons follow from `group_activities` (January and April).
