@@ -24,6 +24,7 @@ class MeetingFact:
     held_on: date
     hours: float
     cancelled: bool = False
+    face_to_face: bool = True  # in person or virtual, not an email or phone check-in
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +58,17 @@ class CadenceReport:
     short_months: tuple[int, ...] = ()
 
 
-def _month(window: CadenceWindow, meetings: list[MeetingFact], today: date) -> MonthCadence:
+def _month(
+    window: CadenceWindow, meetings: list[MeetingFact], today: date, face_to_face_only: bool
+) -> MonthCadence:
     inside = [m for m in meetings if window.starts_on <= m.held_on <= window.ends_on]
+    # A check-in's hours are time "in conversations" (003 "Expectations"); it is no meeting.
+    met = [m for m in inside if m.face_to_face or not face_to_face_only]
     return MonthCadence(
         month=window.month,
         starts_on=window.starts_on,
         ends_on=window.ends_on,
-        meetings=len(inside),
+        meetings=len(met),
         hours=round(sum(m.hours for m in inside), 2),
         min_meetings=window.min_meetings,
         min_hours=window.min_hours,
@@ -80,20 +85,24 @@ def cadence(
     initial_min_hours: float = 0.0,
     recommended: bool = True,
     agreed_frequency: str | None = None,
+    face_to_face_only: bool = False,
 ) -> CadenceReport:
     """The cadence of a pair on ``today``, judged over every month of the term finished so far:
     each month against the minimum (NC: "at least one meeting per month", 003), or the months
-    together on average (Caltrans: "about twice a month", "approximately 3 hours", 002)."""
+    together on average (Caltrans: "about twice a month", "approximately 3 hours", 002).
+    ``face_to_face_only``: email and phone check-ins are no meetings, the initial one included
+    (NC: "At least one face-to-face [in-person or virtual] meeting ... per month", 003)."""
     held = sorted((m for m in meetings if not m.cancelled), key=lambda m: m.held_on)
     agreed = meetings_agreed(agreed_frequency)
     windows = [w for w in timeline.cadence_windows if w.starts_on <= today]
     if agreed is not None:
         windows = [replace(w, min_meetings=max(w.min_meetings, agreed)) for w in windows]
-    months = tuple(_month(w, held, today) for w in windows)
+    months = tuple(_month(w, held, today, face_to_face_only) for w in windows)
     due = timeline.initial_meeting_due_on
     # 003 "Initial Meeting": "at least one hour for the initial one-on-one meeting"
+    met = [m for m in held if m.face_to_face or not face_to_face_only]
     first_held = (
-        any(m.held_on <= due and m.hours + 1e-9 >= initial_min_hours for m in held) if due else True
+        any(m.held_on <= due and m.hours + 1e-9 >= initial_min_hours for m in met) if due else True
     )
     missed = due is not None and due < today and not first_held
     finished = [m for m in months if m.finished]

@@ -7,12 +7,46 @@ counting towards the cadence, hours and reports."""
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 
 from app.domain.errors import Conflict, InvalidInput, NotPermitted, TransitionRefused
 from app.domain.lifecycle.parties import PARTICIPANTS, Party
 from app.domain.lifecycle.states import MentorshipState
 from app.domain.lifecycle.status import MentorshipStatus
 from app.domain.timeline import Timeline
+
+
+class MeetingMode(StrEnum):
+    """How the pair met: face to face, "[in-person or virtual]", or an "email and/or phone
+    check-in" (003 "Creating a Meeting Schedule"); 002 too has e-mail and phone conversations
+    "supplement face-to-face meetings" ("Tips for Successful Mentors")."""
+
+    IN_PERSON = "in_person"
+    VIRTUAL = "virtual"
+    PHONE = "phone"
+    EMAIL = "email"
+
+
+FACE_TO_FACE = frozenset({MeetingMode.IN_PERSON, MeetingMode.VIRTUAL})
+
+
+def meeting_mode(value: str | None) -> MeetingMode | None:
+    """The mode a participant states for a meeting (None: not stated), or a refusal naming
+    the modes there are."""
+    if value is None:
+        return None
+    try:
+        return MeetingMode(value)
+    except ValueError:
+        modes = ", ".join(m.value for m in MeetingMode)
+        detail = f"a meeting's mode is one of: {modes}"
+        raise InvalidInput(detail, field="mode", rule="meeting_mode") from None
+
+
+def held_face_to_face(mode: MeetingMode | None) -> bool:
+    """Whether a meeting counts as face to face: in person or virtual. A meeting logged without
+    a mode (every meeting logged before modes were recorded) counts, as it always did."""
+    return mode is None or mode in FACE_TO_FACE
 
 
 def require_cancellable(status: MentorshipStatus, *, by: Party, already_cancelled: bool) -> None:

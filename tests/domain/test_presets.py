@@ -235,6 +235,22 @@ def test_caltrans_pairs_meet_about_twice_a_month_for_about_three_hours() -> None
     assert cadence.recommended
 
 
+@pytest.mark.parametrize("by", [Party.MENTEE, Party.MENTOR])
+def test_if_either_participant_chooses_to_terminate_the_relationship_they_can_and_should(
+    by: Party,
+) -> None:
+    # seed 002_59333b271e9b4b69.txt "Frequently-Asked Questions": "if either participant
+    # chooses to terminate the mentor relationship they can and should do so without fear of
+    # repercussions": alone, at any time, and nobody asks a reason.
+    from app.domain.lifecycle.endings import end_early
+
+    caltrans = preset("caltrans")
+    assert caltrans.ending.participant_may_end_without_reason
+    for stage in (propose(policy=caltrans, starts_on=START), _active(caltrans)):
+        ended = end_early(stage, by=by, today=START + timedelta(days=1))
+        assert (ended.status.state, ended.status.closed_by) == (MentorshipState.ENDED, by)
+
+
 def test_caltrans_mentee_chooses_from_the_volunteer_list_or_asks_off_list_with_supervisor_approval():  # noqa: E501
     caltrans = preset("caltrans")
     assert caltrans.pair_formation == (PairFormation.MENTEE_CHOICE, PairFormation.REFERRAL)

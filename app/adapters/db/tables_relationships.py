@@ -114,6 +114,8 @@ meetings = sa.Table(
     sa.Column("cancelled", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("cancelled_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("cancelled_by", _UUID, nullable=True),
+    # Face to face (in person, virtual) or a check-in (phone, email); NULL: not stated (003).
+    sa.Column("mode", sa.Text, nullable=True),
     _created_at(),
     sa.PrimaryKeyConstraint("organization_id", "id"),
     _of_mentorship("meetings"),
@@ -127,6 +129,7 @@ meetings = sa.Table(
         "id",
     ),
     sa.CheckConstraint("hours >= 0 AND hours <= 24", name="hours_in_a_day"),
+    sa.CheckConstraint("mode IN ('in_person', 'virtual', 'phone', 'email')", name="meeting_mode"),
 )
 
 journal_entries = sa.Table(

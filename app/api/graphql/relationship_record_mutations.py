@@ -36,6 +36,7 @@ class RecordMutation:
         observations: str | None = None,
         follow_ups: str | None = None,
         notes: str | None = None,
+        mode: str | None = None,
     ) -> t.MeetingResult:
         draft = Meeting(
             mentorship_id,
@@ -48,6 +49,7 @@ class RecordMutation:
             observations,
             follow_ups,
             notes,
+            mode=mode,
         )
         work = meetings.log_meeting(**args(info, clock=True), meeting=draft)
         return await done(work, lambda m: build(t.Meeting, m))

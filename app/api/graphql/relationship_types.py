@@ -98,6 +98,9 @@ class Meeting:
     cancelled: bool
     cancelled_at: datetime | None
     cancelled_by: UUID | None
+    mode: str | None = strawberry.field(
+        description="in_person, virtual, phone or email (null: not stated)"
+    )
 
 
 @strawberry.type

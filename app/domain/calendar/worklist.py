@@ -118,6 +118,7 @@ def _running(pair: PairFacts, today: date) -> list[tuple[WorkKind, str, date]]:
         initial_min_hours=status.policy.onboarding.initial_meeting_min_hours,
         recommended=status.policy.cadence.recommended,
         agreed_frequency=pair.agreed_frequency,
+        face_to_face_only=status.policy.cadence.face_to_face_meetings_only,
     )
     first_due = timeline.initial_meeting_due_on
     if first_due is not None and not _first_meeting_held(pair, first_due):
@@ -169,10 +170,12 @@ def _evaluations(pair: PairFacts) -> list[tuple[WorkKind, str, date]]:
 
 def _first_meeting_held(pair: PairFacts, due: date) -> bool:
     # 003 "Initial Meeting": "at least one hour for the initial one-on-one meeting"
-    hours = pair.status.policy.onboarding.initial_meeting_min_hours
-    return any(
-        not m.cancelled and m.held_on <= due and m.hours + 1e-9 >= hours for m in pair.meetings
-    )
+    policy = pair.status.policy
+    hours = policy.onboarding.initial_meeting_min_hours
+    # 003 "Creating a Meeting Schedule": a check-in by email or phone is no meeting.
+    only = policy.cadence.face_to_face_meetings_only
+    met = [m for m in pair.meetings if m.face_to_face or not only]
+    return any(not m.cancelled and m.held_on <= due and m.hours + 1e-9 >= hours for m in met)
 
 
 def _periods(pair: PairFacts) -> list[EvaluationPeriod]:

@@ -82,6 +82,10 @@ class CadencePolicy(Section):
     recommended: bool = True
     agreed_in_agreement: bool = False
     measured: CadenceMeasure = CadenceMeasure.EACH_MONTH
+    # Only meetings held face to face (in person or virtual) count towards the meetings a
+    # month; email and phone check-ins count their hours only (003 "Creating a Meeting
+    # Schedule"). Elsewhere every logged meeting counts.
+    face_to_face_meetings_only: bool = False
 
     def __post_init__(self) -> None:
         refuse(

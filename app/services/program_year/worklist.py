@@ -20,6 +20,7 @@ from app.domain.lifecycle.states import OPEN_STATES
 from app.domain.policy.model import EvaluationKind
 from app.services.paging import check_limit
 from app.services.ports import Clock, UnitOfWork
+from app.services.relationships.meetings import meeting_fact
 from app.services.relationships.pairs import status_of
 from app.services.relationships.records import Progress
 
@@ -86,8 +87,7 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
     progress = await uow.relationships.progress_of(ids)
     meetings: dict[UUID, list[MeetingFact]] = defaultdict(list)
     for meeting in await uow.relationships.meetings(ids):
-        fact = MeetingFact(meeting.held_on, meeting.hours, meeting.cancelled)
-        meetings[meeting.mentorship_id].append(fact)
+        meetings[meeting.mentorship_id].append(meeting_fact(meeting))
     given: dict[UUID, list[tuple[EvaluationKind, date]]] = defaultdict(list)
     for evaluation in await uow.relationships.evaluations(ids):
         given[evaluation.mentorship_id].append(

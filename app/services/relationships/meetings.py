@@ -21,7 +21,12 @@ from app.domain.confidentiality.reading import may_read
 from app.domain.confidentiality.viewers import Viewer
 from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.lifecycle.status import MentorshipStatus
-from app.domain.meeting_log import require_cancellable, require_loggable
+from app.domain.meeting_log import (
+    held_face_to_face,
+    meeting_mode,
+    require_cancellable,
+    require_loggable,
+)
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.disclosures import as_domain, granted
 from app.services.relationships.needs_assessment import require_before_initial_meeting
@@ -144,7 +149,7 @@ def cadence_of(
     status: MentorshipStatus, meetings: list[Meeting], today: date, frequency: str | None = None
 ) -> CadenceReport:
     """The pair's cadence under its policy (``frequency``: what its agreement states)."""
-    facts = [MeetingFact(m.held_on, m.hours, m.cancelled) for m in meetings]
+    facts = [meeting_fact(m) for m in meetings]
     policy = status.policy
     return cadence(
         status.timeline,
@@ -154,7 +159,15 @@ def cadence_of(
         initial_min_hours=policy.onboarding.initial_meeting_min_hours,
         recommended=policy.cadence.recommended,
         agreed_frequency=frequency,
+        face_to_face_only=policy.cadence.face_to_face_meetings_only,
     )
+
+
+def meeting_fact(meeting: Meeting) -> MeetingFact:
+    """What the cadence reads of a logged meeting: its date, hours, and whether it was held
+    face to face (a stored mode was checked when the meeting was logged)."""
+    mode = meeting_mode(meeting.mode)
+    return MeetingFact(meeting.held_on, meeting.hours, meeting.cancelled, held_face_to_face(mode))
 
 
 async def agreed_frequency(uow: UnitOfWork, pair: Pair) -> str | None:
@@ -182,6 +195,7 @@ def facts_only(meeting: Meeting) -> Meeting:
         cancelled=meeting.cancelled,
         cancelled_at=meeting.cancelled_at,
         created_at=meeting.created_at,
+        mode=meeting.mode,  # how they met is a fact, as its date and hours are
     )
 
 
@@ -190,6 +204,7 @@ def _check(meeting: Meeting, today: date) -> None:
         raise InvalidInput("a meeting is logged once it has been held", field="held_on")
     if not 0 < meeting.hours <= 24:
         raise InvalidInput("hours are more than 0 and at most 24", field="hours")
+    meeting_mode(meeting.mode)
     for name in ("competency", "observations", "follow_ups", "notes"):
         value = getattr(meeting, name)
         if value is not None and len(value) > MAX_TEXT:

@@ -69,6 +69,7 @@ class Meeting:
     cancelled_at: datetime | None = None
     cancelled_by: UUID | None = None
     created_at: datetime | None = None
+    mode: str | None = None  # in_person, virtual, phone or email; None: not stated
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,6 +84,8 @@ CALTRANS = Policy(
     ),
     # 002 "Forming the Relationship": chosen from the volunteer list, or an off-list request
     pair_formation=(PairFormation.MENTEE_CHOICE, PairFormation.REFERRAL),
-    # 002 "Minimum Requirements": mentors "attend organized events" (an orientation)
+    # 002 "Responsibilities of Mentor and Mentee": both "Attend organized events and
+    # activities". The handbook names no event: one orientation is planned, and no rule asks
+    # that anyone attended it (002 states no orientation prerequisite).
     calendar=(CalendarEntry(EventKind.ORIENTATION, "Mentoring program orientation"),),
 )

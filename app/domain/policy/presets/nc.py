@@ -52,6 +52,10 @@ NC_MODEL = Policy(
         # monthly meetings an expectation of both sides ("at least ___ times per month"), the
         # number left blank: read as required, with the recommended one as its default.
         recommended=False,
+        # 003 "Creating a Meeting Schedule": "At least one face-to-face [in-person or virtual]
+        # meeting is recommended per month with periodic email and/or phone check-ins as
+        # needed": a check-in is no meeting (its hours are time "in conversations").
+        face_to_face_meetings_only=True,
     ),
     agreement=AgreementPolicy(
         required=True,  # 003 "Requirements": sign the agreement at the beginning

@@ -11,6 +11,11 @@ from app.api.pagination import Page
 from app.api.rest.examples.relationships import meetings as ex
 
 _READ = ConfigDict(from_attributes=True)
+_MODE = (
+    "How the pair met: in_person, virtual, phone or email (null: not stated). Where the "
+    "program counts face-to-face meetings only (NC), a phone or email check-in adds its "
+    "hours but is no meeting"
+)
 
 
 class MeetingCreate(BaseModel):
@@ -35,6 +40,7 @@ class MeetingCreate(BaseModel):
     observations: str | None = None
     follow_ups: str | None = None
     notes: str | None = Field(default=None, description="Confidential to the pair")
+    mode: str | None = Field(default=None, description=_MODE)
 
 
 class MeetingRead(BaseModel):
@@ -54,6 +60,7 @@ class MeetingRead(BaseModel):
     cancelled_at: datetime | None
     cancelled_by: UUID | None = Field(description="Shown to the pair only")
     created_at: datetime | None
+    mode: str | None = Field(default=None, description=_MODE)
 
 
 class MonthCadenceRead(BaseModel):
