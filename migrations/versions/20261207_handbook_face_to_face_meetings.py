@@ -10,7 +10,7 @@ snapshots) get it as false, which keeps what they did; stored meetings state no 
 as they always did.
 
 Revision ID: handbook0007
-Revises: handbook0005
+Revises: handbook0006
 """
 
 from collections.abc import Sequence
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "handbook0007"
-down_revision: str | Sequence[str] | None = "handbook0005"
+down_revision: str | Sequence[str] | None = "handbook0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
