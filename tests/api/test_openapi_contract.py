@@ -27,8 +27,11 @@ from app.api.rest.schemas.relationships import goals as goal_schemas
 from app.api.rest.schemas.relationships import meetings as meeting_schemas
 from app.api.rest.schemas.relationships import progress as progress_schemas
 from app.config import Settings
+from app.domain.errors import PolicyError
 from app.domain.events import CATALOGUE, UnknownEvent, check_event
 from app.domain.lifecycle.status import MentorshipEvent
+from app.domain.policy.model import apply_overrides
+from app.domain.policy.presets import PRESETS
 from app.main import create_app
 
 APP = Path(__file__).resolve().parents[2] / "app"
@@ -241,6 +244,34 @@ def test_every_example_in_the_document_is_valid_against_its_schema(document):
         for example in _examples(schemas, media):
             invalid += [(name, which, e.message) for e in validator.iter_errors(example)]
     assert invalid == []
+
+
+def _example_policies(node: object, path: str = "", in_example: bool = False):
+    """Every `policy` object shown inside an example of the document, with where it is."""
+    if isinstance(node, dict):
+        if in_example and isinstance(node.get("policy"), dict):
+            yield path, node["policy"]
+        for key, value in node.items():
+            yield from _example_policies(
+                value, f"{path}/{key}", in_example or key in ("example", "examples")
+            )
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _example_policies(value, f"{path}/{i}", in_example)
+
+
+def test_every_policy_shown_in_an_example_is_one_the_service_accepts(document):
+    # The schema of a policy is only "an object": an example that names a setting the policy
+    # does not have passes it, and a reader who copies it into a program is refused.
+    policies = list(_example_policies(document))
+    assert len(policies) >= 4  # the programs' and the pairs' examples are found
+    refused = []
+    for where, policy in policies:
+        try:
+            apply_overrides(PRESETS["charlotte-sll"], policy)
+        except PolicyError as error:
+            refused.append((where, str(error)))
+    assert refused == []
 
 
 def test_an_example_that_breaks_its_schema_is_caught(document):

@@ -10,7 +10,7 @@ PRESET_READ: dict[str, Any] = {
             "key": "charlotte-sll",
             "title": "City of Charlotte: Strategic Leadership & Learning",
             "description": "9-month terms, a checkpoint in month 3, signed agreements",
-            "policy": {"term": {"duration_months": 9}},
+            "policy": {"duration_months": 9, "checkpoint_month": 3},
         }
     ]
 }
@@ -21,7 +21,7 @@ PROGRAM_READ: dict[str, Any] = {
             "name": "Leadership mentoring 2027",
             "preset": "charlotte-sll",
             "policy_version": 1,
-            "policy": {"term": {"duration_months": 9}},
+            "policy": {"duration_months": 9, "checkpoint_month": 3},
             "created_at": "2027-01-04T09:00:00Z",
         }
     ]

@@ -150,7 +150,7 @@ class MentorshipRead(BaseModel):
                     "ends_on": "2027-12-01",
                     "checkpoint_due_on": "2027-06-01",
                     "policy_version": 1,
-                    "policy": {"term": {"duration_months": 9}},
+                    "policy": {"duration_months": 9, "checkpoint_month": 3},
                     "explanation": {},
                     "created_at": "2027-02-20T10:00:00Z",
                 }

@@ -50,7 +50,7 @@ class ProgramPolicyUpdate(_Input):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
-            "examples": [{"policy": {"term": {"duration_months": 12}}, "expected_version": 1}]
+            "examples": [{"policy": {"duration_months": 12}, "expected_version": 1}]
         },
     )
 
