@@ -128,7 +128,8 @@ class RecordMutation:
 
     @strawberry.mutation(
         description="An evaluation: on the program's form, item by item in `answers` "
-        "(Caltrans' checkup: 1 = Strongly Agree ... 5 = Strongly Disagree)"
+        "(Caltrans' checkup: 1 = Strongly Agree ... 5 = Strongly Disagree); "
+        "`partnerReadsFreeText` says whether the partner reads its free text"
     )
     async def submit_evaluation(
         self,

@@ -159,7 +159,10 @@ class Goal:
         return record_etag(self.record)
 
 
-@strawberry.type(description="An evaluation; scores and free text only for the respondent")
+@strawberry.type(
+    description="An evaluation; scores and free text for the respondent, and the free text for "
+    "the partner when `partnerReadsFreeText`"
+)
 class Evaluation:
     id: UUID
     mentorship_id: UUID
@@ -170,6 +173,10 @@ class Evaluation:
     submitted_on: date
     answers: JSON
     form_version: int | None
+    partner_reads_free_text: bool = strawberry.field(
+        description="Whether the other side of the pair reads this evaluation's free text (the "
+        "program's `evaluations.free_text_shared_with_pair`); staff never do"
+    )
 
 
 @strawberry.type(description="The mentee's needs assessment (NC): its text for the pair only")

@@ -62,7 +62,10 @@ class RelationshipQuery:
         work = goals.list_goals(**args(info), mentorship_id=mentorship_id)
         return await found(work, lambda found: [t.goal(g) for g in found])
 
-    @strawberry.field(description="Evaluations done; answers only for their respondent")
+    @strawberry.field(
+        description="Evaluations done; answers for their respondent, and the free text for the "
+        "partner of a kind the program shares with the pair"
+    )
     async def evaluations(
         self, info: strawberry.Info, mentorship_id: UUID
     ) -> list[t.Evaluation] | None:

@@ -132,7 +132,9 @@ async def submit_evaluation(
     caller: CurrentCaller,
     clock: SystemTime,
 ) -> Any:
-    """A checkup (Likert 1-5 per item), mid-point or final evaluation; the answers stay yours."""
+    """A checkup (Likert 1-5 per item), mid-point or final evaluation; the answers stay yours,
+    but for the free text of a kind the program shares with the pair, which your partner reads
+    (`partner_reads_free_text` in the answer)."""
     return await evaluations.submit_evaluation(
         uow=caller.uow,
         principal=caller.principal,
@@ -155,7 +157,8 @@ async def list_evaluations(
     request: Request,
     response: Response,
 ) -> Any:
-    """Evaluations done; only the respondent sees their answers."""
+    """Evaluations done; the respondent sees their answers, the partner the free text of a kind
+    the program shares with the pair (`partner_reads_free_text`), others kind, date and side."""
     everything = await evaluations.list_evaluations(
         uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
     )

@@ -1,5 +1,5 @@
 """A form is data: numbered items, each a scale (with the labels and the direction the
-handbook prints), a number or free text, and which free text stays the respondent's.
+handbook prints), a number or free text, and which free text staff never read.
 
 Answers are checked against the form version they are given under; a program may adjust
 its forms (a new version), and a running mentorship keeps the version of its snapshot.
@@ -63,7 +63,8 @@ class Scale(Section):
 
 @dataclass(frozen=True, slots=True)
 class FormItem(Section):
-    """One numbered item; free text marked ``confidential`` is the respondent's alone."""
+    """One numbered item; free text marked ``confidential`` is the respondent's, and their
+    partner's only where the program shares that evaluation with the pair: never staff's."""
 
     key: str
     text: str
@@ -160,5 +161,5 @@ def _checked(item: FormItem, value: object) -> Answer:
 
 
 def confidential_keys(form: EvaluationForm) -> frozenset[str]:
-    """The items whose answers only the respondent reads."""
+    """The items whose answers staff never read (the pair's, not the program's)."""
     return frozenset(item.key for item in form.items if item.confidential)

@@ -30,6 +30,9 @@ class EvaluationPolicy(Section):
     compatibility_check: bool = False
     required_before_completion: frozenset[EvaluationKind] = frozenset()
     forms: tuple[EvaluationForm, ...] = ()
+    # The kinds whose free text the respondent's partner reads too, not the respondent alone:
+    # Caltrans' checkup is a worksheet "to create a dialogue" (002). Staff never read it.
+    free_text_shared_with_pair: frozenset[EvaluationKind] = frozenset()
 
     def __post_init__(self) -> None:
         every = self.checkup_every_months
@@ -49,6 +52,12 @@ class EvaluationPolicy(Section):
                 f"{kind} is required but the program does not run it",
                 "required_before_completion",
             )
+        # A program evaluation judges the program, not the pair: it is no dialogue between them.
+        refuse(
+            EvaluationKind.PROGRAM in self.free_text_shared_with_pair,
+            "a program evaluation's free text is never shared with the pair",
+            "free_text_shared_with_pair",
+        )
         # A form whose evaluation is switched off stays, unused, until it is switched on again.
         form_kinds = [form.kind for form in self.forms]
         refuse(len(set(form_kinds)) != len(form_kinds), "two forms for one evaluation", "forms")

@@ -1,22 +1,27 @@
 """Evaluations on the program's forms (Caltrans' checkup every N months, Charlotte's mid-point,
 final and monthly ones, NC's outcome review...), each answered once per respondent and not
 before it is due, item by item against the form version of the pair's policy snapshot.
-The answers are the respondent's; others see that an evaluation was done, and reports see
-only aggregates of groups large enough that no one's answers show."""
+The answers are the respondent's (the partner reads the free text of a kind the program shares
+with the pair); others see that an evaluation was done, and reports see only aggregates of
+groups large enough that no one's answers show."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from uuid import UUID
 
 from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.calendar.cohort_calendar import evaluation_window, require_evaluation_open
+from app.domain.confidentiality.evaluation_text import (
+    free_text_answers,
+    may_read_free_text,
+    shared_with_pair,
+)
 from app.domain.confidentiality.parts import ContentPart
-from app.domain.confidentiality.reading import may_read as may
 from app.domain.confidentiality.viewers import Viewer
 from app.domain.errors import InvalidInput
 from app.domain.evaluation_periods import EvaluationPeriod, period_on
@@ -24,7 +29,7 @@ from app.domain.forms.model import Answer, EvaluationForm, ItemKind, check_answe
 from app.domain.lifecycle.evaluations import record_evaluation
 from app.domain.lifecycle.parties import Party
 from app.domain.outcome_review import PlanItem, require_outcomes, shared_with_coordinator
-from app.domain.policy.model import EvaluationKind
+from app.domain.policy.model import EvaluationKind, EvaluationPolicy
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.pairs import (
     Pair,
@@ -33,7 +38,7 @@ from app.services.relationships.pairs import (
     participant,
     save_transition,
 )
-from app.services.relationships.records import Evaluation, Goal
+from app.services.relationships.records import Evaluation, Goal, ShownEvaluation
 
 LIKERT = range(1, 6)
 MAX_TEXT = 10_000
@@ -49,9 +54,10 @@ async def submit_evaluation(
     scores: Sequence[int] = (),
     free_text: str | None = None,
     answers: Mapping[str, object] | None = None,
-) -> Evaluation:
+) -> ShownEvaluation:
     """A participant's evaluation: on the program's form for ``kind``, item by item in
-    ``answers``; a kind without a form takes 1-5 ``scores`` and free text."""
+    ``answers``; a kind without a form takes 1-5 ``scores`` and free text. The answer says
+    whether the partner reads its free text."""
     scope = reach(principal, Resource.EVALUATIONS, Action.WRITE)
     today = clock.now().date()
     async with uow.holding_pair(mentorship_id):
@@ -84,22 +90,24 @@ async def submit_evaluation(
         )
         await save_transition(uow, principal, pair, transition)
         await uow.commit()
-    return stored
+    return _shown(stored, pair.policy.evaluations)
 
 
 async def list_evaluations(
     *, uow: UnitOfWork, principal: Principal, mentorship_id: UUID
-) -> list[Evaluation]:
-    """Evaluations done: the respondent sees their answers; others see kind, date and side."""
+) -> list[ShownEvaluation]:
+    """Evaluations done: the respondent sees their answers, the partner the free text of the
+    kinds the program shares with the pair (its snapshot); others see kind, date and side."""
     scope = reach(principal, Resource.EVALUATIONS, Action.READ)
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope)
         found = await uow.relationships.evaluations([mentorship_id])
-        review = pair.policy.evaluations.form(EvaluationKind.OUTCOME_REVIEW)
-        shown = [e if _own(pair.viewer(principal), e) else _facts(e, review) for e in found]
-        mine = sum(1 for e in found if e.respondent_id == principal.employee_id)
-        if mine:
-            await audit_read(uow, principal, pair, ContentPart.EVALUATION_FREE_TEXT, mine)
+        policy = pair.policy.evaluations
+        viewer = pair.viewer(principal)
+        shown = [_shown(_as_read_by(viewer, e, policy), policy) for e in found]
+        read = sum(1 for e in found if _reads_text(viewer, e, policy))
+        if read:
+            await audit_read(uow, principal, pair, ContentPart.EVALUATION_FREE_TEXT, read)
         await uow.commit()
     return shown
 
@@ -116,13 +124,32 @@ def _answered(pair: Pair, found: Sequence[Evaluation]) -> list[tuple[Party, Eval
     return answered
 
 
-def _own(viewer: Viewer, evaluation: Evaluation) -> bool:
-    author = Viewer(
-        viewer.relation,
-        viewer.person_id,
-        is_respondent=viewer.person_id == evaluation.respondent_id,
-    )
-    return author.is_respondent and may(author, ContentPart.EVALUATION_FREE_TEXT).allowed
+def _as_author(viewer: Viewer, evaluation: Evaluation) -> Viewer:
+    is_respondent = viewer.person_id == evaluation.respondent_id
+    return Viewer(viewer.relation, viewer.person_id, is_respondent=is_respondent)
+
+
+def _reads_text(viewer: Viewer, evaluation: Evaluation, policy: EvaluationPolicy) -> bool:
+    kind = EvaluationKind(evaluation.kind)
+    return may_read_free_text(_as_author(viewer, evaluation), kind, policy).allowed
+
+
+def _as_read_by(viewer: Viewer, evaluation: Evaluation, policy: EvaluationPolicy) -> Evaluation:
+    """The evaluation as ``viewer`` reads it: whole for its respondent; the facts and the free
+    text for the partner of a kind shared with the pair; the facts for anyone else."""
+    facts = _facts(evaluation, policy.form(EvaluationKind.OUTCOME_REVIEW))
+    if not _reads_text(viewer, evaluation, policy):
+        return facts
+    if _as_author(viewer, evaluation).is_respondent:
+        return evaluation
+    text = free_text_answers(policy.form(EvaluationKind(evaluation.kind)), evaluation.answers)
+    return replace(facts, free_text=evaluation.free_text, answers={**facts.answers, **text})
+
+
+def _shown(evaluation: Evaluation, policy: EvaluationPolicy) -> ShownEvaluation:
+    shared = shared_with_pair(policy, EvaluationKind(evaluation.kind))
+    values = {f.name: getattr(evaluation, f.name) for f in fields(Evaluation)}
+    return ShownEvaluation(**values, partner_reads_free_text=shared)
 
 
 def _facts(evaluation: Evaluation, review: EvaluationForm | None) -> Evaluation:

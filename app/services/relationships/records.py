@@ -102,7 +102,8 @@ class Goal:
 
 @dataclass(frozen=True, slots=True)
 class Evaluation:
-    """One respondent's answers: Likert scores by item, and free text that stays theirs."""
+    """One respondent's answers: Likert scores by item, and free text that stays theirs
+    unless the program shares its kind with the pair."""
 
     id: UUID
     mentorship_id: UUID
@@ -115,6 +116,14 @@ class Evaluation:
     answers: Mapping[str, Any] = field(default_factory=dict)
     form_version: int | None = None
     created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ShownEvaluation(Evaluation):
+    """An evaluation as its reader may see it, saying whether the respondent's partner reads
+    its free text, so the respondent knows who will read what they write. Not stored."""
+
+    partner_reads_free_text: bool = False
 
 
 @dataclass(frozen=True, slots=True)

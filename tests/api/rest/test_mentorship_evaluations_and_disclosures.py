@@ -59,7 +59,9 @@ async def test_a_caltrans_checkup_is_answered_on_the_worksheets_items_and_scale(
 
 
 async def test_evaluation_answers_are_the_respondents_own(client, auth, clock):
-    pairing = await propose(client, auth, "caltrans", START)
+    # A program that shares no evaluation with the pair, as every one stored before it could.
+    private = {"evaluations": {"free_text_shared_with_pair": []}}
+    pairing = await propose(client, auth, "caltrans", START, policy=private)
     await _active(client, pairing, "ground_rules")
     clock.set(FIRST_CHECKUP)
     url = f"/v1/mentorships/{pairing.id}/evaluations"

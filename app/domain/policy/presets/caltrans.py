@@ -16,6 +16,7 @@ from app.domain.policy.model import (
     CadencePolicy,
     CalendarEntry,
     EligibilityPolicy,
+    EvaluationKind,
     EvaluationPolicy,
     GoalsPolicy,
     MatchingPolicy,
@@ -39,6 +40,9 @@ CALTRANS = Policy(
         # the conclusion of the mentoring program period"
         program_evaluation=True,
         program_evaluation_at_end=True,
+        # 002 "Appendix: Relationship Checkup Worksheet": "Use this worksheet to create a
+        # dialogue about your mentoring relationship": each side reads what the other wrote.
+        free_text_shared_with_pair=frozenset({EvaluationKind.CHECKUP}),
     ),
     cadence=CadencePolicy(
         min_meetings_per_month=2,  # 002 FAQ "How often should a mentor and mentee meet?"

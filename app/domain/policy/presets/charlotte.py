@@ -61,6 +61,10 @@ CHARLOTTE_SLL = Policy(
             forms.CHARLOTTE_MONTHLY,
             forms.CHARLOTTE_COMPATIBILITY,
         ),
+        # Nothing is shared with the partner; above all not the month-3 compatibility check:
+        # 000 "Relationship Compatibility" lets either side ask for a change "without being
+        # required to give a reason", which reading the other's answers would undo.
+        free_text_shared_with_pair=frozenset(),
     ),
     cadence=CadencePolicy(agreed_in_agreement=True),  # 000 agreement: "weekly, bi-weekly, monthly"
     agreement=AgreementPolicy(

@@ -99,10 +99,20 @@ class EvaluationRead(BaseModel):
     kind: str
     party: str
     scores: dict[str, int] = Field(description="The respondent's own answers; empty for others")
-    free_text: str | None
+    free_text: str | None = Field(
+        description="The respondent's, and their partner's when `partner_reads_free_text`"
+    )
     submitted_on: date
-    answers: dict[str, Any] = Field(description="Item by item; the respondent's own, else empty")
+    answers: dict[str, Any] = Field(
+        description="Item by item: the respondent's own; the partner reads the free-text items "
+        "when `partner_reads_free_text`; else empty"
+    )
     form_version: int | None = Field(description="The form version the answers were given under")
+    partner_reads_free_text: bool = Field(
+        description="Whether the other side of the pair reads this evaluation's free text "
+        "(the program's `evaluations.free_text_shared_with_pair`, as the pair's policy snapshot "
+        "holds it); staff never do"
+    )
 
 
 class EvaluationPageRead(Page[EvaluationRead]):
