@@ -8,7 +8,7 @@ evaluation's free text stays its respondent's, and a running mentorship never ch
 rules it started under. Programs created from the Caltrans preset from now on share the checkup.
 
 Revision ID: handbook0008
-Revises: handbook0005
+Revises: handbook0007
 """
 
 from collections.abc import Sequence
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "handbook0008"
-down_revision: str | Sequence[str] | None = "handbook0005"
+down_revision: str | Sequence[str] | None = "handbook0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
