@@ -80,12 +80,27 @@ def hold_mentorship(organization_id: str, mentorship_id: UUID, shared: bool) -> 
     """The statement that locks a mentorship's row, its values inlined, to run in one simple
     query with BEGIN (`SqlUnitOfWork.holding_pair`); a missing row locks nothing, and the
     read that follows finds nothing either."""
+    return _hold(organization_id, f"'{UUID(str(mentorship_id))}'", "SHARE" if shared else "UPDATE")
+
+
+def hold_mentorship_of_meeting(organization_id: str, meeting_id: UUID) -> str:
+    """As `hold_mentorship`, for itself, the row of the mentorship a meeting is of: a use case
+    given only the meeting's id holds its pair from BEGIN, as one given the pair's does. A
+    meeting never changes pairs, so the pair found before the lock is the one to hold."""
+    tenant, meeting = _tenant(organization_id), f"'{UUID(str(meeting_id))}'"
+    of_meeting = f"(SELECT mentorship_id FROM meetings WHERE {tenant}id = {meeting})"  # noqa: S608
+    return _hold(organization_id, of_meeting, "UPDATE")
+
+
+def _tenant(organization_id: str) -> str:
+    return f"organization_id = '{UUID(organization_id)}' AND " if organization_id else ""
+
+
+def _hold(organization_id: str, mentorship_id: str, mode: str) -> str:
     # Only UUIDs (parsed again here) and a fixed word are inlined: a simple query takes no
     # parameters.
-    tenant = f"organization_id = '{UUID(organization_id)}' AND " if organization_id else ""
-    mode = "SHARE" if shared else "UPDATE"
-    row = f"id = '{UUID(str(mentorship_id))}'"
-    return f"SELECT 1 FROM mentorships WHERE {tenant}{row} FOR {mode}"  # noqa: S608
+    tenant = _tenant(organization_id)
+    return f"SELECT 1 FROM mentorships WHERE {tenant}id = {mentorship_id} FOR {mode}"  # noqa: S608
 
 
 class SqlMentorshipRecords(MatchingStatements):
