@@ -46,12 +46,20 @@ _GET_PARTIES = compile_statement(
 )
 
 
-def _mentorship_page(*, documents: bool, backward: bool = False) -> Statement:
+def _mentorship_page(
+    *, documents: bool, backward: bool = False, one_more: bool = False
+) -> Statement:
     """One statement for a page: the rows themselves, not ids then rows. `backward`: the rows
-    before `:after` (a Relay `before`), nearest first."""
+    before `:after` (a Relay `before`), nearest first. `one_more`: the last row, read only to
+    learn that another page follows, comes without its documents (a fifth of a page's bytes,
+    that PostgreSQL would turn into text and send for nothing)."""
     seek = "id < :after" if backward else "id > :after"
+    order = _M.id.desc() if backward else _M.id
+    carried: bool | sa.ColumnElement[bool] = documents
+    if documents and one_more:
+        carried = sa.func.row_number().over(order_by=order) < sa.bindparam("limit")
     return compile_statement(
-        sa.select(*rows.mentorship_columns(tp.mentorships, documents=documents))
+        sa.select(*rows.mentorship_columns(tp.mentorships, documents=carried))
         .where(
             _M.organization_id == sa.bindparam("org"),
             sa.text(
@@ -61,15 +69,18 @@ def _mentorship_page(*, documents: bool, backward: bool = False) -> Statement:
                 f"AND (CAST(:after AS uuid) IS NULL OR {seek})"
             ),
         )
-        .order_by(_M.id.desc() if backward else _M.id)
+        .order_by(order)
         .limit(sa.bindparam("limit"))
     )
 
 
 _LIST_MENTORSHIPS = {
-    (documents, backward): _mentorship_page(documents=documents, backward=backward)
+    (documents, backward, one_more): _mentorship_page(
+        documents=documents, backward=backward, one_more=one_more
+    )
     for documents in (True, False)
     for backward in (False, True)
+    for one_more in (False, True)
 }
 _SET_EXPLANATION = _sql(
     "UPDATE mentorships SET explanation = :explanation WHERE organization_id = :org AND id = :id"
@@ -134,11 +145,13 @@ class SqlMentorshipRecords(MatchingStatements):
         after: UUID | None = None,
         documents: bool = True,
         backward: bool = False,
+        one_more: bool = False,
     ) -> list[Mentorship]:
         """A keyset page; without `documents`, their policies and explanations are not read.
-        `backward`: the page before `after`, in id order too."""
+        `backward`: the page before `after`, in id order too. `one_more`: the `limit`-th row
+        (the farthest from `after`) only says that more follow: its documents are not read."""
         found = await self._rows(
-            _LIST_MENTORSHIPS[documents, backward],
+            _LIST_MENTORSHIPS[documents, backward, one_more],
             cohort_id=cohort_id,
             everyone=people is None,
             people=list(people or ()),
