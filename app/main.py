@@ -10,6 +10,7 @@ from fastapi import APIRouter, FastAPI
 from app.adapters.auth.authenticator import Authenticator
 from app.adapters.auth.revocations import hearing_revocations
 from app.adapters.background.process import background_work
+from app.adapters.clock import SystemClock
 from app.adapters.db.database import Database
 from app.adapters.db.idempotency import PinnableDatabase
 from app.adapters.db.tenant_role import refuse_unsafe_tenant_role
@@ -42,14 +43,19 @@ from app.api.rest import program_year as program_year_rest
 from app.config import Settings
 from app.metrics import Metrics, metrics_endpoint, watching_loop_lag
 from app.observability import RequestContext, configure_logging
+from app.services.ports import Clock
 from app.telemetry import instrument
 
 DESCRIPTION = """Runs formal workplace mentoring programs: the employee directory, programs,
 cohorts, matching and mentorships. Errors are RFC 9457 problem documents."""
 
 
-def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
-    """The ASGI app. Pass `database` to share one (tests do); else it is made at start-up."""
+def create_app(
+    settings: Settings | None = None, database: Database | None = None, clock: Clock | None = None
+) -> FastAPI:
+    """The ASGI app. Pass `database` to share one (tests do); else it is made at start-up.
+    Requests take the time from `clock` (the system's unless given), kept as `app.state.clock`,
+    where a test may put another."""
     settings = settings or Settings()
     app = FastAPI(
         title="Mentoring programs API",
@@ -64,6 +70,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
+    app.state.clock = clock or SystemClock()
     app.state.rate_limiter = (
         RateLimiter(settings.rate_limit, settings.rate_limit_storage)
         if settings.rate_limit

@@ -159,3 +159,8 @@ class UnitOfWork(Protocol):
         uow.holding_pair(id):`); `shared` lets other shared holders in. Reads of the pair
         inside then need no lock of their own."""
         ...
+
+    def holding_pair_of_meeting(self, meeting_id: UUID) -> Self:
+        """Hold, for itself, the row of the mentorship a meeting is of, from the transaction's
+        start, as `holding_pair` does (for a use case given only the meeting's id)."""
+        ...

@@ -16,7 +16,6 @@ from uuid import UUID
 import pytest
 
 from app.adapters.db.unit_of_work import SqlUnitOfWork
-from app.api.deps import get_clock
 from app.domain.access import Principal, Role
 from app.domain.eligibility.facts import ApplicantRole
 from app.services import applications
@@ -43,7 +42,7 @@ class MovableClock:
 @pytest.fixture
 def clock(client) -> MovableClock:
     moving = MovableClock(datetime(2027, 1, 4, 12, tzinfo=UTC))
-    client._transport.app.dependency_overrides[get_clock] = lambda: moving
+    _app(client).state.clock = moving
     return moving
 
 

@@ -7,12 +7,14 @@ transition (which locks the row for itself) is. Real transactions on a real pool
 from __future__ import annotations
 
 import asyncio
+import uuid
 from dataclasses import replace
 
 import pytest
 
 from app.adapters.db.unit_of_work import SqlUnitOfWork
-from app.services.relationships.records import Progress
+from app.services.relationships.records import Meeting, Progress
+from tests.services.program_fixtures import TODAY
 from tests.services.test_concurrent_confirmations import _published_pairs
 from tests.services.test_programs_concurrency import committed  # noqa: F401 (a fixture)
 
@@ -66,6 +68,29 @@ async def test_a_logger_that_waited_for_a_transition_reads_the_progress_it_left(
     seen = await waiting
     assert seen is not None
     assert seen.confirmed_by == ("mentee",)
+
+
+async def test_a_cancellation_holds_its_meetings_pair_for_itself_from_the_start(
+    committed,  # noqa: F811
+):
+    # Given only the meeting's id, a cancellation still takes the pair's row lock with BEGIN
+    # (`uow.holding_pair_of_meeting`), for itself, as before it learnt the pair in a read of
+    # its own: a logger of the same pair waits for it.
+    database, org = committed
+    mentorship = (await _published_pairs(database, org))[0]
+    draft = Meeting(uuid.uuid4(), mentorship.id, TODAY, 1.0, logged_by=mentorship.mentee_id)
+    async with SqlUnitOfWork(database, org.id) as unit:
+        meeting = await unit.relationships.add_meeting(draft)
+        await unit.commit()
+
+    async def log() -> None:
+        async with SqlUnitOfWork(database, org.id).holding_pair(mentorship.id, shared=True):
+            pass
+
+    async with SqlUnitOfWork(database, org.id).holding_pair_of_meeting(meeting.id):
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(log(), WAIT_SECONDS)
+    await asyncio.wait_for(log(), WAIT_SECONDS)
 
 
 async def _until_waiting_for_a_row(database, task: asyncio.Task) -> None:

@@ -16,7 +16,10 @@ from app.adapters.db.database import Database
 from app.adapters.db.repositories.access import SqlAccessRepository
 from app.adapters.db.repositories.employees import SqlEmployeeRepository
 from app.adapters.db.repositories.integrations import SqlIntegrationRepository
-from app.adapters.db.repositories.matching.mentorships import hold_mentorship
+from app.adapters.db.repositories.matching.mentorships import (
+    hold_mentorship,
+    hold_mentorship_of_meeting,
+)
 from app.adapters.db.repositories.mentor_register import (
     SqlCommittee,
     SqlConflicts,
@@ -44,7 +47,7 @@ class SqlUnitOfWork:
     `async with uow.read_only():` is for use cases that only read: no transaction, the
     tenant as a session setting kept from one use to the next (see `TenantConnection`).
     `async with uow.holding_pair(id):` takes a mentorship's row lock in that same first
-    round trip.
+    round trip; `uow.holding_pair_of_meeting(id)` the lock of a meeting's mentorship.
     """
 
     def __init__(
@@ -59,7 +62,7 @@ class SqlUnitOfWork:
         self._organization_id = organization_id
         self._admin = admin
         self._reading = False
-        self._held: tuple[UUID, bool] | None = None
+        self._hold: str | None = None  # the statement that locks a held pair's row
         self._known_pairs = known_pairs
 
     def read_only(self) -> Self:
@@ -72,7 +75,14 @@ class SqlUnitOfWork:
         from its first round trip on, sent with BEGIN and the tenant rather than as a
         statement of its own. A read of the pair made afterwards waits for nothing, so it
         sees whatever a transition that held the row committed before the lock was granted."""
-        self._held = (UUID(str(mentorship_id)), shared)  # a UUID: safe to inline
+        self._hold = hold_mentorship(self._tenant, mentorship_id, shared)
+        return self
+
+    def holding_pair_of_meeting(self, meeting_id: UUID) -> Self:
+        """As `holding_pair` (not shared), for the mentorship the meeting is of, found in the
+        same statement: one round trip, where reading the meeting and then locking its pair
+        took two."""
+        self._hold = hold_mentorship_of_meeting(self._tenant, meeting_id)
         return self
 
     @property
@@ -87,14 +97,14 @@ class SqlUnitOfWork:
         if self._admin:
             settings.append("set_config('app.is_admin', 'on', true)")
         opening = f"{start}; SELECT {', '.join(settings)}"
-        if self._held is not None:  # after the tenant: row-level security applies to it
-            opening += "; " + hold_mentorship(self._tenant, *self._held)
+        if self._hold is not None:  # after the tenant: row-level security applies to it
+            opening += "; " + self._hold
         return opening
 
     async def _open(self, connection: asyncpg.Connection) -> None:
         nested = connection.is_in_transaction()
         self._transaction = not (self._reading and not nested and not self._admin)
-        if self._held is not None and not self._transaction:
+        if self._hold is not None and not self._transaction:
             raise RuntimeError("a read-only unit of work holds no row")
         self._savepoint = f"uow_{next(_savepoints)}" if nested else None
         if self._transaction:
@@ -189,7 +199,7 @@ class SqlUnitOfWork:
                 )
         finally:
             self._reading = False  # a later `async with uow:` is a transaction again
-            self._held = None
+            self._hold = None
             await self._borrowed.__aexit__(et, e, tb)
 
 

@@ -9,7 +9,6 @@ from fastapi import Request
 from strawberry.fastapi import BaseContext
 
 from app.api.deps import (
-    SystemTime,
     UnitOfWorkFactory,
     get_matching_background_above,
     get_outbound_policy,
@@ -37,15 +36,15 @@ class Context(BaseContext):
         self.loaders = Loaders(self.new_uow, self.principal)
 
 
-async def context_for(request: Request, clock: SystemTime) -> Context:
-    """GraphQLRouter's `context_getter`, made of the REST routes' own dependencies: the
-    caller's are called in turn, each resolved by FastAPI costing it a resolution on every
-    request; the clock stays a dependency, which tests replace (`dependency_overrides`)."""
+async def context_for(request: Request) -> Context:
+    """GraphQLRouter's `context_getter`, made of the REST routes' own dependencies, called in
+    turn rather than resolved by FastAPI (each resolution costs every request); the clock is
+    the app's (`app.state.clock`), as a REST route's caller carries it."""
     principal = await get_principal(request)
     return Context(
         principal=principal,
         new_uow=await get_uow_factory(request, principal),
-        clock=clock,
+        clock=request.app.state.clock,
         outbound=await get_outbound_policy(request),
         matching_background_above=await get_matching_background_above(request),
     )

@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Request, Response
 
 from app.api.concurrency import IfMatch, expected_version, tagged
-from app.api.deps import CurrentCaller, OutboundUrls, SystemTime
+from app.api.deps import CurrentCaller, OutboundUrls
 from app.api.pagination import PageQuery, bigint, bounded, keyset, single_key
 from app.api.rest.responses import problems
 from app.api.rest.schemas.access import (
@@ -37,12 +37,10 @@ router = APIRouter(prefix="/v1", tags=["access"])
     status_code=201,
     responses=problems(403),
 )
-async def create_api_token(
-    body: ApiTokenCreate, caller: CurrentCaller, clock: SystemTime
-) -> ApiTokenCreatedRead:
+async def create_api_token(body: ApiTokenCreate, caller: CurrentCaller) -> ApiTokenCreatedRead:
     """Mint a token for a script or integration. The token is in this response only."""
     issued = await service.create_api_token(
-        uow=caller.uow, principal=caller.principal, clock=clock, **body.model_dump()
+        uow=caller.uow, principal=caller.principal, clock=caller.clock, **body.model_dump()
     )
     read = ApiTokenRead.model_validate(issued.record, from_attributes=True)
     return ApiTokenCreatedRead(**read.model_dump(), token=issued.token)

@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.api.deps import CurrentCaller, SystemTime
+from app.api.deps import CurrentCaller
 from app.api.pagination import Page, PageQuery, bounded
 from app.api.rest.examples import relationships as ex
 from app.api.rest.responses import problems
@@ -124,13 +124,12 @@ async def submit_progress_report(
     mentorship_id: UUID,
     body: ProgressReportCreate,
     caller: CurrentCaller,
-    clock: SystemTime,
 ) -> ProgressReportRead:
     """A participant's report for this month of the term (NC: monthly progress)."""
     found = await conclusion.submit_progress_report(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         mentorship_id=mentorship_id,
         **body.model_dump(),
     )

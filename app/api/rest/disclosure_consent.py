@@ -7,7 +7,7 @@ from uuid import UUID
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
-from app.api.deps import CurrentCaller, SystemTime
+from app.api.deps import CurrentCaller
 from app.api.rest.responses import problems
 from app.api.rest.schemas.relationships.disclosures import DisclosureRead
 from app.services.relationships import disclosures
@@ -40,11 +40,9 @@ async def answer_consent(
     operation_id="acknowledgeDisclosure",
     responses=problems(400, 403, 404, 409),
 )
-async def acknowledge(
-    disclosure_id: UUID, caller: CurrentCaller, clock: SystemTime
-) -> DisclosureRead:
+async def acknowledge(disclosure_id: UUID, caller: CurrentCaller) -> DisclosureRead:
     """The protege records that they know of a safety disclosure about them."""
     found = await disclosures.acknowledge_disclosure(
-        uow=caller.uow, principal=caller.principal, clock=clock, disclosure_id=disclosure_id
+        uow=caller.uow, principal=caller.principal, clock=caller.clock, disclosure_id=disclosure_id
     )
     return DisclosureRead.model_validate(found, from_attributes=True)

@@ -10,7 +10,7 @@ from fastapi import APIRouter, BackgroundTasks, Request, Response
 
 from app.api import pagination
 from app.api.contract import documented_body
-from app.api.deps import CurrentCaller, SystemTime
+from app.api.deps import CurrentCaller
 from app.api.freed_memory import release_freed_memory
 from app.api.pagination import PageQuery
 from app.api.rest.responses import problems
@@ -40,9 +40,7 @@ IMPORT_MAX_BODY_BYTES = 64 * 1024 * 1024
     # The body is read as it arrives (see streamed_json): declared for the documentation.
     openapi_extra=documented_body(EmployeeImportCreate),
 )
-async def import_employees(
-    request: Request, caller: CurrentCaller, clock: SystemTime, after: BackgroundTasks
-) -> Any:
+async def import_employees(request: Request, caller: CurrentCaller, after: BackgroundTasks) -> Any:
     """Upsert employees by `employee_number`. Good rows are stored; bad rows are listed in
     `errors` with their row, field and reason. Managers may come later in the batch or in a
     later import: the link is made when they arrive."""
@@ -50,7 +48,7 @@ async def import_employees(
     report = await service.import_employee_chunks(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         chunks=streamed_rows(
             request, EmployeeImportCreate, "employees", block=service.rows_from_json
         ),

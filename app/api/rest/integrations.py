@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Header, Path, Request, Response
 
 from app.api.concurrency import etag, expected_version
-from app.api.deps import CurrentCaller, OutboundUrls, SystemTime
+from app.api.deps import CurrentCaller, OutboundUrls
 from app.api.errors import problem
 from app.api.pagination import PageQuery, bigint, bounded, keyset, single_key
 from app.api.rest import roster_files
@@ -59,7 +59,6 @@ def _with_secret(response: Response, issued: service.EndpointWithSecret) -> dict
 async def create_webhook_endpoint(
     body: WebhookEndpointCreate,
     caller: CurrentCaller,
-    clock: SystemTime,
     outbound: OutboundUrls,
     response: Response,
 ) -> Any:
@@ -67,7 +66,7 @@ async def create_webhook_endpoint(
     issued = await service.create_webhook_endpoint(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         outbound=outbound,
         **body.model_dump(),
     )
@@ -154,12 +153,11 @@ async def remove_webhook_endpoint(endpoint_id: UUID, caller: CurrentCaller) -> R
 async def rotate_webhook_secret(
     endpoint_id: UUID,
     caller: CurrentCaller,
-    clock: SystemTime,
     response: Response,
 ) -> Any:
     """A new secret. For 24 hours deliveries carry signatures by both, old and new."""
     issued = await service.rotate_webhook_secret(
-        uow=caller.uow, principal=caller.principal, clock=clock, endpoint_id=endpoint_id
+        uow=caller.uow, principal=caller.principal, clock=caller.clock, endpoint_id=endpoint_id
     )
     return _with_secret(response, issued)
 

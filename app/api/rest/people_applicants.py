@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Request, Response
 
 from app.api.concurrency import IfMatch, expected_fingerprint, fingerprinted
-from app.api.deps import CurrentCaller, SystemTime
+from app.api.deps import CurrentCaller
 from app.api.pagination import PageQuery, bounded, by
 from app.api.rest.responses import problems
 from app.api.rest.schemas.people import (
@@ -51,7 +51,6 @@ async def edit_application(
     application_id: UUID,
     body: ApplicationEdit,
     caller: CurrentCaller,
-    clock: SystemTime,
     response: Response,
     if_match: IfMatch = None,
 ) -> ApplicationRead:
@@ -62,7 +61,7 @@ async def edit_application(
     edited = await applications.edit_application(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         application_id=application_id,
         profile=body.profile(),
         capacity=body.capacity,
@@ -80,7 +79,6 @@ async def rank_shortlist(
     application_id: UUID,
     body: ShortlistRankingWrite,
     caller: CurrentCaller,
-    clock: SystemTime,
     response: Response,
     if_match: IfMatch = None,
 ) -> ApplicationRead:
@@ -90,7 +88,7 @@ async def rank_shortlist(
     ranked = await shortlists.rank_shortlist(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         application_id=application_id,
         mentor_ids=body.mentor_ids,
         if_fingerprint=expected_fingerprint(if_match),

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request, Response
 
-from app.api.deps import CurrentCaller, SystemTime
+from app.api.deps import CurrentCaller
 from app.api.pagination import PageQuery, bounded, by
 from app.api.rest.responses import problems
 from app.api.rest.schemas.matching import MentorshipRead
@@ -35,14 +35,13 @@ async def record_conflict_of_interest(
     cohort_id: UUID,
     body: ConflictOfInterestCreate,
     caller: CurrentCaller,
-    clock: SystemTime,
 ) -> ConflictOfInterestRead:
     """Record a conflict of interest between two people at any time (004 "Ethics"); matching
     refuses the pair and an open pair between them is flagged."""
     recorded = await conflicts.record_conflict_of_interest(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         cohort_id=cohort_id,
         **body.model_dump(),
     )
@@ -75,14 +74,13 @@ async def recommend_pair(
     cohort_id: UUID,
     body: CommitteeRecommendationCreate,
     caller: CurrentCaller,
-    clock: SystemTime,
 ) -> CommitteeRecommendationRead:
     """The selection committee recommends a mentor for a mentee (000), every hard rule held;
     it replaces the mentee's earlier recommendation."""
     pick = await committee.recommend_pair(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         cohort_id=cohort_id,
         **body.model_dump(),
     )
@@ -114,11 +112,9 @@ async def list_committee_slate(
     status_code=201,
     responses=problems(403, 404, 409, 422),
 )
-async def publish_committee_slate(
-    cohort_id: UUID, caller: CurrentCaller, clock: SystemTime
-) -> list[MentorshipRead]:
+async def publish_committee_slate(cohort_id: UUID, caller: CurrentCaller) -> list[MentorshipRead]:
     """The coordinator publishes the committee's slate as proposed mentorships."""
     created = await committee.publish_committee_slate(
-        uow=caller.uow, principal=caller.principal, clock=clock, cohort_id=cohort_id
+        uow=caller.uow, principal=caller.principal, clock=caller.clock, cohort_id=cohort_id
     )
     return [MentorshipRead.model_validate(m, from_attributes=True) for m in created]

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
-from app.api.deps import CurrentCaller, SystemTime
+from app.api.deps import CurrentCaller
 from app.api.rest.responses import problems
 from app.api.rest.schemas.matching import MentorshipRead
 from app.api.rest.schemas.people import MentorReplacementCreate, ReferralConfirmationCreate
@@ -27,14 +27,13 @@ async def replace_flagged_mentor(
     mentorship_id: UUID,
     body: MentorReplacementCreate,
     caller: CurrentCaller,
-    clock: SystemTime,
 ) -> MentorshipRead:
     """Close a pair an HR change flagged and propose the mentee with another mentor, outside
     the checkpoint and in every program (the flag is recorded as the reason)."""
     created = await endings.replace_flagged_mentor(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         mentorship_id=mentorship_id,
         mentor_id=body.mentor_id,
     )
@@ -50,14 +49,13 @@ async def confirm_referent_qualifications(
     mentorship_id: UUID,
     body: ReferralConfirmationCreate,
     caller: CurrentCaller,
-    clock: SystemTime,
 ) -> MentorshipRead:
     """The Program Administrator records that a referred mentor's qualifications were
     confirmed (004), with who confirmed and when."""
     confirmed = await referrals.confirm_referent_qualifications(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         mentorship_id=mentorship_id,
         note=body.note,
     )

@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Request, Response
 
 from app.api.concurrency import IfMatch, expected_fingerprint, fingerprinted
-from app.api.deps import CurrentCaller, SystemTime
+from app.api.deps import CurrentCaller
 from app.api.pagination import PageQuery, arrival, bounded, by, keyset
 from app.api.rest.responses import problems
 from app.api.rest.schemas.programs import (
@@ -36,14 +36,13 @@ async def submit_application(
     cohort_id: UUID,
     body: ApplicationCreate,
     caller: CurrentCaller,
-    clock: SystemTime,
 ) -> Any:
     """Apply as mentee (self-assessment) or mentor (volunteer profile). The answer carries the
     eligibility decision: every rule's outcome and reason."""
     return await service.submit_application(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         cohort_id=cohort_id,
         employee_id=body.employee_id,
         role=body.role,
@@ -99,7 +98,6 @@ async def decide_supervisor_approval(
     application_id: UUID,
     body: SupervisorDecisionCreate,
     caller: CurrentCaller,
-    clock: SystemTime,
     response: Response,
     if_match: IfMatch = None,
 ) -> Any:
@@ -108,7 +106,7 @@ async def decide_supervisor_approval(
     decided = await eligibility_decisions.decide_supervisor_approval(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         application_id=application_id,
         approved=body.approved,
         if_fingerprint=expected_fingerprint(if_match),
@@ -126,7 +124,6 @@ async def override_eligibility(
     application_id: UUID,
     body: EligibilityOverrideCreate,
     caller: CurrentCaller,
-    clock: SystemTime,
     response: Response,
     if_match: IfMatch = None,
 ) -> Any:
@@ -135,7 +132,7 @@ async def override_eligibility(
     decided = await eligibility_decisions.override_eligibility(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         application_id=application_id,
         rule=body.rule,
         reason=body.reason,

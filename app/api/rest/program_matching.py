@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Header, Query, Request, Response
 
 from app.api import pagination
-from app.api.deps import CurrentCaller, MatchingBackgroundAbove, SystemTime
+from app.api.deps import CurrentCaller, MatchingBackgroundAbove
 from app.api.pagination import PageQuery, keyset, single_key
 from app.api.rest.responses import problems
 from app.api.rest.schemas.matching import (
@@ -83,7 +83,6 @@ _QUEUED: dict[int | str, dict[str, Any]] = {
 async def start_matching_run(
     cohort_id: UUID,
     caller: CurrentCaller,
-    clock: SystemTime,
     background_above: MatchingBackgroundAbove,
     response: Response,
     prefer: Annotated[
@@ -98,7 +97,7 @@ async def start_matching_run(
     run = await matching_runs.start_matching_run(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         cohort_id=cohort_id,
         respond_async=respond_async,
         background_above=background_above,
@@ -196,13 +195,12 @@ async def lock_pair(
     cohort_id: UUID,
     body: MatchLockCreate,
     caller: CurrentCaller,
-    clock: SystemTime,
 ) -> Any:
     """Fix a pair: later runs of the cohort keep it. It must pass every hard rule."""
     return await matching_runs.lock_pair(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         cohort_id=cohort_id,
         mentee_id=body.mentee_id,
         mentor_id=body.mentor_id,
@@ -217,14 +215,13 @@ async def lock_pair(
 async def suggest_mentors(
     application_id: UUID,
     caller: CurrentCaller,
-    clock: SystemTime,
     count: Annotated[int, Query(ge=1, le=20)] = 5,
 ) -> list[SuggestedMentorRead]:
     """An interview shortlist (Maine): the mentee's best allowed mentors, each explained."""
     found = await interview_shortlist.suggest_mentors(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         application_id=application_id,
         count=count,
     )

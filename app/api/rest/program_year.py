@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request, Response
 
 from app.api.concurrency import IfMatch, expected_fingerprint, fingerprinted
-from app.api.deps import CurrentCaller, SystemTime
+from app.api.deps import CurrentCaller
 from app.api.pagination import PageQuery, answer, place, single_key
 from app.api.rest.relationship_calendar import ICALENDAR, render
 from app.api.rest.responses import problems
@@ -25,7 +25,6 @@ router = APIRouter(prefix="/v1", tags=["program year"])
 @router.get("/worklist", operation_id="getWorklist", responses=problems(400, 403, 404))
 async def get_worklist(
     caller: CurrentCaller,
-    clock: SystemTime,
     page: PageQuery,
     request: Request,
     response: Response,
@@ -39,7 +38,7 @@ async def get_worklist(
     found = await coordinator_worklist(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         cohort_id=cohort_id,
         within_days=within_days,
         offset=offset,

@@ -16,7 +16,7 @@ from app.api.concurrency import (
     fingerprinted,
     tagged,
 )
-from app.api.deps import CurrentCaller, CurrentPrincipal, SystemTime
+from app.api.deps import CurrentCaller, CurrentPrincipal
 from app.api.pagination import PageQuery, bounded, by, keyset, single_key
 from app.api.rest.program_applications import router as applications_router
 from app.api.rest.program_cohorts import router as cohorts_router
@@ -229,7 +229,6 @@ async def record_attendance(
     event_id: UUID,
     body: AttendanceCreate,
     caller: CurrentCaller,
-    clock: SystemTime,
     response: Response,
     if_match: IfMatch = None,
 ) -> Any:
@@ -239,7 +238,7 @@ async def record_attendance(
     recorded = await cohorts.record_attendance(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         event_id=event_id,
         employee_ids=body.employee_ids,
         if_fingerprint=expected_fingerprint(if_match),

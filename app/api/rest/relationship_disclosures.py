@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request, Response
 
-from app.api.deps import CurrentCaller, SystemTime
+from app.api.deps import CurrentCaller
 from app.api.pagination import PageQuery, bounded
 from app.api.rest.responses import problems
 from app.api.rest.schemas.relationships.disclosures import (
@@ -33,14 +33,13 @@ async def record_disclosure(
     mentorship_id: UUID,
     body: DisclosureCreate,
     caller: CurrentCaller,
-    clock: SystemTime,
 ) -> Any:
     """Record a confidentiality exception (Maine): who, to whom, what, why, with what consent."""
     values = body.model_dump(exclude={"to"})
     return await disclosures.record_disclosure(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         mentorship_id=mentorship_id,
         to=[RecipientInput(r.role, r.person_id) for r in body.to],
         **values,

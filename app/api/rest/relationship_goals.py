@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Request, Response
 
 from app.api.concurrency import IfMatch, expected_fingerprint, fingerprinted
-from app.api.deps import CurrentCaller, SystemTime
+from app.api.deps import CurrentCaller
 from app.api.pagination import PageQuery, bounded
 from app.api.rest.responses import problems
 from app.api.rest.schemas.relationships.goals import (
@@ -102,7 +102,6 @@ async def comment_on_goal(
     goal_id: UUID,
     body: GoalCommentCreate,
     caller: CurrentCaller,
-    clock: SystemTime,
     response: Response,
     if_match: IfMatch = None,
 ) -> Any:
@@ -111,7 +110,7 @@ async def comment_on_goal(
     commented = await goals.comment_on_goal(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         goal_id=goal_id,
         text=body.text,
         if_fingerprint=expected_fingerprint(if_match),
@@ -130,7 +129,6 @@ async def submit_evaluation(
     mentorship_id: UUID,
     body: EvaluationCreate,
     caller: CurrentCaller,
-    clock: SystemTime,
 ) -> Any:
     """A checkup (Likert 1-5 per item), mid-point or final evaluation; the answers stay yours,
     but for the free text of a kind the program shares with the pair, which your partner reads
@@ -138,7 +136,7 @@ async def submit_evaluation(
     return await evaluations.submit_evaluation(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         mentorship_id=mentorship_id,
         **body.model_dump(),
     )

@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Response
 
 from app.api.concurrency import IfMatch, expected_version, tagged
-from app.api.deps import CurrentCaller, SystemTime
+from app.api.deps import CurrentCaller
 from app.api.rest.responses import problems
 from app.api.rest.schemas.relationships.agreements import AgreementRead, AgreementUpdate
 from app.api.rest.schemas.relationships.progress import (
@@ -37,10 +37,10 @@ def _progress(pair: Pair) -> mentorship_progress.ProgressView:
     response_model=MentorshipProgressRead,
     responses=_PROBLEMS,
 )
-async def get_progress(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
+async def get_progress(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """The mentorship's facts: state, confirmations, signatures, timeline, cadence signal."""
     return await mentorship_progress.get_progress(
-        uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
+        uow=caller.uow, principal=caller.principal, clock=caller.clock, mentorship_id=mentorship_id
     )
 
 
@@ -50,11 +50,14 @@ async def get_progress(mentorship_id: UUID, caller: CurrentCaller, clock: System
     response_model=MentorshipProgressRead,
     responses=_PROBLEMS,
 )
-async def confirm(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
+async def confirm(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """A participant confirms; `active` once both have (and signed, where the policy asks)."""
     return _progress(
         await confirmations.confirm_mentorship(
-            uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
+            uow=caller.uow,
+            principal=caller.principal,
+            clock=caller.clock,
+            mentorship_id=mentorship_id,
         )
     )
 
@@ -65,11 +68,14 @@ async def confirm(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime)
     response_model=MentorshipProgressRead,
     responses=_PROBLEMS,
 )
-async def end(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
+async def end(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """Either participant ends the relationship, at any time; no reason is asked."""
     return _progress(
         await endings.end_mentorship(
-            uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
+            uow=caller.uow,
+            principal=caller.principal,
+            clock=caller.clock,
+            mentorship_id=mentorship_id,
         )
     )
 
@@ -80,11 +86,14 @@ async def end(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> 
     response_model=MentorshipProgressRead,
     responses=_PROBLEMS,
 )
-async def terminate(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
+async def terminate(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """The program administrator ends the relationship, where the policy allows (Maine)."""
     return _progress(
         await endings.terminate_mentorship(
-            uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
+            uow=caller.uow,
+            principal=caller.principal,
+            clock=caller.clock,
+            mentorship_id=mentorship_id,
         )
     )
 
@@ -99,14 +108,13 @@ async def complete(
     mentorship_id: UUID,
     body: CompletionCreate,
     caller: CurrentCaller,
-    clock: SystemTime,
 ) -> Any:
     """Complete at the term's end, after the required evaluations, with the plan's outcomes."""
     return _progress(
         await endings.complete_mentorship(
             uow=caller.uow,
             principal=caller.principal,
-            clock=clock,
+            clock=caller.clock,
             mentorship_id=mentorship_id,
             outcomes=body.outcomes,
         )
@@ -164,7 +172,6 @@ async def write_agreement(
 async def sign_agreement(
     mentorship_id: UUID,
     caller: CurrentCaller,
-    clock: SystemTime,
     response: Response,
     if_match: IfMatch = None,
 ) -> Any:
@@ -173,7 +180,7 @@ async def sign_agreement(
     signed = await agreements.sign_agreement(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         mentorship_id=mentorship_id,
         if_version=expected_version(if_match),
     )
@@ -218,13 +225,12 @@ async def answer_checkpoint(
     mentorship_id: UUID,
     body: CheckpointCreate,
     caller: CurrentCaller,
-    clock: SystemTime,
 ) -> Any:
     """Continue, or ask for a change (no reason): a rematch is proposed, else withdrawal."""
     return await checkpoint.answer_checkpoint(
         uow=caller.uow,
         principal=caller.principal,
-        clock=clock,
+        clock=caller.clock,
         mentorship_id=mentorship_id,
         decision=body.decision,
     )
@@ -236,10 +242,10 @@ async def answer_checkpoint(
     response_model=CheckpointRead,
     responses=_PROBLEMS,
 )
-async def confirm_rematch(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
+async def confirm_rematch(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """The coordinator confirms the proposed change of mentor."""
     return await checkpoint.confirm_rematch(
-        uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
+        uow=caller.uow, principal=caller.principal, clock=caller.clock, mentorship_id=mentorship_id
     )
 
 
@@ -249,9 +255,9 @@ async def confirm_rematch(mentorship_id: UUID, caller: CurrentCaller, clock: Sys
     response_model=CheckpointRead,
     responses=_PROBLEMS,
 )
-async def decline_rematch(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
+async def decline_rematch(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """The coordinator declines the proposed mentor: the next alternative is proposed, or,
     with none left, the mentee is withdrawn (eligible for the next cohort)."""
     return await checkpoint.decline_rematch(
-        uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
+        uow=caller.uow, principal=caller.principal, clock=caller.clock, mentorship_id=mentorship_id
     )

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request, Response
 
-from app.api.deps import CurrentCaller, SystemTime
+from app.api.deps import CurrentCaller
 from app.api.pagination import PageQuery, bounded
 from app.api.rest.responses import problems
 from app.api.rest.schemas.relationships.meetings import (
@@ -36,7 +36,6 @@ async def log_meeting(
     mentorship_id: UUID,
     body: MeetingCreate,
     caller: CurrentCaller,
-    clock: SystemTime,
 ) -> Any:
     """Log a meeting (from confirmation on); `notes` stay between the pair."""
     draft = Meeting(
@@ -45,7 +44,7 @@ async def log_meeting(
         **{**body.model_dump(), "topics": tuple(body.topics)},
     )
     return await meetings.log_meeting(
-        uow=caller.uow, principal=caller.principal, clock=clock, meeting=draft
+        uow=caller.uow, principal=caller.principal, clock=caller.clock, meeting=draft
     )
 
 
@@ -55,10 +54,10 @@ async def log_meeting(
     response_model=MeetingRead,
     responses=_PROBLEMS,
 )
-async def cancel_meeting(meeting_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
+async def cancel_meeting(meeting_id: UUID, caller: CurrentCaller) -> Any:
     """Either participant cancels a meeting; it stays on record and stops counting."""
     return await meetings.cancel_meeting(
-        uow=caller.uow, principal=caller.principal, clock=clock, meeting_id=meeting_id
+        uow=caller.uow, principal=caller.principal, clock=caller.clock, meeting_id=meeting_id
     )
 
 
@@ -68,10 +67,10 @@ async def cancel_meeting(meeting_id: UUID, caller: CurrentCaller, clock: SystemT
     response_model=MeetingLogRead,
     responses=_PROBLEMS,
 )
-async def list_meetings(mentorship_id: UUID, caller: CurrentCaller, clock: SystemTime) -> Any:
+async def list_meetings(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     """The meeting log and cadence; others than the pair see dates and hours only."""
     return await meetings.list_meetings(
-        uow=caller.uow, principal=caller.principal, clock=clock, mentorship_id=mentorship_id
+        uow=caller.uow, principal=caller.principal, clock=caller.clock, mentorship_id=mentorship_id
     )
 
 

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, File, Form, Header, Query, Request, Response, UploadFile
 
-from app.api.deps import CurrentCaller, ExportFiles, Spreadsheets, SystemTime
+from app.api.deps import CurrentCaller, ExportFiles, Spreadsheets
 from app.api.pagination import PageQuery, bounded
 from app.api.rest.responses import problems
 from app.api.rest.schemas.integrations import (
@@ -32,7 +32,6 @@ _XLSX_MAGIC = b"PK\x03\x04"
 )
 async def import_roster_file(
     caller: CurrentCaller,
-    clock: SystemTime,
     reader: Spreadsheets,
     file: Annotated[UploadFile, File(description="CSV (UTF-8) or XLSX, a header row first")],
     mapping: Annotated[
@@ -51,7 +50,7 @@ async def import_roster_file(
         content=content,
         file_format=file_format,
         reader=reader,
-        clock=clock,
+        clock=caller.clock,
         mapping=mapping,
         dry_run=dry_run,
     )

@@ -96,6 +96,7 @@ class ProgramRepository(Protocol):
         after: UUID | None = None,
         documents: bool = True,
         backward: bool = False,
+        one_more: bool = False,
     ) -> list[Mentorship]: ...
     async def open_loads(self, mentor_ids: Sequence[UUID]) -> dict[UUID, int]: ...
     async def mentor_loads(

@@ -89,11 +89,13 @@ async def cancel_meeting(
     """Either participant cancels a meeting: it stays on record (who, when) and on calendars
     as cancelled, and no longer counts for the cadence, hours or reports."""
     scope = reach(principal, Resource.MEETINGS, Action.WRITE)
-    async with uow:
+    # The pair is held from BEGIN, as for any change to it: the meeting read afterwards is as
+    # a cancellation that held the pair before left it.
+    async with uow.holding_pair_of_meeting(meeting_id):
         found = await uow.relationships.meeting(meeting_id)
         if found is None:
             raise NotFound("no such meeting", field="meeting_id")
-        pair = await open_pair(uow, principal, found.mentorship_id, scope, lock=True)
+        pair = await open_pair(uow, principal, found.mentorship_id, scope)
         require_cancellable(pair.status, by=participant(pair), already_cancelled=found.cancelled)
         assert principal.employee_id is not None
         # Recorded before the cancellation, so that all three are written in one go; if a

@@ -153,6 +153,7 @@ async def page_of_mentorships(
             limit=limit + 1,
             documents=documents,
             backward=backward,
+            one_more=True,  # the extra row only says whether another page follows
         )
     return MentorshipPage(found[-limit:] if backward else found[:limit], len(found) > limit)
 

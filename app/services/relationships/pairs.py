@@ -101,19 +101,14 @@ def relation_of(principal: Principal, mentorship: Mentorship | PairParties) -> V
 
 
 async def open_pair(
-    uow: UnitOfWork,
-    principal: Principal,
-    mentorship_id: UUID,
-    scope: Reach,
-    *,
-    lock: bool = False,
+    uow: UnitOfWork, principal: Principal, mentorship_id: UUID, scope: Reach
 ) -> Pair:
     """The mentorship if the caller may reach it (OWN: they are in it), else NotFound. A
     use case that changes the pair holds its row from its unit of work's start
-    (`uow.holding_pair`), so transitions queue rather than race, and the pair and its
-    progress are read in one statement; `lock` is for one that learns which pair only
-    inside its transaction (a meeting cancelled by its id)."""
-    found = await _pair_and_progress(uow, mentorship_id, lock=lock)
+    (`uow.holding_pair`, or `uow.holding_pair_of_meeting` given a meeting's id), so
+    transitions queue rather than race, and the pair and its progress are read in one
+    statement: one that waited for no lock, so it sees whatever the lock waited for."""
+    found = await uow.relationships.pair(mentorship_id)
     if found is None:
         raise NotFound("no such mentorship", field="id")
     mentorship, stored = found
@@ -124,21 +119,6 @@ async def open_pair(
     progress = stored or Progress(mentorship_id)
     party = Party(relation.value) if in_pair else None
     return Pair(mentorship, progress, status_of(mentorship, progress), relation, party)
-
-
-async def _pair_and_progress(
-    uow: UnitOfWork, mentorship_id: UUID, *, lock: bool
-) -> tuple[Mentorship, Progress | None] | None:
-    """A pair and its progress: in one statement when nothing is locked. A locked read takes
-    two: a statement that waited for the row's lock still reads the progress as it was when
-    the statement began (READ COMMITTED re-reads only the locked row), so a change committed
-    meanwhile would go unseen and two confirmations could both pass."""
-    if not lock:
-        return await uow.relationships.pair(mentorship_id)
-    mentorship = await uow.programs.get_mentorship(mentorship_id, lock=True)
-    if mentorship is None:
-        return None
-    return mentorship, await uow.relationships.progress(mentorship_id)
 
 
 async def _supervises(uow: UnitOfWork, principal: Principal, mentorship: Mentorship) -> bool:

@@ -150,3 +150,30 @@ async def test_a_page_costs_the_same_statements_whatever_its_length(
         assert deeper.status_code == 200
         costs[limit] = counter.statements - before
     assert costs[2] == costs[20]
+
+
+async def test_a_page_of_mentorships_learns_that_another_follows_without_a_statement_more(
+    client,
+    auth,
+    counter,  # noqa: F811  (the fixture)
+    database,
+    org,
+):
+    # The page reads one row more than it shows, to learn that another page follows, in the
+    # same statement; that row's documents are left unread, while every row shown has its own.
+    from tests.api.graphql.mentorship_fixtures import seed_pairs
+
+    seeded = await seed_pairs(database, org, 3)
+    headers = await auth()
+    items, _ = await _walk(client, headers, "/v1/mentorships", limit=2)
+    assert sorted(m["id"] for m in items) == sorted(str(i) for i in seeded.mentorships)
+    pages, costs = {}, {}
+    for limit in (2, 3):
+        before = counter.statements
+        pages[limit] = (await client.get(f"/v1/mentorships?limit={limit}", headers=headers)).json()
+        costs[limit] = counter.statements - before
+    assert costs[2] == costs[3]
+    assert (pages[2]["next_cursor"] is None, pages[3]["next_cursor"] is None) == (False, True)
+    for page in pages.values():
+        assert all(m["policy"]["duration_months"] > 0 for m in page["items"])
+        assert all(isinstance(m["explanation"], dict) for m in page["items"])

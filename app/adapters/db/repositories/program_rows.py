@@ -89,15 +89,24 @@ _DOCUMENT_AT = [(Mentorship.__slots__.index(name), name) for name in MENTORSHIP_
 _STATE_AT = Mentorship.__slots__.index("state")
 
 
-def mentorship_columns(table: sa.Table, *, documents: bool = True) -> list[sa.ColumnElement[Any]]:
+def mentorship_columns(
+    table: sa.Table, *, documents: bool | sa.ColumnElement[bool] = True
+) -> list[sa.ColumnElement[Any]]:
     """The columns of a `Mentorship`, its documents as their JSON text (see `mentorship`), or
-    as NULL without `documents`: 3 KB a row that PostgreSQL need not turn into text."""
+    as NULL without `documents`: 3 KB a row that PostgreSQL need not turn into text. Given a
+    condition as `documents`, only the rows that meet it carry theirs."""
     return [
-        (sa.cast(table.c[name] if documents else sa.null(), sa.Text).label(name))
-        if name in MENTORSHIP_DOCUMENTS
-        else column
+        _document(table.c[name], documents).label(name) if name in MENTORSHIP_DOCUMENTS else column
         for name, column in zip(Mentorship.__slots__, columns_of(table, Mentorship), strict=True)
     ]
+
+
+def _document(
+    column: sa.Column[Any], documents: bool | sa.ColumnElement[bool]
+) -> sa.ColumnElement[Any]:
+    if documents is True or documents is False:
+        return sa.cast(column if documents else sa.null(), sa.Text)
+    return sa.case((documents, sa.cast(column, sa.Text)))
 
 
 def columns_of(table: sa.Table, record: type) -> list[sa.ColumnElement[Any]]:

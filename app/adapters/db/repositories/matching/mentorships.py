@@ -46,12 +46,20 @@ _GET_PARTIES = compile_statement(
 )
 
 
-def _mentorship_page(*, documents: bool, backward: bool = False) -> Statement:
+def _mentorship_page(
+    *, documents: bool, backward: bool = False, one_more: bool = False
+) -> Statement:
     """One statement for a page: the rows themselves, not ids then rows. `backward`: the rows
-    before `:after` (a Relay `before`), nearest first."""
+    before `:after` (a Relay `before`), nearest first. `one_more`: the last row, read only to
+    learn that another page follows, comes without its documents (a fifth of a page's bytes,
+    that PostgreSQL would turn into text and send for nothing)."""
     seek = "id < :after" if backward else "id > :after"
+    order = _M.id.desc() if backward else _M.id
+    carried: bool | sa.ColumnElement[bool] = documents
+    if documents and one_more:
+        carried = sa.func.row_number().over(order_by=order) < sa.bindparam("limit")
     return compile_statement(
-        sa.select(*rows.mentorship_columns(tp.mentorships, documents=documents))
+        sa.select(*rows.mentorship_columns(tp.mentorships, documents=carried))
         .where(
             _M.organization_id == sa.bindparam("org"),
             sa.text(
@@ -61,15 +69,18 @@ def _mentorship_page(*, documents: bool, backward: bool = False) -> Statement:
                 f"AND (CAST(:after AS uuid) IS NULL OR {seek})"
             ),
         )
-        .order_by(_M.id.desc() if backward else _M.id)
+        .order_by(order)
         .limit(sa.bindparam("limit"))
     )
 
 
 _LIST_MENTORSHIPS = {
-    (documents, backward): _mentorship_page(documents=documents, backward=backward)
+    (documents, backward, one_more): _mentorship_page(
+        documents=documents, backward=backward, one_more=one_more
+    )
     for documents in (True, False)
     for backward in (False, True)
+    for one_more in (False, True)
 }
 _SET_EXPLANATION = _sql(
     "UPDATE mentorships SET explanation = :explanation WHERE organization_id = :org AND id = :id"
@@ -80,12 +91,27 @@ def hold_mentorship(organization_id: str, mentorship_id: UUID, shared: bool) -> 
     """The statement that locks a mentorship's row, its values inlined, to run in one simple
     query with BEGIN (`SqlUnitOfWork.holding_pair`); a missing row locks nothing, and the
     read that follows finds nothing either."""
+    return _hold(organization_id, f"'{UUID(str(mentorship_id))}'", "SHARE" if shared else "UPDATE")
+
+
+def hold_mentorship_of_meeting(organization_id: str, meeting_id: UUID) -> str:
+    """As `hold_mentorship`, for itself, the row of the mentorship a meeting is of: a use case
+    given only the meeting's id holds its pair from BEGIN, as one given the pair's does. A
+    meeting never changes pairs, so the pair found before the lock is the one to hold."""
+    tenant, meeting = _tenant(organization_id), f"'{UUID(str(meeting_id))}'"
+    of_meeting = f"(SELECT mentorship_id FROM meetings WHERE {tenant}id = {meeting})"  # noqa: S608
+    return _hold(organization_id, of_meeting, "UPDATE")
+
+
+def _tenant(organization_id: str) -> str:
+    return f"organization_id = '{UUID(organization_id)}' AND " if organization_id else ""
+
+
+def _hold(organization_id: str, mentorship_id: str, mode: str) -> str:
     # Only UUIDs (parsed again here) and a fixed word are inlined: a simple query takes no
     # parameters.
-    tenant = f"organization_id = '{UUID(organization_id)}' AND " if organization_id else ""
-    mode = "SHARE" if shared else "UPDATE"
-    row = f"id = '{UUID(str(mentorship_id))}'"
-    return f"SELECT 1 FROM mentorships WHERE {tenant}{row} FOR {mode}"  # noqa: S608
+    tenant = _tenant(organization_id)
+    return f"SELECT 1 FROM mentorships WHERE {tenant}id = {mentorship_id} FOR {mode}"  # noqa: S608
 
 
 class SqlMentorshipRecords(MatchingStatements):
@@ -119,11 +145,13 @@ class SqlMentorshipRecords(MatchingStatements):
         after: UUID | None = None,
         documents: bool = True,
         backward: bool = False,
+        one_more: bool = False,
     ) -> list[Mentorship]:
         """A keyset page; without `documents`, their policies and explanations are not read.
-        `backward`: the page before `after`, in id order too."""
+        `backward`: the page before `after`, in id order too. `one_more`: the `limit`-th row
+        (the farthest from `after`) only says that more follow: its documents are not read."""
         found = await self._rows(
-            _LIST_MENTORSHIPS[documents, backward],
+            _LIST_MENTORSHIPS[documents, backward, one_more],
             cohort_id=cohort_id,
             everyone=people is None,
             people=list(people or ()),

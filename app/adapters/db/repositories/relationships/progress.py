@@ -97,9 +97,6 @@ class SqlProgressRecords(OrganizationStatements):
             return mentorship, None
         return mentorship, from_row(Progress, dict(zip(_PROGRESS_COLUMNS, stored, strict=True)))
 
-    async def progress(self, mentorship_id: UUID) -> Progress | None:
-        return (await self.progress_of([mentorship_id])).get(mentorship_id)
-
     async def progress_of(self, mentorship_ids: Sequence[UUID]) -> dict[UUID, Progress]:
         found = await self._rows(_PROGRESS, value=list(mentorship_ids))
         return {r["mentorship_id"]: from_row(Progress, r) for r in found}
