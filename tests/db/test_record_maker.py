@@ -11,8 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.adapters.db.record_maker import maker
+from app.adapters.db.repositories.relationships.statements import fields_of, from_row, row_reader
 from app.domain.directory import Employee
 from app.services.programs.records import Mentorship
+from app.services.relationships.records import Goal, Meeting
 
 _VALUE = st.one_of(st.none(), st.integers(), st.text(max_size=5), st.uuids(), st.dates())
 
@@ -64,3 +66,20 @@ class _Derived:
 def test_it_refuses_what_it_could_not_make_faithfully(cls: Any) -> None:
     with pytest.raises(TypeError):
         maker(cls)
+
+
+@pytest.mark.parametrize("cls", [Meeting, Goal])
+@given(data=st.data())
+def test_a_row_read_positionally_is_the_record_from_row_makes(
+    cls: type, data: st.DataObject
+) -> None:
+    names = fields_of(cls)
+    values = [
+        data.draw(st.one_of(st.none(), st.lists(st.text(max_size=3), max_size=2)))
+        if name in ("topics", "comments")
+        else data.draw(_VALUE)
+        for name in names
+    ]
+    # A row is read by name (`from_row`) or in column order (`row_reader`): the same record.
+    in_order: Any = values
+    assert row_reader(cls)(in_order) == from_row(cls, dict(zip(names, values, strict=True)))

@@ -67,10 +67,14 @@ def goals(
     root: Any,
     info: strawberry.Info,
     first: int = DEFAULT_PAGE,
-    after: str | None = None,
-    last: int | None = None,
-    before: str | None = None,
+    # No default in the schema (`after: String`, not `after: String = null`: the same for a
+    # client): an argument the query leaves out is then not among the executor's arguments,
+    # so Strawberry converts only those given, for each pair's plan (a dashboard gives one).
+    after: str | None = strawberry.UNSET,
+    last: int | None = strawberry.UNSET,
+    before: str | None = strawberry.UNSET,
 ) -> Answer[GoalConnection]:
+    after, last, before = _given(after), _given(last), _given(before)
     backward = last is not None or before is not None
     if backward:
         _one_direction(info, after)
@@ -83,6 +87,11 @@ def goals(
         return _goal_connection(root.related.goals[key], backward, resumed)
     found = context_of(info).loaders.goals.load(key)
     return _loaded(found, lambda page: _goal_connection(page, backward, resumed))
+
+
+def _given(value: In | None) -> In | None:
+    """An argument left out (UNSET) as None."""
+    return None if value is strawberry.UNSET else value
 
 
 def _one_direction(info: strawberry.Info, after: str | None) -> None:

@@ -13,6 +13,7 @@ from app.adapters.db.repositories.relationships.statements import (
     fields_of,
     from_row,
     insert_statement,
+    row_reader,
     select_statement,
     sql,
     values_of,
@@ -37,6 +38,7 @@ _GOAL_LOCKED = compile_statement(
     .with_for_update()
 )
 _GOAL_COLUMNS = ", ".join(fields_of(Goal))
+_goal = row_reader(Goal)  # for the statements that select _GOAL_COLUMNS
 # Keyset: goals after the cursor's (created_at, id), ranked within each mentorship.
 _GOAL_PAGES = sql(
     f"SELECT {_GOAL_COLUMNS} FROM (SELECT {_GOAL_COLUMNS}, row_number() OVER ("  # noqa: S608
@@ -93,7 +95,7 @@ class SqlGoalRecords(OrganizationStatements):
         `backward`: the `limit` goals just before `after` (the last ones without it)."""
         statement = _GOAL_PAGES_BACK if backward else _GOAL_PAGES
         found = await self._rows(statement, ids=list(mentorship_ids), limit=limit, after=after)
-        return [from_row(Goal, r) for r in found]
+        return [_goal(r) for r in found]
 
     async def add_evaluation(self, evaluation: Evaluation) -> Evaluation:
         return from_row(Evaluation, await self._row(_INSERT_EVALUATION, **values_of(evaluation)))

@@ -14,6 +14,7 @@ from app.adapters.db.repositories.relationships.statements import (
     fields_of,
     from_row,
     insert_statement,
+    row_reader,
     select_statement,
     sql,
     values_of,
@@ -24,6 +25,8 @@ from app.services.relationships.records import JournalEntry, Meeting
 _P = sa.bindparam
 
 _INSERT_MEETING = insert_statement(tr.meetings, Meeting)
+# The statements below select `fields_of(Meeting)` in order, which `_meeting` relies on.
+_meeting = row_reader(Meeting)
 _MEETINGS = select_statement(tr.meetings, Meeting, "mentorship_id", "held_on")
 _MEETING = select_statement(tr.meetings, Meeting, "id", "held_on")
 _CANCEL_MEETING = compile_statement(
@@ -67,13 +70,11 @@ class SqlMeetingRecords(OrganizationStatements):
         return from_row(Meeting, row)
 
     async def meetings(self, mentorship_ids: Sequence[UUID]) -> list[Meeting]:
-        return [
-            from_row(Meeting, r) for r in await self._rows(_MEETINGS, value=list(mentorship_ids))
-        ]
+        return [_meeting(r) for r in await self._rows(_MEETINGS, value=list(mentorship_ids))]
 
     async def meeting(self, meeting_id: UUID) -> Meeting | None:
         found = await self._rows(_MEETING, value=[meeting_id])
-        return from_row(Meeting, found[0]) if found else None
+        return _meeting(found[0]) if found else None
 
     async def cancel_meeting(
         self, meeting_id: UUID, *, cancelled_at: datetime, cancelled_by: UUID
@@ -88,7 +89,7 @@ class SqlMeetingRecords(OrganizationStatements):
     async def last_meetings(self, mentorship_ids: Sequence[UUID]) -> list[Meeting]:
         """Each mentorship's most recent meeting that was not cancelled."""
         found = await self._rows(_LAST_MEETINGS, value=list(mentorship_ids))
-        return [from_row(Meeting, r) for r in found]
+        return [_meeting(r) for r in found]
 
     async def add_journal_entry(self, entry: JournalEntry) -> JournalEntry:
         return from_row(JournalEntry, await self._row(_INSERT_ENTRY, **values_of(entry)))

@@ -3,12 +3,14 @@ built from a record's fields (its JSON and tuple fields converted on the way in 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 from uuid import UUID
 
 import asyncpg
 import sqlalchemy as sa
 
+from app.adapters.db.record_maker import maker
 from app.adapters.db.repositories.trail import Trail
 from app.adapters.db.sql import Statement, compile_statement
 
@@ -77,6 +79,23 @@ def from_row(record: type[T], row: asyncpg.Record, **extra: Any) -> T:
     for name in _TUPLE_FIELDS & values.keys():
         values[name] = tuple(values[name] or ())
     return record(**values)
+
+
+def row_reader(record: type[T]) -> Callable[[asyncpg.Record], T]:
+    """`from_row` for statements that select `fields_of(record)`, in that order: the record
+    made positionally (`record_maker.maker`), array columns as tuples, rather than through a
+    dict of the row and the dataclass's keyword `__init__` (a dashboard reads each pair's
+    latest meeting and a page of each plan this way). A row of another length is refused."""
+    make = maker(record)
+    arrays = [i for i, name in enumerate(fields_of(record)) if name in _TUPLE_FIELDS]
+
+    def read(row: asyncpg.Record) -> T:
+        values = list(row)
+        for i in arrays:
+            values[i] = tuple(values[i] or ())
+        return make(*values)
+
+    return read
 
 
 def values_of(record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
