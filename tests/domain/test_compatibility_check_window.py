@@ -11,23 +11,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain.errors import TransitionRefused
-from app.domain.lifecycle.activation import confirm, sign_agreement
 from app.domain.lifecycle.evaluations import record_evaluation
 from app.domain.lifecycle.parties import Party
-from app.domain.lifecycle.status import MentorshipStatus, propose
+from app.domain.lifecycle.status import MentorshipStatus
 from app.domain.policy.model import EvaluationKind, LateAnswer, Policy
 from app.domain.policy.presets.charlotte import CHARLOTTE_SLL
+from tests.domain.pairs import active_pair
 
 START = date(2027, 1, 4)
 
 
 def _active(policy: Policy) -> MentorshipStatus:
-    status = propose(policy=policy, starts_on=START)
-    for by in (Party.MENTEE, Party.MENTOR):
-        status = confirm(status, by=by, today=START).status
-    for by in (Party.MENTEE, Party.MENTOR):
-        status = sign_agreement(status, by=by, today=START).status
-    return status
+    return active_pair(policy, START)
 
 
 PAIR = _active(CHARLOTTE_SLL)

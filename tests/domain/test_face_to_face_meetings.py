@@ -13,14 +13,12 @@ from hypothesis import strategies as st
 from app.domain.cadence import MeetingFact, cadence
 from app.domain.calendar.worklist import PairFacts, WorkKind, worklist
 from app.domain.errors import InvalidInput
-from app.domain.lifecycle.activation import confirm, sign_agreement
-from app.domain.lifecycle.parties import Party
-from app.domain.lifecycle.status import propose
 from app.domain.meeting_log import MeetingMode, held_face_to_face, meeting_mode
 from app.domain.policy.presets import PRESETS
 from app.domain.policy.presets.caltrans import CALTRANS
 from app.domain.policy.presets.nc import NC_MODEL
 from app.domain.timeline import timeline_for
+from tests.domain.pairs import active_pair
 
 START = date(2027, 1, 4)
 NC_TIMELINE = timeline_for(START, NC_MODEL)
@@ -117,9 +115,4 @@ def test_check_ins_add_their_hours_to_a_month_but_never_a_meeting(held, today):
 
 
 def _active_nc():
-    status = propose(policy=NC_MODEL, starts_on=START)
-    for party in (Party.MENTEE, Party.MENTOR):
-        status = confirm(status, by=party, today=START).status
-    for party in (Party.MENTEE, Party.MENTOR):
-        status = sign_agreement(status, by=party, today=START).status
-    return status
+    return active_pair(NC_MODEL, START)

@@ -31,7 +31,6 @@ from app.domain.eligibility.employment import (
 from app.domain.eligibility.facts import ApplicantFacts, ApplicantRole
 from app.domain.errors import InvalidInput, NotFound, TransitionRefused
 from app.domain.evaluation_periods import period_on
-from app.domain.lifecycle.activation import confirm, sign_agreement
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
 from app.domain.lifecycle.evaluations import record_evaluation
 from app.domain.lifecycle.parties import Party
@@ -43,18 +42,13 @@ from app.domain.matching.rules import HardRule, is_allowed, refusals
 from app.domain.policy.model import EvaluationKind, FeePayer, PairFormation, Policy
 from app.domain.policy.presets import PRESET_DETAILS, PRESETS, preset
 from app.domain.timeline import timeline_for
+from tests.domain.pairs import active_pair
 
 START = date(2024, 9, 1)
 
 
 def _active(policy: Policy) -> MentorshipStatus:
-    status = propose(policy=policy, starts_on=START)
-    for party in (Party.MENTEE, Party.MENTOR):
-        status = confirm(status, by=party, today=START).status
-    for party in (Party.MENTEE, Party.MENTOR):
-        status = sign_agreement(status, by=party, today=START).status
-    assert status.state is MentorshipState.ACTIVE
-    return status
+    return active_pair(policy, START)
 
 
 def test_the_four_presets_are_published_under_their_public_keys() -> None:

@@ -36,20 +36,14 @@ from app.domain.policy.presets.maine import MAINE_MMS
 from app.domain.policy.presets.nc import NC_MODEL
 from app.domain.rematch import successor_term
 from app.domain.timeline import timeline_for
+from tests.domain.pairs import active_pair
 
 START = date(2026, 9, 1)
 MAINE_START = date(2026, 7, 1)
 
 
 def _active(policy=CHARLOTTE_SLL, starts_on=START) -> MentorshipStatus:
-    status = propose(policy=policy, starts_on=starts_on)
-    for party in (Party.MENTEE, Party.MENTOR):
-        status = confirm(status, by=party, today=starts_on).status
-    if status.state is MentorshipState.CONFIRMED:
-        for party in (Party.MENTEE, Party.MENTOR):
-            status = sign_agreement(status, by=party, today=starts_on).status
-    assert status.state is MentorshipState.ACTIVE
-    return status
+    return active_pair(policy, starts_on)
 
 
 # --- Maine's year (seed 004_5b4c852a2ca2c393.txt "Schedule of Events") ----------------------------

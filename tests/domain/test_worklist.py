@@ -11,27 +11,20 @@ from hypothesis import strategies as st
 
 from app.domain.cadence import MeetingFact
 from app.domain.calendar.worklist import PairFacts, WorkKind, worklist
-from app.domain.lifecycle.activation import confirm, sign_agreement
 from app.domain.lifecycle.evaluations import record_evaluation
 from app.domain.lifecycle.parties import Party
-from app.domain.lifecycle.states import MentorshipState
 from app.domain.lifecycle.status import propose
 from app.domain.policy.model import EvaluationKind
 from app.domain.policy.presets.caltrans import CALTRANS
 from app.domain.policy.presets.charlotte import CHARLOTTE_SLL
 from app.domain.policy.presets.maine import MAINE_MMS
+from tests.domain.pairs import active_pair
 
 START = date(2027, 1, 4)
 
 
 def _active(policy, starts_on=START):
-    status = propose(policy=policy, starts_on=starts_on)
-    for party in (Party.MENTEE, Party.MENTOR):
-        status = confirm(status, by=party, today=starts_on).status
-    if status.state is MentorshipState.CONFIRMED:
-        for party in (Party.MENTEE, Party.MENTOR):
-            status = sign_agreement(status, by=party, today=starts_on).status
-    return status
+    return active_pair(policy, starts_on)
 
 
 def _pair(preset, status, **facts):
