@@ -206,3 +206,14 @@ async def _apply(
             role=role,
             profile=profile if role is ApplicantRole.MENTEE else {"expertise": ["budgets"]},
         )
+
+
+async def activate(client: Any, pairing: Any, terms: dict[str, Any]) -> None:
+    """Both sides confirm the proposed pair, then the mentee writes the agreement's ``terms``
+    and both sign it: the pair is active."""
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
+    url = f"/v1/mentorships/{pairing.id}/agreement"
+    await client.put(url, headers=pairing.mentee, json={"terms": terms})
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"{url}/sign", headers=who)

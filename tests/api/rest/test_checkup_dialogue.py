@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
+from tests.api.mentorship_setup import activate, clock, propose  # noqa: F401  (the fixture)
 
 START = date(2027, 1, 4)
 FIRST_CHECKUP = date(2027, 3, 4)  # 002 worksheet: every two months
@@ -15,20 +15,11 @@ MONTH_3 = date(2027, 3, 20)  # 000: the compatibility check toward the end of mo
 CHECKUP = {"1": 2, "2": 6, "3": 5, "4": 4, "5": 3, "6": 2, "10": "my mentor is often late"}
 
 
-async def _active(client, pairing, terms):
-    for who in (pairing.mentee, pairing.mentor):
-        await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
-    url = f"/v1/mentorships/{pairing.id}/agreement"
-    await client.put(url, headers=pairing.mentee, json={"terms": terms})
-    for who in (pairing.mentee, pairing.mentor):
-        await client.post(f"{url}/sign", headers=who)
-
-
 async def test_the_caltrans_mentor_reads_the_free_text_of_the_mentees_checkup(client, auth, clock):
     # seed 002_59333b271e9b4b69.txt "Appendix: Relationship Checkup Worksheet": "Use this
     # worksheet to create a dialogue about your mentoring relationship".
     pairing = await propose(client, auth, "caltrans", START)
-    await _active(client, pairing, {"ground_rules": "agreed", "duration": "6 months"})
+    await activate(client, pairing, {"ground_rules": "agreed", "duration": "6 months"})
     clock.set(FIRST_CHECKUP)
     url = f"/v1/mentorships/{pairing.id}/evaluations"
     done = await client.post(
@@ -48,7 +39,7 @@ async def test_the_caltrans_mentor_reads_the_free_text_of_the_mentees_checkup(cl
 async def test_a_caltrans_program_may_keep_the_checkup_the_respondents_own(client, auth, clock):
     private = {"evaluations": {"free_text_shared_with_pair": []}}
     pairing = await propose(client, auth, "caltrans", START, policy=private)
-    await _active(client, pairing, {"ground_rules": "agreed", "duration": "6 months"})
+    await activate(client, pairing, {"ground_rules": "agreed", "duration": "6 months"})
     clock.set(FIRST_CHECKUP)
     url = f"/v1/mentorships/{pairing.id}/evaluations"
     done = await client.post(
@@ -65,7 +56,7 @@ async def test_a_charlotte_partner_does_not_read_the_compatibility_checks_commen
     # seed 000_4e18aab21704e587.txt "Relationship Compatibility": either side may ask for a
     # change "without being required to give a reason": the answers stay the respondent's.
     pairing = await propose(client, auth, "charlotte-sll", START)
-    await _active(client, pairing, {"frequency": "weekly"})
+    await activate(client, pairing, {"frequency": "weekly"})
     clock.set(MONTH_3)
     url = f"/v1/mentorships/{pairing.id}/evaluations"
     answers = {"process": 2, "progress": 2, "compatibility": 1, "comments": "we do not click"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
+from tests.api.mentorship_setup import activate, clock, propose  # noqa: F401  (the fixture)
 
 START = date(2027, 1, 4)
 # seed 002_59333b271e9b4b69.txt worksheet: items 1-2 time and hours, 3-6 on 1 = Strongly Agree ... 5
@@ -17,20 +17,11 @@ MIDPOINT = {"process": 4, "progress": 5, "comments": "growing"}
 FINAL = {"process": 4, "progress": 4, "goals_met": 5}
 
 
-async def _active(client, pairing, terms):
-    for who in (pairing.mentee, pairing.mentor):
-        await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
-    url = f"/v1/mentorships/{pairing.id}/agreement"
-    await client.put(url, headers=pairing.mentee, json={"terms": terms})
-    for who in (pairing.mentee, pairing.mentor):
-        await client.post(f"{url}/sign", headers=who)
-
-
 async def test_a_caltrans_checkup_waits_for_its_date_and_is_answered_once_by_each(
     client, auth, clock
 ):
     pairing = await propose(client, auth, "caltrans", START)
-    await _active(client, pairing, {"duration": "6 months", "ground_rules": "on time"})
+    await activate(client, pairing, {"duration": "6 months", "ground_rules": "on time"})
     url = f"/v1/mentorships/{pairing.id}/evaluations"
     checkup = {"kind": "checkup", "answers": CHECKUP}
     clock.set(date(2027, 2, 20))
@@ -61,7 +52,7 @@ async def test_a_caltrans_checkup_waits_for_its_date_and_is_answered_once_by_eac
 
 async def test_charlottes_mid_point_and_final_evaluations_are_given_once_each(client, auth, clock):
     pairing = await propose(client, auth, "charlotte-sll", START)
-    await _active(client, pairing, {"frequency": "bi-weekly"})
+    await activate(client, pairing, {"frequency": "bi-weekly"})
     url = f"/v1/mentorships/{pairing.id}/evaluations"
     midpoint = {"kind": "midpoint", "answers": MIDPOINT}
     clock.set(date(2027, 5, 1))
@@ -101,7 +92,7 @@ async def test_caltrans_evaluation_of_the_overall_process_waits_for_the_conclusi
     # seed 002_59333b271e9b4b69.txt "Policies & Protocols": "participate in an evaluation of
     # the overall process at the conclusion of the mentoring program period".
     pairing = await propose(client, auth, "caltrans", START)
-    await _active(client, pairing, {"duration": "6 months", "ground_rules": "on time"})
+    await activate(client, pairing, {"duration": "6 months", "ground_rules": "on time"})
     url = f"/v1/mentorships/{pairing.id}/evaluations"
     body = {"kind": "program", "scores": [2, 1], "free_text": "worth it"}
     clock.set(date(2027, 6, 3))
@@ -117,7 +108,7 @@ async def test_charlottes_compatibility_check_closes_with_the_checkpoint(client,
     # three months, mentoring pairs will be asked to evaluate the process and progress to this
     # point, including a question assessing mentor/mentee compatibility."
     pairing = await propose(client, auth, "charlotte-sll", START)
-    await _active(client, pairing, {"frequency": "monthly"})
+    await activate(client, pairing, {"frequency": "monthly"})
     url = f"/v1/mentorships/{pairing.id}/evaluations"
     check = {
         "kind": "compatibility_check",
