@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from app.domain.policy.model import CadenceMeasure
+from app.domain.policy.model import CadenceMeasure, Policy
 from app.domain.timeline import CadenceWindow, Timeline
 
 
@@ -56,20 +56,23 @@ class CadenceReport:
     at_risk: bool
     reason: str
     short_months: tuple[int, ...] = ()
+    initial_meeting_held: bool = True  # in its window (or the program asks for none)
 
 
 def _month(
-    window: CadenceWindow, meetings: list[MeetingFact], today: date, face_to_face_only: bool
+    window: CadenceWindow, held: list[MeetingFact], met: list[MeetingFact], today: date
 ) -> MonthCadence:
-    inside = [m for m in meetings if window.starts_on <= m.held_on <= window.ends_on]
-    # A check-in's hours are time "in conversations" (003 "Expectations"); it is no meeting.
-    met = [m for m in inside if m.face_to_face or not face_to_face_only]
+    """One month: the hours of every meeting ``held`` in it, the count of those ``met``."""
+
+    def inside(m: MeetingFact) -> bool:
+        return window.starts_on <= m.held_on <= window.ends_on
+
     return MonthCadence(
         month=window.month,
         starts_on=window.starts_on,
         ends_on=window.ends_on,
-        meetings=len(met),
-        hours=round(sum(m.hours for m in inside), 2),
+        meetings=sum(1 for m in met if inside(m)),
+        hours=round(sum(m.hours for m in held if inside(m)), 2),
         min_meetings=window.min_meetings,
         min_hours=window.min_hours,
         finished=window.ends_on < today,
@@ -93,14 +96,15 @@ def cadence(
     ``face_to_face_only``: email and phone check-ins are no meetings, the initial one included
     (NC: "At least one face-to-face [in-person or virtual] meeting ... per month", 003)."""
     held = sorted((m for m in meetings if not m.cancelled), key=lambda m: m.held_on)
+    # A check-in's hours are time "in conversations" (003 "Expectations"); it is no meeting.
+    met = [m for m in held if m.face_to_face or not face_to_face_only]
     agreed = meetings_agreed(agreed_frequency)
     windows = [w for w in timeline.cadence_windows if w.starts_on <= today]
     if agreed is not None:
         windows = [replace(w, min_meetings=max(w.min_meetings, agreed)) for w in windows]
-    months = tuple(_month(w, held, today, face_to_face_only) for w in windows)
+    months = tuple(_month(w, held, met, today) for w in windows)
     due = timeline.initial_meeting_due_on
     # 003 "Initial Meeting": "at least one hour for the initial one-on-one meeting"
-    met = [m for m in held if m.face_to_face or not face_to_face_only]
     first_held = (
         any(m.held_on <= due and m.hours + 1e-9 >= initial_min_hours for m in met) if due else True
     )
@@ -116,7 +120,28 @@ def cadence(
         reason = behind
     else:
         reason = "keeping the cadence"
-    return CadenceReport(months, missed, missed or bool(behind), reason, short)
+    return CadenceReport(months, missed, missed or bool(behind), reason, short, first_held)
+
+
+def pair_cadence(
+    timeline: Timeline,
+    policy: Policy,
+    meetings: Iterable[MeetingFact],
+    today: date,
+    agreed_frequency: str | None = None,
+) -> CadenceReport:
+    """`cadence` under a pair's policy (its snapshot): how it measures, the initial meeting's
+    hours, whether the cadence is only recommended, whether check-ins count as meetings."""
+    return cadence(
+        timeline,
+        meetings,
+        today,
+        measured=policy.cadence.measured,
+        initial_min_hours=policy.onboarding.initial_meeting_min_hours,
+        recommended=policy.cadence.recommended,
+        agreed_frequency=agreed_frequency,
+        face_to_face_only=policy.cadence.face_to_face_meetings_only,
+    )
 
 
 def _behind(finished: list[MonthCadence], measured: CadenceMeasure) -> str:

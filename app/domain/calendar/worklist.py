@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from uuid import UUID
 
-from app.domain.cadence import MeetingFact, cadence
+from app.domain.cadence import MeetingFact, pair_cadence
 from app.domain.evaluation_periods import EvaluationPeriod, period_on
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
 from app.domain.lifecycle.evaluations import evaluations_owed
@@ -110,18 +110,9 @@ def _running(pair: PairFacts, today: date) -> list[tuple[WorkKind, str, date]]:
         amended = status.state is MentorshipState.ACTIVE
         rule = f"both sign the {'amended ' if amended else ''}{agreement.title}"
         found.append((WorkKind.AGREEMENT_UNSIGNED, rule, timeline.starts_on))
-    report = cadence(
-        timeline,
-        pair.meetings,
-        today,
-        measured=status.policy.cadence.measured,
-        initial_min_hours=status.policy.onboarding.initial_meeting_min_hours,
-        recommended=status.policy.cadence.recommended,
-        agreed_frequency=pair.agreed_frequency,
-        face_to_face_only=status.policy.cadence.face_to_face_meetings_only,
-    )
+    report = pair_cadence(timeline, status.policy, pair.meetings, today, pair.agreed_frequency)
     first_due = timeline.initial_meeting_due_on
-    if first_due is not None and not _first_meeting_held(pair, first_due):
+    if first_due is not None and not report.initial_meeting_held:
         found.append(
             (WorkKind.INITIAL_MEETING_NOT_HELD, "hold the initial meeting in its window", first_due)
         )
@@ -166,16 +157,6 @@ def _evaluations(pair: PairFacts) -> list[tuple[WorkKind, str, date]]:
         elif EvaluationPeriod(kind) not in periods:
             found.append((WorkKind.EVALUATION_MISSING, f"the {kind} evaluation", day))
     return found
-
-
-def _first_meeting_held(pair: PairFacts, due: date) -> bool:
-    # 003 "Initial Meeting": "at least one hour for the initial one-on-one meeting"
-    policy = pair.status.policy
-    hours = policy.onboarding.initial_meeting_min_hours
-    # 003 "Creating a Meeting Schedule": a check-in by email or phone is no meeting.
-    only = policy.cadence.face_to_face_meetings_only
-    met = [m for m in pair.meetings if m.face_to_face or not only]
-    return any(not m.cancelled and m.held_on <= due and m.hours + 1e-9 >= hours for m in met)
 
 
 def _periods(pair: PairFacts) -> list[EvaluationPeriod]:

@@ -14,7 +14,7 @@ from uuid import UUID
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.cadence import CadenceReport, MeetingFact, cadence
+from app.domain.cadence import CadenceReport, MeetingFact, pair_cadence
 from app.domain.confidentiality.disclosure import Disclosure
 from app.domain.confidentiality.parts import ContentPart
 from app.domain.confidentiality.reading import may_read
@@ -152,17 +152,7 @@ def cadence_of(
 ) -> CadenceReport:
     """The pair's cadence under its policy (``frequency``: what its agreement states)."""
     facts = [meeting_fact(m) for m in meetings]
-    policy = status.policy
-    return cadence(
-        status.timeline,
-        facts,
-        today,
-        measured=policy.cadence.measured,
-        initial_min_hours=policy.onboarding.initial_meeting_min_hours,
-        recommended=policy.cadence.recommended,
-        agreed_frequency=frequency,
-        face_to_face_only=policy.cadence.face_to_face_meetings_only,
-    )
+    return pair_cadence(status.timeline, status.policy, facts, today, frequency)
 
 
 def meeting_fact(meeting: Meeting) -> MeetingFact:
