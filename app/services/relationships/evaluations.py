@@ -104,8 +104,9 @@ async def list_evaluations(
         found = await uow.relationships.evaluations([mentorship_id])
         policy = pair.policy.evaluations
         viewer = pair.viewer(principal)
-        shown = [_shown(_as_read_by(viewer, e, policy), policy) for e in found]
-        read = sum(1 for e in found if _reads_text(viewer, e, policy))
+        read_by = [_as_read_by(viewer, e, policy) for e in found]
+        shown = [_shown(e, policy) for e, _ in read_by]
+        read = sum(1 for _, text_read in read_by if text_read)
         if read:
             await audit_read(uow, principal, pair, ContentPart.EVALUATION_FREE_TEXT, read)
         await uow.commit()
@@ -124,26 +125,22 @@ def _answered(pair: Pair, found: Sequence[Evaluation]) -> list[tuple[Party, Eval
     return answered
 
 
-def _as_author(viewer: Viewer, evaluation: Evaluation) -> Viewer:
+def _as_read_by(
+    viewer: Viewer, evaluation: Evaluation, policy: EvaluationPolicy
+) -> tuple[Evaluation, bool]:
+    """The evaluation as ``viewer`` reads it, and whether they read its free text: whole for
+    its respondent; the facts and the free text for the partner of a kind shared with the
+    pair; the facts for anyone else."""
     is_respondent = viewer.person_id == evaluation.respondent_id
-    return Viewer(viewer.relation, viewer.person_id, is_respondent=is_respondent)
-
-
-def _reads_text(viewer: Viewer, evaluation: Evaluation, policy: EvaluationPolicy) -> bool:
+    author = Viewer(viewer.relation, viewer.person_id, is_respondent=is_respondent)
     kind = EvaluationKind(evaluation.kind)
-    return may_read_free_text(_as_author(viewer, evaluation), kind, policy).allowed
-
-
-def _as_read_by(viewer: Viewer, evaluation: Evaluation, policy: EvaluationPolicy) -> Evaluation:
-    """The evaluation as ``viewer`` reads it: whole for its respondent; the facts and the free
-    text for the partner of a kind shared with the pair; the facts for anyone else."""
     facts = _facts(evaluation, policy.form(EvaluationKind.OUTCOME_REVIEW))
-    if not _reads_text(viewer, evaluation, policy):
-        return facts
-    if _as_author(viewer, evaluation).is_respondent:
-        return evaluation
-    text = free_text_answers(policy.form(EvaluationKind(evaluation.kind)), evaluation.answers)
-    return replace(facts, free_text=evaluation.free_text, answers={**facts.answers, **text})
+    if not may_read_free_text(author, kind, policy).allowed:
+        return facts, False
+    if is_respondent:
+        return evaluation, True
+    text = free_text_answers(policy.form(kind), evaluation.answers)
+    return replace(facts, free_text=evaluation.free_text, answers={**facts.answers, **text}), True
 
 
 def _shown(evaluation: Evaluation, policy: EvaluationPolicy) -> ShownEvaluation:
