@@ -89,6 +89,7 @@ class Cast:
         made = await mentorships.create_mentorship(
             uow=self.uow(),
             principal=by,
+            clock=self.clock,
             cohort_id=cohort_id,
             mentee_id=self.people[mentee].id,
             mentor_id=self.people[mentor].id,

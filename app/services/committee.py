@@ -89,7 +89,11 @@ async def publish_committee_slate(
             recorded = {"recommended_by": pick.recommended_by, "note": pick.note}
             pairs.append((pick.mentee_id, pick.mentor_id, {**explained.to_dict(), **recorded}))
         created = await proposed_mentorships(
-            uow, cohort_id, pairs, formed_by=PairFormation.COMMITTEE.value
+            uow,
+            cohort_id,
+            pairs,
+            formed_by=PairFormation.COMMITTEE.value,
+            today=clock.now().date(),
         )
         await uow.committee.clear(cohort_id)
         await uow.access.record(

@@ -156,6 +156,7 @@ async def propose(
             cohort_id,
             [(people["MENTEE"], people["MENTOR"], referral)],
             formed_by=formed_by,
+            today=starts_on,  # formed the day the cohort starts, as a published run's pairs
         )
         await uow.commit()
     tokens = {

@@ -4,7 +4,7 @@ publishing a run costs the same statements whatever its size."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 
 import asyncpg
 import pytest
@@ -20,6 +20,7 @@ from app.services.matching import proposals, runs
 from app.services.programs import catalog as programs
 from app.services.programs.records import MatchingRun
 from tests.factories import employee_row
+from tests.services.program_fixtures import FixedClock
 
 
 class CountingConnection:
@@ -92,7 +93,10 @@ async def publishing_statements(database, org, size: int) -> int:
     database._connection = counting
     try:
         made = await runs.publish_matching_run(
-            uow=SqlUnitOfWork(database, org.id), principal=admin, run_id=run.id
+            uow=SqlUnitOfWork(database, org.id),
+            principal=admin,
+            clock=FixedClock(datetime(2026, 1, 5, 9, tzinfo=UTC)),  # the cohort's start
+            run_id=run.id,
         )
     finally:
         database._connection = counting._connection

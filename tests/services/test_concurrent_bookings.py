@@ -79,6 +79,7 @@ async def test_fifty_bookings_on_one_mentor_end_with_exactly_their_capacity(
                 mentorships.create_mentorship(
                     uow=SqlUnitOfWork(database, org.id),
                     principal=staff(org),
+                    clock=FixedClock(),
                     cohort_id=cohort.id,
                     mentee_id=ids[f"T{n:02}"],
                     mentor_id=mentor,

@@ -49,7 +49,7 @@ async def _published_pairs(database, org):
         uow=new_uow(), principal=staff(org), clock=FixedClock(), cohort_id=cohort.id
     )
     return await matching_runs.publish_matching_run(
-        uow=new_uow(), principal=staff(org), run_id=run.id
+        uow=new_uow(), principal=staff(org), clock=FixedClock(), run_id=run.id
     )
 
 

@@ -72,7 +72,7 @@ async def _active_pairs(database, org, program_id, people):
         uow=new_uow(), principal=staff(org), clock=AT_START, cohort_id=cohort.id
     )
     published = await matching_runs.publish_matching_run(
-        uow=new_uow(), principal=staff(org), run_id=run.id
+        uow=new_uow(), principal=staff(org), clock=AT_START, run_id=run.id
     )
     return cohort, [(pair, await _activate(new_uow, org, pair)) for pair in published]
 

@@ -100,7 +100,9 @@ async def test_two_coordinators_publishing_at_once_create_one_set_of_mentorships
     )
     outcomes = await asyncio.gather(
         *(
-            matching_runs.publish_matching_run(uow=new_uow(), principal=staff(org), run_id=run.id)
+            matching_runs.publish_matching_run(
+                uow=new_uow(), principal=staff(org), clock=FixedClock(), run_id=run.id
+            )
             for _ in range(2)
         ),
         return_exceptions=True,

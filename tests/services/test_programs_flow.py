@@ -132,12 +132,14 @@ async def test_publishing_creates_proposed_mentorships_once(new_uow, org, cohort
         uow=new_uow(), principal=staff(org), clock=FixedClock(), cohort_id=made.id
     )
     created = await matching_runs.publish_matching_run(
-        uow=new_uow(), principal=staff(org), run_id=run.id
+        uow=new_uow(), principal=staff(org), clock=FixedClock(), run_id=run.id
     )
     assert [m.state for m in created] == ["proposed"]
     assert created[0].ends_on.isoformat() == "2027-06-01"
     with pytest.raises(Conflict):
-        await matching_runs.publish_matching_run(uow=new_uow(), principal=staff(org), run_id=run.id)
+        await matching_runs.publish_matching_run(
+            uow=new_uow(), principal=staff(org), clock=FixedClock(), run_id=run.id
+        )
     listed = await mentorships.list_mentorships(uow=new_uow(), principal=staff(org))
     assert len(listed) == 1
 

@@ -22,7 +22,6 @@ from app.api.graphql.programs_common import (
     MatchLockResult,
     MentorshipResult,
     PublishResult,
-    args,
     or_problem,
     timed,
 )
@@ -193,9 +192,14 @@ class MatchingMutation:
             locked_by=found.locked_by,
         )
 
-    @strawberry.mutation(description="Turn a run's proposals into proposed mentorships, once")
+    @strawberry.mutation(
+        description=(
+            "Turn a run's proposals into proposed mentorships, once; they start on the "
+            "publish day, or the cohort's start if later"
+        )
+    )
     async def publish_matching_run(self, info: strawberry.Info, id: UUID) -> PublishResult:
-        found = await or_problem(matching_runs.publish_matching_run(**args(info), run_id=id))
+        found = await or_problem(matching_runs.publish_matching_run(**timed(info), run_id=id))
         if isinstance(found, Problem):
             return found
         return PublishedRun(
@@ -203,7 +207,12 @@ class MatchingMutation:
             mentorships=[Mentorship.of(m, context_of(info).loaders) for m in found],
         )
 
-    @strawberry.mutation(description="A pair formed outside a run; every hard rule applies")
+    @strawberry.mutation(
+        description=(
+            "A pair formed outside a run; every hard rule applies. It starts the day it is "
+            "formed, or the cohort's start if later"
+        )
+    )
     async def create_mentorship(
         self,
         info: strawberry.Info,
@@ -215,7 +224,7 @@ class MatchingMutation:
     ) -> MentorshipResult:
         found = await or_problem(
             mentorships.create_mentorship(
-                **args(info),
+                **timed(info),
                 cohort_id=cohort_id,
                 mentee_id=mentee_id,
                 mentor_id=mentor_id,

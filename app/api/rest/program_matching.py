@@ -177,9 +177,10 @@ async def list_matching_run_proposals(
     responses=problems(403, 404, 409),
 )
 async def publish_matching_run(run_id: UUID, caller: CurrentCaller) -> Any:
-    """Turn the proposals into mentorships in state `proposed`. A second publish is 409."""
+    """Turn the proposals into mentorships in state `proposed`, starting on the publish day (or
+    the cohort's start if that is later). A second publish is 409."""
     created = await matching_runs.publish_matching_run(
-        uow=caller.uow, principal=caller.principal, run_id=run_id
+        uow=caller.uow, principal=caller.principal, clock=caller.clock, run_id=run_id
     )
     return {"matching_run_id": run_id, "mentorships": created}
 

@@ -27,9 +27,10 @@ router = APIRouter(prefix="/v1", tags=["programs"])
 )
 async def create_mentorship(body: MentorshipCreate, caller: CurrentCaller) -> Any:
     """A pair formed by the mentee's choice (an off-list mentor allowed), a referral, an
-    interview shortlist, the committee or the coordinator; it must pass every hard rule."""
+    interview shortlist, the committee or the coordinator; it must pass every hard rule. It
+    starts on the day it is formed, or on the cohort's start if that is later."""
     return await mentorships.create_mentorship(
-        uow=caller.uow, principal=caller.principal, **body.model_dump()
+        uow=caller.uow, principal=caller.principal, clock=caller.clock, **body.model_dump()
     )
 
 

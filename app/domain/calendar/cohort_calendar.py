@@ -113,11 +113,19 @@ def formal_end(
     """Where the policy ends terms at the cohort's formal end (Maine: the final celebration,
     "Formal relationships end", 004), that day: the final event's, else the cohort's end.
     None: the term runs its months from the start."""
+    end = cohort_formal_end(policy, cohort_ends_on, events)
+    return end if end is not None and end > starts_on else None
+
+
+def cohort_formal_end(
+    policy: Policy, cohort_ends_on: date | None, events: Iterable[Dated]
+) -> date | None:
+    """The day the cohort's formal relationships end, where the policy ends terms there: its
+    final celebration, else the cohort's own end; None where terms run their own months."""
     if not policy.term.ends_at_cohort_end:
         return None
     finals = [e.starts_on for e in events if e.kind == EventKind.FINAL_CELEBRATION]
-    end = max(finals) if finals else cohort_ends_on
-    return end if end is not None and end > starts_on else None
+    return max(finals) if finals else cohort_ends_on
 
 
 def confirm_by(events: Iterable[Dated]) -> date | None:

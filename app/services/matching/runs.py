@@ -219,10 +219,11 @@ async def lock_pair(
 
 
 async def publish_matching_run(
-    *, uow: UnitOfWork, principal: Principal, run_id: UUID
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, run_id: UUID
 ) -> list[Mentorship]:
     """Turn the run's proposals into mentorships in state `proposed`, formed by one of the
-    program's own ways (never a committee-only program's); only once."""
+    program's own ways (never a committee-only program's); only once. The pairs start on the
+    publish day (the cohort's start if that is later), whenever the run was computed."""
     reach(principal, Resource.MATCHING_RUNS, Action.PUBLISH)
     async with uow:
         run = await uow.programs.mark_published(run_id)  # waits for a concurrent publish
@@ -237,7 +238,12 @@ async def publish_matching_run(
             for p in run.result["proposals"]
         ]
         created = await proposed_mentorships(
-            uow, run.cohort_id, pairs, formed_by=formed_by.value, run=run
+            uow,
+            run.cohort_id,
+            pairs,
+            formed_by=formed_by.value,
+            today=clock.now().date(),
+            run=run,
         )
         await uow.access.record(
             AuditEvent.by(

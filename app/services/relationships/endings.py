@@ -107,7 +107,7 @@ async def replace_flagged_mentor(
             cohort_id,
             [(mentee_id, mentor_id, {**explanation, "replaces": str(mentorship_id)})],
             formed_by=PairFormation.COORDINATOR.value,
-            starts_on=today,
+            today=today,
         )
         await uow.access.record(
             AuditEvent.by(

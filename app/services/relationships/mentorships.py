@@ -15,14 +15,14 @@ from uuid import UUID
 from app.domain.access import AuditEvent, Principal, Role
 from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
-from app.domain.calendar.cohort_calendar import formal_end
 from app.domain.errors import InvalidInput, NotFound, PolicyError
 from app.domain.lifecycle.status import propose
 from app.domain.matching.formation import MENTEE_OWN_WAYS
+from app.domain.pair_term import pair_ends_on, pair_starts_on
 from app.domain.policy.model import PairFormation, Policy, stored_policy
 from app.services.approvers import approver_name
 from app.services.paging import check_limit
-from app.services.ports import UnitOfWork
+from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import MatchingRun, Mentorship
 from app.services.relationships.pair_batches import reachable_pairs, scope_or_none
 from app.services.relationships.pair_checks import checked_pair
@@ -37,6 +37,7 @@ async def create_mentorship(
     *,
     uow: UnitOfWork,
     principal: Principal,
+    clock: Clock,
     cohort_id: UUID,
     mentee_id: UUID,
     mentor_id: UUID,
@@ -45,7 +46,8 @@ async def create_mentorship(
 ) -> Mentorship:
     """A proposed pair formed outside a matching run; it must pass every hard rule. A mentee
     choosing (Caltrans) may name a mentor who did not volunteer (an off-list request). Staff
-    may pair across the direct-supervisor line where the policy allows, with a recorded reason."""
+    may pair across the direct-supervisor line where the policy allows, with a recorded reason.
+    The pair starts on the day it is formed (the cohort's start if that is later)."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.WRITE)
     if scope is Reach.OWN and (
         mentee_id != principal.employee_id or formed_by not in MENTEE_OWN_WAYS
@@ -69,7 +71,11 @@ async def create_mentorship(
             uow, cohort_id, mentee_id, mentor_id, formed_by, override=override
         )
         [created] = await proposed_mentorships(
-            uow, cohort_id, [(mentee_id, mentor_id, explanation)], formed_by=formed_by.value
+            uow,
+            cohort_id,
+            [(mentee_id, mentor_id, explanation)],
+            formed_by=formed_by.value,
+            today=clock.now().date(),
         )
         await uow.access.record(
             AuditEvent.by(
@@ -164,6 +170,7 @@ async def proposed_mentorships(
     pairs: Sequence[tuple[UUID, UUID, Mapping[str, Any]]],
     *,
     formed_by: str,
+    today: date,
     run: MatchingRun | None = None,
     starts_on: date | None = None,
     ends_on: date | None = None,
@@ -172,8 +179,8 @@ async def proposed_mentorships(
 ) -> list[Mentorship]:
     """Store pairs as `proposed` mentorships, each under the policy snapshot of the run (or
     `under`, a version and its policy, or the program's current one) with its timeline, from
-    `starts_on` (a rematch's day) or the cohort's start, to `ends_on` (a rematch's session end)
-    or the end the policy gives."""
+    `starts_on` (a rematch's day) or else the day they are formed, `today` (the cohort's start
+    if that is later), to `ends_on` (a rematch's session end) or the end the policy gives."""
     cohort = await uow.programs.get_cohort(cohort_id)
     program = await uow.programs.get_program(cohort.program_id) if cohort else None
     if cohort is None or program is None:
@@ -182,10 +189,10 @@ async def proposed_mentorships(
     if under is None and run is not None and run.policy_version != version:
         versions = dict(await uow.programs.policy_versions(program.id))
         version, policy = run.policy_version, stored_policy(versions[run.policy_version])
-    starts_on = starts_on or cohort.starts_on
+    starts_on = starts_on or pair_starts_on(cohort.starts_on, today)
     if ends_on is None:
         events = await uow.programs.events(cohort_id) if policy.term.ends_at_cohort_end else []
-        ends_on = formal_end(policy, starts_on, cohort.ends_on, events)
+        ends_on = pair_ends_on(policy, starts_on, cohort.ends_on, events)
     status = propose(policy=policy, starts_on=starts_on, ends_on=ends_on, checkpoint=checkpoint)
     snapshot = policy.to_dict()
     return await uow.programs.add_mentorships(

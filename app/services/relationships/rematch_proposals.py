@@ -84,6 +84,7 @@ async def successor_pair(uow: UnitOfWork, pair: Pair, proposal: Proposal, today:
         pair.mentorship.cohort_id,
         [(pair.mentorship.mentee_id, proposal.mentor_id, explanation)],
         formed_by="coordinator",
+        today=today,
         starts_on=term.starts_on,
         ends_on=term.ends_on,
         checkpoint=False,

@@ -58,7 +58,11 @@ async def seed_pairs(database, org: Organization, size: int, manager: str | None
         mentor = ids["MENTOR"]
         mentees = [ids[f"P{n:03}"] for n in range(size)]
         made = await proposed_mentorships(
-            uow, cohort.id, [(m, mentor, {}) for m in mentees], formed_by="coordinator"
+            uow,
+            cohort.id,
+            [(m, mentor, {}) for m in mentees],
+            formed_by="coordinator",
+            today=cohort.starts_on,
         )
         for number, mentorship in enumerate(made):
             await _plan_and_log(uow, mentorship.id, mentorship.mentee_id, number)

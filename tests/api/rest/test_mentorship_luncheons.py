@@ -25,6 +25,7 @@ async def _two_running_pairs(client, auth):
             pairing.cohort_id,
             [(pairing.people["STAFF"], pairing.people["ALT0"], {})],
             formed_by="committee",
+            today=date(2027, 1, 4),
         )
         await uow.commit()
     staff_mentee = await auth(role=Role.PARTICIPANT, employee_id=pairing.people["STAFF"])

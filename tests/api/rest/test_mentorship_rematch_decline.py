@@ -70,7 +70,7 @@ async def _second_pair(client, auth, pairing):
         )
     async with uow_of(client, principal) as uow:
         [created] = await proposed_mentorships(
-            uow, pairing.cohort_id, [(mentee, mentor, {})], formed_by="committee"
+            uow, pairing.cohort_id, [(mentee, mentor, {})], formed_by="committee", today=START
         )
         await uow.commit()
     tokens = [await auth(role=Role.PARTICIPANT, employee_id=p) for p in (mentee, mentor)]

@@ -222,7 +222,9 @@ async def test_the_worklist_costs_the_same_statements_for_one_pair_or_many(
 
     async with uow_of(client, principal) as uow:
         extra = [(many.mentee_id, many.people[f"ALT{i}"], {}) for i in range(6)]
-        await proposed_mentorships(uow, many.cohort_id, extra, formed_by="mentee_choice")
+        await proposed_mentorships(
+            uow, many.cohort_id, extra, formed_by="mentee_choice", today=START
+        )
         await uow.commit()
     clock.set(START + timedelta(days=90))
     assert await _worklist_statements(client, one, counter) == await _worklist_statements(
