@@ -1,8 +1,8 @@
 """Reports for coordinators and agency leadership (NC: leadership reads program assessments):
 counts, meetings and hours, checkpoint outcomes, completion and withdrawal rates and checkup
 averages and each form's items (the program evaluation's round by round), any group under
-five suppressed so no one's answers can be singled out; and
-Maine's fee as a bill per department of the proteges."""
+five suppressed so no one's answers can be singled out; and Maine's fee as a bill per
+department of the proteges."""
 
 from __future__ import annotations
 
