@@ -3,20 +3,23 @@
 Caltrans' relationship checkup comes "every two months" (002 worksheet): checkup N opens on
 its date and stays the one to answer until checkup N+1 opens. Charlotte's mid-point
 evaluation comes at the term's mid-point, not before (000 "Expectations"). Every other
-evaluation (final, outcome review, program evaluation) is one period for the whole term.
-Charlotte's mentees evaluate monthly (001): one period per month of the term. The month-3
-compatibility check (000) opens and closes with the checkpoint window. Caltrans' program
-evaluation comes "at the conclusion of the mentoring program period" (002): from the term's
-last month.
+evaluation (final, outcome review) is one period for the whole term. Charlotte's mentees
+evaluate monthly (001): one period per month of the term. The month-3 compatibility check
+(000) opens and closes with the checkpoint window. The program evaluation is answered in the
+rounds of the cohort's calendar (Maine's March, 004; Charlotte's "periodically", 000), one
+period per round; Caltrans' and NC's come at the conclusion (002 "at the conclusion of the
+mentoring program period", 003 "upon conclusion of the mentorship"): from the term's last
+month. A cohort whose calendar has no program-evaluation event takes it once, any day.
 A respondent answers each period once; a second answer is refused, never double counted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from app.domain.calendar.evaluation_rounds import EvaluationRound, next_round, round_on
 from app.domain.errors import Conflict, TransitionRefused
 from app.domain.policy.model import EvaluationKind
 from app.domain.timeline import Timeline
@@ -34,8 +37,14 @@ class EvaluationPeriod:
         return f"{self.kind} {self.number}" if self.number is not None else str(self.kind)
 
 
-def period_on(timeline: Timeline, kind: EvaluationKind, day: date) -> EvaluationPeriod | None:
-    """The period an answer given on ``day`` belongs to; None when none is due yet."""
+def period_on(
+    timeline: Timeline,
+    kind: EvaluationKind,
+    day: date,
+    rounds: Sequence[EvaluationRound] = (),
+) -> EvaluationPeriod | None:
+    """The period an answer given on ``day`` belongs to; None when none is due or open then.
+    ``rounds``: the program evaluation's rounds on the pair's cohort calendar."""
     if kind is EvaluationKind.CHECKUP:
         opened = sum(1 for due in timeline.checkups if due <= day)
         return EvaluationPeriod(kind, opened) if opened else None
@@ -49,9 +58,22 @@ def period_on(timeline: Timeline, kind: EvaluationKind, day: date) -> Evaluation
     if kind is EvaluationKind.COMPATIBILITY_CHECK:
         opens = timeline.checkpoint_opens_on
         return EvaluationPeriod(kind) if opens is not None and day >= opens else None
-    if kind is EvaluationKind.PROGRAM and timeline.program_evaluation_opens_on is not None:
-        return EvaluationPeriod(kind) if day >= timeline.program_evaluation_opens_on else None
+    if kind is EvaluationKind.PROGRAM:
+        return _program_period(timeline, rounds, day)
     return EvaluationPeriod(kind)
+
+
+def _program_period(
+    timeline: Timeline, rounds: Sequence[EvaluationRound], day: date
+) -> EvaluationPeriod | None:
+    # Timed at the term's end (002, 003), the calendar's rounds do not apply.
+    at_end = timeline.program_evaluation_opens_on
+    if at_end is not None:
+        return EvaluationPeriod(EvaluationKind.PROGRAM) if day >= at_end else None
+    if not rounds:
+        return EvaluationPeriod(EvaluationKind.PROGRAM)
+    found = round_on(rounds, day)
+    return EvaluationPeriod(EvaluationKind.PROGRAM, found.number) if found else None
 
 
 # The final evaluation and NC's outcome review belong to the term's last month (000
@@ -59,9 +81,14 @@ def period_on(timeline: Timeline, kind: EvaluationKind, day: date) -> Evaluation
 _AT_THE_END = frozenset({EvaluationKind.FINAL, EvaluationKind.OUTCOME_REVIEW})
 
 
-def due_period(timeline: Timeline, kind: EvaluationKind, today: date) -> EvaluationPeriod:
-    """The period answered today, or a refusal saying when the first one opens."""
-    found = period_on(timeline, kind, today)
+def due_period(
+    timeline: Timeline,
+    kind: EvaluationKind,
+    today: date,
+    rounds: Sequence[EvaluationRound] = (),
+) -> EvaluationPeriod:
+    """The period answered today, or a refusal saying when the first (or next) one opens."""
+    found = period_on(timeline, kind, today, rounds)
     if found is not None:
         return found
     if kind is EvaluationKind.CHECKUP:
@@ -85,15 +112,35 @@ def due_period(timeline: Timeline, kind: EvaluationKind, today: date) -> Evaluat
             f"{check_opens.isoformat() if check_opens else 'never'}",
             rule="checkpoint_not_open",
         )
-    if kind is EvaluationKind.PROGRAM and timeline.program_evaluation_opens_on is not None:
-        raise TransitionRefused(
-            "the program evaluation is given at the conclusion, from "
-            f"{timeline.program_evaluation_opens_on.isoformat()} in the term's last month "
-            f"(the term ends on {timeline.ends_on.isoformat()})",
-            rule="program_evaluation_not_due",
-        )
+    if kind is EvaluationKind.PROGRAM:
+        raise _program_evaluation_closed(timeline, rounds, today)
     midpoint = timeline.midpoint_on.isoformat() if timeline.midpoint_on else "never"
     raise TransitionRefused(f"the mid-point is {midpoint}", rule="midpoint_not_reached")
+
+
+def _program_evaluation_closed(
+    timeline: Timeline, rounds: Sequence[EvaluationRound], today: date
+) -> TransitionRefused:
+    at_end = timeline.program_evaluation_opens_on
+    if at_end is not None:
+        return TransitionRefused(
+            f"the program evaluation is given at the conclusion, from {at_end.isoformat()} "
+            f"in the term's last month (the term ends on {timeline.ends_on.isoformat()})",
+            rule="program_evaluation_not_due",
+        )
+    coming = next_round(rounds, today)
+    when = (
+        f"round {coming.number} opens on {coming.opens_on.isoformat()} and runs to "
+        f"{coming.closes_on.isoformat()}"
+        if coming is not None
+        else f"the last round closed on {max(r.closes_on for r in rounds).isoformat()}"
+    )
+    return TransitionRefused(
+        f"the program evaluation is answered in the rounds on the cohort's calendar; no round "
+        f"is open on {today.isoformat()}: {when}",
+        field="kind",
+        rule="program_evaluation_round_closed",
+    )
 
 
 def require_compatibility_check_open(

@@ -177,7 +177,7 @@ def test_caltrans_checkups_fall_every_two_months() -> None:
 def test_caltrans_mentee_evaluates_the_overall_process_at_the_conclusion_of_the_period() -> None:
     """002 "Policies & Protocols": "Be willing to participate in an evaluation of the overall
     process at the conclusion of the mentoring program period": not before the term's last
-    month (Charlotte's periodic online evaluation stays open all term, 000)."""
+    month (a Charlotte pair whose cohort calendar holds no evaluation round answers any day)."""
     status = _active(preset("caltrans"))  # six months from 1 September 2024
     with pytest.raises(TransitionRefused) as early:
         record_evaluation(

@@ -14,10 +14,10 @@ from app.domain.cadence import MeetingFact, cadence
 from app.domain.calendar.cohort_calendar import (
     applications_close_on,
     confirm_by,
-    evaluation_window,
     formal_end,
     planned_calendar,
 )
+from app.domain.calendar.evaluation_rounds import EvaluationRound, evaluation_rounds
 from app.domain.calendar.kinds import EventKind
 from app.domain.calendar_months import add_months
 from app.domain.compatibility_checkpoint import answer_checkpoint
@@ -87,7 +87,9 @@ def test_a_maine_cohort_calendar_holds_the_schedule_of_events_relative_to_its_st
         EventKind.FINAL_CELEBRATION,
     } <= set(kinds)
     assert confirm_by(events) == date(2026, 9, 1)
-    assert evaluation_window(events) == (date(2027, 3, 1), date(2027, 3, 31))
+    assert evaluation_rounds(events, date(2027, 4, 16)) == (
+        EvaluationRound(1, date(2027, 3, 1), date(2027, 3, 31)),
+    )
     assert [e.starts_on for e in events] == sorted(e.starts_on for e in events)
 
 
@@ -320,19 +322,6 @@ def test_participants_confirm_mentoring_matches_by_september_1_and_later_is_over
     [overdue] = due_deadlines(proposed, date(2026, 9, 2), confirm_by=deadline)
     assert overdue.kind is DeadlineKind.CONFIRM_BY
     assert overdue.due_on == date(2026, 9, 1)
-
-
-def test_the_program_evaluation_is_given_in_march_as_the_calendar_says():
-    # seed 004_5b4c852a2ca2c393.txt: "March 2004 Evaluate program inviting feedback from
-    # mentoring partners"
-    from app.domain.calendar.cohort_calendar import require_evaluation_open
-
-    window = evaluation_window(planned_calendar(MAINE_MMS, MAINE_START))
-    require_evaluation_open(window, date(2027, 3, 15))
-    with pytest.raises(TransitionRefused) as refused:
-        require_evaluation_open(window, date(2026, 11, 1))
-    assert "2027-03-01" in refused.value.detail
-    assert "2027-03-31" in refused.value.detail
 
 
 # --- attendance is a person's fact ------------------------------------------------------------

@@ -36,6 +36,9 @@ class FormItemReport:
     favourable: str | None
     unit: str
     aggregate: AnswerAggregate
+    evaluation_round: int | None = strawberry.field(
+        description="The program evaluation's round on the cohort's calendar; null for others"
+    )
 
 
 @strawberry.type(description="A cohort's aggregates; groups under five are suppressed")

@@ -16,7 +16,6 @@ from typing import Protocol
 
 from app.domain.calendar.kinds import EventKind
 from app.domain.calendar_months import add_months
-from app.domain.errors import TransitionRefused
 from app.domain.policy.model import CalendarEntry, GroupActivityPolicy, Policy
 
 LUNCHEON_DAY = 15  # mid-month: "beginning after January 1"
@@ -134,30 +133,7 @@ def confirm_by(events: Iterable[Dated]) -> date | None:
     return min(found) if found else None
 
 
-def evaluation_window(events: Iterable[Dated]) -> tuple[date, date] | None:
-    """When the program evaluation is open (Maine: March), from the calendar; None: no event."""
-    found = [
-        (e.starts_on, e.ends_on or e.starts_on) for e in events if e.kind == "program_evaluation"
-    ]
-    if not found:
-        return None
-    return min(f for f, _ in found), max(last for _, last in found)
-
-
 def applications_close_on(cohort_starts_on: date, close_on: date | None) -> date:
     """The last day a cohort takes applications: its close date, or without one its start
     (pairs are formed before the term begins: 004 "Schedule of Events", 000 "Selection")."""
     return close_on if close_on is not None else cohort_starts_on
-
-
-def require_evaluation_open(window: tuple[date, date] | None, today: date) -> None:
-    """The program evaluation is given while its calendar event runs (Maine: "March 2004
-    Evaluate program inviting feedback", 004); with no such event, any day of the term."""
-    if window is None:
-        return
-    first, last = window
-    if not first <= today <= last:
-        raise TransitionRefused(
-            f"the program evaluation is open from {first.isoformat()} to {last.isoformat()}",
-            rule="evaluation_window_closed",
-        )

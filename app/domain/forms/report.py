@@ -24,6 +24,9 @@ class ItemReport:
     favourable: ScaleEnd | None
     unit: str
     aggregate: Aggregate
+    # The program evaluation's round on the cohort's calendar the answers were given in; None:
+    # the kind has no rounds (or an answer fell outside every round).
+    evaluation_round: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +38,11 @@ class GivenAnswers:
     answers: Mapping[str, object]
 
 
-def report_items(form: EvaluationForm, given: Iterable[GivenAnswers]) -> tuple[ItemReport, ...]:
-    """Aggregates of the scale and number items of ``form`` over answers to its version."""
+def report_items(
+    form: EvaluationForm, given: Iterable[GivenAnswers], evaluation_round: int | None = None
+) -> tuple[ItemReport, ...]:
+    """Aggregates of the scale and number items of ``form`` over answers to its version
+    (those of one round, ``evaluation_round``, where the evaluation runs in rounds)."""
     same_version = [g for g in given if g.form_version == form.version]
     people = {g.respondent for g in same_version}
     reports = []
@@ -62,6 +68,7 @@ def report_items(form: EvaluationForm, given: Iterable[GivenAnswers]) -> tuple[I
                 favourable=scale.favourable if scale else None,
                 unit=item.unit,
                 aggregate=found,
+                evaluation_round=evaluation_round,
             )
         )
     return tuple(reports)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from app.domain.calendar.evaluation_rounds import EvaluationRound
 from app.domain.errors import NotPermitted, TransitionRefused
 from app.domain.evaluation_periods import (
     EvaluationPeriod,
@@ -27,10 +28,12 @@ def record_evaluation(
     by: Party,
     today: date,
     earlier: Iterable[tuple[Party, EvaluationPeriod]] = (),
+    rounds: Sequence[EvaluationRound] = (),
 ) -> Transition:
     """Record an evaluation the policy runs, once it is due (a checkup from its date, a
-    mid-point one from the mid-point) and once per respondent and period (``earlier``: who
-    answered which period). A period counts towards completion once, however many answer it."""
+    mid-point one from the mid-point, a program evaluation in a round of the cohort's calendar:
+    ``rounds``) and once per respondent and period (``earlier``: who answered which period).
+    A period counts towards completion once, however many answer it."""
     if by is Party.SYSTEM:
         raise NotPermitted("an evaluation is done by a person", rule="people_only")
     require_state(status, frozenset({MentorshipState.ACTIVE}), "record an evaluation")
@@ -38,7 +41,7 @@ def record_evaluation(
         raise TransitionRefused(
             f"this program runs no {kind} evaluation", rule="evaluation_not_in_policy"
         )
-    period = due_period(status.timeline, kind, today)
+    period = due_period(status.timeline, kind, today, rounds)
     if kind is EvaluationKind.COMPATIBILITY_CHECK:
         late_refused = status.policy.checkpoint.late_answers is LateAnswer.REFUSED
         require_compatibility_check_open(status.timeline, today, late_refused=late_refused)

@@ -22,9 +22,10 @@ class EvaluationPolicy(Section):
     checkup_every_months: int | None = None
     outcome_review: bool = False
     program_evaluation: bool = False
-    # The program evaluation is given at the conclusion of the term, in its last month (002
-    # "Policies & Protocols"), rather than whenever the program asks (000) or in the calendar's
-    # evaluation event (004).
+    # The program evaluation is given once, at the conclusion of the term, in its last month
+    # (002 "Policies & Protocols", 003 "Evaluation"). Otherwise it is answered once per round
+    # of the cohort's calendar, each program-evaluation event being one round (004's March,
+    # 000's "periodically"), or once any day where the calendar has no such event.
     program_evaluation_at_end: bool = False
     monthly: bool = False
     compatibility_check: bool = False

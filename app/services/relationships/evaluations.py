@@ -15,7 +15,7 @@ from uuid import UUID
 from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.calendar.cohort_calendar import evaluation_window, require_evaluation_open
+from app.domain.calendar.evaluation_rounds import EvaluationRound, evaluation_rounds
 from app.domain.confidentiality.evaluation_text import (
     free_text_answers,
     may_read_free_text,
@@ -65,13 +65,13 @@ async def submit_evaluation(
         by = participant(pair)
         form = pair.policy.evaluations.form(kind)
         checked = _answers_on(form, answers, scores, free_text)
-        if kind is EvaluationKind.PROGRAM:
-            events = await uow.programs.events(pair.mentorship.cohort_id)
-            require_evaluation_open(evaluation_window(events), today)
+        rounds = await _program_rounds(uow, pair) if kind is EvaluationKind.PROGRAM else ()
         if kind is EvaluationKind.OUTCOME_REVIEW:
             require_outcomes([_plan_item(g) for g in await uow.relationships.goals(mentorship_id)])
-        earlier = _answered(pair, await uow.relationships.evaluations([mentorship_id]))
-        transition = record_evaluation(pair.status, kind=kind, by=by, today=today, earlier=earlier)
+        earlier = _answered(pair, await uow.relationships.evaluations([mentorship_id]), rounds)
+        transition = record_evaluation(
+            pair.status, kind=kind, by=by, today=today, earlier=earlier, rounds=rounds
+        )
         assert principal.employee_id is not None
         on_form = form is not None
         stored = await uow.relationships.add_evaluation(
@@ -113,13 +113,25 @@ async def list_evaluations(
     return shown
 
 
-def _answered(pair: Pair, found: Sequence[Evaluation]) -> list[tuple[Party, EvaluationPeriod]]:
-    """Who answered which period so far (the period of each answer follows from its date)."""
+async def _program_rounds(uow: UnitOfWork, pair: Pair) -> tuple[EvaluationRound, ...]:
+    """The program evaluation's rounds on the pair's cohort calendar; none are read where the
+    policy gives it at the term's end instead."""
+    timeline = pair.status.timeline
+    if timeline.program_evaluation_opens_on is not None:
+        return ()
+    events = await uow.programs.events(pair.mentorship.cohort_id)
+    return evaluation_rounds(events, timeline.ends_on)
+
+
+def _answered(
+    pair: Pair, found: Sequence[Evaluation], rounds: Sequence[EvaluationRound]
+) -> list[tuple[Party, EvaluationPeriod]]:
+    """Who answered which period so far (the period of each answer follows from its date, a
+    program evaluation's from the round open that day)."""
     answered = []
     for evaluation in found:
-        period = period_on(
-            pair.status.timeline, EvaluationKind(evaluation.kind), evaluation.submitted_on
-        )
+        kind = EvaluationKind(evaluation.kind)
+        period = period_on(pair.status.timeline, kind, evaluation.submitted_on, rounds)
         if period is not None:
             answered.append((Party(evaluation.party), period))
     return answered

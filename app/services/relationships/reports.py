@@ -1,23 +1,28 @@
 """Reports for coordinators and agency leadership (NC: leadership reads program assessments):
 counts, meetings and hours, checkpoint outcomes, completion and withdrawal rates and checkup
-averages, any group under five suppressed so no one's answers can be singled out; and
-Maine's fee as a bill per department of the proteges."""
+averages and each form's items (the program evaluation's round by round), any group under
+five suppressed so no one's answers can be singled out; and Maine's fee as a bill per
+department of the proteges."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from uuid import UUID
 
 from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
+from app.domain.calendar.evaluation_rounds import EvaluationRound, evaluation_rounds, round_on
 from app.domain.errors import NotFound
 from app.domain.forms.kinds import EvaluationKind
+from app.domain.forms.model import EvaluationForm
 from app.domain.forms.report import GivenAnswers, ItemReport, report_items
 from app.domain.lifecycle.states import TERMINAL_STATES, MentorshipState
-from app.domain.policy.model import stored_policy
+from app.domain.policy.model import Policy, stored_policy
 from app.domain.small_groups import SMALLEST_GROUP, Aggregate, suppress_counts
 from app.services.ports import UnitOfWork
 from app.services.programs.records import Mentorship
@@ -78,10 +83,12 @@ async def cohort_report(*, uow: UnitOfWork, principal: Principal, cohort_id: UUI
         progress = await uow.relationships.progress_of(ids)
         meetings = [m for m in await uow.relationships.meetings(ids) if not m.cancelled]
         evaluations = await uow.relationships.evaluations(ids)
+        policy = stored_policy(found[0].policy) if found else None
+        rounds = await _program_rounds(uow, cohort_id, policy)
     states = Counter(m.state for m in found)
     outcomes = Counter(p.checkpoint_outcome for p in progress.values() if p.checkpoint_outcome)
     closed = sum(states[s] for s in TERMINAL_STATES)
-    items = _form_items(found, evaluations)
+    items = _form_items(policy, evaluations, rounds)
     return CohortReport(
         cohort_id=cohort_id,
         mentorships=len(found),
@@ -100,25 +107,49 @@ def _rate(part: int, whole: int) -> float | None:
     return round(part / whole, 3) if whole >= SMALLEST_GROUP else None
 
 
-def _form_items(
-    mentorships: list[Mentorship], evaluations: list[Evaluation]
-) -> tuple[ItemReport, ...]:
-    """Each form of the cohort's policy, item by item, in its own direction and labels."""
-    if not mentorships:
+async def _program_rounds(
+    uow: UnitOfWork, cohort_id: UUID, policy: Policy | None
+) -> tuple[EvaluationRound, ...]:
+    """The program evaluation's rounds on the cohort's calendar, where the program answers it
+    in rounds on a form; read from the calendar only then."""
+    if policy is None or policy.evaluations.program_evaluation_at_end:
         return ()
-    forms = stored_policy(mentorships[0].policy).evaluations.forms
+    if policy.evaluations.form(EvaluationKind.PROGRAM) is None:
+        return ()
+    # Every answer was taken inside a round: the last one open-ended needs no term's end here.
+    return evaluation_rounds(await uow.programs.events(cohort_id), date.max)
+
+
+def _form_items(
+    policy: Policy | None, evaluations: list[Evaluation], rounds: Sequence[EvaluationRound]
+) -> tuple[ItemReport, ...]:
+    """Each form of the cohort's policy, item by item, in its own direction and labels; the
+    program evaluation's round by round where the calendar holds rounds."""
+    if policy is None:
+        return ()
     return tuple(
         item
-        for form in forms
-        for item in report_items(
-            form,
-            (
-                GivenAnswers(e.respondent_id, e.form_version, e.answers)
-                for e in evaluations
-                if e.kind == form.kind.value
-            ),
-        )
+        for form in policy.evaluations.forms
+        for item in _items_of(form, [e for e in evaluations if e.kind == form.kind.value], rounds)
     )
+
+
+def _items_of(
+    form: EvaluationForm, given: list[Evaluation], rounds: Sequence[EvaluationRound]
+) -> tuple[ItemReport, ...]:
+    if form.kind is not EvaluationKind.PROGRAM or not rounds:
+        return report_items(form, map(_given, given))
+    by_round: dict[int | None, list[GivenAnswers]] = {r.number: [] for r in rounds}
+    for evaluation in given:
+        found = round_on(rounds, evaluation.submitted_on)
+        by_round.setdefault(found.number if found else None, []).append(_given(evaluation))
+    return tuple(
+        item for number, answers in by_round.items() for item in report_items(form, answers, number)
+    )
+
+
+def _given(evaluation: Evaluation) -> GivenAnswers:
+    return GivenAnswers(evaluation.respondent_id, evaluation.form_version, evaluation.answers)
 
 
 def _checkup_averages(items: tuple[ItemReport, ...]) -> tuple[ItemAverage, ...]:

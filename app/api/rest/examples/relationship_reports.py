@@ -31,6 +31,7 @@ COHORT_REPORT_READ: dict[str, Any] = {
                     "favourable": "agree",
                     "unit": "points",
                     "aggregate": {"count": 8, "mean": 4.4, "suppressed": False},
+                    "evaluation_round": None,
                 }
             ],
             "smallest_group": 5,

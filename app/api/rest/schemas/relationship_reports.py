@@ -36,6 +36,11 @@ class FormItemReportRead(BaseModel):
     favourable: str | None = Field(description="Which end of the scale agrees: low or high")
     unit: str
     aggregate: AggregateRead
+    evaluation_round: int | None = Field(
+        default=None,
+        description="The program evaluation's round on the cohort's calendar these answers "
+        "were given in; null for other evaluations",
+    )
 
 
 class CohortReportRead(BaseModel):

@@ -51,7 +51,9 @@ CHARLOTTE_SLL = Policy(
     evaluations=EvaluationPolicy(
         midpoint=True,  # 000 "Expectations": "at least mid-point and ending"
         final=True,  # 000 "Expectations": "at least mid-point and ending"
-        program_evaluation=True,  # 000 "Program Evaluations": periodic online evaluation
+        # 000 "Program Evaluations": "You will be asked periodically to complete an online
+        # evaluation": in the rounds on the cohort's calendar (below).
+        program_evaluation=True,
         monthly=True,  # 001 "Understanding the Mentee Role": "Complete monthly evaluations"
         compatibility_check=True,  # 000 "Relationship Compatibility": process, progress, fit
         required_before_completion=frozenset({EvaluationKind.MIDPOINT, EvaluationKind.FINAL}),
@@ -114,11 +116,25 @@ CHARLOTTE_SLL = Policy(
         luncheons_not_before_month=1,  # 000 "Group Learning": "beginning after January 1"
     ),
     # 000 "Group Learning": "periodic group sessions" (a setting: here every third month); the
-    # luncheons follow from `group_activities` (January and April).
+    # luncheons follow from `group_activities` (January and April). 000 "Program Evaluations":
+    # "You will be asked periodically to complete an online evaluation": a round opens the day
+    # after each group session and runs two weeks, so the feedback is on a fresh experience.
+    # The cadence is the coordinator's: each cohort's calendar events can be moved or removed.
     calendar=(
         CalendarEntry(EventKind.ORIENTATION, "Mentor and mentee orientation"),
-        CalendarEntry(EventKind.GROUP_SESSION, "Group session", months=1),
-        CalendarEntry(EventKind.GROUP_SESSION, "Group session", months=4),
-        CalendarEntry(EventKind.GROUP_SESSION, "Group session", months=7),
+        *(
+            entry
+            for months in (1, 4, 7)
+            for entry in (
+                CalendarEntry(EventKind.GROUP_SESSION, "Group session", months=months),
+                CalendarEntry(
+                    EventKind.PROGRAM_EVALUATION,
+                    "Online program evaluation",
+                    months=months,
+                    days=1,
+                    lasts_days=13,
+                ),
+            )
+        ),
     ),
 )

@@ -42,6 +42,8 @@ NC_MODEL = Policy(
     evaluations=EvaluationPolicy(
         outcome_review=True,  # 003 "Setting Learning and Development Goals": final meeting review
         program_evaluation=True,  # 003 "Evaluation": coordinator discusses with each at the end
+        # 003 "Evaluation": "upon conclusion of the mentorship", not in rounds of the year
+        program_evaluation_at_end=True,
         required_before_completion=frozenset({EvaluationKind.OUTCOME_REVIEW}),
         forms=(forms.NC_OUTCOME_REVIEW, forms.NC_PROGRAM),
     ),
