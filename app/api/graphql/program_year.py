@@ -16,6 +16,7 @@ from app.api.graphql.programs_common import args, or_problem, timed
 from app.api.graphql.relay import PageInfo, cursor_argument, direction, page_info
 from app.api.pagination import key_in, place
 from app.domain.calendar.worklist import WorkItem as WorkItemRecord
+from app.domain.calendar.worklist import WorkKind
 from app.services.paging import encode_cursor
 from app.services.program_year import calendars
 from app.services.program_year.worklist import coordinator_worklist
@@ -25,7 +26,9 @@ from app.services.program_year.worklist import coordinator_worklist
 class WorkItem:
     mentorship_id: UUID
     cohort_id: UUID
-    kind: str
+    kind: str = strawberry.field(
+        description="What needs attention, one of: " + ", ".join(k.value for k in WorkKind)
+    )
     rule: str
     seed: str
     due_on: date

@@ -121,6 +121,10 @@ class CalendarEntry:
     starts_on: date
     ends_on: date | None
     cancelled: bool
+    attended: bool | None = strawberry.field(
+        description="At a cohort event whose attendance was recorded (a group session): "
+        "whether you were recorded present; null while nobody's attendance is recorded"
+    )
 
 
 @strawberry.type(description="A new secret calendar URL, shown once")

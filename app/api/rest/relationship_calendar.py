@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Request, Response
@@ -10,6 +11,7 @@ from icalendar import Calendar, Event
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.deps import CurrentCaller, get_uow_factory
+from app.api.pagination import Page, PageQuery, bounded, by
 from app.api.rest.examples import relationships as ex
 from app.api.rest.responses import problems
 from app.domain.access import Principal, Role
@@ -25,6 +27,39 @@ class CalendarFeedRead(BaseModel):
 
     url: str = Field(description="The feed's absolute URL, to paste into a calendar client")
     secret: str
+
+
+class CalendarEntryRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra=ex.CALENDAR_ENTRY_READ)
+
+    uid: str = Field(description="Stays the same for the same thing (the feed's UID)")
+    title: str
+    starts_on: date
+    ends_on: date | None
+    cancelled: bool
+    attended: bool | None = Field(
+        description="At a cohort event whose attendance was recorded (a group session): "
+        "whether you were recorded present; null while nobody's attendance is recorded"
+    )
+
+
+class CalendarEntryPageRead(Page[CalendarEntryRead]):
+    """A page of your calendar, in date order."""
+
+
+@router.get(
+    "/me/calendar",
+    operation_id="getMyCalendar",
+    response_model=CalendarEntryPageRead,
+    responses=problems(400, 403),
+)
+async def get_my_calendar(
+    caller: CurrentCaller, page: PageQuery, request: Request, response: Response
+) -> Any:
+    """Your calendar (what your feed serves): your meetings, your mentorships' key dates and
+    your cohorts' events, each with whether you attended where attendance was recorded."""
+    everything = await calendar_feed.my_calendar(uow=caller.uow, principal=caller.principal)
+    return bounded(request, response, everything, page, key=by("uid"))
 
 
 @router.post(

@@ -11,6 +11,7 @@ from enum import StrEnum
 from uuid import UUID
 
 from app.domain.cadence import MeetingFact, pair_cadence
+from app.domain.calendar.group_sessions import GroupSession, SessionPair, missed_sessions
 from app.domain.evaluation_periods import EvaluationPeriod, period_on
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
 from app.domain.lifecycle.evaluations import evaluations_owed
@@ -26,6 +27,8 @@ PRESET_SEEDS = {
     "nc-model": "003_e5d42bff8b56600f.txt",
     "maine-mms": "004_5b4c852a2ca2c393.txt",
 }
+# A rule only one handbook states cites that handbook in any program that adopts it.
+GROUP_LEARNING_SEED = "000_4e18aab21704e587.txt"  # "Group Learning"
 
 
 class WorkKind(StrEnum):
@@ -39,12 +42,17 @@ class WorkKind(StrEnum):
     CADENCE_AT_RISK = "cadence_at_risk"
     UNCONFIRMED_PAST_CONFIRM_BY = "unconfirmed_past_confirm_by"
     HR_CHANGE_FLAG = "hr_change_flag"
+    GROUP_SESSION_MISSED = "group_session_missed"
+
+
+KIND_SEEDS = {WorkKind.GROUP_SESSION_MISSED: GROUP_LEARNING_SEED}
 
 
 @dataclass(frozen=True, slots=True)
 class PairFacts:
     """What the worklist reads of one pair: its status, meetings (dates and hours), which
-    evaluations were given when, its cohort's confirm-by date and its open HR flags."""
+    evaluations were given when, its cohort's confirm-by date, its open HR flags, and its
+    people with its cohort's group sessions (who was recorded present)."""
 
     mentorship_id: UUID
     cohort_id: UUID
@@ -55,6 +63,8 @@ class PairFacts:
     confirm_by: date | None = None
     hr_flags_raised_on: tuple[date, ...] = ()
     agreed_frequency: str | None = None  # what the agreement states, where the policy asks
+    people: tuple[UUID, UUID] | None = None  # mentee, mentor
+    group_sessions: tuple[GroupSession, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +106,15 @@ def _items(pair: PairFacts, today: date) -> list[WorkItem]:
         found += _running(pair, today)
     seed = PRESET_SEEDS.get(pair.preset, "")
     return [
-        WorkItem(pair.mentorship_id, pair.cohort_id, kind, rule, seed, due, due < today)
+        WorkItem(
+            pair.mentorship_id,
+            pair.cohort_id,
+            kind,
+            rule,
+            KIND_SEEDS.get(kind, seed),
+            due,
+            due < today,
+        )
         for kind, rule, due in found
     ]
 
@@ -122,7 +140,25 @@ def _running(pair: PairFacts, today: date) -> list[tuple[WorkKind, str, date]]:
         found.append((WorkKind.CADENCE_AT_RISK, report.reason, due))
     if status.state is MentorshipState.ACTIVE:
         found += _evaluations(pair)
-    return found
+    return found + _group_sessions(pair, today)
+
+
+def _group_sessions(pair: PairFacts, today: date) -> list[tuple[WorkKind, str, date]]:
+    if pair.people is None or not pair.group_sessions:
+        return []
+    status = pair.status
+    runs = SessionPair(
+        *pair.people, status.timeline.starts_on, status.closed_on or status.timeline.ends_on
+    )
+    missed = missed_sessions(runs, pair.group_sessions, status.policy.group_activities, today)
+    return [
+        (
+            WorkKind.GROUP_SESSION_MISSED,
+            f"group session participation is mandatory: missed by the {' and '.join(m.absent)}",
+            m.held_on,
+        )
+        for m in missed
+    ]
 
 
 def _evaluations(pair: PairFacts) -> list[tuple[WorkKind, str, date]]:

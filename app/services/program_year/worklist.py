@@ -14,12 +14,15 @@ from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.cadence import MeetingFact
 from app.domain.calendar.cohort_calendar import confirm_by
+from app.domain.calendar.group_sessions import GroupSession
+from app.domain.calendar.kinds import EventKind
 from app.domain.calendar.worklist import PairFacts, WorkItem, worklist
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.lifecycle.states import OPEN_STATES
 from app.domain.policy.model import EvaluationKind
 from app.services.paging import check_limit
 from app.services.ports import Clock, UnitOfWork
+from app.services.programs.records import CohortEvent
 from app.services.relationships.meetings import meeting_fact
 from app.services.relationships.pairs import status_of
 from app.services.relationships.records import Progress
@@ -96,7 +99,7 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
     flags: dict[UUID, list[date]] = defaultdict(list)
     for flag in await uow.integrations.open_flags():
         flags[flag.mentorship_id].append(flag.raised_at.date())
-    presets, deadlines = await _cohorts(uow, {m.cohort_id for m in open_pairs})
+    presets, calendars = await _cohorts(uow, {m.cohort_id for m in open_pairs})
     statuses = {m.id: status_of(m, progress.get(m.id) or Progress(m.id)) for m in open_pairs}
     agreeing = [i for i, s in statuses.items() if s.policy.cadence.agreed_in_agreement]
     frequencies = await uow.relationships.agreed_frequencies(agreeing) if agreeing else {}
@@ -108,19 +111,40 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
             statuses[m.id],
             tuple(meetings[m.id]),
             tuple(given[m.id]),
-            deadlines[m.cohort_id],
+            calendars[m.cohort_id].confirm_by,
             tuple(flags[m.id]),
             frequencies.get(m.id),
+            (m.mentee_id, m.mentor_id),
+            calendars[m.cohort_id].group_sessions,
         )
         for m in open_pairs
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class _CohortDates:
+    """What the worklist reads of a cohort's calendar."""
+
+    confirm_by: date | None
+    group_sessions: tuple[GroupSession, ...]
+
+    @classmethod
+    def of(cls, events: list[CohortEvent]) -> _CohortDates:
+        sessions = tuple(
+            GroupSession(e.id, e.starts_on, frozenset(e.attendees))
+            for e in events
+            if e.kind == EventKind.GROUP_SESSION
+        )
+        return cls(confirm_by(events), sessions)
+
+
 async def _cohorts(
     uow: UnitOfWork, cohort_ids: set[UUID]
-) -> tuple[dict[UUID, str], dict[UUID, date | None]]:
-    """Each cohort's program preset (which seed its rules cite) and confirm-by date."""
-    events = await uow.programs.events_of(sorted(cohort_ids))
-    deadlines = {c: confirm_by(e for e in events if e.cohort_id == c) for c in cohort_ids}
+) -> tuple[dict[UUID, str], dict[UUID, _CohortDates]]:
+    """Each cohort's program preset (which seed its rules cite), confirm-by date and group
+    sessions, from one read of every cohort's calendar."""
+    by_cohort: dict[UUID, list[CohortEvent]] = {c: [] for c in cohort_ids}
+    for event in await uow.programs.events_of(sorted(cohort_ids)):
+        by_cohort[event.cohort_id].append(event)
     presets = await uow.programs.presets_of_cohorts(sorted(cohort_ids))
-    return presets, deadlines
+    return presets, {c: _CohortDates.of(events) for c, events in by_cohort.items()}

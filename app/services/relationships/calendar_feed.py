@@ -1,7 +1,9 @@
 """A person's calendar: their meetings, their mentorships' key dates and their cohorts'
 events, served at a secret URL a calendar client can subscribe to. Entries carry facts
 only (a title and a date), never what a meeting was about; dates of a mentorship that
-closed early are kept, marked cancelled, so subscribed calendars drop them."""
+closed early are kept, marked cancelled, so subscribed calendars drop them. A cohort event
+whose attendance was recorded says whether the person was recorded present (Charlotte's
+mandatory group sessions, 000 "Group Learning"): their own fact, nobody else's."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from uuid import UUID
 from app.domain.access import AuditEvent, Principal, Role
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
+from app.domain.calendar.group_sessions import own_attendance
 from app.domain.errors import NotFound
 from app.domain.lifecycle.states import MentorshipState
 from app.services.ports import UnitOfWork
@@ -26,13 +29,15 @@ AT_MOST = 10_000
 
 @dataclass(frozen=True, slots=True)
 class CalendarEntry:
-    """One event of the feed; `uid` stays the same for the same thing, always."""
+    """One event of the feed; `uid` stays the same for the same thing, always. `attended`:
+    at a cohort event whose attendance was recorded, whether the calendar's owner was."""
 
     uid: str
     title: str
     starts_on: date
     ends_on: date | None
     cancelled: bool
+    attended: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +103,12 @@ async def _entries(uow: UnitOfWork, owner: UUID) -> list[CalendarEntry]:
     ]
     entries += [
         CalendarEntry(
-            f"cohort-event-{e.id}@mentoring", e.title or e.kind, e.starts_on, e.ends_on, False
+            f"cohort-event-{e.id}@mentoring",
+            e.title or e.kind,
+            e.starts_on,
+            e.ends_on,
+            False,
+            own_attendance(owner, e.attendees),
         )
         for e in events
     ]

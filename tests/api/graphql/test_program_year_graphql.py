@@ -145,3 +145,35 @@ async def test_attendance_recorded_over_graphql_counts_for_the_next_cohort(clien
         attended[application["id"]] = {r["rule"]: r["passed"] for r in rules}
     assert attended[applied["id"]]["attended_information_session"] is True
     assert attended[too_late["id"]]["attended_information_session"] is False
+
+
+RECORD = (
+    "mutation($id: UUID!, $who: [UUID!]!) { recordAttendance(eventId: $id, employeeIds: $who) "
+    "{ __typename } }"
+)
+MY_CALENDAR = "{ myCalendar { uid attended } }"
+
+
+async def test_a_missed_mandatory_group_session_over_graphql(client, auth, clock):
+    # seed 000_4e18aab21704e587.txt "Group Learning": "Although Mentee participation is
+    # mandatory, Mentor attendance is usually optional."
+    pairing = await propose(client, auth, "charlotte-sll", START, prefix="GG")
+    await _active(client, pairing)
+    events = await client.get(f"/v1/cohorts/{pairing.cohort_id}/events", headers=pairing.admin)
+    february = next(e for e in events.json()["items"] if e["kind"] == "group_session")
+    clock.set(date(2027, 2, 10))
+    staff = pairing.tokens["STAFF"]
+    recorded = await _gql(client, staff, RECORD, id=february["id"], who=[str(pairing.mentor_id)])
+    assert recorded["data"]["recordAttendance"]["__typename"] == "CohortEvent"
+    found = await _gql(client, staff, WORKLIST, cohort=str(pairing.cohort_id))
+    items = [e["node"] for e in found["data"]["worklist"]["edges"]]
+    [missed] = [i for i in items if i["kind"] == "group_session_missed"]
+    assert missed["mentorshipId"] == pairing.id
+    assert (missed["dueOn"], missed["overdue"]) == ("2027-02-04", True)
+    assert missed["seed"] == "000_4e18aab21704e587.txt"
+    assert missed["rule"].endswith("missed by the mentee")
+    uid = f"cohort-event-{february['id']}@mentoring"
+    mine = (await _gql(client, pairing.mentee, MY_CALENDAR))["data"]["myCalendar"]
+    assert [e["attended"] for e in mine if e["uid"] == uid] == [False]
+    theirs = (await _gql(client, pairing.mentor, MY_CALENDAR))["data"]["myCalendar"]
+    assert [e["attended"] for e in theirs if e["uid"] == uid] == [True]

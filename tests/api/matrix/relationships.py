@@ -58,6 +58,7 @@ REST: dict[tuple[str, str], Op] = {
     ("POST", f"{M}/progress-reports"): Op("mentorship", {"on_track": True, "assignments_done": 1}),
     ("GET", f"{M}/progress-reports"): Op("mentorship"),
     ("POST", "/v1/me/calendar-feed"): Op(),
+    ("GET", "/v1/me/calendar"): Op(),
     ("GET", "/v1/calendar/{organization_id}/{secret}.ics"): Op(),
 }
 
@@ -76,7 +77,7 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     "needsAssessment": (_ID + "{ needsAssessment(mentorshipId: $id) { text } }", "mentorship"),
     "disclosures": (_ID + "{ disclosures(mentorshipId: $id) { id description } }", "mentorship"),
     "disclosuresAboutMe": ("{ disclosuresAboutMe { id description } }", None),
-    "myCalendar": ("{ myCalendar { uid title } }", None),
+    "myCalendar": ("{ myCalendar { uid title attended } }", None),
     "issueCalendarFeed": ("mutation { issueCalendarFeed { __typename } }", None),
     "cohortReport": (
         _ID + "{ cohortReport(cohortId: $id) { mentorships byState } }",

@@ -9,12 +9,16 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.pagination import Page
 from app.api.rest.examples import program_year as ex
+from app.domain.calendar.worklist import WorkKind
 
 
 class WorkItemRead(BaseModel):
     mentorship_id: UUID
     cohort_id: UUID
-    kind: str = Field(description="checkpoint_unanswered, checkup_missing, cadence_at_risk, ...")
+    kind: WorkKind = Field(
+        description="What needs attention; `group_session_missed`: a mandatory group session "
+        "held (attendance recorded) while the pair ran, missed by whom the `rule` names"
+    )
     rule: str = Field(description="What the rule asks, in the handbook's words")
     seed: str = Field(description="The handbook (seed file) the program's rule comes from")
     due_on: date

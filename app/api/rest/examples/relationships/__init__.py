@@ -23,6 +23,7 @@ from app.api.rest.examples.relationships.goals import (
     GOAL_UPDATE,
 )
 from app.api.rest.examples.relationships.meetings import (
+    CALENDAR_ENTRY_READ,
     CALENDAR_FEED_READ,
     JOURNAL_ENTRY_READ,
     MEETING_LOG_READ,
@@ -38,6 +39,7 @@ __all__ = [
     "AGREEMENT_READ",
     "AGREEMENT_REGISTER_ENTRY_READ",
     "AGREEMENT_VERSION_READ",
+    "CALENDAR_ENTRY_READ",
     "CALENDAR_FEED_READ",
     "CHECKPOINT_READ",
     "COMPLETION_CREATE",

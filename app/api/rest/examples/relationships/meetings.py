@@ -95,3 +95,16 @@ CALENDAR_FEED_READ: dict[str, Any] = {
         }
     ]
 }
+
+CALENDAR_ENTRY_READ: dict[str, Any] = {
+    "examples": [
+        {
+            "uid": "cohort-event-5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b@mentoring",
+            "title": "Group session (mandatory for mentees, optional for mentors)",
+            "starts_on": "2027-02-04",
+            "ends_on": None,
+            "cancelled": False,
+            "attended": True,
+        }
+    ]
+}

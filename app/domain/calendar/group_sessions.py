@@ -1,0 +1,89 @@
+"""Who missed a mandatory group session: 000 "Group Learning" (001 the same): "Mentees will
+attend periodic group sessions to network and share learnings with other Mentees. Although
+Mentee participation is mandatory, Mentor attendance is usually optional."
+
+Only a session that was held counts against anyone: its day has passed and somebody recorded
+its attendance (a session nobody recorded yet would otherwise accuse everyone). A pair owes
+the sessions held while it was running, not one before it formed or after it ended.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from app.domain.lifecycle.parties import Party
+from app.domain.policy.model import GroupActivityPolicy
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSession:
+    """A group session on a cohort's calendar: its day and who was recorded present."""
+
+    event_id: UUID
+    held_on: date
+    attendees: frozenset[UUID]
+
+    def held_by(self, today: date) -> bool:
+        """Its day has passed and its attendance was recorded."""
+        return self.held_on < today and bool(self.attendees)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPair:
+    """A pair as the sessions read it: its two people and the days it runs (both included)."""
+
+    mentee_id: UUID
+    mentor_id: UUID
+    runs_from: date
+    runs_to: date
+
+    def person(self, party: Party) -> UUID:
+        """The pair's mentee or mentor."""
+        return self.mentee_id if party is Party.MENTEE else self.mentor_id
+
+
+@dataclass(frozen=True, slots=True)
+class MissedSession:
+    """A held session the pair owed, and which of its people the record does not name."""
+
+    event_id: UUID
+    held_on: date
+    absent: tuple[Party, ...]
+
+
+def must_attend(rules: GroupActivityPolicy) -> tuple[Party, ...]:
+    """Whose participation the policy makes mandatory (Charlotte: the mentee's alone)."""
+    owed = []
+    if rules.group_sessions_mandatory_for_mentees:
+        owed.append(Party.MENTEE)
+    if rules.group_sessions_mandatory_for_mentors:
+        owed.append(Party.MENTOR)
+    return tuple(owed)
+
+
+def missed_sessions(
+    pair: SessionPair, sessions: Iterable[GroupSession], rules: GroupActivityPolicy, today: date
+) -> tuple[MissedSession, ...]:
+    """Every session held by ``today`` while the pair ran that a mandatory attendee missed,
+    in date order."""
+    owed = must_attend(rules)
+    if not owed:
+        return ()
+    found = []
+    for session in sorted(sessions, key=lambda s: (s.held_on, str(s.event_id))):
+        if not session.held_by(today) or not pair.runs_from <= session.held_on <= pair.runs_to:
+            continue
+        absent = tuple(p for p in owed if pair.person(p) not in session.attendees)
+        if absent:
+            found.append(MissedSession(session.event_id, session.held_on, absent))
+    return tuple(found)
+
+
+def own_attendance(person: UUID, attendees: Iterable[UUID]) -> bool | None:
+    """Whether ``person`` was recorded present at an event; None while nobody's attendance
+    is recorded (the record is not yet kept, so it says nothing of anyone)."""
+    recorded = frozenset(attendees)
+    return person in recorded if recorded else None
