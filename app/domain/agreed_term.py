@@ -1,10 +1,11 @@
-"""A pair's own term length, written in their agreement (Caltrans).
+"""A pair's own term length, written in their agreement (Caltrans, NC).
 
 002 FAQ "How long should the mentoring relationship last?": six months is recommended, and
 the length is "agreed upon and documented in the mentoring contract"; jobs that need it "may
 consider a longer duration". So the contract's `duration` section states the term, within
-the policy's bounds, and once both have signed it, the mentorship's end and every date
-derived from it (checkups, the final evaluation's term end) follow.
+the policy's hard bounds, and once both have signed it, the mentorship's end and every date
+derived from it (checkups, the final evaluation's term end) follow. A term shorter than the
+policy recommends is accepted: the agreement carries a notice saying so (`term_notice`).
 """
 
 from __future__ import annotations
@@ -78,6 +79,32 @@ def agreed_term(policy: Policy, terms: Mapping[str, Any]) -> int | None:
         return agreed_duration(policy, months)
     except InvalidInput as refused:
         raise InvalidInput(refused.detail, field=FIELD, rule="term_within_policy") from None
+
+
+def below_recommendation(policy: Policy, months: int) -> str | None:
+    """The notice a term of ``months`` earns when it is shorter than the policy recommends
+    (002 FAQ: six months, 003 "Duration": a year); None when it is not, or nothing is."""
+    recommended = policy.term.recommended_min_months
+    if recommended is None or months >= recommended:
+        return None
+    return (
+        f"a term of at least {_months(recommended)} is recommended; "
+        f"this agreement states {_months(months)}"
+    )
+
+
+def term_notice(policy: Policy, terms: Mapping[str, Any]) -> str | None:
+    """The notice an agreement's stated term earns (see ``below_recommendation``); None when
+    it states no term, or none shorter than recommended. Never refuses: the term was checked
+    when it was written."""
+    if TERM_SECTION not in policy.agreement.sections or TERM_SECTION not in terms:
+        return None
+    months = months_in(str(terms[TERM_SECTION]))
+    return None if months is None else below_recommendation(policy, months)
+
+
+def _months(count: int) -> str:
+    return "1 month" if count == 1 else f"{count} months"
 
 
 def term_change(status: MentorshipStatus, months: int | None, today: date) -> Timeline | None:

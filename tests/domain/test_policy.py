@@ -41,6 +41,7 @@ def overrides(draw: st.DrawFn) -> dict[str, Any]:
             "agreed_per_pair": per_pair,
             "min_months": months if per_pair else None,
             "max_months": draw(st.none() | st.integers(months, 60)) if per_pair else None,
+            "recommended_min_months": draw(st.none() | st.integers(1, 60)),
         },
         "evaluations": {"checkup_every_months": checkup, "required_before_completion": []},
         "cadence": {
@@ -149,6 +150,7 @@ def test_unknown_settings_and_wrong_types_are_refused_by_field_path(
         ({"duration_months": 0, "checkpoint_month": None}, "duration_months", "at least one month"),
         ({"duration_months": -3, "checkpoint_month": None}, "duration_months", "at least one"),
         ({"fee": {"amount_cents": -1}}, "fee.amount_cents", "negative"),
+        ({"term": {"recommended_min_months": 0}}, "term.recommended_min_months", "one month"),
         (
             {"evaluations": {"checkup_every_months": 10}},
             "evaluations.checkup_every_months",

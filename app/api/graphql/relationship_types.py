@@ -76,6 +76,10 @@ class Agreement:
     signed_by_both: bool
     withheld: list[str]
     written_at: datetime | None
+    term_notice: str | None = strawberry.field(
+        description="The term this agreement states is shorter than the program recommends "
+        "(Caltrans: six months, NC: a year); it is accepted all the same. Null when not."
+    )
 
     @strawberry.field(description=f"{ETAG} (of `writeAgreement`, `signAgreement`)")
     def etag(self) -> str:

@@ -197,16 +197,21 @@ class Policy(Section):
         )
 
     def shortest_term(self) -> int:
-        """The shortest term a pair may have under this policy, in months."""
+        """The shortest term the program's own dates must fit, in months: a per-pair term's
+        hard minimum, else the program's term. A pair free to agree a shorter one (no hard
+        minimum) gets the dates that fall inside it: a checkpoint or checkup after its end has
+        none."""
         if self.term.agreed_per_pair and self.term.min_months is not None:
             return self.term.min_months
         return self.duration_months
 
     def term_bounds(self) -> tuple[int, int | None]:
-        """The shortest and longest term (None: no ceiling) a pair may agree, in months."""
+        """The shortest and longest term (None: no ceiling) a pair may agree, in months. With
+        no hard minimum a pair may agree any term of a month or more; a recommended length
+        (``term.recommended_min_months``) only earns a shorter one a notice."""
         if not self.term.agreed_per_pair:
             return self.duration_months, self.duration_months
-        return self.shortest_term(), self.term.max_months
+        return self.term.min_months or 1, self.term.max_months
 
 
 def apply_overrides(policy: Policy, overrides: Mapping[str, object]) -> Policy:

@@ -12,12 +12,18 @@ from app.domain.policy.codec import Section
 
 @dataclass(frozen=True, slots=True)
 class TermPolicy(Section):
-    """Whether each pair agrees its own length, and the bounds on it (None: unbounded)."""
+    """Whether each pair agrees its own length, the hard bounds on it (None: unbounded), and
+    the length recommended: a shorter agreed term is accepted, with a notice to the pair."""
 
     agreed_per_pair: bool = False
     min_months: int | None = None
     max_months: int | None = None
     ends_at_cohort_end: bool = False
+    # The handbooks recommend a length rather than bound it (002 FAQ: "The recommended
+    # duration of the relationship is six-months"; 003 "Duration": "at least a one-year
+    # partnership ... recommended"): a pair agreeing a shorter term is shown a notice, not
+    # refused. Only min_months and max_months refuse.
+    recommended_min_months: int | None = None
 
     def __post_init__(self) -> None:
         low, high = self.min_months, self.max_months
@@ -25,6 +31,14 @@ class TermPolicy(Section):
         refuse(high is not None and high < 1, "a term lasts at least one month", "max_months")
         if low is not None and high is not None:
             refuse(high < low, "max_months is below min_months", "max_months")
+        # A recommendation above a hard bound is no contradiction: it stays the handbook's
+        # advice, and each shorter agreed term shows it.
+        recommended = self.recommended_min_months
+        refuse(
+            recommended is not None and recommended < 1,
+            "a term lasts at least one month",
+            "recommended_min_months",
+        )
 
 
 @dataclass(frozen=True, slots=True)

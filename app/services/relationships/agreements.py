@@ -12,7 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from app.domain.access import AuditEvent, Principal
-from app.domain.agreed_term import agreed_term, term_change
+from app.domain.agreed_term import agreed_term, term_change, term_notice
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.confidentiality.parts import ContentPart
@@ -48,6 +48,9 @@ class AgreementView:
     signed_by_both: bool
     withheld: tuple[str, ...]
     written_at: datetime | None
+    # The stated term is shorter than the policy recommends (002 FAQ, 003 "Duration"): a
+    # fact the pair and the coordinator both see; the term is accepted all the same.
+    term_notice: str | None
 
 
 async def write_agreement(
@@ -218,4 +221,5 @@ async def _view(uow: UnitOfWork, principal: Principal, pair: Pair) -> AgreementV
         signed_by_both=len({s.party for s in signatures}) == 2,
         withheld=withheld,
         written_at=current.created_at if current else None,
+        term_notice=term_notice(pair.policy, terms),
     )

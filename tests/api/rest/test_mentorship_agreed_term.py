@@ -1,7 +1,9 @@
 """Caltrans: "How long should the mentoring relationship last? ... agreed upon and documented
 in the mentoring contract" (002 FAQ); six months recommended, longer for jobs that need it.
 Once both have initialled a contract with another length, the end date, the checkups and
-the term's deadlines follow; a length outside the program's bounds is refused by name."""
+the term's deadlines follow. A shorter length than recommended (Caltrans six months, NC a
+year: 003 "Duration") is accepted and the agreement says so (`term_notice`); only a length
+outside a program's own hard bounds is refused by name."""
 # ruff: noqa: F811  (the `clock` fixture is imported, then requested by name)
 
 from __future__ import annotations
@@ -78,7 +80,9 @@ async def test_an_amendment_back_to_six_months_restores_the_default_term(client,
 
 
 async def test_a_term_outside_the_programs_bounds_is_refused_naming_the_field(client, auth, clock):
-    pairing = await propose(client, auth, "caltrans", START)
+    # A program may still bound the term itself: this one sets a hard minimum of six months.
+    bounded = {"term": {"min_months": 6}}
+    pairing = await propose(client, auth, "caltrans", START, policy=bounded)
     await _confirmed(client, pairing)
     short = await _contract(client, pairing, "three months")
     assert short.status_code == 422
@@ -88,6 +92,49 @@ async def test_a_term_outside_the_programs_bounds_is_refused_naming_the_field(cl
     # Nothing was written: there is still no contract to sign.
     agreement = await client.get(f"/v1/mentorships/{pairing.id}/agreement", headers=pairing.mentee)
     assert agreement.json()["version"] == 0
+
+
+async def test_the_recommended_duration_of_six_months_is_not_a_minimum_a_four_month_contract_stands(
+    client, auth, clock
+):
+    # seed 002_59333b271e9b4b69.txt FAQ "How long should the mentoring relationship last?":
+    # "The recommended duration of the relationship is six-months. The length should be agreed
+    # upon and documented in the mentoring contract."
+    pairing = await propose(client, auth, "caltrans", START)
+    await _confirmed(client, pairing)
+    written = await _contract(client, pairing, "four months")
+    assert written.status_code == 200, written.text
+    notice = "a term of at least 6 months is recommended; this agreement states 4 months"
+    assert written.json()["term_notice"] == notice
+    for who in (pairing.mentee, pairing.mentor):
+        await _sign(client, pairing, who)
+    assert (await _term(client, pairing))[0] == "2027-05-04"
+    # The coordinator reads the same notice: a fact about the term, not the pair's words.
+    staff = pairing.tokens["STAFF"]
+    seen = await client.get(f"/v1/mentorships/{pairing.id}/agreement", headers=staff)
+    assert seen.json()["term_notice"] == notice
+    amended = await _contract(client, pairing, "six months")
+    assert amended.json()["term_notice"] is None
+
+
+async def test_at_least_a_one_year_partnership_is_recommended_an_nc_pair_may_agree_nine_months(
+    client, auth, clock
+):
+    # seed 003_e5d42bff8b56600f.txt "Duration": "dependent upon the guidelines stipulated by
+    # the governing agency; however at least a one-year partnership ... [is] recommended";
+    # "Requirements": both "Commit to a reasonable duration for the partnership".
+    pairing = await propose(client, auth, "nc-model", START)
+    await _confirmed(client, pairing)
+    url = f"/v1/mentorships/{pairing.id}/agreement"
+    terms = {"ground_rules": "be on time", "duration": "nine months"}
+    written = await client.put(url, headers=pairing.mentee, json={"terms": terms})
+    assert written.status_code == 200, written.text
+    assert written.json()["term_notice"] == (
+        "a term of at least 12 months is recommended; this agreement states 9 months"
+    )
+    for who in (pairing.mentee, pairing.mentor):
+        await _sign(client, pairing, who)
+    assert (await _term(client, pairing))[0] == "2027-10-04"
 
 
 async def test_graphql_signs_the_same_term(client, auth, clock):
@@ -106,3 +153,36 @@ async def test_graphql_signs_the_same_term(client, auth, clock):
     )
     assert signed.json()["data"]["signAgreement"]["signedByBoth"] is True
     assert (await _term(client, pairing))[0] == "2028-01-04"
+
+
+async def test_graphql_shows_the_same_notice_on_the_agreement(client, auth, clock):
+    # seed 002_59333b271e9b4b69.txt FAQ: "The recommended duration of the relationship is
+    # six-months": the contract the pair writes over GraphQL carries the same notice.
+    pairing = await propose(client, auth, "caltrans", START)
+    await _confirmed(client, pairing)
+    mutation = (
+        "mutation($id: UUID!, $terms: JSON!) { writeAgreement(mentorshipId: $id, terms: $terms) "
+        "{ __typename ... on Agreement { termNotice } } }"
+    )
+    short = {**CONTRACT, "duration": "four months"}
+    written = await client.post(
+        "/graphql",
+        headers=pairing.mentee,
+        json={"query": mutation, "variables": {"id": pairing.id, "terms": short}},
+    )
+    assert written.json()["data"]["writeAgreement"]["termNotice"] == (
+        "a term of at least 6 months is recommended; this agreement states 4 months"
+    )
+    query = "query($id: UUID!) { agreement(mentorshipId: $id) { termNotice } }"
+    staff = pairing.tokens["STAFF"]
+    read = await client.post(
+        "/graphql", headers=staff, json={"query": query, "variables": {"id": pairing.id}}
+    )
+    assert read.json()["data"]["agreement"]["termNotice"].startswith("a term of at least 6")
+    six = {**CONTRACT, "duration": "six months"}
+    rewritten = await client.post(
+        "/graphql",
+        headers=pairing.mentee,
+        json={"query": mutation, "variables": {"id": pairing.id, "terms": six}},
+    )
+    assert rewritten.json()["data"]["writeAgreement"]["termNotice"] is None

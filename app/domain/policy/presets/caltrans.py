@@ -31,7 +31,9 @@ CALTRANS = Policy(
     duration_months=6,  # 002 FAQ "How long should the mentoring relationship last?": six months
     term=TermPolicy(
         agreed_per_pair=True,  # 002 FAQ: "agreed upon and documented in the mentoring contract"
-        min_months=6,  # 002 FAQ: jobs "may consider a longer duration" (longer, not shorter)
+        # 002 FAQ: "The recommended duration of the relationship is six-months": a contract
+        # stating less is the pair's to agree, and shown a notice; no hard minimum.
+        recommended_min_months=6,
     ),
     evaluations=EvaluationPolicy(
         checkup_every_months=2,  # 002 "Relationship Checkup Worksheet": "every two months"

@@ -38,7 +38,10 @@ NC_MONTHS_OF_SERVICE: Final = 12  # 003 "Expectations": "at least ___ months/yea
 
 NC_MODEL = Policy(
     duration_months=12,  # 003 "Duration": "at least a one-year partnership"
-    term=TermPolicy(agreed_per_pair=True, min_months=12),  # 003 "Duration": agency guidelines
+    # 003 "Duration": the length "is dependent upon the guidelines stipulated by the governing
+    # agency" (the program's own duration_months, or bounds it sets); "however at least a
+    # one-year partnership ... [is] recommended": a shorter one is accepted, with a notice.
+    term=TermPolicy(agreed_per_pair=True, recommended_min_months=12),
     evaluations=EvaluationPolicy(
         outcome_review=True,  # 003 "Setting Learning and Development Goals": final meeting review
         program_evaluation=True,  # 003 "Evaluation": coordinator discusses with each at the end
@@ -62,7 +65,10 @@ NC_MODEL = Policy(
     agreement=AgreementPolicy(
         required=True,  # 003 "Requirements": sign the agreement at the beginning
         title="Mentor-Mentee Agreement",  # 003 "Mentor-Mentee Agreement"
-        sections=("ground_rules", "meeting_schedule", "confidentiality"),  # 003 "Initial Meeting"
+        # 003 "Initial Meeting": ground rules, the schedule; "Confidentiality": its limits;
+        # "Requirements": both "Commit to a reasonable duration for the partnership" (optional:
+        # an agreement that states none keeps the program's term).
+        sections=("ground_rules", "meeting_schedule", "confidentiality", "duration"),
         signed_by_both_before_active=True,  # 003 "Initial Meeting": discuss and sign
         coordinator_keeps_file=True,  # 003 "Confidentiality": file of signed agreements
     ),

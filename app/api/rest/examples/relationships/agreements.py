@@ -41,7 +41,26 @@ AGREEMENT_READ: dict[str, Any] = {
             "signed_by_both": True,
             "withheld": ["concerns"],
             "written_at": "2027-03-08T13:50:00Z",
-        }
+            "term_notice": None,
+        },
+        {
+            "mentorship_id": "0b1c2d3e-4f50-4617-8a9b-0c1d2e3f4a5b",
+            "title": "Caltrans Mentoring Contract",
+            "sections": [
+                "duration",
+                "competencies_to_model",
+                "development_plan_elements",
+                "ground_rules",
+            ],
+            "version": 1,
+            "terms": {"duration": "four months", "ground_rules": "cancel a day ahead"},
+            "signatures": [],
+            "signed_by_both": False,
+            "withheld": [],
+            "written_at": "2027-03-08T13:50:00Z",
+            "term_notice": "a term of at least 6 months is recommended; "
+            "this agreement states 4 months",
+        },
     ]
 }
 

@@ -46,3 +46,7 @@ class AgreementRead(BaseModel):
     signed_by_both: bool
     withheld: list[str] = Field(description="Sections kept from this reader (confidential)")
     written_at: datetime | None
+    term_notice: str | None = Field(
+        description="The term this agreement states is shorter than the program recommends "
+        "(Caltrans: six months, NC: a year); it is accepted all the same. Null when not."
+    )
