@@ -16,7 +16,13 @@ from app.domain.compatibility_checkpoint import answer_checkpoint, eligible_for_
 from app.domain.errors import DomainError, NotPermitted, TransitionRefused
 from app.domain.lifecycle.activation import amend_agreement, confirm, sign_agreement
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision, CheckpointOutcome
-from app.domain.lifecycle.endings import complete, end_early, terminate
+from app.domain.lifecycle.endings import (
+    TerminationRecommendation,
+    complete,
+    end_early,
+    recommend_termination,
+    terminate,
+)
 from app.domain.lifecycle.evaluations import (
     evaluations_owed,
     missing_evaluations,
@@ -286,16 +292,67 @@ def test_required_checkups_count_every_checkup_date_of_the_term() -> None:
     )
 
 
-def test_maine_administrator_may_terminate_but_charlotte_has_no_such_intervention() -> None:
-    maine = terminate(_active(PRESETS["maine-mms"]), by=Party.ADMINISTRATOR, today=START)
-    assert maine.status.state is MentorshipState.ENDED
-    assert maine.events == (MentorshipEvent.TERMINATED,)
-    _refused(
-        "administrator_intervention_not_in_policy",
-        lambda: terminate(_active(), by=Party.ADMINISTRATOR, today=START),
+def test_the_administrator_may_even_recommend_the_mentoring_relationship_be_terminated() -> None:
+    # seed 004_5b4c852a2ca2c393.txt "Confidentiality" exception 3: mentors or protégés "may
+    # contact the Mentoring Program Administrator, who may intervene and may even recommend the
+    # mentoring relationship be terminated": a recommendation to the pair, not an ending.
+    maine = _active(PRESETS["maine-mms"])
+    words = "  You both told me the meetings keep slipping; consider ending.  "
+    recommended = recommend_termination(
+        maine, by=Party.ADMINISTRATOR, today=date(2024, 10, 1), reason=words
     )
+    assert recommended == TerminationRecommendation(date(2024, 10, 1), words.strip())
+    with pytest.raises(NotPermitted) as refused:
+        recommend_termination(maine, by=Party.MENTEE, today=START)
+    assert refused.value.rule == "administrator_only"
+
+
+def test_maines_administrator_recommends_termination_and_the_participants_end_it() -> None:
+    # seed 004_5b4c852a2ca2c393.txt "Confidentiality" exception 3: the Administrator "may even
+    # recommend the mentoring relationship be terminated"; it is not theirs to end.
+    maine = _active(PRESETS["maine-mms"])
+    with pytest.raises(TransitionRefused) as refused:
+        terminate(maine, by=Party.ADMINISTRATOR, today=START)
+    assert refused.value.rule == "administrator_recommends_participants_end"
+    assert "the participants end it" in str(refused.value)
+    ended = end_early(maine, by=Party.MENTEE, today=START)
+    assert ended.status.state is MentorshipState.ENDED
+
+
+def test_charlotte_caltrans_and_nc_name_no_administrator_who_recommends_or_terminates() -> None:
+    # seeds 000_4e18aab21704e587.txt, 002_59333b271e9b4b69.txt, 003_e5d42bff8b56600f.txt: the
+    # participants end the relationship; no handbook but Maine's gives staff that say.
+    for key in ("charlotte-sll", "caltrans", "nc-model"):
+        status = _active(PRESETS[key])
+        with pytest.raises(TransitionRefused) as refused:
+            recommend_termination(status, by=Party.ADMINISTRATOR, today=START)
+        assert refused.value.rule == "administrator_recommendation_not_in_policy", key
+        _refused(
+            "administrator_intervention_not_in_policy",
+            lambda status=status: terminate(status, by=Party.ADMINISTRATOR, today=START),
+        )
+
+
+def test_a_program_that_chose_administrator_termination_keeps_it() -> None:
+    # seed 004_5b4c852a2ca2c393.txt exception 3 reads as a recommendation; an organisation may
+    # still give its administrator the ending itself, as Maine programs made before did.
+    policy = apply_overrides(
+        PRESETS["maine-mms"], {"ending": {"administrator_may_terminate": True}}
+    )
+    done = terminate(_active(policy), by=Party.ADMINISTRATOR, today=START)
+    assert done.status.state is MentorshipState.ENDED
+    assert done.events == (MentorshipEvent.TERMINATED,)
     with pytest.raises(NotPermitted):
-        terminate(_active(PRESETS["maine-mms"]), by=Party.MENTEE, today=START)
+        terminate(_active(policy), by=Party.MENTEE, today=START)
+
+
+def test_no_recommendation_once_the_relationship_is_over() -> None:
+    # seed 004_5b4c852a2ca2c393.txt exception 3: a recommendation is about a relationship that
+    # is not working, so one still running.
+    ended = end_early(_active(PRESETS["maine-mms"]), by=Party.MENTOR, today=START).status
+    with pytest.raises(TransitionRefused) as refused:
+        recommend_termination(ended, by=Party.ADMINISTRATOR, today=START)
+    assert refused.value.rule == "terminal_state"
 
 
 def _every_action(status: MentorshipStatus, today: date) -> list[Callable[[], Transition]]:
@@ -328,7 +385,7 @@ def test_every_terminal_state_is_final() -> None:
     day = date(2026, 1, 1)
     finals = [
         end_early(_active(), by=Party.MENTOR, today=START).status,
-        terminate(_active(maine), by=Party.ADMINISTRATOR, today=START).status,
+        terminate(_active(maine), by=Party.ADMINISTRATOR, today=START, flagged=True).status,
         answer_checkpoint(
             _active(),
             by=Party.MENTEE,
