@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from app.domain.compatibility_checkpoint import answer_checkpoint, eligible_for_next_cohort
-from app.domain.errors import DomainError, NotPermitted, TransitionRefused
+from app.domain.errors import DomainError, InvalidInput, NotPermitted, TransitionRefused
 from app.domain.lifecycle.activation import amend_agreement, confirm, sign_agreement
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision, CheckpointOutcome
 from app.domain.lifecycle.endings import (
@@ -305,6 +305,9 @@ def test_the_administrator_may_even_recommend_the_mentoring_relationship_be_term
     with pytest.raises(NotPermitted) as refused:
         recommend_termination(maine, by=Party.MENTEE, today=START)
     assert refused.value.rule == "administrator_only"
+    with pytest.raises(InvalidInput) as too_long:
+        recommend_termination(maine, by=Party.ADMINISTRATOR, today=START, reason="x" * 10_001)
+    assert too_long.value.field == "reason"
 
 
 def test_maines_administrator_recommends_termination_and_the_participants_end_it() -> None:
@@ -344,6 +347,45 @@ def test_a_program_that_chose_administrator_termination_keeps_it() -> None:
     assert done.events == (MentorshipEvent.TERMINATED,)
     with pytest.raises(NotPermitted):
         terminate(_active(policy), by=Party.MENTEE, today=START)
+
+
+@settings(max_examples=40)
+@given(
+    key=st.sampled_from(sorted(PRESETS)),
+    may_terminate=st.booleans(),
+    may_recommend=st.booleans(),
+    flagged=st.booleans(),
+)
+def test_the_administrator_ends_a_pair_only_where_the_policy_says_or_an_hr_change_flagged_it(
+    key: str, may_terminate: bool, may_recommend: bool, flagged: bool
+) -> None:
+    # seed 004_5b4c852a2ca2c393.txt exception 3: recommending is not ending; DOMAIN
+    # "Eligibility": a pair whose person leaves is flagged and the coordinator closes it in
+    # every program.
+    ending = {
+        "administrator_may_terminate": may_terminate,
+        "administrator_may_recommend_termination": may_recommend,
+    }
+    status = _active(apply_overrides(PRESETS[key], {"ending": ending}))
+    ends = partial(terminate, status, by=Party.ADMINISTRATOR, today=START, flagged=flagged)
+    recommends = partial(recommend_termination, status, by=Party.ADMINISTRATOR, today=START)
+    assert _refusal(ends) == (
+        None
+        if flagged or may_terminate
+        else "administrator_recommends_participants_end"
+        if may_recommend
+        else "administrator_intervention_not_in_policy"
+    )
+    assert (_refusal(recommends) is None) is may_recommend
+
+
+def _refusal(action: Callable[[], object]) -> str | None:
+    """The rule that refused ``action``, or None when it went through."""
+    try:
+        action()
+    except TransitionRefused as refused:
+        return refused.rule
+    return None
 
 
 def test_no_recommendation_once_the_relationship_is_over() -> None:
