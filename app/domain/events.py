@@ -246,6 +246,11 @@ CATALOGUE: Mapping[str, EventType] = {
         EventType(
             "mentorship.term_agreed", "The agreement set the term's length.", TermAgreedFacts
         ),
+        EventType(
+            "mentorship.termination_recommended",
+            "The program administrator recommended that the pair end the relationship.",
+            MentorshipFacts,
+        ),
         EventType("checkpoint.answered", "A checkpoint answer was recorded.", MentorshipFacts),
         EventType("deadline.due", "A mentorship's deadline fell due.", DeadlineFacts),
         EventType("agreement.written", "A new agreement version.", AgreementWrittenFacts),

@@ -232,7 +232,7 @@ async def test_nc_a_year_long_plan_of_three_objectives_is_reviewed_at_the_end(cl
     assert [(d["party"], d["notes"]) for d in mine] == [("mentee", None)]
 
 
-async def test_maine_the_administrator_is_told_it_is_not_working_and_terminates(
+async def test_maine_the_administrator_is_told_it_is_not_working_and_recommends_ending(
     client, auth, clock
 ):
     # seed 004_5b4c852a2ca2c393.txt: no agreement is required; exception 3: either side tells the
@@ -259,5 +259,17 @@ async def test_maine_the_administrator_is_told_it_is_not_working_and_terminates(
     )
     mine = (await _ok(await client.get("/v1/me/disclosures", headers=pairing.mentee)))["items"]
     assert [d["kind"] for d in mine] == ["relationship_not_working"]
-    ended = await _ok(await client.post(f"{url}/terminate", headers=pairing.tokens["STAFF"]))
+    # Exception 3: the Administrator "may even recommend the mentoring relationship be
+    # terminated"; the pair read it, and the protégé ends it.
+    staff = pairing.tokens["STAFF"]
+    refused = await client.post(f"{url}/terminate", headers=staff)
+    assert refused.json()["rule"] == "administrator_recommends_participants_end"
+    words = {"reason": "Consider ending; I can suggest another mentor next year."}
+    await _ok(
+        await client.post(f"{url}/termination-recommendations", headers=staff, json=words), 201
+    )
+    for who in (pairing.mentee, pairing.mentor):
+        read = await _ok(await client.get(f"{url}/termination-recommendations", headers=who))
+        assert [r["reason"] for r in read["items"]] == [words["reason"]]
+    ended = await _ok(await client.post(f"{url}/end", headers=pairing.mentee))
     assert ended["state"] == "ended"

@@ -13,10 +13,16 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from app.domain.compatibility_checkpoint import answer_checkpoint, eligible_for_next_cohort
-from app.domain.errors import DomainError, NotPermitted, TransitionRefused
+from app.domain.errors import DomainError, InvalidInput, NotPermitted, TransitionRefused
 from app.domain.lifecycle.activation import amend_agreement, confirm, sign_agreement
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision, CheckpointOutcome
-from app.domain.lifecycle.endings import complete, end_early, terminate
+from app.domain.lifecycle.endings import (
+    TerminationRecommendation,
+    complete,
+    end_early,
+    recommend_termination,
+    terminate,
+)
 from app.domain.lifecycle.evaluations import (
     evaluations_owed,
     missing_evaluations,
@@ -286,16 +292,109 @@ def test_required_checkups_count_every_checkup_date_of_the_term() -> None:
     )
 
 
-def test_maine_administrator_may_terminate_but_charlotte_has_no_such_intervention() -> None:
-    maine = terminate(_active(PRESETS["maine-mms"]), by=Party.ADMINISTRATOR, today=START)
-    assert maine.status.state is MentorshipState.ENDED
-    assert maine.events == (MentorshipEvent.TERMINATED,)
-    _refused(
-        "administrator_intervention_not_in_policy",
-        lambda: terminate(_active(), by=Party.ADMINISTRATOR, today=START),
+def test_the_administrator_may_even_recommend_the_mentoring_relationship_be_terminated() -> None:
+    # seed 004_5b4c852a2ca2c393.txt "Confidentiality" exception 3: mentors or protégés "may
+    # contact the Mentoring Program Administrator, who may intervene and may even recommend the
+    # mentoring relationship be terminated": a recommendation to the pair, not an ending.
+    maine = _active(PRESETS["maine-mms"])
+    words = "  You both told me the meetings keep slipping; consider ending.  "
+    recommended = recommend_termination(
+        maine, by=Party.ADMINISTRATOR, today=date(2024, 10, 1), reason=words
     )
+    assert recommended == TerminationRecommendation(date(2024, 10, 1), words.strip())
+    with pytest.raises(NotPermitted) as refused:
+        recommend_termination(maine, by=Party.MENTEE, today=START)
+    assert refused.value.rule == "administrator_only"
+    with pytest.raises(InvalidInput) as too_long:
+        recommend_termination(maine, by=Party.ADMINISTRATOR, today=START, reason="x" * 10_001)
+    assert too_long.value.field == "reason"
+
+
+def test_maines_administrator_recommends_termination_and_the_participants_end_it() -> None:
+    # seed 004_5b4c852a2ca2c393.txt "Confidentiality" exception 3: the Administrator "may even
+    # recommend the mentoring relationship be terminated"; it is not theirs to end.
+    maine = _active(PRESETS["maine-mms"])
+    with pytest.raises(TransitionRefused) as refused:
+        terminate(maine, by=Party.ADMINISTRATOR, today=START)
+    assert refused.value.rule == "administrator_recommends_participants_end"
+    assert "the participants end it" in str(refused.value)
+    ended = end_early(maine, by=Party.MENTEE, today=START)
+    assert ended.status.state is MentorshipState.ENDED
+
+
+def test_charlotte_caltrans_and_nc_name_no_administrator_who_recommends_or_terminates() -> None:
+    # seeds 000_4e18aab21704e587.txt, 002_59333b271e9b4b69.txt, 003_e5d42bff8b56600f.txt: the
+    # participants end the relationship; no handbook but Maine's gives staff that say.
+    for key in ("charlotte-sll", "caltrans", "nc-model"):
+        status = _active(PRESETS[key])
+        with pytest.raises(TransitionRefused) as refused:
+            recommend_termination(status, by=Party.ADMINISTRATOR, today=START)
+        assert refused.value.rule == "administrator_recommendation_not_in_policy", key
+        _refused(
+            "administrator_intervention_not_in_policy",
+            lambda status=status: terminate(status, by=Party.ADMINISTRATOR, today=START),
+        )
+
+
+def test_a_program_that_chose_administrator_termination_keeps_it() -> None:
+    # seed 004_5b4c852a2ca2c393.txt exception 3 reads as a recommendation; an organisation may
+    # still give its administrator the ending itself, as Maine programs made before did.
+    policy = apply_overrides(
+        PRESETS["maine-mms"], {"ending": {"administrator_may_terminate": True}}
+    )
+    done = terminate(_active(policy), by=Party.ADMINISTRATOR, today=START)
+    assert done.status.state is MentorshipState.ENDED
+    assert done.events == (MentorshipEvent.TERMINATED,)
     with pytest.raises(NotPermitted):
-        terminate(_active(PRESETS["maine-mms"]), by=Party.MENTEE, today=START)
+        terminate(_active(policy), by=Party.MENTEE, today=START)
+
+
+@settings(max_examples=40)
+@given(
+    key=st.sampled_from(sorted(PRESETS)),
+    may_terminate=st.booleans(),
+    may_recommend=st.booleans(),
+    flagged=st.booleans(),
+)
+def test_the_administrator_ends_a_pair_only_where_the_policy_says_or_an_hr_change_flagged_it(
+    key: str, may_terminate: bool, may_recommend: bool, flagged: bool
+) -> None:
+    # seed 004_5b4c852a2ca2c393.txt exception 3: recommending is not ending; DOMAIN
+    # "Eligibility": a pair whose person leaves is flagged and the coordinator closes it in
+    # every program.
+    ending = {
+        "administrator_may_terminate": may_terminate,
+        "administrator_may_recommend_termination": may_recommend,
+    }
+    status = _active(apply_overrides(PRESETS[key], {"ending": ending}))
+    ends = partial(terminate, status, by=Party.ADMINISTRATOR, today=START, flagged=flagged)
+    recommends = partial(recommend_termination, status, by=Party.ADMINISTRATOR, today=START)
+    assert _refusal(ends) == (
+        None
+        if flagged or may_terminate
+        else "administrator_recommends_participants_end"
+        if may_recommend
+        else "administrator_intervention_not_in_policy"
+    )
+    assert (_refusal(recommends) is None) is may_recommend
+
+
+def _refusal(action: Callable[[], object]) -> str | None:
+    """The rule that refused ``action``, or None when it went through."""
+    try:
+        action()
+    except TransitionRefused as refused:
+        return refused.rule
+    return None
+
+
+def test_no_recommendation_once_the_relationship_is_over() -> None:
+    # seed 004_5b4c852a2ca2c393.txt exception 3: a recommendation is about a relationship that
+    # is not working, so one still running.
+    ended = end_early(_active(PRESETS["maine-mms"]), by=Party.MENTOR, today=START).status
+    with pytest.raises(TransitionRefused) as refused:
+        recommend_termination(ended, by=Party.ADMINISTRATOR, today=START)
+    assert refused.value.rule == "terminal_state"
 
 
 def _every_action(status: MentorshipStatus, today: date) -> list[Callable[[], Transition]]:
@@ -328,7 +427,7 @@ def test_every_terminal_state_is_final() -> None:
     day = date(2026, 1, 1)
     finals = [
         end_early(_active(), by=Party.MENTOR, today=START).status,
-        terminate(_active(maine), by=Party.ADMINISTRATOR, today=START).status,
+        terminate(_active(maine), by=Party.ADMINISTRATOR, today=START, flagged=True).status,
         answer_checkpoint(
             _active(),
             by=Party.MENTEE,

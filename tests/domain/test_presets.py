@@ -409,11 +409,15 @@ def test_maine_protege_is_a_graduate_of_the_maine_leadership_institute() -> None
     assert rules == (ActiveEmployment(), GraduateOf(("Maine Leadership Institute",)))
 
 
-def test_maine_allows_all_four_confidentiality_exceptions_and_administrator_termination() -> None:
+def test_maine_allows_the_four_exceptions_and_the_administrators_recommendation() -> None:
     """004: the Administrator "may intervene and may even recommend the mentoring relationship be
     terminated"."""
     maine = preset("maine-mms")
     assert maine.disclosure_exceptions == frozenset(DisclosureKind)
-    assert maine.ending.administrator_may_terminate
-    assert not preset("charlotte-sll").ending.administrator_may_terminate
+    assert maine.ending.administrator_may_recommend_termination
+    assert not maine.ending.administrator_may_terminate
+    assert maine.ending.participant_may_end_without_reason
+    for key in ("charlotte-sll", "caltrans", "nc-model"):
+        assert not preset(key).ending.administrator_may_recommend_termination, key
+        assert not preset(key).ending.administrator_may_terminate, key
     assert not preset("charlotte-sll").disclosure_exceptions

@@ -59,6 +59,13 @@ mentorship_progress = sa.Table(
     sa.Column("closed_by", sa.Text, nullable=True),
     sa.Column("eligible_for_next_cohort", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("outcomes", pg.JSONB, nullable=True),
+    # The administrator's recommendations to end the pair, to the pair (Maine, 004 exception 3).
+    sa.Column(
+        "termination_recommendations",
+        pg.JSONB,
+        nullable=False,
+        server_default=sa.text("'[]'::jsonb"),
+    ),
     sa.Column(
         "updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
     ),

@@ -37,6 +37,7 @@ from app.api.graphql.program_year import ProgramYearMutation, ProgramYearQuery
 from app.api.graphql.programs import ProgramMutation, ProgramQuery
 from app.api.graphql.records import RecordsMutation, RecordsQuery
 from app.api.graphql.relationships import RelationshipMutation, RelationshipQuery
+from app.api.graphql.termination import TerminationMutation, TerminationQuery
 from app.config import Settings
 from app.domain.errors import DomainError
 
@@ -53,6 +54,7 @@ class Query(
     PeopleQuery,
     RecordsQuery,
     ConclusionQuery,
+    TerminationQuery,
 ):
     pass
 
@@ -68,6 +70,7 @@ class Mutation(
     PeopleMutation,
     RecordsMutation,
     ConclusionMutation,
+    TerminationMutation,
 ):
     pass
 

@@ -1,4 +1,5 @@
-"""REST routes of confidentiality disclosures: recording them and who may read them."""
+"""REST routes of confidentiality disclosures: recording them and who may read them; and the
+administrator's answer under Maine's exception 3, a recommendation to the pair to end it."""
 
 from __future__ import annotations
 
@@ -15,7 +16,12 @@ from app.api.rest.schemas.relationships.disclosures import (
     DisclosurePageRead,
     DisclosureRead,
 )
-from app.services.relationships import disclosures
+from app.api.rest.schemas.relationships.progress import (
+    TerminationRecommendationCreate,
+    TerminationRecommendationPageRead,
+    TerminationRecommendationRead,
+)
+from app.services.relationships import disclosures, endings
 from app.services.relationships.disclosures import RecipientInput
 
 router = APIRouter(prefix="/v1", tags=["mentorships"])
@@ -77,4 +83,45 @@ async def list_disclosures_about_me(
 ) -> Any:
     """Every disclosure about the caller (the protege's right to know, seed 004)."""
     everything = await disclosures.disclosures_about_me(uow=caller.uow, principal=caller.principal)
+    return bounded(request, response, everything, page)
+
+
+@router.post(
+    "/mentorships/{mentorship_id}/termination-recommendations",
+    operation_id="recommendTermination",
+    status_code=201,
+    response_model=TerminationRecommendationRead,
+    responses=_PROBLEMS,
+)
+async def recommend_termination(
+    mentorship_id: UUID, body: TerminationRecommendationCreate, caller: CurrentCaller
+) -> Any:
+    """The program administrator recommends that the pair end the relationship (Maine,
+    exception 3); the participants read it and either of them ends it (`POST .../end`)."""
+    return await endings.recommend_mentorship_termination(
+        uow=caller.uow,
+        principal=caller.principal,
+        clock=caller.clock,
+        mentorship_id=mentorship_id,
+        reason=body.reason,
+    )
+
+
+@router.get(
+    "/mentorships/{mentorship_id}/termination-recommendations",
+    operation_id="listTerminationRecommendations",
+    response_model=TerminationRecommendationPageRead,
+    responses=_PROBLEMS,
+)
+async def list_termination_recommendations(
+    mentorship_id: UUID,
+    caller: CurrentCaller,
+    page: PageQuery,
+    request: Request,
+    response: Response,
+) -> Any:
+    """The administrator's recommendations to end the pair, for the pair and program staff."""
+    everything = await endings.termination_recommendations(
+        uow=caller.uow, principal=caller.principal, mentorship_id=mentorship_id
+    )
     return bounded(request, response, everything, page)

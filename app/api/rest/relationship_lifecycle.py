@@ -87,7 +87,9 @@ async def end(mentorship_id: UUID, caller: CurrentCaller) -> Any:
     responses=_PROBLEMS,
 )
 async def terminate(mentorship_id: UUID, caller: CurrentCaller) -> Any:
-    """The program administrator ends the relationship, where the policy allows (Maine)."""
+    """The program administrator ends a pair an HR change flagged, in every program, or any
+    pair where the program's policy gives them that (Maine's administrator recommends instead:
+    `POST .../termination-recommendations`)."""
     return _progress(
         await endings.terminate_mentorship(
             uow=caller.uow,

@@ -40,7 +40,7 @@ RELATIONSHIPS: dict[tuple[Role, Resource, Action], Reach] = {
     # Completion at the term's end: the pair or the coordinator.
     (Role.PARTICIPANT, R.MENTORSHIPS, E.APPROVE): Reach.OWN,
     **{(role, r, E.READ): Reach.ALL for role in _STAFF for r in _STAFF_READS},
-    # The coordinator confirms a rematch, forms luncheon groups, terminates (Maine).
+    # The coordinator confirms a rematch and forms luncheon groups.
     **{(role, R.CHECKPOINTS, E.APPROVE): Reach.ALL for role in _STAFF},
     **{(role, R.GROUPS, E.WRITE): Reach.ALL for role in _STAFF},
     # Staff who are themselves in a pair write as its participants (OWN); any other pair's

@@ -1,11 +1,13 @@
 """How a mentorship ends: completed at the end of its term, ended early by a participant, or
-terminated by the program administrator."""
+terminated by the program administrator; where the administrator only recommends ending it
+(Maine), the recommendation goes to the pair, who end it themselves."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from app.domain.errors import NotPermitted, TransitionRefused
+from app.domain.errors import InvalidInput, NotPermitted, TransitionRefused
 from app.domain.lifecycle.activation import signatures_complete
 from app.domain.lifecycle.evaluations import evaluations_owed
 from app.domain.lifecycle.parties import Party
@@ -56,12 +58,15 @@ def terminate(
 ) -> Transition:
     """The program administrator ends the relationship, where the policy lets them intervene;
     in every program when an HR change `flagged` the pair (someone left, a rule now broken)."""
-    if by is not Party.ADMINISTRATOR:
-        raise NotPermitted(
-            "only the program administrator may terminate", rule="administrator_only"
-        )
+    _require_administrator(by, "terminate")
     require_state(status, OPEN_STATES, "terminate")
-    if not flagged and not status.policy.ending.administrator_may_terminate:
+    ending = status.policy.ending
+    if not flagged and not ending.administrator_may_terminate:
+        if ending.administrator_may_recommend_termination:
+            raise TransitionRefused(
+                "the administrator may recommend termination; the participants end it",
+                rule="administrator_recommends_participants_end",
+            )
         raise TransitionRefused(
             "this program's administrator does not intervene in relationships",
             rule="administrator_intervention_not_in_policy",
@@ -69,3 +74,40 @@ def terminate(
     return Transition(
         close(status, MentorshipState.ENDED, by, today), (MentorshipEvent.TERMINATED,)
     )
+
+
+MAX_REASON = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class TerminationRecommendation:
+    """The administrator's recommendation that the pair end their relationship, dated, with
+    the administrator's own words to the pair (none is required)."""
+
+    recommended_on: date
+    reason: str = ""
+
+
+def recommend_termination(
+    status: MentorshipStatus, *, by: Party, today: date, reason: str = ""
+) -> TerminationRecommendation:
+    """The program administrator recommends that an open relationship be ended, where the
+    policy gives them that say (004 exception 3); ending it stays the participants' act."""
+    _require_administrator(by, "recommend termination")
+    require_state(status, OPEN_STATES, "recommend ending")
+    if not status.policy.ending.administrator_may_recommend_termination:
+        raise TransitionRefused(
+            "this program's administrator does not recommend ending relationships",
+            rule="administrator_recommendation_not_in_policy",
+        )
+    words = reason.strip()
+    if len(words) > MAX_REASON:
+        raise InvalidInput(f"at most {MAX_REASON} characters", field="reason")
+    return TerminationRecommendation(today, words)
+
+
+def _require_administrator(by: Party, action: str) -> None:
+    if by is not Party.ADMINISTRATOR:
+        raise NotPermitted(
+            f"only the program administrator may {action}", rule="administrator_only"
+        )

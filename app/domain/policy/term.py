@@ -103,4 +103,6 @@ class EndingPolicy(Section):
 
     participant_may_end_without_reason: bool = True
     administrator_may_terminate: bool = False
+    # The administrator may tell the pair they recommend ending it; the participants decide.
+    administrator_may_recommend_termination: bool = False
     coordinator_debriefs_each: bool = False

@@ -1,17 +1,28 @@
 """How a mentorship ends: a participant ends it with no reason asked (000/001, 002); the
-administrator terminates it where the policy lets them intervene (004); or it completes at
-the end of its term once the required evaluations are done, with the plan's outcomes (003)."""
+administrator terminates it where the policy lets them intervene, or recommends to the pair
+that they end it (Maine, 004 exception 3); or it completes at the end of its term once the
+required evaluations are done, with the plan's outcomes (003)."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
 from uuid import UUID
 
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.errors import Conflict
-from app.domain.lifecycle.endings import complete, end_early, terminate
+from app.domain.confidentiality.parts import ContentPart
+from app.domain.errors import Conflict, NotFound
+from app.domain.lifecycle.endings import (
+    complete,
+    end_early,
+    recommend_termination,
+    terminate,
+)
 from app.domain.lifecycle.parties import Party
 from app.domain.policy.model import PairFormation
 from app.services.integrations.ports import MentorshipFlag
@@ -19,7 +30,14 @@ from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import Mentorship
 from app.services.relationships.mentorships import proposed_mentorships
 from app.services.relationships.pair_checks import checked_pair
-from app.services.relationships.pairs import Pair, open_pair, participant, save_transition
+from app.services.relationships.pairs import (
+    Pair,
+    open_pair,
+    participant,
+    readable,
+    save_progress,
+    save_transition,
+)
 
 
 async def end_mentorship(
@@ -40,8 +58,8 @@ async def end_mentorship(
 async def terminate_mentorship(
     *, uow: UnitOfWork, principal: Principal, clock: Clock, mentorship_id: UUID
 ) -> Pair:
-    """The program administrator ends the relationship (Maine: intervention, exception 3); in
-    every program when an HR change flagged the pair, the flag recorded as the reason."""
+    """The program administrator ends the relationship where the policy lets them; in every
+    program when an HR change flagged the pair, the flag recorded as the reason."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.OVERRIDE)
     async with uow.holding_pair(mentorship_id):
         pair = await open_pair(uow, principal, mentorship_id, scope)
@@ -55,6 +73,71 @@ async def terminate_mentorship(
         pair = await open_pair(uow, principal, mentorship_id, scope)
         await uow.commit()
     return pair
+
+
+@dataclass(frozen=True, slots=True)
+class TerminationRecommendationView:
+    """The administrator's recommendation that the pair end it: when, by whom, in their words."""
+
+    id: UUID
+    mentorship_id: UUID
+    recommended_on: date
+    recommended_by: UUID | None
+    reason: str
+
+
+async def recommend_mentorship_termination(
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, mentorship_id: UUID, reason: str = ""
+) -> TerminationRecommendationView:
+    """The program administrator recommends that the pair end their relationship (Maine,
+    exception 3); the pair read it and either of them ends it (`end_mentorship`)."""
+    scope = reach(principal, Resource.MENTORSHIPS, Action.OVERRIDE)
+    async with uow.holding_pair(mentorship_id):
+        pair = await open_pair(uow, principal, mentorship_id, scope)
+        made = recommend_termination(
+            pair.status, by=Party.ADMINISTRATOR, today=clock.now().date(), reason=reason
+        )
+        stored = {
+            "id": str(uuid.uuid4()),
+            "recommended_on": made.recommended_on.isoformat(),
+            "recommended_by": str(principal.employee_id) if principal.employee_id else None,
+            "reason": made.reason,
+        }
+        earlier = pair.progress.termination_recommendations
+        await save_progress(
+            uow, replace(pair.progress, termination_recommendations=(*earlier, stored))
+        )
+        event = "mentorship.termination_recommended"
+        await uow.access.record(AuditEvent.by(principal, event, "mentorship", mentorship_id))
+        await uow.outbox.emit(event, {"mentorship_id": str(mentorship_id)})
+        await uow.commit()
+    return _recommendation(mentorship_id, stored)
+
+
+async def termination_recommendations(
+    *, uow: UnitOfWork, principal: Principal, mentorship_id: UUID
+) -> list[TerminationRecommendationView]:
+    """The administrator's recommendations to end the pair, oldest first: both participants
+    read them, as staff do; the file of exception 3 is not the supervisor's."""
+    scope = reach(principal, Resource.DISCLOSURES, Action.READ)
+    async with uow.read_only():
+        pair = await open_pair(uow, principal, mentorship_id, scope)
+    if not readable(pair, principal, ContentPart.DISCLOSURE_RECORD):
+        raise NotFound("no such mentorship", field="id")
+    return [_recommendation(pair.id, r) for r in pair.progress.termination_recommendations]
+
+
+def _recommendation(
+    mentorship_id: UUID, stored: Mapping[str, Any]
+) -> TerminationRecommendationView:
+    by = stored["recommended_by"]
+    return TerminationRecommendationView(
+        UUID(stored["id"]),
+        mentorship_id,
+        date.fromisoformat(stored["recommended_on"]),
+        UUID(by) if by else None,
+        stored["reason"],
+    )
 
 
 async def complete_mentorship(

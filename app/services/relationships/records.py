@@ -29,6 +29,8 @@ class Progress:
     closed_by: str | None = None
     eligible_for_next_cohort: bool = False
     outcomes: Mapping[str, Any] | None = None
+    # The administrator's recommendations to end the pair (Maine, 004 exception 3), oldest first.
+    termination_recommendations: tuple[Mapping[str, Any], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

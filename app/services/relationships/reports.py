@@ -18,15 +18,17 @@ from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.calendar.evaluation_rounds import EvaluationRound, evaluation_rounds, round_on
 from app.domain.errors import NotFound
+from app.domain.fee_billing import PairForBilling, billed_proteges
 from app.domain.forms.kinds import EvaluationKind
 from app.domain.forms.model import EvaluationForm
 from app.domain.forms.report import GivenAnswers, ItemReport, report_items
+from app.domain.lifecycle.parties import Party
 from app.domain.lifecycle.states import TERMINAL_STATES, MentorshipState
 from app.domain.policy.model import Policy, stored_policy
 from app.domain.small_groups import SMALLEST_GROUP, Aggregate, suppress_counts
 from app.services.ports import UnitOfWork
 from app.services.programs.records import Mentorship
-from app.services.relationships.records import Evaluation
+from app.services.relationships.records import Evaluation, Progress
 
 AT_MOST = 1_000_000
 
@@ -162,20 +164,20 @@ def _checkup_averages(items: tuple[ItemReport, ...]) -> tuple[ItemAverage, ...]:
 
 
 async def fee_bill(*, uow: UnitOfWork, principal: Principal, cohort_id: UUID) -> FeeBill:
-    """Maine: $150 per protege, billed to the protege's department (seed 004 "Cost")."""
+    """Maine: $150 per protege who entered the initiative (a pair both sides confirmed),
+    billed once to the protege's department (seed 004 "Cost")."""
     reach(principal, Resource.REPORTS, Action.READ)
     async with uow.read_only():
-        found = [
-            m
-            for m in await _cohort_mentorships(uow, cohort_id)
-            if m.state != MentorshipState.PROPOSED
-        ]
-        people = {e.id: e for e in await uow.employees.get_many([m.mentee_id for m in found])}
+        found = await _cohort_mentorships(uow, cohort_id)
+        progress = await uow.relationships.progress_of([m.id for m in found])
+        billed = billed_proteges(_for_billing(m, progress.get(m.id)) for m in found)
+        proteges = sorted({m.mentee_id for m in found if m.mentee_id in billed})
+        people = {e.id: e for e in await uow.employees.get_many(proteges)}
     fee = stored_policy(found[0].policy).fee if found else None
     per_department: dict[str, set[Any]] = defaultdict(set)
-    for m in found:
-        person = people.get(m.mentee_id)
-        per_department[person.department if person else "unknown"].add(m.mentee_id)
+    for protege in proteges:
+        person = people.get(protege)
+        per_department[person.department if person else "unknown"].add(protege)
     cents = fee.amount_cents if fee else 0
     departments = tuple(
         DepartmentBill(name, len(proteges), cents * len(proteges))
@@ -188,4 +190,11 @@ async def fee_bill(*, uow: UnitOfWork, principal: Principal, cohort_id: UUID) ->
         fee.billed_to.value if fee else "none",
         departments,
         sum(d.amount_cents for d in departments),
+    )
+
+
+def _for_billing(mentorship: Mentorship, progress: Progress | None) -> PairForBilling:
+    confirmed = progress.confirmed_by if progress else ()
+    return PairForBilling(
+        mentorship.mentee_id, mentorship.state, frozenset(Party(p) for p in confirmed)
     )

@@ -40,6 +40,8 @@ REST: dict[tuple[str, str], Op] = {
     ),
     ("GET", f"{M}/disclosures"): Op("mentorship"),
     ("GET", "/v1/me/disclosures"): Op(),
+    ("POST", f"{M}/termination-recommendations"): Op("mentorship", {"reason": "x"}),
+    ("GET", f"{M}/termination-recommendations"): Op("mentorship"),
     ("GET", "/v1/reports/cohorts/{cohort_id}"): Op("report_cohort"),
     ("GET", "/v1/reports/cohorts/{cohort_id}/billing"): Op("report_cohort"),
     ("POST", "/v1/cohorts/{cohort_id}/luncheon-groups"): Op("report_cohort"),
@@ -77,6 +79,14 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     "needsAssessment": (_ID + "{ needsAssessment(mentorshipId: $id) { text } }", "mentorship"),
     "disclosures": (_ID + "{ disclosures(mentorshipId: $id) { id description } }", "mentorship"),
     "disclosuresAboutMe": ("{ disclosuresAboutMe { id description } }", None),
+    "terminationRecommendations": (
+        _ID + "{ terminationRecommendations(mentorshipId: $id) { id reason } }",
+        "mentorship",
+    ),
+    "recommendTermination": (
+        _MUT + f'{{ recommendTermination(mentorshipId: $id, reason: "x") {{ {_PROBLEM} }} }}',
+        "mentorship",
+    ),
     "myCalendar": ("{ myCalendar { uid title attended } }", None),
     "issueCalendarFeed": ("mutation { issueCalendarFeed { __typename } }", None),
     "cohortReport": (
@@ -214,6 +224,7 @@ SECRETS = {
     "evaluation": "VICTIM-EVALUATION too formal",
     "goal": "VICTIM-GOAL run the division",
     "disclosure": "VICTIM-DISCLOSURE relationship strain",
+    "recommendation": "VICTIM-RECOMMENDATION end it before spring",
 }
 
 
@@ -292,6 +303,12 @@ async def seed(client, auth) -> dict:
         response = await client.post(url, headers=who, json=body)
         assert response.status_code in (200, 201), response.text
         made[url.rsplit("/", 1)[1]] = response.json()
+    recommended = await client.post(
+        f"{mentorship}/termination-recommendations",
+        headers=pairing.tokens["STAFF"],
+        json={"reason": SECRETS["recommendation"]},
+    )
+    assert recommended.status_code == 201, recommended.text
     agreement = await client.put(
         f"{mentorship}/agreement",
         headers=pairing.mentee,

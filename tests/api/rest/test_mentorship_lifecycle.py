@@ -129,15 +129,34 @@ async def test_either_participant_ends_the_mentorship_without_a_reason(client, a
     assert again.status_code == 409
 
 
-async def test_only_maines_administrator_may_terminate(client, auth, clock):
+async def test_no_preset_lets_the_administrator_terminate_at_will(client, auth, clock):
+    # seed 004_5b4c852a2ca2c393.txt "Confidentiality" exception 3: Maine's Administrator "may
+    # even recommend the mentoring relationship be terminated"; the other handbooks name no such
+    # intervention. Each refusal says why.
     charlotte = await propose(client, auth, "charlotte-sll", START, prefix="C")
     refused = await client.post(
         f"/v1/mentorships/{charlotte.id}/terminate", headers=charlotte.admin
     )
-    assert refused.status_code == 409
+    assert (refused.status_code, refused.json()["rule"]) == (
+        409,
+        "administrator_intervention_not_in_policy",
+    )
     maine = await propose(client, auth, "maine-mms", START, prefix="M")
+    recommends = await client.post(f"/v1/mentorships/{maine.id}/terminate", headers=maine.admin)
+    assert (recommends.status_code, recommends.json()["rule"]) == (
+        409,
+        "administrator_recommends_participants_end",
+    )
+    assert "the participants end it" in recommends.json()["detail"]
+
+
+async def test_a_program_that_chose_administrator_termination_keeps_it(client, auth, clock):
+    # seed 004_5b4c852a2ca2c393.txt exception 3 reads as a recommendation; an organisation may
+    # still give its administrator the ending itself (Maine programs made before did).
+    policy = {"ending": {"administrator_may_terminate": True}}
+    maine = await propose(client, auth, "maine-mms", START, prefix="M", policy=policy)
     done = await client.post(f"/v1/mentorships/{maine.id}/terminate", headers=maine.admin)
-    assert done.json()["state"] == "ended"
+    assert done.json()["state"] == "ended", done.text
 
 
 async def test_completing_before_the_term_ends_is_refused(client, auth, clock):

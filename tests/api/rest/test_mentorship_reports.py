@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from app.domain.access import Role
-from tests.api.mentorship_setup import clock, propose  # noqa: F401
+from app.services.relationships.mentorships import proposed_mentorships
+from tests.api.mentorship_setup import clock, principal_of, propose, uow_of  # noqa: F401
 
 # ruff: noqa: F811  (the `clock` fixture is imported, then requested by name)
 
@@ -89,3 +90,59 @@ async def test_programs_without_a_fee_bill_nothing(client, auth, clock):
         f"/v1/reports/cohorts/{pairing.cohort_id}/billing", headers=pairing.admin
     )
     assert (bill.json()["departments"], bill.json()["total_cents"]) == ([], 0)
+
+
+async def _bill(client, auth, pairing):
+    leadership = await auth(role=Role.COORDINATOR)
+    bill = await client.get(f"/v1/reports/cohorts/{pairing.cohort_id}/billing", headers=leadership)
+    assert bill.status_code == 200, bill.text
+    return bill.json()
+
+
+async def test_a_protege_whose_only_pair_ended_unconfirmed_is_not_billed(client, auth, clock):
+    # seed 004_5b4c852a2ca2c393.txt "Cost": the bill is for the initiative; a match that ended
+    # before both confirmed it (Sept 1, after the initial meetings) never entered it.
+    pairing = await propose(client, auth, "maine-mms", date(2027, 7, 1))
+    url = f"/v1/mentorships/{pairing.id}"
+    assert (await client.post(f"{url}/confirm", headers=pairing.mentee)).status_code == 200
+    ended = await client.post(f"{url}/end", headers=pairing.mentor)
+    assert ended.json()["state"] == "ended", ended.text
+    bill = await _bill(client, auth, pairing)
+    assert (bill["departments"], bill["total_cents"]) == ([], 0)
+
+
+async def test_a_confirmed_pair_that_later_ended_early_is_billed(client, auth, clock):
+    # seed 004_5b4c852a2ca2c393.txt "Cost": the protégé entered the initiative; ending early
+    # later does not undo that.
+    pairing = await propose(client, auth, "maine-mms", date(2027, 7, 1))
+    url = f"/v1/mentorships/{pairing.id}"
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"{url}/confirm", headers=who)
+    assert (await client.post(f"{url}/end", headers=pairing.mentee)).json()["state"] == "ended"
+    bill = await _bill(client, auth, pairing)
+    assert bill["departments"] == [{"department": "Finance", "proteges": 1, "amount_cents": 15000}]
+
+
+async def test_a_rematched_protege_is_billed_once(client, auth, clock):
+    # seed 004_5b4c852a2ca2c393.txt "Cost": one fee "for the 9-month initiative", whatever
+    # number of mentors the protégé had in it.
+    pairing = await propose(client, auth, "maine-mms", date(2027, 7, 1), extra_mentors=1)
+    url = f"/v1/mentorships/{pairing.id}"
+    for who in (pairing.mentee, pairing.mentor):
+        await client.post(f"{url}/confirm", headers=who)
+    await client.post(f"{url}/end", headers=pairing.mentee)
+    principal = await principal_of(client, pairing.admin)
+    async with uow_of(client, principal) as uow:
+        [second] = await proposed_mentorships(
+            uow,
+            pairing.cohort_id,
+            [(pairing.mentee_id, pairing.people["ALT0"], {})],
+            formed_by="coordinator",
+        )
+        await uow.commit()
+    for who in (pairing.mentee, pairing.tokens["ALT0"]):
+        confirmed = await client.post(f"/v1/mentorships/{second.id}/confirm", headers=who)
+        assert confirmed.status_code == 200, confirmed.text
+    bill = await _bill(client, auth, pairing)
+    assert bill["departments"] == [{"department": "Finance", "proteges": 1, "amount_cents": 15000}]
+    assert bill["total_cents"] == 15000

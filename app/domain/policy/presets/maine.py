@@ -103,5 +103,7 @@ MAINE_MMS = Policy(
         # 004 "Schedule of Events": initial meetings July-Sept, matches confirmed Sept 1 after
         meetings_from_proposal=True,
     ),
-    ending=EndingPolicy(administrator_may_terminate=True),  # 004 confidentiality exception 3
+    # 004 confidentiality exception 3: the Administrator "may intervene and may even recommend
+    # the mentoring relationship be terminated": a recommendation to the pair, who end it.
+    ending=EndingPolicy(administrator_may_recommend_termination=True),
 )

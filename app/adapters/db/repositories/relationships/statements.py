@@ -27,6 +27,7 @@ _JSON_FIELDS = {
     "outcomes",
     "recipients",
     "comments",
+    "termination_recommendations",
 }
 _TUPLE_FIELDS = {
     "topics",
@@ -39,6 +40,7 @@ _TUPLE_FIELDS = {
     "recipients",
     "parts",
     "meeting_ids",
+    "termination_recommendations",
 }
 
 

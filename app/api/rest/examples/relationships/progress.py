@@ -80,3 +80,19 @@ NEEDS_ASSESSMENT_READ: dict[str, Any] = {
         }
     ]
 }
+
+TERMINATION_RECOMMENDATION_CREATE: dict[str, Any] = {
+    "examples": [{"reason": "You both told me the meetings keep slipping; consider ending."}]
+}
+
+TERMINATION_RECOMMENDATION_READ: dict[str, Any] = {
+    "examples": [
+        {
+            "id": "d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f7a",
+            "mentorship_id": "0b1c2d3e-4f50-4617-8a9b-0c1d2e3f4a5b",
+            "recommended_on": "2027-10-01",
+            "recommended_by": "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e",
+            "reason": "You both told me the meetings keep slipping; consider ending.",
+        }
+    ]
+}

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.api.pagination import Page
 from app.api.rest.examples.relationships import progress as ex
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
 
@@ -91,3 +92,32 @@ class NeedsAssessmentRead(BaseModel):
     provided: bool
     text: str | None = Field(description="For the mentee and the mentor only")
     text_withheld: bool
+
+
+class TerminationRecommendationCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra=ex.TERMINATION_RECOMMENDATION_CREATE
+    )
+    reason: str = Field(
+        default="",
+        max_length=10_000,
+        description="The administrator's own words to the pair (optional)",
+    )
+
+
+class TerminationRecommendationRead(BaseModel):
+    """The program administrator recommends that the pair end the relationship (Maine); either
+    participant ends it (`POST /v1/mentorships/{id}/end`)."""
+
+    model_config = ConfigDict(
+        from_attributes=True, json_schema_extra=ex.TERMINATION_RECOMMENDATION_READ
+    )
+    id: UUID
+    mentorship_id: UUID
+    recommended_on: date
+    recommended_by: UUID | None = Field(description="The administrator who recommended it")
+    reason: str
+
+
+class TerminationRecommendationPageRead(Page[TerminationRecommendationRead]):
+    """A page of the administrator's recommendations to end the pair."""
