@@ -36,7 +36,7 @@ class RecordMutation:
         observations: str | None = None,
         follow_ups: str | None = None,
         notes: str | None = None,
-        mode: str | None = None,
+        mode: t.MeetingMode | None = None,  # type: ignore[valid-type]
     ) -> t.MeetingResult:
         draft = Meeting(
             mentorship_id,

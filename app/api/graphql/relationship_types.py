@@ -15,6 +15,7 @@ from app.api.graphql.problems import Problem
 from app.domain.confidentiality.disclosure import DisclosureKind as DomainDisclosureKind
 from app.domain.confidentiality.parts import ContentPart as DomainContentPart
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision as DomainCheckpointDecision
+from app.domain.meeting_log import MeetingMode as DomainMeetingMode
 from app.domain.policy.model import EvaluationKind as DomainEvaluationKind
 from app.services.relationships.goals import GoalKind as DomainGoalKind
 
@@ -25,6 +26,7 @@ CheckpointDecision = strawberry.enum(DomainCheckpointDecision, name="CheckpointD
 DisclosureKind = strawberry.enum(DomainDisclosureKind, name="DisclosureKind")
 ContentPart = strawberry.enum(DomainContentPart, name="ContentPart")
 GoalKind = strawberry.enum(DomainGoalKind, name="GoalKind")
+MeetingMode = strawberry.enum(DomainMeetingMode, name="MeetingMode")
 
 
 @strawberry.type(description="A mentorship's facts: state, confirmations, timeline, cadence")
@@ -102,8 +104,8 @@ class Meeting:
     cancelled: bool
     cancelled_at: datetime | None
     cancelled_by: UUID | None
-    mode: str | None = strawberry.field(
-        description="in_person, virtual, phone or email (null: not stated)"
+    mode: MeetingMode | None = strawberry.field(  # type: ignore[valid-type]
+        description="How the pair met (null: not stated)"
     )
 
 

@@ -9,10 +9,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.pagination import Page
 from app.api.rest.examples.relationships import meetings as ex
+from app.domain.meeting_log import MeetingMode
 
 _READ = ConfigDict(from_attributes=True)
 _MODE = (
-    "How the pair met: in_person, virtual, phone or email (null: not stated). Where the "
+    "How the pair met (null: not stated). Where the "
     "program counts face-to-face meetings only (NC), a phone or email check-in adds its "
     "hours but is no meeting"
 )
@@ -40,7 +41,7 @@ class MeetingCreate(BaseModel):
     observations: str | None = None
     follow_ups: str | None = None
     notes: str | None = Field(default=None, description="Confidential to the pair")
-    mode: str | None = Field(default=None, description=_MODE)
+    mode: MeetingMode | None = Field(default=None, description=_MODE)
 
 
 class MeetingRead(BaseModel):
@@ -60,7 +61,7 @@ class MeetingRead(BaseModel):
     cancelled_at: datetime | None
     cancelled_by: UUID | None = Field(description="Shown to the pair only")
     created_at: datetime | None
-    mode: str | None = Field(default=None, description=_MODE)
+    mode: MeetingMode | None = Field(default=None, description=_MODE)
 
 
 class MonthCadenceRead(BaseModel):
