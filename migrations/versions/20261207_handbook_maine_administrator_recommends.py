@@ -11,8 +11,8 @@ as false, which keeps what they did: a Maine program made before keeps its admin
 never changes the rules it started under. Programs created from the Maine preset from now on
 recommend.
 
-Revision ID: handbook0009_maine_admin
-Revises: handbook0008
+Revision ID: handbook0010
+Revises: handbook0009
 """
 
 from collections.abc import Sequence
@@ -21,8 +21,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql as pg
 
-revision: str = "handbook0009_maine_admin"
-down_revision: str | Sequence[str] | None = "handbook0008"
+revision: str = "handbook0010"
+down_revision: str | Sequence[str] | None = "handbook0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -9,7 +9,7 @@ versions and mentorships' snapshots) get it as null, which keeps what they did. 
 told apart from one that chose that minimum, so only programs created from now on (or edited
 by their administrators) accept a shorter term.
 
-Revision ID: handbook0009_recommended_terms
+Revision ID: handbook0009
 Revises: handbook0008
 """
 
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "handbook0009_recommended_terms"
+revision: str = "handbook0009"
 down_revision: str | Sequence[str] | None = "handbook0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

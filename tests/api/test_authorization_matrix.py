@@ -23,9 +23,10 @@ from app.config import Settings
 from app.domain.access import Role
 from app.main import create_app
 from app.services.ports import Organization
-from tests.api.matrix import Op, directory, integrations, programs, relationships
+from tests.api.matrix import SEEDED_ON, Op, directory, integrations, programs, relationships
 from tests.conftest import default_settings, new_org, token_factory
 from tests.factories import employee_row
+from tests.services.program_fixtures import FixedClock
 
 PUBLIC = {("GET", "/healthz"), ("GET", "/readyz")}
 
@@ -76,7 +77,7 @@ async def seeded(app_url: str) -> AsyncIterator[Seeded]:
         org = await new_org(database, "org-" + uuid.uuid4().hex[:8])
         other_org = await new_org(database, "other-" + uuid.uuid4().hex[:8])
         auth = token_factory(database, org)
-        app = create_app(default_settings(), database=database)
+        app = create_app(default_settings(), database=database, clock=FixedClock(SEEDED_ON))
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             victim = await _victim(client, auth)

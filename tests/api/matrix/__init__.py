@@ -11,6 +11,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+# The day the victim is seeded: fixed, so the seed does not depend on the day the suite runs
+# (applications close when a cohort starts, evaluations open in rounds).
+SEEDED_ON = datetime(2026, 12, 14, 9, tzinfo=UTC)
 
 # `ifMatch` as REST's `If-Match`: an ETag of the victim's object's shape (the version it is
 # at, or a fingerprint) must not get an intruder past not-found, nor tell them it exists.

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
-from tests.api.matrix import IF_PRINT, IF_VERSION, Op
+from tests.api.matrix import IF_PRINT, IF_VERSION, SEEDED_ON, Op
 from tests.api.mentorship_setup import propose
 
 M = "/v1/mentorships/{mentorship_id}"
@@ -233,7 +233,7 @@ async def _open_program_evaluation(client, pairing) -> None:
     evaluation event to today, so the victim's evaluation can be given now."""
     events = await client.get(f"/v1/cohorts/{pairing.cohort_id}/events", headers=pairing.admin)
     [evaluation] = [e for e in events.json()["items"] if e["kind"] == "program_evaluation"]
-    today = datetime.now(UTC).date()
+    today = SEEDED_ON.date()
     moved = await client.put(
         f"/v1/cohort-events/{evaluation['id']}",
         headers=pairing.admin,
