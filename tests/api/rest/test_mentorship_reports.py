@@ -138,6 +138,7 @@ async def test_a_rematched_protege_is_billed_once(client, auth, clock):
             pairing.cohort_id,
             [(pairing.mentee_id, pairing.people["ALT0"], {})],
             formed_by="coordinator",
+            today=clock.now().date(),
         )
         await uow.commit()
     for who in (pairing.mentee, pairing.tokens["ALT0"]):
