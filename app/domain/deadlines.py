@@ -32,8 +32,9 @@ def due_deadlines(
     status: MentorshipStatus, today: date, *, confirm_by: date | None = None
 ) -> tuple[Deadline, ...]:
     """The dates of a running mentorship that fall on or before ``today``, in date order;
-    ``confirm_by``: the cohort's confirm-by date, a deadline for a pair still unconfirmed
-    (004 "Schedule of Events": "Sept 1 Participants confirm mentoring matches")."""
+    ``confirm_by``: the pair's confirm-by date (``cohort_calendar.pair_confirm_by``), a deadline
+    for a pair still unconfirmed (004 "Schedule of Events": "Sept 1 Participants confirm
+    mentoring matches")."""
     if status.state is MentorshipState.PROPOSED:
         late = confirm_by is not None and confirm_by <= today
         return (Deadline(DeadlineKind.CONFIRM_BY, confirm_by),) if late and confirm_by else ()

@@ -49,10 +49,9 @@ async def submit_application(
         raise InvalidInput("a mentor takes at least one mentee", field="capacity")
     today = clock.now().date()
     async with uow:
-        cohort = await _open_cohort(uow, cohort_id, today)
-        program = await uow.programs.get_program(cohort.program_id)
+        program = await _open_cohort_program(uow, cohort_id, today)
         employee = await uow.employees.get(employee_id)
-        if program is None or employee is None:
+        if employee is None:
             raise NotFound("no such employee", field="employee_id")
         await _refuse_supervisory_preferences(uow, employee, profile, program.policy)
         asks_supervisor = role is ApplicantRole.MENTEE and any(
@@ -174,7 +173,7 @@ async def _editable_program(
     if cohort is None or program is None:
         raise NotFound("no such application", field="id")
     try:
-        _require_open(cohort, today)
+        _require_open(cohort, program.policy, today)
     except Conflict as closed:
         onboarding = program.policy.onboarding
         require_late_edit(onboarding, application.profile, profile, closed=closed.detail)
@@ -193,17 +192,21 @@ async def _in_open_pair(uow: UnitOfWork, application: Application) -> bool:
     return any(p.mentee_id == mine and p.state in OPEN_STATES for p in pairs)
 
 
-async def _open_cohort(uow: UnitOfWork, cohort_id: UUID, today: date) -> Cohort:
+async def _open_cohort_program(uow: UnitOfWork, cohort_id: UUID, today: date) -> Program:
+    """The program of a cohort taking applications today."""
     cohort = await uow.programs.get_cohort(cohort_id)
-    if cohort is None:
+    program = await uow.programs.get_program(cohort.program_id) if cohort else None
+    if cohort is None or program is None:
         raise NotFound("no such cohort", field="id")
-    _require_open(cohort, today)
-    return cohort
+    _require_open(cohort, program.policy, today)
+    return program
 
 
-def _require_open(cohort: Cohort, today: date) -> None:
-    closes = applications_close_on(cohort.starts_on, cohort.applications_close_on)
-    if today > closes:
+def _require_open(cohort: Cohort, policy: Policy, today: date) -> None:
+    closes = applications_close_on(
+        policy, cohort.starts_on, cohort.ends_on, cohort.applications_close_on
+    )
+    if closes is not None and today > closes:
         raise Conflict(
             f"applications to {cohort.name} closed on {closes.isoformat()}",
             field="cohort_id",

@@ -37,7 +37,8 @@ async def create_cohort(
     applications_close_on: date | None = None,
 ) -> Cohort:
     """A cohort of a program, its calendar laid out from the program's policy (each event the
-    coordinator's to edit); applications are taken until `applications_close_on`, or its start."""
+    coordinator's to edit); applications are taken until `applications_close_on`, or else its
+    start, or its end where pairs form as people come (`applications_close_on`, the domain's)."""
     reach(principal, Resource.COHORTS, Action.WRITE)
     if not name.strip():
         raise InvalidInput("must not be blank", field="name")

@@ -305,8 +305,9 @@ def test_any_finished_month_short_of_at_least_monthly_puts_the_pair_at_risk(per_
 def test_a_cohort_takes_applications_until_its_close_date_or_without_one_its_start():
     # seed 004_5b4c852a2ca2c393.txt: matches are made "from June to September", before the
     # formal year; applications after the start would join a cohort already matched
-    assert applications_close_on(START, None) == START
-    assert applications_close_on(START, START - timedelta(days=10)) == START - timedelta(days=10)
+    assert applications_close_on(MAINE_MMS, START, None, None) == START
+    early = START - timedelta(days=10)
+    assert applications_close_on(MAINE_MMS, START, None, early) == early
 
 
 # --- dates that drive the rules -------------------------------------------------------------

@@ -133,7 +133,32 @@ def confirm_by(events: Iterable[Dated]) -> date | None:
     return min(found) if found else None
 
 
-def applications_close_on(cohort_starts_on: date, close_on: date | None) -> date:
-    """The last day a cohort takes applications: its close date, or without one its start
-    (pairs are formed before the term begins: 004 "Schedule of Events", 000 "Selection")."""
-    return close_on if close_on is not None else cohort_starts_on
+def pair_confirm_by(
+    cohort_confirm_by: date | None, cohort_starts_on: date, pair_starts_on: date
+) -> date | None:
+    """The day a pair's match is confirmed by. 004 "Schedule of Events": "July-Sept Initial
+    meetings of mentoring partners / Sept 1 Participants confirm mentoring matches": the
+    partners meet first, then confirm. A pair starting on or before the cohort's confirm-by
+    keeps that day; one formed after it (a late match) gets the same allowance from its own
+    start (the cohort's confirm-by less its start: the initial-meetings window), rather than
+    being overdue the day it forms. None where the cohort has no confirm-by."""
+    if cohort_confirm_by is None or pair_starts_on <= cohort_confirm_by:
+        return cohort_confirm_by
+    allowance = max(cohort_confirm_by - cohort_starts_on, timedelta(0))
+    return pair_starts_on + allowance
+
+
+def applications_close_on(
+    policy: Policy, cohort_starts_on: date, cohort_ends_on: date | None, close_on: date | None
+) -> date | None:
+    """The last day a cohort takes applications; None: it takes them while it has no end.
+    The coordinator's close date wins. Without one, where the policy closes them at the start
+    (pairs form before the term: 004 "Schedule of Events", 000 "Selection Committee"), the
+    start; where pairs form as people come (002's volunteer list "readily available for all
+    employees to use when seeking out a mentor", 003's coordinator matching as participants
+    are screened), the cohort's end."""
+    if close_on is not None:
+        return close_on
+    if policy.onboarding.applications_close_at_start:
+        return cohort_starts_on
+    return cohort_ends_on

@@ -51,7 +51,7 @@ KIND_SEEDS = {WorkKind.GROUP_SESSION_MISSED: GROUP_LEARNING_SEED}
 @dataclass(frozen=True, slots=True)
 class PairFacts:
     """What the worklist reads of one pair: its status, meetings (dates and hours), which
-    evaluations were given when, its cohort's confirm-by date, its open HR flags, and its
+    evaluations were given when, its own confirm-by date, its open HR flags, and its
     people with its cohort's group sessions (who was recorded present)."""
 
     mentorship_id: UUID

@@ -74,6 +74,10 @@ class OnboardingPolicy(Section):
     # The mentee's needs assessment goes to the mentor, at the initial meeting or before it
     # (003 "Initial Meeting"): the first meeting waits for it, not the mentee's application.
     needs_assessment_by_initial_meeting: bool = False
+    # Whether a cohort stops taking applications when it starts (pairs form before the term:
+    # Maine's matches, Charlotte's committee) or keeps taking them until it ends, where pairs
+    # form as people come (Caltrans's volunteer list, NC's coordinator): `applications_close_on`.
+    applications_close_at_start: bool = True
 
     def __post_init__(self) -> None:
         self._check_window()

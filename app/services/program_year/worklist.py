@@ -13,7 +13,7 @@ from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.cadence import MeetingFact
-from app.domain.calendar.cohort_calendar import confirm_by
+from app.domain.calendar.cohort_calendar import confirm_by, pair_confirm_by
 from app.domain.calendar.group_sessions import GroupSession
 from app.domain.calendar.kinds import EventKind
 from app.domain.calendar.worklist import PairFacts, WorkItem, worklist
@@ -111,7 +111,7 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
             statuses[m.id],
             tuple(meetings[m.id]),
             tuple(given[m.id]),
-            calendars[m.cohort_id].confirm_by,
+            calendars[m.cohort_id].confirm_by_of(m.starts_on),
             tuple(flags[m.id]),
             frequencies.get(m.id),
             (m.mentee_id, m.mentor_id),
@@ -123,28 +123,34 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
 
 @dataclass(frozen=True, slots=True)
 class _CohortDates:
-    """What the worklist reads of a cohort's calendar."""
+    """What the worklist reads of a cohort: its start, confirm-by date and group sessions."""
 
+    starts_on: date
     confirm_by: date | None
     group_sessions: tuple[GroupSession, ...]
 
     @classmethod
-    def of(cls, events: list[CohortEvent]) -> _CohortDates:
+    def of(cls, starts_on: date, events: list[CohortEvent]) -> _CohortDates:
         sessions = tuple(
             GroupSession(e.id, e.starts_on, frozenset(e.attendees))
             for e in events
             if e.kind == EventKind.GROUP_SESSION
         )
-        return cls(confirm_by(events), sessions)
+        return cls(starts_on, confirm_by(events), sessions)
+
+    def confirm_by_of(self, pair_starts_on: date) -> date | None:
+        """The confirm-by date of a pair of this cohort starting on ``pair_starts_on``."""
+        return pair_confirm_by(self.confirm_by, self.starts_on, pair_starts_on)
 
 
 async def _cohorts(
     uow: UnitOfWork, cohort_ids: set[UUID]
 ) -> tuple[dict[UUID, str], dict[UUID, _CohortDates]]:
-    """Each cohort's program preset (which seed its rules cite), confirm-by date and group
-    sessions, from one read of every cohort's calendar."""
+    """Each cohort's program preset (which seed its rules cite), start, confirm-by date and
+    group sessions, from one read of the cohorts and one of every cohort's calendar."""
     by_cohort: dict[UUID, list[CohortEvent]] = {c: [] for c in cohort_ids}
     for event in await uow.programs.events_of(sorted(cohort_ids)):
         by_cohort[event.cohort_id].append(event)
+    starts = {c.id: c.starts_on for c in await uow.programs.cohorts(sorted(cohort_ids))}
     presets = await uow.programs.presets_of_cohorts(sorted(cohort_ids))
-    return presets, {c: _CohortDates.of(events) for c, events in by_cohort.items()}
+    return presets, {c: _CohortDates.of(starts[c], events) for c, events in by_cohort.items()}

@@ -42,6 +42,11 @@ async def _pair(client, auth, clock):
     mentor = await auth(role=Role.PARTICIPANT, employee_id=ids["M2"])
     applied = await apply(client, mentee, made["cohort"], ids["E2"], WITHOUT_FORM)
     await apply(client, mentor, made["cohort"], ids["M2"], MENTOR)
+    # NC's cohorts take applications until they end (003: the coordinator matches as people
+    # are screened): this coordinator closes them today, so the profiles are the matching's.
+    closes = {"applications_close_on": (SESSION_ON + timedelta(days=1)).isoformat()}
+    closed = await client.patch(f"/v1/cohorts/{made['cohort']}", headers=coordinator, json=closes)
+    assert closed.status_code == 200, closed.text
     run = await client.post(f"/v1/cohorts/{made['cohort']}/matching-runs", headers=coordinator)
     assert run.status_code == 201, run.text
     published = await client.post(

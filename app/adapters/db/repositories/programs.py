@@ -66,6 +66,7 @@ _SAVE_COHORT = compile_statement(
     .returning(*rows.columns_of(tp.cohorts, Cohort))
 )
 _COHORTS_OF = rows.select_by(tp.cohorts, Cohort, "program_id", order=("starts_on", "id"))
+_COHORTS = rows.select_by(tp.cohorts, Cohort, "id", many=True, order=("starts_on", "id"))
 _PRESETS_OF_COHORTS = compile_statement(
     sa.select(tp.cohorts.c.id, tp.programs.c.preset)
     .join_from(
@@ -216,6 +217,9 @@ class SqlProgramRepository(SqlProgramPages, SqlRunQueue):
 
     async def cohorts_of(self, program_id: UUID) -> list[Cohort]:
         return [Cohort(**dict(r)) for r in await self._rows(_COHORTS_OF, value=program_id)]
+
+    async def cohorts(self, cohort_ids: Sequence[UUID]) -> list[Cohort]:
+        return [rows.cohort(r) for r in await self._rows(_COHORTS, value=list(cohort_ids))]
 
     async def add_event(self, event: CohortEvent) -> CohortEvent:
         return rows.event(await self._row(_INSERT_EVENT, **rows.values_of(event, ("attendees",))))

@@ -114,7 +114,9 @@ class CohortUpdate(_Input):
     name: str | None = Field(default=None, min_length=1, max_length=200)
     ends_on: date | None = Field(default=None, description="null: the cohort has no set end")
     applications_close_on: date | None = Field(
-        default=None, description="null: applications close when the cohort starts"
+        default=None,
+        description="null: applications close when the cohort starts, or where the program's "
+        "pairs form as people come (`onboarding.applications_close_at_start` false) when it ends",
     )
 
 

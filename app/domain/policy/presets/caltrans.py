@@ -20,6 +20,7 @@ from app.domain.policy.model import (
     EvaluationPolicy,
     GoalsPolicy,
     MatchingPolicy,
+    OnboardingPolicy,
     PairFormation,
     Policy,
     PreferenceWeights,
@@ -90,6 +91,10 @@ CALTRANS = Policy(
     ),
     # 002 "Forming the Relationship": chosen from the volunteer list, or an off-list request
     pair_formation=(PairFormation.MENTEE_CHOICE, PairFormation.REFERRAL),
+    # 002 "Shaping Successful Mentoring Programs": the volunteer list "should be readily
+    # available for all employees to use when seeking out a mentor": an employee seeks one
+    # whenever they decide to, so a cohort takes applications until it ends.
+    onboarding=OnboardingPolicy(applications_close_at_start=False),
     # 002 "Responsibilities of Mentor and Mentee": both "Attend organized events and
     # activities". The handbook names no event: one orientation is planned, and no rule asks
     # that anyone attended it (002 states no orientation prerequisite).

@@ -28,6 +28,7 @@ from app.domain.policy.model import (
     GroupActivityPolicy,
     LateAnswer,
     MatchingPolicy,
+    OnboardingPolicy,
     PairFormation,
     Policy,
     PreferenceWeights,
@@ -105,6 +106,10 @@ CHARLOTTE_SLL = Policy(
         ),
     ),
     pair_formation=(PairFormation.COMMITTEE,),  # 000 "Selection Committee"
+    # 000 "Selection Committee": "Reviews participant application for closest match with mentor
+    # profile", a committee named for the year: one review of the year's applications pairs
+    # everyone for the nine months, so applications close when the cohort starts.
+    onboarding=OnboardingPolicy(applications_close_at_start=True),
     group_activities=GroupActivityPolicy(
         # 000 "Group Learning": "Mentee participation is mandatory"
         group_sessions_mandatory_for_mentees=True,

@@ -102,6 +102,9 @@ MAINE_MMS = Policy(
         initial_meeting_window_days=62,
         # 004 "Schedule of Events": initial meetings July-Sept, matches confirmed Sept 1 after
         meetings_from_proposal=True,
+        # 004 "Schedule of Events": "Preliminary Mentoring matches made" July 1, the term's
+        # first day: the year's pairs form before it, so applications close when it starts.
+        applications_close_at_start=True,
     ),
     # 004 confidentiality exception 3: the Administrator "may intervene and may even recommend
     # the mentoring relationship be terminated": a recommendation to the pair, who end it.

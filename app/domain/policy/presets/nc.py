@@ -113,6 +113,11 @@ NC_MODEL = Policy(
         # 003 "Initial Meeting": the mentor reviews "the Needs Assessment Form that will be
         # provided by the mentee during the meeting"; "in advance of the meeting, if desired".
         needs_assessment_by_initial_meeting=True,
+        # 003 "Program Manager/Coordinator": "Perform participant screenings. Coordinate
+        # information sessions, mentor/mentee matching / assignments", the sessions followed up
+        # "annually" ("Summary"): the coordinator matches people as they are screened, all
+        # year, so a cohort takes applications until it ends.
+        applications_close_at_start=False,
     ),
     # 003 "Program Coordinator": an information session, followed up "annually"; held a month
     # before the cohort starts, since attending it comes before joining.
