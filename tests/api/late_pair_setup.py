@@ -57,3 +57,48 @@ async def applicants(
         await auth(role=Role.PARTICIPANT, employee_id=ids["E2"]),
         await auth(role=Role.PARTICIPANT, employee_id=ids["M3"]),
     )
+
+
+@dataclass
+class MaineYear:
+    """A Maine cohort with a pair proposed before its start (E1 and M2) and one proposed on
+    ``late`` (E2 and M3), neither confirmed."""
+
+    cohort_id: str
+    staff: dict[str, str]
+    early_pair: str
+    late_pair: str
+
+
+async def maine_year(client: Any, auth: Any, clock: Any, starts_on: date, late: date) -> MaineYear:
+    """``applicants`` of a Maine cohort, two more who apply and are matched before it starts,
+    then E2 and M3 matched on ``late``."""
+    found = await applicants(client, auth, clock, "maine-mms", starts_on)
+    listed = (await client.get("/v1/employees", headers=await auth())).json()["items"]
+    ids = {e["employee_number"]: e["id"] for e in listed}
+    await apply(client, found.staff, found.cohort_id, ids["E1"], MENTEE)
+    await apply(client, found.staff, found.cohort_id, ids["M2"], MENTOR)
+    early = await _propose(client, found, ids["E1"], ids["M2"])
+    clock.set(late)
+    return MaineYear(
+        found.cohort_id,
+        found.staff,
+        early,
+        await _propose(client, found, found.mentee_id, found.mentor_id),
+    )
+
+
+async def _propose(client: Any, found: Applicants, mentee_id: str, mentor_id: str) -> str:
+    made = await client.post(
+        "/v1/mentorships",
+        headers=found.staff,
+        json={
+            "cohort_id": found.cohort_id,
+            "mentee_id": mentee_id,
+            "mentor_id": mentor_id,
+            "formed_by": "coordinator",
+        },
+    )
+    assert made.status_code == 201, made.text
+    assert made.json()["state"] == "proposed", made.json()
+    return str(made.json()["id"])

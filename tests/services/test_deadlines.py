@@ -6,7 +6,8 @@ from datetime import date
 
 from app.adapters.db.unit_of_work import SqlUnitOfWork
 from app.services.relationships.deadlines import announce_due_deadlines, system_principal, tick
-from tests.api.mentorship_setup import MovableClock, clock, propose  # noqa: F401
+from tests.api.late_pair_setup import maine_year
+from tests.api.mentorship_setup import MovableClock, clock, principal_of, propose  # noqa: F401
 
 # ruff: noqa: F811  (the `clock` fixture is imported, then requested by name)
 
@@ -58,3 +59,23 @@ async def test_the_tick_reaches_every_organisation(client, auth, clock, database
         clock=later,
     )
     assert total >= 0
+
+
+async def test_a_late_maine_match_owes_its_confirmation_only_after_the_cohorts_allowance(
+    client, auth, clock, database
+):
+    # seed 004_5b4c852a2ca2c393.txt "Schedule of Events": "July-Sept 2003 Initial meetings of
+    # mentoring partners" / "Sept 1, 2003 Participants confirm mentoring matches": the pair
+    # proposed before the start owes it by Sept 1, the one proposed on 10 October by 11 December.
+    year = await maine_year(client, auth, clock, date(2027, 7, 1), date(2027, 10, 10))
+    principal = system_principal((await principal_of(client, year.staff)).organization_id)
+    later = MovableClock(clock.now())
+
+    async def announced(day: date) -> int:
+        later.set(day)
+        uow = SqlUnitOfWork(database, principal.organization_id)
+        return await announce_due_deadlines(uow=uow, principal=principal, clock=later)
+
+    assert await announced(date(2027, 10, 10)) == 1  # the early pair's Sept 1, not the late one
+    assert await announced(date(2027, 12, 10)) == 0
+    assert await announced(date(2027, 12, 11)) == 1
