@@ -46,7 +46,7 @@ async def applicants(
     )
     assert cohort.status_code == 201, cohort.text
     cohort_id = cohort.json()["id"]
-    clock.set(starts_on - timedelta(days=1))  # applications close at the cohort's start
+    clock.set(starts_on - timedelta(days=1))  # open in every program: some close at the start
     await apply(client, staff, cohort_id, ids["E2"], MENTEE)
     await apply(client, staff, cohort_id, ids["M3"], MENTOR)
     return Applicants(
