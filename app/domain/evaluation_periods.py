@@ -11,6 +11,8 @@ period per round; Caltrans' and NC's come at the conclusion (002 "at the conclus
 mentoring program period", 003 "upon conclusion of the mentorship"): from the term's last
 month. A cohort whose calendar has no program-evaluation event takes it once, any day.
 A respondent answers each period once; a second answer is refused, never double counted.
+An answer keeps the period it was given for: the coordinator edits the calendar and a term's
+dates may change (Caltrans' agreed term), and neither moves an answer into another period.
 """
 
 from __future__ import annotations
@@ -161,6 +163,28 @@ def require_compatibility_check_open(
         field="kind",
         rule="checkpoint_closed",
     )
+
+
+# The kinds whose periods carry a number whatever the calendar (checkup N, month N).
+_NUMBERED = frozenset({EvaluationKind.CHECKUP, EvaluationKind.MONTHLY})
+
+
+def answered_period(
+    timeline: Timeline,
+    kind: EvaluationKind,
+    number: int | None,
+    day: date,
+    rounds: Sequence[EvaluationRound] = (),
+) -> EvaluationPeriod | None:
+    """The period an answer given on ``day`` was given for: the one stored with it, ``number``
+    (None for a kind with one period per term). An answer stored before periods were has no
+    number where its kind numbers its periods: it belongs to the period its date falls in."""
+    if number is not None:
+        return EvaluationPeriod(kind, number)
+    in_rounds = kind is EvaluationKind.PROGRAM and bool(rounds)
+    if kind in _NUMBERED or (in_rounds and timeline.program_evaluation_opens_on is None):
+        return period_on(timeline, kind, day, rounds)
+    return EvaluationPeriod(kind)
 
 
 def require_first_answer(period: EvaluationPeriod, mine: Iterable[EvaluationPeriod]) -> None:

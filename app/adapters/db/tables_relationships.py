@@ -189,6 +189,8 @@ evaluations = sa.Table(
     # The answers item by item, and the version of the form they were given under (records).
     sa.Column("answers", pg.JSONB, nullable=False, server_default=sa.text("'{}'::jsonb")),
     sa.Column("form_version", sa.Integer, nullable=True),
+    # The period the answer was given for, so later calendar and term edits never move it.
+    sa.Column("period_number", sa.Integer, nullable=True),
     _created_at(),
     sa.PrimaryKeyConstraint("organization_id", "id"),
     _of_mentorship("evaluations"),

@@ -179,6 +179,11 @@ class Evaluation:
     submitted_on: date
     answers: JSON
     form_version: int | None
+    period_number: int | None = strawberry.field(
+        description="The period it was given for, kept whatever later edits of the calendar or "
+        "the term do: checkup 2, month 3, round 1 of the program evaluation; null for a kind "
+        "with one period per term"
+    )
     partner_reads_free_text: bool = strawberry.field(
         description="Whether the other side of the pair reads this evaluation's free text (the "
         "program's `evaluations.free_text_shared_with_pair`); staff never do"

@@ -6,7 +6,8 @@ last: Maine's "March 2004 Evaluate program inviting feedback from mentoring part
 an online evaluation" (000/001 "Program Evaluations") is one round after each group session.
 An event with no end stays open until the day before the next round opens, the last one to
 the term's last day, as a checkup stays the one to answer until the next one comes due.
-The coordinator changes the rounds by editing the cohort's calendar.
+The coordinator changes the rounds by editing the cohort's calendar; an answer keeps the round
+it was given in.
 """
 
 from __future__ import annotations
@@ -52,6 +53,15 @@ def round_on(rounds: Sequence[EvaluationRound], day: date) -> EvaluationRound | 
     opened last (a coordinator may overlap two); None when none is open."""
     open_then = [r for r in rounds if r.holds(day)]
     return max(open_then, key=lambda r: (r.opens_on, r.number)) if open_then else None
+
+
+def answered_round(rounds: Sequence[EvaluationRound], number: int | None, day: date) -> int | None:
+    """The round an answer was given in: the one stored with it, ``number``; an answer stored
+    before rounds were (no number), the round open on ``day``."""
+    if number is not None:
+        return number
+    found = round_on(rounds, day)
+    return found.number if found else None
 
 
 def next_round(rounds: Sequence[EvaluationRound], day: date) -> EvaluationRound | None:

@@ -24,7 +24,7 @@ from app.domain.confidentiality.evaluation_text import (
 from app.domain.confidentiality.parts import ContentPart
 from app.domain.confidentiality.viewers import Viewer
 from app.domain.errors import InvalidInput
-from app.domain.evaluation_periods import EvaluationPeriod, period_on
+from app.domain.evaluation_periods import EvaluationPeriod, answered_period, due_period
 from app.domain.forms.model import Answer, EvaluationForm, ItemKind, check_answers
 from app.domain.lifecycle.evaluations import record_evaluation
 from app.domain.lifecycle.parties import Party
@@ -72,6 +72,7 @@ async def submit_evaluation(
         transition = record_evaluation(
             pair.status, kind=kind, by=by, today=today, earlier=earlier, rounds=rounds
         )
+        period = due_period(pair.status.timeline, kind, today, rounds)
         assert principal.employee_id is not None
         on_form = form is not None
         stored = await uow.relationships.add_evaluation(
@@ -86,6 +87,7 @@ async def submit_evaluation(
                 submitted_on=today,
                 answers=checked,
                 form_version=form.version if form else None,
+                period_number=period.number,
             )
         )
         await save_transition(uow, principal, pair, transition)
@@ -101,7 +103,9 @@ async def list_evaluations(
     scope = reach(principal, Resource.EVALUATIONS, Action.READ)
     async with uow:
         pair = await open_pair(uow, principal, mentorship_id, scope)
-        found = await uow.relationships.evaluations([mentorship_id])
+        found = await _numbered_by_date(
+            uow, pair, await uow.relationships.evaluations([mentorship_id])
+        )
         policy = pair.policy.evaluations
         viewer = pair.viewer(principal)
         read_by = [_as_read_by(viewer, e, policy) for e in found]
@@ -126,15 +130,42 @@ async def _program_rounds(uow: UnitOfWork, pair: Pair) -> tuple[EvaluationRound,
 def _answered(
     pair: Pair, found: Sequence[Evaluation], rounds: Sequence[EvaluationRound]
 ) -> list[tuple[Party, EvaluationPeriod]]:
-    """Who answered which period so far (the period of each answer follows from its date, a
-    program evaluation's from the round open that day)."""
+    """Who answered which period so far: the period stored with each answer (one stored
+    before periods were: the one its date falls in, a program evaluation's round that day)."""
     answered = []
     for evaluation in found:
-        kind = EvaluationKind(evaluation.kind)
-        period = period_on(pair.status.timeline, kind, evaluation.submitted_on, rounds)
+        period = _period_of(pair, evaluation, rounds)
         if period is not None:
             answered.append((Party(evaluation.party), period))
     return answered
+
+
+def _period_of(
+    pair: Pair, evaluation: Evaluation, rounds: Sequence[EvaluationRound]
+) -> EvaluationPeriod | None:
+    kind = EvaluationKind(evaluation.kind)
+    return answered_period(
+        pair.status.timeline, kind, evaluation.period_number, evaluation.submitted_on, rounds
+    )
+
+
+async def _numbered_by_date(
+    uow: UnitOfWork, pair: Pair, found: list[Evaluation]
+) -> list[Evaluation]:
+    """The evaluations with the period each was given for; one stored before periods were
+    shows the period its date falls in (the calendar's rounds read once, only for those)."""
+    unnumbered = [e for e in found if e.period_number is None]
+    if not unnumbered:
+        return found
+    program = any(e.kind == EvaluationKind.PROGRAM.value for e in unnumbered)
+    rounds = await _program_rounds(uow, pair) if program else ()
+    numbered = []
+    for evaluation in found:
+        period = _period_of(pair, evaluation, rounds) if evaluation.period_number is None else None
+        if period is not None and period.number is not None:
+            evaluation = replace(evaluation, period_number=period.number)
+        numbered.append(evaluation)
+    return numbered
 
 
 def _as_read_by(

@@ -117,6 +117,9 @@ class Evaluation:
     submitted_on: date
     answers: Mapping[str, Any] = field(default_factory=dict)
     form_version: int | None = None
+    # The period it was given for (checkup 2, round 1); None for a kind with one per term, or
+    # an answer stored before periods were, which its date places.
+    period_number: int | None = None
     created_at: datetime | None = None
 
 

@@ -16,7 +16,11 @@ from uuid import UUID
 from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.calendar.evaluation_rounds import EvaluationRound, evaluation_rounds, round_on
+from app.domain.calendar.evaluation_rounds import (
+    EvaluationRound,
+    answered_round,
+    evaluation_rounds,
+)
 from app.domain.errors import NotFound
 from app.domain.fee_billing import PairForBilling, billed_proteges
 from app.domain.forms.kinds import EvaluationKind
@@ -126,7 +130,7 @@ def _form_items(
     policy: Policy | None, evaluations: list[Evaluation], rounds: Sequence[EvaluationRound]
 ) -> tuple[ItemReport, ...]:
     """Each form of the cohort's policy, item by item, in its own direction and labels; the
-    program evaluation's round by round where the calendar holds rounds."""
+    program evaluation's round by round, in the round each answer was given in."""
     if policy is None:
         return ()
     return tuple(
@@ -139,12 +143,16 @@ def _form_items(
 def _items_of(
     form: EvaluationForm, given: list[Evaluation], rounds: Sequence[EvaluationRound]
 ) -> tuple[ItemReport, ...]:
-    if form.kind is not EvaluationKind.PROGRAM or not rounds:
+    """The form's items; the program evaluation's by the round each answer was given in (as
+    stored with it, so a round the coordinator moved later keeps its answers)."""
+    if form.kind is not EvaluationKind.PROGRAM:
+        return report_items(form, map(_given, given))
+    numbers = [answered_round(rounds, e.period_number, e.submitted_on) for e in given]
+    if not rounds and not any(n is not None for n in numbers):
         return report_items(form, map(_given, given))
     by_round: dict[int | None, list[GivenAnswers]] = {r.number: [] for r in rounds}
-    for evaluation in given:
-        found = round_on(rounds, evaluation.submitted_on)
-        by_round.setdefault(found.number if found else None, []).append(_given(evaluation))
+    for number, evaluation in zip(numbers, given, strict=True):
+        by_round.setdefault(number, []).append(_given(evaluation))
     return tuple(
         item for number, answers in by_round.items() for item in report_items(form, answers, number)
     )

@@ -48,6 +48,7 @@ EVALUATION_READ: dict[str, Any] = {
             "submitted_on": "2027-07-20",
             "answers": {"meeting_frequency": 4, "usefulness": 5},
             "form_version": 1,
+            "period_number": None,
             "partner_reads_free_text": False,
         }
     ]

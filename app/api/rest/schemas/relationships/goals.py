@@ -108,6 +108,11 @@ class EvaluationRead(BaseModel):
         "when `partner_reads_free_text`; else empty"
     )
     form_version: int | None = Field(description="The form version the answers were given under")
+    period_number: int | None = Field(
+        description="The period it was given for, kept whatever later edits of the calendar or "
+        "the term do: checkup 2, month 3, round 1 of the program evaluation; null for a kind "
+        "with one period per term (mid-point, final...)",
+    )
     partner_reads_free_text: bool = Field(
         description="Whether the other side of the pair reads this evaluation's free text "
         "(the program's `evaluations.free_text_shared_with_pair`, as the pair's policy snapshot "
