@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from uuid import UUID, uuid4
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,11 +15,14 @@ from app.domain.calendar.cohort_calendar import planned_calendar
 from app.domain.calendar.group_sessions import (
     GroupSession,
     SessionPair,
+    check_present_or_excused,
     missed_sessions,
     own_attendance,
+    own_excusal,
 )
 from app.domain.calendar.kinds import EventKind
 from app.domain.calendar.worklist import PairFacts, WorkKind, worklist
+from app.domain.errors import InvalidInput
 from app.domain.lifecycle.parties import Party
 from app.domain.policy.model import GroupActivityPolicy
 from app.domain.policy.presets.caltrans import CALTRANS
@@ -166,3 +170,92 @@ def test_the_other_handbooks_make_no_group_session_mandatory():
         assert WorkKind.GROUP_SESSION_MISSED not in kinds
         planned = planned_calendar(policy, START)
         assert EventKind.GROUP_SESSION not in {e.kind for e in planned}
+
+
+def _excusing(session: GroupSession, *excused: UUID) -> GroupSession:
+    return replace(session, excused=session.excused | frozenset(excused))
+
+
+def test_mentee_participation_is_mandatory_an_excused_absence_is_not_a_missed_session():
+    # seed 000_4e18aab21704e587.txt "Group Learning": "Although Mentee participation is
+    # mandatory, Mentor attendance is usually optional." An excused mentee (illness, a council
+    # meeting) owes nothing for that session; recording them present would falsify the record.
+    rules = CHARLOTTE_SLL.group_activities
+    missed = _session(date(2027, 2, 4), MENTOR, OTHER)
+    assert len(missed_sessions(PAIR, [missed], rules, date(2027, 3, 1))) == 1
+    excused = _excusing(missed, MENTEE)
+    assert missed_sessions(PAIR, [excused], rules, date(2027, 3, 1)) == ()
+
+
+def test_a_session_where_everyone_recorded_was_excused_was_not_held():
+    # seed 000_4e18aab21704e587.txt "Group Learning": a session counts once somebody attended;
+    # excusals alone accuse nobody who was not excused.
+    rules = CHARLOTTE_SLL.group_activities
+    only_excused = _excusing(_session(date(2027, 2, 4)), OTHER)
+    assert not only_excused.held_by(date(2027, 3, 1))
+    assert missed_sessions(PAIR, [only_excused], rules, date(2027, 3, 1)) == ()
+
+
+def test_a_program_with_mandatory_mentors_excuses_the_mentor_alone():
+    # seed 000_4e18aab21704e587.txt "Group Learning": mentor attendance is "usually" optional.
+    rules = GroupActivityPolicy(
+        group_sessions_mandatory_for_mentees=True, group_sessions_mandatory_for_mentors=True
+    )
+    session = _excusing(_session(date(2027, 2, 4), OTHER), MENTOR)
+    [missed] = missed_sessions(PAIR, [session], rules, date(2027, 3, 1))
+    assert missed.absent == (Party.MENTEE,)
+
+
+def test_a_person_is_never_both_present_and_excused():
+    check_present_or_excused([MENTEE], [MENTOR], field="excused")
+    with pytest.raises(InvalidInput) as refused:
+        check_present_or_excused([MENTEE, OTHER], [MENTEE], field="excused")
+    assert (refused.value.field, refused.value.rule) == ("excused", "present_or_excused")
+    assert str(MENTEE) in refused.value.detail
+
+
+def test_a_person_sees_only_their_own_excusal():
+    assert own_excusal(MENTEE, [MENTEE]) is True
+    assert own_excusal(MENTOR, [MENTEE]) is False
+    assert own_excusal(MENTEE, []) is False
+
+
+@given(
+    held=st.lists(
+        st.tuples(st.integers(-60, 400), st.sets(st.sampled_from((MENTEE, MENTOR, OTHER)))),
+        max_size=8,
+    ),
+    excuse=st.lists(st.tuples(st.integers(0, 7), st.sampled_from((MENTEE, MENTOR, OTHER)))),
+    today_in=st.integers(0, 400),
+    mentees=st.booleans(),
+    mentors=st.booleans(),
+)
+def test_an_excused_person_is_never_named_absent_and_excusing_changes_nothing_for_others(
+    held, excuse, today_in, mentees, mentors
+):
+    # seed 000_4e18aab21704e587.txt "Group Learning": "Mentee participation is mandatory";
+    # an excused absence is not a missed session, and it is the excused person's alone.
+    rules = GroupActivityPolicy(
+        group_sessions_mandatory_for_mentees=mentees, group_sessions_mandatory_for_mentors=mentors
+    )
+    today = START + timedelta(days=today_in)
+    sessions = [_session(START + timedelta(days=d), *present) for d, present in held]
+    excusals: dict[int, set[UUID]] = {}
+    for index, person in excuse:
+        if index < len(sessions) and person not in sessions[index].attendees:
+            excusals.setdefault(index, set()).add(person)
+    excused = [_excusing(s, *excusals.get(i, ())) for i, s in enumerate(sessions)]
+    before = missed_sessions(PAIR, sessions, rules, today)
+    after = missed_sessions(PAIR, excused, rules, today)
+    by_id = {s.event_id: s for s in excused}
+    for missed in after:
+        assert all(PAIR.person(p) not in by_id[missed.event_id].excused for p in missed.absent)
+    # Excusing removes exactly the excused parties from each session's absentees, no one else.
+    expected = []
+    for missed in before:
+        left = tuple(
+            p for p in missed.absent if PAIR.person(p) not in by_id[missed.event_id].excused
+        )
+        if left:
+            expected.append(replace(missed, absent=left))
+    assert after == tuple(expected)

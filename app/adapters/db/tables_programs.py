@@ -81,6 +81,7 @@ cohort_events = sa.Table(
     sa.Column("starts_on", sa.Date, nullable=False),
     sa.Column("ends_on", sa.Date, nullable=True),
     sa.Column("attendees", pg.ARRAY(_UUID), nullable=False, server_default=sa.text("'{}'")),
+    sa.Column("excused", pg.ARRAY(_UUID), nullable=False, server_default=sa.text("'{}'")),
     _created_at(),
     sa.PrimaryKeyConstraint("organization_id", "id"),
     _refers("cohorts", "cohort_id", "fk_cohort_events_cohort"),

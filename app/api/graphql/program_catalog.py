@@ -126,12 +126,17 @@ class CatalogMutation:
         )
         return CohortEvent.of(found) if not isinstance(found, Problem) else found
 
-    @strawberry.mutation(description=f"Record who attended a calendar event. {IF_MATCH}")
+    @strawberry.mutation(
+        description="Record who attended a calendar event and who was excused from it (added "
+        "to those recorded; never someone both present and excused: an excused absence is not "
+        f"a missed session). {IF_MATCH}"
+    )
     async def record_attendance(
         self,
         info: strawberry.Info,
         event_id: UUID,
-        employee_ids: list[UUID],
+        employee_ids: list[UUID] | None = None,
+        excused: list[UUID] | None = None,
         if_match: str | None = None,
     ) -> CohortEventResult:
         found = await or_problem(
@@ -140,7 +145,8 @@ class CatalogMutation:
                 lambda expected: cohorts.record_attendance(
                     **timed(info),
                     event_id=event_id,
-                    employee_ids=employee_ids,
+                    employee_ids=employee_ids or (),
+                    excused=excused or (),
                     if_fingerprint=expected,
                 ),
             )

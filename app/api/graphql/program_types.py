@@ -68,7 +68,10 @@ class CohortEvent:
     title: str
     starts_on: date
     ends_on: date | None
-    attendees: list[UUID]
+    attendees: list[UUID] = strawberry.field(description="Recorded present")
+    excused: list[UUID] = strawberry.field(
+        description="Excused from it: an excused absence is not a missed session"
+    )
     record: strawberry.Private[records.CohortEvent]
 
     @classmethod
@@ -81,6 +84,7 @@ class CohortEvent:
             starts_on=e.starts_on,
             ends_on=e.ends_on,
             attendees=list(e.attendees),
+            excused=list(e.excused),
             record=e,
         )
 

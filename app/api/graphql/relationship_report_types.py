@@ -125,6 +125,10 @@ class CalendarEntry:
         description="At a cohort event whose attendance was recorded (a group session): "
         "whether you were recorded present; null while nobody's attendance is recorded"
     )
+    excused: bool = strawberry.field(
+        description="Whether you were excused from this cohort event (an excused absence is "
+        "not a missed session)"
+    )
 
 
 @strawberry.type(description="A new secret calendar URL, shown once")

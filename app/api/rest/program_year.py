@@ -99,7 +99,7 @@ async def update_cohort_event(
     responses=problems(403, 404, 409),
 )
 async def remove_cohort_event(event_id: UUID, caller: CurrentCaller) -> Response:
-    """Take an event off the cohort's calendar (not one with attendance recorded)."""
+    """Take an event off the cohort's calendar (not one with anyone recorded at it)."""
     await calendars.remove_cohort_event(
         uow=caller.uow, principal=caller.principal, event_id=event_id
     )

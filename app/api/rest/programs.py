@@ -223,7 +223,7 @@ async def list_cohort_events(
     "/cohort-events/{event_id}/attendance",
     operation_id="recordAttendance",
     response_model=CohortEventRead,
-    responses=problems(403, 404, 412),
+    responses=problems(403, 404, 412, 422),
 )
 async def record_attendance(
     event_id: UUID,
@@ -233,14 +233,17 @@ async def record_attendance(
     if_match: IfMatch = None,
 ) -> Any:
     """Record who attended (an information session counts toward NC and Caltrans eligibility,
-    in every cohort of the program within the validity the policy sets). With `If-Match` (the
-    event's `ETag`), only if nobody changed the event since you read it (412 otherwise)."""
+    in every cohort of the program within the validity the policy sets) and who was excused
+    (an excused mentee owes nothing for a mandatory group session; 422 for anyone both present
+    and excused). With `If-Match` (the event's `ETag`), only if nobody changed the event since
+    you read it (412 otherwise)."""
     recorded = await cohorts.record_attendance(
         uow=caller.uow,
         principal=caller.principal,
         clock=caller.clock,
         event_id=event_id,
         employee_ids=body.employee_ids,
+        excused=body.excused,
         if_fingerprint=expected_fingerprint(if_match),
     )
     return fingerprinted(response, recorded)

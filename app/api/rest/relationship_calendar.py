@@ -41,6 +41,10 @@ class CalendarEntryRead(BaseModel):
         description="At a cohort event whose attendance was recorded (a group session): "
         "whether you were recorded present; null while nobody's attendance is recorded"
     )
+    excused: bool = Field(
+        description="Whether you were excused from this cohort event (an excused absence is "
+        "not a missed session)"
+    )
 
 
 class CalendarEntryPageRead(Page[CalendarEntryRead]):

@@ -5,6 +5,11 @@ Mentee participation is mandatory, Mentor attendance is usually optional."
 Only a session that was held counts against anyone: its day has passed and somebody recorded
 its attendance (a session nobody recorded yet would otherwise accuse everyone). A pair owes
 the sessions held while it was running, not one before it formed or after it ended.
+
+A coordinator may excuse someone (illness, a council meeting): an excused absence is not a
+missed session, and recording a person present would falsify the record. "Held" still means
+somebody was recorded present: a session where everyone recorded was excused did not take
+place for the others either. A person is present or excused, never both.
 """
 
 from __future__ import annotations
@@ -14,20 +19,28 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
+from app.domain.errors import InvalidInput
 from app.domain.lifecycle.parties import Party
 from app.domain.policy.model import GroupActivityPolicy
 
 
 @dataclass(frozen=True, slots=True)
 class GroupSession:
-    """A group session on a cohort's calendar: its day and who was recorded present."""
+    """A group session on a cohort's calendar: its day, who was recorded present and who was
+    excused."""
 
     event_id: UUID
     held_on: date
     attendees: frozenset[UUID]
+    excused: frozenset[UUID] = frozenset()
+
+    def accounted_for(self, person: UUID) -> bool:
+        """Recorded present, or excused: either way the person owes nothing for it."""
+        return person in self.attendees or person in self.excused
 
     def held_by(self, today: date) -> bool:
-        """Its day has passed and its attendance was recorded."""
+        """Its day has passed and somebody was recorded present (excusals alone do not make
+        a session held: nobody attended it)."""
         return self.held_on < today and bool(self.attendees)
 
 
@@ -76,7 +89,7 @@ def missed_sessions(
     for session in sorted(sessions, key=lambda s: (s.held_on, str(s.event_id))):
         if not session.held_by(today) or not pair.runs_from <= session.held_on <= pair.runs_to:
             continue
-        absent = tuple(p for p in owed if pair.person(p) not in session.attendees)
+        absent = tuple(p for p in owed if not session.accounted_for(pair.person(p)))
         if absent:
             found.append(MissedSession(session.event_id, session.held_on, absent))
     return tuple(found)
@@ -87,3 +100,22 @@ def own_attendance(person: UUID, attendees: Iterable[UUID]) -> bool | None:
     is recorded (the record is not yet kept, so it says nothing of anyone)."""
     recorded = frozenset(attendees)
     return person in recorded if recorded else None
+
+
+def own_excusal(person: UUID, excused: Iterable[UUID]) -> bool:
+    """Whether ``person`` was excused from an event (their own fact, nobody else's)."""
+    return person in frozenset(excused)
+
+
+def check_present_or_excused(
+    present: Iterable[UUID], excused: Iterable[UUID], *, field: str
+) -> None:
+    """Refuse a record naming someone both present and excused; ``field`` is the request's
+    field that would make it so."""
+    both = sorted(str(p) for p in frozenset(present) & frozenset(excused))
+    if both:
+        raise InvalidInput(
+            f"recorded both present and excused: {', '.join(both)}",
+            field=field,
+            rule="present_or_excused",
+        )

@@ -87,15 +87,15 @@ async def remove_cohort_event(
     *, uow: UnitOfWork, principal: Principal, event_id: UUID
 ) -> CohortEvent:
     """Take an event off a cohort's calendar; one with attendance recorded stays (the people's
-    attendance counts toward their eligibility)."""
+    attendance counts toward their eligibility; an excusal answers for a missed session)."""
     reach(principal, Resource.COHORTS, Action.WRITE)
     async with uow:
         found = await uow.programs.event(event_id)
         if found is None:
             raise NotFound("no such event", field="event_id")
-        if found.attendees or not await uow.programs.remove_event(event_id):
+        if found.attendees or found.excused or not await uow.programs.remove_event(event_id):
             raise Conflict(
-                "attendance is recorded at this event; it stays on the calendar",
+                "someone is recorded at this event (present or excused); it stays on the calendar",
                 field="event_id",
                 rule="attendance_recorded",
             )

@@ -132,7 +132,7 @@ class _CohortDates:
     @classmethod
     def of(cls, starts_on: date, events: list[CohortEvent]) -> _CohortDates:
         sessions = tuple(
-            GroupSession(e.id, e.starts_on, frozenset(e.attendees))
+            GroupSession(e.id, e.starts_on, frozenset(e.attendees), frozenset(e.excused))
             for e in events
             if e.kind == EventKind.GROUP_SESSION
         )

@@ -41,7 +41,8 @@ class Cohort:
 
 @dataclass(frozen=True, slots=True)
 class CohortEvent:
-    """A date on the cohort's calendar; `attendees` were recorded as present."""
+    """A date on the cohort's calendar; `attendees` were recorded as present, `excused` as
+    excused from it (never both)."""
 
     id: UUID
     cohort_id: UUID
@@ -50,6 +51,7 @@ class CohortEvent:
     starts_on: date
     ends_on: date | None
     attendees: tuple[UUID, ...] = ()
+    excused: tuple[UUID, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,8 @@ events, served at a secret URL a calendar client can subscribe to. Entries carry
 only (a title and a date), never what a meeting was about; dates of a mentorship that
 closed early are kept, marked cancelled, so subscribed calendars drop them. A cohort event
 whose attendance was recorded says whether the person was recorded present (Charlotte's
-mandatory group sessions, 000 "Group Learning"): their own fact, nobody else's."""
+mandatory group sessions, 000 "Group Learning") and whether they were excused from it: their
+own facts, nobody else's."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from uuid import UUID
 from app.domain.access import AuditEvent, Principal, Role
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.calendar.group_sessions import own_attendance
+from app.domain.calendar.group_sessions import own_attendance, own_excusal
 from app.domain.errors import NotFound
 from app.domain.lifecycle.states import MentorshipState
 from app.services.ports import UnitOfWork
@@ -30,7 +31,8 @@ AT_MOST = 10_000
 @dataclass(frozen=True, slots=True)
 class CalendarEntry:
     """One event of the feed; `uid` stays the same for the same thing, always. `attended`:
-    at a cohort event whose attendance was recorded, whether the calendar's owner was."""
+    at a cohort event whose attendance was recorded, whether the calendar's owner was;
+    `excused`: whether the owner was excused from it."""
 
     uid: str
     title: str
@@ -38,6 +40,7 @@ class CalendarEntry:
     ends_on: date | None
     cancelled: bool
     attended: bool | None = None
+    excused: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +112,7 @@ async def _entries(uow: UnitOfWork, owner: UUID) -> list[CalendarEntry]:
             e.ends_on,
             False,
             own_attendance(owner, e.attendees),
+            own_excusal(owner, e.excused),
         )
         for e in events
     ]

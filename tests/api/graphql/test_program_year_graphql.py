@@ -177,3 +177,46 @@ async def test_a_missed_mandatory_group_session_over_graphql(client, auth, clock
     assert [e["attended"] for e in mine if e["uid"] == uid] == [False]
     theirs = (await _gql(client, pairing.mentor, MY_CALENDAR))["data"]["myCalendar"]
     assert [e["attended"] for e in theirs if e["uid"] == uid] == [True]
+
+
+RECORD_BOTH = (
+    "mutation($id: UUID!, $who: [UUID!], $excused: [UUID!]) { recordAttendance(eventId: $id, "
+    "employeeIds: $who, excused: $excused) { __typename ... on CohortEvent { attendees excused } "
+    "... on Problem { code field rule } } }"
+)
+MY_EXCUSALS = "{ myCalendar { uid attended excused } }"
+
+
+async def test_mentee_participation_is_mandatory_an_excused_absence_is_not_a_missed_session(
+    client, auth, clock
+):
+    # seed 000_4e18aab21704e587.txt "Group Learning": "Although Mentee participation is
+    # mandatory, Mentor attendance is usually optional." Excused, not recorded present.
+    pairing = await propose(client, auth, "charlotte-sll", START, prefix="GY")
+    await _active(client, pairing)
+    events = await client.get(f"/v1/cohorts/{pairing.cohort_id}/events", headers=pairing.admin)
+    february = next(e for e in events.json()["items"] if e["kind"] == "group_session")
+    clock.set(date(2027, 2, 10))
+    staff, mentee, mentor = pairing.tokens["STAFF"], str(pairing.mentee_id), str(pairing.mentor_id)
+    await _gql(client, staff, RECORD_BOTH, id=february["id"], who=[mentor])
+    found = await _gql(client, staff, WORKLIST, cohort=str(pairing.cohort_id))
+    kinds = [e["node"]["kind"] for e in found["data"]["worklist"]["edges"]]
+    assert "group_session_missed" in kinds
+    both = await _gql(client, staff, RECORD_BOTH, id=february["id"], who=[mentee], excused=[mentee])
+    assert both["data"]["recordAttendance"] == {
+        "__typename": "Problem",
+        "code": "invalid-input",
+        "field": "excused",
+        "rule": "present_or_excused",
+    }
+    excused = await _gql(client, staff, RECORD_BOTH, id=february["id"], excused=[mentee])
+    assert excused["data"]["recordAttendance"]["excused"] == [mentee]
+    assert excused["data"]["recordAttendance"]["attendees"] == [mentor]
+    found = await _gql(client, staff, WORKLIST, cohort=str(pairing.cohort_id))
+    kinds = [e["node"]["kind"] for e in found["data"]["worklist"]["edges"]]
+    assert "group_session_missed" not in kinds
+    uid = f"cohort-event-{february['id']}@mentoring"
+    mine = (await _gql(client, pairing.mentee, MY_EXCUSALS))["data"]["myCalendar"]
+    assert [(e["attended"], e["excused"]) for e in mine if e["uid"] == uid] == [(False, True)]
+    theirs = (await _gql(client, pairing.mentor, MY_EXCUSALS))["data"]["myCalendar"]
+    assert [(e["attended"], e["excused"]) for e in theirs if e["uid"] == uid] == [(True, False)]

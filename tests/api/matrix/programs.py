@@ -78,7 +78,10 @@ _RELATIONS = (
 GRAPHQL: dict[str, tuple[str, str | None]] = {
     "presets": ("{ presets { key } }", None),
     "program": ("query($id: UUID!) { program(id: $id) { id name policy } }", "program"),
-    "cohort": ("query($id: UUID!) { cohort(id: $id) { id name events { id } } }", "cohort"),
+    "cohort": (
+        "query($id: UUID!) { cohort(id: $id) { id name events { id attendees excused } } }",
+        "cohort",
+    ),
     "programs": ("{ programs { edges { cursor node { id name policy } } } }", None),
     "cohorts": (
         "query($id: UUID!) { cohorts(programId: $id) { edges { cursor node { id name "
@@ -230,6 +233,11 @@ async def seed(client, auth) -> dict:
         f"/v1/cohorts/{cohort}/events",
         {"kind": "information_session", "starts_on": "2026-12-01"},
     )
+    # An excusal whose person must not show through another tenant's or pair's reads.
+    excused = await client.post(
+        f"/v1/cohort-events/{event}/attendance", headers=admin, json={"excused": [ids["VP-M1"]]}
+    )
+    assert excused.status_code == 200, excused.text
     application = await _created(
         client,
         admin,

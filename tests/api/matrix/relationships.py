@@ -87,7 +87,7 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
         _MUT + f'{{ recommendTermination(mentorshipId: $id, reason: "x") {{ {_PROBLEM} }} }}',
         "mentorship",
     ),
-    "myCalendar": ("{ myCalendar { uid title attended } }", None),
+    "myCalendar": ("{ myCalendar { uid title attended excused } }", None),
     "issueCalendarFeed": ("mutation { issueCalendarFeed { __typename } }", None),
     "cohortReport": (
         _ID + "{ cohortReport(cohortId: $id) { mentorships byState } }",

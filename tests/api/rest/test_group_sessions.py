@@ -76,3 +76,82 @@ async def test_a_mentor_who_skips_a_group_session_is_not_on_the_worklist(client,
     await _attend(client, pairing, february, pairing.mentee_id)
     assert await _missed(client, pairing) == []
     assert await _attended(client, pairing.mentor, february) is False
+
+
+async def _record(client, pairing, session, present=(), excused=()):
+    return await client.post(
+        f"/v1/cohort-events/{session['id']}/attendance",
+        headers=pairing.tokens["STAFF"],
+        json={"employee_ids": [str(p) for p in present], "excused": [str(p) for p in excused]},
+    )
+
+
+async def _my_entry(client, headers, session):
+    calendar = await client.get("/v1/me/calendar", headers=headers)
+    uid = f"cohort-event-{session['id']}@mentoring"
+    [entry] = [e for e in calendar.json()["items"] if e["uid"] == uid]
+    return entry["attended"], entry["excused"]
+
+
+async def test_mentee_participation_is_mandatory_an_excused_absence_is_not_a_missed_session(
+    client, auth, clock
+):
+    # seed 000_4e18aab21704e587.txt "Group Learning": "Although Mentee participation is
+    # mandatory, Mentor attendance is usually optional." The coordinator follows up, the
+    # mentee had a reason: excused, not recorded present.
+    pairing = await propose(client, auth, "charlotte-sll", START, prefix="GX")
+    await _active(client, pairing)
+    february, *_ = await _sessions(client, pairing)
+    clock.set(date(2027, 2, 10))
+    await _attend(client, pairing, february, pairing.mentor_id)
+    assert len(await _missed(client, pairing)) == 1
+    excused = await _record(client, pairing, february, excused=[pairing.mentee_id])
+    assert excused.status_code == 200, excused.text
+    assert excused.json()["attendees"] == [str(pairing.mentor_id)]
+    assert excused.json()["excused"] == [str(pairing.mentee_id)]
+    assert await _missed(client, pairing) == []
+    [listed] = [e for e in await _sessions(client, pairing) if e["id"] == february["id"]]
+    assert listed["excused"] == [str(pairing.mentee_id)]
+    assert await _my_entry(client, pairing.mentee, february) == (False, True)
+    assert await _my_entry(client, pairing.mentor, february) == (True, False)
+    again = await _record(client, pairing, february, excused=[pairing.mentee_id])
+    assert again.json()["excused"] == [str(pairing.mentee_id)]  # recorded once
+
+
+async def test_a_mentee_recorded_both_present_and_excused_is_refused(client, auth, clock):
+    # seed 000_4e18aab21704e587.txt "Group Learning": a mentee attended or was excused.
+    pairing = await propose(client, auth, "charlotte-sll", START, prefix="GB")
+    await _active(client, pairing)
+    february, *_ = await _sessions(client, pairing)
+    clock.set(date(2027, 2, 10))
+    mentee = pairing.mentee_id
+    both = await _record(client, pairing, february, present=[mentee], excused=[mentee])
+    assert both.status_code == 422, both.text
+    assert (both.json()["field"], both.json()["rule"]) == ("excused", "present_or_excused")
+    await _attend(client, pairing, february, mentee)
+    later = await _record(client, pairing, february, excused=[mentee])
+    assert (later.status_code, later.json()["field"]) == (422, "excused")
+    await _record(client, pairing, february, excused=[pairing.mentor_id])
+    back = await _record(client, pairing, february, present=[pairing.mentor_id])
+    assert (back.status_code, back.json()["field"]) == (422, "employee_ids")
+    [listed] = [e for e in await _sessions(client, pairing) if e["id"] == february["id"]]
+    assert (listed["attendees"], listed["excused"]) == ([str(mentee)], [str(pairing.mentor_id)])
+    nobody = await _record(client, pairing, february)
+    assert (nobody.status_code, nobody.json()["field"]) == (422, "employee_ids")
+
+
+async def test_a_session_with_only_excusals_is_not_held_and_stays_on_the_calendar(
+    client, auth, clock
+):
+    # seed 000_4e18aab21704e587.txt "Group Learning": only a session somebody attended counts.
+    pairing = await propose(client, auth, "charlotte-sll", START, prefix="GE")
+    await _active(client, pairing)
+    february, *_ = await _sessions(client, pairing)
+    clock.set(date(2027, 2, 10))
+    await _record(client, pairing, february, excused=[pairing.mentor_id])
+    assert await _missed(client, pairing) == []
+    assert await _my_entry(client, pairing.mentee, february) == (None, False)
+    removed = await client.delete(
+        f"/v1/cohort-events/{february['id']}", headers=pairing.tokens["STAFF"]
+    )
+    assert removed.status_code == 409, removed.text

@@ -49,6 +49,7 @@ def cohort(row: asyncpg.Record) -> Cohort:
 def event(row: asyncpg.Record) -> CohortEvent:
     values = dict(row)
     values["attendees"] = tuple(values["attendees"])
+    values["excused"] = tuple(values["excused"])
     return CohortEvent(**values)
 
 

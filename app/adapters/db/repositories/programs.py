@@ -82,7 +82,8 @@ _PRESETS_OF_COHORTS = compile_statement(
         tp.cohorts.c.id == sa.func.any(_P("ids", type_=sa.ARRAY(tp.cohorts.c.id.type))),
     )
 )
-_INSERT_EVENT = rows.insert(tp.cohort_events, CohortEvent, skip=("attendees",))
+_RECORDED = ("attendees", "excused")
+_INSERT_EVENT = rows.insert(tp.cohort_events, CohortEvent, skip=_RECORDED)
 _EVENTS = rows.select_by(tp.cohort_events, CohortEvent, "cohort_id", order=("starts_on", "id"))
 _EVENTS_OF = rows.select_by(
     tp.cohort_events, CohortEvent, "cohort_id", many=True, order=("starts_on", "id")
@@ -94,7 +95,11 @@ _ATTEND = compile_statement(
         attendees=sa.text(
             "ARRAY(SELECT DISTINCT unnest(cohort_events.attendees || CAST(:ids AS uuid[])) "
             "ORDER BY 1)"
-        )
+        ),
+        excused=sa.text(
+            "ARRAY(SELECT DISTINCT unnest(cohort_events.excused || CAST(:excused AS uuid[])) "
+            "ORDER BY 1)"
+        ),
     )
     .returning(*rows.columns_of(tp.cohort_events, CohortEvent))
 )
@@ -113,6 +118,7 @@ _REMOVE_EVENT = compile_statement(
         tp.cohort_events.c.organization_id == _P("org"),
         tp.cohort_events.c.id == _P("id"),
         tp.cohort_events.c.attendees == sa.text("'{}'"),
+        tp.cohort_events.c.excused == sa.text("'{}'"),
     )
     .returning(tp.cohort_events.c.id)
 )
@@ -222,7 +228,7 @@ class SqlProgramRepository(SqlProgramPages, SqlRunQueue):
         return [rows.cohort(r) for r in await self._rows(_COHORTS, value=list(cohort_ids))]
 
     async def add_event(self, event: CohortEvent) -> CohortEvent:
-        return rows.event(await self._row(_INSERT_EVENT, **rows.values_of(event, ("attendees",))))
+        return rows.event(await self._row(_INSERT_EVENT, **rows.values_of(event, _RECORDED)))
 
     async def events(self, cohort_id: UUID) -> list[CohortEvent]:
         return [rows.event(r) for r in await self._rows(_EVENTS, value=cohort_id)]
@@ -231,9 +237,9 @@ class SqlProgramRepository(SqlProgramPages, SqlRunQueue):
         return [rows.event(r) for r in await self._rows(_EVENTS_OF, value=list(cohort_ids))]
 
     async def record_attendance(
-        self, event_id: UUID, employee_ids: Sequence[UUID]
+        self, event_id: UUID, employee_ids: Sequence[UUID], excused: Sequence[UUID] = ()
     ) -> CohortEvent | None:
-        row = await self._row(_ATTEND, id=event_id, ids=list(employee_ids))
+        row = await self._row(_ATTEND, id=event_id, ids=list(employee_ids), excused=list(excused))
         return rows.event(row) if row else None
 
     async def event(self, event_id: UUID, *, lock: bool = False) -> CohortEvent | None:
@@ -246,7 +252,8 @@ class SqlProgramRepository(SqlProgramPages, SqlRunQueue):
         return rows.event(row) if row else None
 
     async def remove_event(self, event_id: UUID) -> bool:
-        """Remove an event nobody is recorded at (attendance is kept: it is a person's fact)."""
+        """Remove an event nobody is recorded at, present or excused (attendance is kept: it
+        is a person's fact)."""
         return await self._row(_REMOVE_EVENT, id=event_id) is not None
 
     async def add_application(self, application: Application) -> Application | None:

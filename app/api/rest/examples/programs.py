@@ -51,6 +51,7 @@ COHORT_EVENT_READ: dict[str, Any] = {
                 "2f1c6b1e-9d1a-4a56-9a53-1b2f3c4d5e6f",
                 "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
             ],
+            "excused": ["3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"],
         }
     ]
 }
@@ -60,7 +61,8 @@ ATTENDANCE_CREATE: dict[str, Any] = {
             "employee_ids": [
                 "2f1c6b1e-9d1a-4a56-9a53-1b2f3c4d5e6f",
                 "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
-            ]
+            ],
+            "excused": ["3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"],
         }
     ]
 }

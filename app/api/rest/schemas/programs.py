@@ -164,7 +164,10 @@ class CohortEventRead(BaseModel):
     title: str
     starts_on: date
     ends_on: date | None
-    attendees: list[UUID]
+    attendees: list[UUID] = Field(description="Recorded present")
+    excused: list[UUID] = Field(
+        description="Excused from it: an excused absence is not a missed session"
+    )
 
 
 class CohortEventPageRead(Page[CohortEventRead]):
@@ -174,7 +177,15 @@ class CohortEventPageRead(Page[CohortEventRead]):
 class AttendanceCreate(_Input):
     model_config = ConfigDict(json_schema_extra=ex.ATTENDANCE_CREATE)
 
-    employee_ids: list[UUID] = Field(min_length=1, max_length=10_000)
+    employee_ids: list[UUID] = Field(
+        default=[], max_length=10_000, description="Present (added to those recorded)"
+    )
+    excused: list[UUID] = Field(
+        default=[],
+        max_length=10_000,
+        description="Excused (added to those recorded); never someone recorded present. "
+        "Name someone in either list.",
+    )
 
 
 class ApplicationCreate(ApplicantProfile):

@@ -105,6 +105,7 @@ CALENDAR_ENTRY_READ: dict[str, Any] = {
             "ends_on": None,
             "cancelled": False,
             "attended": True,
+            "excused": False,
         }
     ]
 }
