@@ -16,8 +16,8 @@ fallback reads them exactly as before by construction. No policy setting is adde
 stored policy is rewritten; running programs keep their rules, and an answer given from now on
 keeps its period whatever later edits of the calendar or the term do.
 
-Revision ID: handbook0011_periods
-Revises: handbook0010
+Revision ID: handbook0012
+Revises: handbook0011
 """
 
 from collections.abc import Sequence
@@ -25,8 +25,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "handbook0011_periods"
-down_revision: str | Sequence[str] | None = "handbook0010"
+revision: str = "handbook0012"
+down_revision: str | Sequence[str] | None = "handbook0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

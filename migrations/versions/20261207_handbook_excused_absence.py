@@ -6,8 +6,8 @@ coordinator's worklist until the pair ended, unless recorded present, which fals
 record. Each cohort event now keeps who was excused beside who attended (`excused`, empty for
 every event recorded before, so nothing recorded so far changes). No policy setting is added.
 
-Revision ID: handbook0011_excused
-Revises: handbook0010
+Revision ID: handbook0013
+Revises: handbook0012
 """
 
 from collections.abc import Sequence
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql as pg
 
-revision: str = "handbook0011_excused"
-down_revision: str | Sequence[str] | None = "handbook0010"
+revision: str = "handbook0013"
+down_revision: str | Sequence[str] | None = "handbook0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

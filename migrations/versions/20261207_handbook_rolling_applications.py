@@ -12,7 +12,7 @@ did: a running program closes its cohorts' applications at their start until its
 changes the setting, and a running mentorship never changes the rules it started under.
 Programs created from the Caltrans or NC preset from now on take applications until the end.
 
-Revision ID: handbook0011_rolling
+Revision ID: handbook0011
 Revises: handbook0010
 """
 
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "handbook0011_rolling"
+revision: str = "handbook0011"
 down_revision: str | Sequence[str] | None = "handbook0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
