@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.api.graphql.calls import graphql
 from tests.factories import employee_row
 
 IMPORT = """
@@ -19,14 +20,6 @@ TREE = """
     pageInfo { hasNextPage endCursor } } }"""
 
 
-async def gql(client, headers, query, **variables):
-    response = await client.post(
-        "/graphql", json={"query": query, "variables": variables}, headers=headers
-    )
-    assert response.status_code == 200, response.text
-    return response.json()
-
-
 def _camel(row: dict) -> dict:
     def camel(key: str) -> str:
         head, *rest = key.split("_")
@@ -41,7 +34,7 @@ async def test_import_and_read_the_tree_back(client, auth):
         _camel(employee_row("E1", level=9)),
         _camel(employee_row("E3", manager_employee_number="E1")),
     ]
-    result = await gql(client, await auth(), IMPORT, rows=rows)
+    result = await graphql(client, await auth(), IMPORT, rows=rows)
     assert result["data"]["importEmployees"] == {
         "__typename": "EmployeeImportReport",
         "created": 3,
@@ -49,7 +42,7 @@ async def test_import_and_read_the_tree_back(client, auth):
         "unchanged": 0,
         "errors": [],
     }
-    edges = (await gql(client, await auth(), TREE))["data"]["employees"]["edges"]
+    edges = (await graphql(client, await auth(), TREE))["data"]["employees"]["edges"]
     tree = {e["node"]["employeeNumber"]: e["node"] for e in edges}
     assert tree["E1"]["reports"] == [{"employeeNumber": "E2"}, {"employeeNumber": "E3"}]
     assert tree["E2"]["manager"] == {"employeeNumber": "E1"}
@@ -58,7 +51,7 @@ async def test_import_and_read_the_tree_back(client, auth):
 
 async def test_rule_failures_come_back_as_row_errors(client, auth):
     rows = [_camel(employee_row("E1", level=-1)), _camel(employee_row("E2"))]
-    report = (await gql(client, await auth(), IMPORT, rows=rows))["data"]["importEmployees"]
+    report = (await graphql(client, await auth(), IMPORT, rows=rows))["data"]["importEmployees"]
     assert report["created"] == 1
     assert [(e["row"], e["field"]) for e in report["errors"]] == [(1, "level")]
 
@@ -73,10 +66,10 @@ async def test_pagination_with_first_and_after(client, auth):
         "query($after: String) { employees(first: 2, after: $after) {"
         " edges { node { employeeNumber } } pageInfo { hasNextPage endCursor } } }"
     )
-    first = (await gql(client, await auth(), query))["data"]["employees"]
-    second = (await gql(client, await auth(), query, after=first["pageInfo"]["endCursor"]))["data"][
-        "employees"
-    ]
+    first = (await graphql(client, await auth(), query))["data"]["employees"]
+    second = (await graphql(client, await auth(), query, after=first["pageInfo"]["endCursor"]))[
+        "data"
+    ]["employees"]
     assert [e["node"]["employeeNumber"] for e in first["edges"] + second["edges"]] == [
         "E0",
         "E1",
@@ -91,10 +84,10 @@ async def test_employee_of_another_organisation_is_null(client, auth, other_org)
     )
     [mine] = (await client.get("/v1/employees", headers=await auth())).json()["items"]
     query = "query($id: UUID!) { employee(id: $id) { employeeNumber } }"
-    assert (await gql(client, await auth(), query, id=mine["id"]))["data"]["employee"] == {
+    assert (await graphql(client, await auth(), query, id=mine["id"]))["data"]["employee"] == {
         "employeeNumber": "E1"
     }
-    assert (await gql(client, await auth(organization=other_org), query, id=mine["id"]))[
+    assert (await graphql(client, await auth(organization=other_org), query, id=mine["id"]))[
         "data"
     ] == {"employee": None}
 
@@ -106,6 +99,6 @@ async def test_graphql_without_a_token_is_401(client):
 
 async def test_too_deep_a_query_is_refused(client, auth):
     deep = "{ employees { edges { node " + "{ manager " * 12 + "{ id }" + " }" * 12 + " } } }"
-    result = await gql(client, await auth(), deep)
+    result = await graphql(client, await auth(), deep)
     assert result["data"] is None
     assert "depth" in result["errors"][0]["message"]

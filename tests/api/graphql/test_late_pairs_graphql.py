@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests.api.graphql.calls import graphql_data
 from tests.api.late_pair_setup import applicants
 from tests.api.mentorship_setup import clock  # noqa: F401  (the fixture)
 
@@ -29,15 +30,6 @@ WORKLIST = (
 )
 
 
-async def _gql(client, headers, query, **variables):
-    response = await client.post(
-        "/graphql", headers=headers, json={"query": query, "variables": variables}
-    )
-    assert response.status_code == 200, response.text
-    assert "errors" not in response.json(), response.text
-    return response.json()["data"]
-
-
 async def test_a_pair_matched_in_month_four_over_graphql_starts_that_day_with_nothing_overdue(
     client, auth, clock
 ):
@@ -45,7 +37,7 @@ async def test_a_pair_matched_in_month_four_over_graphql_starts_that_day_with_no
     # first contact when participants receive their mentor/mentee assignment"
     found = await applicants(client, auth, clock, "nc-model", START)
     clock.set(MONTH_FOUR)
-    made = await _gql(
+    made = await graphql_data(
         client,
         found.staff,
         CREATE,
@@ -57,14 +49,14 @@ async def test_a_pair_matched_in_month_four_over_graphql_starts_that_day_with_no
     assert pair["__typename"] == "Mentorship", pair
     assert (pair["startsOn"], pair["endsOn"]) == ("2027-05-10", "2028-05-10")
     for who in (found.mentee, found.mentor):
-        confirmed = await _gql(client, who, CONFIRM, id=pair["id"])
+        confirmed = await graphql_data(client, who, CONFIRM, id=pair["id"])
         assert confirmed["confirmMentorship"]["__typename"] != "Problem", confirmed
-    dates = await _gql(client, found.staff, DATES, id=pair["id"])
+    dates = await graphql_data(client, found.staff, DATES, id=pair["id"])
     assert dates["mentorship"]["progress"]["initialMeetingDueOn"] == "2027-05-24"
     cadence = dates["meetingLog"]["cadence"]
     assert cadence["months"][0] == {"month": 1, "startsOn": "2027-05-10", "endsOn": "2027-06-09"}
     assert cadence["initialMeetingMissed"] is False
-    listed = await _gql(client, found.staff, WORKLIST, cohort=found.cohort_id)
+    listed = await graphql_data(client, found.staff, WORKLIST, cohort=found.cohort_id)
     items = [e["node"] for e in listed["worklist"]["edges"]]
     assert {"kind": "initial_meeting_not_held", "dueOn": "2027-05-24", "overdue": False} in items
     assert [i for i in items if i["overdue"]] == []

@@ -5,19 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests.api.graphql.calls import graphql_data
 from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
 
 START = date(2027, 1, 4)
-
-
-async def _gql(client, headers, query, **variables):
-    response = await client.post(
-        "/graphql", headers=headers, json={"query": query, "variables": variables}
-    )
-    assert response.status_code == 200, response.text
-    body = response.json()
-    assert "errors" not in body, body
-    return body["data"]
 
 
 CONFIRM = (
@@ -28,10 +19,10 @@ CONFIRM = (
 
 async def test_a_pair_confirms_agrees_and_logs_a_meeting_over_graphql(client, auth, clock):
     pairing = await propose(client, auth, "nc-model", START)
-    await _gql(client, pairing.mentee, CONFIRM, id=pairing.id)
-    confirmed = await _gql(client, pairing.mentor, CONFIRM, id=pairing.id)
+    await graphql_data(client, pairing.mentee, CONFIRM, id=pairing.id)
+    confirmed = await graphql_data(client, pairing.mentor, CONFIRM, id=pairing.id)
     assert confirmed["confirmMentorship"]["state"] == "confirmed"
-    again = await _gql(client, pairing.mentor, CONFIRM, id=pairing.id)
+    again = await graphql_data(client, pairing.mentor, CONFIRM, id=pairing.id)
     assert again["confirmMentorship"] == {
         "__typename": "Problem",
         "code": "transition-refused",
@@ -41,7 +32,7 @@ async def test_a_pair_confirms_agrees_and_logs_a_meeting_over_graphql(client, au
         "mutation($id: UUID!, $terms: JSON!) { writeAgreement(mentorshipId: $id, "
         "terms: $terms) { ... on Agreement { version } } }"
     )
-    await _gql(
+    await graphql_data(
         client,
         pairing.mentee,
         write,
@@ -52,21 +43,21 @@ async def test_a_pair_confirms_agrees_and_logs_a_meeting_over_graphql(client, au
         "mutation($id: UUID!) { signAgreement(mentorshipId: $id) "
         "{ ... on Agreement { signedByBoth } } }"
     )
-    await _gql(client, pairing.mentee, sign, id=pairing.id)
-    signed = await _gql(client, pairing.mentor, sign, id=pairing.id)
+    await graphql_data(client, pairing.mentee, sign, id=pairing.id)
+    signed = await graphql_data(client, pairing.mentor, sign, id=pairing.id)
     assert signed["signAgreement"]["signedByBoth"] is True
     log = (
         'mutation($id: UUID!) { logMeeting(mentorshipId: $id, heldOn: "2027-01-04", '
         'hours: 1.5, notes: "a confidence") { ... on Meeting { notes } } }'
     )
-    assert (await _gql(client, pairing.mentor, log, id=pairing.id))["logMeeting"]["notes"] == (
-        "a confidence"
-    )
+    assert (await graphql_data(client, pairing.mentor, log, id=pairing.id))["logMeeting"][
+        "notes"
+    ] == ("a confidence")
     read = (
         "query($id: UUID!) { meetingLog(mentorshipId: $id) { contentWithheld "
         "meetings { hours notes } cadence { atRisk } } }"
     )
-    seen = await _gql(client, pairing.tokens["STAFF"], read, id=pairing.id)
+    seen = await graphql_data(client, pairing.tokens["STAFF"], read, id=pairing.id)
     assert seen["meetingLog"]["meetings"] == [{"hours": 1.5, "notes": None}]
     assert seen["meetingLog"]["contentWithheld"] is True
 
@@ -77,7 +68,7 @@ async def test_a_checkpoint_answer_in_a_program_without_one_is_a_problem(client,
         "mutation($id: UUID!) { answerCheckpoint(mentorshipId: $id, decision: CHANGE) "
         "{ ... on Problem { code rule } } }"
     )
-    found = await _gql(client, pairing.mentee, answer, id=pairing.id)
+    found = await graphql_data(client, pairing.mentee, answer, id=pairing.id)
     assert found["answerCheckpoint"]["code"] == "transition-refused"
 
 
@@ -87,9 +78,9 @@ async def test_the_journal_is_null_for_anyone_but_the_mentee(client, auth, clock
         "mutation($id: UUID!) { writeJournalEntry(mentorshipId: $id, entryOn: "
         '"2027-01-04", entry: {focus: "private"}) { __typename } }'
     )
-    await _gql(client, pairing.mentee, write, id=pairing.id)
+    await graphql_data(client, pairing.mentee, write, id=pairing.id)
     read = "query($id: UUID!) { journal(mentorshipId: $id) { entry } }"
-    mine = await _gql(client, pairing.mentee, read, id=pairing.id)
+    mine = await graphql_data(client, pairing.mentee, read, id=pairing.id)
     assert mine["journal"] == [{"entry": {"focus": "private"}}]
     response = await client.post(
         "/graphql", headers=pairing.mentor, json={"query": read, "variables": {"id": pairing.id}}
@@ -107,16 +98,16 @@ PROGRESS = "query($id: UUID!) { mentorshipProgress(id: $id) { state evaluationsO
 
 
 async def _active_pair(client, pairing, terms):
-    await _gql(client, pairing.mentee, CONFIRM, id=pairing.id)
-    await _gql(client, pairing.mentor, CONFIRM, id=pairing.id)
+    await graphql_data(client, pairing.mentee, CONFIRM, id=pairing.id)
+    await graphql_data(client, pairing.mentor, CONFIRM, id=pairing.id)
     write = (
         "mutation($id: UUID!, $terms: JSON!) { writeAgreement(mentorshipId: $id, "
         "terms: $terms) { ... on Agreement { version } } }"
     )
     sign = "mutation($id: UUID!) { signAgreement(mentorshipId: $id) { __typename } }"
-    await _gql(client, pairing.mentee, write, id=pairing.id, terms=terms)
+    await graphql_data(client, pairing.mentee, write, id=pairing.id, terms=terms)
     for who in (pairing.mentee, pairing.mentor):
-        await _gql(client, who, sign, id=pairing.id)
+        await graphql_data(client, who, sign, id=pairing.id)
 
 
 async def test_a_caltrans_checkup_over_graphql_reads_on_the_printed_scale(client, auth, clock):
@@ -125,7 +116,9 @@ async def test_a_caltrans_checkup_over_graphql_reads_on_the_printed_scale(client
     await _active_pair(client, pairing, {"duration": "6 months", "ground_rules": "on time"})
     clock.set(date(2027, 3, 4))
     off = {"1": 2, "2": 5, "3": 0, "4": 1, "5": 1, "6": 1}
-    refused = await _gql(client, pairing.mentee, SUBMIT, id=pairing.id, kind="CHECKUP", answers=off)
+    refused = await graphql_data(
+        client, pairing.mentee, SUBMIT, id=pairing.id, kind="CHECKUP", answers=off
+    )
     assert refused["submitEvaluation"] == {
         "__typename": "Problem",
         "code": "invalid-input",
@@ -133,7 +126,9 @@ async def test_a_caltrans_checkup_over_graphql_reads_on_the_printed_scale(client
         "field": "answers.3",
     }
     given = {**off, "3": 1, "9": "we now meet on Mondays"}
-    done = await _gql(client, pairing.mentee, SUBMIT, id=pairing.id, kind="CHECKUP", answers=given)
+    done = await graphql_data(
+        client, pairing.mentee, SUBMIT, id=pairing.id, kind="CHECKUP", answers=given
+    )
     assert done["submitEvaluation"]["formVersion"] == 1
     assert done["submitEvaluation"]["answers"]["9"] == "we now meet on Mondays"
 
@@ -150,14 +145,14 @@ async def test_caltrans_program_evaluation_over_graphql_waits_for_the_conclusion
         'scores: [2, 1], freeText: "worth it") { __typename ... on Problem { code rule } } }'
     )
     clock.set(date(2027, 6, 3))
-    early = await _gql(client, pairing.mentor, submit, id=pairing.id)
+    early = await graphql_data(client, pairing.mentor, submit, id=pairing.id)
     assert early["submitEvaluation"] == {
         "__typename": "Problem",
         "code": "transition-refused",
         "rule": "program_evaluation_not_due",
     }
     clock.set(date(2027, 6, 4))
-    done = await _gql(client, pairing.mentor, submit, id=pairing.id)
+    done = await graphql_data(client, pairing.mentor, submit, id=pairing.id)
     assert done["submitEvaluation"]["__typename"] == "Evaluation"
 
 
@@ -171,8 +166,10 @@ async def test_charlotte_completion_over_graphql_names_the_side_still_to_evaluat
     await _active_pair(client, pairing, {"frequency": "weekly"})
     clock.set(date(2027, 5, 20))
     answers = {"process": 4, "progress": 4}
-    await _gql(client, pairing.mentee, SUBMIT, id=pairing.id, kind="MIDPOINT", answers=answers)
-    seen = await _gql(client, pairing.admin, PROGRESS, id=pairing.id)
+    await graphql_data(
+        client, pairing.mentee, SUBMIT, id=pairing.id, kind="MIDPOINT", answers=answers
+    )
+    seen = await graphql_data(client, pairing.admin, PROGRESS, id=pairing.id)
     assert seen["mentorshipProgress"]["evaluationsOwed"] == [
         "1 final from the mentee",
         "1 final from the mentor",
@@ -183,17 +180,17 @@ async def test_charlotte_completion_over_graphql_names_the_side_still_to_evaluat
 async def test_a_mentor_volunteers_to_host_a_luncheon_over_graphql(client, auth, clock):
     # seed 000_4e18aab21704e587.txt "Group Learning": "mentors will each volunteer to host".
     pairing = await propose(client, auth, "charlotte-sll", START)
-    await _gql(client, pairing.mentee, CONFIRM, id=pairing.id)
-    await _gql(client, pairing.mentor, CONFIRM, id=pairing.id)
+    await graphql_data(client, pairing.mentee, CONFIRM, id=pairing.id)
+    await graphql_data(client, pairing.mentor, CONFIRM, id=pairing.id)
     offer = (
         "mutation($id: UUID!) { volunteerToHostLuncheon(cohortId: $id) { __typename "
         "... on LuncheonHosts { volunteers } ... on Problem { code } } }"
     )
-    refused = await _gql(client, pairing.mentee, offer, id=str(pairing.cohort_id))
+    refused = await graphql_data(client, pairing.mentee, offer, id=str(pairing.cohort_id))
     assert refused["volunteerToHostLuncheon"] == {"__typename": "Problem", "code": "not-found"}
-    offered = await _gql(client, pairing.mentor, offer, id=str(pairing.cohort_id))
+    offered = await graphql_data(client, pairing.mentor, offer, id=str(pairing.cohort_id))
     assert offered["volunteerToHostLuncheon"]["volunteers"] == [str(pairing.mentor_id)]
-    listed = await _gql(
+    listed = await graphql_data(
         client,
         pairing.tokens["STAFF"],
         "query($id: UUID!) { luncheonHosts(cohortId: $id) { volunteers } }",
@@ -206,8 +203,8 @@ async def test_only_the_protege_answers_a_consent_request_over_graphql(client, a
     # seed 004_5b4c852a2ca2c393.txt: the supervisor conversation takes place "only ... with
     # the approval of the protégé".
     pairing = await propose(client, auth, "maine-mms", date(2027, 7, 1))
-    await _gql(client, pairing.mentee, CONFIRM, id=pairing.id)
-    await _gql(client, pairing.mentor, CONFIRM, id=pairing.id)
+    await graphql_data(client, pairing.mentee, CONFIRM, id=pairing.id)
+    await graphql_data(client, pairing.mentor, CONFIRM, id=pairing.id)
     made = await client.post(
         f"/v1/mentorships/{pairing.id}/disclosures",
         headers=pairing.mentor,
@@ -223,9 +220,9 @@ async def test_only_the_protege_answers_a_consent_request_over_graphql(client, a
         "mutation($id: UUID!) { answerDisclosureConsent(id: $id, grant: false) { __typename "
         "... on Disclosure { consent protegeConsent } ... on Problem { code } } }"
     )
-    by_mentor = await _gql(client, pairing.mentor, answer, id=made.json()["id"])
+    by_mentor = await graphql_data(client, pairing.mentor, answer, id=made.json()["id"])
     assert by_mentor["answerDisclosureConsent"] == {"__typename": "Problem", "code": "not-found"}
-    refused = await _gql(client, pairing.mentee, answer, id=made.json()["id"])
+    refused = await graphql_data(client, pairing.mentee, answer, id=made.json()["id"])
     assert refused["answerDisclosureConsent"] == {
         "__typename": "Disclosure",
         "consent": "refused",
@@ -238,7 +235,7 @@ async def test_kept_agreement_versions_and_the_file_over_graphql(client, auth, c
     # signed agreements; the pair keep every version they signed.
     pairing = await propose(client, auth, "nc-model", START)
     await _active_pair(client, pairing, {"ground_rules": "on time"})
-    versions = await _gql(
+    versions = await graphql_data(
         client,
         pairing.mentee,
         "query($id: UUID!) { agreementVersions(mentorshipId: $id) { version signedByBoth "
@@ -248,7 +245,7 @@ async def test_kept_agreement_versions_and_the_file_over_graphql(client, auth, c
     assert versions["agreementVersions"][0]["version"] == 1
     assert versions["agreementVersions"][0]["signedByBoth"] is True
     assert "Mentor-Mentee Agreement (version 1)" in versions["printableAgreement"]
-    register = await _gql(
+    register = await graphql_data(
         client,
         pairing.tokens["STAFF"],
         "query($id: UUID!) { agreementRegister(cohortId: $id) "
@@ -268,10 +265,10 @@ async def test_nc_goals_are_smart_over_graphql(client, auth, clock):
         'text: "present the budget", smart: $smart) { __typename ... on Goal { smart } '
         "... on Problem { rule field } } }"
     )
-    refused = await _gql(client, pairing.mentee, add, id=pairing.id, smart=None)
+    refused = await graphql_data(client, pairing.mentee, add, id=pairing.id, smart=None)
     assert refused["addGoal"]["rule"] == "smart_goals"
     smart = {"measure": "approved", "achievable": "yes", "relevant": "mine", "due_on": "2027-11-30"}
-    made = await _gql(client, pairing.mentee, add, id=pairing.id, smart=smart)
+    made = await graphql_data(client, pairing.mentee, add, id=pairing.id, smart=smart)
     assert made["addGoal"] == {"__typename": "Goal", "smart": smart}
 
 
@@ -284,9 +281,9 @@ async def test_monthly_progress_reports_over_graphql_keep_reflections_private(cl
         'assignmentsDone: 0, reflections: "stuck on the budget") { __typename '
         "... on ProgressReport { month reflections } ... on Problem { rule } } }"
     )
-    made = await _gql(client, pairing.mentee, submit, id=pairing.id)
+    made = await graphql_data(client, pairing.mentee, submit, id=pairing.id)
     assert made["submitProgressReport"]["month"] == 1
-    seen = await _gql(
+    seen = await graphql_data(
         client,
         pairing.tokens["STAFF"],
         "query($id: UUID!) { progressReports(mentorshipId: $id) { month onTrack reflections } }",
@@ -297,5 +294,5 @@ async def test_monthly_progress_reports_over_graphql_keep_reflections_private(cl
         "mutation($id: UUID!) { recordDebrief(mentorshipId: $id, party: MENTOR, "
         'heldOn: "2027-01-05") { __typename ... on Problem { rule } } }'
     )
-    early = await _gql(client, pairing.tokens["STAFF"], debrief, id=pairing.id)
+    early = await graphql_data(client, pairing.tokens["STAFF"], debrief, id=pairing.id)
     assert early["recordDebrief"] == {"__typename": "Problem", "rule": "not_concluded"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests.api.graphql.calls import graphql_data
 from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
 
 START = date(2027, 7, 1)
@@ -25,16 +26,6 @@ WORKING_WELL = {
 }
 
 
-async def _gql(client, headers, query, **variables):
-    response = await client.post(
-        "/graphql", headers=headers, json={"query": query, "variables": variables}
-    )
-    assert response.status_code == 200, response.text
-    body = response.json()
-    assert "errors" not in body, body
-    return body["data"]
-
-
 async def test_maines_program_evaluation_over_graphql_is_answered_in_its_march_round(
     client, auth, clock
 ):
@@ -45,7 +36,7 @@ async def test_maines_program_evaluation_over_graphql_is_answered_in_its_march_r
     for who in (pairing.mentee, pairing.mentor):
         await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
     clock.set(date(2027, 7, 20))
-    july = await _gql(client, pairing.mentee, SUBMIT, id=pairing.id, answers=WORKING_WELL)
+    july = await graphql_data(client, pairing.mentee, SUBMIT, id=pairing.id, answers=WORKING_WELL)
     refused = july["submitEvaluation"]
     assert (refused["__typename"], refused["rule"], refused["field"]) == (
         "Problem",
@@ -54,11 +45,11 @@ async def test_maines_program_evaluation_over_graphql_is_answered_in_its_march_r
     )
     assert "round 1 opens on 2028-03-01" in refused["detail"]
     clock.set(date(2028, 3, 2))
-    march = await _gql(client, pairing.mentee, SUBMIT, id=pairing.id, answers=WORKING_WELL)
+    march = await graphql_data(client, pairing.mentee, SUBMIT, id=pairing.id, answers=WORKING_WELL)
     assert march["submitEvaluation"]["__typename"] == "Evaluation"
-    again = await _gql(client, pairing.mentee, SUBMIT, id=pairing.id, answers=WORKING_WELL)
+    again = await graphql_data(client, pairing.mentee, SUBMIT, id=pairing.id, answers=WORKING_WELL)
     assert again["submitEvaluation"]["rule"] == "evaluation_already_submitted"
-    report = await _gql(client, pairing.admin, REPORT, id=str(pairing.cohort_id))
+    report = await graphql_data(client, pairing.admin, REPORT, id=str(pairing.cohort_id))
     rounds = {
         (i["evaluationRound"], i["aggregate"]["count"])
         for i in report["cohortReport"]["formItems"]

@@ -5,6 +5,7 @@ another organisation, and a cohort's calendar loaded for the whole page at once.
 from __future__ import annotations
 
 from app.domain.access import Role
+from tests.api.graphql.calls import graphql
 from tests.api.graphql.test_efficiency import CountingConnection
 from tests.factories import employee_row
 
@@ -24,16 +25,8 @@ RUNS = (
 )
 
 
-async def _gql(client, headers, query, **variables) -> dict:
-    response = await client.post(
-        "/graphql", headers=headers, json={"query": query, "variables": variables}
-    )
-    assert response.status_code == 200, response.text
-    return response.json()
-
-
 async def _data(client, headers, query, **variables) -> dict:
-    body = await _gql(client, headers, query, **variables)
+    body = await graphql(client, headers, query, **variables)
     assert "errors" not in body, body
     return body["data"]
 
@@ -183,7 +176,7 @@ async def test_who_may_list_programs_is_who_may_over_rest(client, auth):
     for role in Role:
         caller = await auth(role=role, employee_id=someone["id"])
         rest = await client.get("/v1/programs", headers=caller)
-        body = await _gql(client, caller, PROGRAMS)
+        body = await graphql(client, caller, PROGRAMS)
         if rest.status_code == 200:
             assert len(_ids(body["data"]["programs"])) == len(rest.json()["items"]), role
         else:
@@ -194,12 +187,12 @@ async def test_who_may_list_programs_is_who_may_over_rest(client, auth):
 
 async def test_a_cursor_or_page_size_this_service_did_not_issue_is_refused(client, auth):
     headers = await auth()
-    bad = await _gql(client, headers, PROGRAMS, after="not-a-cursor")
+    bad = await graphql(client, headers, PROGRAMS, after="not-a-cursor")
     assert bad["data"] is None
     assert "cursor" in bad["errors"][0]["message"]
-    huge = await _gql(client, headers, PROGRAMS, first=100_000)
+    huge = await graphql(client, headers, PROGRAMS, first=100_000)
     assert huge["data"] is None
-    both = await _gql(client, headers, PROGRAMS, first=1, last=1)
+    both = await graphql(client, headers, PROGRAMS, first=1, last=1)
     assert "not both" in both["errors"][0]["message"]
 
 

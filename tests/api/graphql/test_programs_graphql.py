@@ -3,17 +3,8 @@
 from __future__ import annotations
 
 from app.domain.access import Role
+from tests.api.graphql.calls import graphql_data
 from tests.api.rest.program_helpers import COHORT_STARTS, directory, nc_cohort
-
-
-async def _gql(client, headers, query, **variables):
-    response = await client.post(
-        "/graphql", headers=headers, json={"query": query, "variables": variables}
-    )
-    body = response.json()
-    assert "errors" not in body, body
-    return body["data"]
-
 
 PROGRAM = """mutation($policy: JSON) {
   createProgram(name: "Leaders", preset: "nc-model", policy: $policy) {
@@ -55,11 +46,11 @@ async def test_a_coordinator_goes_from_applications_to_proposed_mentorships(clie
     headers = await auth(role=Role.COORDINATOR)
     ids = await directory(client, await auth())
     open_rules = {"eligibility": {"mentee_rules": [], "mentor_rules": []}}
-    program = (await _gql(client, headers, PROGRAM, policy=open_rules))["createProgram"]
+    program = (await graphql_data(client, headers, PROGRAM, policy=open_rules))["createProgram"]
     assert program["policy"]["duration_months"] == 12
-    cohort = (await _gql(client, headers, COHORT, id=program["id"]))["createCohort"]
+    cohort = (await graphql_data(client, headers, COHORT, id=program["id"]))["createCohort"]
     for who, role in (("E1", "MENTEE"), ("E2", "MENTEE"), ("M1", "MENTOR"), ("M3", "MENTOR")):
-        answer = await _gql(
+        answer = await graphql_data(
             client,
             headers,
             APPLY,
@@ -69,14 +60,14 @@ async def test_a_coordinator_goes_from_applications_to_proposed_mentorships(clie
             profile={"goals": ["grow"]},
         )
         assert answer["submitApplication"]["eligibility"]["eligible"]
-    run = (await _gql(client, headers, RUN, id=cohort["id"]))["startMatchingRun"]
+    run = (await graphql_data(client, headers, RUN, id=cohort["id"]))["startMatchingRun"]
     assert len(run["proposals"]) == 2
     assert all(p["explanation"]["passed"] for p in run["proposals"])
-    published = (await _gql(client, headers, PUBLISH, id=run["id"]))["publishMatchingRun"]
+    published = (await graphql_data(client, headers, PUBLISH, id=run["id"]))["publishMatchingRun"]
     assert {m["state"] for m in published["mentorships"]} == {"proposed"}
-    again = (await _gql(client, headers, PUBLISH, id=run["id"]))["publishMatchingRun"]
+    again = (await graphql_data(client, headers, PUBLISH, id=run["id"]))["publishMatchingRun"]
     assert again == {"__typename": "Problem", "code": "conflict", "detail": again["detail"]}
-    listed = await _gql(client, headers, "{ mentorships { edges { node { id state } } } }")
+    listed = await graphql_data(client, headers, "{ mentorships { edges { node { id state } } } }")
     assert len(listed["mentorships"]["edges"]) == 2
 
 
@@ -97,10 +88,10 @@ ADDED_KINDS = ("social_event", "networking_event")
 
 async def test_a_cohort_lists_its_calendar(client, auth):
     headers = await auth(role=Role.COORDINATOR)
-    program = (await _gql(client, headers, PROGRAM, policy=None))["createProgram"]
-    cohort = (await _gql(client, headers, COHORT, id=program["id"]))["createCohort"]
+    program = (await graphql_data(client, headers, PROGRAM, policy=None))["createProgram"]
+    cohort = (await graphql_data(client, headers, COHORT, id=program["id"]))["createCohort"]
     for kind, day in (("networking_event", "2026-10-01"), ("social_event", "2026-07-01")):
-        await _gql(
+        await graphql_data(
             client,
             headers,
             "mutation($id: UUID!, $kind: String!, $day: Date!) "
@@ -109,7 +100,7 @@ async def test_a_cohort_lists_its_calendar(client, auth):
             kind=kind,
             day=day,
         )
-    found = await _gql(
+    found = await graphql_data(
         client,
         headers,
         "query($id: UUID!) { cohort(id: $id) { events { kind } } }",
@@ -140,7 +131,7 @@ async def test_a_caltrans_mentee_states_over_graphql_that_participation_is_in_th
     headers = await auth(role=Role.COORDINATOR)
     ids = await directory(client, await auth())
     made = await nc_cohort(client, headers, ids, preset="caltrans")
-    applied = await _gql(
+    applied = await graphql_data(
         client, headers, APPLY, cohort=made["cohort"], who=ids["E1"], role="MENTEE", profile={}
     )
     application = applied["submitApplication"]
@@ -150,7 +141,7 @@ async def test_a_caltrans_mentee_states_over_graphql_that_participation_is_in_th
         "reason": "the application does not state that participation is included in the IDP",
     }
     profile = {"participation_in_idp": True}
-    edited = await _gql(client, headers, EDIT, id=application["id"], profile=profile)
+    edited = await graphql_data(client, headers, EDIT, id=application["id"], profile=profile)
     assert _idp(edited["editApplication"])["passed"] is True
 
 
@@ -159,7 +150,7 @@ async def test_a_profile_field_of_the_wrong_kind_is_named_as_rest_would(client, 
     headers = await auth(role=Role.COORDINATOR)
     ids = await directory(client, await auth())
     made = await nc_cohort(client, headers, ids, preset="caltrans")
-    applied = await _gql(
+    applied = await graphql_data(
         client, headers, APPLY, cohort=made["cohort"], who=ids["E1"], role="MENTEE", profile={}
     )
     application = applied["submitApplication"]
@@ -169,7 +160,7 @@ async def test_a_profile_field_of_the_wrong_kind_is_named_as_rest_would(client, 
         ({"preferences": {"mentor_ids": ["not-an-id"]}}, "profile.preferences.mentor_ids.0"),
         ({"hobbies": ["chess"]}, "profile.hobbies"),
     ):
-        edited = await _gql(client, headers, EDIT, id=application["id"], profile=profile)
+        edited = await graphql_data(client, headers, EDIT, id=application["id"], profile=profile)
         problem = edited["editApplication"]
         assert problem["code"] == "invalid-input"
         assert problem["detail"].startswith(field + ": ")
@@ -187,7 +178,7 @@ async def test_a_charlotte_mentee_commits_over_graphql_to_take_part_in_the_evalu
         "goals": ["lead a team"],
         "leadership_history": "led a project team",
     }
-    applied = await _gql(
+    applied = await graphql_data(
         client,
         headers,
         APPLY,
@@ -202,5 +193,5 @@ async def test_a_charlotte_mentee_commits_over_graphql_to_take_part_in_the_evalu
         "commits_to_evaluation"
     ]
     profile = {**assessment, "commits_to_evaluation": True}
-    edited = await _gql(client, headers, EDIT, id=application["id"], profile=profile)
+    edited = await graphql_data(client, headers, EDIT, id=application["id"], profile=profile)
     assert edited["editApplication"]["eligibility"]["eligible"] is True

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from app.domain.access import Role
+from tests.api.graphql.calls import graphql_data
 from tests.api.late_pair_setup import maine_year
 from tests.api.mentorship_setup import clock  # noqa: F401  (the fixture)
 from tests.api.rest.program_helpers import MENTEE, directory
@@ -37,24 +38,15 @@ WORKLIST = (
 )
 
 
-async def _gql(client, headers, query, **variables):
-    response = await client.post(
-        "/graphql", headers=headers, json={"query": query, "variables": variables}
-    )
-    assert response.status_code == 200, response.text
-    assert "errors" not in response.json(), response.text
-    return response.json()["data"]
-
-
 async def _month_four_application(client, auth, clock, preset):
     staff = await auth(role=Role.COORDINATOR)
     ids = await directory(client, await auth())
-    program = (await _gql(client, staff, PROGRAM, preset=preset))["createProgram"]["id"]
-    made = await _gql(client, staff, COHORT, program=program, starts=START.isoformat())
+    program = (await graphql_data(client, staff, PROGRAM, preset=preset))["createProgram"]["id"]
+    made = await graphql_data(client, staff, COHORT, program=program, starts=START.isoformat())
     clock.set(MONTH_FOUR)
     applicant = await auth(role=Role.PARTICIPANT, employee_id=ids["E2"])
     profile = {k: v for k, v in MENTEE.items() if k != "role"}
-    answer = await _gql(
+    answer = await graphql_data(
         client,
         applicant,
         SUBMIT,
@@ -86,7 +78,7 @@ async def test_a_maine_cohort_refuses_an_application_in_month_four_over_graphql(
 
 
 async def _confirm_items(client, year, within):
-    data = await _gql(client, year.staff, WORKLIST, cohort=year.cohort_id, within=within)
+    data = await graphql_data(client, year.staff, WORKLIST, cohort=year.cohort_id, within=within)
     nodes = [e["node"] for e in data["worklist"]["edges"]]
     return {
         n["mentorshipId"]: (n["dueOn"], n["overdue"])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests.api.graphql.calls import graphql_data
 from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
 
 START = date(2027, 1, 4)
@@ -29,14 +30,6 @@ async def _running(client, pairing, **terms):
         assert signed.status_code == 200, signed.text
 
 
-async def _gql(client, who, query, **variables):
-    answer = await client.post(
-        "/graphql", headers=who, json={"query": query, "variables": variables}
-    )
-    assert answer.status_code == 200, answer.text
-    return answer.json()["data"]
-
-
 async def test_at_least_one_face_to_face_meeting_per_month_with_email_and_phone_check_ins_as_needed(
     client, auth, clock
 ):
@@ -52,7 +45,7 @@ async def test_at_least_one_face_to_face_meeting_per_month_with_email_and_phone_
     assert logged.status_code == 201, logged.text
     assert logged.json()["mode"] == "virtual"
     clock.set(date(2027, 2, 11))
-    call = await _gql(
+    call = await graphql_data(
         client, pairing.mentor, LOG, id=str(pairing.id), day="2027-02-10", mode="PHONE"
     )
     assert call["logMeeting"] == {"__typename": "Meeting", "mode": "PHONE"}

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pytest
 
 from app.domain.access import Role
+from tests.api.graphql.calls import graphql_data
 from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
 from tests.api.rest.program_helpers import (
     COHORT_STARTS,
@@ -69,14 +70,6 @@ async def _log(client, who, pair_id, day):
     )
 
 
-async def _gql(client, who, query, **variables):
-    answer = await client.post(
-        "/graphql", headers=who, json={"query": query, "variables": variables}
-    )
-    assert answer.status_code == 200, answer.text
-    return answer.json()["data"]
-
-
 async def test_an_nc_mentee_without_the_form_is_matched_and_the_initial_meeting_waits_for_it(
     client, auth, clock
 ):
@@ -90,7 +83,7 @@ async def test_an_nc_mentee_without_the_form_is_matched_and_the_initial_meeting_
     assert refused.status_code == 409, refused.text
     assert refused.headers["content-type"] == "application/problem+json"
     assert refused.json()["rule"] == "needs_assessment_by_initial_meeting"
-    graphql = await _gql(client, mentee, LOG, id=pair["id"], day=day.isoformat())
+    graphql = await graphql_data(client, mentee, LOG, id=pair["id"], day=day.isoformat())
     assert graphql["logMeeting"]["rule"] == "needs_assessment_by_initial_meeting"
 
     # Applications have closed: the rest of the profile stays the matching's record.
@@ -99,12 +92,12 @@ async def test_an_nc_mentee_without_the_form_is_matched_and_the_initial_meeting_
     other = await client.put(url, headers=mentee, json=profile | {"goals": ["other"]})
     assert (other.status_code, other.json()["rule"]) == (409, "applications_closed")
     form = profile | {"needs_assessment": "wants to grow into a supervisory role"}
-    provided = await _gql(client, mentee, EDIT, id=applied["id"], profile=form)
+    provided = await graphql_data(client, mentee, EDIT, id=applied["id"], profile=form)
     assert provided["editApplication"]["__typename"] == "Application", provided
 
     logged = await _log(client, mentor, pair["id"], day)
     assert logged.status_code == 201, logged.text
-    later = await _gql(client, mentee, LOG, id=pair["id"], day=day.isoformat())
+    later = await graphql_data(client, mentee, LOG, id=pair["id"], day=day.isoformat())
     assert later["logMeeting"]["__typename"] == "Meeting", later
 
 
@@ -129,7 +122,7 @@ async def test_the_mentor_reads_the_form_and_the_coordinator_that_it_was_provide
     staff = (await client.get(url, headers=await auth(role=Role.COORDINATOR))).json()
     assert (staff["provided"], staff["text"], staff["text_withheld"]) == (True, None, True)
     query = "query($id: UUID!) { needsAssessment(mentorshipId: $id) { provided text } }"
-    seen = await _gql(client, mentee, query, id=pair["id"])
+    seen = await graphql_data(client, mentee, query, id=pair["id"])
     assert seen["needsAssessment"] == {"provided": True, "text": MENTEE["needs_assessment"]}
 
 
@@ -176,7 +169,7 @@ async def test_staff_read_the_application_without_the_form_and_their_edit_keeps_
     read = await client.get(url, headers=coordinator)
     assert "needs_assessment" not in read.json()["profile"], read.json()
     query = "query($id: UUID!) { application(id: $id) { profile } }"
-    seen = await _gql(client, coordinator, query, id=applied["id"])
+    seen = await graphql_data(client, coordinator, query, id=applied["id"])
     assert "needs_assessment" not in seen["application"]["profile"]
     page = await client.get(f"/v1/cohorts/{applied['cohort_id']}/applications", headers=coordinator)
     assert all("needs_assessment" not in a["profile"] for a in page.json()["items"])
