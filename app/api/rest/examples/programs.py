@@ -66,6 +66,9 @@ ATTENDANCE_CREATE: dict[str, Any] = {
         }
     ]
 }
+ATTENDANCE_CORRECTION_CREATE: dict[str, Any] = {
+    "examples": [{"employee_ids": ["7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d"], "excused": []}]
+}
 APPLICATION_READ: dict[str, Any] = {
     "examples": [
         {

@@ -188,6 +188,22 @@ class AttendanceCreate(_Input):
     )
 
 
+class AttendanceCorrectionCreate(_Input):
+    model_config = ConfigDict(json_schema_extra=ex.ATTENDANCE_CORRECTION_CREATE)
+
+    employee_ids: list[UUID] = Field(
+        default=[],
+        max_length=10_000,
+        description="Withdrawn from those recorded present (each must be recorded present)",
+    )
+    excused: list[UUID] = Field(
+        default=[],
+        max_length=10_000,
+        description="Withdrawn from those recorded excused (each must be recorded excused). "
+        "Name someone in either list.",
+    )
+
+
 class ApplicationCreate(ApplicantProfile):
     model_config = ConfigDict(
         extra="forbid",
