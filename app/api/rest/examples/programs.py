@@ -35,6 +35,7 @@ COHORT_READ: dict[str, Any] = {
             "starts_on": "2027-03-01",
             "ends_on": "2027-12-01",
             "applications_close_on": "2027-02-12",
+            "applications_open_until": "2027-02-12",
         }
     ]
 }

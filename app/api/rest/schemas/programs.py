@@ -128,7 +128,12 @@ class CohortRead(BaseModel):
     name: str
     starts_on: date
     ends_on: date | None
-    applications_close_on: date | None
+    applications_close_on: date | None = Field(description="The coordinator's close date, if set")
+    applications_open_until: date | None = Field(
+        description="The last day the cohort takes applications: `applications_close_on` if "
+        "set, else as the program's policy reads it (its start, or its end where pairs form as "
+        "people come); null: open while the cohort has no end"
+    )
 
 
 class CohortPageRead(Page[CohortRead]):
