@@ -20,6 +20,7 @@ from app.services.eligibility_decisions import refresh_within
 from app.services.paging import Page, check_limit, page_of
 from app.services.ports import Clock, UnitOfWork
 from app.services.program_year.calendars import follow_formal_end
+from app.services.programs.cohort_view import CohortView
 from app.services.programs.records import Cohort, CohortEvent
 from app.services.versions import check_unchanged
 
@@ -36,10 +37,10 @@ async def create_cohort(
     starts_on: date,
     ends_on: date | None = None,
     applications_close_on: date | None = None,
-) -> Cohort:
+) -> CohortView:
     """A cohort of a program, its calendar laid out from the program's policy (each event the
     coordinator's to edit); applications are taken until `applications_close_on`, or else its
-    start, or its end where pairs form as people come (`applications_close_on`, the domain's)."""
+    start, or its end where pairs form as people come (`applications_open_until` says which)."""
     reach(principal, Resource.COHORTS, Action.WRITE)
     if not name.strip():
         raise InvalidInput("must not be blank", field="name")
@@ -65,7 +66,7 @@ async def create_cohort(
             )
         await uow.access.record(AuditEvent.by(principal, "cohort.created", "cohort", cohort.id))
         await uow.commit()
-    return cohort
+    return CohortView.of(cohort, program.policy)
 
 
 async def update_cohort(
@@ -78,7 +79,7 @@ async def update_cohort(
     applications_close_on: date | None = None,
     cleared: Collection[str] = (),
     if_fingerprint: str | None = None,
-) -> Cohort:
+) -> CohortView:
     """Rename a cohort, or move its end or the day applications close (`cleared` names those
     set back to none); its start stays, as the calendar was laid out from it. Moving the end
     moves the pairs whose term ends with the cohort (Maine). `if_fingerprint` (an `If-Match`):
@@ -106,8 +107,9 @@ async def update_cohort(
         if stored.ends_on != found.ends_on:
             await follow_formal_end(uow, principal, cohort_id)
         await uow.access.record(AuditEvent.by(principal, "cohort.updated", "cohort", cohort_id))
+        viewed = await _viewed(uow, stored)
         await uow.commit()
-    return stored
+    return viewed
 
 
 def _check_end(starts_on: date, ends_on: date | None) -> None:
@@ -115,14 +117,22 @@ def _check_end(starts_on: date, ends_on: date | None) -> None:
         raise InvalidInput(f"must be after starts_on ({starts_on.isoformat()})", field="ends_on")
 
 
-async def get_cohort(*, uow: UnitOfWork, principal: Principal, cohort_id: UUID) -> Cohort:
-    """One cohort."""
+async def get_cohort(*, uow: UnitOfWork, principal: Principal, cohort_id: UUID) -> CohortView:
+    """One cohort, with the last day it takes applications."""
     reach(principal, Resource.COHORTS, Action.READ)
     async with uow.read_only():
         found = await uow.programs.get_cohort(cohort_id)
-    if found is None:
+        if found is None:
+            raise NotFound("no such cohort", field="id")
+        return await _viewed(uow, found)
+
+
+async def _viewed(uow: UnitOfWork, cohort: Cohort) -> CohortView:
+    """The cohort with its applications closing as its program's policy reads it."""
+    program = await uow.programs.get_program(cohort.program_id)
+    if program is None:
         raise NotFound("no such cohort", field="id")
-    return found
+    return CohortView.of(cohort, program.policy)
 
 
 async def list_cohorts(
@@ -133,19 +143,22 @@ async def list_cohorts(
     after: UUID | None = None,
     limit: int = 50,
     backward: bool = False,
-) -> Page[Cohort]:
+) -> Page[CohortView]:
     """A program's cohorts in id order, a page after `after` (the last id shown);
-    `backward`: the page just before it."""
+    `backward`: the page just before it. Each with the last day it takes applications, read
+    from the program's policy (read once for the page)."""
     reach(principal, Resource.PROGRAMS, Action.READ)
     reach(principal, Resource.COHORTS, Action.READ)
     check_limit(limit)
     async with uow.read_only():
-        if await uow.programs.get_program(program_id) is None:
+        program = await uow.programs.get_program(program_id)
+        if program is None:
             raise NotFound("no such program", field="id")
         found = await uow.programs.cohorts_page(
             program_id=program_id, after=after, limit=limit + 1, backward=backward
         )
-    return page_of(found, limit, backward=backward)
+    viewed = [CohortView.of(c, program.policy) for c in found]
+    return page_of(viewed, limit, backward=backward)
 
 
 async def add_cohort_event(

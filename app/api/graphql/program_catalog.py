@@ -22,6 +22,7 @@ from app.api.graphql.programs_common import (
     timed,
 )
 from app.services import cohorts
+from app.services.program_year import attendance_corrections
 from app.services.programs import catalog as programs
 
 
@@ -143,6 +144,34 @@ class CatalogMutation:
             fingerprinted(
                 if_match,
                 lambda expected: cohorts.record_attendance(
+                    **timed(info),
+                    event_id=event_id,
+                    employee_ids=employee_ids or (),
+                    excused=excused or (),
+                    if_fingerprint=expected,
+                ),
+            )
+        )
+        return CohortEvent.of(found) if not isinstance(found, Problem) else found
+
+    @strawberry.mutation(
+        description="Withdraw people recorded present (`employeeIds`) or excused (`excused`) at "
+        "a calendar event by mistake; naming someone not so recorded is a problem on that "
+        "field. Those withdrawn from the present list have eligibility decided again. "
+        f"{IF_MATCH}"
+    )
+    async def correct_attendance(
+        self,
+        info: strawberry.Info,
+        event_id: UUID,
+        employee_ids: list[UUID] | None = None,
+        excused: list[UUID] | None = None,
+        if_match: str | None = None,
+    ) -> CohortEventResult:
+        found = await or_problem(
+            fingerprinted(
+                if_match,
+                lambda expected: attendance_corrections.correct_attendance(
                     **timed(info),
                     event_id=event_id,
                     employee_ids=employee_ids or (),

@@ -14,6 +14,7 @@ from app.api.graphql.preconditions import ETAG, record_etag, version_etag
 from app.domain.eligibility.facts import ApplicantRole as DomainApplicantRole
 from app.domain.policy.presets import Preset as PresetRecord
 from app.services.programs import records
+from app.services.programs.cohort_view import CohortView
 from app.services.versions import fingerprint
 
 ApplicantRole = strawberry.enum(DomainApplicantRole, name="ApplicantRole")
@@ -102,12 +103,17 @@ class Cohort:
     starts_on: date
     ends_on: date | None
     applications_close_on: date | None
+    applications_open_until: date | None = strawberry.field(
+        description="The last day the cohort takes applications: `applicationsCloseOn` if set, "
+        "else as the program's policy reads it (its start, or its end where pairs form as "
+        "people come); null: open while the cohort has no end"
+    )
     etag: str = strawberry.field(
         description="The `ETag` REST answers for this cohort: `ifMatch` of `updateCohort`"
     )
 
     @classmethod
-    def of(cls, c: records.Cohort) -> Cohort:
+    def of(cls, c: CohortView) -> Cohort:
         return cls(
             id=c.id,
             program_id=c.program_id,
@@ -115,7 +121,8 @@ class Cohort:
             starts_on=c.starts_on,
             ends_on=c.ends_on,
             applications_close_on=c.applications_close_on,
-            etag=f'"{fingerprint(c)}"',
+            applications_open_until=c.applications_open_until,
+            etag=f'"{fingerprint(c.record)}"',
         )
 
     @strawberry.field(description="The cohort's calendar in date order, with attendance")

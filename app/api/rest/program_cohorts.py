@@ -27,7 +27,8 @@ async def get_cohort(cohort_id: UUID, caller: CurrentCaller, response: Response)
     found = await cohorts.get_cohort(
         uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
     )
-    return fingerprinted(response, found)
+    fingerprinted(response, found.record)
+    return found
 
 
 @router.patch(
@@ -58,4 +59,5 @@ async def update_cohort(
         cleared=[field for field, value in sent.items() if value is None],
         if_fingerprint=expected_fingerprint(if_match),
     )
-    return fingerprinted(response, updated)
+    fingerprinted(response, updated.record)
+    return updated

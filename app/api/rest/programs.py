@@ -24,6 +24,7 @@ from app.api.rest.program_matching import router as matching_router
 from app.api.rest.program_mentorships import router as mentorships_router
 from app.api.rest.responses import problems
 from app.api.rest.schemas.programs import (
+    AttendanceCorrectionCreate,
     AttendanceCreate,
     CohortCreate,
     CohortEventCreate,
@@ -39,6 +40,7 @@ from app.api.rest.schemas.programs import (
     ProgramRead,
 )
 from app.services import cohorts
+from app.services.program_year import attendance_corrections
 from app.services.programs import catalog as programs
 from app.services.programs.records import Program
 
@@ -247,6 +249,35 @@ async def record_attendance(
         if_fingerprint=expected_fingerprint(if_match),
     )
     return fingerprinted(response, recorded)
+
+
+@router.post(
+    "/cohort-events/{event_id}/attendance/corrections",
+    operation_id="correctAttendance",
+    response_model=CohortEventRead,
+    responses=problems(403, 404, 412, 422),
+)
+async def correct_event_attendance(
+    event_id: UUID,
+    body: AttendanceCorrectionCreate,
+    caller: CurrentCaller,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Any:
+    """Withdraw people recorded present or excused by mistake (422 on the field naming
+    someone not so recorded). Whoever is withdrawn from the present list has eligibility
+    decided again: an NC information session no longer counts for them. With `If-Match` (the
+    event's `ETag`), only if nobody changed the event since you read it (412 otherwise)."""
+    corrected = await attendance_corrections.correct_attendance(
+        uow=caller.uow,
+        principal=caller.principal,
+        clock=caller.clock,
+        event_id=event_id,
+        employee_ids=body.employee_ids,
+        excused=body.excused,
+        if_fingerprint=expected_fingerprint(if_match),
+    )
+    return fingerprinted(response, corrected)
 
 
 # Every route of the programs area, in matching order (see `app.main.create_app`).

@@ -45,6 +45,9 @@ class ProgramRepository(Protocol):
     async def record_attendance(
         self, event_id: UUID, employee_ids: Sequence[UUID], excused: Sequence[UUID] = ()
     ) -> CohortEvent | None: ...
+    async def set_attendance(
+        self, event_id: UUID, attendees: Sequence[UUID], excused: Sequence[UUID]
+    ) -> CohortEvent | None: ...
 
     async def add_application(self, application: Application) -> Application | None: ...
     async def get_application(

@@ -29,6 +29,9 @@ REST: dict[tuple[str, str], Op] = {
     ("POST", "/v1/cohort-events/{event_id}/attendance"): Op(
         "cohort_event", body={"employee_ids": [NOBODY]}
     ),
+    ("POST", "/v1/cohort-events/{event_id}/attendance/corrections"): Op(
+        "cohort_event", body={"excused": [NOBODY]}
+    ),
     ("POST", "/v1/cohorts/{cohort_id}/applications"): Op(
         "cohort", body={"employee_id": NOBODY, "role": "mentee"}
     ),
@@ -150,6 +153,11 @@ GRAPHQL: dict[str, tuple[str, str | None]] = {
     ),
     "recordAttendance": (
         f'mutation($id: UUID!) {{ recordAttendance(eventId: $id, employeeIds: ["{NOBODY}"], '
+        f"{IF_PRINT}) {_PROBLEM} }}",
+        "cohort_event",
+    ),
+    "correctAttendance": (
+        f'mutation($id: UUID!) {{ correctAttendance(eventId: $id, excused: ["{NOBODY}"], '
         f"{IF_PRINT}) {_PROBLEM} }}",
         "cohort_event",
     ),

@@ -103,6 +103,16 @@ _ATTEND = compile_statement(
     )
     .returning(*rows.columns_of(tp.cohort_events, CohortEvent))
 )
+# A correction stores the record the domain computed, on the row the service has locked.
+_SET_ATTENDANCE = compile_statement(
+    tp.cohort_events.update()
+    .where(tp.cohort_events.c.organization_id == _P("org"), tp.cohort_events.c.id == _P("id"))
+    .values(
+        attendees=sa.text("CAST(:attendees AS uuid[])"),
+        excused=sa.text("CAST(:excused AS uuid[])"),
+    )
+    .returning(*rows.columns_of(tp.cohort_events, CohortEvent))
+)
 _EVENT = {
     lock: rows.select_by(tp.cohort_events, CohortEvent, "id", lock=lock) for lock in (False, True)
 }
@@ -240,6 +250,13 @@ class SqlProgramRepository(SqlProgramPages, SqlRunQueue):
         self, event_id: UUID, employee_ids: Sequence[UUID], excused: Sequence[UUID] = ()
     ) -> CohortEvent | None:
         row = await self._row(_ATTEND, id=event_id, ids=list(employee_ids), excused=list(excused))
+        return rows.event(row) if row else None
+
+    async def set_attendance(
+        self, event_id: UUID, attendees: Sequence[UUID], excused: Sequence[UUID]
+    ) -> CohortEvent | None:
+        values = {"attendees": sorted(attendees), "excused": sorted(excused)}
+        row = await self._row(_SET_ATTENDANCE, id=event_id, **values)
         return rows.event(row) if row else None
 
     async def event(self, event_id: UUID, *, lock: bool = False) -> CohortEvent | None:

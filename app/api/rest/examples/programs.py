@@ -35,6 +35,7 @@ COHORT_READ: dict[str, Any] = {
             "starts_on": "2027-03-01",
             "ends_on": "2027-12-01",
             "applications_close_on": "2027-02-12",
+            "applications_open_until": "2027-02-12",
         }
     ]
 }
@@ -65,6 +66,9 @@ ATTENDANCE_CREATE: dict[str, Any] = {
             "excused": ["3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"],
         }
     ]
+}
+ATTENDANCE_CORRECTION_CREATE: dict[str, Any] = {
+    "examples": [{"employee_ids": ["7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d"], "excused": []}]
 }
 APPLICATION_READ: dict[str, Any] = {
     "examples": [

@@ -128,7 +128,12 @@ class CohortRead(BaseModel):
     name: str
     starts_on: date
     ends_on: date | None
-    applications_close_on: date | None
+    applications_close_on: date | None = Field(description="The coordinator's close date, if set")
+    applications_open_until: date | None = Field(
+        description="The last day the cohort takes applications: `applications_close_on` if "
+        "set, else as the program's policy reads it (its start, or its end where pairs form as "
+        "people come); null: open while the cohort has no end"
+    )
 
 
 class CohortPageRead(Page[CohortRead]):
@@ -184,6 +189,22 @@ class AttendanceCreate(_Input):
         default=[],
         max_length=10_000,
         description="Excused (added to those recorded); never someone recorded present. "
+        "Name someone in either list.",
+    )
+
+
+class AttendanceCorrectionCreate(_Input):
+    model_config = ConfigDict(json_schema_extra=ex.ATTENDANCE_CORRECTION_CREATE)
+
+    employee_ids: list[UUID] = Field(
+        default=[],
+        max_length=10_000,
+        description="Withdrawn from those recorded present (each must be recorded present)",
+    )
+    excused: list[UUID] = Field(
+        default=[],
+        max_length=10_000,
+        description="Withdrawn from those recorded excused (each must be recorded excused). "
         "Name someone in either list.",
     )
 
