@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.api.graphql.test_mentorship_graphql import SUBMIT, _active_pair, _gql
+from tests.api.graphql.calls import graphql_data
+from tests.api.graphql.test_mentorship_graphql import SUBMIT, _active_pair
 from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
 
 START = date(2027, 1, 4)
@@ -19,12 +20,12 @@ async def test_the_compatibility_check_over_graphql_closes_with_the_checkpoint(c
     pairing = await propose(client, auth, "charlotte-sll", START)
     await _active_pair(client, pairing, {"frequency": "weekly"})
     clock.set(date(2027, 3, 20))
-    done = await _gql(
+    done = await graphql_data(
         client, pairing.mentee, SUBMIT, id=pairing.id, kind="COMPATIBILITY_CHECK", answers=CHECK
     )
     assert done["submitEvaluation"]["__typename"] == "Evaluation"
     clock.set(date(2027, 5, 2))
-    late = await _gql(
+    late = await graphql_data(
         client, pairing.mentor, SUBMIT, id=pairing.id, kind="COMPATIBILITY_CHECK", answers=CHECK
     )
     assert late["submitEvaluation"] == {

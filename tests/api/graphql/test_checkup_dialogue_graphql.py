@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.api.graphql.test_mentorship_graphql import _active_pair, _gql
+from tests.api.graphql.calls import graphql_data
+from tests.api.graphql.test_mentorship_graphql import _active_pair
 from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
 
 START = date(2027, 1, 4)
@@ -30,12 +31,16 @@ async def test_the_caltrans_mentee_reads_the_free_text_of_the_mentors_checkup_ov
     await _active_pair(client, pairing, {"duration": "6 months", "ground_rules": "on time"})
     clock.set(date(2027, 3, 4))
     given = {"1": 2, "2": 5, "3": 1, "4": 1, "5": 2, "6": 1, "8": "on your board briefing"}
-    done = await _gql(client, pairing.mentor, SUBMIT, id=pairing.id, kind="CHECKUP", answers=given)
+    done = await graphql_data(
+        client, pairing.mentor, SUBMIT, id=pairing.id, kind="CHECKUP", answers=given
+    )
     assert done["submitEvaluation"] == {"__typename": "Evaluation", "partnerReadsFreeText": True}
-    [read] = (await _gql(client, pairing.mentee, READ, id=pairing.id))["evaluations"]
+    [read] = (await graphql_data(client, pairing.mentee, READ, id=pairing.id))["evaluations"]
     assert read["answers"] == {"8": "on your board briefing"}
     assert (read["scores"], read["partnerReadsFreeText"]) == ({}, True)
-    [staff] = (await _gql(client, pairing.tokens["STAFF"], READ, id=pairing.id))["evaluations"]
+    [staff] = (await graphql_data(client, pairing.tokens["STAFF"], READ, id=pairing.id))[
+        "evaluations"
+    ]
     assert (staff["answers"], staff["freeText"]) == ({}, None)
 
 
@@ -48,9 +53,9 @@ async def test_a_charlotte_partner_does_not_read_the_compatibility_check_over_gr
     await _active_pair(client, pairing, {"frequency": "weekly"})
     clock.set(date(2027, 3, 20))
     given = {"process": 2, "progress": 2, "compatibility": 1, "comments": "we do not click"}
-    done = await _gql(
+    done = await graphql_data(
         client, pairing.mentee, SUBMIT, id=pairing.id, kind="COMPATIBILITY_CHECK", answers=given
     )
     assert done["submitEvaluation"]["partnerReadsFreeText"] is False
-    [read] = (await _gql(client, pairing.mentor, READ, id=pairing.id))["evaluations"]
+    [read] = (await graphql_data(client, pairing.mentor, READ, id=pairing.id))["evaluations"]
     assert (read["answers"], read["partnerReadsFreeText"]) == ({}, False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.api.graphql.test_mentorship_graphql import _gql
+from tests.api.graphql.calls import graphql_data
 from tests.api.mentorship_setup import clock, propose  # noqa: F401  (the fixture)
 
 START = date(2027, 7, 1)
@@ -32,7 +32,7 @@ async def test_both_participants_read_the_administrators_recommendation(client, 
     for who in (pairing.mentee, pairing.mentor, pairing.admin):
         read = await client.get(url, headers=who)
         assert [r["reason"] for r in read.json()["items"]] == [WORDS], read.text
-        over_graphql = await _gql(client, who, READ, id=pairing.id)
+        over_graphql = await graphql_data(client, who, READ, id=pairing.id)
         assert over_graphql["terminationRecommendations"] == [{"reason": WORDS}]
     progress = await client.get(f"/v1/mentorships/{pairing.id}/progress", headers=pairing.mentee)
     assert progress.json()["state"] == "proposed"
@@ -44,7 +44,7 @@ async def test_the_participants_end_it_after_the_recommendation(client, auth, cl
     for who in (pairing.mentee, pairing.mentor):
         await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
     staff = pairing.tokens["STAFF"]
-    done = await _gql(client, staff, RECOMMEND, id=pairing.id, reason="")
+    done = await graphql_data(client, staff, RECOMMEND, id=pairing.id, reason="")
     assert done["recommendTermination"] == {
         "__typename": "TerminationRecommendation",
         "recommendedOn": "2027-01-04",
@@ -57,7 +57,7 @@ async def test_the_participants_end_it_after_the_recommendation(client, auth, cl
     )
     ended = await client.post(f"/v1/mentorships/{pairing.id}/end", headers=pairing.mentor)
     assert ended.json()["state"] == "ended", ended.text
-    again = await _gql(client, staff, RECOMMEND, id=pairing.id, reason="x")
+    again = await graphql_data(client, staff, RECOMMEND, id=pairing.id, reason="x")
     assert again["recommendTermination"]["rule"] == "terminal_state"
 
 
