@@ -4,54 +4,34 @@ each handbook's reading)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
-from uuid import UUID
+from dataclasses import dataclass, fields
+from datetime import date
 
 from app.domain.calendar.cohort_calendar import applications_close_on
 from app.domain.policy.model import Policy
 from app.services.programs.records import Cohort
 
+_STORED = tuple(f.name for f in fields(Cohort))
+
 
 @dataclass(frozen=True, slots=True)
-class CohortView:
+class CohortView(Cohort):
     """A stored cohort and `applications_open_until`: the last day it takes applications
     (None: while the cohort has no end)."""
 
-    id: UUID
-    program_id: UUID
-    name: str
-    starts_on: date
-    ends_on: date | None
-    applications_close_on: date | None
-    applications_open_until: date | None
-    created_at: datetime | None = None
+    applications_open_until: date | None = None
 
     @classmethod
     def of(cls, cohort: Cohort, policy: Policy) -> CohortView:
         """The cohort, its applications closing as `policy` reads it."""
+        closes = applications_close_on(
+            policy, cohort.starts_on, cohort.ends_on, cohort.applications_close_on
+        )
         return cls(
-            cohort.id,
-            cohort.program_id,
-            cohort.name,
-            cohort.starts_on,
-            cohort.ends_on,
-            cohort.applications_close_on,
-            applications_close_on(
-                policy, cohort.starts_on, cohort.ends_on, cohort.applications_close_on
-            ),
-            cohort.created_at,
+            **{name: getattr(cohort, name) for name in _STORED}, applications_open_until=closes
         )
 
     @property
     def record(self) -> Cohort:
         """The stored cohort (whose fingerprint is the `If-Match` of an update)."""
-        return Cohort(
-            self.id,
-            self.program_id,
-            self.name,
-            self.starts_on,
-            self.ends_on,
-            self.applications_close_on,
-            self.created_at,
-        )
+        return Cohort(**{name: getattr(self, name) for name in _STORED})
