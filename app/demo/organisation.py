@@ -20,6 +20,7 @@ from app.domain.policy.presets import PRESETS
 from app.services import access, applications, cohorts, organizations
 from app.services.directory import employees
 from app.services.ports import Clock, UnitOfWork
+from app.services.program_year import attendance_records
 from app.services.programs import catalog as programs
 
 DEPARTMENTS = ("Finance", "Operations", "Planning", "People", "Technology")
@@ -129,7 +130,7 @@ async def _calendar(
     events = await cohorts.list_cohort_events(uow=uow(), principal=admin, cohort_id=cohort_id)
     for event in events:
         if event.kind in ("information_session", "orientation"):
-            await cohorts.record_attendance(
+            await attendance_records.record_attendance(
                 uow=uow(), principal=admin, clock=clock, event_id=event.id, employee_ids=everyone
             )
 

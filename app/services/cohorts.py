@@ -12,13 +12,11 @@ from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.calendar.cohort_calendar import cohort_term_end, planned_calendar
-from app.domain.calendar.group_sessions import check_present_or_excused
 from app.domain.calendar.kinds import EventKind
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.luncheons import check_luncheon_date
-from app.services.eligibility_decisions import refresh_within
 from app.services.paging import Page, check_limit, page_of
-from app.services.ports import Clock, UnitOfWork
+from app.services.ports import UnitOfWork
 from app.services.program_year.calendars import follow_formal_end
 from app.services.programs.cohort_view import CohortView
 from app.services.programs.records import Cohort, CohortEvent
@@ -213,70 +211,6 @@ async def events_of_cohorts(
     async with uow.read_only():
         found = await uow.programs.events_of(cohort_ids)
     return [[e for e in found if e.cohort_id == cohort_id] for cohort_id in cohort_ids]
-
-
-async def record_attendance(
-    *,
-    uow: UnitOfWork,
-    principal: Principal,
-    clock: Clock,
-    event_id: UUID,
-    employee_ids: Sequence[UUID] = (),
-    excused: Sequence[UUID] = (),
-    if_fingerprint: str | None = None,
-) -> CohortEvent:
-    """Record who attended an event (NC and Caltrans require an information session) and who
-    was excused from it (000 "Group Learning": an excused mentee owes nothing for a mandatory
-    session), adding to what is recorded. The attendance is the person's: every application it
-    feeds, in any cohort of the program, is decided again in the same transaction (no stale
-    `eligible`). `if_fingerprint` (an `If-Match`): refused as stale unless the event is as it
-    was read."""
-    reach(principal, Resource.COHORTS, Action.WRITE)
-    async with uow:
-        seen = await uow.programs.event(event_id, lock=True)
-        if seen is None:
-            raise NotFound("no such event", field="event_id")
-        check_unchanged(seen, if_fingerprint, "event")
-        _check_present_or_excused(seen, employee_ids, excused)
-        await _check_known(uow, employee_ids=employee_ids, excused=excused)
-        event = await uow.programs.record_attendance(event_id, employee_ids, excused)
-        if event is None:
-            raise NotFound("no such event", field="event_id")
-        await refresh_within(uow, principal, sorted(set(employee_ids)), clock.now().date())
-        await uow.access.record(
-            AuditEvent.by(
-                principal,
-                "cohort.attendance_recorded",
-                "cohort_event",
-                event_id,
-                count=len(set(employee_ids)),
-                excused=len(set(excused)),
-            )
-        )
-        await uow.commit()
-    return event
-
-
-def _check_present_or_excused(
-    seen: CohortEvent, employee_ids: Sequence[UUID], excused: Sequence[UUID]
-) -> None:
-    """Somebody is named, and nobody ends up both present and excused (in this request or
-    with what is already recorded)."""
-    if not employee_ids and not excused:
-        raise InvalidInput("name someone present or excused", field="employee_ids")
-    check_present_or_excused(employee_ids, excused, field="excused")
-    check_present_or_excused(seen.attendees, excused, field="excused")
-    check_present_or_excused(employee_ids, seen.excused, field="employee_ids")
-
-
-async def _check_known(uow: UnitOfWork, **named: Sequence[UUID]) -> None:
-    """Everyone named is an employee of the organisation (one read for all of them)."""
-    everyone = sorted({p for people in named.values() for p in people})
-    known = {e.id for e in await uow.employees.get_many(everyone)}
-    for field, people in named.items():
-        unknown = [str(i) for i in people if i not in known]
-        if unknown:
-            raise InvalidInput(f"no such employees: {', '.join(unknown)}", field=field)
 
 
 async def _check_luncheon(uow: UnitOfWork, cohort: Cohort, day: date) -> None:

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.domain.calendar.attendance_record import check_present_or_excused
 from app.domain.calendar.cohort_calendar import planned_calendar
 from app.domain.calendar.group_sessions import (
     GroupSession,
     SessionPair,
-    check_present_or_excused,
     missed_sessions,
     own_attendance,
     own_excusal,

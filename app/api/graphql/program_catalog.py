@@ -22,7 +22,7 @@ from app.api.graphql.programs_common import (
     timed,
 )
 from app.services import cohorts
-from app.services.program_year import attendance_corrections
+from app.services.program_year import attendance_records
 from app.services.programs import catalog as programs
 
 
@@ -143,7 +143,7 @@ class CatalogMutation:
         found = await or_problem(
             fingerprinted(
                 if_match,
-                lambda expected: cohorts.record_attendance(
+                lambda expected: attendance_records.record_attendance(
                     **timed(info),
                     event_id=event_id,
                     employee_ids=employee_ids or (),
@@ -171,7 +171,7 @@ class CatalogMutation:
         found = await or_problem(
             fingerprinted(
                 if_match,
-                lambda expected: attendance_corrections.correct_attendance(
+                lambda expected: attendance_records.correct_attendance(
                     **timed(info),
                     event_id=event_id,
                     employee_ids=employee_ids or (),

@@ -40,7 +40,7 @@ from app.api.rest.schemas.programs import (
     ProgramRead,
 )
 from app.services import cohorts
-from app.services.program_year import attendance_corrections
+from app.services.program_year import attendance_records
 from app.services.programs import catalog as programs
 from app.services.programs.records import Program
 
@@ -239,7 +239,7 @@ async def record_attendance(
     (an excused mentee owes nothing for a mandatory group session; 422 for anyone both present
     and excused). With `If-Match` (the event's `ETag`), only if nobody changed the event since
     you read it (412 otherwise)."""
-    recorded = await cohorts.record_attendance(
+    recorded = await attendance_records.record_attendance(
         uow=caller.uow,
         principal=caller.principal,
         clock=caller.clock,
@@ -268,7 +268,7 @@ async def correct_event_attendance(
     someone not so recorded). Whoever is withdrawn from the present list has eligibility
     decided again: an NC information session no longer counts for them. With `If-Match` (the
     event's `ETag`), only if nobody changed the event since you read it (412 otherwise)."""
-    corrected = await attendance_corrections.correct_attendance(
+    corrected = await attendance_records.correct_attendance(
         uow=caller.uow,
         principal=caller.principal,
         clock=caller.clock,

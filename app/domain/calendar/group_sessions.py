@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from app.domain.errors import InvalidInput
 from app.domain.lifecycle.parties import Party
 from app.domain.policy.model import GroupActivityPolicy
 
@@ -105,17 +104,3 @@ def own_attendance(person: UUID, attendees: Iterable[UUID]) -> bool | None:
 def own_excusal(person: UUID, excused: Iterable[UUID]) -> bool:
     """Whether ``person`` was excused from an event (their own fact, nobody else's)."""
     return person in frozenset(excused)
-
-
-def check_present_or_excused(
-    present: Iterable[UUID], excused: Iterable[UUID], *, field: str
-) -> None:
-    """Refuse a record naming someone both present and excused; ``field`` is the request's
-    field that would make it so."""
-    both = sorted(str(p) for p in frozenset(present) & frozenset(excused))
-    if both:
-        raise InvalidInput(
-            f"recorded both present and excused: {', '.join(both)}",
-            field=field,
-            rule="present_or_excused",
-        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 from uuid import UUID
@@ -42,11 +42,8 @@ class ProgramRepository(Protocol):
     async def event(self, event_id: UUID, *, lock: bool = False) -> CohortEvent | None: ...
     async def move_event(self, event: CohortEvent) -> CohortEvent | None: ...
     async def remove_event(self, event_id: UUID) -> bool: ...
-    async def record_attendance(
-        self, event_id: UUID, employee_ids: Sequence[UUID], excused: Sequence[UUID] = ()
-    ) -> CohortEvent | None: ...
     async def set_attendance(
-        self, event_id: UUID, attendees: Sequence[UUID], excused: Sequence[UUID]
+        self, event_id: UUID, attendees: Collection[UUID], excused: Collection[UUID]
     ) -> CohortEvent | None: ...
 
     async def add_application(self, application: Application) -> Application | None: ...

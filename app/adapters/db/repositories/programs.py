@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -88,22 +88,6 @@ _EVENTS = rows.select_by(tp.cohort_events, CohortEvent, "cohort_id", order=("sta
 _EVENTS_OF = rows.select_by(
     tp.cohort_events, CohortEvent, "cohort_id", many=True, order=("starts_on", "id")
 )
-_ATTEND = compile_statement(
-    tp.cohort_events.update()
-    .where(tp.cohort_events.c.organization_id == _P("org"), tp.cohort_events.c.id == _P("id"))
-    .values(
-        attendees=sa.text(
-            "ARRAY(SELECT DISTINCT unnest(cohort_events.attendees || CAST(:ids AS uuid[])) "
-            "ORDER BY 1)"
-        ),
-        excused=sa.text(
-            "ARRAY(SELECT DISTINCT unnest(cohort_events.excused || CAST(:excused AS uuid[])) "
-            "ORDER BY 1)"
-        ),
-    )
-    .returning(*rows.columns_of(tp.cohort_events, CohortEvent))
-)
-# A correction stores the record the domain computed, on the row the service has locked.
 _SET_ATTENDANCE = compile_statement(
     tp.cohort_events.update()
     .where(tp.cohort_events.c.organization_id == _P("org"), tp.cohort_events.c.id == _P("id"))
@@ -246,14 +230,8 @@ class SqlProgramRepository(SqlProgramPages, SqlRunQueue):
     async def events_of(self, cohort_ids: Sequence[UUID]) -> list[CohortEvent]:
         return [rows.event(r) for r in await self._rows(_EVENTS_OF, value=list(cohort_ids))]
 
-    async def record_attendance(
-        self, event_id: UUID, employee_ids: Sequence[UUID], excused: Sequence[UUID] = ()
-    ) -> CohortEvent | None:
-        row = await self._row(_ATTEND, id=event_id, ids=list(employee_ids), excused=list(excused))
-        return rows.event(row) if row else None
-
     async def set_attendance(
-        self, event_id: UUID, attendees: Sequence[UUID], excused: Sequence[UUID]
+        self, event_id: UUID, attendees: Collection[UUID], excused: Collection[UUID]
     ) -> CohortEvent | None:
         values = {"attendees": sorted(attendees), "excused": sorted(excused)}
         row = await self._row(_SET_ATTENDANCE, id=event_id, **values)
