@@ -5,6 +5,7 @@ cohorts."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
@@ -13,7 +14,6 @@ from app.domain.access import Principal
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.cadence import MeetingFact
-from app.domain.calendar.cohort_calendar import confirm_by, pair_confirm_by
 from app.domain.calendar.group_sessions import GroupSession
 from app.domain.calendar.kinds import EventKind
 from app.domain.calendar.worklist import PairFacts, WorkItem, worklist
@@ -22,6 +22,7 @@ from app.domain.lifecycle.states import OPEN_STATES
 from app.domain.policy.model import EvaluationKind
 from app.services.paging import check_limit
 from app.services.ports import Clock, UnitOfWork
+from app.services.programs.cohort_dates import cohort_dates
 from app.services.programs.records import CohortEvent
 from app.services.relationships.meetings import meeting_fact
 from app.services.relationships.pairs import status_of
@@ -99,7 +100,10 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
     flags: dict[UUID, list[date]] = defaultdict(list)
     for flag in await uow.integrations.open_flags():
         flags[flag.mentorship_id].append(flag.raised_at.date())
-    presets, calendars = await _cohorts(uow, {m.cohort_id for m in open_pairs})
+    cohort_ids = sorted({m.cohort_id for m in open_pairs})
+    presets = await uow.programs.presets_of_cohorts(cohort_ids)
+    dates = await cohort_dates(uow, cohort_ids)
+    sessions = {c: _group_sessions(d.events) for c, d in dates.items()}
     statuses = {m.id: status_of(m, progress.get(m.id) or Progress(m.id)) for m in open_pairs}
     agreeing = [i for i, s in statuses.items() if s.policy.cadence.agreed_in_agreement]
     frequencies = await uow.relationships.agreed_frequencies(agreeing) if agreeing else {}
@@ -111,46 +115,20 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
             statuses[m.id],
             tuple(meetings[m.id]),
             tuple(given[m.id]),
-            calendars[m.cohort_id].confirm_by_of(m.starts_on),
+            dates[m.cohort_id].confirm_by_of(m.starts_on),
             tuple(flags[m.id]),
             frequencies.get(m.id),
             (m.mentee_id, m.mentor_id),
-            calendars[m.cohort_id].group_sessions,
+            sessions[m.cohort_id],
         )
         for m in open_pairs
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class _CohortDates:
-    """What the worklist reads of a cohort: its start, confirm-by date and group sessions."""
-
-    starts_on: date
-    confirm_by: date | None
-    group_sessions: tuple[GroupSession, ...]
-
-    @classmethod
-    def of(cls, starts_on: date, events: list[CohortEvent]) -> _CohortDates:
-        sessions = tuple(
-            GroupSession(e.id, e.starts_on, frozenset(e.attendees), frozenset(e.excused))
-            for e in events
-            if e.kind == EventKind.GROUP_SESSION
-        )
-        return cls(starts_on, confirm_by(events), sessions)
-
-    def confirm_by_of(self, pair_starts_on: date) -> date | None:
-        """The confirm-by date of a pair of this cohort starting on ``pair_starts_on``."""
-        return pair_confirm_by(self.confirm_by, self.starts_on, pair_starts_on)
-
-
-async def _cohorts(
-    uow: UnitOfWork, cohort_ids: set[UUID]
-) -> tuple[dict[UUID, str], dict[UUID, _CohortDates]]:
-    """Each cohort's program preset (which seed its rules cite), start, confirm-by date and
-    group sessions, from one read of the cohorts and one of every cohort's calendar."""
-    by_cohort: dict[UUID, list[CohortEvent]] = {c: [] for c in cohort_ids}
-    for event in await uow.programs.events_of(sorted(cohort_ids)):
-        by_cohort[event.cohort_id].append(event)
-    starts = {c.id: c.starts_on for c in await uow.programs.cohorts(sorted(cohort_ids))}
-    presets = await uow.programs.presets_of_cohorts(sorted(cohort_ids))
-    return presets, {c: _CohortDates.of(starts[c], events) for c, events in by_cohort.items()}
+def _group_sessions(events: Iterable[CohortEvent]) -> tuple[GroupSession, ...]:
+    """A cohort's group sessions, with who was recorded present and who excused."""
+    return tuple(
+        GroupSession(e.id, e.starts_on, frozenset(e.attendees), frozenset(e.excused))
+        for e in events
+        if e.kind == EventKind.GROUP_SESSION
+    )

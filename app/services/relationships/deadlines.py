@@ -4,7 +4,6 @@ and a pair confirmed and signed before its start date becomes active on that dat
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 from uuid import UUID
@@ -12,14 +11,14 @@ from uuid import UUID
 from app.domain.access import Principal, Role
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
-from app.domain.calendar.cohort_calendar import confirm_by, pair_confirm_by
 from app.domain.confidentiality.viewers import ViewerRelation
 from app.domain.deadlines import due_deadlines
 from app.domain.lifecycle.activation import start_if_due
 from app.domain.lifecycle.states import OPEN_STATES
 from app.domain.lifecycle.status import MentorshipStatus
 from app.services.ports import Clock, UnitOfWork
-from app.services.programs.records import CohortEvent, Mentorship
+from app.services.programs.cohort_dates import cohort_dates
+from app.services.programs.records import Mentorship
 from app.services.relationships.pairs import Pair, save_transition, status_of
 from app.services.relationships.records import Progress
 
@@ -44,11 +43,12 @@ async def announce_due_deadlines(*, uow: UnitOfWork, principal: Principal, clock
             if m.state in OPEN_STATES  # proposed too: the confirm-by date
         ]
         progress = await uow.relationships.progress_of([m.id for m in running])
-        confirm_by_of = await _confirm_by_dates(uow, running)
+        dates = await cohort_dates(uow, (m.cohort_id for m in running))
         for mentorship in running:
             stored = progress.get(mentorship.id) or Progress(mentorship.id)
             status = await _start_if_due(uow, principal, mentorship, stored, today)
-            due = due_deadlines(status, today, confirm_by=confirm_by_of[mentorship.id])
+            confirm_by = dates[mentorship.cohort_id].confirm_by_of(mentorship.starts_on)
+            due = due_deadlines(status, today, confirm_by=confirm_by)
             for deadline in due:
                 claimed = await uow.relationships.claim_notice(
                     mentorship.id, deadline.kind, deadline.due_on
@@ -65,23 +65,6 @@ async def announce_due_deadlines(*, uow: UnitOfWork, principal: Principal, clock
                     announced += 1
         await uow.commit()
     return announced
-
-
-async def _confirm_by_dates(uow: UnitOfWork, running: list[Mentorship]) -> dict[UUID, date | None]:
-    """Each pair's own confirm-by date (a late match gets its own), from one read of the
-    cohorts and one of their calendars."""
-    cohort_ids = sorted({m.cohort_id for m in running})
-    if not cohort_ids:
-        return {}
-    starts = {c.id: c.starts_on for c in await uow.programs.cohorts(cohort_ids)}
-    calendars: dict[UUID, list[CohortEvent]] = defaultdict(list)
-    for event in await uow.programs.events_of(cohort_ids):
-        calendars[event.cohort_id].append(event)
-    cohort_confirm_by = {c: confirm_by(calendars[c]) for c in starts}
-    return {
-        m.id: pair_confirm_by(cohort_confirm_by[m.cohort_id], starts[m.cohort_id], m.starts_on)
-        for m in running
-    }
 
 
 async def _start_if_due(
