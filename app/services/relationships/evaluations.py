@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import fields, replace
+from datetime import date
 from uuid import UUID
 
 from app.domain.access import Principal
@@ -29,7 +30,7 @@ from app.domain.forms.model import Answer, EvaluationForm, ItemKind, check_answe
 from app.domain.lifecycle.evaluations import record_evaluation
 from app.domain.lifecycle.parties import Party
 from app.domain.outcome_review import PlanItem, require_outcomes, shared_with_coordinator
-from app.domain.policy.model import EvaluationKind, EvaluationPolicy
+from app.domain.policy.model import EvaluationKind, EvaluationPolicy, Policy
 from app.services.ports import Clock, UnitOfWork
 from app.services.relationships.pairs import (
     Pair,
@@ -118,13 +119,19 @@ async def list_evaluations(
 
 
 async def _program_rounds(uow: UnitOfWork, pair: Pair) -> tuple[EvaluationRound, ...]:
-    """The program evaluation's rounds on the pair's cohort calendar; none are read where the
-    policy gives it at the term's end instead."""
-    timeline = pair.status.timeline
-    if timeline.program_evaluation_opens_on is not None:
+    return await program_rounds(
+        uow, pair.mentorship.cohort_id, pair.policy, pair.status.timeline.ends_on
+    )
+
+
+async def program_rounds(
+    uow: UnitOfWork, cohort_id: UUID, policy: Policy, term_ends_on: date
+) -> tuple[EvaluationRound, ...]:
+    """The program evaluation's rounds on the cohort's calendar (``term_ends_on`` closes a last
+    round with no end); none are read where the policy gives it at the term's end instead."""
+    if policy.evaluations.program_evaluation_at_end:
         return ()
-    events = await uow.programs.events(pair.mentorship.cohort_id)
-    return evaluation_rounds(events, timeline.ends_on)
+    return evaluation_rounds(await uow.programs.events(cohort_id), term_ends_on)
 
 
 def _answered(

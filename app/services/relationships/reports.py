@@ -19,7 +19,6 @@ from app.domain.authorization.table import reach
 from app.domain.calendar.evaluation_rounds import (
     EvaluationRound,
     answered_round,
-    evaluation_rounds,
 )
 from app.domain.errors import NotFound
 from app.domain.fee_billing import PairForBilling, billed_proteges
@@ -32,6 +31,7 @@ from app.domain.policy.model import Policy, stored_policy
 from app.domain.small_groups import SMALLEST_GROUP, Aggregate, suppress_counts
 from app.services.ports import UnitOfWork
 from app.services.programs.records import Mentorship
+from app.services.relationships.evaluations import program_rounds
 from app.services.relationships.records import Evaluation, Progress
 
 AT_MOST = 1_000_000
@@ -118,12 +118,10 @@ async def _program_rounds(
 ) -> tuple[EvaluationRound, ...]:
     """The program evaluation's rounds on the cohort's calendar, where the program answers it
     in rounds on a form; read from the calendar only then."""
-    if policy is None or policy.evaluations.program_evaluation_at_end:
-        return ()
-    if policy.evaluations.form(EvaluationKind.PROGRAM) is None:
+    if policy is None or policy.evaluations.form(EvaluationKind.PROGRAM) is None:
         return ()
     # Every answer was taken inside a round: the last one open-ended needs no term's end here.
-    return evaluation_rounds(await uow.programs.events(cohort_id), date.max)
+    return await program_rounds(uow, cohort_id, policy, date.max)
 
 
 def _form_items(
