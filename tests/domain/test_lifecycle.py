@@ -17,6 +17,7 @@ from app.domain.errors import DomainError, InvalidInput, NotPermitted, Transitio
 from app.domain.lifecycle.activation import amend_agreement, confirm, sign_agreement
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision, CheckpointOutcome
 from app.domain.lifecycle.endings import (
+    ParticipantContact,
     TerminationRecommendation,
     complete,
     end_early,
@@ -33,6 +34,7 @@ from app.domain.lifecycle.states import TERMINAL_STATES, MentorshipState
 from app.domain.lifecycle.status import MentorshipEvent, MentorshipStatus, Transition, propose
 from app.domain.policy.model import EvaluationKind, Policy, apply_overrides
 from app.domain.policy.presets import PRESETS
+from tests.domain.contacts import CONTACTED, not_working
 
 START = date(2024, 9, 1)
 CHARLOTTE = PRESETS["charlotte-sll"]
@@ -299,14 +301,17 @@ def test_the_administrator_may_even_recommend_the_mentoring_relationship_be_term
     maine = _active(PRESETS["maine-mms"])
     words = "  You both told me the meetings keep slipping; consider ending.  "
     recommended = recommend_termination(
-        maine, by=Party.ADMINISTRATOR, today=date(2024, 10, 1), reason=words
+        maine, by=Party.ADMINISTRATOR, today=date(2024, 10, 1), reason=words, **CONTACTED
     )
-    assert recommended == TerminationRecommendation(date(2024, 10, 1), words.strip())
+    contact = ParticipantContact("told", not_working().kind, not_working().occurred_at.date())
+    assert recommended == TerminationRecommendation(date(2024, 10, 1), contact, words.strip())
     with pytest.raises(NotPermitted) as refused:
-        recommend_termination(maine, by=Party.MENTEE, today=START)
+        recommend_termination(maine, by=Party.MENTEE, today=START, **CONTACTED)
     assert refused.value.rule == "administrator_only"
     with pytest.raises(InvalidInput) as too_long:
-        recommend_termination(maine, by=Party.ADMINISTRATOR, today=START, reason="x" * 10_001)
+        recommend_termination(
+            maine, by=Party.ADMINISTRATOR, today=START, reason="x" * 10_001, **CONTACTED
+        )
     assert too_long.value.field == "reason"
 
 
@@ -328,7 +333,7 @@ def test_charlotte_caltrans_and_nc_name_no_administrator_who_recommends_or_termi
     for key in ("charlotte-sll", "caltrans", "nc-model"):
         status = _active(PRESETS[key])
         with pytest.raises(TransitionRefused) as refused:
-            recommend_termination(status, by=Party.ADMINISTRATOR, today=START)
+            recommend_termination(status, by=Party.ADMINISTRATOR, today=START, **CONTACTED)
         assert refused.value.rule == "administrator_recommendation_not_in_policy", key
         _refused(
             "administrator_intervention_not_in_policy",
@@ -368,7 +373,9 @@ def test_the_administrator_ends_a_pair_only_where_the_policy_says_or_an_hr_chang
     }
     status = _active(apply_overrides(PRESETS[key], {"ending": ending}))
     ends = partial(terminate, status, by=Party.ADMINISTRATOR, today=START, flagged=flagged)
-    recommends = partial(recommend_termination, status, by=Party.ADMINISTRATOR, today=START)
+    recommends = partial(
+        recommend_termination, status, by=Party.ADMINISTRATOR, today=START, **CONTACTED
+    )
     assert _refusal(ends) == (
         None
         if flagged or may_terminate
@@ -393,7 +400,7 @@ def test_no_recommendation_once_the_relationship_is_over() -> None:
     # is not working, so one still running.
     ended = end_early(_active(PRESETS["maine-mms"]), by=Party.MENTOR, today=START).status
     with pytest.raises(TransitionRefused) as refused:
-        recommend_termination(ended, by=Party.ADMINISTRATOR, today=START)
+        recommend_termination(ended, by=Party.ADMINISTRATOR, today=START, **CONTACTED)
     assert refused.value.rule == "terminal_state"
 
 

@@ -97,7 +97,10 @@ async def recommend_termination(
     mentorship_id: UUID, body: TerminationRecommendationCreate, caller: CurrentCaller
 ) -> Any:
     """The program administrator recommends that the pair end the relationship (Maine,
-    exception 3); the participants read it and either of them ends it (`POST .../end`)."""
+    exception 3), in answer to a participant's contact: refused (409, rule
+    `no_participant_contact`) until the mentor or the protégé of this pair has recorded a
+    `relationship_not_working` disclosure to the administrator (`POST .../disclosures`). The
+    participants read it and either of them ends it (`POST .../end`)."""
     return await endings.recommend_mentorship_termination(
         uow=caller.uow,
         principal=caller.principal,

@@ -4,9 +4,15 @@ terminated by the program administrator; where the administrator only recommends
 
 from __future__ import annotations
 
+from collections.abc import Collection, Hashable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from app.domain.confidentiality.disclosure import (
+    Disclosure,
+    DisclosureKind,
+    DisclosureRecipient,
+)
 from app.domain.errors import InvalidInput, NotPermitted, TransitionRefused
 from app.domain.lifecycle.activation import signatures_complete
 from app.domain.lifecycle.evaluations import evaluations_owed
@@ -80,19 +86,37 @@ MAX_REASON = 10_000
 
 
 @dataclass(frozen=True, slots=True)
+class ParticipantContact:
+    """The contact a recommendation answers: which disclosure, of which kind, on which day;
+    never what was said (coordinators see facts, not content)."""
+
+    disclosure_id: Hashable
+    kind: DisclosureKind
+    contacted_on: date
+
+
+@dataclass(frozen=True, slots=True)
 class TerminationRecommendation:
-    """The administrator's recommendation that the pair end their relationship, dated, with
-    the administrator's own words to the pair (none is required)."""
+    """The administrator's recommendation that the pair end their relationship, dated, the
+    participant's contact it answers, and the administrator's own words (none required)."""
 
     recommended_on: date
+    answers: ParticipantContact
     reason: str = ""
 
 
 def recommend_termination(
-    status: MentorshipStatus, *, by: Party, today: date, reason: str = ""
+    status: MentorshipStatus,
+    *,
+    by: Party,
+    today: date,
+    contacts: Mapping[Hashable, Disclosure],
+    participants: Collection[Hashable],
+    reason: str = "",
 ) -> TerminationRecommendation:
     """The program administrator recommends that an open relationship be ended, where the
-    policy gives them that say (004 exception 3); ending it stays the participants' act."""
+    policy gives them that say, in answer to a participant's contact (004 exception 3);
+    ending it stays the participants' act. ``contacts`` are the pair's disclosures by id."""
     _require_administrator(by, "recommend termination")
     require_state(status, OPEN_STATES, "recommend ending")
     if not status.policy.ending.administrator_may_recommend_termination:
@@ -103,7 +127,44 @@ def recommend_termination(
     words = reason.strip()
     if len(words) > MAX_REASON:
         raise InvalidInput(f"at most {MAX_REASON} characters", field="reason")
-    return TerminationRecommendation(today, words)
+    answered = contact_answered(contacts, participants=participants, today=today)
+    return TerminationRecommendation(today, answered, words)
+
+
+def contact_answered(
+    contacts: Mapping[Hashable, Disclosure], *, participants: Collection[Hashable], today: date
+) -> ParticipantContact:
+    """The latest contact, made by ``today``, in which one of the pair's own participants told
+    the administrator the relationship is not working: 004 exception 3, "mentors or protégés
+    may contact the Mentoring Program Administrator, who may intervene and may even recommend
+    the mentoring relationship be terminated". Without one there is nothing to answer."""
+    made = [
+        (disclosure.occurred_at, key)
+        for key, disclosure in contacts.items()
+        if _tells_administrator_not_working(disclosure, participants, today)
+    ]
+    if not made:
+        raise TransitionRefused(
+            "the administrator recommends ending a relationship in answer to a participant's "
+            "contact, and none is on record: neither the mentor nor the protégé of this pair has "
+            "recorded a relationship_not_working disclosure to the administrator; either of them "
+            "records one on this mentorship's disclosures first",
+            field="id",
+            rule="no_participant_contact",
+        )
+    when, key = max(made, key=lambda m: m[0])
+    return ParticipantContact(key, DisclosureKind.RELATIONSHIP_NOT_WORKING, when.date())
+
+
+def _tells_administrator_not_working(
+    disclosure: Disclosure, participants: Collection[Hashable], today: date
+) -> bool:
+    return (
+        disclosure.kind is DisclosureKind.RELATIONSHIP_NOT_WORKING
+        and disclosure.by in participants
+        and disclosure.occurred_at.date() <= today
+        and any(r.role is DisclosureRecipient.ADMINISTRATOR for r in disclosure.to)
+    )
 
 
 def _require_administrator(by: Party, action: str) -> None:

@@ -18,6 +18,7 @@ from app.domain.authorization.table import reach
 from app.domain.confidentiality.parts import ContentPart
 from app.domain.errors import Conflict, NotFound
 from app.domain.lifecycle.endings import (
+    TerminationRecommendation,
     complete,
     end_early,
     recommend_termination,
@@ -28,6 +29,7 @@ from app.domain.policy.model import PairFormation
 from app.services.integrations.ports import MentorshipFlag
 from app.services.ports import Clock, UnitOfWork
 from app.services.programs.records import Mentorship
+from app.services.relationships.disclosures import as_domain
 from app.services.relationships.mentorships import proposed_mentorships
 from app.services.relationships.pair_checks import checked_pair
 from app.services.relationships.pairs import (
@@ -76,13 +78,24 @@ async def terminate_mentorship(
 
 
 @dataclass(frozen=True, slots=True)
+class ContactAnsweredView:
+    """The participant's contact a recommendation answers: the disclosure's id, kind and day."""
+
+    disclosure_id: UUID
+    kind: str
+    contacted_on: date
+
+
+@dataclass(frozen=True, slots=True)
 class TerminationRecommendationView:
-    """The administrator's recommendation that the pair end it: when, by whom, in their words."""
+    """The administrator's recommendation that the pair end it: when, by whom, in answer to
+    which contact (none for those made before a contact was asked), in their words."""
 
     id: UUID
     mentorship_id: UUID
     recommended_on: date
     recommended_by: UUID | None
+    answers: ContactAnsweredView | None
     reason: str
 
 
@@ -90,19 +103,21 @@ async def recommend_mentorship_termination(
     *, uow: UnitOfWork, principal: Principal, clock: Clock, mentorship_id: UUID, reason: str = ""
 ) -> TerminationRecommendationView:
     """The program administrator recommends that the pair end their relationship (Maine,
-    exception 3); the pair read it and either of them ends it (`end_mentorship`)."""
+    exception 3), in answer to a participant's `relationship_not_working` disclosure; the
+    pair read it and either of them ends it (`end_mentorship`)."""
     scope = reach(principal, Resource.MENTORSHIPS, Action.OVERRIDE)
     async with uow.holding_pair(mentorship_id):
         pair = await open_pair(uow, principal, mentorship_id, scope)
+        recorded = await uow.relationships.disclosures(mentorship_id)
         made = recommend_termination(
-            pair.status, by=Party.ADMINISTRATOR, today=clock.now().date(), reason=reason
+            pair.status,
+            by=Party.ADMINISTRATOR,
+            today=clock.now().date(),
+            contacts={d.id: as_domain(d) for d in recorded},
+            participants={pair.mentorship.mentee_id, pair.mentorship.mentor_id},
+            reason=reason,
         )
-        stored = {
-            "id": str(uuid.uuid4()),
-            "recommended_on": made.recommended_on.isoformat(),
-            "recommended_by": str(principal.employee_id) if principal.employee_id else None,
-            "reason": made.reason,
-        }
+        stored = _stored(made, principal)
         earlier = pair.progress.termination_recommendations
         await save_progress(
             uow, replace(pair.progress, termination_recommendations=(*earlier, stored))
@@ -112,6 +127,22 @@ async def recommend_mentorship_termination(
         await uow.outbox.emit(event, {"mentorship_id": str(mentorship_id)})
         await uow.commit()
     return _recommendation(mentorship_id, stored)
+
+
+def _stored(made: TerminationRecommendation, principal: Principal) -> dict[str, Any]:
+    """The recommendation as the pair's progress keeps it: the contact's facts, not its words."""
+    contact = made.answers
+    return {
+        "id": str(uuid.uuid4()),
+        "recommended_on": made.recommended_on.isoformat(),
+        "recommended_by": str(principal.employee_id) if principal.employee_id else None,
+        "answers": {
+            "disclosure_id": str(contact.disclosure_id),
+            "kind": contact.kind.value,
+            "contacted_on": contact.contacted_on.isoformat(),
+        },
+        "reason": made.reason,
+    }
 
 
 async def termination_recommendations(
@@ -131,11 +162,19 @@ def _recommendation(
     mentorship_id: UUID, stored: Mapping[str, Any]
 ) -> TerminationRecommendationView:
     by = stored["recommended_by"]
+    contact = stored.get("answers")
     return TerminationRecommendationView(
         UUID(stored["id"]),
         mentorship_id,
         date.fromisoformat(stored["recommended_on"]),
         UUID(by) if by else None,
+        ContactAnsweredView(
+            UUID(contact["disclosure_id"]),
+            contact["kind"],
+            date.fromisoformat(contact["contacted_on"]),
+        )
+        if contact
+        else None,
         stored["reason"],
     )
 

@@ -92,6 +92,11 @@ TERMINATION_RECOMMENDATION_READ: dict[str, Any] = {
             "mentorship_id": "0b1c2d3e-4f50-4617-8a9b-0c1d2e3f4a5b",
             "recommended_on": "2027-10-01",
             "recommended_by": "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e",
+            "answers": {
+                "disclosure_id": "e5f6a7b8-c9d0-4e1f-8a2b-3c4d5e6f7a8b",
+                "kind": "relationship_not_working",
+                "contacted_on": "2027-09-24",
+            },
             "reason": "You both told me the meetings keep slipping; consider ending.",
         }
     ]

@@ -105,9 +105,19 @@ class TerminationRecommendationCreate(BaseModel):
     )
 
 
+class ContactAnsweredRead(BaseModel):
+    """The participant's contact a recommendation answers: its facts, never its content."""
+
+    model_config = ConfigDict(from_attributes=True)
+    disclosure_id: UUID = Field(description="The disclosure in the pair's file of disclosures")
+    kind: str = Field(description="Always `relationship_not_working`")
+    contacted_on: date = Field(description="The day the participant told the administrator")
+
+
 class TerminationRecommendationRead(BaseModel):
-    """The program administrator recommends that the pair end the relationship (Maine); either
-    participant ends it (`POST /v1/mentorships/{id}/end`)."""
+    """The program administrator recommends that the pair end the relationship (Maine), in
+    answer to a participant's contact; either participant ends it
+    (`POST /v1/mentorships/{id}/end`)."""
 
     model_config = ConfigDict(
         from_attributes=True, json_schema_extra=ex.TERMINATION_RECOMMENDATION_READ
@@ -116,6 +126,10 @@ class TerminationRecommendationRead(BaseModel):
     mentorship_id: UUID
     recommended_on: date
     recommended_by: UUID | None = Field(description="The administrator who recommended it")
+    answers: ContactAnsweredRead | None = Field(
+        description="The participant's `relationship_not_working` disclosure it answers (the "
+        "latest on record when it was made; none for recommendations made before one was asked)"
+    )
     reason: str
 
 
