@@ -38,7 +38,8 @@ async def create_cohort(
 ) -> CohortView:
     """A cohort of a program, its calendar laid out from the program's policy (each event the
     coordinator's to edit); applications are taken until `applications_close_on`, or else its
-    start, or its end where pairs form as people come (`applications_open_until` says which)."""
+    start, or, where pairs form as people come, its last day: the day before `ends_on`, the
+    first day past its term (`applications_open_until` says which)."""
     reach(principal, Resource.COHORTS, Action.WRITE)
     if not name.strip():
         raise InvalidInput("must not be blank", field="name")

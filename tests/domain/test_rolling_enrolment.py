@@ -1,6 +1,7 @@
-"""Where pairs form as people come (Caltrans, NC) a cohort keeps taking applications until it
-ends; where they form before the term (Charlotte, Maine) applications close at its start. A
-Maine pair matched after the cohort's confirm-by date gets its own, as long after its start."""
+"""Where pairs form as people come (Caltrans, NC) a cohort keeps taking applications to its
+last day (the day before its `ends_on`, the first day past its term); where they form before
+the term (Charlotte, Maine) applications close at its start. A Maine pair matched after the
+cohort's confirm-by date gets its own, as long after its start."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from app.domain.calendar.cohort_calendar import (
     applications_close_on,
+    cohort_term_end,
     confirm_by,
     pair_confirm_by,
     planned_calendar,
@@ -43,7 +45,7 @@ def test_the_list_should_be_readily_available_for_all_employees_to_use_when_seek
     # readily available for all employees to use when seeking out a mentor": an employee who
     # decides in month four to seek one applies to the running cohort.
     assert not PRESETS["caltrans"].onboarding.applications_close_at_start
-    assert _closes("caltrans") == END
+    assert _closes("caltrans") == END - timedelta(days=1)
     assert _takes(_closes("caltrans"), MONTH_FOUR)
     assert _closes("caltrans", ends_on=None) is None  # a cohort without an end stays open
     # The coordinator's own close date still wins.
@@ -58,6 +60,18 @@ def test_perform_participant_screenings_coordinate_mentor_mentee_matching_assign
     assert not PRESETS["nc-model"].onboarding.applications_close_at_start
     assert _takes(_closes("nc-model"), MONTH_FOUR)
     assert not _takes(_closes("nc-model"), END + timedelta(days=1))
+
+
+def test_readily_available_for_all_employees_to_use_when_seeking_out_a_mentor_to_the_last_day():
+    # seed 002_59333b271e9b4b69.txt "Shaping Successful Mentoring Programs": the list is
+    # "readily available for all employees to use when seeking out a mentor", and 003
+    # "SUMMARY OF RESPONSIBILITIES": the coordinator matches as participants are screened: to
+    # the cohort's last day. Its `ends_on` is the first day past the term (`cohort_term_end`),
+    # so that day takes no application.
+    for key in ("caltrans", "nc-model"):
+        assert cohort_term_end(PRESETS[key], START, END) == END
+        assert _takes(_closes(key), END - timedelta(days=1)), key
+        assert not _takes(_closes(key), END), key
 
 
 def test_july_1_preliminary_mentoring_matches_made():
@@ -96,7 +110,30 @@ def test_a_cohort_takes_applications_on_a_day_as_its_program_forms_pairs(
     elif PRESETS[key].onboarding.applications_close_at_start:
         assert taken is (day == START)
     else:
-        assert taken is (ends_on is None or day <= ends_on)
+        assert taken is (ends_on is None or day < ends_on)
+
+
+@given(
+    key=st.sampled_from(sorted(PRESETS)),
+    length=st.none() | st.integers(1, 800),
+    close_after=st.none() | st.integers(-60, 800),
+)
+def test_the_last_application_day_is_never_on_or_after_the_first_day_past_the_term(
+    key, length, close_after
+):
+    # seed 002_59333b271e9b4b69.txt, 003_e5d42bff8b56600f.txt: applications are taken within the
+    # term; a cohort's `ends_on` (or its start plus the policy's months) is the first day past
+    # it. Only a coordinator's own close date may say otherwise, and that is theirs to set.
+    ends_on = None if length is None else START + timedelta(days=length)
+    closes = _closes(key, ends_on, None)
+    past = cohort_term_end(PRESETS[key], START, ends_on)
+    if closes is not None:
+        assert START <= closes < past
+    else:
+        assert ends_on is None
+        assert not PRESETS[key].onboarding.applications_close_at_start
+    chosen = None if close_after is None else START + timedelta(days=close_after)
+    assert _closes(key, ends_on, chosen) == (closes if chosen is None else chosen)
 
 
 def test_july_sept_initial_meetings_of_mentoring_partners_sept_1_participants_confirm_matches():

@@ -18,9 +18,9 @@ from app.services import cohorts
 @strawberry.type
 class CohortMutation:
     @strawberry.mutation(
-        description="Rename a cohort, or move its end or the day applications close (null "
-        "clears a date); its start stays. With `ifMatch` (the cohort's `etag`), only if "
-        "nobody changed it since you read it."
+        description="Rename a cohort, or move its end (`endsOn`, the first day past its term) "
+        "or the day applications close (null clears a date); its start stays. With `ifMatch` "
+        "(the cohort's `etag`), only if nobody changed it since you read it."
     )
     async def update_cohort(
         self,

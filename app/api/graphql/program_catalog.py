@@ -83,7 +83,10 @@ class CatalogMutation:
         )
         return Program.of(found) if not isinstance(found, Problem) else found
 
-    @strawberry.mutation(description="A cohort of a program")
+    @strawberry.mutation(
+        description="A cohort of a program; `endsOn` is the first day past its term (its last "
+        "day is the day before)"
+    )
     async def create_cohort(
         self,
         info: strawberry.Info,

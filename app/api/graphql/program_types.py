@@ -101,12 +101,14 @@ class Cohort:
     program_id: UUID
     name: str
     starts_on: date
-    ends_on: date | None
+    ends_on: date | None = strawberry.field(
+        description="The first day past the cohort's term (its last day is the day before)"
+    )
     applications_close_on: date | None
     applications_open_until: date | None = strawberry.field(
         description="The last day the cohort takes applications: `applicationsCloseOn` if set, "
-        "else as the program's policy reads it (its start, or its end where pairs form as "
-        "people come); null: open while the cohort has no end"
+        "else as the program's policy reads it (its start, or, where pairs form as people "
+        "come, its last day: the day before `endsOn`); null: open while the cohort has no end"
     )
     etag: str = strawberry.field(
         description="The `ETag` REST answers for this cohort: `ifMatch` of `updateCohort`"

@@ -156,9 +156,10 @@ def applications_close_on(
     (pairs form before the term: 004 "Schedule of Events", 000 "Selection Committee"), the
     start; where pairs form as people come (002's volunteer list "readily available for all
     employees to use when seeking out a mentor", 003's coordinator matching as participants
-    are screened), the cohort's end."""
+    are screened), the cohort's last day: the day before its ``ends_on``, which is the first
+    day past its term (as ``cohort_term_end``, the luncheons and a pair's term read it)."""
     if close_on is not None:
         return close_on
     if policy.onboarding.applications_close_at_start:
         return cohort_starts_on
-    return cohort_ends_on
+    return None if cohort_ends_on is None else cohort_ends_on - timedelta(days=1)

@@ -75,7 +75,7 @@ class OnboardingPolicy(Section):
     # (003 "Initial Meeting"): the first meeting waits for it, not the mentee's application.
     needs_assessment_by_initial_meeting: bool = False
     # Whether a cohort stops taking applications when it starts (pairs form before the term:
-    # Maine's matches, Charlotte's committee) or keeps taking them until it ends, where pairs
+    # Maine's matches, Charlotte's committee) or keeps taking them to its last day, where pairs
     # form as people come (Caltrans's volunteer list, NC's coordinator): `applications_close_on`.
     applications_close_at_start: bool = True
 

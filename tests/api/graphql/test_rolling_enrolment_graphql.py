@@ -14,6 +14,8 @@ from tests.api.mentorship_setup import clock  # noqa: F401  (the fixture)
 from tests.api.rest.program_helpers import MENTEE, directory
 
 START = date(2027, 1, 4)
+END = date(2027, 7, 4)  # the first day past the term
+LAST_DAY = date(2027, 7, 3)
 MONTH_FOUR = date(2027, 5, 10)
 MAINE_START = date(2027, 7, 1)
 LATE = date(2027, 10, 10)
@@ -75,6 +77,49 @@ async def test_a_maine_cohort_refuses_an_application_in_month_four_over_graphql(
     assert answer["__typename"] == "Problem", answer
     assert (answer["rule"], answer["field"]) == ("applications_closed", "cohort_id")
     assert START.isoformat() in answer["detail"]
+
+
+ENDING_COHORT = (
+    "mutation($program: UUID!, $starts: Date!, $ends: Date!) { createCohort(programId: "
+    '$program, name: "2027", startsOn: $starts, endsOn: $ends) '
+    "{ ... on Cohort { id applicationsOpenUntil } } }"
+)
+
+
+async def test_readily_available_for_all_employees_seeking_out_a_mentor_to_its_last_day_graphql(
+    client, auth, clock
+):
+    # seed 002_59333b271e9b4b69.txt: the list is "readily available for all employees to use
+    # when seeking out a mentor"; 003_e5d42bff8b56600f.txt: the coordinator matches as
+    # participants are screened. The last day takes an application; `endsOn` refuses one.
+    staff = await auth(role=Role.COORDINATOR)
+    ids = await directory(client, await auth())
+    profile = {k: v for k, v in MENTEE.items() if k != "role"}
+    for preset in ("caltrans", "nc-model"):
+        program = (await graphql_data(client, staff, PROGRAM, preset=preset))["createProgram"]
+        made = await graphql_data(
+            client,
+            staff,
+            ENDING_COHORT,
+            program=program["id"],
+            starts=START.isoformat(),
+            ends=END.isoformat(),
+        )
+        cohort = made["createCohort"]
+        assert cohort["applicationsOpenUntil"] == LAST_DAY.isoformat(), preset
+        answers = []
+        for day, who in ((LAST_DAY, "E2"), (END, "E1")):
+            clock.set(day)
+            applicant = await auth(role=Role.PARTICIPANT, employee_id=ids[who])
+            answer = await graphql_data(
+                client, applicant, SUBMIT, cohort=cohort["id"], employee=ids[who], profile=profile
+            )
+            answers.append(answer["submitApplication"])
+        taken, refused = answers
+        assert taken["__typename"] == "Application", (preset, taken)
+        assert refused["__typename"] == "Problem", (preset, refused)
+        assert (refused["rule"], refused["field"]) == ("applications_closed", "cohort_id")
+        assert LAST_DAY.isoformat() in refused["detail"]
 
 
 async def _confirm_items(client, year, within):

@@ -1,6 +1,7 @@
 """A cohort says when its applications close (`applications_open_until`), as its program's
-policy reads it, over REST and GraphQL: Maine at the cohort's start, Caltrans at its end, the
-coordinator's close date over both."""
+policy reads it, over REST and GraphQL: Maine at the cohort's start, Caltrans on its last day
+(the day before its `ends_on`, the first day past its term), the coordinator's close date over
+both."""
 # ruff: noqa: F811  (the `counter` fixture is imported, then requested by name)
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from tests.api.graphql.test_efficiency import counter  # noqa: F401  (the fixture)
 
 START, END = "2027-07-12", "2028-04-30"
+LAST_DAY = "2028-04-29"  # the day before END, the first day past the term
 GRAPHQL = """query($id: UUID!, $program: UUID!) {
   cohort(id: $id) { applicationsCloseOn applicationsOpenUntil }
   cohorts(programId: $program) { edges { node { id applicationsOpenUntil } } } }"""
@@ -62,7 +64,7 @@ async def test_a_maine_cohort_takes_applications_until_it_starts(client, auth):
     assert await _read(client, headers, program, cohort["id"]) == (START, START, START)
 
 
-async def test_a_caltrans_cohort_takes_applications_until_it_ends_and_while_it_has_no_end(
+async def test_a_caltrans_cohort_takes_applications_to_its_last_day_and_while_it_has_no_end(
     client, auth
 ):
     # seed 002_59333b271e9b4b69.txt: the volunteer list is "readily available for all
@@ -70,7 +72,7 @@ async def test_a_caltrans_cohort_takes_applications_until_it_ends_and_while_it_h
     headers = await auth()
     program = await _program(client, headers, "caltrans")
     ended = await _cohort(client, headers, program, ends_on=END)
-    assert await _read(client, headers, program, ended["id"]) == (END, END, END)
+    assert await _read(client, headers, program, ended["id"]) == (LAST_DAY,) * 3
     endless = await _cohort(client, headers, program)
     assert await _read(client, headers, program, endless["id"]) == (None, None, None)
 
@@ -91,7 +93,8 @@ async def test_the_coordinators_close_date_is_when_applications_close_in_every_p
         moved = await client.patch(
             f"/v1/cohorts/{cohort['id']}", headers=headers, json={"applications_close_on": None}
         )
-        assert moved.json()["applications_open_until"] == (START if preset == "maine-mms" else END)
+        opens_until = START if preset == "maine-mms" else LAST_DAY
+        assert moved.json()["applications_open_until"] == opens_until
 
 
 async def _list_statements(client, headers, counter, program) -> int:

@@ -13,7 +13,8 @@ from tests.api.mentorship_setup import clock  # noqa: F401  (the fixture)
 from tests.api.rest.program_helpers import MENTEE, MENTOR, directory
 
 START = date(2027, 1, 4)
-END = date(2027, 7, 4)
+END = date(2027, 7, 4)  # the first day past the term
+LAST_DAY = date(2027, 7, 3)
 MONTH_FOUR = date(2027, 5, 10)
 MAINE_START = date(2027, 7, 1)
 LATE = date(2027, 10, 10)
@@ -59,7 +60,31 @@ async def test_an_employee_seeking_out_a_mentor_in_month_four_applies_to_the_cal
     refused = await _apply(client, auth, cohort_id, ids["M3"], MENTOR)
     assert refused.status_code == 409, refused.text
     assert (refused.json()["rule"], refused.json()["field"]) == ("applications_closed", "cohort_id")
-    assert END.isoformat() in refused.json()["detail"]
+    assert LAST_DAY.isoformat() in refused.json()["detail"]
+
+
+async def test_readily_available_for_all_employees_seeking_out_a_mentor_to_the_last_day(
+    client, auth, clock
+):
+    # seed 002_59333b271e9b4b69.txt: the volunteer list is "readily available for all employees
+    # to use when seeking out a mentor"; 003_e5d42bff8b56600f.txt: the coordinator matches as
+    # participants are screened. The cohort's last day takes an application; its `ends_on`, the
+    # first day past the term, refuses one as any later day does.
+    staff = await auth(role=Role.COORDINATOR)
+    ids = await directory(client, await auth())
+    for preset in ("caltrans", "nc-model"):
+        cohort_id = await _cohort(client, staff, preset, ends_on=END)
+        read = await client.get(f"/v1/cohorts/{cohort_id}", headers=staff)
+        assert read.json()["applications_open_until"] == LAST_DAY.isoformat(), preset
+        clock.set(LAST_DAY)
+        taken = await _apply(client, auth, cohort_id, ids["M3"], MENTOR)
+        assert taken.status_code == 201, (preset, taken.text)
+        clock.set(END)
+        refused = await _apply(client, auth, cohort_id, ids["E2"], MENTEE)
+        assert refused.status_code == 409, (preset, refused.text)
+        problem = refused.json()
+        assert (problem["rule"], problem["field"]) == ("applications_closed", "cohort_id")
+        assert LAST_DAY.isoformat() in problem["detail"]
 
 
 async def test_a_maine_cohort_refuses_an_application_in_month_four(client, auth, clock):

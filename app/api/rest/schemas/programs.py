@@ -91,7 +91,11 @@ class CohortCreate(_Input):
 
     name: str = Field(min_length=1, max_length=200)
     starts_on: date
-    ends_on: date | None = None
+    ends_on: date | None = Field(
+        default=None,
+        description="The first day past the cohort's term (its last day is the day before); "
+        "none: the term runs the policy's months and applications stay open",
+    )
     applications_close_on: date | None = Field(
         default=None, description="The last day applications are taken"
     )
@@ -112,11 +116,16 @@ class CohortUpdate(_Input):
     )
 
     name: str | None = Field(default=None, min_length=1, max_length=200)
-    ends_on: date | None = Field(default=None, description="null: the cohort has no set end")
+    ends_on: date | None = Field(
+        default=None,
+        description="The first day past the cohort's term (its last day is the day before); "
+        "null: the cohort has no set end",
+    )
     applications_close_on: date | None = Field(
         default=None,
         description="null: applications close when the cohort starts, or where the program's "
-        "pairs form as people come (`onboarding.applications_close_at_start` false) when it ends",
+        "pairs form as people come (`onboarding.applications_close_at_start` false) on its "
+        "last day, the day before `ends_on`",
     )
 
 
@@ -127,12 +136,14 @@ class CohortRead(BaseModel):
     program_id: UUID
     name: str
     starts_on: date
-    ends_on: date | None
+    ends_on: date | None = Field(
+        description="The first day past the cohort's term (its last day is the day before)"
+    )
     applications_close_on: date | None = Field(description="The coordinator's close date, if set")
     applications_open_until: date | None = Field(
         description="The last day the cohort takes applications: `applications_close_on` if "
-        "set, else as the program's policy reads it (its start, or its end where pairs form as "
-        "people come); null: open while the cohort has no end"
+        "set, else as the program's policy reads it (its start, or, where pairs form as people "
+        "come, its last day: the day before `ends_on`); null: open while the cohort has no end"
     )
 
 
