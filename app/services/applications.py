@@ -208,7 +208,8 @@ def _require_open(cohort: Cohort, policy: Policy, today: date) -> None:
     )
     if closes is not None and today > closes:
         raise Conflict(
-            f"applications to {cohort.name} were taken until {closes.isoformat()}",
+            f"applications to {cohort.name} closed; the last day they were taken was "
+            f"{closes.isoformat()}",
             field="cohort_id",
             rule="applications_closed",
         )
