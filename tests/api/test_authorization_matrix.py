@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from app.adapters.db.database import BoundDatabase
+from app.adapters.db.rls import ORG_SETTING
 from app.adapters.db.sql import to_dsn
 from app.api.graphql.schema import build_schema
 from app.config import Settings
@@ -229,9 +230,11 @@ async def test_the_victims_employee_is_untouched_by_another_tenants_import(
     assert mine.json()["given_name"] == "Secret"
 
 
-async def test_the_fingerprint_sees_the_victims_rows(victims_data):
+async def test_the_fingerprint_sees_the_victims_rows(connection, other_org, victims_data):
     """Row-level security shows the test's connection nothing without a tenant: a print of
-    empty tables would call every write harmless."""
+    empty tables would call every write harmless. The print sets its own tenant, whichever
+    one the app's last unit of work left in the transaction (here: another's)."""
+    await connection.execute("SELECT set_config($1, $2, true)", ORG_SETTING, str(other_org.id))
     prints = await victims_data.take()
     seeded = {
         *("organizations", "employees", "api_tokens", "oidc_issuers", "audit_events"),
