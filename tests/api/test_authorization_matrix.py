@@ -168,8 +168,9 @@ _OWN_WRITES: dict[object, frozenset[str]] = {
 def _untouched_if(
     writes: bool, victims_data: Fingerprint, who: str, call: object
 ) -> AbstractAsyncContextManager[None]:
-    """Reads are not fingerprinted: two snapshots a case, for the hundreds of reads, would
-    double the matrix's time to catch what no read is written to do."""
+    """Writes (REST methods other than GET, GraphQL mutations) are fingerprinted: they are
+    what a 404 could hide having done. Reads are left out to keep two snapshots from each
+    of the hundreds of read cases; passing `True` for them fingerprints every case."""
     if not writes:
         return nullcontext()
     own = _OWN_WRITES.get(call, frozenset()) if who == "an unrelated participant" else None
