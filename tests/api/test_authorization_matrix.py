@@ -173,8 +173,8 @@ def _untouched_if(
     of the hundreds of read cases; passing `True` for them fingerprints every case."""
     if not writes:
         return nullcontext()
-    own = _OWN_WRITES.get(call, frozenset()) if who == "an unrelated participant" else None
-    return victims_data.untouched(who, call, except_in=own or frozenset())
+    own = _OWN_WRITES.get(call, frozenset()) if who == "an unrelated participant" else frozenset()
+    return victims_data.untouched(who, call, except_in=own)
 
 
 @pytest.mark.parametrize(("method", "path"), sorted(REST))

@@ -50,7 +50,7 @@ Prints = dict[str, tuple[int, str]]
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """`statement` returns one (table, rows, md5 of the rows) for every tenant table."""
+    """`statement` returns one (table, rows, print of the rows) for every tenant table."""
 
     connection: asyncpg.Connection
     organization_id: UUID
