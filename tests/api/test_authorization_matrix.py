@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass
 
 import asyncpg
@@ -17,6 +18,7 @@ import httpx
 import pytest
 
 from app.adapters.db.database import BoundDatabase
+from app.adapters.db.rls import ORG_SETTING
 from app.adapters.db.sql import to_dsn
 from app.api.graphql.schema import build_schema
 from app.config import Settings
@@ -24,6 +26,7 @@ from app.domain.access import Role
 from app.main import create_app
 from app.services.ports import Organization
 from tests.api.matrix import SEEDED_ON, Op, directory, integrations, programs, relationships
+from tests.api.matrix.fingerprint import Fingerprint, fingerprint
 from tests.conftest import default_settings, new_org, token_factory
 from tests.factories import employee_row
 from tests.services.program_fixtures import FixedClock
@@ -61,6 +64,7 @@ class Seeded:
     other_org: Organization
     victim: dict
     intruders: dict[str, dict[str, str]]
+    fingerprint: Fingerprint
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +85,9 @@ async def seeded(app_url: str) -> AsyncIterator[Seeded]:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             victim = await _victim(client, auth)
-        yield Seeded(connection, org, other_org, victim, await _intruders(auth, other_org, victim))
+        intruders = await _intruders(auth, other_org, victim)
+        prints = await fingerprint(connection, org.id)
+        yield Seeded(connection, org, other_org, victim, intruders, prints)
     finally:
         await transaction.rollback()
         await connection.close()
@@ -118,6 +124,13 @@ def intruders(seeded: Seeded) -> dict[str, dict[str, str]]:
     return seeded.intruders
 
 
+@pytest.fixture
+def victims_data(seeded: Seeded) -> Fingerprint:
+    """`async with victims_data.untouched(who, route):` fails if the block wrote any of the
+    victim organisation's rows."""
+    return seeded.fingerprint
+
+
 async def _victim(client, auth) -> dict:
     objects: dict = {"secrets": set(), "ids": set()}
     for area in AREAS:
@@ -143,18 +156,40 @@ def _leaks(text: str, victim: dict) -> set[str]:
     return {s for s in victim["ids"] | victim["secrets"] if s in text}
 
 
+# What the unrelated participant may write in the victim's organisation because it is their
+# own: their calendar feed (keyed by their own employee id) and the audit record of issuing
+# it. Another organisation's administrator may write nothing there at all.
+_OWN_WRITES: dict[object, frozenset[str]] = {
+    ("POST", "/v1/me/calendar-feed"): frozenset({"calendar_feeds", "audit_events"}),
+    "issueCalendarFeed": frozenset({"calendar_feeds", "audit_events"}),
+}
+
+
+def _untouched_if(
+    writes: bool, victims_data: Fingerprint, who: str, call: object
+) -> AbstractAsyncContextManager[None]:
+    """Writes (REST methods other than GET, GraphQL mutations) are fingerprinted: they are
+    what a 404 could hide having done. Reads are left out to keep two snapshots from each
+    of the hundreds of read cases; passing `True` for them fingerprints every case."""
+    if not writes:
+        return nullcontext()
+    own = _OWN_WRITES.get(call, frozenset()) if who == "an unrelated participant" else frozenset()
+    return victims_data.untouched(who, call, except_in=own)
+
+
 @pytest.mark.parametrize(("method", "path"), sorted(REST))
 async def test_rest_routes_reveal_nothing_across_tenants_or_pairs(
-    client, victim, intruders, method, path
+    client, victim, intruders, victims_data, method, path
 ):
     op = REST[(method, path)]
     url = path
     if op.target:
         url = path.replace(path[path.index("{") : path.index("}") + 1], victim[op.target])
     for who, headers in intruders.items():
-        response = await client.request(
-            method, url, headers=headers, json=op.body if method in ("POST", "PUT") else None
-        )
+        async with _untouched_if(method != "GET", victims_data, who, (method, path)):
+            response = await client.request(
+                method, url, headers=headers, json=op.body if method in ("POST", "PUT") else None
+            )
         if op.target:
             assert (
                 response.status_code in (403, 404)
@@ -167,14 +202,16 @@ async def test_rest_routes_reveal_nothing_across_tenants_or_pairs(
 
 @pytest.mark.parametrize("name", sorted(GRAPHQL))
 async def test_graphql_fields_reveal_nothing_across_tenants_or_pairs(
-    client, victim, intruders, name
+    client, victim, intruders, victims_data, name
 ):
     query, target = GRAPHQL[name]
     variables = {"id": victim[target]} if target else {}
+    mutation = query.startswith("mutation")
     for who, headers in intruders.items():
-        response = await client.post(
-            "/graphql", headers=headers, json={"query": query, "variables": variables}
-        )
+        async with _untouched_if(mutation, victims_data, who, name):
+            response = await client.post(
+                "/graphql", headers=headers, json={"query": query, "variables": variables}
+            )
         text = json.dumps(response.json())
         assert not _leaks(text, victim), (who, name, text)
         if target:
@@ -192,3 +229,31 @@ async def test_the_victims_employee_is_untouched_by_another_tenants_import(
     )
     mine = await client.get(f"/v1/employees/{victim['employee']}", headers=await auth())
     assert mine.json()["given_name"] == "Secret"
+
+
+async def test_the_fingerprint_sees_the_victims_rows(connection, other_org, victims_data):
+    """Row-level security shows the test's connection nothing without a tenant: a print of
+    empty tables would call every write harmless. The print sets its own tenant, whichever
+    one the app's last unit of work left in the transaction (here: another's)."""
+    await connection.execute("SELECT set_config($1, $2, true)", ORG_SETTING, str(other_org.id))
+    prints = await victims_data.take()
+    seeded = {
+        *("organizations", "employees", "api_tokens", "oidc_issuers", "audit_events"),
+        *("programs", "cohorts", "cohort_events", "applications", "matching_runs"),
+        *("mentorships", "meetings", "journal_entries", "goals", "evaluations", "agreements"),
+        *("disclosures", "webhook_endpoints", "webhook_deliveries", "outbox_events"),
+    }
+    assert {table for table in seeded if prints[table][0] == 0} == set()
+
+
+async def test_a_write_to_the_victims_data_is_named_by_its_table(
+    client, auth, victim, victims_data
+):
+    admin = await auth()  # a token is a row of the victim's: made before the first print
+    path = "/v1/cohorts/{cohort_id}/events"
+    url = path.replace("{cohort_id}", victim["cohort"])
+    with pytest.raises(AssertionError) as changed:
+        async with victims_data.untouched("the victim's administrator", ("POST", path)):
+            added = await client.post(url, headers=admin, json=REST[("POST", path)].body)
+    assert added.status_code == 201, added.text
+    assert "cohort_events" in str(changed.value)
