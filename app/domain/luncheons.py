@@ -78,6 +78,13 @@ def plan_luncheons(
     )
 
 
+def hosts_at(groups: Sequence[LuncheonGroup], index: int) -> frozenset[Hashable]:
+    """Who hosts the luncheon at place ``index`` (0: the first on the calendar) under the plan:
+    each group's host at that luncheon (000: "in January four mentors ... Then, in April,
+    another four mentors"). A luncheon past the plan's count has no host."""
+    return frozenset(g.hosts[index] for g in groups if 0 <= index < len(g.hosts))
+
+
 def plan_violations(
     groups: Sequence[LuncheonGroup],
     rules: LuncheonRules,

@@ -10,6 +10,11 @@ A coordinator may excuse someone (illness, a council meeting): an excused absenc
 missed session, and recording a person present would falsify the record. "Held" still means
 somebody was recorded present: a session where everyone recorded was excused did not take
 place for the others either. A person is present or excused, never both.
+
+The luncheons are group sessions too: 001 "Group Learning" lists "luncheons with selected
+CMO / KBEs" among the sessions mentees attend, so a mentee who missed one missed a mandatory
+session; and 000 names them the "one exception" to the mentor's optional attendance: "CMO / KBE
+attendance at small group engagements", so the mentor hosting that luncheon owes it as well.
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ class GroupSession:
     held_on: date
     attendees: frozenset[UUID]
     excused: frozenset[UUID] = frozenset()
+    # A luncheon's hosts (the luncheon plan's host of each group at it); none for a session.
+    hosts: frozenset[UUID] = frozenset()
+    luncheon: bool = False
 
     def accounted_for(self, person: UUID) -> bool:
         """Recorded present, or excused: either way the person owes nothing for it."""
@@ -64,6 +72,7 @@ class MissedSession:
     event_id: UUID
     held_on: date
     absent: tuple[Party, ...]
+    luncheon: bool = False
 
 
 def must_attend(rules: GroupActivityPolicy) -> tuple[Party, ...]:
@@ -81,17 +90,27 @@ def missed_sessions(
 ) -> tuple[MissedSession, ...]:
     """Every session held by ``today`` while the pair ran that a mandatory attendee missed,
     in date order."""
-    owed = must_attend(rules)
-    if not owed:
-        return ()
     found = []
     for session in sorted(sessions, key=lambda s: (s.held_on, str(s.event_id))):
         if not session.held_by(today) or not pair.runs_from <= session.held_on <= pair.runs_to:
             continue
+        owed = owed_at(session, pair, rules)
         absent = tuple(p for p in owed if not session.accounted_for(pair.person(p)))
         if absent:
-            found.append(MissedSession(session.event_id, session.held_on, absent))
+            found.append(MissedSession(session.event_id, session.held_on, absent, session.luncheon))
     return tuple(found)
+
+
+def owed_at(
+    session: GroupSession, pair: SessionPair, rules: GroupActivityPolicy
+) -> tuple[Party, ...]:
+    """Who of the pair must attend ``session``: whom the policy obliges, and at a luncheon the
+    pair's mentor too where they host it (000 "Group Learning": "One exception is CMO / KBE
+    attendance at small group engagements")."""
+    owed = must_attend(rules)
+    if session.luncheon and pair.mentor_id in session.hosts and Party.MENTOR not in owed:
+        owed = (*owed, Party.MENTOR)
+    return owed
 
 
 def own_attendance(person: UUID, attendees: Iterable[UUID]) -> bool | None:

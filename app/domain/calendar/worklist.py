@@ -11,11 +11,16 @@ from enum import StrEnum
 from uuid import UUID
 
 from app.domain.cadence import MeetingFact, pair_cadence
-from app.domain.calendar.group_sessions import GroupSession, SessionPair, missed_sessions
+from app.domain.calendar.group_sessions import (
+    GroupSession,
+    MissedSession,
+    SessionPair,
+    missed_sessions,
+)
 from app.domain.evaluation_periods import EvaluationPeriod, period_on
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
 from app.domain.lifecycle.evaluations import evaluations_owed
-from app.domain.lifecycle.parties import PARTICIPANTS
+from app.domain.lifecycle.parties import PARTICIPANTS, Party
 from app.domain.lifecycle.states import MentorshipState
 from app.domain.lifecycle.status import MentorshipStatus
 from app.domain.policy.model import EvaluationKind
@@ -43,9 +48,13 @@ class WorkKind(StrEnum):
     UNCONFIRMED_PAST_CONFIRM_BY = "unconfirmed_past_confirm_by"
     HR_CHANGE_FLAG = "hr_change_flag"
     GROUP_SESSION_MISSED = "group_session_missed"
+    LUNCHEON_MISSED = "luncheon_missed"
 
 
-KIND_SEEDS = {WorkKind.GROUP_SESSION_MISSED: GROUP_LEARNING_SEED}
+KIND_SEEDS = {
+    WorkKind.GROUP_SESSION_MISSED: GROUP_LEARNING_SEED,
+    WorkKind.LUNCHEON_MISSED: GROUP_LEARNING_SEED,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,11 +162,20 @@ def _group_sessions(pair: PairFacts, today: date) -> list[tuple[WorkKind, str, d
     missed = missed_sessions(runs, pair.group_sessions, status.policy.group_activities, today)
     return [
         (
-            WorkKind.GROUP_SESSION_MISSED,
-            f"group session participation is mandatory: missed by the {' and '.join(m.absent)}",
+            WorkKind.LUNCHEON_MISSED if m.luncheon else WorkKind.GROUP_SESSION_MISSED,
+            f"{'luncheon' if m.luncheon else 'group session'} participation is mandatory: "
+            f"missed by the {' and '.join(_absent(m))}",
             m.held_on,
         )
         for m in missed
+    ]
+
+
+def _absent(missed: MissedSession) -> list[str]:
+    # At a luncheon the mentor owes it as its host (000 "Group Learning": the "one exception").
+    return [
+        "mentor (host)" if missed.luncheon and party is Party.MENTOR else str(party)
+        for party in missed.absent
     ]
 
 

@@ -5,7 +5,7 @@ cohorts."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
@@ -19,6 +19,7 @@ from app.domain.calendar.kinds import EventKind
 from app.domain.calendar.worklist import PairFacts, WorkItem, worklist
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.lifecycle.states import OPEN_STATES
+from app.domain.luncheons import LuncheonGroup, hosts_at
 from app.domain.policy.model import EvaluationKind
 from app.services.paging import check_limit
 from app.services.ports import Clock, UnitOfWork
@@ -103,7 +104,8 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
     cohort_ids = sorted({m.cohort_id for m in open_pairs})
     presets = await uow.programs.presets_of_cohorts(cohort_ids)
     dates = await cohort_dates(uow, cohort_ids)
-    sessions = {c: _group_sessions(d.events) for c, d in dates.items()}
+    plans = await uow.relationships.luncheon_groups_of(cohort_ids)
+    sessions = {c: _group_sessions(d.events, plans.get(c, [])) for c, d in dates.items()}
     statuses = {m.id: status_of(m, progress.get(m.id) or Progress(m.id)) for m in open_pairs}
     agreeing = [i for i, s in statuses.items() if s.policy.cadence.agreed_in_agreement]
     frequencies = await uow.relationships.agreed_frequencies(agreeing) if agreeing else {}
@@ -125,10 +127,29 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
     ]
 
 
-def _group_sessions(events: Iterable[CohortEvent]) -> tuple[GroupSession, ...]:
-    """A cohort's group sessions, with who was recorded present and who excused."""
+def _group_sessions(
+    events: Iterable[CohortEvent], plan: Sequence[LuncheonGroup]
+) -> tuple[GroupSession, ...]:
+    """A cohort's group sessions and luncheons (001 "Group Learning" lists them among the
+    sessions), with who was recorded present and who excused; each luncheon with the hosts the
+    plan gives it, the luncheons taken in calendar order."""
+    ordered = sorted(events, key=lambda e: (e.starts_on, str(e.id)))
+    luncheons = [e.id for e in ordered if e.kind == EventKind.LUNCHEON]
     return tuple(
-        GroupSession(e.id, e.starts_on, frozenset(e.attendees), frozenset(e.excused))
-        for e in events
-        if e.kind == EventKind.GROUP_SESSION
+        GroupSession(
+            e.id,
+            e.starts_on,
+            frozenset(e.attendees),
+            frozenset(e.excused),
+            _hosts(plan, luncheons, e.id),
+            e.kind == EventKind.LUNCHEON,
+        )
+        for e in ordered
+        if e.kind in (EventKind.GROUP_SESSION, EventKind.LUNCHEON)
     )
+
+
+def _hosts(plan: Sequence[LuncheonGroup], luncheons: list[UUID], event_id: UUID) -> frozenset[UUID]:
+    if event_id not in luncheons:
+        return frozenset()
+    return frozenset(UUID(str(h)) for h in hosts_at(plan, luncheons.index(event_id)))

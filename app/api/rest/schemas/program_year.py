@@ -17,7 +17,9 @@ class WorkItemRead(BaseModel):
     cohort_id: UUID
     kind: WorkKind = Field(
         description="What needs attention; `group_session_missed`: a mandatory group session "
-        "held (attendance recorded) while the pair ran, missed by whom the `rule` names"
+        "held (attendance recorded) while the pair ran, missed by whom the `rule` names; "
+        "`luncheon_missed`: a luncheon held while the pair ran, missed by the mentee or by "
+        "the mentor hosting it (the `rule` names whom)"
     )
     rule: str = Field(description="What the rule asks, in the handbook's words")
     seed: str = Field(description="The handbook (seed file) the program's rule comes from")

@@ -28,6 +28,10 @@ _LUNCHEON_GROUPS = _sql(
     "SELECT number, mentee_ids, host_ids FROM luncheon_groups "
     "WHERE organization_id = :org AND cohort_id = :cohort_id ORDER BY number"
 )
+_LUNCHEON_GROUPS_OF = _sql(
+    "SELECT cohort_id, number, mentee_ids, host_ids FROM luncheon_groups "
+    "WHERE organization_id = :org AND cohort_id = ANY(:ids) ORDER BY cohort_id, number"
+)
 _CLEAR_LUNCHEON_GROUPS = _sql(
     "DELETE FROM luncheon_groups WHERE organization_id = :org AND cohort_id = :cohort_id"
 )
@@ -76,6 +80,16 @@ class SqlCohortRecords(OrganizationStatements):
         return [
             LuncheonGroup(r["number"], tuple(r["mentee_ids"]), tuple(r["host_ids"])) for r in found
         ]
+
+    async def luncheon_groups_of(
+        self, cohort_ids: Sequence[UUID]
+    ) -> dict[UUID, list[LuncheonGroup]]:
+        """The luncheon groups of each of these cohorts (one statement whatever their number)."""
+        found: dict[UUID, list[LuncheonGroup]] = {}
+        for r in await self._rows(_LUNCHEON_GROUPS_OF, ids=list(cohort_ids)):
+            group = LuncheonGroup(r["number"], tuple(r["mentee_ids"]), tuple(r["host_ids"]))
+            found.setdefault(r["cohort_id"], []).append(group)
+        return found
 
     async def replace_luncheon_groups(
         self, cohort_id: UUID, groups: Sequence[LuncheonGroup]
