@@ -131,6 +131,36 @@ def check_plan(
         raise InvalidInput("; ".join(found), field="groups", rule="luncheon_plan")
 
 
+def regroupings(
+    before: Sequence[LuncheonGroup], after: Sequence[LuncheonGroup], held: int
+) -> list[str]:
+    """Once ``held`` luncheons have taken place, every way a new plan breaks the year's groups:
+    "Mentees will remain with their group" (000 "Group Learning"), so a mentee who stays keeps
+    their group's number, and who hosted a luncheon already held is a fact a plan keeps (the
+    next luncheon is "another four mentors"). A newcomer may join any group."""
+    if held <= 0:
+        return []
+    was = {m: g.number for g in before for m in g.mentees}
+    found = [
+        f"mentee {m} is in group {was[m]} since the first luncheon; mentees remain with their group"
+        for g in after
+        for m in g.mentees
+        if m in was and was[m] != g.number
+    ]
+    hosted = {g.number: g.hosts[:held] for g in before}
+    for group in after:
+        past = hosted.get(group.number, ())
+        if tuple(group.hosts[: len(past)]) != tuple(past):
+            names = ", ".join(str(h) for h in past)
+            found.append(f"group {group.number} was hosted by {names} at the luncheons held")
+    return found
+
+
+def past_hosts(before: Sequence[LuncheonGroup], held: int) -> frozenset[Hashable]:
+    """The mentors who hosted the luncheons already held: they volunteered, and hosted."""
+    return frozenset(h for g in before for h in g.hosts[: max(held, 0)])
+
+
 def check_luncheon_date(
     *,
     luncheons: int,

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from app.domain.calendar.group_sessions import GroupSession, SessionPair, missed_sessions
 from app.domain.calendar.worklist import PairFacts, WorkKind, worklist
 from app.domain.lifecycle.parties import Party
-from app.domain.luncheons import LuncheonGroup, hosts_at
+from app.domain.luncheons import LuncheonGroup, hosts_at, past_hosts, regroupings
 from app.domain.policy.model import GroupActivityPolicy
 from app.domain.policy.presets.charlotte import CHARLOTTE_SLL
 from tests.domain.pairs import active_pair
@@ -127,3 +127,48 @@ def test_a_mentor_is_named_absent_only_where_mandatory_or_hosting_a_luncheon(
         absent = found[s.event_id].absent if s.event_id in found else ()
         assert (Party.MENTOR in absent) == (counts and owes and MENTOR not in s.attendees)
         assert (Party.MENTEE in absent) == (counts and mentees and MENTEE not in s.attendees)
+
+
+def test_mentees_will_remain_with_their_group():
+    # seed 000_4e18aab21704e587.txt "Group Learning": "in January four mentors will each
+    # volunteer to host five (or six) mentees. Then, in April, another four mentors ...
+    # Mentees will remain with their group." Once January's luncheon is held, a new plan keeps
+    # each staying mentee's group and January's hosts; a newcomer joins any group.
+    a, b, c, d, newcomer = uuid4(), uuid4(), uuid4(), uuid4(), uuid4()
+    before = [LuncheonGroup(1, (MENTEE, OTHER), (a, c)), LuncheonGroup(2, (HOST,), (b, d))]
+    kept = [LuncheonGroup(1, (MENTEE, newcomer), (a, d)), LuncheonGroup(2, (HOST,), (b, c))]
+    assert regroupings(before, kept, 1) == []
+    swapped = [LuncheonGroup(1, (HOST,), (a, c)), LuncheonGroup(2, (MENTEE,), (b, d))]
+    assert regroupings(before, swapped, 0) == []  # nothing held yet: any seating
+    found = regroupings(before, swapped, 1)
+    assert f"mentee {HOST} is in group 2 since the first luncheon" in found[0]
+    assert f"mentee {MENTEE} is in group 1" in found[1]
+    rehosted = [LuncheonGroup(1, (MENTEE,), (c, a)), LuncheonGroup(2, (HOST,), (b, d))]
+    assert regroupings(before, rehosted, 1) == [f"group 1 was hosted by {a} at the luncheons held"]
+    assert past_hosts(before, 1) == {a, b}
+    assert past_hosts(before, 0) == frozenset()
+
+
+@given(
+    seats=st.lists(st.integers(1, 3), min_size=1, max_size=8),
+    moves=st.lists(st.tuples(st.integers(0, 7), st.integers(1, 3)), max_size=4),
+    held=st.integers(0, 2),
+)
+def test_a_held_luncheon_fixes_every_staying_mentees_group(seats, moves, held):
+    # seed 000_4e18aab21704e587.txt "Group Learning": "Mentees will remain with their group."
+    mentees = [uuid4() for _ in seats]
+    hosts = {n: (uuid4(), uuid4()) for n in (1, 2, 3)}
+
+    def plan(seating):
+        return [
+            LuncheonGroup(n, tuple(m for m, s in zip(mentees, seating, strict=True) if s == n), h)
+            for n, h in hosts.items()
+        ]
+
+    after = list(seats)
+    for index, group in moves:
+        if index < len(after):
+            after[index] = group
+    found = regroupings(plan(seats), plan(after), held)
+    moved = sum(1 for x, y in zip(seats, after, strict=True) if x != y)
+    assert len(found) == (moved if held else 0)

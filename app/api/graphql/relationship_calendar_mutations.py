@@ -15,19 +15,29 @@ from app.services.relationships import calendar_feed, luncheon_groups
 
 @strawberry.type
 class CalendarMutation:
-    @strawberry.mutation(description="Seat a cohort's mentees in luncheon groups; hosts rotate")
+    @strawberry.mutation(
+        description="Seat a cohort's mentees in luncheon groups; hosts rotate. Once a luncheon "
+        "has been held the groups stand (rule luncheon_groups_fixed)"
+    )
     async def compute_luncheon_groups(
         self, info: strawberry.Info, cohort_id: UUID
     ) -> rt.LuncheonPlanResult:
-        work = luncheon_groups.compute_luncheon_groups(**args(info), cohort_id=cohort_id)
+        work = luncheon_groups.compute_luncheon_groups(
+            **args(info, clock=True), cohort_id=cohort_id
+        )
         return await done(work, rt.luncheon_plan)
 
-    @strawberry.mutation(description="Replace a cohort's luncheon groups (same rules)")
+    @strawberry.mutation(
+        description="Replace a cohort's luncheon groups (same rules); once a luncheon has been "
+        "held a mentee who stays keeps their group (rule mentees_remain_with_their_group)"
+    )
     async def edit_luncheon_groups(
         self, info: strawberry.Info, cohort_id: UUID, groups: list[rt.LuncheonGroupInput]
     ) -> rt.LuncheonPlanResult:
         plan = [DomainLuncheonGroup(g.number, tuple(g.mentees), tuple(g.hosts)) for g in groups]
-        work = luncheon_groups.edit_luncheon_groups(**args(info), cohort_id=cohort_id, groups=plan)
+        work = luncheon_groups.edit_luncheon_groups(
+            **args(info, clock=True), cohort_id=cohort_id, groups=plan
+        )
         return await done(work, rt.luncheon_plan)
 
     @strawberry.mutation(description="A new secret URL for the caller's calendar feed")

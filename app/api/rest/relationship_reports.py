@@ -52,12 +52,13 @@ async def get_fee_bill(cohort_id: UUID, caller: CurrentCaller) -> Any:
     "/cohorts/{cohort_id}/luncheon-groups",
     operation_id="computeLuncheonGroups",
     response_model=list[LuncheonGroupSchema],
-    responses=problems(400, 403, 404),
+    responses=problems(400, 403, 404, 409),
 )
 async def compute_luncheon_groups(cohort_id: UUID, caller: CurrentCaller) -> Any:
-    """Seat the cohort's mentees in groups that stay together; hosts rotate (Charlotte)."""
+    """Seat the cohort's mentees in groups that stay together; hosts rotate (Charlotte). Once a
+    luncheon has been held the groups stand: 409 `luncheon_groups_fixed` (edit them instead)."""
     return await luncheon_groups.compute_luncheon_groups(
-        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id
+        uow=caller.uow, principal=caller.principal, clock=caller.clock, cohort_id=cohort_id
     )
 
 
@@ -70,10 +71,16 @@ async def compute_luncheon_groups(cohort_id: UUID, caller: CurrentCaller) -> Any
 async def edit_luncheon_groups(
     cohort_id: UUID, body: LuncheonGroupsUpdate, caller: CurrentCaller
 ) -> Any:
-    """Replace the groups with the coordinator's own arrangement (same rules)."""
+    """Replace the groups with the coordinator's own arrangement (same rules); once a luncheon
+    has been held, a mentee who stays keeps their group and its past hosts stay (422
+    `mentees_remain_with_their_group`)."""
     groups = [LuncheonGroup(g.number, tuple(g.mentees), tuple(g.hosts)) for g in body.groups]
     return await luncheon_groups.edit_luncheon_groups(
-        uow=caller.uow, principal=caller.principal, cohort_id=cohort_id, groups=groups
+        uow=caller.uow,
+        principal=caller.principal,
+        clock=caller.clock,
+        cohort_id=cohort_id,
+        groups=groups,
     )
 
 

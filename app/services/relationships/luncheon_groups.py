@@ -11,10 +11,25 @@ from uuid import UUID
 from app.domain.access import AuditEvent, Principal
 from app.domain.authorization.names import Action, Reach, Resource
 from app.domain.authorization.table import reach
-from app.domain.errors import NotFound, NotPermitted, PolicyError
+from app.domain.calendar.kinds import EventKind
+from app.domain.errors import (
+    InvalidInput,
+    NotFound,
+    NotPermitted,
+    PolicyError,
+    TransitionRefused,
+)
 from app.domain.lifecycle.states import RUNNING_STATES
-from app.domain.luncheons import LuncheonGroup, LuncheonRules, check_plan, plan_luncheons
-from app.services.ports import UnitOfWork
+from app.domain.luncheons import (
+    LuncheonGroup,
+    LuncheonRules,
+    check_plan,
+    past_hosts,
+    plan_luncheons,
+    regroupings,
+)
+from app.services.ports import Clock, UnitOfWork
+from app.services.programs.cohort_dates import cohort_dates
 from app.services.programs.records import Mentorship
 
 AT_MOST = 1_000_000
@@ -97,13 +112,31 @@ async def list_luncheon_hosts(
         return LuncheonHosts(cohort_id, tuple(await _volunteers(uow, cohort_id, running)))
 
 
+async def _held(uow: UnitOfWork, clock: Clock, cohort_id: UUID) -> int:
+    """How many of the cohort's luncheons have taken place (their day has passed)."""
+    today = clock.now().date()
+    dates = (await cohort_dates(uow, [cohort_id]))[cohort_id]
+    return sum(1 for e in dates.events if e.kind == EventKind.LUNCHEON and e.starts_on < today)
+
+
 async def compute_luncheon_groups(
-    *, uow: UnitOfWork, principal: Principal, cohort_id: UUID
+    *, uow: UnitOfWork, principal: Principal, clock: Clock, cohort_id: UUID
 ) -> list[LuncheonGroup]:
-    """Groups of the cohort's running mentees; each volunteer hosts one group once."""
+    """Groups of the cohort's running mentees; each volunteer hosts one group once. Once a
+    luncheon has been held the groups stand (000: "Mentees will remain with their group"): a new
+    seating is refused and the coordinator edits the plan instead."""
     _staff_only(reach(principal, Resource.GROUPS, Action.WRITE))
     async with uow:
         rules = await _rules(uow, cohort_id)
+        if await _held(uow, clock, cohort_id) and await uow.relationships.luncheon_groups(
+            cohort_id
+        ):
+            raise TransitionRefused(
+                "a luncheon has been held and mentees remain with their group: edit the plan "
+                "to seat a newcomer rather than seating everyone again",
+                field="id",
+                rule="luncheon_groups_fixed",
+            )
         running = await _running(uow, cohort_id)
         mentees = sorted({m.mentee_id for m in running})
         groups = plan_luncheons(mentees, await _volunteers(uow, cohort_id, running), rules)
@@ -113,19 +146,32 @@ async def compute_luncheon_groups(
 
 
 async def edit_luncheon_groups(
-    *, uow: UnitOfWork, principal: Principal, cohort_id: UUID, groups: Sequence[LuncheonGroup]
+    *,
+    uow: UnitOfWork,
+    principal: Principal,
+    clock: Clock,
+    cohort_id: UUID,
+    groups: Sequence[LuncheonGroup],
 ) -> list[LuncheonGroup]:
-    """The coordinator's own arrangement, held to the same rules; every violation is named."""
+    """The coordinator's own arrangement, held to the same rules; every violation is named.
+    After a luncheon, each mentee who stays keeps their group and its past hosts stay."""
     _staff_only(reach(principal, Resource.GROUPS, Action.WRITE))
     async with uow:
         rules = await _rules(uow, cohort_id)
         running = await _running(uow, cohort_id)
+        held = await _held(uow, clock, cohort_id)
+        before = await uow.relationships.luncheon_groups(cohort_id)
         check_plan(
             groups,
             rules,
             mentees={m.mentee_id for m in running},
-            volunteers=set(await _volunteers(uow, cohort_id, running)),
+            volunteers=set(await _volunteers(uow, cohort_id, running)) | past_hosts(before, held),
         )
+        moved = regroupings(before, groups, held)
+        if moved:
+            raise InvalidInput(
+                "; ".join(moved), field="groups", rule="mentees_remain_with_their_group"
+            )
         await _store(uow, principal, cohort_id, groups)
         await uow.commit()
     return list(groups)

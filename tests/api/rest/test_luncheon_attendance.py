@@ -94,3 +94,49 @@ async def test_one_exception_is_cmo_kbe_attendance_at_small_group_engagements(cl
         "luncheon participation is mandatory: missed by the mentee",
     )
     assert [i["rule"] for i in await _graphql_missed(client, pairing)] == [rest["rule"]]
+
+
+COMPUTE = (
+    "mutation($id: UUID!) { computeLuncheonGroups(cohortId: $id) { __typename "
+    "... on Problem { code field rule } } }"
+)
+EDIT = (
+    "mutation($id: UUID!, $groups: [LuncheonGroupInput!]!) { editLuncheonGroups(cohortId: $id, "
+    "groups: $groups) { __typename ... on Problem { code field rule detail } } }"
+)
+
+
+async def test_mentees_will_remain_with_their_group(client, auth, clock):
+    # seed 000_4e18aab21704e587.txt "Group Learning": "in January four mentors will each
+    # volunteer to host ... Then, in April, another four mentors ... Mentees will remain with
+    # their group." Once January's luncheon is held, seating everyone again is refused and an
+    # edit keeps each group and who hosted it in January (REST and GraphQL).
+    pairing, _ = await _planned(client, auth)
+    url = f"/v1/cohorts/{pairing.cohort_id}/luncheon-groups"
+    staff = pairing.tokens["STAFF"]
+    again = await client.post(url, headers=staff)
+    assert again.status_code == 200, again.text  # no luncheon held yet: a new seating is fine
+    [group] = again.json()
+    clock.set(date(2027, 1, 20))
+    refused = await client.post(url, headers=staff)
+    assert refused.status_code == 409, refused.text
+    assert (refused.json()["rule"], refused.json()["field"]) == ("luncheon_groups_fixed", "id")
+    gql = await graphql_data(client, staff, COMPUTE, id=str(pairing.cohort_id))
+    assert gql["computeLuncheonGroups"] == {
+        "__typename": "Problem",
+        "code": "transition-refused",
+        "field": "id",
+        "rule": "luncheon_groups_fixed",
+    }
+    rehosted = [{**group, "hosts": list(reversed(group["hosts"]))}]
+    moved = await client.put(url, headers=staff, json={"groups": rehosted})
+    assert moved.status_code == 422, moved.text
+    body = moved.json()
+    assert (body["field"], body["rule"]) == ("groups", "mentees_remain_with_their_group")
+    assert f"group 1 was hosted by {pairing.mentor_id}" in body["detail"]
+    gql = await graphql_data(client, staff, EDIT, id=str(pairing.cohort_id), groups=rehosted)
+    assert gql["editLuncheonGroups"]["rule"] == "mentees_remain_with_their_group"
+    kept = await client.put(url, headers=staff, json={"groups": [group]})
+    assert kept.status_code == 200, kept.text
+    gql = await graphql_data(client, staff, EDIT, id=str(pairing.cohort_id), groups=[group])
+    assert gql["editLuncheonGroups"]["__typename"] == "LuncheonPlan"
