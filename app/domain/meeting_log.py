@@ -6,6 +6,7 @@ counting towards the cadence, hours and reports."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Hashable
 from datetime import date
 from enum import StrEnum
 
@@ -95,4 +96,16 @@ def require_within_term(timeline: Timeline, day: date, *, field: str, what: str)
             f"{timeline.ends_on.isoformat()}, the relationship's term",
             field=field,
             rule="outside_term",
+        )
+
+
+def require_goal_of_plan(goal_id: Hashable | None, plan: Collection[Hashable]) -> None:
+    """The goal a meeting served is an entry of this pair's own plan, or none is named (002
+    "Mentoring Meeting Log Worksheet": "Goal that discussion/activity related to"). Another
+    pair's goal is refused as one that does not exist: its existence is not theirs to learn."""
+    if goal_id is not None and goal_id not in plan:
+        raise InvalidInput(
+            "a meeting's goal is one of the mentee's goals in this pair's plan",
+            field="goal_id",
+            rule="goal_not_in_plan",
         )

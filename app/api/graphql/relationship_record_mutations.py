@@ -23,7 +23,12 @@ from app.services.relationships.records import Meeting
 
 @strawberry.type
 class RecordMutation:
-    @strawberry.mutation(description="Log a meeting; notes stay between the pair")
+    @strawberry.mutation(
+        description=(
+            "Log a meeting; notes stay between the pair; goalId, the goal it served, is an "
+            "entry of this pair's plan"
+        )
+    )
     async def log_meeting(
         self,
         info: strawberry.Info,

@@ -25,6 +25,7 @@ from app.domain.meeting_log import (
     held_face_to_face,
     meeting_mode,
     require_cancellable,
+    require_goal_of_plan,
     require_loggable,
 )
 from app.services.ports import Clock, UnitOfWork
@@ -58,7 +59,8 @@ async def log_meeting(
     *, uow: UnitOfWork, principal: Principal, clock: Clock, meeting: Meeting
 ) -> Meeting:
     """A participant logs a meeting dated inside the term, from confirmation on (the agreement
-    is made at the first), or from the proposal on where the policy says so (Maine)."""
+    is made at the first), or from the proposal on where the policy says so (Maine); the goal
+    it names, if any, is one of the pair's plan."""
     scope = reach(principal, Resource.MEETINGS, Action.WRITE)
     _check(meeting, clock.now().date())
     # Shared: a pair's meetings may be logged side by side; a transition waits for them.
@@ -66,6 +68,9 @@ async def log_meeting(
         pair = await open_pair(uow, principal, meeting.mentorship_id, scope)
         participant(pair)
         require_loggable(pair.status, meeting.held_on)
+        if meeting.goal_id is not None:
+            plan = await uow.relationships.goals(pair.id)
+            require_goal_of_plan(meeting.goal_id, {goal.id for goal in plan})
         await require_before_initial_meeting(uow, pair)
         logged = replace(meeting, id=uuid.uuid4(), logged_by=principal.employee_id, cancelled=False)
         facts = {

@@ -123,3 +123,40 @@ async def test_logging_a_meeting_takes_four_round_trips(client, auth, clock, dat
     assert counting.statements == 4
     log = (await client.get(url, headers=pairing.mentee)).json()["meetings"]
     assert sorted(m["hours"] for m in log) == [1.0, 2.0]
+
+
+async def test_goal_that_discussion_activity_related_to_is_one_of_the_pairs_plan(
+    client, auth, clock
+):
+    # seed 002_59333b271e9b4b69.txt "Appendix: Mentoring Meeting Log Worksheet": "Goal that
+    # discussion/activity related to": a goal of the mentee's plan in this pair, not another's.
+    pairing = await propose(client, auth, "caltrans", START)
+    other = await propose(client, auth, "caltrans", START, prefix="Q")
+    await _running(client, pairing)
+    theirs = await client.post(
+        f"/v1/mentorships/{other.id}/goals",
+        headers=other.mentee,
+        json={"kind": "goal", "text": "run a district"},
+    )
+    ours = await client.post(
+        f"/v1/mentorships/{pairing.id}/goals",
+        headers=pairing.mentee,
+        json={"kind": "goal", "text": "lead a team"},
+    )
+    assert theirs.status_code == ours.status_code == 201, ours.text
+    url = f"/v1/mentorships/{pairing.id}/meetings"
+    refused = await client.post(
+        url,
+        headers=pairing.mentor,
+        json=_meeting("2027-01-04", 1) | {"goal_id": theirs.json()["id"]},
+    )
+    assert refused.status_code == 422, refused.text
+    assert (refused.json()["field"], refused.json()["rule"]) == ("goal_id", "goal_not_in_plan")
+    assert "run a district" not in refused.text
+    logged = await client.post(
+        url, headers=pairing.mentor, json=_meeting("2027-01-04", 1) | {"goal_id": ours.json()["id"]}
+    )
+    assert logged.status_code == 201, logged.text
+    assert logged.json()["goal_id"] == ours.json()["id"]
+    log = await client.get(url, headers=pairing.mentee)
+    assert [m["goal_id"] for m in log.json()["meetings"]] == [ours.json()["id"]]

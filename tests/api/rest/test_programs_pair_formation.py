@@ -95,3 +95,24 @@ async def test_someone_who_has_not_applied_cannot_see_the_volunteer_list(client,
     outsider = await auth(role=Role.PARTICIPANT, employee_id=ids["E1"])
     listed = await client.get(f"/v1/cohorts/{made['cohort']}/volunteers", headers=outsider)
     assert listed.status_code == 404
+
+
+async def test_a_mentee_chooses_a_mentor_of_their_own_grade(client, auth):
+    # seed 002_59333b271e9b4b69.txt "Minimum Requirements for Mentor": time, interest and the
+    # leadership competencies, no grade; "the mentee is in charge of the relationship,
+    # including: choosing a mentor". E2 and E1 are both at level 3.
+    _, ids, made, mentee = await _caltrans(client, auth)
+    chosen = await client.post(
+        "/v1/mentorships",
+        headers=mentee,
+        json={
+            "cohort_id": made["cohort"],
+            "mentee_id": ids["E2"],
+            "mentor_id": ids["E1"],
+            "formed_by": "mentee_choice",
+        },
+    )
+    assert chosen.status_code == 201, chosen.text
+    explanation = chosen.json()["explanation"]
+    assert explanation["off_list"] is True
+    assert "mentor_level_above_mentee" not in str(explanation)

@@ -73,6 +73,12 @@ CALTRANS = Policy(
         mentor_rules=(ActiveEmployment(), HasCapacity()),
     ),
     matching=MatchingPolicy(
+        # 002 "Minimum Requirements for Mentor" asks for time, interest and the leadership
+        # competencies, never a higher grade (000's "at a higher level in the organization" is
+        # Charlotte's), and "the mentee is in charge of the relationship, including choosing a
+        # mentor", even one off the list: a mentee may choose a peer, or someone whose grade
+        # HR does not record.
+        require_higher_level=False,
         # 002 FAQ: "it is not recommended that an employee's direct report become their formal
         # mentor": the direct supervisor, and "not recommended", so an override may allow it.
         supervisory_line=SupervisoryLine.DIRECT_SUPERVISOR,

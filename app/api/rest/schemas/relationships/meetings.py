@@ -36,7 +36,9 @@ class MeetingCreate(BaseModel):
     held_on: date
     hours: float = Field(gt=0, le=24)
     topics: list[str] = Field(default_factory=list, max_length=50)
-    goal_id: UUID | None = None
+    goal_id: UUID | None = Field(
+        default=None, description="The goal it served: an entry of this pair's plan (422 otherwise)"
+    )
     competency: str | None = None
     observations: str | None = None
     follow_ups: str | None = None
