@@ -12,6 +12,7 @@ from uuid import UUID
 
 from app.domain.cadence import MeetingFact, pair_cadence
 from app.domain.calendar.group_sessions import GroupSession, SessionPair, missed_sessions
+from app.domain.conclusion import mentee_reports_owed
 from app.domain.evaluation_periods import EvaluationPeriod, period_on
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
 from app.domain.lifecycle.evaluations import evaluations_owed
@@ -29,6 +30,7 @@ PRESET_SEEDS = {
 }
 # A rule only one handbook states cites that handbook in any program that adopts it.
 GROUP_LEARNING_SEED = "000_4e18aab21704e587.txt"  # "Group Learning"
+MONTHLY_PROGRESS_SEED = "003_e5d42bff8b56600f.txt"  # "Expectations"
 
 
 class WorkKind(StrEnum):
@@ -43,16 +45,21 @@ class WorkKind(StrEnum):
     UNCONFIRMED_PAST_CONFIRM_BY = "unconfirmed_past_confirm_by"
     HR_CHANGE_FLAG = "hr_change_flag"
     GROUP_SESSION_MISSED = "group_session_missed"
+    PROGRESS_REPORT_MISSING = "progress_report_missing"
 
 
-KIND_SEEDS = {WorkKind.GROUP_SESSION_MISSED: GROUP_LEARNING_SEED}
+KIND_SEEDS = {
+    WorkKind.GROUP_SESSION_MISSED: GROUP_LEARNING_SEED,
+    WorkKind.PROGRESS_REPORT_MISSING: MONTHLY_PROGRESS_SEED,
+}
 
 
 @dataclass(frozen=True, slots=True)
 class PairFacts:
     """What the worklist reads of one pair: its status, meetings (dates and hours), which
-    evaluations were given when, its own confirm-by date, its open HR flags, and its
-    people with its cohort's group sessions (who was recorded present)."""
+    evaluations were given when, its own confirm-by date, its open HR flags, its
+    people with its cohort's group sessions (who was recorded present), and the months the
+    mentee gave a progress report for (where the policy asks for them)."""
 
     mentorship_id: UUID
     cohort_id: UUID
@@ -65,6 +72,7 @@ class PairFacts:
     agreed_frequency: str | None = None  # what the agreement states, where the policy asks
     people: tuple[UUID, UUID] | None = None  # mentee, mentor
     group_sessions: tuple[GroupSession, ...] = ()
+    mentee_report_months: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +148,20 @@ def _running(pair: PairFacts, today: date) -> list[tuple[WorkKind, str, date]]:
         found.append((WorkKind.CADENCE_AT_RISK, report.reason, due))
     if status.state is MentorshipState.ACTIVE:
         found += _evaluations(pair)
-    return found + _group_sessions(pair, today)
+    return found + _group_sessions(pair, today) + _progress_reports(pair, today)
+
+
+def _progress_reports(pair: PairFacts, today: date) -> list[tuple[WorkKind, str, date]]:
+    # 003 "Expectations": the mentee will "Track and report monthly progress".
+    owed = mentee_reports_owed(pair.status, pair.mentee_report_months, today)
+    return [
+        (
+            WorkKind.PROGRESS_REPORT_MISSING,
+            f"the mentee's progress report for month {o.month}",
+            o.due_on,
+        )
+        for o in owed
+    ]
 
 
 def _group_sessions(pair: PairFacts, today: date) -> list[tuple[WorkKind, str, date]]:

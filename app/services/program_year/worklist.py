@@ -18,7 +18,9 @@ from app.domain.calendar.group_sessions import GroupSession
 from app.domain.calendar.kinds import EventKind
 from app.domain.calendar.worklist import PairFacts, WorkItem, worklist
 from app.domain.errors import InvalidInput, NotFound
+from app.domain.lifecycle.parties import Party
 from app.domain.lifecycle.states import OPEN_STATES
+from app.domain.lifecycle.status import MentorshipStatus
 from app.domain.policy.model import EvaluationKind
 from app.services.paging import check_limit
 from app.services.ports import Clock, UnitOfWork
@@ -107,6 +109,7 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
     statuses = {m.id: status_of(m, progress.get(m.id) or Progress(m.id)) for m in open_pairs}
     agreeing = [i for i, s in statuses.items() if s.policy.cadence.agreed_in_agreement]
     frequencies = await uow.relationships.agreed_frequencies(agreeing) if agreeing else {}
+    reports = await _mentee_reports(uow, statuses)
     return [
         PairFacts(
             m.id,
@@ -120,9 +123,19 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
             frequencies.get(m.id),
             (m.mentee_id, m.mentor_id),
             sessions[m.cohort_id],
+            reports.get(m.id, ()),
         )
         for m in open_pairs
     ]
+
+
+async def _mentee_reports(
+    uow: UnitOfWork, statuses: dict[UUID, MentorshipStatus]
+) -> dict[UUID, tuple[int, ...]]:
+    """The months each mentee reported, for the pairs whose policy asks for monthly reports;
+    read even for none, so a cohort of such a program costs the worklist no further statement."""
+    asking = [i for i, s in statuses.items() if s.policy.goals.monthly_progress_reports]
+    return await uow.relationships.months_reported(asking, Party.MENTEE.value)
 
 
 def _group_sessions(events: Iterable[CohortEvent]) -> tuple[GroupSession, ...]:

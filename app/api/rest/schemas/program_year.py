@@ -17,7 +17,9 @@ class WorkItemRead(BaseModel):
     cohort_id: UUID
     kind: WorkKind = Field(
         description="What needs attention; `group_session_missed`: a mandatory group session "
-        "held (attendance recorded) while the pair ran, missed by whom the `rule` names"
+        "held (attendance recorded) while the pair ran, missed by whom the `rule` names; "
+        "`progress_report_missing`: a month of the running term without the mentee's monthly "
+        "progress report, due on that month's last day"
     )
     rule: str = Field(description="What the rule asks, in the handbook's words")
     seed: str = Field(description="The handbook (seed file) the program's rule comes from")
