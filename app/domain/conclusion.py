@@ -25,6 +25,9 @@ from app.domain.lifecycle.states import TERMINAL_STATES, MentorshipState
 from app.domain.lifecycle.status import MentorshipStatus
 
 PARTICIPANT_SIDES = (Party.MENTEE, Party.MENTOR)
+# A partnership concludes when it completes or is ended after it ran; a pair withdrawn or
+# rematched before or instead of running has no experience of its own to discuss.
+CONCLUDED_STATES = frozenset({MentorshipState.COMPLETED, MentorshipState.ENDED})
 
 
 def check_debrief(
@@ -47,6 +50,19 @@ def check_debrief(
         )
     if party in set(done):
         raise Conflict(f"the {party} has had their debrief", rule="debrief_recorded")
+
+
+def debriefs_owed(status: MentorshipStatus, done: Iterable[Party]) -> tuple[Party, ...]:
+    """The sides the coordinator has still to debrief once the partnership has concluded (it
+    ran, then completed or ended); none where the policy holds no debriefs."""
+    if not status.policy.ending.coordinator_debriefs_each:
+        return ()
+    if status.state not in CONCLUDED_STATES or status.activated_on is None:
+        return ()
+    if status.closed_on is None:
+        return ()
+    had = set(done)
+    return tuple(side for side in PARTICIPANT_SIDES if side not in had)
 
 
 def report_month(status: MentorshipStatus, today: date) -> int:

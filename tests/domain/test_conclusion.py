@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from app.domain.conclusion import (
     check_debrief,
+    debriefs_owed,
     mentee_reports_owed,
     report_month,
     require_first_report,
@@ -106,3 +107,39 @@ def test_every_begun_unreported_month_is_owed_once_due_on_its_last_day(
     if owed and today <= owed[-1].due_on:
         # only the running month can be still to come; it is the one a report now would cover
         assert owed[-1].month == report_month(active, today)
+
+
+def test_the_coordinator_will_discuss_individually_with_the_mentor_and_mentee_upon_conclusion() -> (
+    None
+):
+    # seed 003_e5d42bff8b56600f.txt "Evaluation": "The program coordinator will discuss
+    # individually with the mentor and mentee, upon conclusion of the mentorship, their
+    # experience": each side is owed a debrief once a partnership that ran has concluded.
+    ran = active_pair(PRESETS["nc-model"], START)
+    assert debriefs_owed(ran, ()) == ()  # still running
+    for state in (MentorshipState.COMPLETED, MentorshipState.ENDED):
+        concluded = replace(ran, state=state, closed_on=date(2027, 6, 1))
+        assert debriefs_owed(concluded, ()) == (Party.MENTEE, Party.MENTOR)
+        assert debriefs_owed(concluded, (Party.MENTEE,)) == (Party.MENTOR,)
+        assert debriefs_owed(concluded, (Party.MENTOR, Party.MENTEE)) == ()
+    never_ran = _status(state=MentorshipState.ENDED, closed_on=START)
+    assert debriefs_owed(never_ran, ()) == ()
+    rematched = replace(ran, state=MentorshipState.REMATCHED, closed_on=date(2027, 3, 1))
+    assert debriefs_owed(rematched, ()) == ()
+
+
+@given(
+    st.sampled_from(sorted(PRESETS)),
+    st.sampled_from(list(MentorshipState)),
+    st.sets(st.sampled_from([Party.MENTEE, Party.MENTOR])),
+)
+def test_debriefs_owed_are_the_sides_not_yet_debriefed_in_a_program_that_holds_them(
+    key: str, state: MentorshipState, done: set[Party]
+) -> None:
+    ran = active_pair(PRESETS[key], START)
+    status = replace(ran, state=state, closed_on=date(2027, 6, 1))
+    owed = debriefs_owed(status, done)
+    assert not set(owed) & done
+    holds = PRESETS[key].ending.coordinator_debriefs_each
+    concluded = state in (MentorshipState.COMPLETED, MentorshipState.ENDED)
+    assert bool(owed) is (holds and concluded and len(done) < 2)

@@ -3,6 +3,7 @@ rule, the seed and the date it was due."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from uuid import uuid4
 
@@ -13,6 +14,7 @@ from app.domain.cadence import MeetingFact
 from app.domain.calendar.worklist import PairFacts, WorkKind, worklist
 from app.domain.lifecycle.evaluations import record_evaluation
 from app.domain.lifecycle.parties import Party
+from app.domain.lifecycle.states import MentorshipState
 from app.domain.lifecycle.status import propose
 from app.domain.policy.model import EvaluationKind
 from app.domain.policy.presets.caltrans import CALTRANS
@@ -139,3 +141,23 @@ def test_a_mentee_who_did_not_report_monthly_progress_is_on_the_worklist_for_tha
         i for i in worklist([reported], today, 30) if i.kind is WorkKind.PROGRESS_REPORT_MISSING
     ]
     assert (soon.due_on, soon.overdue) == (date(2027, 3, 3), False)
+
+
+def test_a_concluded_nc_pair_is_on_the_worklist_until_the_coordinator_debriefs_each_side():
+    # seed 003_e5d42bff8b56600f.txt "Evaluation": "The program coordinator will discuss
+    # individually with the mentor and mentee, upon conclusion of the mentorship, their experience".
+    ended_on = date(2027, 6, 1)
+    concluded = replace(_active(NC_MODEL), state=MentorshipState.ENDED, closed_on=ended_on)
+    pair = _pair("nc-model", concluded, debriefed=(Party.MENTEE,))
+    [item] = worklist([pair], date(2027, 6, 20), 0)
+    assert (item.kind, item.rule, item.due_on, item.overdue) == (
+        WorkKind.DEBRIEF_MISSING,
+        "discuss their experience with the mentor",
+        ended_on,
+        True,
+    )
+    assert item.seed == "003_e5d42bff8b56600f.txt"
+    both = _pair("nc-model", concluded, debriefed=(Party.MENTEE, Party.MENTOR))
+    assert worklist([both], date(2027, 6, 20), 0) == ()
+    maine = replace(_active(MAINE_MMS), state=MentorshipState.ENDED, closed_on=ended_on)
+    assert worklist([_pair("maine-mms", maine)], date(2027, 6, 20), 0) == ()

@@ -12,11 +12,11 @@ from uuid import UUID
 
 from app.domain.cadence import MeetingFact, pair_cadence
 from app.domain.calendar.group_sessions import GroupSession, SessionPair, missed_sessions
-from app.domain.conclusion import mentee_reports_owed
+from app.domain.conclusion import debriefs_owed, mentee_reports_owed
 from app.domain.evaluation_periods import EvaluationPeriod, period_on
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
 from app.domain.lifecycle.evaluations import evaluations_owed
-from app.domain.lifecycle.parties import PARTICIPANTS
+from app.domain.lifecycle.parties import PARTICIPANTS, Party
 from app.domain.lifecycle.states import MentorshipState
 from app.domain.lifecycle.status import MentorshipStatus
 from app.domain.policy.model import EvaluationKind
@@ -31,6 +31,7 @@ PRESET_SEEDS = {
 # A rule only one handbook states cites that handbook in any program that adopts it.
 GROUP_LEARNING_SEED = "000_4e18aab21704e587.txt"  # "Group Learning"
 MONTHLY_PROGRESS_SEED = "003_e5d42bff8b56600f.txt"  # "Expectations"
+DEBRIEF_SEED = "003_e5d42bff8b56600f.txt"  # "Evaluation"
 
 
 class WorkKind(StrEnum):
@@ -46,11 +47,13 @@ class WorkKind(StrEnum):
     HR_CHANGE_FLAG = "hr_change_flag"
     GROUP_SESSION_MISSED = "group_session_missed"
     PROGRESS_REPORT_MISSING = "progress_report_missing"
+    DEBRIEF_MISSING = "debrief_missing"
 
 
 KIND_SEEDS = {
     WorkKind.GROUP_SESSION_MISSED: GROUP_LEARNING_SEED,
     WorkKind.PROGRESS_REPORT_MISSING: MONTHLY_PROGRESS_SEED,
+    WorkKind.DEBRIEF_MISSING: DEBRIEF_SEED,
 }
 
 
@@ -59,7 +62,8 @@ class PairFacts:
     """What the worklist reads of one pair: its status, meetings (dates and hours), which
     evaluations were given when, its own confirm-by date, its open HR flags, its
     people with its cohort's group sessions (who was recorded present), and the months the
-    mentee gave a progress report for (where the policy asks for them)."""
+    mentee gave a progress report for (where the policy asks for them); a concluded pair, the
+    sides its coordinator debriefed."""
 
     mentorship_id: UUID
     cohort_id: UUID
@@ -73,6 +77,7 @@ class PairFacts:
     people: tuple[UUID, UUID] | None = None  # mentee, mentor
     group_sessions: tuple[GroupSession, ...] = ()
     mentee_report_months: tuple[int, ...] = ()
+    debriefed: tuple[Party, ...] = ()  # the sides the coordinator debriefed (a concluded pair)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +117,13 @@ def _items(pair: PairFacts, today: date) -> list[WorkItem]:
         )
     if status.state in (MentorshipState.CONFIRMED, MentorshipState.ACTIVE):
         found += _running(pair, today)
+    # 003 "Evaluation": the coordinator "will discuss individually with the mentor and mentee,
+    # upon conclusion of the mentorship, their experience".
+    found += [
+        (WorkKind.DEBRIEF_MISSING, f"discuss their experience with the {side}", status.closed_on)
+        for side in debriefs_owed(status, pair.debriefed)
+        if status.closed_on is not None
+    ]
     seed = PRESET_SEEDS.get(pair.preset, "")
     return [
         WorkItem(

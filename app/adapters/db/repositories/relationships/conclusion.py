@@ -54,6 +54,12 @@ _MONTHS_REPORTED = sql(
     "AND mentorship_id = ANY(:ids) AND party = :party ORDER BY mentorship_id, month"
 )
 
+# The sides debriefed, for every concluded pair of a worklist in one statement.
+_SIDES_DEBRIEFED = sql(
+    "SELECT DISTINCT mentorship_id, party FROM debriefs WHERE organization_id = :org "
+    "AND mentorship_id = ANY(:ids) ORDER BY mentorship_id, party"
+)
+
 
 class SqlConclusionRecords(OrganizationStatements):
     """Debriefs and monthly progress reports of concluding mentorships."""
@@ -101,4 +107,10 @@ class SqlConclusionRecords(OrganizationStatements):
         found: dict[UUID, list[int]] = {}
         for row in await self._rows(_MONTHS_REPORTED, ids=list(mentorship_ids), party=party):
             found.setdefault(row["mentorship_id"], []).append(row["month"])
+        return {k: tuple(v) for k, v in found.items()}
+
+    async def sides_debriefed(self, mentorship_ids: Sequence[UUID]) -> dict[UUID, tuple[str, ...]]:
+        found: dict[UUID, list[str]] = {}
+        for row in await self._rows(_SIDES_DEBRIEFED, ids=list(mentorship_ids)):
+            found.setdefault(row["mentorship_id"], []).append(row["party"])
         return {k: tuple(v) for k, v in found.items()}
