@@ -344,3 +344,46 @@ def test_bulk_columns_put_the_most_senior_first_and_leave_out_full_mentors() -> 
     assert matrix.full_mentor_ids == ("full",)
     assert matrix.shape == (1, 2)
     assert matrix.slots == (1, 1)
+
+
+def test_nc_a_mentor_is_an_experienced_individual_who_advises_a_less_experienced_colleague() -> (
+    None
+):
+    # seed 003_e5d42bff8b56600f.txt "Expectations": "a mentor is an experienced individual who
+    # advises and trains a less experienced employee or colleague": experience, not a higher
+    # grade, so a colleague at the mentee's level (or with no level on record) may mentor.
+    from app.domain.policy.presets.nc import NC_MODEL
+
+    for level in (3, 1, None):
+        colleague = replace(MENTOR, level=level)
+        assert HardRule.MENTOR_LEVEL_ABOVE_MENTEE not in refused_rules(
+            MENTEE, colleague, NC_MODEL.matching
+        )
+
+
+def test_maine_criteria_for_the_best_match_name_no_level() -> None:
+    # seed 004_5b4c852a2ca2c393.txt: "Criteria that may be considered in making the best match":
+    # career path and competencies, qualities, "chemistry", support, demographics; "Mentors
+    # typically have influence": typical, not a rule. Only the supervisory line ranks them.
+    from app.domain.policy.presets.maine import MAINE_MMS
+
+    peer = replace(MENTOR, level=MENTEE.level)
+    assert explain(MENTEE, peer, MAINE_MMS.matching).allowed
+    boss = replace(MENTOR, id="director", level=MENTEE.level)
+    assert not explain(MENTEE, boss, MAINE_MMS.matching).allowed  # in the chain, whatever the level
+
+
+@given(st.one_of(st.none(), st.integers(0, 20)), st.one_of(st.none(), st.integers(0, 20)))
+def test_only_charlottes_preset_refuses_a_mentor_by_level(
+    mentee_level: int | None, mentor_level: int | None
+) -> None:
+    from app.domain.policy.presets import PRESETS
+
+    mentee = replace(MENTEE, level=mentee_level)
+    mentor = replace(MENTOR, level=mentor_level)
+    for key in ("caltrans", "nc-model", "maine-mms"):
+        refused = refused_rules(mentee, mentor, PRESETS[key].matching)
+        assert HardRule.MENTOR_LEVEL_ABOVE_MENTEE not in refused
+    higher = mentee_level is not None and mentor_level is not None and mentor_level > mentee_level
+    charlotte = refused_rules(mentee, mentor, PRESETS["charlotte-sll"].matching)
+    assert (HardRule.MENTOR_LEVEL_ABOVE_MENTEE in charlotte) is not higher

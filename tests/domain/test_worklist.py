@@ -3,6 +3,7 @@ rule, the seed and the date it was due."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from uuid import uuid4
 
@@ -13,11 +14,13 @@ from app.domain.cadence import MeetingFact
 from app.domain.calendar.worklist import PairFacts, WorkKind, worklist
 from app.domain.lifecycle.evaluations import record_evaluation
 from app.domain.lifecycle.parties import Party
+from app.domain.lifecycle.states import MentorshipState
 from app.domain.lifecycle.status import propose
 from app.domain.policy.model import EvaluationKind
 from app.domain.policy.presets.caltrans import CALTRANS
 from app.domain.policy.presets.charlotte import CHARLOTTE_SLL
 from app.domain.policy.presets.maine import MAINE_MMS
+from app.domain.policy.presets.nc import NC_MODEL
 from tests.domain.pairs import active_pair
 
 START = date(2027, 1, 4)
@@ -112,3 +115,49 @@ def test_in_charlotte_the_worklist_names_whose_final_evaluation_is_missing():
     missing = [i.rule for i in worklist([pair], end, 0) if i.kind is WorkKind.EVALUATION_MISSING]
     assert "the final evaluation from the mentor" in missing
     assert "the final evaluation from the mentee" not in missing
+
+
+def test_a_mentee_who_did_not_report_monthly_progress_is_on_the_worklist_for_that_month():
+    # seed 003_e5d42bff8b56600f.txt "Expectations" (mentee): "Track and report monthly
+    # progress, assignments, and activities".
+    status = _active(NC_MODEL)
+    weekly = tuple(MeetingFact(START + timedelta(days=d), 1.5) for d in range(0, 90, 7))
+    silent = _pair("nc-model", status, meetings=weekly)
+    reported = _pair("nc-model", status, meetings=weekly, mentee_report_months=(1,))
+    today = date(2027, 2, 10)
+
+    def missing(pair):
+        items = worklist([pair], today, 0)
+        return [
+            (i.rule, i.due_on, i.seed) for i in items if i.kind is WorkKind.PROGRESS_REPORT_MISSING
+        ]
+
+    assert missing(silent) == [
+        ("the mentee's progress report for month 1", date(2027, 2, 3), "003_e5d42bff8b56600f.txt")
+    ]
+    assert missing(reported) == []
+    # the running month's report comes due on its last day
+    [soon] = [
+        i for i in worklist([reported], today, 30) if i.kind is WorkKind.PROGRESS_REPORT_MISSING
+    ]
+    assert (soon.due_on, soon.overdue) == (date(2027, 3, 3), False)
+
+
+def test_a_concluded_nc_pair_is_on_the_worklist_until_the_coordinator_debriefs_each_side():
+    # seed 003_e5d42bff8b56600f.txt "Evaluation": "The program coordinator will discuss
+    # individually with the mentor and mentee, upon conclusion of the mentorship, their experience".
+    ended_on = date(2027, 6, 1)
+    concluded = replace(_active(NC_MODEL), state=MentorshipState.ENDED, closed_on=ended_on)
+    pair = _pair("nc-model", concluded, debriefed=(Party.MENTEE,))
+    [item] = worklist([pair], date(2027, 6, 20), 0)
+    assert (item.kind, item.rule, item.due_on, item.overdue) == (
+        WorkKind.DEBRIEF_MISSING,
+        "discuss their experience with the mentor",
+        ended_on,
+        True,
+    )
+    assert item.seed == "003_e5d42bff8b56600f.txt"
+    both = _pair("nc-model", concluded, debriefed=(Party.MENTEE, Party.MENTOR))
+    assert worklist([both], date(2027, 6, 20), 0) == ()
+    maine = replace(_active(MAINE_MMS), state=MentorshipState.ENDED, closed_on=ended_on)
+    assert worklist([_pair("maine-mms", maine)], date(2027, 6, 20), 0) == ()

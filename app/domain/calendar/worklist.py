@@ -17,6 +17,7 @@ from app.domain.calendar.group_sessions import (
     SessionPair,
     missed_sessions,
 )
+from app.domain.conclusion import debriefs_owed, mentee_reports_owed
 from app.domain.evaluation_periods import EvaluationPeriod, period_on
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
 from app.domain.lifecycle.evaluations import evaluations_owed
@@ -34,6 +35,8 @@ PRESET_SEEDS = {
 }
 # A rule only one handbook states cites that handbook in any program that adopts it.
 GROUP_LEARNING_SEED = "000_4e18aab21704e587.txt"  # "Group Learning"
+MONTHLY_PROGRESS_SEED = "003_e5d42bff8b56600f.txt"  # "Expectations"
+DEBRIEF_SEED = "003_e5d42bff8b56600f.txt"  # "Evaluation"
 
 
 class WorkKind(StrEnum):
@@ -49,19 +52,25 @@ class WorkKind(StrEnum):
     HR_CHANGE_FLAG = "hr_change_flag"
     GROUP_SESSION_MISSED = "group_session_missed"
     LUNCHEON_MISSED = "luncheon_missed"
+    PROGRESS_REPORT_MISSING = "progress_report_missing"
+    DEBRIEF_MISSING = "debrief_missing"
 
 
 KIND_SEEDS = {
     WorkKind.GROUP_SESSION_MISSED: GROUP_LEARNING_SEED,
     WorkKind.LUNCHEON_MISSED: GROUP_LEARNING_SEED,
+    WorkKind.PROGRESS_REPORT_MISSING: MONTHLY_PROGRESS_SEED,
+    WorkKind.DEBRIEF_MISSING: DEBRIEF_SEED,
 }
 
 
 @dataclass(frozen=True, slots=True)
 class PairFacts:
     """What the worklist reads of one pair: its status, meetings (dates and hours), which
-    evaluations were given when, its own confirm-by date, its open HR flags, and its
-    people with its cohort's group sessions (who was recorded present)."""
+    evaluations were given when, its own confirm-by date, its open HR flags, its
+    people with its cohort's group sessions (who was recorded present), and the months the
+    mentee gave a progress report for (where the policy asks for them); a concluded pair, the
+    sides its coordinator debriefed."""
 
     mentorship_id: UUID
     cohort_id: UUID
@@ -74,6 +83,8 @@ class PairFacts:
     agreed_frequency: str | None = None  # what the agreement states, where the policy asks
     people: tuple[UUID, UUID] | None = None  # mentee, mentor
     group_sessions: tuple[GroupSession, ...] = ()
+    mentee_report_months: tuple[int, ...] = ()
+    debriefed: tuple[Party, ...] = ()  # the sides the coordinator debriefed (a concluded pair)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +124,13 @@ def _items(pair: PairFacts, today: date) -> list[WorkItem]:
         )
     if status.state in (MentorshipState.CONFIRMED, MentorshipState.ACTIVE):
         found += _running(pair, today)
+    # 003 "Evaluation": the coordinator "will discuss individually with the mentor and mentee,
+    # upon conclusion of the mentorship, their experience".
+    found += [
+        (WorkKind.DEBRIEF_MISSING, f"discuss their experience with the {side}", status.closed_on)
+        for side in debriefs_owed(status, pair.debriefed)
+        if status.closed_on is not None
+    ]
     seed = PRESET_SEEDS.get(pair.preset, "")
     return [
         WorkItem(
@@ -149,7 +167,20 @@ def _running(pair: PairFacts, today: date) -> list[tuple[WorkKind, str, date]]:
         found.append((WorkKind.CADENCE_AT_RISK, report.reason, due))
     if status.state is MentorshipState.ACTIVE:
         found += _evaluations(pair)
-    return found + _group_sessions(pair, today)
+    return found + _group_sessions(pair, today) + _progress_reports(pair, today)
+
+
+def _progress_reports(pair: PairFacts, today: date) -> list[tuple[WorkKind, str, date]]:
+    # 003 "Expectations": the mentee will "Track and report monthly progress".
+    owed = mentee_reports_owed(pair.status, pair.mentee_report_months, today)
+    return [
+        (
+            WorkKind.PROGRESS_REPORT_MISSING,
+            f"the mentee's progress report for month {o.month}",
+            o.due_on,
+        )
+        for o in owed
+    ]
 
 
 def _group_sessions(pair: PairFacts, today: date) -> list[tuple[WorkKind, str, date]]:

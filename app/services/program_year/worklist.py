@@ -17,14 +17,17 @@ from app.domain.cadence import MeetingFact
 from app.domain.calendar.group_sessions import GroupSession
 from app.domain.calendar.kinds import EventKind
 from app.domain.calendar.worklist import PairFacts, WorkItem, worklist
+from app.domain.conclusion import CONCLUDED_STATES
 from app.domain.errors import InvalidInput, NotFound
+from app.domain.lifecycle.parties import Party
 from app.domain.lifecycle.states import OPEN_STATES
+from app.domain.lifecycle.status import MentorshipStatus
 from app.domain.luncheons import LuncheonGroup, hosts_at
-from app.domain.policy.model import EvaluationKind
+from app.domain.policy.model import EvaluationKind, stored_policy
 from app.services.paging import check_limit
 from app.services.ports import Clock, UnitOfWork
 from app.services.programs.cohort_dates import cohort_dates
-from app.services.programs.records import CohortEvent
+from app.services.programs.records import CohortEvent, Mentorship
 from app.services.relationships.meetings import meeting_fact
 from app.services.relationships.pairs import status_of
 from app.services.relationships.records import Progress
@@ -86,10 +89,11 @@ def _check(within_days: int, offset: int | None, limit: int) -> None:
 async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
     found = await uow.programs.mentorships(cohort_id=cohort_id, limit=ALL_PAIRS)
     open_pairs = [m for m in found if m.state in OPEN_STATES]
-    if not open_pairs:
+    concluded = [m for m in found if _owes_debriefs(m)]
+    if not open_pairs and not concluded:
         return []
     ids = [m.id for m in open_pairs]
-    progress = await uow.relationships.progress_of(ids)
+    progress = await uow.relationships.progress_of(ids + [m.id for m in concluded])
     meetings: dict[UUID, list[MeetingFact]] = defaultdict(list)
     for meeting in await uow.relationships.meetings(ids):
         meetings[meeting.mentorship_id].append(meeting_fact(meeting))
@@ -101,7 +105,7 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
     flags: dict[UUID, list[date]] = defaultdict(list)
     for flag in await uow.integrations.open_flags():
         flags[flag.mentorship_id].append(flag.raised_at.date())
-    cohort_ids = sorted({m.cohort_id for m in open_pairs})
+    cohort_ids = sorted({m.cohort_id for m in (*open_pairs, *concluded)})
     presets = await uow.programs.presets_of_cohorts(cohort_ids)
     dates = await cohort_dates(uow, cohort_ids)
     plans = await uow.relationships.luncheon_groups_of(cohort_ids)
@@ -109,7 +113,18 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
     statuses = {m.id: status_of(m, progress.get(m.id) or Progress(m.id)) for m in open_pairs}
     agreeing = [i for i, s in statuses.items() if s.policy.cadence.agreed_in_agreement]
     frequencies = await uow.relationships.agreed_frequencies(agreeing) if agreeing else {}
+    reports = await _mentee_reports(uow, statuses)
+    debriefed = await uow.relationships.sides_debriefed([m.id for m in concluded])
     return [
+        PairFacts(
+            m.id,
+            m.cohort_id,
+            presets.get(m.cohort_id, ""),
+            status_of(m, progress.get(m.id) or Progress(m.id)),
+            debriefed=tuple(Party(p) for p in debriefed.get(m.id, ())),
+        )
+        for m in concluded
+    ] + [
         PairFacts(
             m.id,
             m.cohort_id,
@@ -122,9 +137,26 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
             frequencies.get(m.id),
             (m.mentee_id, m.mentor_id),
             sessions[m.cohort_id],
+            reports.get(m.id, ()),
         )
         for m in open_pairs
     ]
+
+
+def _owes_debriefs(m: Mentorship) -> bool:
+    """A concluded pair of a program whose coordinator debriefs each side (NC)."""
+    if m.state not in CONCLUDED_STATES:
+        return False
+    return stored_policy(m.policy).ending.coordinator_debriefs_each
+
+
+async def _mentee_reports(
+    uow: UnitOfWork, statuses: dict[UUID, MentorshipStatus]
+) -> dict[UUID, tuple[int, ...]]:
+    """The months each mentee reported, for the pairs whose policy asks for monthly reports;
+    read even for none, so a cohort of such a program costs the worklist no further statement."""
+    asking = [i for i, s in statuses.items() if s.policy.goals.monthly_progress_reports]
+    return await uow.relationships.months_reported(asking, Party.MENTEE.value)
 
 
 def _group_sessions(

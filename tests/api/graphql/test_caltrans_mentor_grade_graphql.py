@@ -1,6 +1,6 @@
 """Over GraphQL, the same service function as REST: a Caltrans mentee chooses a mentor of
-their own grade (seed 002 names no grade rule), while an NC coordinator's pair of two people at
-one grade is still refused."""
+their own grade (seed 002 names no grade rule), while a program whose policy keeps Charlotte's
+higher level still refuses a pair of two people at one grade."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ CREATE = (
 )
 
 
-async def _eligible_mentee(client, auth, preset):
+async def _eligible_mentee(client, auth, preset, policy=None):
     staff = await auth(role=Role.COORDINATOR)
     ids = await directory(client, await auth())
-    made = await nc_cohort(client, staff, ids, preset=preset)
+    made = await nc_cohort(client, staff, ids, preset=preset, policy=policy)
     mentee = await auth(role=Role.PARTICIPANT, employee_id=ids["E2"])
     application = await apply(client, mentee, made["cohort"], ids["E2"], MENTEE)
     if preset == "caltrans":
@@ -47,9 +47,13 @@ async def test_a_caltrans_mentee_chooses_a_mentor_of_their_own_grade_over_graphq
     assert answer["createMentorship"] == {"__typename": "Mentorship", "state": "proposed"}
 
 
-async def test_an_nc_pair_of_one_grade_is_still_refused_over_graphql(client, auth):
-    # The other handbooks keep the mentor above the mentee (000: "at a higher level").
-    staff, ids, made, _ = await _eligible_mentee(client, auth, "nc-model")
+async def test_a_program_keeping_the_higher_level_still_refuses_one_grade_over_graphql(
+    client, auth
+):
+    # 000 "at a higher level in the organization", Charlotte's rule, set on an NC program: the
+    # setting, not the preset's name, decides.
+    policy = {"matching": {"require_higher_level": True}}
+    staff, ids, made, _ = await _eligible_mentee(client, auth, "nc-model", policy)
     await apply(client, staff, made["cohort"], ids["E1"], MENTOR | {"conflicts": []})
     answer = await graphql_data(
         client,

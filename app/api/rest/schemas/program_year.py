@@ -19,7 +19,11 @@ class WorkItemRead(BaseModel):
         description="What needs attention; `group_session_missed`: a mandatory group session "
         "held (attendance recorded) while the pair ran, missed by whom the `rule` names; "
         "`luncheon_missed`: a luncheon held while the pair ran, missed by the mentee or by "
-        "the mentor hosting it (the `rule` names whom)"
+        "the mentor hosting it (the `rule` names whom); "
+        "`progress_report_missing`: a month of the running term without the mentee's monthly "
+        "progress report, due on that month's last day; `debrief_missing`: a concluded pair "
+        "(completed, or ended after it ran) whose coordinator has yet to debrief the side the "
+        "`rule` names, due on the day it concluded"
     )
     rule: str = Field(description="What the rule asks, in the handbook's words")
     seed: str = Field(description="The handbook (seed file) the program's rule comes from")

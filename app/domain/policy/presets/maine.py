@@ -48,6 +48,10 @@ MAINE_MMS = Policy(
         mentor_rules=(ActiveEmployment(), HasCapacity()),
     ),
     matching=MatchingPolicy(
+        # 004 names no level line: its criteria are career path, competencies, qualities,
+        # "chemistry", support and demographics, and "Mentors typically have influence" is
+        # typical, not required; the supervisory line below is its only rule of rank.
+        require_higher_level=False,
         # 004 "Ethics": "no supervisory responsibilities, even indirectly": the whole chain
         supervisory_line=SupervisoryLine.WHOLE_CHAIN,
         # 004 "Ethics": "should not be in the same unit" (hard, the default) and "Preferably,

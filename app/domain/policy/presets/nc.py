@@ -92,6 +92,11 @@ NC_MODEL = Policy(
         overrides_allowed=True,  # 003 "*Extenuating circumstances ... with appropriate approval"
     ),
     matching=MatchingPolicy(
+        # 003 "Expectations": "a mentor is an experienced individual who advises and trains a
+        # less experienced employee or colleague": experience, not grade; the coordinator weighs
+        # the mentor's "skills and role" ("Selecting a Mentor"). No level line (000's is
+        # Charlotte's "at a higher level in the organization").
+        require_higher_level=False,
         # 003 "Selecting a Mentor": "It is best to match mentors with mentees who are: Not
         # direct reports": the direct supervisor, and "it is best", so an override on record.
         supervisory_line=SupervisoryLine.DIRECT_SUPERVISOR,

@@ -9,7 +9,7 @@ from uuid import UUID
 import sqlalchemy as sa
 
 from app.adapters.db import tables_records as trec
-from app.adapters.db.repositories.relationships.statements import OrganizationStatements
+from app.adapters.db.repositories.relationships.statements import OrganizationStatements, sql
 from app.adapters.db.sql import Statement, compile_statement
 from app.services.relationships.records import Debrief, ProgressReport
 
@@ -48,6 +48,17 @@ _ADD_DEBRIEF = _insert(trec.debriefs, _DEBRIEF)
 _DEBRIEFS = _select(trec.debriefs, _DEBRIEF, "held_on", "created_at")
 _ADD_REPORT = _insert(trec.progress_reports, _REPORT)
 _REPORTS = _select(trec.progress_reports, _REPORT, "month", "party")
+# The months one side reported, for every pair of a worklist in one statement.
+_MONTHS_REPORTED = sql(
+    "SELECT mentorship_id, month FROM progress_reports WHERE organization_id = :org "
+    "AND mentorship_id = ANY(:ids) AND party = :party ORDER BY mentorship_id, month"
+)
+
+# The sides debriefed, for every concluded pair of a worklist in one statement.
+_SIDES_DEBRIEFED = sql(
+    "SELECT DISTINCT mentorship_id, party FROM debriefs WHERE organization_id = :org "
+    "AND mentorship_id = ANY(:ids) ORDER BY mentorship_id, party"
+)
 
 
 class SqlConclusionRecords(OrganizationStatements):
@@ -89,3 +100,17 @@ class SqlConclusionRecords(OrganizationStatements):
     async def progress_reports(self, mentorship_id: UUID) -> Sequence[ProgressReport]:
         found = await self._rows(_REPORTS, mentorship_id=mentorship_id)
         return [ProgressReport(**dict(r)) for r in found]
+
+    async def months_reported(
+        self, mentorship_ids: Sequence[UUID], party: str
+    ) -> dict[UUID, tuple[int, ...]]:
+        found: dict[UUID, list[int]] = {}
+        for row in await self._rows(_MONTHS_REPORTED, ids=list(mentorship_ids), party=party):
+            found.setdefault(row["mentorship_id"], []).append(row["month"])
+        return {k: tuple(v) for k, v in found.items()}
+
+    async def sides_debriefed(self, mentorship_ids: Sequence[UUID]) -> dict[UUID, tuple[str, ...]]:
+        found: dict[UUID, list[str]] = {}
+        for row in await self._rows(_SIDES_DEBRIEFED, ids=list(mentorship_ids)):
+            found.setdefault(row["mentorship_id"], []).append(row["party"])
+        return {k: tuple(v) for k, v in found.items()}
