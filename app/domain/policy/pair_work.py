@@ -142,6 +142,8 @@ class GoalsPolicy(Section):
     smart_goals: bool = False
     mentee_journal: bool = False
     monthly_progress_reports: bool = False
+    # A plan with no goal once the initial meeting was held is on the coordinator's worklist.
+    plan_drafted_at_initial_meeting: bool = False
 
     def __post_init__(self) -> None:
         refuse(

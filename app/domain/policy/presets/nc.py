@@ -77,6 +77,9 @@ NC_MODEL = Policy(
         max_objectives=3,  # 003 "Setting Learning and Development Goals": "up to three (3)"
         smart_goals=True,  # 003 "Expectations": "setting SMART goals"
         monthly_progress_reports=True,  # 003 "Expectations": "report monthly progress"
+        # 003 "Setting Learning and Development Goals": "At least a rough draft of the plan
+        # should be completed during the initial meeting".
+        plan_drafted_at_initial_meeting=True,
     ),
     eligibility=EligibilityPolicy(
         mentee_rules=(  # 003 "Expectations" (mentee)
