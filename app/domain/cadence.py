@@ -57,6 +57,8 @@ class CadenceReport:
     reason: str
     short_months: tuple[int, ...] = ()
     initial_meeting_held: bool = True  # in its window (or the program asks for none)
+    # The day of the first meeting that counts as the initial one (None: none held yet).
+    initial_meeting_on: date | None = None
 
 
 def _month(
@@ -105,9 +107,10 @@ def cadence(
     months = tuple(_month(w, held, met, today) for w in windows)
     due = timeline.initial_meeting_due_on
     # 003 "Initial Meeting": "at least one hour for the initial one-on-one meeting"
-    first_held = (
-        any(m.held_on <= due and m.hours + 1e-9 >= initial_min_hours for m in met) if due else True
-    )
+    initial = [m.held_on for m in met if m.hours + 1e-9 >= initial_min_hours]
+    first_held = any(d <= due for d in initial) if due else True
+    # Without a window the pair's first meeting of the hours asked is its initial meeting.
+    initial_on = initial[0] if initial and (due is None or initial[0] <= due) else None
     missed = due is not None and due < today and not first_held
     finished = [m for m in months if m.finished]
     short = tuple(m.month for m in finished if m.short)
@@ -120,7 +123,9 @@ def cadence(
         reason = behind
     else:
         reason = "keeping the cadence"
-    return CadenceReport(months, missed, missed or bool(behind), reason, short, first_held)
+    return CadenceReport(
+        months, missed, missed or bool(behind), reason, short, first_held, initial_on
+    )
 
 
 def pair_cadence(

@@ -14,6 +14,7 @@ journal is kept only where the program offers one.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from enum import StrEnum
 
 from app.domain.errors import InvalidInput, PolicyError
@@ -90,3 +91,16 @@ def check_journal_offered(offered: bool) -> None:
             field="goals.mentee_journal",
             rule="mentee_journal",
         )
+
+
+# 003 "Setting Learning and Development Goals": "At least a rough draft of the plan should be
+# completed during the initial meeting". A "should": a nudge on the worklist, never a refusal.
+PLAN_DRAFT_RULE = "at least a rough draft of the plan by the initial meeting"
+
+
+def plan_draft_due(asked: bool, initial_meeting_on: date | None, drafted: bool) -> date | None:
+    """The day a rough draft of the plan was due, while the plan is still empty: the initial
+    meeting's, once held, in a program that `asked` for it; None when nothing is owed."""
+    if not asked or drafted:
+        return None
+    return initial_meeting_on

@@ -99,7 +99,12 @@ def test_an_initial_meeting_of_at_least_one_hour_due_soon_is_listed_before_it_is
     pair = _pair("nc-model", status, meetings=(MeetingFact(START + timedelta(days=1), 0.5),))
     [soon] = worklist([pair], START + timedelta(days=3), 14)
     assert (soon.kind, soon.due_on, soon.overdue) == (WorkKind.INITIAL_MEETING_NOT_HELD, due, False)
-    held = _pair("nc-model", status, meetings=(MeetingFact(START + timedelta(days=2), 1.0),))
+    held = _pair(
+        "nc-model",
+        status,
+        meetings=(MeetingFact(START + timedelta(days=2), 1.0),),
+        plan_drafted=True,  # NC's plan is drafted at that meeting (003): nothing else is owed
+    )
     assert worklist([held], START + timedelta(days=3), 14) == ()
 
 

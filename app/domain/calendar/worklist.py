@@ -18,6 +18,7 @@ from app.domain.calendar.group_sessions import (
     missed_sessions,
 )
 from app.domain.conclusion import debriefs_owed, mentee_reports_owed
+from app.domain.development_plan import PLAN_DRAFT_RULE, plan_draft_due
 from app.domain.evaluation_periods import EvaluationPeriod, period_on
 from app.domain.lifecycle.checkpoint_answers import CheckpointDecision
 from app.domain.lifecycle.evaluations import evaluations_owed
@@ -37,6 +38,7 @@ PRESET_SEEDS = {
 GROUP_LEARNING_SEED = "000_4e18aab21704e587.txt"  # "Group Learning"
 MONTHLY_PROGRESS_SEED = "003_e5d42bff8b56600f.txt"  # "Expectations"
 DEBRIEF_SEED = "003_e5d42bff8b56600f.txt"  # "Evaluation"
+PLAN_DRAFT_SEED = "003_e5d42bff8b56600f.txt"  # "Setting Learning and Development Goals"
 
 
 class WorkKind(StrEnum):
@@ -54,6 +56,7 @@ class WorkKind(StrEnum):
     LUNCHEON_MISSED = "luncheon_missed"
     PROGRESS_REPORT_MISSING = "progress_report_missing"
     DEBRIEF_MISSING = "debrief_missing"
+    PLAN_DRAFT_MISSING = "plan_draft_missing"
 
 
 KIND_SEEDS = {
@@ -61,6 +64,7 @@ KIND_SEEDS = {
     WorkKind.LUNCHEON_MISSED: GROUP_LEARNING_SEED,
     WorkKind.PROGRESS_REPORT_MISSING: MONTHLY_PROGRESS_SEED,
     WorkKind.DEBRIEF_MISSING: DEBRIEF_SEED,
+    WorkKind.PLAN_DRAFT_MISSING: PLAN_DRAFT_SEED,
 }
 
 
@@ -69,8 +73,8 @@ class PairFacts:
     """What the worklist reads of one pair: its status, meetings (dates and hours), which
     evaluations were given when, its own confirm-by date, its open HR flags, its
     people with its cohort's group sessions (who was recorded present), and the months the
-    mentee gave a progress report for (where the policy asks for them); a concluded pair, the
-    sides its coordinator debriefed."""
+    mentee gave a progress report for (where the policy asks for them), whether its plan holds
+    an entry (likewise); a concluded pair, the sides its coordinator debriefed."""
 
     mentorship_id: UUID
     cohort_id: UUID
@@ -84,6 +88,7 @@ class PairFacts:
     people: tuple[UUID, UUID] | None = None  # mentee, mentor
     group_sessions: tuple[GroupSession, ...] = ()
     mentee_report_months: tuple[int, ...] = ()
+    plan_drafted: bool = False  # the development plan holds an entry (read where asked)
     debriefed: tuple[Party, ...] = ()  # the sides the coordinator debriefed (a concluded pair)
 
 
@@ -165,6 +170,10 @@ def _running(pair: PairFacts, today: date) -> list[tuple[WorkKind, str, date]]:
         short = [m for m in report.months if m.short]
         due = short[-1].ends_on if short else today
         found.append((WorkKind.CADENCE_AT_RISK, report.reason, due))
+    asked = status.policy.goals.plan_drafted_at_initial_meeting
+    draft_due = plan_draft_due(asked, report.initial_meeting_on, pair.plan_drafted)
+    if draft_due is not None:
+        found.append((WorkKind.PLAN_DRAFT_MISSING, PLAN_DRAFT_RULE, draft_due))
     if status.state is MentorshipState.ACTIVE:
         found += _evaluations(pair)
     return found + _group_sessions(pair, today) + _progress_reports(pair, today)

@@ -114,6 +114,7 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
     agreeing = [i for i, s in statuses.items() if s.policy.cadence.agreed_in_agreement]
     frequencies = await uow.relationships.agreed_frequencies(agreeing) if agreeing else {}
     reports = await _mentee_reports(uow, statuses)
+    drafted = await _plans_drafted(uow, statuses)
     debriefed = await uow.relationships.sides_debriefed([m.id for m in concluded])
     return [
         PairFacts(
@@ -138,6 +139,7 @@ async def _facts(uow: UnitOfWork, cohort_id: UUID | None) -> list[PairFacts]:
             (m.mentee_id, m.mentor_id),
             sessions[m.cohort_id],
             reports.get(m.id, ()),
+            m.id in drafted,
         )
         for m in open_pairs
     ]
@@ -157,6 +159,14 @@ async def _mentee_reports(
     read even for none, so a cohort of such a program costs the worklist no further statement."""
     asking = [i for i, s in statuses.items() if s.policy.goals.monthly_progress_reports]
     return await uow.relationships.months_reported(asking, Party.MENTEE.value)
+
+
+async def _plans_drafted(uow: UnitOfWork, statuses: dict[UUID, MentorshipStatus]) -> set[UUID]:
+    """The pairs whose plan holds an entry, of those whose policy asks for a draft by the
+    initial meeting: the first entry of each plan, in one statement read even for none."""
+    asking = [i for i, s in statuses.items() if s.policy.goals.plan_drafted_at_initial_meeting]
+    first = await uow.relationships.goal_pages(asking, limit=1, after=None)
+    return {goal.mentorship_id for goal in first}
 
 
 def _group_sessions(

@@ -23,7 +23,9 @@ class WorkItemRead(BaseModel):
         "`progress_report_missing`: a month of the running term without the mentee's monthly "
         "progress report, due on that month's last day; `debrief_missing`: a concluded pair "
         "(completed, or ended after it ran) whose coordinator has yet to debrief the side the "
-        "`rule` names, due on the day it concluded"
+        "`rule` names, due on the day it concluded; `plan_draft_missing`: a pair whose initial "
+        "meeting was held while its development plan still holds no entry, due on the initial "
+        "meeting's day (where the program's `goals.plan_drafted_at_initial_meeting` asks)"
     )
     rule: str = Field(description="What the rule asks, in the handbook's words")
     seed: str = Field(description="The handbook (seed file) the program's rule comes from")
