@@ -114,9 +114,14 @@ class TermAgreedFacts:
 
 @dataclass(frozen=True, slots=True)
 class DeadlineFacts:
+    """A date come due for a mentorship; for a `program_evaluation`, `due_on` is the day its
+    round opened and `evaluation_round` the round's number on the cohort's calendar (null for
+    every other kind)."""
+
     mentorship_id: str
     kind: DeadlineKind
     due_on: str
+    evaluation_round: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -115,7 +115,11 @@ CATALOGUE: Mapping[str, EventType] = {
             MentorshipFacts,
         ),
         EventType("checkpoint.answered", "A checkpoint answer was recorded.", MentorshipFacts),
-        EventType("deadline.due", "A mentorship's deadline fell due.", DeadlineFacts),
+        EventType(
+            "deadline.due",
+            "A mentorship's deadline fell due, or a round of the program evaluation opened.",
+            DeadlineFacts,
+        ),
         EventType("agreement.written", "A new agreement version.", AgreementWrittenFacts),
         EventType("meeting.logged", "A meeting was logged.", MeetingLoggedFacts),
         EventType("meeting.cancelled", "A meeting was cancelled.", MeetingCancelledFacts),

@@ -41,7 +41,8 @@ async def compute_matching_run(database: Database) -> int:
 
 
 async def announce_deadlines(database: Database) -> int:
-    """Announce every checkpoint, checkup and term end come due, each once."""
+    """Announce every checkpoint, checkup, term end and program-evaluation round come due,
+    each once."""
     return await tick(
         admin_uow=lambda: SqlUnitOfWork(database, None, admin=True),
         tenant_uow=lambda org_id: SqlUnitOfWork(database, org_id),
