@@ -116,6 +116,9 @@ class AgreementPolicy(Section):
     title: str = "Mentoring Agreement"
     sections: tuple[str, ...] = ()
     required_sections: tuple[str, ...] = ()
+    # The listed sections are the template's headings and the pair may add its own (000
+    # "The MRA is only a guide. You may use it or create your own."); false: only the listed.
+    sections_are_a_guide: bool = False
     signed_by_both_before_active: bool = False
     coordinator_keeps_file: bool = False
 

@@ -13,10 +13,11 @@ from uuid import UUID
 
 from app.domain.access import AuditEvent, Principal
 from app.domain.agreed_term import agreed_term, term_change, term_notice
+from app.domain.agreement_terms import check_required_sections, check_terms
 from app.domain.authorization.names import Action, Resource
 from app.domain.authorization.table import reach
 from app.domain.confidentiality.parts import ContentPart
-from app.domain.errors import InvalidInput, PreconditionFailed, TransitionRefused
+from app.domain.errors import PreconditionFailed, TransitionRefused
 from app.domain.lifecycle import activation
 from app.domain.lifecycle.parties import PARTICIPANTS
 from app.domain.lifecycle.status import MentorshipStatus
@@ -32,7 +33,6 @@ from app.services.relationships.pairs import (
 from app.services.relationships.records import Agreement, Signature
 
 CONCERNS = "concerns"  # 000 agreement: "concerns" is what the pair keep between themselves
-MAX_TERM_LENGTH = 4000
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,7 @@ async def write_agreement(
             raise TransitionRefused(
                 f"the mentorship is {pair.status.state}; that is final", rule="terminal_state"
             )
-        _check_terms(pair, terms)
+        check_terms(pair.policy.agreement, terms)
         agreed_term(pair.policy, terms)  # a term the pair could never sign is refused now
         current = await uow.relationships.agreement(mentorship_id)
         # The pair's row is locked above, so no other writer slips in between.
@@ -125,7 +125,7 @@ async def sign_agreement(
             raise PreconditionFailed(
                 "the agreement changed since it was read; read it again", field="If-Match"
             )
-        _require_sections(pair, current)
+        check_required_sections(pair.policy.agreement, current.terms)
         now = clock.now()
         transition = activation.sign_agreement(pair.status, by=party, today=now.date())
         assert principal.employee_id is not None
@@ -172,32 +172,6 @@ async def _apply_term(
         AuditEvent.by(principal, "mentorship.term_agreed", "mentorship", pair.id, **facts)
     )
     await uow.outbox.emit("mentorship.term_agreed", {"mentorship_id": str(pair.id), **facts})
-
-
-def _check_terms(pair: Pair, terms: Mapping[str, str]) -> None:
-    sections = pair.policy.agreement.sections
-    for key, value in terms.items():
-        if sections and key not in sections:
-            raise InvalidInput(
-                f"the {pair.policy.agreement.title} has no section {key!r}; "
-                f"its sections: {', '.join(sections)}",
-                field=f"terms.{key}",
-            )
-        if len(value) > MAX_TERM_LENGTH:
-            raise InvalidInput(f"at most {MAX_TERM_LENGTH} characters", field=f"terms.{key}")
-    if not terms:
-        raise InvalidInput("an agreement needs at least one term", field="terms")
-
-
-def _require_sections(pair: Pair, current: Agreement) -> None:
-    """Caltrans: the contract states its agreed duration before anyone signs it (002 FAQ)."""
-    for section in pair.policy.agreement.required_sections:
-        if not str(current.terms.get(section, "")).strip():
-            raise InvalidInput(
-                f"the {pair.policy.agreement.title} must state its {section} before it is signed",
-                field=f"terms.{section}",
-                rule="required_section",
-            )
 
 
 async def _view(uow: UnitOfWork, principal: Principal, pair: Pair) -> AgreementView:

@@ -59,6 +59,10 @@ CALTRANS = Policy(
         sections=("duration", "competencies_to_model", "development_plan_elements", "ground_rules"),
         # 002 FAQ: the length is "agreed upon and documented in the mentoring contract"
         required_sections=("duration",),
+        # 002 IV "The Mentoring Relationship": "The worksheets and forms contained in this section
+        # are designed as examples. They can be modified to meet the participants' needs." The
+        # contract is one of those forms, so a pair may add headings; the duration stays required.
+        sections_are_a_guide=True,
         signed_by_both_before_active=True,  # 002 contract: mentor and mentee initials and date
     ),
     goals=GoalsPolicy(

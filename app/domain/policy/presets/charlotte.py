@@ -74,6 +74,9 @@ CHARLOTTE_SLL = Policy(
         required=True,  # 001 "Next Steps": the MRA is made at the first one-on-one meeting
         title="Mentoring Relationship Agreement",  # 000 "Mentoring Relationship Agreement"
         sections=("frequency", "communication_methods", "concerns", "other"),  # 000 agreement terms
+        # 000 "Mentoring Relationship Agreement": "The MRA is only a guide. You may use it or
+        # create your own."
+        sections_are_a_guide=True,
         signed_by_both_before_active=True,  # 000 agreement: mentor and mentee signature and date
     ),
     # 000 "Mentee Learning Activities": a personal SWOT; 001 "Monthly Journaling"

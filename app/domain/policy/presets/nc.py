@@ -69,6 +69,9 @@ NC_MODEL = Policy(
         # "Requirements": both "Commit to a reasonable duration for the partnership" (optional:
         # an agreement that states none keeps the program's term).
         sections=("ground_rules", "meeting_schedule", "confidentiality", "duration"),
+        # 003 names no template to set aside: the agreement covers these, "shared with the
+        # program coordinator" who keeps the file, so only the listed sections are written.
+        sections_are_a_guide=False,
         signed_by_both_before_active=True,  # 003 "Initial Meeting": discuss and sign
         coordinator_keeps_file=True,  # 003 "Confidentiality": file of signed agreements
     ),
