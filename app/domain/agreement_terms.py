@@ -65,13 +65,15 @@ def _check_own_heading(agreement: AgreementPolicy, key: str) -> None:
 
 def check_terms(agreement: AgreementPolicy, terms: Mapping[str, Any]) -> None:
     """The terms a pair writes, refused with the first bad term named as `terms.<key>`."""
-    if not terms:
-        raise InvalidInput("an agreement needs at least one term", field="terms")
+    if not isinstance(terms, Mapping) or not terms:
+        raise InvalidInput("an agreement needs at least one term, by heading", field="terms")
     if len(terms) > MAX_TERMS:
         raise InvalidInput(f"an agreement has at most {MAX_TERMS} terms", field="terms")
     for key, value in terms.items():
         if key not in agreement.sections:
             _check_heading(agreement, key)
+        if not isinstance(value, str):
+            raise InvalidInput("a term is written as text", field=_field(key))
         if len(value) > MAX_TERM_LENGTH:
             raise InvalidInput(f"at most {MAX_TERM_LENGTH} characters", field=_field(key))
 

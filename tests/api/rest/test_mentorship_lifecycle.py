@@ -109,7 +109,8 @@ async def test_an_amendment_needs_both_signatures_again(client, auth, clock):
 
 
 async def test_a_term_the_policy_does_not_have_is_refused(client, auth, clock):
-    pairing = await propose(client, auth, "charlotte-sll", START)
+    # NC's agreement keeps to its sections; Charlotte's is only a guide (000)
+    pairing = await propose(client, auth, "nc-model", START)
     response = await client.put(
         f"/v1/mentorships/{pairing.id}/agreement",
         headers=pairing.mentee,
