@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date
 from uuid import UUID
 
@@ -24,6 +25,7 @@ from app.api.graphql.programs_common import (
 from app.services import cohorts
 from app.services.program_year import attendance_records
 from app.services.programs import catalog as programs
+from app.services.programs.records import CohortEvent as CohortEventRecord
 
 
 @strawberry.type
@@ -143,19 +145,9 @@ class CatalogMutation:
         excused: list[UUID] | None = None,
         if_match: str | None = None,
     ) -> CohortEventResult:
-        found = await or_problem(
-            fingerprinted(
-                if_match,
-                lambda expected: attendance_records.record_attendance(
-                    **timed(info),
-                    event_id=event_id,
-                    employee_ids=employee_ids or (),
-                    excused=excused or (),
-                    if_fingerprint=expected,
-                ),
-            )
+        return await _attendance(
+            attendance_records.record_attendance, info, event_id, employee_ids, excused, if_match
         )
-        return CohortEvent.of(found) if not isinstance(found, Problem) else found
 
     @strawberry.mutation(
         description="Withdraw people recorded present (`employeeIds`) or excused (`excused`) at "
@@ -171,16 +163,31 @@ class CatalogMutation:
         excused: list[UUID] | None = None,
         if_match: str | None = None,
     ) -> CohortEventResult:
-        found = await or_problem(
-            fingerprinted(
-                if_match,
-                lambda expected: attendance_records.correct_attendance(
-                    **timed(info),
-                    event_id=event_id,
-                    employee_ids=employee_ids or (),
-                    excused=excused or (),
-                    if_fingerprint=expected,
-                ),
-            )
+        return await _attendance(
+            attendance_records.correct_attendance, info, event_id, employee_ids, excused, if_match
         )
-        return CohortEvent.of(found) if not isinstance(found, Problem) else found
+
+
+async def _attendance(
+    use_case: Callable[..., Awaitable[CohortEventRecord]],
+    info: strawberry.Info,
+    event_id: UUID,
+    employee_ids: list[UUID] | None,
+    excused: list[UUID] | None,
+    if_match: str | None,
+) -> CohortEventResult:
+    """Recording and correcting an event's attendance take the same arguments and answer the
+    same event: one adapter for both use cases."""
+    found = await or_problem(
+        fingerprinted(
+            if_match,
+            lambda expected: use_case(
+                **timed(info),
+                event_id=event_id,
+                employee_ids=employee_ids or (),
+                excused=excused or (),
+                if_fingerprint=expected,
+            ),
+        )
+    )
+    return CohortEvent.of(found) if not isinstance(found, Problem) else found
