@@ -124,18 +124,23 @@ _EVENTS = st.lists(
 )
 
 
+def _round_events(windows: list[tuple[date, int | None]]) -> list[Event]:
+    """A program-evaluation event per (opening day, days open; None: no end of its own)."""
+    return [
+        Event(
+            EventKind.PROGRAM_EVALUATION, start, None if days is None else start + timedelta(days)
+        )
+        for start, days in windows
+    ]
+
+
 @given(_EVENTS, _DAYS)
 def test_an_answers_round_is_the_event_whose_window_holds_its_day(
     windows: list[tuple[date, int | None]], day: date
 ) -> None:
     # seed 004_5b4c852a2ca2c393.txt "Schedule of Events": each program-evaluation event is one
     # round; an answer belongs to the round open on its day (the latest opened, if two are).
-    events = [
-        Event(
-            EventKind.PROGRAM_EVALUATION, start, None if days is None else start + timedelta(days)
-        )
-        for start, days in windows
-    ]
+    events = _round_events(windows)
     rounds = evaluation_rounds(events, TERM_END)
     timeline = active_pair(preset("maine-mms"), JULY).timeline
     period = period_on(timeline, PROGRAM, day, rounds)
@@ -156,12 +161,7 @@ def test_two_answers_in_one_round_are_refused(
     windows: list[tuple[date, int | None]], first: date, second: date
 ) -> None:
     # seed 000_4e18aab21704e587.txt "Program Evaluations": asked "periodically": once a round.
-    events = [
-        Event(
-            EventKind.PROGRAM_EVALUATION, start, None if days is None else start + timedelta(days)
-        )
-        for start, days in windows
-    ]
+    events = _round_events(windows)
     rounds = evaluation_rounds(events, TERM_END)
     status = active_pair(preset("maine-mms"), JULY)
     given_first = period_on(status.timeline, PROGRAM, first, rounds)

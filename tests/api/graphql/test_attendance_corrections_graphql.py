@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from tests.api.graphql.test_program_year_graphql import _gql
-from tests.api.rest.program_helpers import COHORT_STARTS, MENTEE, SESSION_ON, apply, directory
+from tests.api.rest.program_helpers import MENTEE, apply, directory
+from tests.api.rest.test_attendance_corrections import _nc_session
 
 CORRECT = (
     "mutation($id: UUID!, $who: [UUID!], $excused: [UUID!]) { correctAttendance(eventId: $id, "
@@ -16,26 +17,16 @@ ATTENDED = (
 
 
 async def _nc_session_attended_by(client, admin, *people: str) -> tuple[str, str]:
-    program = await client.post(
-        "/v1/programs", headers=admin, json={"name": "NC", "preset": "nc-model"}
-    )
-    cohort = await client.post(
-        f"/v1/programs/{program.json()['id']}/cohorts",
-        headers=admin,
-        json={"name": "2027", "starts_on": COHORT_STARTS.isoformat()},
-    )
-    session = await client.post(
-        f"/v1/cohorts/{cohort.json()['id']}/events",
-        headers=admin,
-        json={"kind": "information_session", "starts_on": SESSION_ON.isoformat()},
-    )
+    """An NC cohort and its information session (as the REST tests make it), `people`
+    recorded present."""
+    cohort, session = await _nc_session(client, admin)
     recorded = await client.post(
-        f"/v1/cohort-events/{session.json()['id']}/attendance",
+        f"/v1/cohort-events/{session}/attendance",
         headers=admin,
         json={"employee_ids": list(people)},
     )
     assert recorded.status_code == 200, recorded.text
-    return cohort.json()["id"], session.json()["id"]
+    return cohort, session
 
 
 async def _attended(client, admin, application_id: str) -> tuple[bool, bool]:

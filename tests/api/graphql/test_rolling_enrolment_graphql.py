@@ -5,21 +5,22 @@ on the coordinator's worklist."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from app.domain.access import Role
 from tests.api.graphql.calls import graphql_data
 from tests.api.late_pair_setup import maine_year
 from tests.api.mentorship_setup import clock  # noqa: F401  (the fixture)
 from tests.api.rest.program_helpers import MENTEE, directory
-
-START = date(2027, 1, 4)
-END = date(2027, 7, 4)  # the first day past the term
-LAST_DAY = date(2027, 7, 3)
-MONTH_FOUR = date(2027, 5, 10)
-MAINE_START = date(2027, 7, 1)
-LATE = date(2027, 10, 10)
-LATE_CONFIRM_BY = date(2027, 12, 11)  # 10 October plus July 1 to Sept 1
+from tests.api.rest.test_rolling_enrolment import (
+    END,
+    LAST_DAY,
+    LATE,
+    LATE_CONFIRM_BY,
+    MAINE_START,
+    MONTH_FOUR,
+    START,
+)
 
 PROGRAM = (
     'mutation($preset: String!) { createProgram(name: "Leaders", preset: $preset) '

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from tests.api.mentorship_setup import activate, clock, propose  # noqa: F401  (the fixture)
+from tests.api.rest.test_program_evaluation_rounds import _maine_pair
 
-MAINE_START = date(2027, 7, 1)
 WORKING_WELL = {
     "mutual_learning": 4,
     "clearer_goals": 5,
@@ -22,15 +22,6 @@ CALTRANS_START = date(2027, 1, 4)
 CHECKUP = {"1": 2, "2": 6, "3": 1, "4": 2, "5": 1, "6": 2}
 CONTRACT = {"ground_rules": "on time"}
 PERIOD_QUERY = "query($id: UUID!) { evaluations(mentorshipId: $id) { kind periodNumber } }"
-
-
-async def _maine_pair(client, auth, clock):
-    pairing = await propose(client, auth, "maine-mms", MAINE_START)
-    clock.set(MAINE_START)
-    for who in (pairing.mentee, pairing.mentor):
-        confirmed = await client.post(f"/v1/mentorships/{pairing.id}/confirm", headers=who)
-        assert confirmed.status_code == 200, confirmed.text
-    return pairing
 
 
 async def _move_round(client, pairing, starts_on: str, ends_on: str) -> None:
